@@ -1,0 +1,43 @@
+# The two commands of the README: `make run` and `make test`. Everything installs itself.
+SHELL := /bin/bash
+# PySide6 6.12 crashes on CPython 3.11: prefer 3.12 (pyenv's too), else 3.13, else python3
+# (on 3.11 pyproject.toml pins PySide6 6.11.3).
+PYTHON ?= $(shell for p in python3.12 $(HOME)/.pyenv/versions/3.12.1/bin/python3 python3.13 \
+	$(HOME)/.pyenv/versions/3.13.0/bin/python3 python3; do \
+	$$p -c 'import sys' >/dev/null 2>&1 && { echo $$p; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export OFFA_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
+
+.PHONY: install run test bench lint bundle bundle-check clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,bundle]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/offa-desktop --demo
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy offa_desktop/domain offa_desktop/store offa_desktop/ops sync
+
+bundle: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+bundle-check: bundle
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bundle_check dist/offa-desktop
+
+clean:
+	rm -rf build dist *.egg-info

@@ -1,0 +1,70 @@
+"""``offa-desktop``: the window by default, or a headless command (no Qt imported for those).
+
+Standard output of a headless command holds only JSON; logs go to the log file and stderr.
+Each command lives in ``offa_desktop/ops/`` and returns the process exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+PRINT_KINDS = (
+    "contract",
+    "amendment",
+    "suspension",
+    "termination",
+    "approval",
+    "visit",
+    "blank-contract",
+    "blank-visit",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="offa-desktop",
+        description="Poste de travail des opérateurs de l'alternance (OFFA).",
+    )
+    parser.add_argument("--data-dir", help="dossier des données (copie de travail, journaux)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="démarre le serveur de référence intégré avec des données de démonstration",
+    )
+    parser.add_argument("--demo-size", type=int, default=2000, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    login = commands.add_parser("login", help="se connecter à un serveur OPLA")
+    login.add_argument("--server", required=True, help="adresse du serveur")
+    login.add_argument("--username", required=True, help="nom d'utilisateur")
+    commands.add_parser("logout", help="se déconnecter (refuse s'il reste des modifications)")
+    commands.add_parser("sync", help="synchroniser une fois")
+    commands.add_parser("dump", help="exporter toute la copie de travail en lignes JSON")
+    imp = commands.add_parser("import", help="importer des lignes JSON comme modifications")
+    imp.add_argument("file", help="fichier de lignes JSON (UTF-8)")
+    prt = commands.add_parser("print", help="produire un document PDF")
+    prt.add_argument("kind", choices=PRINT_KINDS)
+    prt.add_argument("--id", dest="record_id", help="identifiant de la fiche")
+    prt.add_argument("--out", required=True, help="fichier PDF à écrire")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in ("login", "logout", "sync", "dump", "import"):
+        from offa_desktop.ops import sync_commands
+
+        return sync_commands.run(args)
+    if args.command == "print":
+        from offa_desktop.ops import print_commands
+
+        return print_commands.run(args)
+    from offa_desktop import app  # the only path that loads Qt
+
+    return app.main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

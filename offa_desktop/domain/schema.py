@@ -1,0 +1,409 @@
+"""The collections of API v1 and their fields: the data model shared by every layer.
+
+This is the single place that says which collections exist, which fields each one has, their
+kind, and which are required (``*`` in API.md) or required even in a draft contract (``*d``).
+The store, the reference server, the demo generator, printing and sync all read it; nothing
+else spells out field lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """How a field's value looks on the wire (API.md) and what validates it."""
+
+    TEXT = "text"  # free text, 1 to 200 characters, no control characters
+    LONGTEXT = "longtext"  # notes and comments, 1 to 5,000 characters
+    CODE = "code"  # a short code, often a reference to a reference collection's `code`
+    ENUM = "enum"  # one of `choices`, lowercase
+    DATE = "date"  # "YYYY-MM-DD"
+    INSTANT = "instant"  # RFC 3339 UTC
+    MONEY = "money"  # "612.34": a string with two decimals, euros
+    PERCENT = "percent"  # "17.00"
+    INT = "int"
+    HOURS = "hours"  # a number >= 0
+    BOOL = "bool"
+    REF = "ref"  # a lowercase UUID string naming a record of `ref`
+    REFS = "refs"  # a list of such UUIDs
+    STRINGS = "strings"  # a list of strings
+    JSON = "json"  # an object or list whose shape the domain rules check
+    ENTERPRISE_NUMBER = "enterprise_number"  # BCE number, 10 digits
+    UNIT_NUMBER = "unit_number"  # establishment unit number, 10 digits, first digit 2-8
+    NISS = "niss"  # national register or BIS number, 11 digits
+    IBAN = "iban"
+    POSTAL_CODE = "postal_code"  # Belgian, 4 digits
+    SCHOOL_YEAR = "school_year"  # "2025-2026"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a collection."""
+
+    name: str
+    kind: Kind
+    required: bool = False
+    draft_required: bool = False  # required even in a draft contract ("*d")
+    choices: tuple[str, ...] = ()
+    ref: str | None = None  # the collection a REF/REFS field points to
+    label: str = ""  # the French name shown to users and in messages
+
+
+@dataclass(frozen=True)
+class CollectionSpec:
+    """One collection of API v1."""
+
+    name: str
+    fields: tuple[FieldSpec, ...]
+    reference: bool = False  # read-only reference data owned by the server
+    label: str = ""
+    by_name: dict[str, FieldSpec] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.required)
+
+
+def _f(
+    name: str,
+    kind: Kind,
+    label: str,
+    req: str = "",
+    choices: tuple[str, ...] = (),
+    ref: str | None = None,
+) -> FieldSpec:
+    """Short constructor: ``req`` is "" (optional), "*" (required) or "*d" (also in drafts)."""
+    return FieldSpec(
+        name=name,
+        kind=kind,
+        required=req in ("*", "*d"),
+        draft_required=req == "*d",
+        choices=choices,
+        ref=ref,
+        label=label,
+    )
+
+
+K = Kind
+LEVELS = ("a", "b", "c")
+REGIONS = ("wal", "bxl")
+ROLES = ("coach", "secretariat", "offa")
+APPROVAL_STATUSES = ("requested", "under_review", "granted", "refused", "suspended", "withdrawn")
+CONTRACT_STATUSES = ("draft", "signed", "active", "suspended", "terminated", "ended")
+EVENT_KINDS = ("amendment", "level_change", "suspension", "resumption", "termination")
+CLAIM_STATUSES = ("to_check", "eligible", "not_eligible", "approved", "paid")
+INCENTIVE_KIND_CODES = ("wal_p1", "wal_p2", "wal_learner", "bxl_tutor", "bxl_learner")
+TUTOR_CONDITIONS = ("experience", "diploma", "validation")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+_REASON_FIELDS = (
+    _f("code", K.CODE, "code", "*"),
+    _f("label", K.TEXT, "libellé", "*"),
+    _f("company_pays_days", K.INT, "jours payés par l'entreprise"),
+)
+
+_SPECS: tuple[CollectionSpec, ...] = (
+    # --- reference data -------------------------------------------------------------------
+    CollectionSpec(
+        "sectors",
+        (_f("code", K.CODE, "code", "*"), _f("name", K.TEXT, "nom", "*")),
+        reference=True,
+        label="secteurs",
+    ),
+    CollectionSpec(
+        "operators",
+        (
+            _f("code", K.CODE, "code", "*"),
+            _f("name", K.TEXT, "nom", "*"),
+            _f("kind", K.ENUM, "type d'opérateur", "*", ("cefa", "ifapme", "sfpme")),
+            _f("region", K.ENUM, "région", "*", REGIONS),
+        ),
+        reference=True,
+        label="opérateurs",
+    ),
+    CollectionSpec(
+        "trades",
+        (
+            _f("code", K.CODE, "code", "*"),
+            _f("name", K.TEXT, "nom", "*"),
+            _f("sector", K.CODE, "secteur", "*"),
+            _f("max_learners_per_tutor", K.INT, "apprenants par tuteur au maximum"),
+            _f("max_age", K.INT, "âge maximum"),
+            _f("max_daily_hours", K.HOURS, "heures par jour au maximum"),
+            _f("max_weekly_hours", K.HOURS, "heures par semaine au maximum"),
+        ),
+        reference=True,
+        label="métiers",
+    ),
+    CollectionSpec(
+        "training_plans",
+        (
+            _f("trade_code", K.CODE, "métier", "*"),
+            _f("level", K.ENUM, "niveau", "*", LEVELS),
+            _f("competences", K.STRINGS, "compétences", "*"),
+            _f("valid_from", K.DATE, "valable à partir du", "*"),
+        ),
+        reference=True,
+        label="plans de formation",
+    ),
+    CollectionSpec(
+        "wage_references",
+        (
+            _f("valid_from", K.DATE, "valable à partir du", "*"),
+            _f("rmmmg", K.MONEY, "RMMMG", "*"),
+        ),
+        reference=True,
+        label="revenus minimums",
+    ),
+    CollectionSpec(
+        "pay_rates",
+        (
+            _f("level", K.ENUM, "niveau", "*", LEVELS),
+            _f("percent", K.PERCENT, "pourcentage", "*"),
+            _f("valid_from", K.DATE, "valable à partir du", "*"),
+        ),
+        reference=True,
+        label="taux de rétribution",
+    ),
+    CollectionSpec("termination_reasons", _REASON_FIELDS, reference=True, label="motifs de fin"),
+    CollectionSpec(
+        "suspension_reasons", _REASON_FIELDS, reference=True, label="motifs de suspension"
+    ),
+    CollectionSpec(
+        "checklist_templates",
+        (
+            _f("code", K.CODE, "code", "*"),
+            _f("title", K.TEXT, "titre", "*"),
+            _f("items", K.JSON, "points", "*"),
+        ),
+        reference=True,
+        label="grilles de visite",
+    ),
+    CollectionSpec(
+        "incentive_kinds",
+        (
+            _f("code", K.ENUM, "code", "*", INCENTIVE_KIND_CODES),
+            _f("region", K.ENUM, "région", "*", REGIONS),
+            _f("amount", K.MONEY, "montant", "*"),
+            _f("valid_from", K.DATE, "valable à partir du", "*"),
+        ),
+        reference=True,
+        label="types d'incitants",
+    ),
+    CollectionSpec(
+        "users",
+        (
+            _f("display_name", K.TEXT, "nom", "*"),
+            _f("role", K.ENUM, "rôle", "*", ROLES),
+            _f("operator_code", K.CODE, "opérateur"),
+            _f("sectors", K.STRINGS, "secteurs"),
+            _f("email", K.TEXT, "courriel"),
+            _f("phone", K.TEXT, "téléphone"),
+        ),
+        reference=True,
+        label="utilisateurs",
+    ),
+    # --- working data -----------------------------------------------------------------------
+    CollectionSpec(
+        "companies",
+        (
+            _f("enterprise_number", K.ENTERPRISE_NUMBER, "numéro d'entreprise", "*"),
+            _f("name", K.TEXT, "nom", "*"),
+            _f("legal_form", K.TEXT, "forme juridique", "*"),
+            _f("employee_count", K.INT, "nombre de travailleurs", "*"),
+            _f("sector", K.CODE, "secteur", "*"),
+            _f("email", K.TEXT, "courriel"),
+            _f("phone", K.TEXT, "téléphone"),
+        ),
+        label="entreprises",
+    ),
+    CollectionSpec(
+        "establishment_units",
+        (
+            _f("company_id", K.REF, "entreprise", "*", ref="companies"),
+            _f("unit_number", K.UNIT_NUMBER, "numéro d'unité d'établissement", "*"),
+            _f("name", K.TEXT, "nom", "*"),
+            _f("street", K.TEXT, "rue", "*"),
+            _f("postal_code", K.POSTAL_CODE, "code postal", "*"),
+            _f("city", K.TEXT, "localité", "*"),
+            _f("region", K.ENUM, "région", "*", REGIONS),
+        ),
+        label="unités d'établissement",
+    ),
+    CollectionSpec(
+        "tutors",
+        (
+            _f("company_id", K.REF, "entreprise", "*", ref="companies"),
+            _f("first_name", K.TEXT, "prénom", "*"),
+            _f("last_name", K.TEXT, "nom", "*"),
+            _f("birth_date", K.DATE, "date de naissance"),
+            _f("condition", K.ENUM, "condition de tuteur", "*", TUTOR_CONDITIONS),
+            _f("experience_years", K.INT, "années d'expérience"),
+            _f("entrepreneur_title", K.BOOL, "titre de chef d'entreprise"),
+            _f("training_hours", K.HOURS, "heures de formation de tuteur"),
+            _f("criminal_record_date", K.DATE, "date de l'extrait de casier judiciaire"),
+            _f("certified", K.BOOL, "tuteur agréé"),
+            _f("email", K.TEXT, "courriel"),
+            _f("phone", K.TEXT, "téléphone"),
+        ),
+        label="tuteurs",
+    ),
+    CollectionSpec(
+        "approvals",
+        (
+            _f(
+                "establishment_unit_id",
+                K.REF,
+                "unité d'établissement",
+                "*",
+                ref="establishment_units",
+            ),
+            _f("trade_code", K.CODE, "métier", "*"),
+            _f("operator_code", K.CODE, "opérateur", "*"),
+            _f("status", K.ENUM, "statut", "*", APPROVAL_STATUSES),
+            _f("requested_on", K.DATE, "date de la demande", "*"),
+            _f("decided_on", K.DATE, "date de la décision"),
+            _f("decision_note", K.LONGTEXT, "motivation de la décision"),
+            _f("tutor_ids", K.REFS, "tuteurs", ref="tutors"),
+            _f("referred_on", K.DATE, "date de saisine de la Commission"),
+        ),
+        label="agréments",
+    ),
+    CollectionSpec(
+        "visits",
+        (
+            _f("kind", K.ENUM, "type de visite", "*", ("approval", "follow_up")),
+            _f("approval_id", K.REF, "agrément", ref="approvals"),
+            _f("contract_id", K.REF, "contrat", ref="contracts"),
+            _f("visitor_id", K.REF, "visiteur", "*", ref="users"),
+            _f("status", K.ENUM, "statut", "*", ("planned", "done", "cancelled")),
+            _f("planned_on", K.DATE, "date prévue"),
+            _f("visit_date", K.DATE, "date de la visite"),
+            _f("checklist_code", K.CODE, "grille"),
+            _f("answers", K.JSON, "réponses"),
+            _f("opinion", K.ENUM, "avis", choices=("favourable", "unfavourable", "conditional")),
+            _f("comments", K.LONGTEXT, "commentaires"),
+        ),
+        label="visites",
+    ),
+    CollectionSpec(
+        "learners",
+        (
+            _f("niss", K.NISS, "NISS", "*"),
+            _f("first_name", K.TEXT, "prénom", "*"),
+            _f("last_name", K.TEXT, "nom", "*"),
+            _f("birth_date", K.DATE, "date de naissance", "*"),
+            _f("street", K.TEXT, "rue", "*"),
+            _f("postal_code", K.POSTAL_CODE, "code postal", "*"),
+            _f("city", K.TEXT, "localité", "*"),
+            _f("operator_code", K.CODE, "opérateur", "*"),
+            _f("email", K.TEXT, "courriel"),
+            _f("phone", K.TEXT, "téléphone"),
+            _f("iban", K.IBAN, "IBAN"),
+            _f("representative", K.JSON, "représentant légal"),
+        ),
+        label="apprenants",
+    ),
+    CollectionSpec(
+        "contracts",
+        (
+            _f("learner_id", K.REF, "apprenant", "*d", ref="learners"),
+            _f(
+                "establishment_unit_id",
+                K.REF,
+                "unité d'établissement",
+                "*d",
+                ref="establishment_units",
+            ),
+            _f("approval_id", K.REF, "agrément", "*", ref="approvals"),
+            _f("tutor_id", K.REF, "tuteur", "*", ref="tutors"),
+            _f("operator_code", K.CODE, "opérateur", "*d"),
+            _f("referent_name", K.TEXT, "nom du référent", "*"),
+            _f("referent_email", K.TEXT, "courriel du référent"),
+            _f("referent_phone", K.TEXT, "téléphone du référent"),
+            _f("company_signatory", K.TEXT, "signataire pour l'entreprise", "*"),
+            _f("workplace_ids", K.REFS, "autres lieux de formation", ref="establishment_units"),
+            _f("trade_code", K.CODE, "métier", "*d"),
+            _f("start_date", K.DATE, "date de début", "*d"),
+            _f("end_date", K.DATE, "date de fin", "*"),
+            _f("level", K.ENUM, "niveau", "*", LEVELS),
+            _f("monthly_pay", K.MONEY, "rétribution mensuelle", "*"),
+            _f("schedule", K.JSON, "horaire hebdomadaire", "*"),
+            _f("status", K.ENUM, "statut", "*d", CONTRACT_STATUSES),
+            _f("signed_on", K.DATE, "date de signature"),
+            _f("supersedes_id", K.REF, "contrat remplacé", ref="contracts"),
+        ),
+        label="contrats",
+    ),
+    CollectionSpec(
+        "contract_events",
+        (
+            _f("contract_id", K.REF, "contrat", "*", ref="contracts"),
+            _f("kind", K.ENUM, "type d'événement", "*", EVENT_KINDS),
+            _f("effective_date", K.DATE, "date d'effet", "*"),
+            _f("reason_code", K.CODE, "motif"),
+            _f("details", K.JSON, "détails", "*"),
+        ),
+        label="événements de contrat",
+    ),
+    CollectionSpec(
+        "incentive_claims",
+        (
+            _f("kind_code", K.ENUM, "type d'incitant", "*", INCENTIVE_KIND_CODES),
+            _f("company_id", K.REF, "entreprise", "*", ref="companies"),
+            _f("contract_ids", K.REFS, "contrats", "*", ref="contracts"),
+            _f("tutor_id", K.REF, "tuteur", ref="tutors"),
+            _f("school_year", K.SCHOOL_YEAR, "année scolaire", "*"),
+            _f("amount", K.MONEY, "montant", "*"),
+            _f("status", K.ENUM, "statut", "*", CLAIM_STATUSES),
+            _f("checks", K.JSON, "contrôles d'éligibilité"),
+            _f("iban", K.IBAN, "IBAN"),
+            _f("paid_on", K.DATE, "date de paiement"),
+        ),
+        label="demandes d'incitants",
+    ),
+    CollectionSpec(
+        "documents",
+        (
+            _f("record", K.TEXT, "fiche", "*"),
+            _f("file_name", K.TEXT, "nom du fichier", "*"),
+            _f("media_type", K.ENUM, "type", "*", ("application/pdf", "image/jpeg", "image/png")),
+            _f("size", K.INT, "taille", "*"),
+            _f("sha256", K.TEXT, "empreinte SHA-256", "*"),
+            _f("created_at", K.INSTANT, "créé le", "*"),
+        ),
+        label="documents",
+    ),
+)
+
+COLLECTIONS: dict[str, CollectionSpec] = {spec.name: spec for spec in _SPECS}
+REFERENCE_COLLECTIONS: tuple[str, ...] = tuple(s.name for s in _SPECS if s.reference)
+WORKING_COLLECTIONS: tuple[str, ...] = tuple(s.name for s in _SPECS if not s.reference)
+# Order in which records may be created so that references resolve (parents first).
+CREATION_ORDER: tuple[str, ...] = (
+    *REFERENCE_COLLECTIONS,
+    "companies",
+    "establishment_units",
+    "tutors",
+    "approvals",
+    "learners",
+    "contracts",
+    "contract_events",
+    "visits",
+    "incentive_claims",
+    "documents",
+)
+
+
+def spec(collection: str) -> CollectionSpec:
+    """The spec of a collection; KeyError for an unknown one."""
+    return COLLECTIONS[collection]

@@ -1,0 +1,35 @@
+"""Project-wide test set-up: headless Qt, a PostgreSQL URL that must answer, seeds printed."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """The PostgreSQL server of OFFA_TEST_POSTGRES_URL; fails (never skips) when unreachable."""
+    url = os.environ.get("OFFA_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("OFFA_TEST_POSTGRES_URL not set (make test and .ci/run set it)")
+    import psycopg
+
+    try:
+        with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), connect_timeout=5):
+            pass
+    except psycopg.OperationalError as exc:  # pragma: no cover - environment fault
+        pytest.fail(f"PostgreSQL at OFFA_TEST_POSTGRES_URL is not reachable: {exc}")
+    return url
+
+
+@pytest.fixture
+def data_dir(tmp_path: os.PathLike[str]) -> Iterator[str]:
+    """A fresh, empty data folder for the app."""
+    folder = os.path.join(tmp_path, "data")
+    os.makedirs(folder, mode=0o700)
+    yield folder
