@@ -1,0 +1,107 @@
+"""Starts the window: Qt application, translations, logs, working copy, main window.
+
+``main(args)`` is called by ``offa_desktop/cli.py`` with its parsed arguments (``data_dir``,
+``demo``, ``demo_size``). Heavy modules (reportlab, keyring, requests, QtPdf) are imported only
+when first used, so the window paints quickly.
+
+Hidden switch for the start-up benchmark: ``OFFA_STARTUP_PROBE=1`` writes
+``painted <seconds since main()>`` on standard output at the first paint of the contracts list,
+then quits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from offa_desktop import paths
+
+log = logging.getLogger("offa.ui")
+PROBE_ENV = "OFFA_STARTUP_PROBE"
+
+
+def setup_logging(folder: Path) -> Path:
+    """A rotating log file in the data folder's ``logs`` (read back by the log view)."""
+    logs = folder / paths.LOG_DIR
+    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
+    log_file = logs / "offa-desktop.log"
+    root = logging.getLogger("offa")
+    if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+    return log_file
+
+
+class _FirstPaint(QObject):
+    """Event filter reporting the first paint of a widget (start-up benchmark)."""
+
+    def __init__(self, started: float, parent: QObject) -> None:
+        super().__init__(parent)
+        self._started = started
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            sys.stdout.write(f"painted {time.perf_counter() - self._started:.4f}\n")
+            sys.stdout.flush()
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def open_window(folder: Path, *, demo_size: int | None = None) -> tuple[Any, Any]:
+    """Open the working copy of ``folder`` and build the main window (not shown yet).
+
+    Returns ``(window, context)``; ``context`` keeps the working copy and task manager alive.
+    """
+    from offa_desktop.ui.context import AppContext
+
+    context = AppContext.open(folder, demo_size=demo_size)
+    return context.build_window(), context
+
+
+def main(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("OFFA")
+    app.setApplicationDisplayName("OFFA – alternance")
+    app.setOrganizationName("OFFA")
+    from offa_desktop.ui import i18n
+
+    i18n.install(app)
+    folder = paths.data_dir(getattr(args, "data_dir", None))
+    setup_logging(folder)
+    demo = bool(getattr(args, "demo", False))
+    try:
+        window, context = open_window(
+            folder, demo_size=int(getattr(args, "demo_size", 2000)) if demo else None
+        )
+    except Exception as exc:  # the environment's fault (corrupt file, disk): say it in French
+        log.exception("start failed")
+        QMessageBox.critical(
+            None,
+            QApplication.translate("app", "Démarrage impossible"),
+            QApplication.translate("app", "La copie de travail n'a pas pu être ouverte :\n%1")
+            .replace("%1", str(getattr(exc, "message", None) or exc)),
+        )
+        return 1
+    if os.environ.get(PROBE_ENV):
+        probe = _FirstPaint(started, app)
+        target: QWidget = context.first_paint_target(window)
+        target.installEventFilter(probe)
+    window.show()
+    code = app.exec()
+    context.close()
+    return int(code)

@@ -1,0 +1,149 @@
+"""One area's list: filter combos above a table over paged SQL; Enter or double-click opens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.ui import formats
+from offa_desktop.ui.areas import Area
+from offa_desktop.ui.table_model import RECORD_ID_ROLE, PagedTableModel, RowSource
+
+
+class ListBackend(Protocol):
+    """What the lists need from the working copy (implemented in ``ui/sources.py``)."""
+
+    def source(self, area: Area) -> RowSource: ...
+
+    def reference_choices(self, collection: str) -> list[tuple[str, str]]: ...
+
+
+class RecordTable(QTableView):
+    """A table that opens the current record on Enter (as well as on double-click).
+
+    Signal ``open_requested(record_id: str)``.
+    """
+
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doubleClicked.connect(self._open_index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open_index(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        record_id = index.data(RECORD_ID_ROLE)
+        if record_id:
+            self.open_requested.emit(str(record_id))
+
+
+class AreaView(QWidget):
+    """The list of one area with its filters and row count.
+
+    Signal ``open_requested(collection: str, record_id: str)``.
+    """
+
+    open_requested = Signal(str, str)
+
+    def __init__(self, area: Area, backend: ListBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.area = area
+        self.setObjectName(f"area-{area.key}")
+        self.model = PagedTableModel(
+            backend.source(area),
+            default_sort=(
+                area.default_sort,
+                Qt.SortOrder.DescendingOrder
+                if area.default_descending
+                else Qt.SortOrder.AscendingOrder,
+            ),
+            parent=self,
+        )
+        self.filter_boxes: dict[str, QComboBox] = {}
+        bar = QHBoxLayout()
+        for spec in area.filters:
+            box = QComboBox(self)
+            box.setObjectName(f"filter-{spec.field}")
+            box.addItem(self.tr("%1 : tous").replace("%1", spec.title), None)
+            for code, name in self._choices(spec.kind, backend):
+                box.addItem(name, code)
+            box.setMinimumContentsLength(12)
+            box.currentIndexChanged.connect(self._apply_filters)
+            bar.addWidget(box)
+            self.filter_boxes[spec.field] = box
+        bar.addStretch(1)
+        self.count_label = QLabel(self)
+        bar.addWidget(self.count_label)
+
+        self.table = RecordTable(self)
+        self.table.setObjectName(f"table-{area.key}")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(130)
+        header.setStretchLastSection(True)
+        column, order = self.model.sort_key
+        header.setSortIndicator(column, order)
+        self.table.setSortingEnabled(True)
+        self.table.open_requested.connect(
+            lambda record_id: self.open_requested.emit(area.collection, record_id)
+        )
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.model.modelReset.connect(self._show_count)
+        self._show_count()
+
+    def _choices(self, kind: str, backend: ListBackend) -> Sequence[tuple[str, str]]:
+        if kind.startswith("reference:"):
+            return backend.reference_choices(kind.split(":", 1)[1])
+        return formats.choices(kind)
+
+    def _apply_filters(self) -> None:
+        filters: dict[str, Any] = {}
+        for name, box in self.filter_boxes.items():
+            filters[name] = box.currentData()
+        self.model.set_filters(filters)
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        text = f"{count:,}".replace(",", "\u202f")
+        self.count_label.setText(self.tr("%1 fiche(s)").replace("%1", text))
+
+    def refresh(self, changes: ChangeSet | None = None) -> None:
+        """Reload what a change set touched (everything when None)."""
+        self.model.refresh(changes)
+        self._show_count()
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        value = index.data(RECORD_ID_ROLE) if index.isValid() else None
+        return str(value) if value else None

@@ -1,0 +1,199 @@
+"""The main window: navigation between the areas, the global search box, the sync status.
+
+It only assembles: each area is an :class:`AreaView`, each dialog lives in its own module, and
+data changes arrive as ``TaskManager.data_changed(ChangeSet)`` to refresh what they touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.ui.area_view import AreaView, ListBackend
+from offa_desktop.ui.areas import Area, areas
+from offa_desktop.ui.tasks import TaskManager
+
+RecordOpener = Callable[[QWidget, str, str], None]
+
+
+class MainWindow(QMainWindow):
+    """The operators' desktop window.
+
+    Signals: ``area_changed(key: str)`` when another area is shown;
+    ``search_requested(text: str)`` when the global search box is used.
+    """
+
+    area_changed = Signal(str)
+    search_requested = Signal(str)
+
+    def __init__(
+        self,
+        backend: ListBackend,
+        tasks: TaskManager,
+        *,
+        settings: QSettings | None = None,
+        open_record: RecordOpener | None = None,
+        start_area: str = "contracts",
+    ) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.setWindowTitle(self.tr("OFFA – Poste de travail de l'alternance"))
+        self.backend = backend
+        self.tasks = tasks
+        self.settings = settings
+        self._open_record = open_record
+        self.areas: tuple[Area, ...] = areas()
+        self.views: dict[str, AreaView] = {}
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(200)
+        for number, area in enumerate(self.areas, start=1):
+            item = QListWidgetItem(area.title)
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+            self.nav.addItem(item)
+        self.stack = QStackedWidget(self)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._build_toolbar()
+        self._build_menus()
+        self.sync_label = QLabel(self.tr("Hors ligne · copie de travail locale"), self)
+        self.sync_label.setObjectName("sync-status")
+        self.statusBar().addPermanentWidget(self.sync_label)
+
+        tasks.data_changed.connect(self.refresh)
+        tasks.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.show_area(start_area)
+        self._restore_state()
+
+    # --- building ------------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Barre d'outils"), self)
+        bar.setObjectName("toolbar")
+        bar.setMovable(False)
+        self.sync_action = QAction(self.tr("Synchroniser"), self)
+        self.sync_action.setObjectName("action-sync")
+        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.sync_action.setToolTip(self.tr("Synchroniser avec le serveur (F5)"))
+        self.sync_action.setEnabled(False)
+        bar.addAction(self.sync_action)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.search_box = QLineEdit(bar)
+        self.search_box.setObjectName("global-search")
+        self.search_box.setPlaceholderText(
+            self.tr("Rechercher un apprenant, une entreprise, un contrat… (Ctrl+K)")
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(360)
+        self.search_box.textChanged.connect(self.search_requested)
+        bar.addWidget(self.search_box)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        menu_file = self.menuBar().addMenu(self.tr("&Fichier"))
+        self.quit_action = menu_file.addAction(self.tr("&Quitter"))
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+
+        menu_view = self.menuBar().addMenu(self.tr("&Affichage"))
+        for number, area in enumerate(self.areas, start=1):
+            action = menu_view.addAction(area.title)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, key=area.key: self.show_area(key))
+        menu_view.addSeparator()
+        focus_search = menu_view.addAction(self.tr("Rechercher"))
+        focus_search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence.StandardKey.Find])
+        focus_search.triggered.connect(self.focus_search)
+
+        self.menu_sync = self.menuBar().addMenu(self.tr("&Synchronisation"))
+        self.menu_sync.addAction(self.sync_action)
+        self.menu_help = self.menuBar().addMenu(self.tr("&Aide"))
+
+    # --- behaviour -----------------------------------------------------------------------------
+    def show_area(self, key: str) -> AreaView:
+        """Show an area's list, building it on first visit."""
+        view = self.views.get(key)
+        if view is None:
+            area = next(a for a in self.areas if a.key == key)
+            view = AreaView(area, self.backend, self.stack)
+            view.open_requested.connect(self.open_record)
+            self.views[key] = view
+            self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        row = next(i for i, a in enumerate(self.areas) if a.key == key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        self.area_changed.emit(key)
+        return view
+
+    def current_area(self) -> str:
+        view = self.stack.currentWidget()
+        return view.area.key if isinstance(view, AreaView) else ""
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.areas):
+            self.show_area(self.areas[row].key)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def open_record(self, collection: str, record_id: str) -> None:
+        if self._open_record is not None:
+            self._open_record(self, collection, record_id)
+
+    def refresh(self, changes: ChangeSet) -> None:
+        """Refresh the lists a change set touched (each list checks its own collection)."""
+        for view in self.views.values():
+            view.refresh(changes)
+
+    def set_sync_status(self, text: str) -> None:
+        self.sync_label.setText(text)
+
+    # --- window state ----------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 800)
+
+    def _restore_state(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.settings is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
+            self.settings.setValue("window/area", self.current_area())
+        super().closeEvent(event)
