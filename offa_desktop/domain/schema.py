@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
-class Kind(str, Enum):
+class Kind(str, Enum):  # noqa: UP042 - str() of members is relied upon as is
     """How a field's value looks on the wire (API.md) and what validates it."""
 
     TEXT = "text"  # free text, 1 to 200 characters, no control characters

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from offa_desktop.domain.values import (
+    NBSP,
+    brussels_today,
+    format_date_fr,
+    format_money_fr,
+    instant_str,
+    money_str,
+    parse_date,
+    parse_date_fr,
+    parse_instant,
+    parse_money,
+)
+
+
+def test_parse_money_accepts_two_decimals_only() -> None:
+    assert parse_money("612.34") == Decimal("612.34")
+    assert parse_money("0.00") == Decimal("0")
+    for bad in ["612.3", "612", "612,34", "1e3", " 612.34", "612.345", "", "abc"]:
+        with pytest.raises(ValueError):
+            parse_money(bad)
+    with pytest.raises(ValueError):
+        parse_money(612.34)  # type: ignore[arg-type]
+
+
+def test_money_str() -> None:
+    assert money_str(Decimal("612.3")) == "612.30"
+    assert money_str(Decimal("1842")) == "1842.00"
+    with pytest.raises(ValueError):
+        money_str(Decimal("1.005"))
+    with pytest.raises(ValueError):
+        money_str(1.5)  # type: ignore[arg-type]
+
+
+def test_format_money_fr_uses_no_break_spaces() -> None:
+    assert format_money_fr(Decimal("1234.56")) == f"1{NBSP}234,56{NBSP}€"
+    assert format_money_fr(Decimal("313.19")) == f"313,19{NBSP}€"
+    assert format_money_fr(Decimal("1234567.5")) == f"1{NBSP}234{NBSP}567,50{NBSP}€"
+    assert format_money_fr(Decimal("-0.5")) == f"-0,50{NBSP}€"
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2))
+def test_money_round_trip(amount: Decimal) -> None:
+    assert parse_money(money_str(amount)) == amount
+
+
+def test_dates() -> None:
+    assert format_date_fr(date(2026, 8, 31)) == "31/08/2026"
+    assert parse_date("2026-08-31") == date(2026, 8, 31)
+    assert parse_date_fr("31/08/2026") == date(2026, 8, 31)
+    for bad in ["2026-8-31", "31/08/2026", "2026-02-30", "2026-08-31T00:00", "20260831"]:
+        with pytest.raises(ValueError):
+            parse_date(bad)
+
+
+def test_brussels_today_is_brussels_date() -> None:
+    now = datetime.now(UTC)
+    offset = timedelta(hours=1 if now.month in (1, 2, 11, 12) else 2)
+    expected = {(now + timedelta(hours=1)).date(), (now + timedelta(hours=2)).date()}
+    assert brussels_today() in expected
+    assert offset  # winter/summer offsets are both accepted above
+
+
+def test_instants() -> None:
+    moment = parse_instant("2026-11-23T09:15:00Z")
+    assert moment == datetime(2026, 11, 23, 9, 15, tzinfo=UTC)
+    assert instant_str(moment) == "2026-11-23T09:15:00Z"
+    cet = timezone(timedelta(hours=1))
+    assert instant_str(datetime(2026, 11, 23, 10, 15, tzinfo=cet)) == "2026-11-23T09:15:00Z"
+    for bad in ["2026-11-23T09:15:00", "2026-11-23T09:15:00+01:00", "2026-11-23"]:
+        with pytest.raises(ValueError):
+            parse_instant(bad)
+    with pytest.raises(ValueError):
+        instant_str(datetime(2026, 1, 1))
