@@ -1,0 +1,420 @@
+"""``sync_once``: push the outbox, then pull the change feed (API.md), safe to kill anywhere.
+
+Push: batches of at most 500 ops, oldest first, one op per record per push; an op goes with
+the version its record's base holds (so the next op of a record follows the version its
+predecessor got); the answer and the outbox update commit together. Pull: pages until
+``has_more`` is false, each page and its cursor in one transaction. A checksum is asked for
+after a first sync and then about daily; a mismatch re-pulls the collections concerned, a
+``410`` re-pulls everything, unsent edits kept in both cases.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sync.client import ApiClient
+from sync.errors import Cancelled, CursorExpired
+from sync.faults import crash_point
+from sync.lock import SyncLock
+from sync.merge import (
+    MOD,
+    Absorber,
+    Incoming,
+    checksum_key,
+    format_checksum,
+    parse_checksum,
+    record_hash,
+)
+from sync.ports import (
+    Base,
+    Key,
+    OutboxOp,
+    Progress,
+    ServerRecord,
+    SyncReport,
+    SyncStore,
+    SyncTransaction,
+    overlay,
+)
+from sync.refs import depends_on
+
+log = logging.getLogger("offa.sync")
+
+PUSH_BATCH = 500
+PAGE_SIZE = 1000
+CHECKSUM_INTERVAL = 23 * 3600.0  # "about daily"
+MAX_TRIES_PER_SYNC = 3  # an op that keeps meeting new conflicts waits for the next sync
+ALL = "*"
+
+
+class SyncEngine:
+    """Syncs one working copy with one server account."""
+
+    def __init__(
+        self,
+        store: SyncStore,
+        client: ApiClient,
+        *,
+        lock_path: Path | None = None,
+        progress: Callable[[Progress], None] | None = None,
+        cancel: threading.Event | None = None,
+        page_size: int = PAGE_SIZE,
+        push_batch: int = PUSH_BATCH,
+        checksum_interval: float = CHECKSUM_INTERVAL,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.lock_path = lock_path
+        self.progress = progress
+        self.cancel = cancel or threading.Event()
+        self.page_size = page_size
+        self.push_batch = push_batch
+        self.checksum_interval = checksum_interval
+        self.clock = clock
+        client.cancel = self.cancel
+
+    # --- entry points ----------------------------------------------------------------------
+    def sync_once(self) -> SyncReport:
+        """One push then one pull (and a re-pull when needed)."""
+        report = SyncReport()
+        if self.lock_path is None:
+            self._sync(report)
+        else:
+            with SyncLock(self.lock_path):
+                self._sync(report)
+        return report
+
+    def _sync(self, report: SyncReport) -> None:
+        self.push(report)
+        self.pull(report)
+
+    def device_id(self) -> str:
+        with self.store.transaction() as tx:
+            value = tx.state.get("device_id")
+            if not value:
+                value = str(uuid.uuid4())
+                tx.state.put("device_id", value)
+            return value
+
+    def _check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise Cancelled("Synchronisation annulée ; elle reprendra là où elle s'est arrêtée.")
+
+    def _progress(self, phase: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(Progress(phase, done, max(total, done)))
+
+    # --- push ------------------------------------------------------------------------------
+    def push(self, report: SyncReport) -> None:
+        device = self.device_id()
+        tries: dict[int, int] = {}
+        done = 0
+        total: int | None = None
+        while True:
+            self._check_cancel()
+            with self.store.transaction() as tx:
+                batch, bases, sendable = self._select(tx, tries)
+            if total is None:
+                total = sendable
+                if sendable:
+                    self._progress("push", 0, total)
+            if not batch:
+                return
+            wire = [self._wire(op, bases.get(op.key)) for op in batch]
+            results = self.client.push(device, wire)
+            crash_point("push_answer_before_outbox")
+            with self.store.transaction() as tx:
+                self._settle(tx, batch, results, report)
+                crash_point("push_settled_before_commit")
+            for op in batch:
+                tries[op.seq] = tries.get(op.seq, 0) + 1
+            done += len(batch)
+            self._progress("push", done, max(total, done))
+
+    def _select(
+        self, tx: SyncTransaction, tries: dict[int, int]
+    ) -> tuple[list[OutboxOp], dict[Key, Base], int]:
+        """The next push: the first unsettled op of each record not held back, oldest first."""
+        ops = tx.outbox.unsettled()
+        if not ops:
+            return [], {}, 0
+        by_record: dict[Key, list[OutboxOp]] = {}
+        for op in ops:
+            by_record.setdefault(op.key, []).append(op)
+        bases = tx.bases.get_many(by_record)
+        held: set[Key] = {c.key for c in tx.conflicts.all()}
+        held.update(k for k, rec_ops in by_record.items() if rec_ops[0].state != "pending")
+        # A record whose creation never reached the server holds back the records using it.
+        unborn = {k for k in held if k not in bases or bases[k].deleted}
+        changed = True
+        while changed and unborn:
+            changed = False
+            for key, rec_ops in by_record.items():
+                if key in held:
+                    continue
+                base = bases.get(key)
+                data = overlay(base.data if base else None, rec_ops)
+                if any(ref in unborn for ref in depends_on(key[0], data)):
+                    held.add(key)
+                    if key not in bases:
+                        unborn.add(key)
+                    changed = True
+        firsts = [rec_ops[0] for k, rec_ops in by_record.items() if k not in held]
+        firsts.sort(key=lambda op: op.seq)
+        sendable = sum(len(by_record[op.key]) for op in firsts)
+        batch = [op for op in firsts if tries.get(op.seq, 0) < MAX_TRIES_PER_SYNC]
+        return batch[: self.push_batch], bases, sendable
+
+    @staticmethod
+    def _wire(op: OutboxOp, base: Base | None) -> dict[str, Any]:
+        if op.kind == "create":
+            base_version = None
+        elif base is not None:
+            base_version = base.version
+        else:
+            base_version = op.base_version
+        wire: dict[str, Any] = {
+            "op_id": op.op_id,
+            "collection": op.collection,
+            "id": op.record_id,
+            "kind": op.kind,
+            "base_version": base_version,
+            "fields": {} if op.kind == "delete" else op.fields,
+        }
+        if op.resolution:
+            wire["resolution"] = op.resolution
+        return wire
+
+    def _settle(
+        self,
+        tx: SyncTransaction,
+        batch: list[OutboxOp],
+        results: list[dict[str, Any]],
+        report: SyncReport,
+    ) -> None:
+        """Apply a push answer to the outbox, bases and records (one transaction)."""
+        keys = [op.key for op in batch]
+        current = tx.outbox.for_records(keys)
+        bases = tx.bases.get_many(keys)
+        conflicts = tx.conflicts.get_many(keys)
+        absorber = Absorber(tx, report)
+        for op, result in zip(batch, results, strict=True):
+            report.pushed += 1
+            rec_ops = current.get(op.key, [])
+            live = next((o for o in rec_ops if o.seq == op.seq), None)
+            if live is None:
+                continue  # settled meanwhile (a person's resolution)
+            later = [o for o in rec_ops if o.seq != op.seq]
+            status = result.get("status")
+            if status == "applied":
+                report.applied += 1
+                self._applied(absorber, live, later, bases.get(op.key), result)
+            elif status == "conflict":
+                server = result.get("server") or {}
+                live.op_id = str(uuid.uuid4())  # it goes out again as a new op
+                tx.outbox.update(live)
+                incoming = Incoming(
+                    op.collection,
+                    op.record_id,
+                    int(server.get("version") or 0),
+                    bool(server.get("deleted")),
+                    server.get("data"),
+                )
+                if incoming.deleted and live.kind == "delete" and not later:
+                    absorber.drop_ops.append(live.seq)
+                    absorber.absorb(incoming, bases.get(op.key), [], conflicts.get(op.key))
+                else:
+                    absorber.absorb(
+                        incoming, bases.get(op.key), rec_ops, conflicts.get(op.key), force=True
+                    )
+            elif status in ("rejected", "forbidden"):
+                if status == "rejected":
+                    report.rejected += 1
+                    errors = list(result.get("errors") or [])
+                    live.errors = errors
+                    live.error = " ; ".join(str(e.get("message", "")) for e in errors) or None
+                    live.state = "rejected"
+                else:
+                    report.forbidden += 1
+                    live.error = str(result.get("message") or "Action non autorisée.")
+                    live.state = "forbidden"
+                tx.outbox.update(live)
+            else:
+                log.error("résultat inconnu pour %s : %r", op.op_id, status)
+        absorber.flush()
+
+    @staticmethod
+    def _applied(
+        absorber: Absorber,
+        op: OutboxOp,
+        later: list[OutboxOp],
+        base: Base | None,
+        result: dict[str, Any],
+    ) -> None:
+        absorber.drop_ops.append(op.seq)
+        version = int(result["version"])
+        if base is not None and version <= base.version:
+            return  # a replayed answer older than what a pull already brought
+        deleted = op.kind == "delete"
+        data = result.get("data")
+        if data is None and not deleted:
+            data = overlay(base.data if base else None, [op])
+        new_base = Base(op.collection, op.record_id, version, deleted, None if deleted else data)
+        absorber.set_base(base, new_base)
+        absorber.report.touch(*op.key)
+        if deleted and not later:
+            absorber.records[op.key] = ServerRecord(
+                op.collection, op.record_id, version, True, None
+            )
+        else:
+            absorber.records[op.key] = ServerRecord(
+                op.collection, op.record_id, version, False, overlay(data, later)
+            )
+
+    # --- pull ------------------------------------------------------------------------------
+    def pull(self, report: SyncReport) -> None:
+        with self.store.transaction() as tx:
+            cursor = tx.state.get("cursor")
+            pending_resync = tx.state.get("resync")
+            last_check = float(tx.state.get("checksum_at") or 0)
+        if pending_resync:
+            self.resync(json.loads(pending_resync), report)
+            return
+        first = cursor is None
+        if first:
+            report.everything = True
+        due = first or self.clock() - last_check >= self.checksum_interval
+        done = 0
+        try:
+            while True:
+                self._check_cancel()
+                page = self.client.pull(cursor, self.page_size, checksum=due)
+                changes = page.get("changes") or []
+                with self.store.transaction() as tx:
+                    self._apply_page(tx, changes, report)
+                    tx.state.put("cursor", page["cursor"])
+                    crash_point("pull_page_applied_before_commit")
+                crash_point("pull_page_committed")
+                cursor = page["cursor"]
+                done += len(changes)
+                report.pulled += len(changes)
+                self._progress("pull", done, done + int(page.get("remaining") or 0))
+                if not page.get("has_more"):
+                    break
+        except CursorExpired:
+            log.warning("curseur expiré : tout est repris depuis le début")
+            self.resync([ALL], report)
+            return
+        if due and isinstance(page.get("checksum"), dict):
+            self._compare_checksums(page["checksum"], report)
+
+    def _apply_page(
+        self,
+        tx: SyncTransaction,
+        changes: list[dict[str, Any]],
+        report: SyncReport,
+        *,
+        force: set[str] | None = None,
+    ) -> None:
+        incoming = [Incoming.from_change(c) for c in changes]
+        keys = [s.key for s in incoming]
+        bases = tx.bases.get_many(keys)
+        ops = tx.outbox.for_records(keys)
+        conflicts = tx.conflicts.get_many(keys)
+        absorber = Absorber(tx, report)
+        for s in incoming:
+            forced = force is not None and (ALL in force or s.collection in force)
+            absorber.absorb(
+                s, bases.get(s.key), ops.get(s.key, []), conflicts.get(s.key), force=forced
+            )
+        absorber.flush()
+
+    # --- checksums and re-pulls ------------------------------------------------------------
+    def _compare_checksums(self, server: dict[str, Any], report: SyncReport) -> None:
+        with self.store.transaction() as tx:
+            wrong = []
+            for collection, theirs in server.items():
+                count, digest = parse_checksum(tx.state.get(checksum_key(collection)))
+                if count != int(theirs["count"]) or f"{digest:064x}" != theirs["hash"]:
+                    wrong.append(collection)
+            tx.state.put("checksum_at", str(self.clock()))
+            if wrong:
+                log.warning("somme de contrôle différente : %s", ", ".join(sorted(wrong)))
+                tx.state.put("resync", json.dumps(sorted(wrong)))
+        if wrong:
+            self.resync(sorted(wrong), report)
+
+    def resync(self, collections: list[str], report: SyncReport) -> None:
+        """Re-pull these collections (or ``*``) from the start, keeping unsent edits."""
+        with self.store.transaction() as tx:
+            tx.state.put("resync", json.dumps(collections))
+        report.everything = True
+        wanted = set(collections)
+        seen: dict[str, set[str]] = {}
+        cursor: str | None = None
+        done = 0
+        while True:
+            self._check_cancel()
+            page = self.client.pull(cursor, self.page_size)
+            changes = page.get("changes") or []
+            for change in changes:
+                seen.setdefault(change["collection"], set()).add(change["id"])
+            with self.store.transaction() as tx:
+                self._apply_page(tx, changes, report, force=wanted)
+                crash_point("resync_page_applied_before_commit")
+            cursor = page["cursor"]
+            done += len(changes)
+            report.pulled += len(changes)
+            self._progress("resync", done, done + int(page.get("remaining") or 0))
+            if not page.get("has_more"):
+                break
+        with self.store.transaction() as tx:
+            names = set(seen) | self._known_collections(tx, wanted)
+            if ALL not in wanted:
+                names &= wanted
+            for collection in sorted(names):
+                self._drop_unseen(tx, collection, seen.get(collection, set()))
+                self._recount(tx, collection)
+            tx.state.put("cursor", cursor)
+            tx.state.put("resync", None)
+            tx.state.put("checksum_at", str(self.clock()))
+        report.resynced += len(names)
+
+    @staticmethod
+    def _known_collections(tx: SyncTransaction, wanted: set[str]) -> set[str]:
+        if ALL not in wanted:
+            return set(wanted)
+        from offa_desktop.domain.schema import COLLECTIONS
+
+        return set(COLLECTIONS)
+
+    @staticmethod
+    def _drop_unseen(tx: SyncTransaction, collection: str, seen: set[str]) -> None:
+        """Records the server no longer shows at all: erased, unless created here and unsent."""
+        unseen = tx.records.keys(collection) - seen
+        if not unseen:
+            return
+        keys = [(collection, i) for i in unseen]
+        ops = tx.outbox.for_records(keys)
+        gone = [k for k in keys if not any(op.kind == "create" for op in ops.get(k, []))]
+        tx.outbox.remove([op.seq for k in gone for op in ops.get(k, [])])
+        tx.conflicts.delete_many(gone)
+        tx.records.erase_many(gone)
+        tx.bases.delete_many(gone)
+
+    @staticmethod
+    def _recount(tx: SyncTransaction, collection: str) -> None:
+        count = 0
+        digest = 0
+        for record_id, version in tx.bases.live_versions(collection):
+            count += 1
+            digest = (digest + record_hash(record_id, version)) % MOD
+        tx.state.put(checksum_key(collection), format_checksum(count, digest))

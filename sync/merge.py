@@ -1,0 +1,260 @@
+"""Taking a server state of records into the working copy without losing a local edit.
+
+:class:`Absorber` is used inside one transaction, for a pulled page or the conflict answers of
+a push: each server state is compared with the record's base and its unsettled ops (three-way,
+field by field), the visible record becomes the server's data with the local edits on top, the
+base becomes the server state, and what cannot merge becomes a :class:`Conflict` for a person.
+It also keeps the per-collection checksum (API.md) up to date change by change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sync.ports import (
+    JSON,
+    Base,
+    Conflict,
+    Key,
+    OutboxOp,
+    ServerRecord,
+    SyncReport,
+    SyncTransaction,
+)
+
+MOD = 2**256
+_MISSING = object()
+
+
+def record_hash(record_id: str, version: int) -> int:
+    """int(SHA-256("<id>:<version>")), big-endian: one term of a collection's checksum."""
+    return int.from_bytes(hashlib.sha256(f"{record_id}:{version}".encode()).digest(), "big")
+
+
+def checksum_key(collection: str) -> str:
+    return f"checksum:{collection}"
+
+
+def parse_checksum(value: str | None) -> tuple[int, int]:
+    if not value:
+        return 0, 0
+    count, _, digest = value.partition(":")
+    return int(count), int(digest, 16)
+
+
+def format_checksum(count: int, digest: int) -> str:
+    return f"{count}:{digest % MOD:064x}"
+
+
+def local_changes(ops: Iterable[OutboxOp]) -> dict[str, Any]:
+    """Field -> value changed locally by these ops, in order (a create gives every field)."""
+    changed: dict[str, Any] = {}
+    for op in ops:
+        if op.kind in ("create", "update"):
+            changed.update(op.fields)
+    return changed
+
+
+@dataclass
+class Incoming:
+    """A server state of one record (a pull change, or the ``server`` of a push conflict)."""
+
+    collection: str
+    record_id: str
+    version: int
+    deleted: bool
+    data: JSON | None
+    reason: str | None = None
+    updated_at: str | None = None
+    updated_by: str | None = None
+
+    @property
+    def key(self) -> Key:
+        return (self.collection, self.record_id)
+
+    @classmethod
+    def from_change(cls, change: Mapping[str, Any]) -> Incoming:
+        return cls(
+            collection=change["collection"],
+            record_id=change["id"],
+            version=int(change["version"]),
+            deleted=bool(change.get("deleted")),
+            data=change.get("data"),
+            reason=change.get("reason"),
+            updated_at=change.get("updated_at"),
+            updated_by=change.get("updated_by"),
+        )
+
+
+class Absorber:
+    """Absorbs server states into one transaction (one absorber per transaction).
+
+    Call :meth:`flush` once, before the transaction commits.
+    """
+
+    def __init__(self, tx: SyncTransaction, report: SyncReport) -> None:
+        self.tx = tx
+        self.report = report
+        self.records: dict[Key, ServerRecord] = {}
+        self.bases: dict[Key, Base] = {}
+        self.erase: list[Key] = []
+        self.drop_bases: list[Key] = []
+        self.drop_ops: list[int] = []
+        self.drop_conflicts: list[Key] = []
+        self.count_delta: dict[str, int] = {}
+        self.hash_delta: dict[str, int] = {}
+
+    # --- checksum bookkeeping --------------------------------------------------------------
+    def _count(self, collection: str, record_id: str, version: int, sign: int) -> None:
+        self.count_delta[collection] = self.count_delta.get(collection, 0) + sign
+        term = record_hash(record_id, version)
+        self.hash_delta[collection] = (self.hash_delta.get(collection, 0) + sign * term) % MOD
+
+    def set_base(self, old: Base | None, new: Base | None) -> None:
+        """Replace a record's base (None: forget it), keeping the checksum in step."""
+        if old is not None and not old.deleted:
+            self._count(old.collection, old.record_id, old.version, -1)
+        if new is not None:
+            if not new.deleted:
+                self._count(new.collection, new.record_id, new.version, +1)
+            self.bases[new.key] = new
+        elif old is not None:
+            self.bases.pop(old.key, None)
+            self.drop_bases.append(old.key)
+
+    # --- the three-way merge ---------------------------------------------------------------
+    def absorb(
+        self,
+        s: Incoming,
+        base: Base | None,
+        ops: list[OutboxOp],
+        conflict: Conflict | None,
+        *,
+        force: bool = False,
+    ) -> bool:
+        """Take one server state; False when it is not newer than the base (already known)."""
+        if base is not None and s.version <= base.version and not force:
+            return False
+        if base is not None and s.version == base.version and base.deleted == s.deleted:
+            if not ops and base.data == s.data:
+                return False
+        key = s.key
+        self.report.touch(*key)
+        if s.deleted and s.reason == "out_of_scope":
+            self.erase.append(key)
+            self.set_base(base, None)
+            self.drop_ops.extend(op.seq for op in ops)
+            if conflict is not None:
+                self.drop_conflicts.append(key)
+            return True
+        if s.deleted:
+            self._deleted_by_server(s, base, ops, conflict)
+            return True
+        assert s.data is not None
+        mine = local_changes(ops)
+        base_data = base.data if base is not None and not base.deleted else None
+        clash: dict[str, JSON] = {}
+        for name, value in mine.items():
+            theirs = s.data.get(name)
+            if value == theirs:
+                continue
+            before = base_data.get(name, _MISSING) if base_data is not None else _MISSING
+            if before is _MISSING or before != theirs:
+                clash[name] = {
+                    "mine": value,
+                    "theirs": theirs,
+                    "base": None if before is _MISSING else before,
+                }
+        deleting = any(op.kind == "delete" for op in ops)
+        if deleting and base_data is not None and base_data != s.data:
+            self._put_conflict(
+                conflict,
+                Conflict(
+                    s.collection, s.record_id, s.version, False, {}, None, kind="deleted_locally"
+                ),
+            )
+        elif clash:
+            self._put_conflict(
+                conflict, Conflict(s.collection, s.record_id, s.version, False, clash)
+            )
+        elif conflict is not None and conflict.kind != "deleted_by_server":
+            self.drop_conflicts.append(key)
+        for op in ops:
+            if op.kind == "create":  # the record exists on the server: my create is an update
+                op.kind = "update"
+                self.tx.outbox.update(op)
+        visible = dict(s.data)
+        visible.update(mine)
+        self.records[key] = ServerRecord(
+            s.collection, s.record_id, s.version, False, visible, s.updated_at, s.updated_by
+        )
+        self.set_base(base, Base(s.collection, s.record_id, s.version, False, dict(s.data)))
+        return True
+
+    def _put_conflict(self, old: Conflict | None, new: Conflict) -> None:
+        if old is None:
+            self.report.conflicts += 1
+        elif old.kind == "deleted_by_server":
+            return  # a person already has that record's edits to decide on
+        self.tx.conflicts.put(new)
+
+    def _deleted_by_server(
+        self, s: Incoming, base: Base | None, ops: list[OutboxOp], conflict: Conflict | None
+    ) -> None:
+        """Someone else deleted it: queued edits become a conflict, then the rest is erased."""
+        edits = local_changes(ops)
+        if edits:
+            before = base.data if base is not None and base.data else {}
+            mine = dict(before)
+            mine.update(edits)
+            fields = {
+                name: {"mine": value, "theirs": None, "base": before.get(name)}
+                for name, value in edits.items()
+            }
+            self._put_conflict(
+                conflict,
+                Conflict(
+                    s.collection,
+                    s.record_id,
+                    s.version,
+                    True,
+                    fields,
+                    mine,
+                    kind="deleted_by_server",
+                ),
+            )
+        elif conflict is not None:
+            self.drop_conflicts.append(s.key)
+        self.drop_ops.extend(op.seq for op in ops)
+        self.records[s.key] = ServerRecord(
+            s.collection, s.record_id, s.version, True, None, s.updated_at, s.updated_by
+        )
+        self.set_base(base, Base(s.collection, s.record_id, s.version, True, None))
+
+    # --- writing ---------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write everything gathered, in this transaction."""
+        tx = self.tx
+        if self.drop_ops:
+            tx.outbox.remove(self.drop_ops)
+        if self.drop_conflicts:
+            tx.conflicts.delete_many(self.drop_conflicts)
+        if self.erase:
+            tx.records.erase_many(self.erase)
+        erased = set(self.erase)
+        records = [r for k, r in self.records.items() if k not in erased]
+        if records:
+            tx.records.put_many(records)
+        if self.drop_bases:
+            tx.bases.delete_many(self.drop_bases)
+        if self.bases:
+            tx.bases.put_many(list(self.bases.values()))
+        for collection, delta in self.count_delta.items():
+            name = checksum_key(collection)
+            count, digest = parse_checksum(tx.state.get(name))
+            count += delta
+            digest = (digest + self.hash_delta.get(collection, 0)) % MOD
+            tx.state.put(name, format_checksum(count, digest))
