@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(200)
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 10px; }")
         for number, area in enumerate(self.areas, start=1):
             item = QListWidgetItem(area.title)
             item.setData(Qt.ItemDataRole.UserRole, area.key)
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu_file = self.menuBar().addMenu(self.tr("&Fichier"))
         self.quit_action = menu_file.addAction(self.tr("&Quitter"))
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
 
         menu_view = self.menuBar().addMenu(self.tr("&Affichage"))

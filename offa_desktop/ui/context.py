@@ -1,0 +1,103 @@
+"""What one running window works on: data folder, working copy, task lanes, settings, session.
+
+Built once by ``app.main`` and handed to the window: no global application object.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from offa_desktop import paths
+from offa_desktop.ui.tasks import TaskManager
+
+log = logging.getLogger("offa.ui")
+DEMO_FOLDER = "demo"
+
+
+@dataclass
+class AppContext:
+    """The data folder and what lives in it while the window is open."""
+
+    folder: Path
+    working_copy: Any
+    tasks: TaskManager
+    settings: QSettings
+    session: Any = None  # the sync session (demo server, logged-in client) when there is one
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, folder: Path, *, demo_size: int | None = None) -> AppContext:
+        """Open the working copy of ``folder``; with ``demo_size``, the demo set-up instead.
+
+        The demo lives in a ``demo`` sub-folder so it never mixes with real data. When sync's
+        ``start_demo`` exists it starts the embedded server and logs in; otherwise a fresh
+        working copy is filled by the demo generator.
+        """
+        from offa_desktop.store import WorkingCopy
+
+        session = None
+        if demo_size is not None:
+            folder = folder / DEMO_FOLDER
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            session = _start_demo(folder, demo_size)
+        wc = session.working_copy if session is not None and hasattr(
+            session, "working_copy") else None
+        if wc is None:
+            wc = WorkingCopy.open(paths.working_copy_path(folder))
+            if demo_size is not None and session is None:
+                _fill_if_empty(wc, demo_size)
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        return cls(folder, wc, TaskManager(), settings, session)
+
+    def build_window(self) -> Any:
+        from offa_desktop.ui.main_window import MainWindow
+        from offa_desktop.ui.sources import StoreBackend
+
+        area = str(self.settings.value("window/area", "contracts") or "contracts")
+        return MainWindow(
+            StoreBackend(self.working_copy), self.tasks, settings=self.settings, start_area=area
+        )
+
+    def first_paint_target(self, window: Any) -> QWidget:
+        """The widget whose first paint means "the window is usable" (the current list)."""
+        view = window.views.get(window.current_area())
+        return view.table.viewport() if view is not None else window
+
+    def close(self) -> None:
+        self.tasks.wait_idle()
+        self.settings.sync()
+        for closer in (self.session, self.working_copy):
+            stop = getattr(closer, "close", None) or getattr(closer, "stop", None)
+            if callable(stop):
+                try:
+                    stop()
+                except Exception:  # closing must never hide the exit code
+                    log.exception("close failed")
+
+
+def _start_demo(folder: Path, size: int) -> Any:
+    try:
+        from offa_desktop.ops import session as ops_session
+    except ImportError:
+        return None
+    start = getattr(ops_session, "start_demo", None)
+    if start is None:
+        return None
+    return start(folder, size=size)
+
+
+def _fill_if_empty(wc: Any, size: int) -> None:
+    from offa_desktop.demo.fill import fill_working_copy
+    from offa_desktop.store import queries
+
+    with wc.session() as db:
+        if queries.count(db, "contracts"):
+            return
+    log.info("filling the demo working copy with %s contracts", size)
+    fill_working_copy(wc, size, seed=0)
