@@ -208,9 +208,7 @@ class ApiClient:
             "X-Record": record,
             "X-File-Name": "UTF-8''" + quote(file_name, safe=""),
         }
-        response = self._request(
-            "PUT", f"/documents/{document_id}", data=content, headers=headers
-        )
+        response = self._request("PUT", f"/documents/{document_id}", data=content, headers=headers)
         return response.status_code
 
     def get_document(self, document_id: str) -> bytes:

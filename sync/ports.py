@@ -191,11 +191,20 @@ class ConflictStore(Protocol):
 class SyncTransaction(Protocol):
     """One local transaction: everything done through it commits together or not at all."""
 
-    outbox: Outbox
-    records: ChangeApplier
-    bases: BaseSnapshots
-    state: CursorStore
-    conflicts: ConflictStore
+    @property
+    def outbox(self) -> Outbox: ...
+
+    @property
+    def records(self) -> ChangeApplier: ...
+
+    @property
+    def bases(self) -> BaseSnapshots: ...
+
+    @property
+    def state(self) -> CursorStore: ...
+
+    @property
+    def conflicts(self) -> ConflictStore: ...
 
 
 class SyncStore(Protocol):

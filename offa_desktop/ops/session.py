@@ -1,0 +1,241 @@
+"""A data folder opened for syncing: its working copy, its account and its credentials.
+
+The server address, the username and the user's profile are kept in the working copy's
+``sync_state`` (not secret); the tokens only in the keyring (``sync.creds``). ``start_demo``
+is ``offa-desktop --demo``: the reference server in-process on a free loopback port, a seeded
+database, a demo account logged in and a first sync done.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from offa_desktop import __version__, paths
+from offa_desktop.ops.sync_adapter import StoreSyncAdapter
+from offa_desktop.store.db import WorkingCopy
+from sync.client import ApiClient, RetryPolicy, Tokens
+from sync.creds import CredentialStore
+from sync.engine import SyncEngine
+from sync.errors import LoginRequired, SyncError
+from sync.ports import Progress
+
+log = logging.getLogger("offa.sync")
+
+LOCK_FILE = "sync.lock"
+MSG_NOT_LOGGED_IN = (
+    "Aucun compte n'est configuré pour cette copie de travail : connectez-vous d'abord "
+    "(offa-desktop login --server ADRESSE --username NOM)."
+)
+MSG_OTHER_ACCOUNT = (
+    "Cette copie de travail contient des modifications non envoyées d'un autre compte. "
+    "Synchronisez-les avec ce compte-là, ou utilisez un autre dossier de données (--data-dir)."
+)
+
+
+@dataclass
+class Account:
+    """Who this working copy syncs as (not secret)."""
+
+    server: str
+    username: str
+    user: dict[str, Any] = field(default_factory=dict)
+
+
+class SyncSession:
+    """One data folder: working copy, account, credentials, and the engine built on them."""
+
+    def __init__(
+        self,
+        folder: Path,
+        wc: WorkingCopy,
+        creds: CredentialStore | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self.folder = folder
+        self.wc = wc
+        self.store = StoreSyncAdapter(wc)
+        self.creds = creds or CredentialStore()
+        self.retry = retry
+        self.cancel = threading.Event()
+        account = self.account()
+        if account is not None and account.user.get("id"):
+            wc.user_id = str(account.user["id"])
+
+    # --- account ---------------------------------------------------------------------------
+    def account(self) -> Account | None:
+        with self.store.transaction() as tx:
+            server = tx.state.get("server")
+            username = tx.state.get("username")
+            user = tx.state.get("user")
+        if not server or not username:
+            return None
+        return Account(server, username, json.loads(user) if user else {})
+
+    def unsent(self) -> int:
+        with self.store.transaction() as tx:
+            return len(tx.outbox.unsettled())
+
+    def client(self, account: Account | None = None) -> ApiClient:
+        """An API client for the account, its tokens read from and written to the keyring."""
+        account = account or self.account()
+        if account is None:
+            raise LoginRequired(MSG_NOT_LOGGED_IN, code="login_required")
+        server, username = account.server, account.username
+
+        def keep(tokens: Tokens | None) -> None:
+            self.creds.save(server, username, tokens)
+
+        return ApiClient(
+            server,
+            client_version=__version__,
+            tokens=self.creds.load(server, username),
+            on_tokens=keep,
+            retry=self.retry,
+            cancel=self.cancel,
+        )
+
+    def login(self, server: str, username: str, password: str) -> dict[str, Any]:
+        """Log in and remember the account; refuses to switch accounts over unsent edits."""
+        previous = self.account()
+        account = Account(server.strip().rstrip("/"), username)
+        client = self.client(account)
+        answer = client.login(username, password, device_name=socket.gethostname()[:100])
+        switching = previous is not None and (
+            previous.server != account.server or previous.username != username
+        )
+        if switching and self.unsent():
+            client.logout()
+            raise SyncError(MSG_OTHER_ACCOUNT, code="other_account")
+        user = dict(answer.get("user") or {})
+        with self.store.transaction() as tx:
+            if switching:
+                self._forget_data(tx)
+            tx.state.put("server", account.server)
+            tx.state.put("username", username)
+            tx.state.put("user", json.dumps(user))
+        if user.get("id"):
+            self.wc.user_id = str(user["id"])
+        return user
+
+    @staticmethod
+    def _forget_data(tx: Any) -> None:
+        """Another account's data: start from an empty copy (nothing unsent is lost)."""
+        from offa_desktop.domain.schema import COLLECTIONS
+
+        for collection in COLLECTIONS:
+            ids = tx.records.keys(collection)
+            keys = [(collection, i) for i in ids]
+            tx.records.erase_many(keys)
+            tx.bases.delete_many(keys)
+            tx.state.put(f"checksum:{collection}", None)
+        tx.conflicts.delete_many([c.key for c in tx.conflicts.all()])
+        for name in ("cursor", "resync", "checksum_at"):
+            tx.state.put(name, None)
+
+    def logout(self) -> None:
+        account = self.account()
+        if account is None:
+            return
+        client = self.client(account)
+        try:
+            if client.tokens is not None:
+                client.logout()
+        finally:
+            self.creds.save(account.server, account.username, None)
+
+    # --- syncing ---------------------------------------------------------------------------
+    def engine(self, progress: Callable[[Progress], None] | None = None) -> SyncEngine:
+        return SyncEngine(
+            self.store,
+            self.client(),
+            lock_path=self.folder / LOCK_FILE,
+            progress=progress,
+            cancel=self.cancel,
+        )
+
+    def close(self) -> None:
+        self.wc.close()
+
+
+def open_session(
+    data_dir: str | Path | None = None,
+    creds: CredentialStore | None = None,
+    retry: RetryPolicy | None = None,
+) -> SyncSession:
+    """Open (create, migrate) the working copy of a data folder for syncing."""
+    folder = paths.data_dir(data_dir)
+    wc = WorkingCopy.open(paths.working_copy_path(folder))
+    return SyncSession(folder, wc, creds, retry)
+
+
+@dataclass
+class DemoSession:
+    """``--demo``: the embedded server and the synced session on it; :meth:`stop` ends both."""
+
+    session: SyncSession
+    server: Any
+    base_url: str
+    username: str
+
+    def stop(self) -> None:
+        self.session.close()
+        self.server.stop()
+
+
+def start_demo(data_dir: str | Path | None = None, size: int = 2000) -> DemoSession:
+    """Start the reference server in-process on a seeded SQLite database, log in, sync once."""
+    from sync.server.embedded import EmbeddedServer
+
+    from offa_desktop.demo.accounts import DEMO_ACCOUNTS
+
+    folder = paths.data_dir(data_dir)
+    database = folder / f"demo-server-{size}.sqlite3"
+    server = EmbeddedServer(f"sqlite:///{database}", seed_size=size)
+    base_url = server.start()
+    try:
+        session = open_session(folder, creds=CredentialStore(_memory_backend()))
+        account = DEMO_ACCOUNTS[0]
+        username = str(_field(account, "username"))
+        password = str(_field(account, "password"))
+        session.login(base_url, username, password)
+        session.engine().sync_once()
+    except BaseException:
+        server.stop()
+        raise
+    return DemoSession(session, server, base_url, username)
+
+
+def _field(account: Any, name: str) -> Any:
+    return account[name] if isinstance(account, dict) else getattr(account, name)
+
+
+def _memory_backend() -> Any:
+    """Demo tokens are throw-away: an in-memory keyring, so nothing lands in the real one."""
+    from keyring.backend import KeyringBackend
+
+    class DemoKeyring(KeyringBackend):
+        """Keeps demo tokens in this process only."""
+
+        priority = 1
+
+        def __init__(self) -> None:
+            super().__init__()  # type: ignore[no-untyped-call]
+            self.values: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.values.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.values[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.values.pop((service, username), None)
+
+    return DemoKeyring()

@@ -1,0 +1,264 @@
+"""Headless commands for IT staff, scripts and tests: login, logout, sync, dump, import.
+
+Standard output holds only JSON, the one-line summary last; logs go to the data folder's log
+file and to standard error. Each ``run`` returns the process exit code (issue 7).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+import uuid
+from collections.abc import Iterator
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from offa_desktop import paths
+from offa_desktop.domain.problems import ValidationError
+from offa_desktop.domain.schema import COLLECTIONS, CREATION_ORDER
+from offa_desktop.ops.session import MSG_NOT_LOGGED_IN, SyncSession, open_session
+from offa_desktop.store.codec import to_api
+from offa_desktop.store.records import table
+from sync.errors import LoginRequired, SyncError
+
+log = logging.getLogger("offa.sync")
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_PARTIAL = 2
+
+
+def emit(value: dict[str, Any]) -> None:
+    """The one writer of standard output: one JSON object per line."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n")
+    sys.stdout.flush()
+
+
+def _setup_logging(folder: Path) -> None:
+    root = logging.getLogger("offa")
+    if any(getattr(h, "_offa_cli", False) for h in root.handlers):
+        return
+    logs = folder / paths.LOG_DIR
+    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    file_handler = RotatingFileHandler(
+        logs / "offa-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    err_handler = logging.StreamHandler(sys.stderr)
+    for handler in (file_handler, err_handler):
+        handler.setFormatter(fmt)
+        setattr(handler, "_offa_cli", True)  # noqa: B010 - marks our handlers
+        root.addHandler(handler)
+    err_handler.setLevel(logging.WARNING)
+    root.setLevel(logging.INFO)
+
+
+def _failure(error: str, message: str) -> int:
+    log.error("%s: %s", error, message)
+    emit({"ok": False, "error": error, "message": message})
+    return EXIT_FAILED
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``args.command``; the exit code of the process."""
+    folder = paths.data_dir(args.data_dir)
+    _setup_logging(folder)
+    try:
+        session = open_session(folder)
+    except Exception as exc:  # the working copy cannot be opened: say it, in French
+        return _failure("working_copy", str(exc))
+    try:
+        if session.creds.notice and args.command in ("login", "sync"):
+            log.warning(session.creds.notice)
+        handler = {
+            "login": _login,
+            "logout": _logout,
+            "sync": _sync,
+            "dump": _dump,
+            "import": _import,
+        }[args.command]
+        return handler(session, args)
+    except SyncError as exc:
+        return _failure(exc.code, exc.message)
+    finally:
+        session.close()
+
+
+def _password() -> str:
+    password = os.environ.get("OFFA_PASSWORD")
+    if password is None:
+        password = getpass.getpass("Mot de passe : ", stream=sys.stderr)
+    return password
+
+
+def _login(session: SyncSession, args: argparse.Namespace) -> int:
+    user = session.login(args.server, args.username, _password())
+    summary: dict[str, Any] = {"ok": True, "server": args.server, "user": user}
+    if session.creds.notice:
+        summary["notice"] = session.creds.notice
+    emit(summary)
+    return EXIT_OK
+
+
+def _logout(session: SyncSession, args: argparse.Namespace) -> int:
+    unsent = session.unsent()
+    if unsent:
+        return _failure(
+            "unsent_changes",
+            f"{unsent} modification(s) ne sont pas encore envoyées au serveur : synchronisez "
+            "avant de vous déconnecter.",
+        )
+    session.logout()
+    emit({"ok": True})
+    return EXIT_OK
+
+
+def _sync(session: SyncSession, args: argparse.Namespace) -> int:
+    account = session.account()
+    if account is None:
+        emit({"ok": False, "error": "login_required", "message": MSG_NOT_LOGGED_IN})
+        return EXIT_FAILED
+    password = os.environ.get("OFFA_PASSWORD")
+    if session.creds.load(account.server, account.username) is None and password is not None:
+        session.login(account.server, account.username, password)
+    try:
+        report = session.engine().sync_once()
+    except LoginRequired as exc:
+        if password is None:
+            emit({"ok": False, "error": "login_required", "message": exc.message})
+            return EXIT_FAILED
+        session.login(account.server, account.username, password)
+        report = session.engine().sync_once()
+    emit(report.summary())
+    return EXIT_OK
+
+
+def _records(session: SyncSession) -> Iterator[dict[str, Any]]:
+    with session.wc.session() as db:
+        for collection in CREATION_ORDER:
+            t = table(collection)
+            for row in db.execute(select(t).order_by(t.c.id)).mappings():
+                deleted = bool(row["deleted"])
+                yield {
+                    "collection": collection,
+                    "id": row["id"],
+                    "version": row["version"],
+                    "deleted": deleted,
+                    "data": None if deleted else to_api(collection, row),
+                }
+
+
+def _dump(session: SyncSession, args: argparse.Namespace) -> int:
+    records = 0
+    for line in _records(session):
+        emit(line)
+        records += 1
+    with session.store.transaction() as tx:
+        ops = tx.outbox.unsettled()
+        conflicts = tx.conflicts.all()
+    for op in ops:
+        emit(
+            {
+                "type": "op",
+                "op_id": op.op_id,
+                "collection": op.collection,
+                "id": op.record_id,
+                "kind": op.kind,
+                "base_version": op.base_version,
+                "fields": op.fields,
+                "state": op.state,
+                "error": op.error,
+                "errors": op.errors,
+                "resolution": op.resolution,
+                "created_at": op.created_at,
+            }
+        )
+    for c in conflicts:
+        emit(
+            {
+                "type": "conflict",
+                "collection": c.collection,
+                "id": c.record_id,
+                "kind": c.kind,
+                "server_version": c.server_version,
+                "server_deleted": c.server_deleted,
+                "fields": c.fields,
+                "mine": c.mine,
+                "created_at": c.created_at,
+            }
+        )
+    emit({"ok": True, "records": records, "ops": len(ops), "conflicts": len(conflicts)})
+    return EXIT_OK
+
+
+def _import(session: SyncSession, args: argparse.Namespace) -> int:
+    try:
+        with open(args.file, encoding="utf-8") as source:
+            lines = source.read().splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        return _failure("unreadable_file", f"Impossible de lire « {args.file} » : {exc}")
+    created = updated = 0
+    refused: list[tuple[int, str]] = []
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        try:
+            outcome = _import_line(session, text)
+        except ValidationError as exc:
+            blocking = [p for p in exc.problems if not p.warning] or exc.problems
+            refused.append((number, " ; ".join(p.message for p in blocking)))
+            continue
+        except ValueError as exc:
+            refused.append((number, str(exc)))
+            continue
+        if outcome == "created":
+            created += 1
+        else:
+            updated += 1
+    for number, reason in refused:
+        sys.stderr.write(f"ligne {number} refusée : {reason}\n")
+    emit({"ok": not refused, "created": created, "updated": updated, "refused": len(refused)})
+    return EXIT_PARTIAL if refused else EXIT_OK
+
+
+def _import_line(session: SyncSession, text: str) -> str:
+    """Take one line as a local edit; ValueError / ValidationError (French) when refused."""
+    try:
+        line = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"ligne JSON illisible ({exc.msg}).") from exc
+    if not isinstance(line, dict):
+        raise ValueError("une ligne doit être un objet JSON {collection, id, data}.")
+    collection = line.get("collection")
+    record_id = line.get("id")
+    data = line.get("data")
+    if collection not in COLLECTIONS or COLLECTIONS[str(collection)].reference:
+        raise ValueError(f"collection inconnue ou en lecture seule : « {collection} ».")
+    if not isinstance(data, dict):
+        raise ValueError("le champ « data » doit être un objet JSON.")
+    if record_id is not None and (not isinstance(record_id, str) or not _is_uuid(record_id)):
+        raise ValueError("le champ « id » doit être un identifiant UUID en minuscules, ou absent.")
+    collection = str(collection)
+    from offa_desktop.store.records import get_record
+
+    with session.wc.unit_of_work() as uow:
+        known = record_id is not None and get_record(uow.session, collection, record_id)
+        if known:
+            uow.update(collection, str(record_id), data)
+            return "updated"
+        uow.create(collection, data, record_id=record_id)
+        return "created"
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
