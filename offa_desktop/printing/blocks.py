@@ -131,7 +131,7 @@ def schedule_grid(schedule: Mapping[str, Any] | None, *, blank: bool = False) ->
     )
 
 
-def box(label: str, height: float) -> Table:
+def box(label: str, height: float) -> KeepTogether:
     """A labelled empty box for handwriting (comments, conditions...)."""
     table = Table([[text(label, "label")], [""]], colWidths=[WIDTH], rowHeights=[None, height])
     table.setStyle(
@@ -143,17 +143,19 @@ def box(label: str, height: float) -> Table:
             ]
         )
     )
-    return table
+    return KeepTogether([table])
 
 
 def checkbox(checked: bool) -> str:
     return "☒" if checked else "☐"
 
 
-def signatures(signers: Sequence[tuple[str, str]]) -> KeepTogether:
+def signatures(
+    signers: Sequence[tuple[str, str]], note: str = "Lu et approuvé, en trois exemplaires."
+) -> KeepTogether:
     """Signature blocks side by side: role, name, place and date lines, a box to sign in."""
     count = len(signers)
-    width = WIDTH / count
+    width = min(WIDTH / count, WIDTH / 2)
     cells: list[Any] = []
     for role, name in signers:
         cells.append(
@@ -179,7 +181,14 @@ def signatures(signers: Sequence[tuple[str, str]]) -> KeepTogether:
             ]
         )
     )
-    return KeepTogether([para("Lu et approuvé, en trois exemplaires.", "small"), table])
+    return KeepTogether([text(note, "small"), table])
+
+
+def signature_section(
+    title: str, signers: Sequence[tuple[str, str]], note: str = ""
+) -> list[Flowable]:
+    """A heading and its signature blocks, kept on one page."""
+    return [CondPageBreak(75 * mm), para(esc(title), "h1"), signatures(signers, note)]
 
 
 def problems_list(problems: Sequence[PrintProblem]) -> list[Flowable]:

@@ -234,7 +234,7 @@ def _signatures(d: PrintData, blank: bool) -> list[Flowable]:
         signers.append(("Le représentant légal", "" if blank else str(_get(rep, "name") or "")))
     signers.append(("Pour l'entreprise", "" if blank else str(c.get("company_signatory") or "")))
     signers.append(("Le référent", "" if blank else str(c.get("referent_name") or "")))
-    return [*b.section("6. Signatures"), b.signatures(signers)]
+    return b.signature_section("6. Signatures", signers, "Lu et approuvé, en trois exemplaires.")
 
 
 def _annex(d: PrintData, blank: bool) -> list[Flowable]:

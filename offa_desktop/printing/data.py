@@ -81,6 +81,7 @@ class PrintData:
     visitor: Record | None = None
     checklist: Record | None = None  # the checklist template of a visit
     problems: Sequence[PrintProblem] = ()
+    names: Mapping[str, str] = field(default_factory=dict)  # record id -> name, for references
     printed_on: date = field(default_factory=date.today)
 
     @property

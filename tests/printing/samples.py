@@ -145,3 +145,106 @@ DRAFT_PROBLEMS = [
     PrintProblem("agrément", "L'agrément n'est pas accordé à la date de début."),
     PrintProblem("date de signature", "La date de signature est obligatoire."),
 ]
+
+SIGNED_CONTRACT: dict[str, Any] = {**CONTRACT, "status": "active", "signed_on": "2026-01-20"}
+CHECKLIST: dict[str, Any] = {
+    "code": "approval-std",
+    "title": "Grille d'agrément standard",
+    "items": [
+        {"key": "bce", "label": "Inscription à la BCE vérifiée"},
+        {"key": "workshop", "label": "L'atelier permet d'exercer le métier en sécurité"},
+        {"key": "tutor", "label": "Le tuteur remplit une condition A, B ou C"},
+    ],
+}
+VISITOR: dict[str, Any] = {
+    "display_name": "Ilona Kovács-Wójcik",
+    "role": "coach",
+    "email": "ilona.kovacs@coach.be",
+    "phone": "0475 00 11 22",
+}
+
+
+def event_data(kind: str, details: dict[str, Any], **changes: Any) -> PrintData:
+    event: dict[str, Any] = {
+        "contract_id": CONTRACT_ID,
+        "kind": kind,
+        "effective_date": "2026-09-15",
+        "reason_code": changes.pop("reason_code", None),
+        "details": details,
+    }
+    values: dict[str, Any] = dict(
+        kind=kind,
+        record_id=EVENT_ID,
+        version=42,
+        record=event,
+        contract=SIGNED_CONTRACT,
+        learner=LEARNER,
+        company=COMPANY,
+        unit=UNIT,
+        tutor=TUTOR,
+        operator=OPERATOR,
+        trade=TRADE,
+        printed_on=PRINTED_ON,
+    )
+    values.update(changes)
+    return PrintData(**values)
+
+
+def approval_data(status: str = "granted", **changes: Any) -> PrintData:
+    record: dict[str, Any] = {
+        "establishment_unit_id": "22222222-2222-4222-8222-222222222222",
+        "trade_code": "boulanger",
+        "operator_code": "ifapme-lg",
+        "status": status,
+        "requested_on": "2026-03-02",
+        "decided_on": "2026-05-28",
+        "decision_note": "Atelier conforme ; le tuteur Gábor Erdős justifie douze ans de métier.",
+        "tutor_ids": ["33333333-3333-4333-8333-333333333333"],
+    }
+    values: dict[str, Any] = dict(
+        kind="approval",
+        record_id=APPROVAL_ID,
+        version=7,
+        record=record,
+        company=COMPANY,
+        unit=UNIT,
+        tutors=[{**TUTOR, "certified": True}],
+        operator=OPERATOR,
+        trade=TRADE,
+        printed_on=PRINTED_ON,
+    )
+    values.update(changes)
+    return PrintData(**values)
+
+
+def visit_data(**changes: Any) -> PrintData:
+    record: dict[str, Any] = {
+        "kind": "approval",
+        "approval_id": APPROVAL_ID,
+        "visitor_id": "55555555-5555-4555-8555-555555555555",
+        "status": "done",
+        "visit_date": "2026-04-17",
+        "checklist_code": "approval-std",
+        "answers": {
+            "bce": {"value": "yes", "note": "Extrait du 12/04"},
+            "workshop": {"value": "no", "note": "Hotte du four à remplacer"},
+            "tutor": {"value": "na"},
+        },
+        "opinion": "conditional",
+        "comments": "Avis favorable dès que la hotte sera remplacée (devis de Țepeș SRL).",
+    }
+    values: dict[str, Any] = dict(
+        kind="visit",
+        record_id=VISIT_ID,
+        version=None,
+        record=record,
+        approval=approval_data().record,
+        company=COMPANY,
+        unit=UNIT,
+        trade=TRADE,
+        visitor=VISITOR,
+        checklist=CHECKLIST,
+        printed_on=PRINTED_ON,
+    )
+    values.update(changes)
+    return PrintData(**values)
