@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from offa_desktop.domain.problems import Record, RuleContext
@@ -40,11 +40,15 @@ def get_int(data: Mapping[str, Any], field: str) -> int | None:
 
 
 def get_number(data: Mapping[str, Any], field: str) -> Decimal | None:
-    """A number field (hours) as Decimal, or None."""
+    """A number field (hours) as Decimal, or None; a decimal string ("9.00") is accepted too."""
     value = data.get(field)
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
-    return Decimal(str(value))
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
 
 
 def changed(

@@ -98,6 +98,9 @@ def _int(value: Any) -> str | None:
 
 
 def _hours(value: Any) -> str | None:
+    # A decimal string ("9.00") is accepted too: the reference tables write trade limits so.
+    if isinstance(value, str) and PERCENT_RE.fullmatch(value):
+        return None
     if not is_number(value):
         return "un nombre d'heures est attendu."
     if value < 0:

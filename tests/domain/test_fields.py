@@ -132,7 +132,8 @@ def test_other_kinds() -> None:
         "percent": "invalid"
     }
     assert check_fields("tutors", {"training_hours": 8.5}, partial=True) == []
-    assert codes(check_fields("tutors", {"training_hours": "8"}, partial=True)) == {
+    assert check_fields("trades", {"max_daily_hours": "9.00"}, partial=True) == []
+    assert codes(check_fields("tutors", {"training_hours": "8 h"}, partial=True)) == {
         "training_hours": "invalid"
     }
     assert codes(check_fields("tutors", {"certified": 1}, partial=True)) == {"certified": "invalid"}
