@@ -1,0 +1,60 @@
+"""``GET /records/{collection}/{id}/history``: one entry per applied op, oldest first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, and_, select
+
+from offa_desktop.domain.schema import COLLECTIONS
+from sync.server.errors import ApiError
+from sync.server.models import history
+from sync.server.scope import COACH_LEARNER_FIELDS, Principal
+from sync.server.store import Store, loads
+
+NOT_FOUND = "Cette fiche n'existe pas ou est hors de votre périmètre."
+
+
+def record_history(engine: Engine, who: Principal, collection: str, record_id: str) -> bytes:
+    import orjson
+
+    if collection not in COLLECTIONS:
+        raise ApiError(404, "not_found", "Collection inconnue.")
+    with engine.connect() as conn:
+        store = Store(conn)
+        found = store.get(collection, record_id)
+        if found is None or not who.reads(store.keys_of(collection, record_id)):
+            raise ApiError(404, "not_found", NOT_FOUND)
+        rows = conn.execute(
+            select(history)
+            .where(and_(history.c.collection == collection, history.c.record_id == record_id))
+            .order_by(history.c.id)
+        ).all()
+    restrict = who.role == "coach" and collection == "learners"
+    entries: list[dict[str, Any]] = []
+    for row in rows:
+        before, after = loads(row.before), loads(row.after)
+        if restrict:
+            before = _only(before)
+            after = _only(after)
+        entries.append(
+            {
+                "version": row.version,
+                "at": row.at,
+                "user_id": row.user_id,
+                "user_name": row.user_name,
+                "device_id": row.device_id,
+                "op_id": row.op_id,
+                "kind": row.kind,
+                "before": before,
+                "after": after,
+                "resolution": None if restrict else loads(row.resolution),
+            }
+        )
+    return orjson.dumps({"entries": entries})
+
+
+def _only(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {k: v for k, v in value.items() if k in COACH_LEARNER_FIELDS}

@@ -1,0 +1,255 @@
+"""Logins, token rotation with reuse detection, logout, and the bearer check of every call.
+
+Access tokens are HMAC-signed (secret in ``server_meta``, shared by every ``serve`` process on
+the database) and live 15 minutes; each names its login session, which logout and refresh-token
+reuse revoke, so a revoked access token dies at once. Refresh tokens are random, stored only as
+SHA-256, single use, 30 days. Failed logins are limited per user name and per address, in each
+process's memory (the only rate limit of the server).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+import uuid
+from collections import defaultdict, deque
+from datetime import timedelta
+from typing import Any
+
+import orjson
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, Engine, and_, insert, select, update
+
+from sync.server import clock
+from sync.server.errors import ApiError
+from sync.server.models import login_sessions, refresh_tokens, server_meta, users
+from sync.server.scope import Principal
+
+ACCESS_SECONDS = 900
+REFRESH_DAYS = 30
+MAX_FAILURES = 5
+FAILURE_WINDOW = 300.0
+
+hasher = PasswordHasher()
+_DUMMY_HASH = hasher.hash("not a password of anyone")
+
+
+def hash_password(password: str) -> str:
+    return hasher.hash(password)
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def token_secret(conn: Connection) -> bytes:
+    value = conn.execute(
+        select(server_meta.c.value).where(server_meta.c.key == "token_secret")
+    ).scalar()
+    if value is None:
+        raise RuntimeError("database not initialised: run `offa-server init`")
+    return bytes.fromhex(value)
+
+
+class RateLimiter:
+    """Failed logins per key in a sliding window."""
+
+    def __init__(self) -> None:
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def check(self, keys: list[str]) -> None:
+        now = time.monotonic()
+        with self._lock:
+            for key in keys:
+                q = self._failures[key]
+                while q and now - q[0] > FAILURE_WINDOW:
+                    q.popleft()
+                if len(q) >= MAX_FAILURES:
+                    retry = max(1, int(FAILURE_WINDOW - (now - q[0])) + 1)
+                    raise ApiError(
+                        429,
+                        "rate_limited",
+                        f"Trop d'essais de connexion : réessayez dans {retry} secondes.",
+                        headers={"Retry-After": str(retry)},
+                    )
+
+    def fail(self, keys: list[str]) -> None:
+        with self._lock:
+            for key in keys:
+                self._failures[key].append(time.monotonic())
+
+    def reset(self, keys: list[str]) -> None:
+        with self._lock:
+            for key in keys:
+                self._failures.pop(key, None)
+
+
+class Auth:
+    """Authentication against one database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.limiter = RateLimiter()
+        self._secret: bytes | None = None
+
+    def secret(self) -> bytes:
+        if self._secret is None:
+            with self.engine.connect() as conn:
+                self._secret = token_secret(conn)
+        return self._secret
+
+    def _access_token(self, user_id: str, session_id: str) -> str:
+        payload = _b64(
+            orjson.dumps(
+                {"sub": user_id, "sid": session_id, "exp": int(time.time()) + ACCESS_SECONDS}
+            )
+        )
+        sig = _b64(hmac.new(self.secret(), payload.encode(), hashlib.sha256).digest())
+        return f"{payload}.{sig}"
+
+    def _pair(self, conn: Connection, user: Any, session_id: str) -> dict[str, Any]:
+        refresh = secrets.token_urlsafe(32)
+        expires = clock.iso(clock.now() + timedelta(days=REFRESH_DAYS))
+        conn.execute(
+            insert(refresh_tokens).values(
+                token_hash=hashlib.sha256(refresh.encode()).hexdigest(),
+                session_id=session_id,
+                used=False,
+                expires_at=expires,
+            )
+        )
+        return {
+            "access_token": self._access_token(user.id, session_id),
+            "refresh_token": refresh,
+            "token_type": "Bearer",
+            "expires_in": ACCESS_SECONDS,
+            "user": {
+                "id": user.id,
+                "display_name": user.display_name,
+                "role": user.role,
+                "operator_code": user.operator_code,
+                "sectors": orjson.loads(user.sectors),
+            },
+        }
+
+    def login(self, username: str, password: str, device_name: str, address: str) -> dict[str, Any]:
+        keys = [f"u:{username.casefold()}", f"a:{address}"]
+        self.limiter.check(keys)
+        with self.engine.connect() as conn:
+            user = conn.execute(select(users).where(users.c.username == username)).first()
+        try:
+            hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+            ok = user is not None
+        except (VerificationError, InvalidHashError):
+            ok = False
+        if not ok or user is None:
+            self.limiter.fail(keys)
+            raise ApiError(
+                401, "invalid_credentials", "Nom d'utilisateur ou mot de passe incorrect."
+            )
+        self.limiter.reset(keys)
+        with self.engine.begin() as conn:
+            session_id = str(uuid.uuid4())
+            conn.execute(
+                insert(login_sessions).values(
+                    id=session_id,
+                    user_id=user.id,
+                    device_name=device_name,
+                    created_at=clock.now_iso(),
+                    revoked=False,
+                )
+            )
+            return self._pair(conn, user, session_id)
+
+    def refresh(self, token: str) -> dict[str, Any]:
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(refresh_tokens, login_sessions.c.revoked, login_sessions.c.user_id)
+                .join(login_sessions, login_sessions.c.id == refresh_tokens.c.session_id)
+                .where(refresh_tokens.c.token_hash == digest)
+            ).first()
+            if row is None:
+                raise ApiError(401, "not_authenticated", "Jeton de renouvellement inconnu.")
+            if row.revoked:
+                raise ApiError(401, "token_revoked", "Session fermée : reconnectez-vous.")
+            if row.expires_at < clock.now_iso():
+                raise ApiError(401, "token_expired", "Session expirée : reconnectez-vous.")
+            took = conn.execute(
+                update(refresh_tokens)
+                .where(
+                    and_(refresh_tokens.c.token_hash == digest, refresh_tokens.c.used.is_(False))
+                )
+                .values(used=True)
+            ).rowcount
+            if took != 1:
+                conn.execute(
+                    update(login_sessions)
+                    .where(login_sessions.c.id == row.session_id)
+                    .values(revoked=True)
+                )
+                reused = True
+            else:
+                reused = False
+                user = conn.execute(select(users).where(users.c.id == row.user_id)).first()
+                if user is not None:
+                    return self._pair(conn, user, row.session_id)
+        if reused:
+            raise ApiError(
+                401,
+                "token_revoked",
+                "Ce jeton a déjà servi : par sécurité, la session est fermée. Reconnectez-vous.",
+            )
+        raise ApiError(401, "token_revoked", "Ce compte n'existe plus.")
+
+    def logout(self, who: Principal) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(login_sessions)
+                .where(login_sessions.c.id == who.session_id)
+                .values(revoked=True)
+            )
+
+    def authenticate(self, header: str | None) -> Principal:
+        """The caller of a bearer token, or 401 with the documented code."""
+        if not header or not header.startswith("Bearer "):
+            raise ApiError(401, "not_authenticated", "Veuillez vous connecter.")
+        token = header[len("Bearer ") :].strip()
+        payload_text, _, sig = token.partition(".")
+        try:
+            expected = hmac.new(self.secret(), payload_text.encode(), hashlib.sha256).digest()
+            if not hmac.compare_digest(expected, _unb64(sig)):
+                raise ValueError
+            payload = orjson.loads(_unb64(payload_text))
+            user_id, session_id, exp = payload["sub"], payload["sid"], int(payload["exp"])
+        except (ValueError, KeyError, TypeError, orjson.JSONDecodeError):
+            raise ApiError(401, "not_authenticated", "Jeton d'accès non valable.") from None
+        if exp < time.time():
+            raise ApiError(401, "token_expired", "Jeton d'accès expiré.")
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(users, login_sessions.c.revoked)
+                .join(login_sessions, login_sessions.c.user_id == users.c.id)
+                .where(and_(login_sessions.c.id == session_id, users.c.id == user_id))
+            ).first()
+        if row is None or row.revoked:
+            raise ApiError(401, "token_revoked", "Session fermée : reconnectez-vous.")
+        return Principal(
+            user_id=row.id,
+            username=row.username,
+            display_name=row.display_name,
+            role=row.role,
+            operator_code=row.operator_code,
+            sectors=tuple(orjson.loads(row.sectors)),
+            session_id=session_id,
+        )

@@ -1,0 +1,69 @@
+"""The reference server in-process, on a free loopback port, in a background thread."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+from sync.server.db import make_engine
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class EmbeddedServer:
+    """``EmbeddedServer(url).start() -> base_url``; ``.stop()``. Initialises the schema."""
+
+    def __init__(self, database_url: str, *, min_client_version: str | None = None) -> None:
+        self.database_url = database_url
+        self.min_client_version = min_client_version
+        self._server: object | None = None
+        self._thread: threading.Thread | None = None
+        self.base_url = ""
+
+    def start(self, timeout: float = 30.0) -> str:
+        import uvicorn
+
+        from offa_desktop import reference_data
+        from sync.server import setup
+        from sync.server.app import create_app
+
+        engine = make_engine(self.database_url)
+        setup.upgrade(engine)
+        setup.load_reference(engine, reference_data.load())
+        app = create_app(engine, min_client_version=self.min_client_version)
+        port = free_port()
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+        server = uvicorn.Server(config)
+        self._server = server
+        self._thread = threading.Thread(target=server.run, name="offa-embedded-server", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the embedded server did not start")
+            time.sleep(0.02)
+        self.base_url = f"http://127.0.0.1:{port}"
+        return self.base_url
+
+    def stop(self) -> None:
+        import uvicorn
+
+        server = self._server
+        if isinstance(server, uvicorn.Server):
+            server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self._server = None
+        self._thread = None
+
+    def __enter__(self) -> EmbeddedServer:
+        self.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()

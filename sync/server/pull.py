@@ -1,0 +1,203 @@
+"""``GET /sync/pull``: the change feed, paged by version, in one read snapshot.
+
+A page is serialised straight from the stored JSON text (no parse, no model), which is what
+keeps a first pull of 100,000 records fast. The cursor is opaque:
+``v1.<version>.<remaining>.<unix time>.<scope hash>``; the scope hash makes a cursor expire
+(410) when the caller's own scope changed (a sector added to a coach), since records entering
+that way carry versions below the cursor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, and_, exists, func, select
+
+from sync.server.errors import ApiError, malformed
+from sync.server.models import record_keys, records, scope_exits, server_meta
+from sync.server.scope import Principal
+
+ESTIMATE_TTL = 300  # seconds a cursor's "remaining" estimate is trusted
+EXPIRED = "Le point de reprise de la synchronisation a expiré : tout sera relu depuis le début."
+
+
+def scope_hash(who: Principal) -> str:
+    keys = who.keys
+    text = "all" if keys is None else "|".join(sorted(keys))
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def parse_cursor(text: str | None) -> tuple[int, int | None, float, str | None]:
+    if text is None or text == "":
+        return 0, None, 0.0, None
+    parts = text.split(".")
+    try:
+        if len(parts) != 5 or parts[0] != "v1":
+            raise ValueError
+        version, remaining, stamp = int(parts[1]), int(parts[2]), float(parts[3])
+        if version < 0 or remaining < 0:
+            raise ValueError
+    except ValueError:
+        raise malformed("Le curseur de synchronisation n'est pas valable.") from None
+    return version, remaining, stamp, parts[4]
+
+
+def _visible(who: Principal, collection: Any, record_id: Any) -> Any:
+    keys = who.keys
+    assert keys is not None
+    return exists().where(
+        and_(
+            record_keys.c.collection == collection,
+            record_keys.c.record_id == record_id,
+            record_keys.c.key.in_(sorted(keys)),
+        )
+    )
+
+
+def horizon(conn: Connection) -> int:
+    value = conn.execute(
+        select(server_meta.c.value).where(server_meta.c.key == "purge_horizon")
+    ).scalar()
+    return int(value) if value else 0
+
+
+def _record_query(who: Principal, after: int) -> Any:
+    query = select(
+        records.c.collection,
+        records.c.id,
+        records.c.version,
+        records.c.deleted,
+        records.c.data,
+        records.c.updated_at,
+        records.c.updated_by,
+    ).where(records.c.version > after)
+    if who.keys is not None:
+        query = query.where(_visible(who, records.c.collection, records.c.id))
+    return query
+
+
+def _exit_query(who: Principal, after: int) -> Any:
+    keys = sorted(who.keys or ())
+    return select(
+        scope_exits.c.collection, scope_exits.c.record_id, scope_exits.c.version, scope_exits.c.at
+    ).where(
+        and_(
+            scope_exits.c.version > after,
+            scope_exits.c.key.in_(keys),
+            ~_visible(who, scope_exits.c.collection, scope_exits.c.record_id),
+        )
+    )
+
+
+def _count_after(conn: Connection, who: Principal, after: int) -> int:
+    count = conn.execute(
+        select(func.count()).select_from(_record_query(who, after).subquery())
+    ).scalar_one()
+    if who.keys is not None:
+        count += conn.execute(
+            select(func.count()).select_from(_exit_query(who, after).subquery())
+        ).scalar_one()
+    return int(count)
+
+
+def _line(row: Any, who: Principal) -> bytes:
+    head = (
+        f'{{"collection":"{row.collection}","id":"{row.id}","version":{row.version},'
+        f'"updated_at":"{row.updated_at}","updated_by":'
+    )
+    by = "null" if row.updated_by is None else f'"{row.updated_by}"'
+    if row.deleted:
+        return (head + by + ',"deleted":true,"data":null}').encode()
+    if who.role == "coach" and row.collection == "learners":
+        data = orjson.dumps(who.project("learners", orjson.loads(row.data)))
+    else:
+        data = row.data.encode()
+    return (head + by + ',"deleted":false,"data":').encode() + data + b"}"
+
+
+def _exit_line(row: Any) -> bytes:
+    return (
+        f'{{"collection":"{row.collection}","id":"{row.record_id}","version":{row.version},'
+        f'"updated_at":"{row.at}","updated_by":null,"deleted":true,'
+        f'"reason":"out_of_scope","data":null}}'
+    ).encode()
+
+
+def checksums(conn: Connection, who: Principal) -> dict[str, dict[str, Any]]:
+    """API.md's per-collection checksum of the caller's live records, in this snapshot."""
+    sums: dict[str, list[int]] = {c: [0, 0] for c in who.collections()}
+    query = select(records.c.collection, records.c.id, records.c.version).where(
+        records.c.deleted.is_(False)
+    )
+    if who.keys is not None:
+        query = query.where(_visible(who, records.c.collection, records.c.id))
+    sha = hashlib.sha256
+    for collection, record_id, version in conn.execute(query):
+        acc = sums.get(collection)
+        if acc is None:
+            continue
+        acc[0] += 1
+        acc[1] += int.from_bytes(sha(f"{record_id}:{version}".encode()).digest(), "big")
+    return {c: {"count": n, "hash": format(h % (1 << 256), "064x")} for c, (n, h) in sums.items()}
+
+
+def pull(
+    conn: Connection, who: Principal, cursor: str | None, limit: int, want_checksum: bool
+) -> bytes:
+    """One page of the feed as JSON bytes; ``conn`` is inside a read transaction."""
+    after, estimate, stamp, scope = parse_cursor(cursor)
+    top = int(conn.execute(select(func.max(records.c.version))).scalar() or 0)
+    from sync.server.models import version_counter
+
+    top = max(top, int(conn.execute(select(version_counter.c.value)).scalar_one()))
+    if after > 0 and (after < horizon(conn) or after > top or scope != scope_hash(who)):
+        raise ApiError(410, "cursor_expired", EXPIRED)
+    rows: list[tuple[int, bytes]] = [
+        (row.version, _line(row, who))
+        for row in conn.execute(
+            _record_query(who, after).order_by(records.c.version).limit(limit + 1)
+        )
+    ]
+    if who.keys is not None:
+        seen: dict[tuple[str, str], int] = {}
+        exits = list(
+            conn.execute(_exit_query(who, after).order_by(scope_exits.c.version).limit(limit + 1))
+        )
+        for row in exits:
+            seen[(row.collection, row.record_id)] = row.version
+        rows += [
+            (row.version, _exit_line(row))
+            for row in exits
+            if seen[(row.collection, row.record_id)] == row.version
+        ]
+        rows.sort(key=lambda item: item[0])
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    new_after = rows[-1][0] if has_more else top
+    now = time.time()
+    if estimate is not None and now - stamp < ESTIMATE_TTL and has_more:
+        remaining = max(estimate - len(rows), 1)
+        stamp_out = stamp
+    elif has_more:
+        remaining = _count_after(conn, who, new_after)
+        stamp_out = now
+    else:
+        remaining, stamp_out = 0, now
+    cursor_out = f"v1.{new_after}.{remaining}.{stamp_out:.0f}.{scope_hash(who)}"
+    parts = [
+        b'{"changes":[',
+        b",".join(line for _v, line in rows),
+        b'],"cursor":"',
+        cursor_out.encode(),
+        b'","has_more":',
+        b"true" if has_more else b"false",
+        b',"remaining":',
+        str(remaining).encode(),
+    ]
+    if want_checksum and not has_more:
+        parts += [b',"checksum":', orjson.dumps(checksums(conn, who))]
+    parts.append(b"}")
+    return b"".join(parts)

@@ -1,0 +1,254 @@
+"""``POST /sync/push``: each op settled in API.md's order, in one write transaction.
+
+The whole push runs under the version lock (see ``store.Writer``); an op is settled by checks
+that write nothing until the op is applied, so each op is atomic on its own and an error that
+is our fault rolls the whole push back (the client retries it; op ids make that harmless).
+Every result with a valid ``op_id`` is stored and given again for a replayed op.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from offa_desktop.domain.schema import COLLECTIONS
+from sync.server import scope
+from sync.server.models import history, op_results
+from sync.server.permissions import may_write
+from sync.server.rules import ServerRuleContext, effects, validate
+from sync.server.scope import Principal
+from sync.server.store import Data, Writer, dumps, loads
+
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+KINDS = ("create", "update", "delete")
+
+
+def is_uuid(value: Any) -> bool:
+    return isinstance(value, str) and UUID_RE.match(value) is not None
+
+
+def _rejected(op_id: str | None, errors: list[dict[str, str]]) -> dict[str, Any]:
+    return {"op_id": op_id, "status": "rejected", "errors": errors}
+
+
+def _err(field: str, code: str, message: str) -> dict[str, str]:
+    return {"field": field, "code": code, "message": message}
+
+
+def _forbidden(op_id: str, message: str) -> dict[str, Any]:
+    return {"op_id": op_id, "status": "forbidden", "message": message}
+
+
+class Pusher:
+    """Settles the ops of one push for one caller inside one write transaction."""
+
+    def __init__(self, conn: Connection, who: Principal, device_id: str) -> None:
+        self.writer = Writer(conn)
+        self.who = who
+        self.device_id = device_id
+        self.ctx = ServerRuleContext(self.writer)
+
+    def run(self, ops: list[Any]) -> list[dict[str, Any]]:
+        self.writer.lock()
+        results = [self.settle(op) for op in ops]
+        self.writer.finish()
+        return results
+
+    def settle(self, op: Any) -> dict[str, Any]:
+        if not isinstance(op, dict):
+            return _rejected(None, [_err("", "malformed", "L'opération doit être un objet JSON.")])
+        op_id = op.get("op_id")
+        if not is_uuid(op_id):
+            return _rejected(
+                op_id if isinstance(op_id, str) and len(op_id) <= 100 else None,
+                [_err("op_id", "malformed", "L'identifiant d'opération doit être un UUID.")],
+            )
+        stored = self.writer.conn.execute(
+            select(op_results.c.user_id, op_results.c.result).where(op_results.c.op_id == op_id)
+        ).first()
+        if stored is not None:  # 1. idempotent
+            if stored.user_id == self.who.user_id:
+                result: dict[str, Any] = loads(stored.result)
+                return result
+            return _forbidden(op_id, "Cet identifiant d'opération appartient à un autre compte.")
+        result = self._settle_new(op_id, op)
+        self.writer.conn.execute(
+            insert(op_results).values(
+                op_id=op_id,
+                user_id=self.who.user_id,
+                result=dumps(result),
+                created_at=self.writer.now,
+            )
+        )
+        return result
+
+    def _shape(self, op: dict[str, Any]) -> list[dict[str, str]]:
+        errors = []
+        collection, kind = op.get("collection"), op.get("kind")
+        if not isinstance(collection, str) or collection not in COLLECTIONS:
+            errors.append(_err("collection", "malformed", "Collection inconnue."))
+        if not is_uuid(op.get("id")):
+            errors.append(_err("id", "malformed", "L'identifiant de la fiche doit être un UUID."))
+        if kind not in KINDS:
+            errors.append(_err("kind", "malformed", "Le type doit être create, update ou delete."))
+        base = op.get("base_version")
+        if kind == "create" and base is not None:
+            errors.append(_err("base_version", "malformed", "Une création n'a pas de version."))
+        if kind in ("update", "delete") and (
+            not isinstance(base, int) or isinstance(base, bool) or base < 0
+        ):
+            errors.append(
+                _err("base_version", "malformed", "La version de base doit être un entier.")
+            )
+        fields = op.get("fields", {} if kind == "delete" else None)
+        if not isinstance(fields, dict):
+            errors.append(_err("fields", "malformed", "Les champs doivent être un objet JSON."))
+        elif kind == "delete" and fields:
+            errors.append(_err("fields", "malformed", "Une suppression n'a pas de champs."))
+        resolution = op.get("resolution")
+        if resolution is not None and not isinstance(resolution, dict):
+            errors.append(_err("resolution", "malformed", "La résolution doit être un objet JSON."))
+        if errors or not isinstance(fields, dict) or not isinstance(collection, str):
+            return errors
+        known = COLLECTIONS[collection].by_name
+        return [
+            _err(name, "unknown_field", f"Champ inconnu : « {name[:100]} ».")
+            for name in fields
+            if name not in known
+        ]
+
+    def _settle_new(self, op_id: str, op: dict[str, Any]) -> dict[str, Any]:
+        errors = self._shape(op)  # 2. malformed, unknown field
+        if errors:
+            return _rejected(op_id, errors)
+        collection: str = op["collection"]
+        record_id: str = op["id"]
+        kind: str = op["kind"]
+        fields: Data = op.get("fields") or {}
+        w, who = self.writer, self.who
+        existing = w.get(collection, record_id)
+        old_keys = w.keys_of(collection, record_id) if existing else None
+        previous = existing.data if existing and not existing.deleted else None
+        # 3. forbidden
+        if existing is not None and old_keys is not None and not who.reads(old_keys):
+            return _forbidden(op_id, "Cette fiche est hors de votre périmètre.")
+        if kind == "create":
+            data: Data | None = {name: None for name in COLLECTIONS[collection].field_names}
+            data.update(fields)
+        elif kind == "update":
+            data = {**(previous or {}), **fields}
+        else:
+            data = None
+        new_keys = scope.keys_for(w, collection, record_id, data) if data is not None else old_keys
+        allowed = may_write(
+            who,
+            collection,
+            kind,
+            old_keys=old_keys if kind != "create" else None,
+            new_keys=new_keys,
+            new_data=data,
+            old_data=previous if kind != "create" else None,
+        )
+        if not allowed:
+            return _forbidden(op_id, _forbidden_message(collection, kind))
+        if existing is None and kind != "create":  # 4. not found
+            return _rejected(op_id, [_err("id", "not_found", "Cette fiche n'existe pas.")])
+        if existing is not None and (  # 5. conflict
+            kind == "create" or op.get("base_version") != existing.version
+        ):
+            server_data = who.project(collection, existing.data) if existing.data else None
+            return {
+                "op_id": op_id,
+                "status": "conflict",
+                "server": {
+                    "version": existing.version,
+                    "deleted": existing.deleted,
+                    "data": server_data,
+                },
+            }
+        if existing is not None and existing.deleted:
+            return _rejected(op_id, [_err("id", "not_found", "Cette fiche a été supprimée.")])
+        if data is None:  # 6. domain rules: a delete is refused while referred to
+            users = [c for c, _i, _f in w.referrers(record_id)]
+            if users:
+                return _rejected(
+                    op_id,
+                    [_err("", "in_use", "Cette fiche est encore utilisée par d'autres fiches.")],
+                )
+        else:
+            problems = validate(collection, record_id, data, previous, self.ctx)
+            if problems:
+                return _rejected(op_id, [p.to_api() for p in problems])
+        version = self.apply(
+            collection, record_id, data, previous, op_id=op_id, resolution=op.get("resolution")
+        )
+        if data is not None:
+            for effect in effects(collection, record_id, data, previous, self.ctx):
+                self.apply_effect(effect.collection, effect.record_id, effect.kind, effect.fields)
+        out_data = who.project(collection, data) if data is not None else None
+        return {"op_id": op_id, "status": "applied", "version": version, "data": out_data}
+
+    def apply(
+        self,
+        collection: str,
+        record_id: str,
+        data: Data | None,
+        previous: Data | None,
+        *,
+        op_id: str | None,
+        resolution: Any = None,
+    ) -> int:
+        """Write one record with its keys, the cascade of keys it moves, and its history."""
+        w = self.writer
+        old_keys = w.keys_of(collection, record_id)
+        version = w.put(collection, record_id, data, user_id=self.who.user_id)
+        if data is not None:
+            new_keys = scope.keys_for(w, collection, record_id, data)
+            w.set_keys(collection, record_id, old_keys, new_keys, version)
+        fields = scope.SCOPE_FIELDS.get(collection, ())
+        if previous is None or data is None or any(previous.get(f) != data.get(f) for f in fields):
+            scope.refresh(w, scope.dependents(w, collection, record_id, previous, data))
+        kind = "create" if previous is None else ("delete" if data is None else "update")
+        before, after = previous, data
+        if previous is not None and data is not None:
+            changed = [k for k in data if data.get(k) != previous.get(k)]
+            before = {k: previous.get(k) for k in changed}
+            after = {k: data.get(k) for k in changed}
+        w.conn.execute(
+            insert(history).values(
+                collection=collection,
+                record_id=record_id,
+                version=version,
+                at=w.now,
+                user_id=self.who.user_id,
+                user_name=self.who.display_name,
+                device_id=self.device_id,
+                op_id=op_id,
+                kind=kind,
+                before=None if before is None else dumps(before),
+                after=None if after is None else dumps(after),
+                resolution=None if resolution is None else dumps(resolution),
+            )
+        )
+        return version
+
+    def apply_effect(self, collection: str, record_id: str, kind: str, fields: Data) -> None:
+        """A server-made write (history ``op_id`` null), never refused."""
+        existing = self.writer.live(collection, record_id)
+        if kind == "create" or existing is None:
+            data = {name: None for name in COLLECTIONS[collection].field_names}
+            data.update(fields)
+            self.apply(collection, record_id, data, None, op_id=None)
+        else:
+            self.apply(collection, record_id, {**existing, **fields}, existing, op_id=None)
+
+
+def _forbidden_message(collection: str, kind: str) -> str:
+    spec = COLLECTIONS[collection]
+    if spec.reference or collection == "documents":
+        return f"Les {spec.label} ne se modifient pas par synchronisation."
+    if kind == "delete":
+        return "Seul l'OFFA peut supprimer une fiche."
+    return f"Vous n'avez pas le droit de modifier ces {spec.label}."
