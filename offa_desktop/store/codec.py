@@ -1,0 +1,158 @@
+"""Converts records between their API shape (API.md) and the typed columns of their table.
+
+API shape: dates ``"YYYY-MM-DD"``, money ``"612.34"``, instants RFC 3339, lists and objects as
+JSON. A field this client does not know, or a value it cannot store in its typed column (from a
+newer server), goes to the ``extra`` column and comes back out unchanged: nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from offa_desktop.domain.schema import COLLECTIONS, Kind
+from offa_desktop.store.types import instant_str, parse_instant
+
+_HUNDREDTHS = re.compile(r"^-?\d{1,12}\.\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TEXT_KINDS = {
+    Kind.TEXT,
+    Kind.LONGTEXT,
+    Kind.CODE,
+    Kind.ENUM,
+    Kind.REF,
+    Kind.ENTERPRISE_NUMBER,
+    Kind.UNIT_NUMBER,
+    Kind.NISS,
+    Kind.IBAN,
+    Kind.POSTAL_CODE,
+    Kind.SCHOOL_YEAR,
+}
+
+
+def _to_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not a string")
+    return value
+
+
+def _to_date(value: Any) -> date:
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ValueError("not a date")
+    return date.fromisoformat(value)
+
+
+def _to_hundredths(value: Any) -> Decimal:
+    if not isinstance(value, str) or not _HUNDREDTHS.match(value):
+        raise ValueError("not an amount with two decimals")
+    return Decimal(value)
+
+
+def _to_instant(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise ValueError("not an instant")
+    return parse_instant(value)
+
+
+def _to_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("not an integer")
+    return value
+
+
+def _to_hours(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("not a number")
+    return float(value)
+
+
+def _to_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("not a boolean")
+    return value
+
+
+def _to_list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError("not a list")
+    return value
+
+
+def _to_json(value: Any) -> Any:
+    return value
+
+
+_TO_COLUMN: dict[Kind, Callable[[Any], Any]] = {
+    **{k: _to_text for k in _TEXT_KINDS},
+    Kind.DATE: _to_date,
+    Kind.MONEY: _to_hundredths,
+    Kind.PERCENT: _to_hundredths,
+    Kind.INSTANT: _to_instant,
+    Kind.INT: _to_int,
+    Kind.HOURS: _to_hours,
+    Kind.BOOL: _to_bool,
+    Kind.REFS: _to_list,
+    Kind.STRINGS: _to_list,
+    Kind.JSON: _to_json,
+}
+
+
+def _from_hours(value: float) -> int | float:
+    return int(value) if value == int(value) else value
+
+
+_TO_API: dict[Kind, Callable[[Any], Any]] = {
+    Kind.DATE: date.isoformat,
+    Kind.MONEY: lambda v: f"{v:.2f}",
+    Kind.PERCENT: lambda v: f"{v:.2f}",
+    Kind.INSTANT: instant_str,
+    Kind.HOURS: _from_hours,
+}
+
+
+def field_kinds(collection: str) -> dict[str, Kind]:
+    return {f.name: f.kind for f in COLLECTIONS[collection].fields}
+
+
+_KINDS: dict[str, dict[str, Kind]] = {name: field_kinds(name) for name in COLLECTIONS}
+
+
+def to_columns(collection: str, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """API-shaped fields -> (typed column values, extra). Fields of the schema that ``data``
+    lacks are not in the result (callers decide whether absent means null)."""
+    kinds = _KINDS[collection]
+    columns: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for name, value in data.items():
+        kind = kinds.get(name)
+        if kind is None:
+            extra[name] = value
+            continue
+        if value is None:
+            columns[name] = None
+            continue
+        try:
+            columns[name] = _TO_COLUMN[kind](value)
+        except (ValueError, TypeError, ArithmeticError):
+            columns[name] = None
+            extra[name] = value
+    return columns, extra
+
+
+def to_api(collection: str, row: Mapping[Any, Any]) -> dict[str, Any]:
+    """A row's field columns (+ its ``extra``) -> the record's API-shaped ``data``."""
+    out: dict[str, Any] = {}
+    for name, kind in _KINDS[collection].items():
+        value = row.get(name)
+        if value is not None:
+            convert = _TO_API.get(kind)
+            if convert is not None:
+                value = convert(value)
+        out[name] = value
+    extra = row.get("extra")
+    if extra:
+        out.update(extra)
+    return out

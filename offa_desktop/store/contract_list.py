@@ -1,0 +1,186 @@
+"""The contracts list: display rows sorted, filtered and paged in SQL (never whole tables)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, select
+from sqlalchemy.orm import Session
+
+from offa_desktop.store.records import table
+from offa_desktop.store.search import fts_query, matching_ids
+from offa_desktop.store.tables import CONFLICTS, OP_CONFLICT, OP_FORBIDDEN, OP_REJECTED, OUTBOX
+
+# Sync states shown in lists, worst first.
+SYNCED, PENDING, CONFLICT, REJECTED = "synced", "pending", "conflict", "rejected"
+
+CONTRACT_SORTS = (
+    "learner",
+    "company",
+    "trade",
+    "operator",
+    "start_date",
+    "end_date",
+    "level",
+    "status",
+    "sync_state",
+)
+
+
+@dataclass(frozen=True)
+class ContractQuery:
+    """What the contracts list shows: sort column (one of CONTRACT_SORTS) and filters.
+
+    ``text`` matches learners (name, NISS, city), companies (name, enterprise number), units
+    (name, number, city) and the contract itself (référent, signatory), every word a prefix.
+    """
+
+    sort: str = "start_date"
+    descending: bool = False
+    status: str | None = None
+    operator: str | None = None
+    trade: str | None = None
+    region: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class ContractRow:
+    """One line of the contracts list."""
+
+    id: str
+    learner_name: str
+    company_name: str
+    trade_name: str
+    operator_code: str | None
+    operator_name: str
+    start_date: date | None
+    end_date: date | None
+    level: str | None
+    status: str | None
+    sync_state: str
+    version: int | None
+
+
+def sync_state_of(collection: str, record_id: Any) -> ColumnElement[str]:
+    """SQL expression: synced / pending / conflict / rejected for a record."""
+    o = OUTBOX
+    k = CONFLICTS
+    mine = and_(o.c.collection == collection, o.c.record_id == record_id)
+    return case(
+        (exists().where(k.c.collection == collection, k.c.record_id == record_id), CONFLICT),
+        (exists().where(mine, o.c.state == OP_CONFLICT), CONFLICT),
+        (exists().where(mine, o.c.state.in_((OP_REJECTED, OP_FORBIDDEN))), REJECTED),
+        (exists().where(mine), PENDING),
+        else_=literal(SYNCED),
+    )
+
+
+def _query(q: ContractQuery) -> tuple[Select[Any], dict[str, list[Any]]]:
+    c, lr, u, co, tr, op = (
+        table(n)
+        for n in (
+            "contracts",
+            "learners",
+            "establishment_units",
+            "companies",
+            "trades",
+            "operators",
+        )
+    )
+    state = sync_state_of("contracts", c.c.id)
+    sorts: dict[str, list[Any]] = {
+        "learner": [lr.c.last_name, lr.c.first_name],
+        "company": [co.c.name],
+        "trade": [tr.c.name],
+        "operator": [c.c.operator_code],
+        "start_date": [c.c.start_date],
+        "end_date": [c.c.end_date],
+        "level": [c.c.level],
+        "status": [c.c.status],
+        "sync_state": [state],
+    }
+    query = (
+        select(
+            c.c.id,
+            lr.c.last_name,
+            lr.c.first_name,
+            co.c.name,
+            tr.c.name,
+            c.c.operator_code,
+            op.c.name,
+            c.c.start_date,
+            c.c.end_date,
+            c.c.level,
+            c.c.status,
+            state,
+            c.c.version,
+            c.c.trade_code,
+        )
+        .select_from(c)
+        .outerjoin(lr, lr.c.id == c.c.learner_id)
+        .outerjoin(u, u.c.id == c.c.establishment_unit_id)
+        .outerjoin(co, co.c.id == u.c.company_id)
+        .outerjoin(tr, and_(tr.c.code == c.c.trade_code, tr.c.deleted.is_(False)))
+        .outerjoin(op, and_(op.c.code == c.c.operator_code, op.c.deleted.is_(False)))
+        .where(c.c.deleted.is_(False))
+    )
+    if q.status:
+        query = query.where(c.c.status == q.status)
+    if q.operator:
+        query = query.where(c.c.operator_code == q.operator)
+    if q.trade:
+        query = query.where(c.c.trade_code == q.trade)
+    if q.region:
+        query = query.where(u.c.region == q.region)
+    if q.text and (fts := fts_query(q.text)) is not None:
+        units_of_companies = select(u.c.id).where(
+            u.c.company_id.in_(matching_ids("companies", fts))
+        )
+        query = query.where(
+            c.c.id.in_(matching_ids("contracts", fts))
+            | c.c.learner_id.in_(matching_ids("learners", fts))
+            | c.c.establishment_unit_id.in_(matching_ids("establishment_units", fts))
+            | c.c.establishment_unit_id.in_(units_of_companies)
+        )
+    return query, sorts
+
+
+def contract_rows(
+    session: Session, query: ContractQuery, offset: int = 0, limit: int = 100
+) -> list[ContractRow]:
+    """One page of the contracts list."""
+    select_, sorts = _query(query)
+    if query.sort not in sorts:
+        raise ValueError(f"cannot sort contracts on {query.sort!r}")
+    keys = [k.desc() if query.descending else k.asc() for k in sorts[query.sort]]
+    c = table("contracts")
+    keys.append(c.c.id.desc() if query.descending else c.c.id.asc())
+    rows = session.execute(select_.order_by(*keys).offset(offset).limit(limit)).all()
+    return [
+        ContractRow(
+            id=r[0],
+            learner_name=" ".join(p for p in (r[1], r[2]) if p),
+            company_name=r[3] or "",
+            trade_name=r[4] or r[13] or "",
+            operator_code=r[5],
+            operator_name=r[6] or r[5] or "",
+            start_date=r[7],
+            end_date=r[8],
+            level=r[9],
+            status=r[10],
+            sync_state=r[11],
+            version=r[12],
+        )
+        for r in rows
+    ]
+
+
+def contract_count(session: Session, query: ContractQuery) -> int:
+    """How many lines the contracts list has with these filters."""
+    select_, _ = _query(query)
+    counted = select(func.count()).select_from(select_.with_only_columns(table("contracts").c.id)
+                                               .subquery())  # fmt: skip
+    return int(session.execute(counted).scalar_one())

@@ -1,0 +1,232 @@
+"""Opening the working copy: a private SQLite file, checked, backed up and migrated at start."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
+
+from offa_desktop.store.uow import UnitOfWork
+
+log = logging.getLogger("offa.store")
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+PRIVATE = 0o600
+KEEP_BACKUPS = 3
+
+
+class WorkingCopyError(Exception):
+    """The working copy cannot be opened; ``str()`` is a French message for the user."""
+
+
+class CorruptWorkingCopy(WorkingCopyError):
+    """The file failed its integrity check and was moved aside to ``moved_to`` (never deleted)."""
+
+    def __init__(self, path: Path, moved_to: Path, detail: str) -> None:
+        self.path = path
+        self.moved_to = moved_to
+        self.detail = detail
+        super().__init__(
+            "La copie de travail locale est endommagée et ne peut pas être ouverte. "
+            f"Elle a été mise de côté, sans rien effacer, sous « {moved_to} ». "
+            "Une nouvelle copie vide sera créée : synchronisez pour retrouver les données du "
+            "serveur, puis transmettez le fichier mis de côté au support pour récupérer les "
+            "modifications qui n'avaient pas encore été envoyées."
+        )
+
+
+def alembic_config() -> Config:
+    cfg = Config(str(MIGRATIONS / "alembic.ini"))
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _companions(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+
+
+def _quick_check(path: Path) -> str | None:
+    """None when the file is a sound SQLite database, else what is wrong."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=30)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    results = [str(r[0]) for r in rows]
+    return None if results == ["ok"] else "; ".join(results[:5])
+
+
+def _move_aside(path: Path, detail: str) -> CorruptWorkingCopy:
+    moved = path.with_name(f"{path.name}.corrupt-{_stamp()}")
+    os.replace(path, moved)
+    for companion in _companions(path):
+        if companion.exists():
+            os.replace(companion, moved.with_name(moved.name + companion.name[len(path.name) :]))
+    log.error("corrupt working copy %s moved to %s: %s", path, moved, detail)
+    return CorruptWorkingCopy(path, moved, detail)
+
+
+def _backup(path: Path, revision: str | None) -> Path:
+    """A consistent copy (SQLite backup API, WAL included) beside the file, private."""
+    target = path.with_name(f"{path.name}.before-{revision or 'none'}-{_stamp()}")
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
+    os.close(fd)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    old = sorted(path.parent.glob(f"{path.name}.before-*"), key=lambda p: p.stat().st_mtime)
+    for stale in old[:-KEEP_BACKUPS]:
+        stale.unlink(missing_ok=True)
+    log.info("working copy backed up to %s before migrating", target)
+    return target
+
+
+def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Autocommit at the driver level: transactions are begun explicitly in _on_begin, so a read
+    # session sees one snapshot and the unit of work takes the write lock at once.
+    dbapi_conn.isolation_level = None
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _on_begin(conn: Connection) -> None:
+    if conn.get_execution_options().get("offa_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30}
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+class WorkingCopy:
+    """The local SQLite working copy: read sessions for queries, one unit of work for writes.
+
+    Open it with :meth:`open`. ``user_id`` (the signed-in user's id, when known) is written as
+    ``updated_by`` on local edits.
+    """
+
+    def __init__(self, path: Path, engine: Engine, backup: Path | None = None) -> None:
+        self.path = path
+        self.engine = engine
+        self.backup = backup
+        self.user_id: str | None = None
+        self._reads = sessionmaker(bind=engine, expire_on_commit=False)
+        self._writes = sessionmaker(
+            bind=engine.execution_options(offa_write=True), expire_on_commit=False
+        )
+        self._write_lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> WorkingCopy:
+        """Check, back up, migrate and open the file (created, private, when absent).
+
+        Raises CorruptWorkingCopy (the file moved aside) or WorkingCopyError (French messages).
+        """
+        path = Path(path).expanduser().resolve()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        existed = path.exists() and path.stat().st_size > 0
+        if existed:
+            problem = _quick_check(path)
+            if problem is not None:
+                raise _move_aside(path, problem)
+        elif not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE))
+        for file in (path, *_companions(path)):
+            if file.exists():
+                os.chmod(file, PRIVATE)
+        engine = make_engine(path)
+        try:
+            backup = cls._migrate(path, engine, existed)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(path, engine, backup)
+
+    @staticmethod
+    def _migrate(path: Path, engine: Engine, existed: bool) -> Path | None:
+        cfg = alembic_config()
+        script = ScriptDirectory.from_config(cfg)
+        head = script.get_current_head()
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            conn.rollback()
+        if current == head:
+            return None
+        if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+            raise WorkingCopyError(
+                "La copie de travail a été écrite par une version plus récente de l'application "
+                f"(schéma {current}). Installez la dernière version pour l'ouvrir."
+            )
+        backup = _backup(path, current) if existed else None
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        log.info("working copy %s migrated from %s to %s", path, current, head)
+        return backup
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session (one snapshot); it never commits."""
+        session = self._reads()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """The one writer: commits when the block ends normally, writes nothing on an error."""
+        with self._write_lock:
+            session = self._writes()
+            try:
+                uow = UnitOfWork(session, user_id=self.user_id)
+                yield uow
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,77 @@
+"""Reading records of a collection by id: plain dicts and small dataclasses, never ORM objects."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from offa_desktop.store.codec import to_api
+from offa_desktop.store.models import MODELS
+from offa_desktop.store.types import instant_str
+
+
+def table(collection: str) -> Table:
+    """The table of a collection; KeyError for an unknown collection."""
+    found = MODELS[collection].__table__
+    assert isinstance(found, Table)
+    return found
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A record as the working copy holds it: sync columns and API-shaped ``data``."""
+
+    collection: str
+    id: str
+    version: int | None
+    deleted: bool
+    updated_at: datetime | None
+    updated_by: str | None
+    data: dict[str, Any]
+
+    def to_change(self) -> dict[str, Any]:
+        """The record in the shape of one change of a pull page (API.md)."""
+        return {
+            "collection": self.collection,
+            "id": self.id,
+            "version": self.version,
+            "deleted": self.deleted,
+            "updated_at": instant_str(self.updated_at) if self.updated_at else None,
+            "updated_by": self.updated_by,
+            "data": None if self.deleted else self.data,
+        }
+
+
+def stored(collection: str, row: Mapping[Any, Any]) -> StoredRecord:
+    return StoredRecord(
+        collection=collection,
+        id=row["id"],
+        version=row["version"],
+        deleted=bool(row["deleted"]),
+        updated_at=row["updated_at"],
+        updated_by=row["updated_by"],
+        data=to_api(collection, row),
+    )
+
+
+def get_record(session: Session, collection: str, record_id: str) -> StoredRecord | None:
+    """The stored record, tombstones included, or None."""
+    t = table(collection)
+    row = session.execute(select(t).where(t.c.id == record_id)).mappings().first()
+    return stored(collection, row) if row is not None else None
+
+
+def get(session: Session, collection: str, record_id: str) -> dict[str, Any] | None:
+    """A live record's API-shaped data, or None (absent or deleted)."""
+    t = table(collection)
+    row = (
+        session.execute(select(t).where(t.c.id == record_id, t.c.deleted.is_(False)))
+        .mappings()
+        .first()
+    )
+    return to_api(collection, row) if row is not None else None

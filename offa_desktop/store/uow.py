@@ -1,0 +1,355 @@
+"""The unit of work: the one writer of the working copy.
+
+A local edit (create, update, delete) is validated by the domain rules first; then, in the
+transaction of the unit of work, its row is written and its outbox op appended (or neither).
+The sync engine writes server records through the primitives without outbox
+(``put_server_record``, ``erase_record``) and the sync tables through ``session``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from offa_desktop.domain.problems import Problem, problem
+from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
+from offa_desktop.domain.validation import ValidationError, blocking, validate_record
+from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.store.codec import to_api, to_columns
+from offa_desktop.store.queries import StoreContext
+from offa_desktop.store.records import table
+from offa_desktop.store.tables import BASE, OP_PENDING, OUTBOX
+from offa_desktop.store.types import parse_instant, utc_now
+
+# Identifiers unique among live records (API.md: ``duplicate``).
+UNIQUE_FIELDS = {"companies": "enterprise_number", "learners": "niss"}
+_DUPLICATE = {
+    "companies": "ce numéro est déjà enregistré pour une autre entreprise.",
+    "learners": "ce NISS est déjà enregistré pour un autre apprenant.",
+}
+
+
+class RecordNotFound(LookupError):
+    """An update or delete named a record the working copy does not hold (French message)."""
+
+    def __init__(self, collection: str, record_id: str) -> None:
+        label = COLLECTIONS[collection].label if collection in COLLECTIONS else collection
+        super().__init__(
+            f"La fiche demandée ({label}) n'existe pas ou a été supprimée : rafraîchissez la liste."
+        )
+        self.collection = collection
+        self.record_id = record_id
+
+
+def _referrers(collection: str) -> list[tuple[str, str]]:
+    """(collection, field) pairs whose REF field points to ``collection``."""
+    return [
+        (spec.name, f.name)
+        for spec in COLLECTIONS.values()
+        for f in spec.fields
+        if f.kind is Kind.REF and f.ref == collection
+    ]
+
+
+def _instant(value: datetime | str | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return parse_instant(value)
+
+
+class UnitOfWork:
+    """Writes of one transaction; obtained from ``WorkingCopy.unit_of_work()``, which commits.
+
+    ``changes`` collects what was touched (for the ``data_changed`` signal); ``warnings`` the
+    non-blocking problems of the edits made (to show after saving).
+    """
+
+    def __init__(self, session: Session, *, user_id: str | None = None) -> None:
+        self.session = session
+        self.user_id = user_id
+        self.changes = ChangeSet()
+        self.warnings: list[Problem] = []
+        self.context = StoreContext(session)
+
+    # --- local edits ---------------------------------------------------------------------------
+
+    def create(self, collection: str, data: Mapping[str, Any], record_id: str | None = None) -> str:
+        """Create a record (absent fields are null); returns its id. ValidationError: nothing
+        written."""
+        self._writable(collection)
+        record_id = record_id or str(uuid.uuid4())
+        t = table(collection)
+        if self.session.execute(select(t.c.id).where(t.c.id == record_id)).first():
+            raise ValidationError([Problem("id", "duplicate", "Cet identifiant existe déjà.")])
+        full = {name: data.get(name) for name in COLLECTIONS[collection].field_names}
+        full.update({k: v for k, v in data.items() if k not in full})  # unknown: reported
+        self._validate(collection, full, None, record_id)
+        self._write(collection, record_id, full, version=None, insert_row=True)
+        self._append_op(collection, record_id, "create", None, full)
+        self._apply_effects(collection, record_id, full, None)
+        return record_id
+
+    def update(self, collection: str, record_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """Change some fields of a live record; returns the fields that really changed (no op
+        when none did). ValidationError or RecordNotFound: nothing written."""
+        self._writable(collection)
+        version, previous = self._live(collection, record_id)
+        changed = {k: v for k, v in fields.items() if k not in previous or previous[k] != v}
+        if not changed:
+            return {}
+        data = {**previous, **changed}
+        self._validate(collection, data, previous, record_id)
+        self._write(collection, record_id, data, version=version, insert_row=False)
+        self._append_op(collection, record_id, "update", version, changed)
+        self._apply_effects(collection, record_id, data, previous)
+        return changed
+
+    def delete(self, collection: str, record_id: str) -> None:
+        """Delete a live record (a tombstone until the server confirms). ValidationError
+        (``in_use``) while a live record refers to it."""
+        self._writable(collection)
+        version, _ = self._live(collection, record_id)
+        users = []
+        for other, field in _referrers(collection):
+            o = table(other)
+            hit = self.session.execute(
+                select(o.c.id).where(o.c[field] == record_id, o.c.deleted.is_(False)).limit(1)
+            ).first()
+            if hit is not None:
+                users.append(COLLECTIONS[other].label)
+        if users:
+            raise ValidationError(
+                [
+                    Problem(
+                        "",
+                        "in_use",
+                        "Cette fiche ne peut pas être supprimée : elle est encore utilisée "
+                        f"({', '.join(sorted(set(users)))}).",
+                    )
+                ]
+            )
+        t = table(collection)
+        self.session.execute(
+            update(t)
+            .where(t.c.id == record_id)
+            .values(deleted=True, updated_at=utc_now(), updated_by=self.user_id)
+        )
+        self._append_op(collection, record_id, "delete", version, {})
+        self.changes.add(collection, record_id)
+
+    # --- sync primitives (no outbox) -----------------------------------------------------------
+
+    def put_server_record(
+        self,
+        collection: str,
+        record_id: str,
+        version: int,
+        deleted: bool,
+        data: Mapping[str, Any] | None,
+        updated_at: datetime | str | None = None,
+        updated_by: str | None = None,
+    ) -> None:
+        """Store a record as the server sent it (row and base snapshot); no validation, no op.
+
+        Fields the schema lacks, or values its typed columns cannot hold, go to ``extra``.
+        """
+        t = table(collection)
+        names = COLLECTIONS[collection].field_names
+        source = {} if deleted or data is None else dict(data)
+        columns, extra = to_columns(collection, source)
+        values: dict[str, Any] = {name: columns.get(name) for name in names}
+        values.update(
+            id=record_id,
+            version=version,
+            deleted=deleted,
+            updated_at=_instant(updated_at),
+            updated_by=updated_by,
+            extra=extra or None,
+        )
+        stmt = insert(t).values(**values)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[t.c.id], set_={k: v for k, v in values.items() if k != "id"}
+        )
+        self.session.execute(stmt)
+        self.set_base(collection, record_id, version, None if deleted else source)
+        self.changes.add(collection, record_id)
+
+    def erase_record(self, collection: str, record_id: str) -> None:
+        """Remove every trace of a record but its conflicts: row, search entry (by trigger),
+        base snapshot and queued ops (a record that left the user's scope)."""
+        t = table(collection)
+        self.session.execute(delete(t).where(t.c.id == record_id))
+        o = OUTBOX
+        self.session.execute(
+            delete(o).where(o.c.collection == collection, o.c.record_id == record_id)
+        )
+        b = BASE
+        self.session.execute(
+            delete(b).where(b.c.collection == collection, b.c.record_id == record_id)
+        )
+        self.changes.add(collection, record_id)
+
+    def set_base(
+        self, collection: str, record_id: str, version: int, data: Mapping[str, Any] | None
+    ) -> None:
+        """Keep ``data`` (API-shaped) as the last known server state of a record."""
+        b = BASE
+        values = {
+            "collection": collection,
+            "record_id": record_id,
+            "version": version,
+            "data": dict(data) if data is not None else None,
+        }
+        self.session.execute(
+            insert(b)
+            .values(**values)
+            .on_conflict_do_update(
+                index_elements=[b.c.collection, b.c.record_id],
+                set_={"version": version, "data": values["data"]},
+            )
+        )
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _writable(collection: str) -> None:
+        if collection not in COLLECTIONS:
+            raise ValueError(f"unknown collection {collection!r}")
+        if collection in REFERENCE_COLLECTIONS:
+            raise ValueError(f"{collection} is reference data, read-only on a client")
+
+    def _live(self, collection: str, record_id: str) -> tuple[int | None, dict[str, Any]]:
+        t = table(collection)
+        row = (
+            self.session.execute(select(t).where(t.c.id == record_id, t.c.deleted.is_(False)))
+            .mappings()
+            .first()
+        )
+        if row is None:
+            raise RecordNotFound(collection, record_id)
+        return row["version"], to_api(collection, row)
+
+    def _validate(
+        self,
+        collection: str,
+        data: dict[str, Any],
+        previous: dict[str, Any] | None,
+        record_id: str,
+    ) -> None:
+        found = validate_record(
+            collection, data, previous=previous, ctx=self.context, record_id=record_id
+        )
+        found.extend(self._duplicates(collection, data, previous, record_id, found))
+        if blocking(found):
+            raise ValidationError(found)
+        self.warnings.extend(found)
+
+    def _duplicates(
+        self,
+        collection: str,
+        data: Mapping[str, Any],
+        previous: Mapping[str, Any] | None,
+        record_id: str,
+        already: list[Problem],
+    ) -> list[Problem]:
+        field = UNIQUE_FIELDS.get(collection)
+        if field is None or data.get(field) is None:
+            return []
+        if previous is not None and previous.get(field) == data.get(field):
+            return []
+        if any(p.field == field for p in already):
+            return []  # malformed, or the domain already said it
+        t = table(collection)
+        hit = self.session.execute(
+            select(t.c.id)
+            .where(t.c[field] == data[field], t.c.deleted.is_(False), t.c.id != record_id)
+            .limit(1)
+        ).first()
+        if hit is None:
+            return []
+        return [problem(collection, field, "duplicate", _DUPLICATE[collection])]
+
+    def _write(
+        self,
+        collection: str,
+        record_id: str,
+        data: Mapping[str, Any],
+        *,
+        version: int | None,
+        insert_row: bool,
+    ) -> None:
+        t = table(collection)
+        columns, extra = to_columns(collection, data)
+        values: dict[str, Any] = {
+            **columns,
+            "extra": extra or None,
+            "updated_at": utc_now(),
+            "updated_by": self.user_id,
+        }
+        if insert_row:
+            self.session.execute(
+                insert(t).values(id=record_id, version=version, deleted=False, **values)
+            )
+        else:
+            self.session.execute(update(t).where(t.c.id == record_id).values(**values))
+        self.changes.add(collection, record_id)
+
+    def _append_op(
+        self,
+        collection: str,
+        record_id: str,
+        kind: str,
+        base_version: int | None,
+        fields: Mapping[str, Any],
+    ) -> str:
+        op_id = str(uuid.uuid4())
+        self.session.execute(
+            insert(OUTBOX).values(
+                op_id=op_id,
+                collection=collection,
+                record_id=record_id,
+                kind=kind,
+                base_version=base_version,
+                fields=dict(fields),
+                created_at=utc_now(),
+                state=OP_PENDING,
+            )
+        )
+        return op_id
+
+    def _apply_effects(
+        self,
+        collection: str,
+        record_id: str,
+        data: Mapping[str, Any],
+        previous: Mapping[str, Any] | None,
+    ) -> None:
+        """Apply locally what the server will also apply itself: a contract event's change of
+        its contract (no outbox op: the server derives it from the event's op). Effects the
+        server alone writes (the terminations after a withdrawal) come back by pull."""
+        if collection != "contract_events":
+            return
+        try:
+            from offa_desktop.domain.effects import side_effects
+        except ImportError:  # the domain's effects module not written yet
+            return
+        for effect in side_effects(collection, record_id, data, previous, self.context):
+            if effect.collection != "contracts" or effect.kind != "update":
+                continue
+            target = table("contracts")
+            row = (
+                self.session.execute(select(target).where(target.c.id == effect.record_id))
+                .mappings()
+                .first()
+            )
+            if row is None:
+                continue
+            merged = {**to_api("contracts", row), **dict(effect.fields)}
+            self._write("contracts", effect.record_id, merged, version=row["version"],
+                        insert_row=False)  # fmt: skip

@@ -1,0 +1,166 @@
+"""Opening the working copy: private file, migrations from empty and from an old file, corrupt
+files moved aside (never overwritten)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from offa_desktop.store import queries
+from offa_desktop.store.db import (
+    CorruptWorkingCopy,
+    WorkingCopy,
+    WorkingCopyError,
+    alembic_config,
+    head_revision,
+)
+from offa_desktop.store.schema import metadata
+from tests.store.conftest import learner
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_new_file_is_private_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "wc.sqlite3"
+    wc = WorkingCopy.open(path)
+    with wc.unit_of_work() as uow:
+        uow.put_server_record("sectors", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0100", 1, False,
+                              {"code": "x", "name": "X"}, None, None)  # fmt: skip
+    assert _mode(path) == 0o600
+    for companion in (path.with_name("wc.sqlite3-wal"), path.with_name("wc.sqlite3-shm")):
+        assert companion.exists() and _mode(companion) == 0o600
+    with wc.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    wc.close()
+    assert wc.backup is None  # nothing to back up in a new file
+
+
+def test_existing_file_with_loose_mode_is_made_private(tmp_path: Path) -> None:
+    path = tmp_path / "wc.sqlite3"
+    WorkingCopy.open(path).close()
+    os.chmod(path, 0o644)
+    WorkingCopy.open(path).close()
+    assert _mode(path) == 0o600
+
+
+def test_migrations_from_empty_match_the_models(tmp_path: Path) -> None:
+    path = tmp_path / "wc.sqlite3"
+    WorkingCopy.open(path).close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(
+            conn,
+            opts={
+                "compare_type": True,
+                "include_name": lambda name, type_, parents: (
+                    not (type_ == "table" and str(name).startswith("search_"))
+                ),
+            },
+        )
+        assert ctx.get_current_revision() == head_revision()
+        diff = compare_metadata(ctx, metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_downgrade_to_empty_and_up_again(tmp_path: Path) -> None:
+    path = tmp_path / "wc.sqlite3"
+    WorkingCopy.open(path).close()
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+        tables = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'").all()
+    engine.dispose()
+    assert [t[0] for t in tables] == ["alembic_version"]
+    WorkingCopy.open(path).close()
+
+
+def test_old_file_is_backed_up_then_migrated_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "wc.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")  # the first released schema, before search
+        conn.exec_driver_sql(
+            "INSERT INTO learners (id, version, deleted, niss, first_name, last_name, city) "
+            "VALUES ('0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0101', 3, 0, ?, 'Łucja', 'Kowalska', "
+            "'Liège')",
+            (learner()["niss"],),
+        )
+    engine.dispose()
+    wc = WorkingCopy.open(path)
+    assert wc.backup is not None and wc.backup.name.startswith("wc.sqlite3.before-0001-")
+    assert _mode(wc.backup) == 0o600
+    old = sqlite3.connect(wc.backup)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    assert old.execute("SELECT first_name FROM learners").fetchall() == [("Łucja",)]
+    old.close()
+    with wc.session() as s:
+        assert queries.get(s, "learners", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0101")["city"] == (  # type: ignore[index]
+            "Liège"
+        )
+        # migration 0002 indexed the rows already there
+        assert [h.title for h in queries.search(s, "lucja liege")] == ["Kowalska Łucja"]
+    wc.close()
+    WorkingCopy.open(path).close()  # at head: no new backup
+    assert len(list(tmp_path.glob("wc.sqlite3.before-*"))) == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["garbage", "truncated_page"],
+)
+def test_corrupt_file_is_moved_aside_never_overwritten(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "wc.sqlite3"
+    if damage == "garbage":
+        path.write_bytes(b"this is not a database at all " * 200)
+    else:
+        wc = WorkingCopy.open(path)
+        with wc.unit_of_work() as uow:
+            for i in range(300):
+                rid = f"0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f{i:04d}"
+                data = {"code": f"s{i}", "name": "x" * 200}
+                uow.put_server_record("sectors", rid, i + 1, False, data, None, None)
+        wc.close()
+        raw = bytearray(path.read_bytes())
+        page = 4096
+        raw[page * 3 : page * 6] = b"\xff" * (page * 3)  # scribble over b-tree pages
+        path.write_bytes(bytes(raw))
+    before = path.read_bytes()
+    with pytest.raises(CorruptWorkingCopy) as caught:
+        WorkingCopy.open(path)
+    moved = caught.value.moved_to
+    assert not path.exists()
+    assert moved.parent == tmp_path and moved.name.startswith("wc.sqlite3.corrupt-")
+    assert moved.read_bytes() == before
+    assert "endommagée" in str(caught.value) and str(moved) in str(caught.value)
+    # the next start makes a new, empty copy beside the one set aside
+    WorkingCopy.open(path).close()
+    assert moved.read_bytes() == before
+
+
+def test_file_from_a_newer_application_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "wc.sqlite3"
+    WorkingCopy.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(WorkingCopyError, match="version plus récente"):
+        WorkingCopy.open(path)
+    assert path.read_bytes() == before
