@@ -54,6 +54,15 @@ MAX_TRIES_PER_SYNC = 3  # an op that keeps meeting new conflicts waits for the n
 ALL = "*"
 
 
+def reissued(op_id: str) -> str:
+    """The id of the op that re-sends ``op_id`` after a conflict.
+
+    Derived, not random: a process killed before the answer was committed re-pushes the old id,
+    gets the same stored answer and makes the same new id; and a checker can follow the chain.
+    """
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "offa-op:" + op_id))
+
+
 class SyncEngine:
     """Syncs one working copy with one server account."""
 
@@ -219,7 +228,7 @@ class SyncEngine:
                 self._applied(absorber, live, later, bases.get(op.key), result)
             elif status == "conflict":
                 server = result.get("server") or {}
-                live.op_id = str(uuid.uuid4())  # it goes out again as a new op
+                live.op_id = reissued(live.op_id)  # it goes out again as a new op
                 tx.outbox.update(live)
                 incoming = Incoming(
                     op.collection,

@@ -190,20 +190,39 @@ class DemoSession:
 
 
 def start_demo(data_dir: str | Path | None = None, size: int = 2000) -> DemoSession:
-    """Start the reference server in-process on a seeded SQLite database, log in, sync once."""
-    from sync.server.embedded import EmbeddedServer
+    """Start the reference server in-process on a seeded SQLite database, log in, sync once.
 
+    The server database lives in the data folder and is seeded once; later starts reuse it.
+    """
     from offa_desktop.demo.accounts import DEMO_ACCOUNTS
+    from sync.server.db import make_engine
+    from sync.server.embedded import EmbeddedServer
+    from sync.server.seed import seed_demo
 
     folder = paths.data_dir(data_dir)
     database = folder / f"demo-server-{size}.sqlite3"
-    server = EmbeddedServer(f"sqlite:///{database}", seed_size=size)
+    url = f"sqlite:///{database}"
+    if not database.exists():
+        from sync.server import setup
+
+        engine = make_engine(url)
+        try:
+            setup.upgrade(engine)
+            seed_demo(engine, size)
+        finally:
+            engine.dispose()
+    server = EmbeddedServer(url)
     base_url = server.start()
     try:
-        session = open_session(folder, creds=CredentialStore(_memory_backend()))
+        session = open_session(folder / "demo-client", creds=CredentialStore(_memory_backend()))
         account = DEMO_ACCOUNTS[0]
         username = str(_field(account, "username"))
         password = str(_field(account, "password"))
+        previous = session.account()
+        if previous is not None and previous.username == username:
+            # Same demo database on a new free port: the same server, another address.
+            with session.store.transaction() as tx:
+                tx.state.put("server", base_url)
         session.login(base_url, username, password)
         session.engine().sync_once()
     except BaseException:

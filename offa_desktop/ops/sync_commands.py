@@ -26,6 +26,7 @@ from offa_desktop.domain.schema import COLLECTIONS, CREATION_ORDER
 from offa_desktop.ops.session import MSG_NOT_LOGGED_IN, SyncSession, open_session
 from offa_desktop.store.codec import to_api
 from offa_desktop.store.records import table
+from sync.client import RetryPolicy
 from sync.errors import LoginRequired, SyncError
 
 log = logging.getLogger("offa.sync")
@@ -60,6 +61,20 @@ def _setup_logging(folder: Path) -> None:
     root.setLevel(logging.INFO)
 
 
+def _retry_policy() -> RetryPolicy | None:
+    """``OFFA_SYNC_RETRY=attempts,base_delay,max_delay,read_timeout`` tunes the network policy."""
+    spec = os.environ.get("OFFA_SYNC_RETRY")
+    if not spec:
+        return None
+    attempts, base, cap, read = (spec.split(",") + ["", "", "", ""])[:4]
+    policy = RetryPolicy()
+    policy.attempts = int(attempts or policy.attempts)
+    policy.base_delay = float(base or policy.base_delay)
+    policy.max_delay = float(cap or policy.max_delay)
+    policy.read_timeout = float(read or policy.read_timeout)
+    return policy
+
+
 def _failure(error: str, message: str) -> int:
     log.error("%s: %s", error, message)
     emit({"ok": False, "error": error, "message": message})
@@ -71,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     folder = paths.data_dir(args.data_dir)
     _setup_logging(folder)
     try:
-        session = open_session(folder)
+        session = open_session(folder, retry=_retry_policy())
     except Exception as exc:  # the working copy cannot be opened: say it, in French
         return _failure("working_copy", str(exc))
     try:

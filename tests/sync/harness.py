@@ -1,0 +1,321 @@
+"""Real parts for the sync proofs: an ``offa-server`` subprocess on a fixed loopback port
+(restartable), devices (a data folder each, real SQLite working copy, real keyring file
+backend) that sync in forked child processes which may die by SIGKILL, and a checker that reads
+the server through the API.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+from keyrings.alt.file import PlaintextKeyring
+
+from offa_desktop.store.db import WorkingCopy
+from offa_desktop.store.uow import UnitOfWork
+from sync.client import ApiClient, RetryPolicy
+from sync.engine import reissued
+from sync.server.embedded import free_port
+from sync.server.testing import run_cli
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "motdepasse-de-test-42"
+FAST_RETRY = RetryPolicy(attempts=8, base_delay=0.05, max_delay=0.8, read_timeout=3.0)
+CLIENT_VERSION = "0.1.0"
+
+
+class Server:
+    """``offa-server serve`` on a fixed port, so it can be killed and restarted in place."""
+
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
+        self.port = free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+        done = run_cli(["init", "--database", database_url])
+        assert done.returncode == 0, done.stderr
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 30.0) -> None:
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sync.server.cli",
+                "serve",
+                "--database",
+                self.database_url,
+                "--port",
+                str(self.port),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(self.url + "/api/v1/health", timeout=0.5).status_code == 200:
+                    return
+            except requests.RequestException:
+                time.sleep(0.05)
+        raise RuntimeError("offa-server serve did not answer")
+
+    def kill(self) -> None:
+        if self.process is not None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait()
+            self.process = None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+            self.process = None
+
+    def user(self, username: str, role: str = "offa", *extra: str) -> str:
+        done = run_cli(
+            [
+                "create-user",
+                "--database",
+                self.database_url,
+                "--username",
+                username,
+                "--password",
+                PASSWORD,
+                "--role",
+                role,
+                *extra,
+            ]
+        )
+        assert done.returncode == 0, done.stderr
+        return str(json.loads(done.stdout.strip().splitlines()[-1])["id"])
+
+
+def api(url: str, username: str) -> ApiClient:
+    """A logged-in API client (a direct server writer, or the checker)."""
+    client = ApiClient(url, client_version=CLIENT_VERSION, retry=FAST_RETRY)
+    client.login(username, PASSWORD, "checker")
+    return client
+
+
+def server_state(client: ApiClient) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every record the account sees, by a full pull from the start."""
+    state: dict[tuple[str, str], dict[str, Any]] = {}
+    cursor = None
+    while True:
+        page = client.pull(cursor, 5000)
+        for c in page["changes"]:
+            state[(c["collection"], c["id"])] = {
+                "version": c["version"],
+                "deleted": bool(c["deleted"]),
+                "data": c.get("data"),
+            }
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            return state
+
+
+@dataclass
+class ForkResult:
+    """How a forked sync ended: ``status`` its exit code, or -9 when killed."""
+
+    status: int
+    stdout: str
+    stderr: str
+
+    @property
+    def killed(self) -> bool:
+        return self.status == -signal.SIGKILL
+
+    def summary(self) -> dict[str, Any]:
+        lines = [ln for ln in self.stdout.splitlines() if ln.strip()]
+        return dict(json.loads(lines[-1])) if lines else {}
+
+
+@dataclass
+class Device:
+    """A client's data folder; edits in-process, syncs in forked children."""
+
+    folder: Path
+    username: str
+    server_url: str
+    made: list[str] = field(default_factory=list)  # op ids of every committed local edit
+    cursors: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {
+            "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+            "XDG_DATA_HOME": str(self.folder / "xdg"),
+            "OFFA_PASSWORD": PASSWORD,
+            "OFFA_SYNC_RETRY": "8,0.05,0.8,3",
+        }
+
+    def keyring(self) -> PlaintextKeyring:
+        backend = PlaintextKeyring()
+        backend.file_path = str(self.folder / "xdg" / "python_keyring" / backend.filename)
+        return backend
+
+    def run(
+        self,
+        *argv: str,
+        crash_at: str | None = None,
+        kill_after: float | None = None,
+        extra_env: dict[str, str] | None = None,
+    ) -> ForkResult:
+        """``offa-desktop --data-dir FOLDER ARGV`` in a forked child (real process, real kill)."""
+        out_path = self.folder / "last-stdout.txt"
+        err_path = self.folder / "last-stderr.txt"
+        out_w = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        err_w = os.open(err_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            code = 70
+            try:
+                os.dup2(out_w, 1)
+                os.dup2(err_w, 2)
+                os.environ.update(self.env)
+                os.environ.update(extra_env or {})
+                if crash_at:
+                    os.environ["OFFA_SYNC_CRASH_AT"] = crash_at
+                else:
+                    os.environ.pop("OFFA_SYNC_CRASH_AT", None)
+                import keyring.core
+
+                keyring.core.init_backend()
+                sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", closefd=False), "utf-8")
+                sys.stderr = io.TextIOWrapper(os.fdopen(2, "wb", closefd=False), "utf-8")
+                from offa_desktop.cli import main
+
+                code = main(["--data-dir", str(self.folder), *argv])
+                sys.stdout.flush()
+                sys.stderr.flush()
+            except BaseException:  # noqa: BLE001 - report and leave with a code
+                import traceback
+
+                traceback.print_exc()
+                sys.stderr.flush()
+                code = 71
+            finally:
+                os._exit(code)
+        os.close(out_w)
+        os.close(err_w)
+        if kill_after is not None:
+            time.sleep(kill_after)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+        out = out_path.read_text("utf-8", "replace")
+        err = err_path.read_text("utf-8", "replace")
+        code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+        return ForkResult(code, out, err)
+
+    def login(self) -> None:
+        done = self.run("login", "--server", self.server_url, "--username", self.username)
+        assert done.status == 0, done.stderr
+
+    def sync(self, **kw: Any) -> ForkResult:
+        return self.run("sync", **kw)
+
+    def sync_until_done(self, attempts: int = 20) -> dict[str, Any]:
+        for _ in range(attempts):
+            done = self.sync()
+            if done.status == 0:
+                self.note_cursor()
+                return done.summary()
+        raise AssertionError(f"sync never completed: {done.stdout} {done.stderr[-2000:]}")
+
+    @contextlib.contextmanager
+    def working_copy(self) -> Iterator[WorkingCopy]:
+        wc = WorkingCopy.open(self.folder / "working-copy.sqlite3")
+        try:
+            yield wc
+        finally:
+            wc.close()
+
+    def edit(self, action: Callable[[UnitOfWork], Any]) -> Any:
+        """One local edit in one unit of work; remembers the op ids it queued."""
+        from offa_desktop.store.tables import OUTBOX
+
+        with self.working_copy() as wc:
+            with wc.session() as s:
+                before = set(s.execute(OUTBOX.select().with_only_columns(OUTBOX.c.op_id)).scalars())
+            with wc.unit_of_work() as uow:
+                result = action(uow)
+            with wc.session() as s:
+                after = set(s.execute(OUTBOX.select().with_only_columns(OUTBOX.c.op_id)).scalars())
+        self.made.extend(sorted(after - before))
+        return result
+
+    def dump(
+        self,
+    ) -> tuple[dict[tuple[str, str], dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+        done = self.run("dump")
+        assert done.status == 0, done.stderr
+        records: dict[tuple[str, str], dict[str, Any]] = {}
+        ops: list[dict[str, Any]] = []
+        conflicts: list[dict[str, Any]] = []
+        for line in done.stdout.splitlines():
+            item = json.loads(line)
+            if item.get("type") == "op":
+                ops.append(item)
+            elif item.get("type") == "conflict":
+                conflicts.append(item)
+            elif "collection" in item:
+                records[(item["collection"], item["id"])] = {
+                    "version": item["version"],
+                    "deleted": item["deleted"],
+                    "data": item["data"],
+                }
+        return records, ops, conflicts
+
+    def note_cursor(self) -> None:
+        from sqlalchemy import select
+
+        from offa_desktop.store.tables import SYNC_STATE
+
+        with self.working_copy() as wc, wc.session() as s:
+            value = s.execute(
+                select(SYNC_STATE.c.value).where(SYNC_STATE.c.key == "cursor")
+            ).scalar()
+        if value:
+            self.cursors.append(int(str(value).split(".")[1]))
+
+
+def op_chain(op_id: str, depth: int = 6) -> list[str]:
+    """An op id and the ids it is re-sent under after conflicts."""
+    chain = [op_id]
+    for _ in range(depth):
+        chain.append(reissued(chain[-1]))
+    return chain
+
+
+def histories(client: ApiClient, keys: set[tuple[str, str]]) -> dict[str, int]:
+    """op_id -> how many history entries carry it, over these records."""
+    seen: dict[str, int] = {}
+    for collection, record_id in keys:
+        for entry in client.history(collection, record_id):
+            if entry.get("op_id"):
+                seen[entry["op_id"]] = seen.get(entry["op_id"], 0) + 1
+    return seen
