@@ -80,6 +80,7 @@ class PrintData:
     reason: Record | None = None  # the termination or suspension reason
     visitor: Record | None = None
     checklist: Record | None = None  # the checklist template of a visit
+    checklists: Sequence[Record] = ()  # every template (blank visit form)
     problems: Sequence[PrintProblem] = ()
     names: Mapping[str, str] = field(default_factory=dict)  # record id -> name, for references
     printed_on: date = field(default_factory=date.today)

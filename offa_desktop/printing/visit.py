@@ -33,18 +33,27 @@ def _get(record: Mapping[str, Any] | None, key: str) -> Any:
     return (record or {}).get(key)
 
 
-def _items(d: PrintData) -> Sequence[Mapping[str, Any]]:
-    items = _get(d.checklist, "items") or []
+def _items(checklist: Mapping[str, Any] | None) -> Sequence[Mapping[str, Any]]:
+    items = _get(checklist, "items") or []
     return [i for i in items if isinstance(i, Mapping)]
 
 
-def _checklist(d: PrintData) -> list[Flowable]:
+def _checklists(d: PrintData) -> list[Flowable]:
+    if d.blank and d.checklist is None and d.checklists:
+        story: list[Flowable] = []
+        for checklist in d.checklists:
+            story += _checklist(d, checklist)
+        return story
+    return _checklist(d, d.checklist)
+
+
+def _checklist(d: PrintData, checklist: Mapping[str, Any] | None) -> list[Flowable]:
     answers: Mapping[str, Any] = d.record.get("answers") or {}
-    items = list(_items(d))
+    items = list(_items(checklist))
     known = {str(i.get("key")) for i in items}
     # answers to points the template no longer has are printed too: nothing is hidden
     items += [{"key": k, "label": k} for k in answers if k not in known]
-    title = _get(d.checklist, "title") or "Points vérifiés"
+    title = _get(checklist, "title") or "Points vérifiés"
     story: list[Flowable] = b.section(f"Grille : {title}")
     rows: list[list[object]] = []
     for item in items:
@@ -119,7 +128,7 @@ def _story(d: PrintData) -> list[Flowable]:
         )
     )
     story += _subject(d)
-    story += _checklist(d)
+    story += _checklists(d)
     story += b.section("Avis et commentaires")
     opinion = None if d.blank else v.get("opinion")
     story.append(

@@ -1,0 +1,249 @@
+"""Printing use cases: one document as bytes, a batch in a process pool, and the headless
+``offa-desktop [--data-dir DIR] print KIND --id ID --out FILE.pdf`` command.
+
+- ``render(kind, record_id, wc)``: the PDF bytes of one document (the UI's preview and print).
+- ``print_batch(wc, kind, ids, out_dir, progress=..., cancel=...)``: many PDFs, gathered in the
+  calling thread (a Qt worker's own session) and laid out in a pool of processes, with a
+  progress callback ``(done, total)`` and a ``threading.Event`` to cancel between documents.
+- ``run(args)``: the command line; standard output holds one JSON line. A blank form needs no
+  ``--id`` and works on a new data folder (no working copy is created for it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import multiprocessing
+import os
+import re
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from offa_desktop import paths
+from offa_desktop.ops.print_data import PrintError, blank, gather
+from offa_desktop.printing.data import BLANK_KINDS, PrintData
+from offa_desktop.printing.render import render as render_data
+from offa_desktop.store.db import WorkingCopy, WorkingCopyError
+
+log = logging.getLogger("offa.print")
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+_PAGE = re.compile(rb"/Type /Page\b(?!s)")
+
+Progress = Callable[[int, int], None]
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages of a PDF made by reportlab (its page objects), without a PDF reader."""
+    return len(_PAGE.findall(pdf))
+
+
+def render(
+    kind: str, record_id: str | None, wc: WorkingCopy | None, *, today: date | None = None
+) -> bytes:
+    """The PDF of one document; PrintError (French) when the record cannot be printed.
+
+    ``wc`` may be None for a blank form (no working copy yet)."""
+    if wc is None:
+        if kind not in BLANK_KINDS:
+            raise PrintError("Aucune copie de travail : connectez-vous et synchronisez d'abord.")
+        return render_data(blank(kind, None, today or date.today()))
+    with wc.session() as session:
+        data = gather(session, kind, record_id, today=today)
+    return render_data(data)
+
+
+def _write(path: Path, pdf: bytes) -> None:
+    """Write through a temporary file, so a half-written PDF never carries the name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_bytes(pdf)
+    os.replace(tmp, path)
+
+
+def render_to_file(data: PrintData, out: str) -> int:
+    """Lay out ``data`` and write it to ``out``; the size in bytes. Runs in pool processes."""
+    pdf = render_data(data)
+    _write(Path(out), pdf)
+    return len(pdf)
+
+
+@dataclass
+class BatchResult:
+    """What a batch did: files written, records that failed (id, French message), cancelled."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+    total: int = 0
+
+
+def batch_file_name(data: PrintData) -> str:
+    return f"{data.kind}-{data.record_id or 'vierge'}.pdf"
+
+
+def render_many(
+    documents: Iterable[PrintData | tuple[str, str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    total: int,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    workers: int | None = None,
+    mp_context: Any = None,
+) -> BatchResult:
+    """Render ``documents`` (PrintData, or (record id, French error) for one that could not be
+    gathered) to ``out_dir`` in a process pool. Documents are pulled lazily, a few ahead of the
+    pool, so gathering overlaps layout; ``cancel`` stops between documents (those running
+    finish, nothing half-written stays)."""
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    result = BatchResult(total=total)
+    workers = workers or max(1, os.cpu_count() or 1)
+    context = mp_context or multiprocessing.get_context("spawn")  # safe beside Qt threads
+    done = 0
+    source: Iterator[PrintData | tuple[str, str]] = iter(documents)
+
+    def report() -> None:
+        if progress is not None:
+            progress(done, total)
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        running: dict[Future[int], tuple[str, Path]] = {}
+        exhausted = False
+        while True:
+            while not exhausted and len(running) < 2 * workers:
+                if cancel is not None and cancel.is_set():
+                    exhausted = True
+                    break
+                item = next(source, None)
+                if item is None:
+                    exhausted = True
+                    break
+                if isinstance(item, tuple):
+                    result.failed.append(item)
+                    done += 1
+                    report()
+                    continue
+                path = folder / batch_file_name(item)
+                running[pool.submit(render_to_file, item, str(path))] = (
+                    item.record_id or "",
+                    path,
+                )
+            if not running:
+                break
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                record_id, path = running.pop(future)
+                error = future.exception()
+                if error is None:
+                    result.written.append(path)
+                else:
+                    log.error("printing %s failed: %s", record_id, error)
+                    result.failed.append((record_id, f"Impression impossible : {error}"))
+                done += 1
+                report()
+    result.cancelled = bool(cancel is not None and cancel.is_set() and done < total)
+    return result
+
+
+def print_batch(
+    wc: WorkingCopy,
+    kind: str,
+    record_ids: Sequence[str],
+    out_dir: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    workers: int | None = None,
+    today: date | None = None,
+) -> BatchResult:
+    """Print ``kind`` for each record into ``out_dir`` (``<kind>-<id>.pdf``); run it in a worker
+    thread: it blocks until the batch ends or is cancelled."""
+
+    def documents() -> Iterator[PrintData | tuple[str, str]]:
+        with wc.session() as session:
+            for record_id in record_ids:
+                try:
+                    yield gather(session, kind, record_id, today=today)
+                except PrintError as exc:
+                    yield record_id, str(exc)
+
+    return render_many(
+        documents(),
+        out_dir,
+        total=len(record_ids),
+        progress=progress,
+        cancel=cancel,
+        workers=workers,
+    )
+
+
+def _emit(value: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n")
+    sys.stdout.flush()
+
+
+def _fail(error: str, message: str) -> int:
+    log.error("%s: %s", error, message)
+    _emit({"ok": False, "error": error, "message": message})
+    return EXIT_FAILED
+
+
+def run(args: argparse.Namespace) -> int:
+    """``offa-desktop print KIND [--id ID] --out FILE.pdf``: one JSON line, exit code 0 or 1."""
+    kind: str = args.kind
+    record_id: str | None = args.record_id
+    folder = paths.data_dir(args.data_dir)
+    file = paths.working_copy_path(folder)
+    wc: WorkingCopy | None = None
+    try:
+        if file.exists() and file.stat().st_size > 0:
+            wc = WorkingCopy.open(file)
+        elif kind not in BLANK_KINDS:
+            return _fail(
+                "no_working_copy",
+                f"Aucune copie de travail dans {folder} : connectez-vous et synchronisez "
+                "avant d'imprimer une fiche (les formulaires vierges s'impriment sans).",
+            )
+        if kind in BLANK_KINDS:
+            record_id = None
+        if wc is not None:
+            with wc.session() as session:
+                data = gather(session, kind, record_id)
+        else:
+            data = blank(kind, None, date.today())
+        pdf = render_data(data)
+        out = Path(args.out).expanduser()
+        _write(out, pdf)
+    except PrintError as exc:
+        return _fail("not_printable", str(exc))
+    except WorkingCopyError as exc:
+        return _fail("working_copy", str(exc))
+    except OSError as exc:
+        return _fail("write_failed", f"Impossible d'écrire {args.out} : {exc.strerror or exc}.")
+    finally:
+        if wc is not None:
+            wc.close()
+    log.info("printed %s %s to %s", kind, data.record_id, out)
+    _emit(
+        {
+            "ok": True,
+            "kind": kind,
+            "id": data.record_id,
+            "version": data.version,
+            "out": str(out.resolve()),
+            "pages": page_count(pdf),
+            "bytes": len(pdf),
+            "draft": bool(data.problems) and not data.blank,
+        }
+    )
+    return EXIT_OK
