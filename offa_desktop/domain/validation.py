@@ -139,7 +139,13 @@ def validate_record(
         return found
     bad = {p.field for p in found if not p.warning}
     clean = {k: v for k, v in data.items() if k not in bad}
-    found.extend(_references(collection, clean, previous, ctx))
+    signing = (
+        collection == "contracts"
+        and previous is not None
+        and previous.get("status") == "draft"
+        and data.get("status") != "draft"
+    )
+    found.extend(_references(collection, clean, None if signing else previous, ctx))
     rules = _record_rules().get(collection)
     if rules is not None:
         found.extend(rules(record_id, clean, previous, ctx))

@@ -93,6 +93,10 @@ class World:
         data.update(over)
         return data
 
+    def learner_data(self, counter: int = 35) -> dict[str, Any]:
+        """Another valid learner (17 on 01/09/2026)."""
+        return self.learner(date(2009, 5, 20), counter)
+
     def contract(self, **over: Any) -> dict[str, Any]:
         data: dict[str, Any] = {
             "learner_id": self.ids["learner"],

@@ -1,0 +1,117 @@
+"""Side effects of a write, applied in the same transaction by the store and by the server.
+
+- A contract event created updates its contract: ``termination`` -> status ``terminated``;
+  ``suspension`` / ``resumption`` -> ``suspended`` / ``active``; ``level_change`` -> ``level``
+  and ``monthly_pay`` from its details; ``amendment`` -> the fields of ``details.changes``.
+- An approval moved to ``withdrawn`` ends its unit's running contracts (signed, active,
+  suspended) in its trade: for each one, a ``termination`` event (reason
+  ``approval_withdrawn``, effective on the withdrawal's ``decided_on``, else today, but never
+  before the contract's start nor after its end) and that contract's status update. The
+  event's id is a uuid5 of (approval id, contract id), so the client and the server make the
+  same records.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from offa_desktop.domain.access import get_date
+from offa_desktop.domain.contracts import RUNNING
+from offa_desktop.domain.problems import RuleContext
+
+# Fixed namespace of the ids of records made by side effects (never change it).
+EFFECTS_NAMESPACE = uuid.UUID("6f1d3c2e-8a4b-5c7d-9e0f-1a2b3c4d5e6f")
+WITHDRAWAL_REASON = "approval_withdrawn"
+
+
+@dataclass(frozen=True)
+class Effect:
+    """One write a change implies: create or update ``record_id`` of ``collection`` with
+    ``fields`` (a create holds the whole record; an update only the fields changed)."""
+
+    collection: str
+    record_id: str
+    kind: Literal["create", "update"]
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def withdrawal_event_id(approval_id: str, contract_id: str) -> str:
+    """The id of the termination event a withdrawal makes for a contract."""
+    return str(uuid.uuid5(EFFECTS_NAMESPACE, f"approval-withdrawal:{approval_id}:{contract_id}"))
+
+
+def contract_changes(event: Mapping[str, Any]) -> dict[str, Any]:
+    """The contract fields a contract event changes."""
+    kind = event.get("kind")
+    details = event.get("details")
+    details = details if isinstance(details, Mapping) else {}
+    if kind == "termination":
+        return {"status": "terminated"}
+    if kind == "suspension":
+        return {"status": "suspended"}
+    if kind == "resumption":
+        return {"status": "active"}
+    if kind == "level_change":
+        return {"level": details.get("to_level"), "monthly_pay": details.get("monthly_pay")}
+    if kind == "amendment":
+        changes = details.get("changes")
+        return dict(changes) if isinstance(changes, Mapping) else {}
+    return {}
+
+
+def _event_effects(data: Mapping[str, Any], previous: Mapping[str, Any] | None) -> list[Effect]:
+    contract_id = data.get("contract_id")
+    if previous is not None or not isinstance(contract_id, str):
+        return []
+    changes = contract_changes(data)
+    return [Effect("contracts", contract_id, "update", changes)] if changes else []
+
+
+def _withdrawal_effects(
+    approval_id: str, data: Mapping[str, Any], previous: Mapping[str, Any] | None, ctx: RuleContext
+) -> list[Effect]:
+    if data.get("status") != "withdrawn" or (previous or {}).get("status") == "withdrawn":
+        return []
+    unit_id, trade = data.get("establishment_unit_id"), data.get("trade_code")
+    on = get_date(data, "decided_on") or ctx.today()
+    out: list[Effect] = []
+    running = ctx.find("contracts", establishment_unit_id=unit_id, trade_code=trade)
+    for contract_id, contract in sorted(running, key=lambda item: item[0]):
+        if contract.get("status") not in RUNNING:
+            continue
+        start, end = get_date(contract, "start_date"), get_date(contract, "end_date")
+        effective = max(on, start) if start is not None else on
+        effective = min(effective, end) if end is not None else effective
+        event = {
+            "contract_id": contract_id,
+            "kind": "termination",
+            "effective_date": effective.isoformat(),
+            "reason_code": WITHDRAWAL_REASON,
+            "details": {"notified_on": on.isoformat()},
+        }
+        out.append(
+            Effect(
+                "contract_events", withdrawal_event_id(approval_id, contract_id), "create", event
+            )
+        )
+        out.append(Effect("contracts", contract_id, "update", {"status": "terminated"}))
+    return out
+
+
+def side_effects(
+    collection: str,
+    record_id: str,
+    data: Mapping[str, Any],
+    previous: Mapping[str, Any] | None,
+    ctx: RuleContext,
+) -> list[Effect]:
+    """The writes implied by writing ``data`` (``previous`` None on a create), in order. The list
+    is complete: the effects of these effects are included (do not derive them again)."""
+    if collection == "contract_events":
+        return _event_effects(data, previous)
+    if collection == "approvals":
+        return _withdrawal_effects(record_id, data, previous, ctx)
+    return []
