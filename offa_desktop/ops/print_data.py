@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from offa_desktop.domain.access import in_force
 from offa_desktop.domain.contract_rules import signing_problems
-from offa_desktop.domain.problems import label
+from offa_desktop.domain.problems import cap, label
 from offa_desktop.printing.data import BLANK_KINDS, KINDS, PrintData, PrintProblem
 from offa_desktop.store import queries
 from offa_desktop.store.queries import StoreContext
@@ -115,7 +115,7 @@ def _problems(
     ctx = StoreContext(session, today=today)
     found = signing_problems(contract, ctx, record_id)
     return [
-        PrintProblem(label("contracts", p.field) if p.field else "fiche", p.message)
+        PrintProblem(cap(label("contracts", p.field)) if p.field else "Fiche", p.message)
         for p in found
         if not p.warning
     ]

@@ -1,0 +1,227 @@
+"""Printing from a real working copy: the ``print`` command (a real subprocess, no Qt), ``render``
+for the UI, and the batch in a process pool with progress and cancel."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from offa_desktop import paths
+from offa_desktop.ops import print_commands
+from offa_desktop.ops.print_data import PrintError
+from offa_desktop.store.db import WorkingCopy
+from tests.printing import samples as s
+from tests.printing.pdfread import pages_text, pypdf_pages, qr_codes
+from tests.printing.store_fill import fill
+
+ROOT = Path(__file__).resolve().parents[2]
+CLI = str(ROOT / ".venv" / "bin" / "offa-desktop")
+
+
+def _cli(data_dir: str, *args: str) -> tuple[int, dict[str, Any]]:
+    exe = CLI if os.path.exists(CLI) else None
+    cmd = [exe] if exe else [sys.executable, "-m", "offa_desktop"]
+    done = subprocess.run(
+        [*cmd, "--data-dir", data_dir, "print", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 1, (done.stdout, done.stderr)
+    return done.returncode, json.loads(lines[0])
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
+    folder = tmp_path_factory.mktemp("wc")
+    return str(folder), fill(folder)
+
+
+def test_blank_forms_on_an_empty_data_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "new"
+    for kind, heading in (
+        ("blank-contract", "Exemplaire entreprise"),
+        ("blank-visit", "Rapport de visite (formulaire vierge)"),
+    ):
+        out = tmp_path / f"{kind}.pdf"
+        code, answer = _cli(str(folder), kind, "--out", str(out))
+        assert code == 0 and answer["ok"] is True, answer
+        assert answer["pages"] >= 1 and answer["id"] is None
+        text = " ".join(pages_text(out.read_bytes()))
+        assert heading in text and "Formulaire vierge à compléter à la main" in text
+    assert not paths.working_copy_path(folder).exists(), "printing a form creates no database"
+
+
+def test_headless_print_loads_no_qt(tmp_path: Path) -> None:
+    out = tmp_path / "f.pdf"
+    code = (
+        "import sys\n"
+        "from offa_desktop import cli\n"
+        f"rc = cli.main(['--data-dir', {str(tmp_path / 'd')!r}, 'print', 'blank-visit',"
+        f" '--out', {str(out)!r}])\n"
+        "sys.stderr.write(str(rc) + ' ' + str(any(m.startswith('PySide6') for m in sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.stderr.strip().endswith("0 False"), done.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_cli_prints_a_synced_contract(filled: tuple[str, dict[str, str]], tmp_path: Path) -> None:
+    folder, ids = filled
+    out = tmp_path / "contrat.pdf"
+    code, answer = _cli(folder, "contract", "--id", ids["active"], "--out", str(out))
+    assert code == 0, answer
+    assert answer == {
+        "ok": True,
+        "kind": "contract",
+        "id": ids["active"],
+        "version": 12,
+        "out": str(out.resolve()),
+        "pages": answer["pages"],
+        "bytes": out.stat().st_size,
+        "draft": False,
+    }
+    pdf = out.read_bytes()
+    pages = pages_text(pdf)
+    assert len(pages) == answer["pages"] and len(pages) % 3 == 0
+    text = " ".join(pages)
+    for value in (
+        "Łukasz Wiśniewski",
+        "Ștefan Țăranu",
+        "Gábor Erdős",
+        "09.03.14-123.84",
+        "IFAPME — Institut wallon de formation en alternance (Wallonie)",
+        "Boulanger",
+        "17,00 % du RMMMG de 2 070,48 € (en vigueur depuis le 01/05/2024)",
+        "351,98 €",
+        "1 234,56 €",
+        "Boutique de Saint-Gilles",
+        "version 12",
+    ):
+        assert value in text, value
+    per_copy = len(pages) // 3
+    codes = qr_codes(pdf, [1, 1 + per_copy, 1 + 2 * per_copy])
+    assert [c[0] for c in codes.values()] == [
+        f"offa:contracts/{ids['active']}?v=12&copy={copy}"
+        for copy in ("apprenant", "entreprise", "referent")
+    ]
+    assert not any("PROJET" in p for p in pypdf_pages(pdf))
+
+
+def test_cli_prints_a_draft_as_projet_with_its_problems(
+    filled: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
+    folder, ids = filled
+    out = tmp_path / "projet.pdf"
+    code, answer = _cli(folder, "contract", "--id", ids["draft"], "--out", str(out))
+    assert code == 0 and answer["draft"] is True and answer["version"] is None
+    pdf = out.read_bytes()
+    assert all("PROJET" in p for p in pypdf_pages(pdf))
+    last = pages_text(pdf)[-1]
+    assert "Points à corriger avant signature" in last
+    for field in ("Date de fin", "Niveau", "Rétribution mensuelle", "Tuteur", "Agrément"):
+        assert f"{field} {field} : ce champ est requis." in last, field
+    assert "un seul contrat à la fois" in last  # the learner's running contract overlaps
+    assert "version locale" in last
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "expected"),
+    [
+        ("termination", "termination", ["À l'initiative de l'apprenant", "15/09/2026", "presté"]),
+        ("termination", "active", ["Fin du préavis 15/09/2026"]),  # by the contract's id
+        ("suspension", "suspension", ["Maladie", "7 premiers jours", "20/04/2026"]),
+        ("amendment", "amendment", ["Autres lieux de formation", "Boutique de Saint-Gilles"]),
+        ("approval", "approval", ["accorde l'agrément", "Gábor Erdős", "28/05/2025"]),
+        ("visit", "visit", ["Ilona Kovács-Wójcik", "Hotte du four à remplacer", "Țepeș"]),
+    ],
+)
+def test_render_for_the_ui(
+    filled: tuple[str, dict[str, str]], kind: str, key: str, expected: list[str]
+) -> None:
+    folder, ids = filled
+    wc = WorkingCopy.open(paths.working_copy_path(Path(folder)))
+    try:
+        pdf = print_commands.render(kind, ids[key], wc)
+    finally:
+        wc.close()
+    text = " ".join(pages_text(pdf))
+    assert not [v for v in expected if v not in text]
+    assert "Łukasz Wiśniewski" in text or kind in ("approval", "visit")
+
+
+def test_errors_are_french_and_write_nothing(
+    filled: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
+    folder, ids = filled
+    out = tmp_path / "none.pdf"
+    code, answer = _cli(folder, "contract", "--id", ids["approval"], "--out", str(out))
+    assert code == 1 and answer["error"] == "not_printable"
+    assert "Aucune fiche" in answer["message"] and not out.exists()
+    code, answer = _cli(folder, "termination", "--id", ids["suspension"], "--out", str(out))
+    assert code == 1 and "ne s'imprime pas comme «termination»" in answer["message"]
+    code, answer = _cli(
+        str(tmp_path / "empty"), "contract", "--id", ids["active"], "--out", str(out)
+    )
+    assert code == 1 and answer["error"] == "no_working_copy" and not out.exists()
+    wc = WorkingCopy.open(paths.working_copy_path(Path(folder)))
+    try:
+        with pytest.raises(PrintError, match="--id"):
+            print_commands.render("contract", None, wc)
+    finally:
+        wc.close()
+
+
+def test_batch_prints_each_record_with_progress(
+    filled: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
+    folder, ids = filled
+    seen: list[tuple[int, int]] = []
+    wc = WorkingCopy.open(paths.working_copy_path(Path(folder)))
+    try:
+        result = print_commands.print_batch(
+            wc,
+            "contract",
+            [ids["active"], ids["draft"], "0a000000-0000-4000-8000-0000000000ff"],
+            tmp_path / "out",
+            progress=lambda done, total: seen.append((done, total)),
+            workers=2,
+        )
+    finally:
+        wc.close()
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert sorted(p.name for p in result.written) == sorted(
+        f"contract-{i}.pdf" for i in (ids["active"], ids["draft"])
+    )
+    assert [i for i, _ in result.failed] == ["0a000000-0000-4000-8000-0000000000ff"]
+    assert not result.cancelled
+    for path in result.written:
+        assert "Exemplaire référent" in " ".join(pages_text(path.read_bytes()))
+    assert sorted(os.listdir(tmp_path / "out")) == sorted(p.name for p in result.written)
+
+
+def test_batch_cancel_stops_between_documents(tmp_path: Path) -> None:
+    cancel = threading.Event()
+    documents = [s.contract_data(record_id=f"00000000-0000-4000-8000-{i:012d}") for i in range(40)]
+    done_calls: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        done_calls.append(done)
+        cancel.set()
+
+    result = print_commands.render_many(
+        documents, tmp_path, total=len(documents), progress=progress, cancel=cancel, workers=1
+    )
+    assert result.cancelled
+    assert 1 <= len(result.written) <= 3  # the one that reported, and those already running
+    files = sorted(os.listdir(tmp_path))
+    assert files == sorted(p.name for p in result.written)  # no half-written file left
