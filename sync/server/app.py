@@ -67,7 +67,7 @@ Reference server of the OPLA-compatible sync API v1 (see API.md). Decisions API.
 - **X-Client-Version.** Compared as dotted integers with the server's minimum (`health`
   shows it); a value that does not parse is served as current. `health` and this document
   are always served.
-- **Rate limit.** 5 failed logins per user name or address within 5 minutes: `429` with
+- **Rate limit.** 5 failed logins per user name (50 per address) within 5 minutes: `429` with
   `Retry-After`, counted per server process.
 """
 

@@ -32,7 +32,8 @@ from sync.server.scope import Principal
 
 ACCESS_SECONDS = 900
 REFRESH_DAYS = 30
-MAX_FAILURES = 5
+MAX_FAILURES = 5  # per user name
+MAX_ADDRESS_FAILURES = 50  # per address (an office behind one NAT address)
 FAILURE_WINDOW = 300.0
 
 hasher = PasswordHasher()
@@ -74,7 +75,8 @@ class RateLimiter:
                 q = self._failures[key]
                 while q and now - q[0] > FAILURE_WINDOW:
                     q.popleft()
-                if len(q) >= MAX_FAILURES:
+                limit = MAX_ADDRESS_FAILURES if key.startswith("a:") else MAX_FAILURES
+                if len(q) >= limit:
                     retry = max(1, int(FAILURE_WINDOW - (now - q[0])) + 1)
                     raise ApiError(
                         429,

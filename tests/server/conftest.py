@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import shutil
 from pathlib import Path
 
 import pytest
@@ -37,16 +38,36 @@ def add_users(url: str) -> None:
     engine.dispose()
 
 
+def prepare(url: str) -> None:
+    """Schema, reference data and the test users on a database."""
+    from offa_desktop import reference_data
+
+    engine = make_engine(url)
+    setup.upgrade(engine)
+    setup.load_reference(engine, reference_data.load())
+    engine.dispose()
+    add_users(url)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An initialised SQLite database made once, copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "server.sqlite3"
+    prepare(f"sqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'server.sqlite3'}"
+def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
+    target = tmp_path / "server.sqlite3"
+    shutil.copyfile(sqlite_template, target)
+    return f"sqlite:///{target}"
 
 
 @pytest.fixture
 def server(sqlite_url: str) -> Iterator[str]:
     embedded = EmbeddedServer(sqlite_url)
     base = embedded.start()
-    add_users(sqlite_url)
     yield base
     embedded.stop()
 

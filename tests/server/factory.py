@@ -66,6 +66,7 @@ def tutor(company_id: str, **extra: Any) -> dict[str, Any]:
         "experience_years": 10,
         "certified": True,
         "training_hours": 8,
+        "criminal_record_date": "2025-01-05",
         **extra,
     }
 
