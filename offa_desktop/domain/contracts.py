@@ -11,7 +11,10 @@ over from OPLA or from paper)::
 
 Events (``contract_events``) a contract accepts, by its status when the event is created:
 termination from signed/active/suspended; suspension from active; resumption from suspended;
-level_change and amendment from signed/active/suspended (a draft is simply edited).
+level_change and amendment from signed/active/suspended (a draft is simply edited). An event
+whose outcome the contract already shows is accepted too (history taken over from OPLA: a
+contract created terminated, then its termination event; a contract created at level B, then
+the level change that brought it there).
 
 The effective end of a contract is its termination event's ``effective_date`` (the last day under
 contract) when it is terminated, else its ``end_date``.
@@ -78,10 +81,14 @@ def transition_problems(old: str | None, new: str | None) -> list[Problem]:
     ]
 
 
-def event_allowed_problems(kind: str, contract_status: str | None) -> list[Problem]:
-    """``invalid_transition`` on the event's ``kind`` when the contract's status refuses it."""
+def event_allowed_problems(
+    kind: str, contract_status: str | None, *, already_applied: bool = False
+) -> list[Problem]:
+    """``invalid_transition`` on the event's ``kind`` when the contract's status refuses it.
+    ``already_applied``: the contract already shows the event's outcome (a record taken over
+    with its history: e.g. a terminated contract and then its termination event)."""
     allowed = EVENT_FROM.get(kind)
-    if allowed is None or contract_status in allowed:
+    if allowed is None or contract_status in allowed or already_applied:
         return []
     status = STATUS_FR.get(contract_status or "", contract_status or "?")
     return [

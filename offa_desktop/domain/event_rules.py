@@ -71,15 +71,31 @@ def _notice(details: Mapping[str, Any], contract_start: date) -> list[Problem]:
     return []
 
 
+_OUTCOME_STATUS = {"termination": "terminated", "suspension": "suspended", "resumption": "active"}
+
+
+def _already_applied(
+    kind: str, details: Any, contract_id: str, contract: Record, ctx: RuleContext
+) -> bool:
+    """The contract already shows what the event records (history taken over from OPLA)."""
+    if kind in _OUTCOME_STATUS and contract.get("status") == _OUTCOME_STATUS[kind]:
+        # only the first such event: a second one on top is a mistake
+        return not ctx.find(E, contract_id=contract_id, kind=kind)
+    if kind == "level_change" and isinstance(details, Mapping):
+        return details.get("to_level") == contract.get("level") and bool(details.get("from_level"))
+    return False
+
+
 def _level_change(
     details: Mapping[str, Any], contract: Record, on: date, ctx: RuleContext
 ) -> list[Problem]:
     out: list[Problem] = []
     to_level, pay = details.get("to_level"), get_money(details, "monthly_pay")
-    if details.get("from_level") not in (None, contract.get("level")):
-        out.append(_details("le niveau de départ n'est pas le niveau actuel du contrat."))
-    if to_level == contract.get("level"):
+    from_level, level = details.get("from_level"), contract.get("level")
+    if to_level == level and from_level in (None, level):
         out.append(_details("le nouveau niveau est le niveau actuel."))
+    elif from_level not in (None, level) and to_level != level:
+        out.append(_details("le niveau de départ n'est pas le niveau actuel du contrat."))
     if isinstance(to_level, str) and pay is not None:
         minimum = minimum_monthly_pay(ctx, to_level, on)
         if minimum is not None:
@@ -129,7 +145,11 @@ def event_problems(
     if previous is not None or contract is None or not isinstance(contract_id, str):
         return out
     status = contract.get("status")
-    out += event_allowed_problems(kind, status if isinstance(status, str) else None)
+    out += event_allowed_problems(
+        kind,
+        status if isinstance(status, str) else None,
+        already_applied=_already_applied(kind, details, contract_id, contract, ctx),
+    )
     on, start = get_date(data, "effective_date"), get_date(contract, "start_date")
     end = get_date(contract, "end_date")
     if on is not None and start is not None and on < start:

@@ -14,7 +14,7 @@ from typing import Any
 from offa_desktop.domain.access import changed, reference_by_code
 from offa_desktop.domain.fields import value_problems
 from offa_desktop.domain.problems import Problem, Record, RuleContext, ValidationError, problem
-from offa_desktop.domain.schema import COLLECTIONS, Kind
+from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
 
 __all__ = [
     "Problem",
@@ -94,6 +94,8 @@ def _references(
         value = data.get(field.name)
         if value is None or not changed(data, previous, [field.name]):
             continue
+        if field.ref in REFERENCE_COLLECTIONS:
+            continue  # server-owned rows (users) a copy may not hold in full: the server checks
         if field.kind is Kind.REF and field.ref:
             if ctx.get(field.ref, value) is None:
                 out.append(problem(collection, field.name, "not_found", "fiche introuvable."))

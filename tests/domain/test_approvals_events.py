@@ -188,8 +188,25 @@ def test_event_needs_a_fitting_contract_status(
         details = {"to_level": "b", "monthly_pay": "500.00"}
     if kind == "amendment":
         details = {"changes": {"referent_name": "Nadia Benali"}}
+    # an earlier event of the same kind: the contract's status is no longer "taken over"
+    world.ctx.add("contract_events", event(cid, kind, "2026-09-15", **details))
     problems = world.check("contract_events", event(cid, kind, "2026-10-15", **details))
     assert ("invalid_transition" not in codes(problems)) is ok, problems
+
+
+def test_event_already_shown_by_a_contract_taken_over(world: World) -> None:
+    cid = running(world, status="terminated")
+    termination = event(cid, "termination", "2026-10-15")
+    assert world.check("contract_events", termination) == []  # its history, recorded after it
+    world.ctx.add("contract_events", termination)
+    assert codes(world.check("contract_events", termination)) == {"invalid_transition"}
+    at_b = running(world, level="b", monthly_pay="496.92")
+    change = event(
+        at_b, "level_change", "2026-10-15", from_level="a", to_level="b", monthly_pay="496.92"
+    )
+    assert world.check("contract_events", change) == []
+    again = event(at_b, "level_change", "2026-10-15", to_level="b", monthly_pay="496.92")
+    assert codes(world.check("contract_events", again)) == {"invalid"}
 
 
 def test_event_dates_within_contract(world: World) -> None:
