@@ -24,13 +24,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from offa_desktop import paths
-from offa_desktop.ops.print_data import PrintError, blank, gather
-from offa_desktop.printing.data import BLANK_KINDS, PrintData
+from offa_desktop.printing.data import BLANK_KINDS, PrintData, PrintError
 from offa_desktop.printing.render import render as render_data
-from offa_desktop.store.db import WorkingCopy, WorkingCopyError
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads only when a working copy is read
+    from offa_desktop.store.db import WorkingCopy
 
 log = logging.getLogger("offa.print")
 
@@ -52,10 +53,12 @@ def render(
     """The PDF of one document; PrintError (French) when the record cannot be printed.
 
     ``wc`` may be None for a blank form (no working copy yet)."""
+    from offa_desktop.ops.print_data import gather
+
     if wc is None:
         if kind not in BLANK_KINDS:
             raise PrintError("Aucune copie de travail : connectez-vous et synchronisez d'abord.")
-        return render_data(blank(kind, None, today or date.today()))
+        return render_data(PrintData(kind=kind, printed_on=today or date.today()))
     with wc.session() as session:
         data = gather(session, kind, record_id, today=today)
     return render_data(data)
@@ -168,6 +171,7 @@ def print_batch(
 ) -> BatchResult:
     """Print ``kind`` for each record into ``out_dir`` (``<kind>-<id>.pdf``); run it in a worker
     thread: it blocks until the batch ends or is cancelled."""
+    from offa_desktop.ops.print_data import gather
 
     def documents() -> Iterator[PrintData | tuple[str, str]]:
         with wc.session() as session:
@@ -205,34 +209,41 @@ def run(args: argparse.Namespace) -> int:
     folder = paths.data_dir(args.data_dir)
     file = paths.working_copy_path(folder)
     wc: WorkingCopy | None = None
+    has_copy = file.exists() and file.stat().st_size > 0
+    if not has_copy and kind in BLANK_KINDS:  # a new data folder: no database is made for this
+        return _write_and_report(kind, PrintData(kind=kind, printed_on=date.today()), args.out)
+    from offa_desktop.ops.print_data import gather
+    from offa_desktop.store.db import WorkingCopy, WorkingCopyError
+
     try:
-        if file.exists() and file.stat().st_size > 0:
-            wc = WorkingCopy.open(file)
-        elif kind not in BLANK_KINDS:
+        if not has_copy:
             return _fail(
                 "no_working_copy",
                 f"Aucune copie de travail dans {folder} : connectez-vous et synchronisez "
                 "avant d'imprimer une fiche (les formulaires vierges s'impriment sans).",
             )
-        if kind in BLANK_KINDS:
-            record_id = None
-        if wc is not None:
-            with wc.session() as session:
-                data = gather(session, kind, record_id)
-        else:
-            data = blank(kind, None, date.today())
-        pdf = render_data(data)
-        out = Path(args.out).expanduser()
-        _write(out, pdf)
+        wc = WorkingCopy.open(file)
+        with wc.session() as session:
+            data = gather(session, kind, None if kind in BLANK_KINDS else record_id)
     except PrintError as exc:
         return _fail("not_printable", str(exc))
     except WorkingCopyError as exc:
         return _fail("working_copy", str(exc))
-    except OSError as exc:
-        return _fail("write_failed", f"Impossible d'écrire {args.out} : {exc.strerror or exc}.")
     finally:
         if wc is not None:
             wc.close()
+    return _write_and_report(kind, data, args.out)
+
+
+def _write_and_report(kind: str, data: PrintData, target: str) -> int:
+    try:
+        pdf = render_data(data)
+        out = Path(target).expanduser()
+        _write(out, pdf)
+    except PrintError as exc:
+        return _fail("not_printable", str(exc))
+    except OSError as exc:
+        return _fail("write_failed", f"Impossible d'écrire {target} : {exc.strerror or exc}.")
     log.info("printed %s %s to %s", kind, data.record_id, out)
     _emit(
         {

@@ -18,11 +18,12 @@ from sqlalchemy.orm import Session
 from offa_desktop.domain.access import in_force
 from offa_desktop.domain.contract_rules import signing_problems
 from offa_desktop.domain.problems import cap, label
-from offa_desktop.printing.data import BLANK_KINDS, KINDS, PrintData, PrintProblem
+from offa_desktop.printing.data import BLANK_KINDS, KINDS, PrintData, PrintError, PrintProblem
 from offa_desktop.store import queries
 from offa_desktop.store.queries import StoreContext
 
 Record = Mapping[str, Any]
+__all__ = ["PrintError", "blank", "gather", "gather_many"]
 
 # Which contract event kinds each notice prints.
 EVENT_KINDS = {
@@ -30,10 +31,6 @@ EVENT_KINDS = {
     "suspension": ("suspension",),
     "termination": ("termination",),
 }
-
-
-class PrintError(Exception):
-    """A document cannot be printed; the message is French and says what to do."""
 
 
 def _day(value: object) -> date | None:

@@ -40,6 +40,10 @@ KIND_COLLECTION = {
 }
 
 
+class PrintError(Exception):
+    """A document cannot be printed; the message is French and says what to do."""
+
+
 @dataclass(frozen=True)
 class PrintProblem:
     """One thing still wrong with a record, shown on the last page of a «PROJET»."""
