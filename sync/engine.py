@@ -161,21 +161,21 @@ class SyncEngine:
         bases = tx.bases.get_many(by_record)
         held: set[Key] = {c.key for c in tx.conflicts.all()}
         held.update(k for k, rec_ops in by_record.items() if rec_ops[0].state != "pending")
-        # A record whose creation never reached the server holds back the records using it.
-        unborn = {k for k in held if k not in bases or bases[k].deleted}
-        changed = True
-        while changed and unborn:
-            changed = False
+        # Records the server does not have yet: whatever refers to them waits for their
+        # creation to be applied (a unit whose company was rejected, or is in this very push).
+        unborn = {
+            k
+            for k, rec_ops in by_record.items()
+            if (k not in bases or bases[k].deleted) and any(o.kind == "create" for o in rec_ops)
+        }
+        if unborn:
             for key, rec_ops in by_record.items():
                 if key in held:
                     continue
                 base = bases.get(key)
                 data = overlay(base.data if base else None, rec_ops)
-                if any(ref in unborn for ref in depends_on(key[0], data)):
+                if any(ref in unborn and ref != key for ref in depends_on(key[0], data)):
                     held.add(key)
-                    if key not in bases:
-                        unborn.add(key)
-                    changed = True
         firsts = [rec_ops[0] for k, rec_ops in by_record.items() if k not in held]
         firsts.sort(key=lambda op: op.seq)
         sendable = sum(len(by_record[op.key]) for op in firsts)

@@ -33,3 +33,8 @@ def company(rng: random.Random, tag: str = "") -> dict[str, Any]:
 def value(rng: random.Random, prefix: str) -> str:
     """A unique free-text value, so every edit can be traced to the server."""
     return f"{prefix} {rng.randrange(10**9):09d}"
+
+
+def unit_number(rng: random.Random) -> str:
+    base = f"{rng.randrange(20_000_000, 89_999_999):08d}"
+    return base + f"{97 - int(base) % 97:02d}"

@@ -22,6 +22,7 @@ from typing import Any
 import requests
 from keyrings.alt.file import PlaintextKeyring
 
+import offa_desktop.ops.sync_commands  # noqa: F401 - loaded once, before the forks
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.uow import UnitOfWork
 from sync.client import ApiClient, RetryPolicy
@@ -90,23 +91,30 @@ class Server:
                 self.process.wait()
             self.process = None
 
-    def user(self, username: str, role: str = "offa", *extra: str) -> str:
-        done = run_cli(
-            [
-                "create-user",
-                "--database",
-                self.database_url,
-                "--username",
-                username,
-                "--password",
-                PASSWORD,
-                "--role",
-                role,
-                *extra,
-            ]
-        )
-        assert done.returncode == 0, done.stderr
-        return str(json.loads(done.stdout.strip().splitlines()[-1])["id"])
+    def user(
+        self,
+        username: str,
+        role: str = "offa",
+        sectors: tuple[str, ...] = (),
+        operator: str | None = None,
+    ) -> str:
+        """Create an account directly in the server's database (as ``create-user`` does)."""
+        from sync.server import setup
+        from sync.server.db import make_engine
+
+        engine = make_engine(self.database_url)
+        try:
+            uid, _ = setup.put_user(
+                engine,
+                username=username,
+                password=PASSWORD,
+                role=role,
+                operator_code=operator,
+                sectors=list(sectors),
+            )
+        finally:
+            engine.dispose()
+        return uid
 
 
 def api(url: str, username: str) -> ApiClient:
