@@ -61,6 +61,7 @@ def build(
                 operator,
                 trade_code=trade,
                 status=contract_status,
+                signed_on=None if contract_status == "draft" else "2025-08-20",
             ),
             w.contract,
         )
