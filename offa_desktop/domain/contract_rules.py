@@ -123,6 +123,35 @@ def _tutor(_: str | None, data: Record, ctx: RuleContext) -> list[Problem]:
     return rules.contract_tutor_problems(tutor, company_id if isinstance(company_id, str) else None)
 
 
+def _workplaces(_: str | None, data: Record, ctx: RuleContext) -> list[Problem]:
+    ids = data.get("workplace_ids") or []
+    unit_id = data.get("establishment_unit_id")
+    unit = ctx.get("establishment_units", unit_id) if isinstance(unit_id, str) else None
+    if unit is None:
+        return []
+    if unit_id in ids:
+        return [
+            problem(
+                "contracts",
+                "workplace_ids",
+                "invalid",
+                "l'unité d'établissement du contrat n'est pas un autre lieu.",
+            )
+        ]
+    for other_id in ids:
+        other = ctx.get("establishment_units", other_id)
+        if other is not None and other.get("company_id") != unit.get("company_id"):
+            return [
+                problem(
+                    "contracts",
+                    "workplace_ids",
+                    "invalid",
+                    "les autres lieux de formation sont des unités de la même entreprise.",
+                )
+            ]
+    return []
+
+
 def _related(record_id: str | None, data: Record, other_id: str, other: Record) -> bool:
     """The other contract is this one, or one of a chain of superseding contracts."""
     return (
@@ -192,6 +221,7 @@ CONTRACT_RULES: tuple[ContractRule, ...] = (
         _approval,
     ),
     ContractRule("tutor", ("tutor_id", "establishment_unit_id"), _tutor),
+    ContractRule("workplaces", ("workplace_ids", "establishment_unit_id"), _workplaces),
     ContractRule(
         "overlap",
         ("learner_id", "start_date", "end_date", "supersedes_id"),

@@ -11,8 +11,9 @@ number 10 digits, first digit 2 to 8; IBAN upper case without spaces; postal cod
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 from stdnum import iban as std_iban
 from stdnum.be import bis as std_bis
@@ -23,6 +24,7 @@ from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
 from stdnum.util import clean
 
 from offa_desktop.domain.problems import Problem, cap
+from offa_desktop.domain.schema import COLLECTIONS
 
 
 class IdentifierError(ValueError):
@@ -153,3 +155,28 @@ def identifier_problem(kind: str, value: object, field: str, label: str) -> Prob
             field, "invalid", f"{cap(label)}\u00a0: écrire {normal} (sans espaces ni points)."
         )
     return None
+
+
+def normalize_record(collection: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``data`` with every valid identifier in wire form (what a user typed with
+    spaces or dots becomes digits); invalid ones are left as they are for ``check_fields`` to
+    report. Writers call it on user input before validating."""
+    out = dict(data)
+    spec = COLLECTIONS.get(collection)
+    if spec is None:
+        return out
+    for name, value in data.items():
+        field = spec.by_name.get(name)
+        if field is None or not isinstance(value, str) or field.kind.value not in NORMALIZERS:
+            continue
+        try:
+            out[name] = NORMALIZERS[field.kind.value](value)
+        except IdentifierError:
+            pass
+    rep = out.get("representative")
+    if collection == "learners" and isinstance(rep, Mapping) and isinstance(rep.get("niss"), str):
+        try:
+            out["representative"] = {**rep, "niss": normalize_niss(rep["niss"])}
+        except IdentifierError:
+            pass
+    return out

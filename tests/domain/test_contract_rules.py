@@ -438,3 +438,21 @@ def test_unknown_references(world: World) -> None:
 
 def test_schedule_week_default(world: World) -> None:
     assert FULL_WEEK["mon"]["company_hours"] == 8
+
+
+def test_workplaces_of_the_same_company(world: World) -> None:
+    unit = world.ctx.records["establishment_units"][world.ids["unit"]]
+    depot = world.ctx.add("establishment_units", {**unit, "name": "Dépôt"})
+    assert world.check("contracts", world.contract(workplace_ids=[depot])) == []
+    same = world.contract(workplace_ids=[world.ids["unit"]])
+    assert [(p.field, p.code) for p in world.check("contracts", same)] == [
+        ("workplace_ids", "invalid")
+    ]
+    other_company = world.ctx.add(
+        "companies", dict(world.ctx.records["companies"][world.ids["company"]])
+    )
+    elsewhere = world.ctx.add("establishment_units", {**unit, "company_id": other_company})
+    far = world.contract(workplace_ids=[depot, elsewhere])
+    assert [(p.field, p.code) for p in world.check("contracts", far)] == [
+        ("workplace_ids", "invalid")
+    ]

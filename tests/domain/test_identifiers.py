@@ -116,3 +116,26 @@ def test_identifier_problem_wants_wire_form() -> None:
     assert found is not None and "85073003328" in found.message
     found = identifier_problem("iban", 12, "iban", "IBAN")
     assert found is not None and found.code == "invalid"
+
+
+def test_normalize_record() -> None:
+    from offa_desktop.domain.identifiers import normalize_record
+
+    typed = {
+        "niss": "85.07.30-033.28",
+        "postal_code": " 5000 ",
+        "iban": "be71 0961 2345 6769",
+        "first_name": " Léa ",
+        "representative": {"name": "A", "niss": "85 07 30 033 28"},
+    }
+    assert normalize_record("learners", typed) == {
+        "niss": "85073003328",
+        "postal_code": "5000",
+        "iban": "BE71096123456769",
+        "first_name": " Léa ",
+        "representative": {"name": "A", "niss": "85073003328"},
+    }
+    assert normalize_record("learners", {"niss": "123"}) == {"niss": "123"}
+    assert normalize_record("companies", {"enterprise_number": "BE 0428.759.497"}) == {
+        "enterprise_number": "0428759497"
+    }
