@@ -1,7 +1,8 @@
 """Building blocks shared by the documents: sections, field tables, boxes, signatures, grids.
 
-Every value goes into a Paragraph so long names and addresses wrap inside their cell instead of
-running over the margin. A value that is missing prints as an empty box to fill in by hand.
+A cell value that fits on one line is drawn as a plain string (fast); anything longer, or with
+line breaks, goes into a Paragraph, so long names and addresses wrap inside their cell instead
+of running over the margin. A value that is missing prints as an empty box to fill in by hand.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -40,6 +42,26 @@ def text(value: object, style: str = "body") -> Paragraph:
     return Paragraph(esc(value).replace("\n", "<br/>"), styles()[style])
 
 
+def fit(value: object, style: str, width: float) -> str | Paragraph:
+    """``value`` as a plain string when it fits on one line of ``width``, else a Paragraph.
+
+    The table holding a plain string must draw it with the same font as ``style``."""
+    shown = "" if value is None else str(value)
+    st = styles()[style]
+    if "\n" not in shown and stringWidth(shown, st.fontName, st.fontSize) <= width:
+        return shown
+    return text(shown, style)
+
+
+def _font(style: str, cells: tuple[tuple[int, int], tuple[int, int]]) -> list[tuple[Any, ...]]:
+    st = styles()[style]
+    first, last = cells
+    return [
+        ("FONT", first, last, st.fontName, st.fontSize, st.leading),
+        ("TEXTCOLOR", first, last, st.textColor),
+    ]
+
+
 def section(title: str) -> list[Flowable]:
     """A numbered section heading; never left alone at the foot of a page."""
     return [CondPageBreak(30 * mm), para(esc(title), "h1")]
@@ -51,7 +73,9 @@ def fields(rows: Sequence[tuple[str, object]], *, blank: bool = False) -> Table:
     empties: list[int] = []
     for i, (name, value) in enumerate(rows):
         shown = "" if blank or value is None else str(value)
-        data.append([text(name, "label"), text(shown, "cell")])
+        data.append(
+            [fit(name, "label", LABEL_WIDTH - 9), fit(shown, "cell", WIDTH - LABEL_WIDTH - 9)]
+        )
         if not shown:
             empties.append(i)
     heights = [BOX_HEIGHT if i in empties else None for i in range(len(rows))]
@@ -62,6 +86,8 @@ def fields(rows: Sequence[tuple[str, object]], *, blank: bool = False) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        *_font("label", ((0, 0), (0, -1))),
+        *_font("cell", ((1, 0), (1, -1))),
     ]
     for i in empties:
         commands.append(("BOX", (1, i), (1, i), 0.5, MUTED))
@@ -78,9 +104,14 @@ def grid(
     min_row_height: float | None = None,
 ) -> Table:
     """A ruled table with a tinted header row; cells wrap."""
-    data: list[list[Any]] = [[text(h, "th") for h in header]]
+    data: list[list[Any]] = [[fit(h, "th", w - 12) for h, w in zip(header, widths, strict=True)]]
     for row in rows:
-        data.append([c if isinstance(c, Flowable) else text(c, "cell") for c in row])
+        data.append(
+            [
+                c if isinstance(c, Flowable) else fit(c, "cell", w - 12)
+                for c, w in zip(row, widths, strict=True)
+            ]
+        )
     heights = [None] + [min_row_height] * len(rows) if min_row_height else None
     table = Table(data, colWidths=list(widths), rowHeights=heights, repeatRows=1)
     commands: list[tuple[Any, ...]] = [
@@ -89,6 +120,8 @@ def grid(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        *_font("th", ((0, 0), (-1, 0))),
+        *_font("cell", ((0, 1), (-1, -1))),
     ]
     if total_row:
         commands.append(("BACKGROUND", (0, -1), (-1, -1), TINT))
