@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     setup.upgrade(engine)  # every command works on a fresh database too
     if args.command == "create-user":
-        password = args.password or os.environ.get("OFFA_PASSWORD")
+        password = args.password or os.environ.get("OFFA_PASSWORD") or None
         if args.role == "secretariat" and not args.operator:
             print("Un secrétariat doit avoir un --operator.", file=sys.stderr)
             return 2
