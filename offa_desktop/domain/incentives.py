@@ -146,6 +146,16 @@ def _moved_to_b(ctx: RuleContext, contract_id: str, until: date) -> bool:
     return False
 
 
+def contract_p2_days(ctx: RuleContext, contract_id: str) -> int | None:
+    """The P2 count of a contract: calendar days under contract from its start to the earlier
+    of its effective end and 31 August of that school year (None without a start date)."""
+    contract = ctx.get("contracts", contract_id) or {}
+    start = get_date(contract, "start_date")
+    if start is None:
+        return None
+    return p2_days(start, effective_end(ctx, contract_id, contract))
+
+
 def p2_checks(ctx: RuleContext, contract_id: str) -> Outcomes:
     """Walloon P2: 270 days in the first school year from level A, tuteur agréé, year passed
     or moved to B."""
@@ -154,7 +164,7 @@ def p2_checks(ctx: RuleContext, contract_id: str) -> Outcomes:
     if start is None:
         return {"start": (False, "contrat sans date de début")}
     cut_off = school_year_end(start)
-    days = p2_days(start, effective_end(ctx, contract_id, contract))
+    days = contract_p2_days(ctx, contract_id) or 0
     level = start_level(ctx, contract_id, contract)
     moved = _moved_to_b(ctx, contract_id, cut_off)
     return {

@@ -9,6 +9,7 @@ from offa_desktop.domain.incentives import (
     bxl_tutor_checks,
     checks_to_api,
     claim_checks,
+    contract_p2_days,
     incentive_amount,
     p1_checks,
     p2_checks,
@@ -71,6 +72,7 @@ def test_p2_counts_to_termination() -> None:
         {"contract_id": cid, "kind": "termination", "effective_date": "2026-05-28", "details": {}},
     )
     assert passed(p2_checks(world.ctx, cid))["days_270"] is True  # 270 days
+    assert contract_p2_days(world.ctx, cid) == 270
 
 
 def test_p2_level_and_tutor_and_pass() -> None:
