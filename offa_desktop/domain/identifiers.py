@@ -129,6 +129,26 @@ def normalize_postal_code(
     return number
 
 
+def format_niss(niss: str) -> str:
+    """``85073003328`` -> ``85.07.30-033.28`` (how people read it)."""
+    return str(std_nn.format(niss)) if len(niss) == 11 and niss.isdigit() else niss
+
+
+def format_enterprise_number(number: str) -> str:
+    """``0428759497`` -> ``0428.759.497`` (the BCE's way); a unit number likewise
+    ``2.123.456.789``."""
+    if len(number) != 10 or not number.isdigit():
+        return number
+    if number[0] in "01":
+        return f"{number[:4]}.{number[4:7]}.{number[7:]}"
+    return f"{number[0]}.{number[1:4]}.{number[4:7]}.{number[7:]}"
+
+
+def format_iban(iban: str) -> str:
+    """``BE71096123456769`` -> ``BE71 0961 2345 6769``."""
+    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
+
+
 NORMALIZERS: dict[str, Callable[..., str]] = {
     "niss": normalize_niss,
     "enterprise_number": normalize_enterprise_number,

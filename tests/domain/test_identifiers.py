@@ -139,3 +139,18 @@ def test_normalize_record() -> None:
     assert normalize_record("companies", {"enterprise_number": "BE 0428.759.497"}) == {
         "enterprise_number": "0428759497"
     }
+
+
+def test_display_formats() -> None:
+    from offa_desktop.domain.identifiers import (
+        format_enterprise_number,
+        format_iban,
+        format_niss,
+    )
+
+    assert format_niss("85073003328") == "85.07.30-033.28"
+    assert normalize_niss(format_niss("85073003328")) == "85073003328"
+    assert format_enterprise_number("0428759497") == "0428.759.497"
+    assert format_enterprise_number("2123456789") == "2.123.456.789"
+    assert format_iban("BE71096123456769") == "BE71 0961 2345 6769"
+    assert format_niss("abc") == "abc"
