@@ -187,3 +187,12 @@ def test_validation_error_carries_problems() -> None:
     assert info.value.problems == problems
     assert "Nom" in str(info.value)
     raise_if_blocking([Problem("x", "under_16", "Avertissement", warning=True)])
+
+
+def test_shipped_reference_data_passes_field_checks() -> None:
+    from offa_desktop import reference_data
+
+    for collection, rows in reference_data.load().items():
+        assert rows, collection
+        for _, data in rows:
+            assert check_fields(collection, data) == [], (collection, data)
