@@ -27,6 +27,7 @@ from offa_desktop.ops.session import MSG_NOT_LOGGED_IN, SyncSession, open_sessio
 from offa_desktop.store.codec import to_api
 from offa_desktop.store.records import table
 from sync.client import RetryPolicy
+from sync.engine import SyncEngine
 from sync.errors import LoginRequired, SyncError
 
 log = logging.getLogger("offa.sync")
@@ -90,6 +91,14 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:  # the working copy cannot be opened: say it, in French
         return _failure("working_copy", str(exc))
     try:
+        return run_in(session, args)
+    finally:
+        session.close()
+
+
+def run_in(session: SyncSession, args: argparse.Namespace) -> int:
+    """Run ``args.command`` on a session already open (the caller closes it)."""
+    try:
         if session.creds.notice and args.command in ("login", "sync"):
             log.warning(session.creds.notice)
         handler = {
@@ -102,8 +111,6 @@ def run(args: argparse.Namespace) -> int:
         return handler(session, args)
     except SyncError as exc:
         return _failure(exc.code, exc.message)
-    finally:
-        session.close()
 
 
 def _password() -> str:
@@ -144,15 +151,23 @@ def _sync(session: SyncSession, args: argparse.Namespace) -> int:
     if session.creds.load(account.server, account.username) is None and password is not None:
         session.login(account.server, account.username, password)
     try:
-        report = session.engine().sync_once()
+        report = _engine(session).sync_once()
     except LoginRequired as exc:
         if password is None:
             emit({"ok": False, "error": "login_required", "message": exc.message})
             return EXIT_FAILED
         session.login(account.server, account.username, password)
-        report = session.engine().sync_once()
+        report = _engine(session).sync_once()
     emit(report.summary())
     return EXIT_OK
+
+
+def _engine(session: SyncSession) -> SyncEngine:
+    engine = session.engine()
+    page = os.environ.get("OFFA_SYNC_PAGE_SIZE")  # tests: several pages out of little data
+    if page:
+        engine.page_size = int(page)
+    return engine
 
 
 def _records(session: SyncSession) -> Iterator[dict[str, Any]]:

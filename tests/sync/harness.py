@@ -6,6 +6,7 @@ the server through the API.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
@@ -21,12 +22,17 @@ from typing import Any
 
 import requests
 from keyrings.alt.file import PlaintextKeyring
+from sqlalchemy import func, select
 
-import offa_desktop.ops.sync_commands  # noqa: F401 - loaded once, before the forks
+from offa_desktop.ops import sync_commands
+from offa_desktop.ops.session import SyncSession, open_session
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.uow import UnitOfWork
 from sync.client import ApiClient, RetryPolicy
+from sync.creds import CredentialStore
 from sync.engine import reissued
+from sync.errors import LoginRequired, SyncError
+from sync.ports import SyncReport
 from sync.server.embedded import free_port
 from sync.server.testing import run_cli
 
@@ -167,9 +173,34 @@ class Device:
     server_url: str
     made: list[str] = field(default_factory=list)  # op ids of every committed local edit
     cursors: list[int] = field(default_factory=list)
+    _session: SyncSession | None = None
 
     def __post_init__(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    @property
+    def session(self) -> SyncSession:
+        """The working copy opened in this (test) process, for edits, checks and restarts."""
+        if self._session is None:
+            self._session = open_session(
+                self.folder, creds=CredentialStore(self.keyring()), retry=FAST_RETRY
+            )
+        return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+    def sync_here(self) -> SyncReport:
+        """A sync in this process (the restarted client), logging in again if needed."""
+        try:
+            report = self.session.engine().sync_once()
+        except LoginRequired:
+            self.session.login(self.server_url, self.username, PASSWORD)
+            report = self.session.engine().sync_once()
+        self.note_cursor()
+        return report
 
     @property
     def env(self) -> dict[str, str]:
@@ -191,8 +222,15 @@ class Device:
         crash_at: str | None = None,
         kill_after: float | None = None,
         extra_env: dict[str, str] | None = None,
+        reuse: bool = False,
     ) -> ForkResult:
-        """``offa-desktop --data-dir FOLDER ARGV`` in a forked child (real process, real kill)."""
+        """``offa-desktop --data-dir FOLDER ARGV`` in a forked child (real process, real kill).
+
+        ``reuse``: the child takes over this process's opened working copy (fresh connections,
+        ``engine.dispose(close=False)``) instead of opening and migrating it again: the same
+        command on the same file, without the start-up cost, for the many kill -9 runs.
+        """
+        session = self.session if reuse else None
         out_path = self.folder / "last-stdout.txt"
         err_path = self.folder / "last-stderr.txt"
         out_w = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -214,9 +252,17 @@ class Device:
                 keyring.core.init_backend()
                 sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", closefd=False), "utf-8")
                 sys.stderr = io.TextIOWrapper(os.fdopen(2, "wb", closefd=False), "utf-8")
-                from offa_desktop.cli import main
+                if session is not None:
+                    from offa_desktop.cli import build_parser
 
-                code = main(["--data-dir", str(self.folder), *argv])
+                    session.wc.engine.dispose(close=False)
+                    args = build_parser().parse_args(["--data-dir", str(self.folder), *argv])
+                    sync_commands._setup_logging(self.folder)
+                    code = sync_commands.run_in(session, args)
+                else:
+                    from offa_desktop.cli import main
+
+                    code = main(["--data-dir", str(self.folder), *argv])
                 sys.stdout.flush()
                 sys.stderr.flush()
             except BaseException:  # noqa: BLE001 - report and leave with a code
@@ -229,11 +275,20 @@ class Device:
                 os._exit(code)
         os.close(out_w)
         os.close(err_w)
+        status = None
         if kill_after is not None:
-            time.sleep(kill_after)
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
+            deadline = time.monotonic() + kill_after
+            while time.monotonic() < deadline:
+                done_pid, status = os.waitpid(pid, os.WNOHANG)
+                if done_pid:
+                    break
+                status = None
+                time.sleep(0.003)
+            if status is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+        if status is None:
+            _, status = os.waitpid(pid, 0)
         out = out_path.read_text("utf-8", "replace")
         err = err_path.read_text("utf-8", "replace")
         code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
@@ -246,45 +301,55 @@ class Device:
     def sync(self, **kw: Any) -> ForkResult:
         return self.run("sync", **kw)
 
-    def sync_until_done(self, attempts: int = 20) -> dict[str, Any]:
+    def sync_until_done(self, attempts: int = 20, forked: bool = False) -> dict[str, Any]:
+        """Sync until an exchange completes (in this process unless ``forked``); its summary."""
         for _ in range(attempts):
+            if not forked:
+                try:
+                    return self.sync_here().summary()
+                except SyncError:
+                    continue
             done = self.sync()
             if done.status == 0:
                 self.note_cursor()
                 return done.summary()
-        raise AssertionError(f"sync never completed: {done.stdout} {done.stderr[-2000:]}")
+        raise AssertionError("sync never completed")
 
     @contextlib.contextmanager
     def working_copy(self) -> Iterator[WorkingCopy]:
-        wc = WorkingCopy.open(self.folder / "working-copy.sqlite3")
-        try:
-            yield wc
-        finally:
-            wc.close()
+        yield self.session.wc
 
     def edit(self, action: Callable[[UnitOfWork], Any]) -> Any:
         """One local edit in one unit of work; remembers the op ids it queued."""
         from offa_desktop.store.tables import OUTBOX
 
-        with self.working_copy() as wc:
-            with wc.session() as s:
-                before = set(s.execute(OUTBOX.select().with_only_columns(OUTBOX.c.op_id)).scalars())
-            with wc.unit_of_work() as uow:
-                result = action(uow)
-            with wc.session() as s:
-                after = set(s.execute(OUTBOX.select().with_only_columns(OUTBOX.c.op_id)).scalars())
-        self.made.extend(sorted(after - before))
+        wc = self.session.wc
+        with wc.unit_of_work() as uow:
+            last = uow.session.execute(select(func.max(OUTBOX.c.seq))).scalar() or 0
+            result = action(uow)
+            made = uow.session.execute(
+                select(OUTBOX.c.op_id).where(OUTBOX.c.seq > last).order_by(OUTBOX.c.seq)
+            ).scalars()
+            self.made.extend(made)
         return result
 
     def dump(
-        self,
+        self, forked: bool = False
     ) -> tuple[dict[tuple[str, str], dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-        done = self.run("dump")
-        assert done.status == 0, done.stderr
+        """The ``dump`` command's output, parsed (run in this process unless ``forked``)."""
+        if forked:
+            done = self.run("dump")
+            assert done.status == 0, done.stderr
+            text = done.stdout
+        else:
+            buffer = io.StringIO()
+            with contextlib.redirect_stdout(buffer):
+                assert sync_commands._dump(self.session, argparse.Namespace()) == 0
+            text = buffer.getvalue()
         records: dict[tuple[str, str], dict[str, Any]] = {}
         ops: list[dict[str, Any]] = []
         conflicts: list[dict[str, Any]] = []
-        for line in done.stdout.splitlines():
+        for line in text.splitlines():
             item = json.loads(line)
             if item.get("type") == "op":
                 ops.append(item)
@@ -327,3 +392,49 @@ def histories(client: ApiClient, keys: set[tuple[str, str]]) -> dict[str, int]:
             if entry.get("op_id"):
                 seen[entry["op_id"]] = seen.get(entry["op_id"], 0) + 1
     return seen
+
+
+class Writer:
+    """A direct server writer (no working copy): pushes ops through the API."""
+
+    def __init__(self, url: str, username: str) -> None:
+        self.client = api(url, username)
+        self.device = f"writer-{username}"
+        self.records: dict[tuple[str, str], dict[str, Any]] = {}
+        self.cursor: str | None = None
+
+    def refresh(self) -> None:
+        while True:
+            page = self.client.pull(self.cursor, 5000)
+            for c in page["changes"]:
+                self.records[(c["collection"], c["id"])] = c
+            self.cursor = page["cursor"]
+            if not page["has_more"]:
+                return
+
+    def push(self, collection: str, record_id: str, kind: str, fields: dict[str, Any]) -> str:
+        """Push one op (re-reading the version on a conflict); returns its final status."""
+        import uuid
+
+        for _ in range(5):
+            current = self.records.get((collection, record_id))
+            op = {
+                "op_id": str(uuid.uuid4()),
+                "collection": collection,
+                "id": record_id,
+                "kind": kind,
+                "base_version": None if kind == "create" else (current or {}).get("version"),
+                "fields": fields,
+            }
+            result = self.client.push(self.device, [op])[0]
+            if result["status"] != "conflict":
+                if result["status"] == "applied":
+                    data = result.get("data")
+                    self.records[(collection, record_id)] = {
+                        "version": result["version"],
+                        "deleted": kind == "delete",
+                        "data": data,
+                    }
+                return str(result["status"])
+            self.refresh()
+        return "conflict"
