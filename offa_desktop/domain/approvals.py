@@ -9,7 +9,8 @@ Status transitions (checked on updates only; a create may carry any status)::
     refused, withdrawn: final
 
 Rules: a refusal or a withdrawal blocks a new request (a create in status requested or
-under_review) for the same unit and trade for one year after its decision (``blocked``); the
+under_review) for the same unit and trade for one year after its decision (``blocked``); a new
+request while another approval of the unit and trade is live is a ``duplicate``; the
 decision date is not before the request; a move to ``granted`` needs a tuteur désigné among
 ``tutor_ids``; a decision (granted or refused) on a Walloon unit without a coach's opinion (a
 done approval visit with an opinion) gets a warning (``no_coach_opinion``).
@@ -100,6 +101,27 @@ def _blocked(record_id: str | None, data: Record, ctx: RuleContext) -> list[Prob
     ]
 
 
+LIVE = ("requested", "under_review", "granted", "suspended")
+
+
+def _duplicate(record_id: str | None, data: Record, ctx: RuleContext) -> list[Problem]:
+    unit, trade = data.get("establishment_unit_id"), data.get("trade_code")
+    if not isinstance(unit, str) or not isinstance(trade, str):
+        return []
+    for other_id, other in ctx.find(A, establishment_unit_id=unit, trade_code=trade):
+        if other_id != record_id and other.get("status") in LIVE:
+            status = STATUS_FR.get(str(other.get("status")), "")
+            return [
+                problem(
+                    A,
+                    "trade_code",
+                    "duplicate",
+                    f"un agrément {status} existe déjà pour cette unité et ce métier.",
+                )
+            ]
+    return []
+
+
 def _coach_opinion(record_id: str | None, data: Record, ctx: RuleContext) -> list[Problem]:
     unit_id = data.get("establishment_unit_id")
     unit = ctx.get("establishment_units", unit_id) if isinstance(unit_id, str) else None
@@ -149,6 +171,7 @@ def approval_problems(
         data, previous, ("establishment_unit_id", "trade_code", "requested_on")
     ):
         out += _blocked(record_id, data, ctx)
+        out += _duplicate(record_id, data, ctx)
     moved = previous is not None and old != status
     if moved and status == "granted" and old != "suspended":
         out += _tutor_needed(data, ctx)

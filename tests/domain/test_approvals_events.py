@@ -82,6 +82,17 @@ def test_refusal_blocks_new_request_for_a_year(
     assert world.check("approvals", other_trade) == []
 
 
+def test_request_while_another_is_live(world: World) -> None:
+    duplicate = approval(world, trade_code="boulanger")
+    problems = world.check("approvals", duplicate)
+    assert [(p.field, p.code) for p in problems] == [("trade_code", "duplicate")]
+    world.ctx.records["approvals"][world.ids["approval"]]["status"] = "under_review"
+    assert codes(world.check("approvals", duplicate)) == {"duplicate"}
+    # the live one itself, updated, is not its own duplicate
+    live = world.ctx.records["approvals"][world.ids["approval"]]
+    assert world.check("approvals", dict(live), dict(live), world.ids["approval"]) == []
+
+
 def test_decision_before_request(world: World) -> None:
     problems = world.check("approvals", approval(world, status="refused", decided_on="2026-09-30"))
     assert codes(problems) == {"before_start"}
