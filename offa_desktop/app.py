@@ -90,6 +90,9 @@ def main(args: argparse.Namespace) -> int:
         )
     except Exception as exc:  # the environment's fault (corrupt file, disk): say it in French
         log.exception("start failed")
+        if os.environ.get(PROBE_ENV):
+            sys.stderr.write(f"start failed: {exc!r}\n")
+            return 1
         QMessageBox.critical(
             None,
             QApplication.translate("app", "Démarrage impossible"),

@@ -86,7 +86,8 @@ class AreaView(QWidget):
             box.addItem(self.tr("%1 : tous").replace("%1", spec.title), None)
             for code, name in self._choices(spec.kind, backend):
                 box.addItem(name, code)
-            box.setMinimumContentsLength(12)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(16)
             box.currentIndexChanged.connect(self._apply_filters)
             bar.addWidget(box)
             self.filter_boxes[spec.field] = box
@@ -108,6 +109,8 @@ class AreaView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(130)
         header.setStretchLastSection(True)
+        for number, column in enumerate(area.columns):
+            header.resizeSection(number, column.width)
         column, order = self.model.sort_key
         header.setSortIndicator(column, order)
         self.table.setSortingEnabled(True)

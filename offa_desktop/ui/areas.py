@@ -41,8 +41,8 @@ class Area:
     default_descending: bool = False
 
 
-def _sync() -> Column:
-    return Column("sync_state", _t("Synchro"), formatter=namer("sync_state"))
+def _sync(sortable: bool = False) -> Column:
+    return Column("sync_state", _t("Synchro"), sortable=sortable, formatter=namer("sync_state"))
 
 
 def areas() -> tuple[Area, ...]:
@@ -53,7 +53,7 @@ def areas() -> tuple[Area, ...]:
             _t("Entreprises"),
             "companies",
             (
-                Column("name", _t("Nom")),
+                Column("name", _t("Nom"), width=240),
                 Column("enterprise_number", _t("N° d'entreprise")),
                 Column("legal_form", _t("Forme")),
                 Column("sector", _t("Secteur")),
@@ -67,20 +67,18 @@ def areas() -> tuple[Area, ...]:
             _t("Agréments"),
             "approvals",
             (
-                Column("company_name", _t("Entreprise")),
-                Column("unit_city", _t("Localité")),
                 Column("trade_code", _t("Métier")),
                 Column("operator_code", _t("Opérateur")),
                 Column("status", _t("Statut"), formatter=namer("approval_status")),
-                Column("requested_on", _t("Demandé le"), formatter=date_fr),
-                Column("decided_on", _t("Décidé le"), formatter=date_fr),
+                Column("requested_on", _t("Demandé le"), formatter=date_fr, width=95),
+                Column("decided_on", _t("Décidé le"), formatter=date_fr, width=95),
                 _sync(),
             ),
             (
                 Filter("status", _t("Statut"), "approval_status"),
                 Filter("operator_code", _t("Opérateur"), "reference:operators"),
             ),
-            default_sort=5,
+            default_sort=3,
             default_descending=True,
         ),
         Area(
@@ -89,15 +87,14 @@ def areas() -> tuple[Area, ...]:
             "visits",
             (
                 Column("kind", _t("Type"), formatter=namer("visit_kind")),
-                Column("company_name", _t("Entreprise")),
                 Column("status", _t("Statut"), formatter=namer("visit_status")),
-                Column("planned_on", _t("Prévue le"), formatter=date_fr),
-                Column("visit_date", _t("Visitée le"), formatter=date_fr),
-                Column("opinion", _t("Avis")),
+                Column("planned_on", _t("Prévue le"), formatter=date_fr, width=95),
+                Column("visit_date", _t("Visitée le"), formatter=date_fr, width=95),
+                Column("opinion", _t("Avis"), formatter=namer("opinion")),
                 _sync(),
             ),
             (Filter("status", _t("Statut"), "visit_status"),),
-            default_sort=3,
+            default_sort=2,
             default_descending=True,
         ),
         Area(
@@ -105,9 +102,9 @@ def areas() -> tuple[Area, ...]:
             _t("Apprenants"),
             "learners",
             (
-                Column("last_name", _t("Nom")),
-                Column("first_name", _t("Prénom")),
-                Column("birth_date", _t("Naissance"), formatter=date_fr),
+                Column("last_name", _t("Nom"), width=180),
+                Column("first_name", _t("Prénom"), width=160),
+                Column("birth_date", _t("Naissance"), formatter=date_fr, width=95),
                 Column("city", _t("Localité")),
                 Column("operator_code", _t("Opérateur")),
                 _sync(),
@@ -119,16 +116,15 @@ def areas() -> tuple[Area, ...]:
             _t("Contrats"),
             "contracts",
             (
-                Column("learner_name", _t("Apprenant")),
-                Column("company_name", _t("Entreprise")),
-                Column("trade_code", _t("Métier")),
-                Column("operator_code", _t("Opérateur")),
-                Column("start_date", _t("Début"), formatter=date_fr),
-                Column("end_date", _t("Fin"), formatter=date_fr),
-                Column("level", _t("Niveau"), formatter=level_fr),
-                Column("monthly_pay", _t("Rétribution"), right_aligned=True, formatter=money_fr),
+                Column("learner", _t("Apprenant"), width=190),
+                Column("company", _t("Entreprise"), width=210),
+                Column("trade", _t("Métier"), width=180),
+                Column("operator", _t("Opérateur"), width=110),
+                Column("start_date", _t("Début"), formatter=date_fr, width=95),
+                Column("end_date", _t("Fin"), formatter=date_fr, width=95),
+                Column("level", _t("Niveau"), formatter=level_fr, width=60),
                 Column("status", _t("Statut"), formatter=namer("contract_status")),
-                _sync(),
+                _sync(sortable=True),
             ),
             (
                 Filter("status", _t("Statut"), "contract_status"),
@@ -144,8 +140,7 @@ def areas() -> tuple[Area, ...]:
             _t("Incitants"),
             "incentive_claims",
             (
-                Column("company_name", _t("Entreprise")),
-                Column("kind_code", _t("Type")),
+                Column("kind_code", _t("Type"), formatter=namer("incentive_kind")),
                 Column("school_year", _t("Année scolaire")),
                 Column("amount", _t("Montant"), right_aligned=True, formatter=money_fr),
                 Column("status", _t("Statut"), formatter=namer("claim_status")),

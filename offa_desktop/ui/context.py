@@ -6,6 +6,7 @@ Built once by ``app.main`` and handed to the window: no global application objec
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,8 @@ class AppContext:
     working_copy: Any
     tasks: TaskManager
     settings: QSettings
-    session: Any = None  # the sync session (demo server, logged-in client) when there is one
+    session: Any = None  # the sync session (ops.session.SyncSession) once opened
+    demo: Any = None  # the running demo (embedded server) with ``--demo``
     extras: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -39,21 +41,22 @@ class AppContext:
         ``start_demo`` exists it starts the embedded server and logs in; otherwise a fresh
         working copy is filled by the demo generator.
         """
-        from offa_desktop.store import WorkingCopy
+        from offa_desktop.store.db import WorkingCopy
 
-        session = None
+        demo = None
         if demo_size is not None:
             folder = folder / DEMO_FOLDER
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            session = _start_demo(folder, demo_size)
-        wc = session.working_copy if session is not None and hasattr(
-            session, "working_copy") else None
-        if wc is None:
-            wc = WorkingCopy.open(paths.working_copy_path(folder))
-            if demo_size is not None and session is None:
+            demo = _start_demo(folder, demo_size)
+        if demo is not None:
+            wc, session = demo.session.wc, demo.session
+            folder = demo.session.folder
+        else:
+            wc, session = WorkingCopy.open(paths.working_copy_path(folder)), None
+            if demo_size is not None:
                 _fill_if_empty(wc, demo_size)
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        return cls(folder, wc, TaskManager(), settings, session)
+        return cls(folder, wc, TaskManager(), settings, session, demo)
 
     def build_window(self) -> Any:
         from offa_desktop.ui.main_window import MainWindow
@@ -72,24 +75,25 @@ class AppContext:
     def close(self) -> None:
         self.tasks.wait_idle()
         self.settings.sync()
-        for closer in (self.session, self.working_copy):
-            stop = getattr(closer, "close", None) or getattr(closer, "stop", None)
-            if callable(stop):
-                try:
-                    stop()
-                except Exception:  # closing must never hide the exit code
-                    log.exception("close failed")
+        try:
+            if self.demo is not None:
+                self.demo.stop()  # closes the session's working copy too
+            elif self.session is not None:
+                self.session.close()
+            else:
+                self.working_copy.close()
+        except Exception:  # closing must never hide the exit code
+            log.exception("close failed")
 
 
 def _start_demo(folder: Path, size: int) -> Any:
-    try:
-        from offa_desktop.ops import session as ops_session
-    except ImportError:
+    """The embedded server and a synced demo session; None with ``OFFA_DEMO_OFFLINE=1``
+    (then the demo generator fills a local working copy, no server)."""
+    if os.environ.get("OFFA_DEMO_OFFLINE"):
         return None
-    start = getattr(ops_session, "start_demo", None)
-    if start is None:
-        return None
-    return start(folder, size=size)
+    from offa_desktop.ops.session import start_demo
+
+    return start_demo(folder, size=size)
 
 
 def _fill_if_empty(wc: Any, size: int) -> None:
@@ -97,7 +101,7 @@ def _fill_if_empty(wc: Any, size: int) -> None:
     from offa_desktop.store import queries
 
     with wc.session() as db:
-        if queries.count(db, "contracts"):
+        if queries.count(db, "operators"):
             return
     log.info("filling the demo working copy with %s contracts", size)
     fill_working_copy(wc, size, seed=0)

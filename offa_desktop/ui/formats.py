@@ -81,6 +81,18 @@ def _names() -> dict[str, dict[str, str]]:
             "conflict": _t("conflit"),
             "rejected": _t("refusé"),
         },
+        "opinion": {
+            "favourable": _t("favorable"),
+            "unfavourable": _t("défavorable"),
+            "conditional": _t("sous conditions"),
+        },
+        "incentive_kind": {
+            "wal_p1": _t("P1 (Wallonie)"),
+            "wal_p2": _t("P2 (Wallonie)"),
+            "wal_learner": _t("apprenant (Wallonie)"),
+            "bxl_tutor": _t("tuteur (Bruxelles)"),
+            "bxl_learner": _t("apprenant (Bruxelles)"),
+        },
         "region": {"wal": _t("Wallonie"), "bxl": _t("Bruxelles")},
         "condition": {
             "experience": _t("expérience"),

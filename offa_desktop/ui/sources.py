@@ -1,71 +1,119 @@
-"""The lists' row sources on the working copy: every call is one store query (SQL)."""
+"""The lists' row sources on the working copy: every call is one store query (SQL).
+
+The contracts list uses the store's display query (names joined in, sync state in SQL); the
+other lists page their collection with ``queries.page`` and add the sync state of the page's
+ids in one more query.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from offa_desktop.ops.list_state import sync_states
+from offa_desktop.store import queries
+from offa_desktop.store.contract_list import ContractQuery, contract_count, contract_rows
 from offa_desktop.ui.areas import Area
 from offa_desktop.ui.table_model import Column, Row
 
+# Contract list sort key -> attribute of ContractRow.
+_CONTRACT_ATTRS = {
+    "learner": "learner_name",
+    "company": "company_name",
+    "trade": "trade_name",
+    "operator": "operator_code",
+}
+_CONTRACT_FILTERS = {
+    "status": "status",
+    "operator_code": "operator",
+    "trade_code": "trade",
+    "region": "region",
+}
 
-class StoreRowSource:
-    """Rows of one area from ``store.queries`` (count and page), sorted and filtered in SQL."""
+
+class CollectionRowSource:
+    """Rows of one collection from ``queries.page``/``count``, sorted and filtered in SQL."""
 
     def __init__(self, wc: Any, area: Area) -> None:
         self._wc = wc
         self.collection = area.collection
         self.columns: Sequence[Column] = area.columns
         self._keys = tuple(c.key for c in area.columns)
+        self.text: str | None = None
 
     def count(self, filters: Mapping[str, Any]) -> int:
-        from offa_desktop.store import queries
-
         with self._wc.session() as db:
-            return int(queries.count(db, self.collection, filters=dict(filters)))
+            return queries.count(db, self.collection, filters=dict(filters), text=self.text)
 
     def page(
-        self,
-        offset: int,
-        limit: int,
-        sort: str,
-        descending: bool,
-        filters: Mapping[str, Any],
+        self, offset: int, limit: int, sort: str, descending: bool, filters: Mapping[str, Any]
     ) -> list[Row]:
-        from offa_desktop.store import queries
-
         with self._wc.session() as db:
             found = queries.page(
                 db,
                 self.collection,
-                offset=offset,
-                limit=limit,
                 sort=sort,
                 descending=descending,
+                offset=offset,
+                limit=limit,
                 filters=dict(filters),
+                text=self.text,
             )
-        return [Row(str(r["id"]), tuple(r.get(k) for k in self._keys)) for r in found]
+            states = sync_states(db, self.collection, [r.id for r in found])
+        rows = []
+        for record in found:
+            values = {**record.data, "sync_state": states.get(record.id)}
+            rows.append(Row(record.id, tuple(values.get(k) for k in self._keys)))
+        return rows
+
+
+class ContractRowSource:
+    """The contracts list from the store's display query (learner and company names joined)."""
+
+    collection = "contracts"
+
+    def __init__(self, wc: Any, area: Area) -> None:
+        self._wc = wc
+        self.columns: Sequence[Column] = area.columns
+        self._attrs = tuple(_CONTRACT_ATTRS.get(c.key, c.key) for c in area.columns)
+        self.text: str | None = None
+
+    def _query(self, filters: Mapping[str, Any], sort: str = "start_date",
+               descending: bool = False) -> ContractQuery:
+        chosen = {_CONTRACT_FILTERS[k]: v for k, v in filters.items() if k in _CONTRACT_FILTERS}
+        return ContractQuery(sort=sort, descending=descending, text=self.text, **chosen)
+
+    def count(self, filters: Mapping[str, Any]) -> int:
+        with self._wc.session() as db:
+            return contract_count(db, self._query(filters))
+
+    def page(
+        self, offset: int, limit: int, sort: str, descending: bool, filters: Mapping[str, Any]
+    ) -> list[Row]:
+        with self._wc.session() as db:
+            found = contract_rows(db, self._query(filters, sort, descending), offset, limit)
+        return [Row(r.id, tuple(getattr(r, a) for a in self._attrs)) for r in found]
 
 
 class StoreBackend:
-    """What the lists and forms read from the working copy."""
+    """What the lists read from the working copy."""
 
     def __init__(self, wc: Any) -> None:
         self.wc = wc
         self._choices: dict[str, list[tuple[str, str]]] = {}
 
-    def source(self, area: Area) -> StoreRowSource:
-        return StoreRowSource(self.wc, area)
+    def source(self, area: Area) -> CollectionRowSource | ContractRowSource:
+        if area.collection == "contracts":
+            return ContractRowSource(self.wc, area)
+        return CollectionRowSource(self.wc, area)
 
     def reference_choices(self, collection: str) -> list[tuple[str, str]]:
         """``[(code, name)]`` of a reference collection, sorted by name (cached)."""
         if collection not in self._choices:
-            from offa_desktop.store import queries
-
             with self.wc.session() as db:
                 rows = queries.reference(db, collection)
             pairs = [
-                (str(r.get("code")), str(r.get("name") or r.get("label") or r.get("code")))
+                (str(r["code"]), str(r.get("name") or r.get("label") or r["code"]))
                 for r in rows
                 if r.get("code")
             ]

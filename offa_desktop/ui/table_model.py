@@ -37,6 +37,7 @@ class Column:
     sortable: bool = True
     right_aligned: bool = False
     formatter: Callable[[Any], str] | None = None
+    width: int = 130  # initial width in pixels
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,175 @@
+"""UI benchmarks on a 100,000-contract working copy.
+
+- ``app_cold_start``: a fresh process of ``offa-desktop`` until the first paint of its contracts
+  list, against a bare ``QMainWindow`` process in the same run (target ratio <= 5).
+- ``contracts_list_open`` and ``contracts_list_sort``: the contracts list's Qt model opened
+  (count + first screen of rows) and sorted by another column (target <= 100 ms each), against
+  the raw SQLite floor of reading the same screen of rows.
+
+``run()`` returns one dict per benchmark (name, figure, unit, floor, ratio, target, passed).
+The working copy is built once with the demo generator and kept in ``.bench-cache/``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CACHE = Path(os.environ.get("OFFA_BENCH_CACHE", ROOT / ".bench-cache"))
+SIZE = int(os.environ.get("OFFA_BENCH_SIZE", "100000"))
+RUNS = 5
+SCREEN_ROWS = 40
+
+BARE_WINDOW = """
+import sys, time
+t0 = time.perf_counter()
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication(sys.argv[:1])
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            sys.stdout.write(f"painted {time.perf_counter() - t0:.4f}\\n"); sys.stdout.flush()
+            QTimer.singleShot(0, app.quit)
+        return False
+window = QMainWindow(); table = QTableView(); window.setCentralWidget(table)
+probe = Probe(); table.viewport().installEventFilter(probe)
+window.resize(1280, 800); window.show()
+sys.exit(app.exec())
+"""
+
+
+def data_folder(size: int = SIZE) -> Path:
+    """A data folder whose working copy holds ``size`` demo contracts (built once)."""
+    folder = CACHE / f"wc-{size}"
+    ready = folder / ".ready"
+    if ready.exists():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    from offa_desktop import paths
+    from offa_desktop.demo.fill import fill_working_copy
+    from offa_desktop.store.db import WorkingCopy
+
+    wc = WorkingCopy.open(paths.working_copy_path(folder))
+    try:
+        fill_working_copy(wc, size, seed=0)
+    finally:
+        wc.close()
+    ready.write_text("ok")
+    return folder
+
+
+def _time_process(args: list[str], env: dict[str, str]) -> float:
+    """Wall time from spawning ``args`` to its ``painted`` line (interpreter start included)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env, cwd=ROOT)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - started
+    proc.wait(timeout=60)
+    if not line.startswith("painted"):
+        raise RuntimeError(f"no paint: {line!r} {proc.stderr.read() if proc.stderr else ''}")
+    return elapsed
+
+
+def bench_cold_start(folder: Path) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "OFFA_STARTUP_PROBE": "1"}
+    app = [sys.executable, "-m", "offa_desktop", "--data-dir", str(folder)]
+    bare = [sys.executable, "-c", BARE_WINDOW]
+    _time_process(app, env)  # warm the OS file cache once for both
+    _time_process(bare, env)
+    app_times, bare_times = [], []
+    for _ in range(RUNS):
+        app_times.append(_time_process(app, env))
+        bare_times.append(_time_process(bare, env))
+    figure, floor = statistics.median(app_times), statistics.median(bare_times)
+    return _result("app_cold_start", figure, "s", floor, target_ratio=5.0)
+
+
+def _screen(model: Any) -> None:
+    for row in range(min(SCREEN_ROWS, model.rowCount())):
+        for column in range(model.columnCount()):
+            model.index(row, column).data()
+
+
+def _sqlite_floor(folder: Path) -> float:
+    from offa_desktop import paths
+
+    db = sqlite3.connect(paths.working_copy_path(folder))
+    times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        db.execute("select count(*) from contracts").fetchone()
+        db.execute(f"select * from contracts limit {SCREEN_ROWS}").fetchall()
+        times.append(time.perf_counter() - started)
+    db.close()
+    return statistics.median(times) * 1000
+
+
+def bench_list(folder: Path) -> list[dict[str, Any]]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from offa_desktop import paths
+    from offa_desktop.store.db import WorkingCopy
+    from offa_desktop.ui.areas import areas
+    from offa_desktop.ui.sources import StoreBackend
+    from offa_desktop.ui.table_model import PagedTableModel
+
+    _app = QApplication.instance() or QApplication([])
+    wc = WorkingCopy.open(paths.working_copy_path(folder))
+    area = next(a for a in areas() if a.key == "contracts")
+    backend = StoreBackend(wc)
+    company = next(i for i, c in enumerate(area.columns) if c.key == "company")
+    opens, sorts = [], []
+    try:
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            model = PagedTableModel(backend.source(area), default_sort=(
+                area.default_sort, Qt.SortOrder.DescendingOrder))
+            _screen(model)
+            opens.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            model.sort(company, Qt.SortOrder.AscendingOrder)
+            _screen(model)
+            sorts.append((time.perf_counter() - started) * 1000)
+    finally:
+        wc.close()
+    floor = _sqlite_floor(folder)
+    return [
+        _result("contracts_list_open", statistics.median(opens), "ms", floor, target=100.0),
+        _result("contracts_list_sort", statistics.median(sorts), "ms", floor, target=100.0),
+    ]
+
+
+def _result(name: str, figure: float, unit: str, floor: float, *,
+            target: float | None = None, target_ratio: float | None = None) -> dict[str, Any]:
+    ratio = figure / floor if floor else float("inf")
+    if target_ratio is not None:
+        passed, shown_target = ratio <= target_ratio, f"ratio <= {target_ratio:g}"
+    else:
+        passed, shown_target = figure <= (target or 0), f"<= {target:g} {unit}"
+    return {"name": name, "figure": round(figure, 4), "unit": unit, "floor": round(floor, 4),
+            "ratio": round(ratio, 2), "target": shown_target, "passed": bool(passed)}
+
+
+def run() -> list[dict[str, Any]]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    folder = data_folder()
+    return [bench_cold_start(folder), *bench_list(folder)]
+
+
+if __name__ == "__main__":
+    import json
+
+    json.dump(run(), sys.stdout, indent=2)
+    sys.stdout.write("\n")
