@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,10 +29,23 @@ def load_reference(wc: WorkingCopy) -> None:
                 )
 
 
-@pytest.fixture
-def wc(tmp_path: Path) -> Iterator[WorkingCopy]:
-    copy = WorkingCopy.open(tmp_path / "working-copy.sqlite3")
+@pytest.fixture(scope="session")
+def template_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated working copy holding the reference data, copied by each test (fast)."""
+    path = tmp_path_factory.mktemp("template") / "working-copy.sqlite3"
+    copy = WorkingCopy.open(path)
     load_reference(copy)
+    with copy.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy.close()
+    return path
+
+
+@pytest.fixture
+def wc(tmp_path: Path, template_copy: Path) -> Iterator[WorkingCopy]:
+    path = tmp_path / "working-copy.sqlite3"
+    shutil.copyfile(template_copy, path)
+    copy = WorkingCopy.open(path)
     yield copy
     copy.close()
 
