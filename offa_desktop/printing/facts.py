@@ -1,7 +1,6 @@
 """Values a document derives from its data: trial period end, minimum pay, age, QR texts.
 
-The domain's own functions are used when they exist (``dates.trial_period_end``,
-``pay.minimum_monthly_pay``); the fallbacks here follow DOMAIN.md to the letter.
+The rules themselves are the domain's (``dates.trial_period_end``, ``pay.compute_minimum``).
 
 QR texts (one per page, so a returned scan names its record):
 - contract pack copy: ``offa:contracts/<id>?v=<version|local>&copy=<apprenant|entreprise|referent>``
@@ -12,13 +11,13 @@ QR texts (one per page, so a returned scan names its record):
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
-from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from importlib import import_module
+from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from offa_desktop.domain import dates
+from offa_desktop.domain.pay import compute_minimum
 from offa_desktop.printing.data import PrintData
 
 COPIES = (
@@ -40,28 +39,16 @@ def parse_day(value: object) -> date | None:
 
 
 def trial_period_end(start: date) -> date:
-    """The day before the same day of the next month, or that month's last day."""
-    try:
-        found = getattr(import_module("offa_desktop.domain.dates"), "trial_period_end", None)
-        if found is not None:
-            return date.fromisoformat(str(found(start)))
-    except ImportError:
-        pass
-    year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
-    last = calendar.monthrange(year, month)[1]
-    if start.day > last:
-        return date(year, month, last)
-    return date(year, month, start.day) - timedelta(days=1)
+    """The last day of the one-month trial period (the domain's rule)."""
+    return dates.trial_period_end(start)
 
 
 def minimum_pay(rmmmg: object, percent: object) -> Decimal | None:
     """round-half-up(rmmmg × percent / 100) to the cent, or None when a value is missing."""
     try:
-        wage = Decimal(str(rmmmg))
-        rate = Decimal(str(percent))
+        return compute_minimum(Decimal(str(rmmmg)), Decimal(str(percent)))
     except (InvalidOperation, ValueError):
         return None
-    return (wage * rate / Decimal(100)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def age_on(birth: object, day: date) -> int | None:

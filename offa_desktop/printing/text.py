@@ -1,19 +1,19 @@
 """How values read on paper: French dates and money, labels of codes, names as entered.
 
-Uses ``offa_desktop.domain.values`` when it offers ``format_money_fr``/``format_date_fr``;
-falls back on small local equivalents so printing works on its own.
+Dates and money use the domain's ``format_date_fr`` and ``format_money_fr`` (no-break spaces).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any
 from xml.sax.saxutils import escape
 
+from offa_desktop.domain.values import format_date_fr, format_money_fr
+
 NBSP = "\u00a0"
-NNBSP = "\u202f"  # narrow no-break space, the French thousands separator
 
 LEVEL_LABELS = {"a": "A", "b": "B", "c": "C"}
 WEEKDAY_LABELS = {
@@ -70,22 +70,14 @@ def esc(value: object) -> str:
 
 
 def date_fr(value: object) -> str:
-    """``"2026-08-31"`` or a date -> ``"31/08/2026"``; empty for None."""
+    """``"2026-08-31"`` or a date -> ``"31/08/2026"``; empty for None, as given when not a date."""
     if value is None or value == "":
         return ""
-    try:
-        from offa_desktop.domain import values
-
-        fmt = getattr(values, "format_date_fr", None)
-        if fmt is not None:
-            return str(fmt(value if isinstance(value, date) else date.fromisoformat(str(value))))
-    except (ImportError, ValueError):
-        pass
     try:
         day = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
         return str(value)
-    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+    return format_date_fr(day)
 
 
 def _decimal(value: object) -> Decimal | None:
@@ -102,23 +94,7 @@ def money_fr(value: object) -> str:
     amount = _decimal(value)
     if amount is None:
         return "" if value is None else str(value)
-    try:
-        from offa_desktop.domain import values
-
-        fmt = getattr(values, "format_money_fr", None)
-        if fmt is not None:
-            return str(fmt(amount))
-    except ImportError:
-        pass
-    amount = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    sign = "-" if amount < 0 else ""
-    units, cents = f"{abs(amount):.2f}".split(".")
-    groups: list[str] = []
-    while len(units) > 3:
-        groups.insert(0, units[-3:])
-        units = units[:-3]
-    groups.insert(0, units)
-    return f"{sign}{NBSP.join(groups)},{cents}{NBSP}€"
+    return format_money_fr(amount)
 
 
 def percent_fr(value: object) -> str:

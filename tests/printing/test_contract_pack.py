@@ -186,3 +186,22 @@ def test_missing_reference_data_prints_empty_boxes_not_errors() -> None:
     assert "30/09/2026" in text  # trial period end still computed
     assert "Exemplaire référent" in text
     assert "Niveau A" in text  # the annex has its three (empty) levels
+
+
+@pytest.mark.parametrize(
+    ("record_id", "version"),
+    [
+        ("ffffffff-ffff-4fff-bfff-ffffffffffff", 987654321),
+        ("00000000-0000-4000-8000-000000000000", 1),
+        ("9e107d9d-372b-4b6f-8a5e-2f3c8a1d0b44", None),
+    ],
+)
+def test_qr_codes_decode_for_any_record(record_id: str, version: int | None) -> None:
+    pdf = render(s.contract_data(record_id=record_id, version=version, record=s.SIGNED_CONTRACT))
+    per_copy = len(pages_text(pdf)) // 3
+    codes = qr_codes(pdf, [per_copy, 2 * per_copy])
+    v = "local" if version is None else str(version)
+    assert codes == {
+        per_copy: [f"offa:contracts/{record_id}?v={v}&copy=apprenant"],
+        2 * per_copy: [f"offa:contracts/{record_id}?v={v}&copy=entreprise"],
+    }
