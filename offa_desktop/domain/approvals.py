@@ -11,9 +11,10 @@ Status transitions (checked on updates only; a create may carry any status)::
 Rules: a refusal or a withdrawal blocks a new request (a create in status requested or
 under_review) for the same unit and trade for one year after its decision (``blocked``); a new
 request while another approval of the unit and trade is live is a ``duplicate``; the
-decision date is not before the request; a move to ``granted`` needs a tuteur désigné among
-``tutor_ids``; a decision (granted or refused) on a Walloon unit without a coach's opinion (a
-done approval visit with an opinion) gets a warning (``no_coach_opinion``).
+decision date is not before the request; a move to ``granted`` needs a tuteur désigné with a
+criminal record extract among ``tutor_ids``; a decision (granted or refused) on a Walloon
+unit without a coach's opinion (a done approval visit with an opinion) gets a warning
+(``no_coach_opinion``).
 """
 
 from __future__ import annotations
@@ -146,10 +147,15 @@ def _tutor_needed(data: Record, ctx: RuleContext) -> list[Problem]:
     ids = data.get("tutor_ids") or []
     for tutor_id in ids:
         tutor = ctx.get("tutors", tutor_id)
-        if tutor is not None and tutor_is_designated(tutor):
+        if tutor is not None and tutor_is_designated(tutor) and tutor.get("criminal_record_date"):
             return []
     return [
-        problem(A, "tutor_ids", "tutor_required", "un tuteur désigné est requis pour accorder.")
+        problem(
+            A,
+            "tutor_ids",
+            "tutor_required",
+            "pour accorder, un tuteur désigné avec son extrait de casier judiciaire est requis.",
+        )
     ]
 
 

@@ -106,6 +106,9 @@ def test_granting_needs_a_designated_tutor(world: World) -> None:
     weak = world.ctx.add("tutors", world.tutor(experience_years=1, certified=False))
     granted["tutor_ids"] = [weak]
     assert "tutor_required" in codes(world.check("approvals", granted, before, aid))
+    no_extract = world.ctx.add("tutors", world.tutor(criminal_record_date=None))
+    granted["tutor_ids"] = [weak, no_extract]
+    assert "tutor_required" in codes(world.check("approvals", granted, before, aid))
     granted["tutor_ids"] = [weak, world.ids["tutor"]]
     assert "tutor_required" not in codes(world.check("approvals", granted, before, aid))
 
