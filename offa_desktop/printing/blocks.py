@@ -129,14 +129,22 @@ def grid(
     return table
 
 
+def _hours(value: object) -> float:
+    """Hours of a schedule cell; 0 for anything that is not a number (printed, never raised)."""
+    try:
+        return float(str(value or 0))
+    except ValueError:
+        return 0.0
+
+
 def schedule_grid(schedule: Mapping[str, Any] | None, *, blank: bool = False) -> Table:
     """The weekly reference grid: hours in the company and at the operator, day by day."""
     rows: list[list[object]] = []
     total_company = total_operator = 0.0
     for key, name in WEEKDAY_LABELS.items():
-        day = (schedule or {}).get(key) or {}
-        company = float(day.get("company_hours") or 0)
-        operator = float(day.get("operator_hours") or 0)
+        day = (schedule or {}).get(key)
+        company = _hours((day or {}).get("company_hours") if isinstance(day, Mapping) else 0)
+        operator = _hours((day or {}).get("operator_hours") if isinstance(day, Mapping) else 0)
         total_company += company
         total_operator += operator
         if blank:

@@ -23,6 +23,7 @@ IDS = {
     "visit": "0a000000-0000-4000-8000-00000000000a",
     "visitor": "0a000000-0000-4000-8000-00000000000b",
     "amendment": "0a000000-0000-4000-8000-00000000000c",
+    "level_change": "0a000000-0000-4000-8000-00000000000d",
 }
 
 
@@ -79,6 +80,17 @@ def _synced(ids: dict[str, str]) -> list[tuple[str, str, int, dict[str, Any]]]:
         "effective_date": "2026-03-01",
         "details": {"changes": {"end_date": "2028-08-31", "workplace_ids": [ids["workplace"]]}},
     }
+    level_change = {
+        "contract_id": ids["active"],
+        "kind": "level_change",
+        "effective_date": "2026-06-01",
+        "details": {
+            "from_level": "a",
+            "to_level": "b",
+            "monthly_pay": "1400.00",
+            "tutor_opinion_on": "2026-05-20",
+        },
+    }
     visit = {
         "kind": "approval",
         "approval_id": ids["approval"],
@@ -105,6 +117,7 @@ def _synced(ids: dict[str, str]) -> list[tuple[str, str, int, dict[str, Any]]]:
         ("contract_events", ids["amendment"], 13, amendment),
         ("contract_events", ids["suspension"], 14, suspension),
         ("contract_events", ids["termination"], 15, termination),
+        ("contract_events", ids["level_change"], 17, level_change),
         ("visits", ids["visit"], 16, visit),
     ]
 

@@ -191,6 +191,28 @@ def test_visit_report() -> None:
     assert qr_codes(pdf, [1])[1] == [f"offa:visits/{s.VISIT_ID}?v=local&doc=visit"]
 
 
+def test_follow_up_visit_names_the_learner_and_tutor() -> None:
+    record = {
+        **s.visit_data().record,
+        "kind": "follow_up",
+        "approval_id": None,
+        "contract_id": s.CONTRACT_ID,
+    }
+    data = s.visit_data(record=record, learner=s.LEARNER, tutor=s.TUTOR, contract=s.SIGNED_CONTRACT)
+    text = " ".join(pages_text(render(data)))
+    assert "visite de suivi" in text
+    assert "Apprenant Łukasz Wiśniewski" in text and "Tuteur Gábor Erdős" in text
+    signatures = text.split("Pris connaissance.")[1]
+    assert "L'apprenant Łukasz Wiśniewski" in signatures
+    assert "Pour l'entreprise Gábor Erdős" in signatures
+
+
+def test_bad_schedule_values_print_instead_of_failing() -> None:
+    contract = {**s.SIGNED_CONTRACT, "schedule": {"mon": "8", "tue": {"company_hours": "x"}}}
+    text = " ".join(pages_text(render(s.contract_data(record=contract))))
+    assert "Horaire hebdomadaire de référence" in text
+
+
 @pytest.mark.parametrize(
     ("kind", "title", "expected"),
     [

@@ -141,6 +141,7 @@ def test_cli_prints_a_draft_as_projet_with_its_problems(
         ("termination", "active", ["Fin du préavis 15/09/2026"]),  # by the contract's id
         ("suspension", "suspension", ["Maladie", "7 premiers jours", "20/04/2026"]),
         ("amendment", "amendment", ["Autres lieux de formation", "Boutique de Saint-Gilles"]),
+        ("amendment", "level_change", ["Niveau B", "Rétribution mensuelle 1 400,00 €"]),
         ("approval", "approval", ["accorde l'agrément", "Gábor Erdős", "28/05/2025"]),
         ("visit", "visit", ["Ilona Kovács-Wójcik", "Hotte du four à remplacer", "Țepeș"]),
     ],
