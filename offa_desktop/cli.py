@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="démarre le serveur de référence intégré avec des données de démonstration",
     )
     parser.add_argument("--demo-size", type=int, default=2000, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="vérifie l'installation (fenêtre, base, PDF, trousseau, synchronisation) puis quitte",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     login = commands.add_parser("login", help="se connecter à un serveur OPLA")
@@ -61,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from offa_desktop.ops import print_commands
 
         return print_commands.run(args)
+    if args.self_check:
+        from offa_desktop.ui import selfcheck  # loads Qt: it opens the window
+
+        return selfcheck.run(args)
     from offa_desktop import app  # the only path that loads Qt
 
     return app.main(args)
