@@ -27,6 +27,7 @@ from offa_desktop.printing.text import (
     contact,
     date_fr,
     esc,
+    iban,
     label,
     money_fr,
     percent_fr,
@@ -208,7 +209,7 @@ def _pay(d: PrintData, blank: bool) -> list[Flowable]:
                     ("Base de calcul", basis),
                     ("Minimum mensuel du niveau", money_fr(minimum) if minimum is not None else ""),
                     ("Rétribution mensuelle convenue", money_fr(c.get("monthly_pay"))),
-                    ("Compte de l'apprenant (IBAN)", _get(d.learner, "iban")),
+                    ("Compte de l'apprenant (IBAN)", iban(_get(d.learner, "iban"))),
                 ]
             )
         )

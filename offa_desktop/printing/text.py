@@ -114,6 +114,12 @@ def hours_fr(value: object) -> str:
     return text.replace(".", ",")
 
 
+def iban(value: object) -> str:
+    """An IBAN in groups of four, as on a bank statement (``BE71 0961 2345 6769``)."""
+    compact = "".join(str(value or "").split()).upper()
+    return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
+
+
 def person(record: Mapping[str, Any] | None) -> str:
     """First and last name as entered (never re-cased)."""
     if not record:

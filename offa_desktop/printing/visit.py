@@ -74,7 +74,7 @@ def _checklist(d: PrintData, checklist: Mapping[str, Any] | None) -> list[Flowab
         b.grid(
             ["Point vérifié", "Oui", "Non", "S.O.", "Remarque"],
             rows,
-            [68 * mm, 13 * mm, 13 * mm, 13 * mm, b.WIDTH - 107 * mm],
+            [80 * mm, 13 * mm, 13 * mm, 13 * mm, b.WIDTH - 119 * mm],
             min_row_height=9 * mm if d.blank else None,
         )
     )

@@ -205,3 +205,9 @@ def test_qr_codes_decode_for_any_record(record_id: str, version: int | None) -> 
         per_copy: [f"offa:contracts/{record_id}?v={v}&copy=apprenant"],
         2 * per_copy: [f"offa:contracts/{record_id}?v={v}&copy=entreprise"],
     }
+
+
+def test_iban_prints_in_groups_of_four() -> None:
+    learner = {**s.LEARNER, "iban": "BE71096123456769"}
+    text = " ".join(pages_text(render(s.contract_data(learner=learner))))
+    assert "BE71 0961 2345 6769" in text

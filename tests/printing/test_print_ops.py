@@ -226,3 +226,37 @@ def test_batch_cancel_stops_between_documents(tmp_path: Path) -> None:
     assert 1 <= len(result.written) <= 3  # the one that reported, and those already running
     files = sorted(os.listdir(tmp_path))
     assert files == sorted(p.name for p in result.written)  # no half-written file left
+
+
+def test_every_demo_record_prints_inside_the_margins(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from offa_desktop.demo.fill import fill_working_copy
+    from offa_desktop.printing.page import MARGIN, PAGE_WIDTH
+    from offa_desktop.store.records import table
+    from tests.printing.pdfread import word_boxes
+
+    wc = WorkingCopy.open(tmp_path / "demo.sqlite3")
+    try:
+        fill_working_copy(wc, 4)
+        with wc.session() as session:
+            ids = {
+                c: [r[0] for r in session.execute(select(table(c).c.id))]
+                for c in ("contracts", "approvals", "visits")
+            }
+        written: list[Path] = []
+        for kind, collection in (
+            ("contract", "contracts"),
+            ("approval", "approvals"),
+            ("visit", "visits"),
+        ):
+            assert ids[collection], collection
+            result = print_commands.print_batch(wc, kind, ids[collection], tmp_path, workers=2)
+            assert not result.failed and len(result.written) == len(ids[collection])
+            written += result.written
+    finally:
+        wc.close()
+    right = PAGE_WIDTH - MARGIN + 1
+    for path in written:
+        pdf = path.read_bytes()
+        assert not [w for w in word_boxes(pdf) if w[2] > right or w[0] < MARGIN - 1], path.name
