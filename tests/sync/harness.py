@@ -30,7 +30,7 @@ from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.uow import UnitOfWork
 from sync.client import ApiClient, RetryPolicy
 from sync.creds import CredentialStore
-from sync.engine import reissued
+from sync.engine import SyncEngine, reissued
 from sync.errors import LoginRequired, SyncError
 from sync.ports import SyncReport
 from sync.server.embedded import free_port
@@ -192,13 +192,20 @@ class Device:
             self._session.close()
             self._session = None
 
-    def sync_here(self) -> SyncReport:
+    def sync_here(self, page_size: int | None = None) -> SyncReport:
         """A sync in this process (the restarted client), logging in again if needed."""
+
+        def engine() -> SyncEngine:
+            built = self.session.engine()
+            if page_size:
+                built.page_size = page_size
+            return built
+
         try:
-            report = self.session.engine().sync_once()
+            report = engine().sync_once()
         except LoginRequired:
             self.session.login(self.server_url, self.username, PASSWORD)
-            report = self.session.engine().sync_once()
+            report = engine().sync_once()
         self.note_cursor()
         return report
 
@@ -301,12 +308,14 @@ class Device:
     def sync(self, **kw: Any) -> ForkResult:
         return self.run("sync", **kw)
 
-    def sync_until_done(self, attempts: int = 20, forked: bool = False) -> dict[str, Any]:
+    def sync_until_done(
+        self, attempts: int = 20, forked: bool = False, page_size: int | None = None
+    ) -> dict[str, Any]:
         """Sync until an exchange completes (in this process unless ``forked``); its summary."""
         for _ in range(attempts):
             if not forked:
                 try:
-                    return self.sync_here().summary()
+                    return self.sync_here(page_size).summary()
                 except SyncError:
                     continue
             done = self.sync()
@@ -438,3 +447,29 @@ class Writer:
                 return str(result["status"])
             self.refresh()
         return "conflict"
+
+
+def assert_converged(
+    devices: list[Device],
+    checker: ApiClient,
+    keys: set[tuple[str, str]],
+    *,
+    exactly_once: bool = True,
+) -> None:
+    """The final invariants: each device equals the server, tombstones included, nothing left
+    to send; no op applied twice; every committed edit applied exactly once (``exactly_once``:
+    when no conflict could set one aside for a person)."""
+    state = server_state(checker)
+    for device in devices:
+        records, ops, conflicts = device.dump()
+        assert [op for op in ops if op["state"] == "pending"] == [], (device.username, ops)
+        if exactly_once:
+            assert ops == [] and conflicts == [], (device.username, ops, conflicts)
+        assert records == state, device.username
+        assert device.cursors == sorted(device.cursors), "a cursor went back"
+    seen = histories(checker, keys)
+    assert all(n == 1 for n in seen.values()), "an op was applied twice"
+    if exactly_once:
+        for device in devices:
+            for op_id in device.made:
+                assert sum(seen.get(i, 0) for i in op_chain(op_id)) == 1, op_id
