@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
 from offa_desktop import paths
@@ -58,14 +58,19 @@ class AppContext:
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         return cls(folder, wc, TaskManager(), settings, session, demo)
 
-    def build_window(self) -> Any:
+    def build_window(self, *, auto_sync: bool = True) -> Any:
         from offa_desktop.ui.main_window import MainWindow
         from offa_desktop.ui.sources import StoreBackend
+        from offa_desktop.ui.sync_controller import SyncController
 
         area = str(self.settings.value("window/area", "contracts") or "contracts")
-        return MainWindow(
+        window = MainWindow(
             StoreBackend(self.working_copy), self.tasks, settings=self.settings, start_area=area
         )
+        window.sync = SyncController(self, window, auto_sync=auto_sync)
+        # After the first paint: the session imports requests and keyring on a worker.
+        QTimer.singleShot(0, window.sync.start)
+        return window
 
     def first_paint_target(self, window: Any) -> QWidget:
         """The widget whose first paint means "the window is usable" (the current list)."""

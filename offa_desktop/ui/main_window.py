@@ -7,6 +7,7 @@ data changes arrive as ``TaskManager.data_changed(ChangeSet)`` to refresh what t
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._open_record = open_record
         self.areas: tuple[Area, ...] = areas()
         self.views: dict[str, AreaView] = {}
+        self.sync: Any = None  # the SyncController, set by AppContext.build_window
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")

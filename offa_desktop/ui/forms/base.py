@@ -1,0 +1,346 @@
+"""The base of every record form: validation as you type, Save off the UI thread, close guard.
+
+A form holds field editors by API field name. Each edit restarts a short timer; when it fires
+the form reads its fields (what cannot be read is a problem of that field), asks
+``ops.workflows.check`` for the domain's problems and shows each one under its field (others in
+the summary), the warnings in amber and the checks left to the server as «vérifié à la
+synchronisation». Save stays disabled while a blocking problem remains; it runs the ops call on
+the writer lane and the form closes on the ChangeSet. Closing with unsaved changes asks:
+enregistrer / abandonner / annuler.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offa_desktop.domain.problems import Problem, cap, label
+from offa_desktop.domain.validation import ValidationError
+from offa_desktop.ops import workflows
+from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.ops.workflows import Check
+from offa_desktop.ui.forms.fields import Field, InputError
+
+log = logging.getLogger("offa.ui")
+CHECK_DELAY_MS = 150
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("forms", text)
+
+
+def field_label(collection: str, name: str) -> str:
+    return cap(label(collection, name))
+
+
+def problems_html(problems: list[Problem]) -> str:
+    return "<br>".join(html.escape(p.message) for p in problems)
+
+
+class UnsavedChoice:
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_unsaved(parent: QWidget) -> str:
+    """Enregistrer / Abandonner / Annuler for a form closed with unsaved changes."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(tr("Modifications non enregistrées"))
+    box.setText(tr("Cette fiche a des modifications non enregistrées."))
+    save = box.addButton(tr("Enregistrer"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(tr("Abandonner"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return UnsavedChoice.SAVE
+    if clicked is discard:
+        return UnsavedChoice.DISCARD
+    return UnsavedChoice.CANCEL
+
+
+class RecordForm(QDialog):
+    """A dialog editing one record of ``collection`` (a new one when ``record_id`` is None).
+
+    Signals: ``saved(ChangeSet)`` once the save went through (the Saved change set);
+    ``checked(object)`` after each validation with the :class:`~offa_desktop.ops.workflows.Check`.
+    """
+
+    saved = Signal(object)
+    checked = Signal(object)
+    collection = ""
+    # Asked when closing with unsaved changes; tests replace it.
+    ask: Callable[[QWidget], str] = staticmethod(ask_unsaved)
+
+    def __init__(
+        self,
+        context: Any,
+        record_id: str | None,
+        parent: QWidget | None = None,
+        *,
+        initial: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.wc = context.working_copy
+        self.record_id = record_id
+        self.previous: dict[str, Any] | None = (
+            workflows.load(self.wc, self.collection, record_id) if record_id else None
+        )
+        self.base: dict[str, Any] = dict(self.previous or initial or {})
+        self.fields: dict[str, Field] = {}
+        self.targets: dict[str, str] = {}  # problem field -> editor shown for it
+        self.last_check: Check | None = None
+        self._saving = False
+        self._closing_after_save = False
+        self.setObjectName(f"form-{self.collection}")
+        self.setMinimumWidth(560)
+
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.form = self.add_group("")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        self.summary = QLabel()
+        self.summary.setObjectName("form-summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.pending = QLabel()
+        self.pending.setObjectName("form-pending")
+        self.pending.setWordWrap(True)
+        self.pending.setStyleSheet("color: #555; font-style: italic;")
+        self.buttons = QDialogButtonBox()
+        self.save_button = QPushButton(tr("Enregistrer"))
+        self.save_button.setDefault(True)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(
+            tr("Fermer"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.summary)
+        outer.addWidget(self.pending)
+        outer.addWidget(self.buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.validate_now)
+
+    # --- building ------------------------------------------------------------------------------
+    def add_group(self, title: str) -> QFormLayout:
+        """A titled box of rows in the form body (untitled: plain rows)."""
+        box: QWidget = QGroupBox(title) if title else QWidget()
+        layout = QFormLayout(box)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        if not title:
+            layout.setContentsMargins(0, 0, 0, 0)
+        self.body_layout.addWidget(box)
+        return layout
+
+    def add_field(
+        self, name: str, field: Field, layout: QFormLayout | None = None, text: str = ""
+    ) -> Field:
+        self.fields[name] = field
+        (layout or self.form).addRow(text or field.label[:1].upper() + field.label[1:], field.widget)
+        field.edited.connect(self.schedule_check)
+        return field
+
+    def load_values(self) -> None:
+        """Fill the editors from the record (call at the end of a subclass's constructor)."""
+        for name, field in self.fields.items():
+            if name in self.base:
+                field.set_value(self.base[name])
+        self._initial = self.collect_quietly()
+        self.validate_now()
+
+    # --- reading -------------------------------------------------------------------------------
+    def extra(self, data: dict[str, Any], problems: list[Problem]) -> None:
+        """Subclasses put composed fields (JSON objects) into ``data`` and unreadable input into
+        ``problems``."""
+
+    def collect(self) -> tuple[dict[str, Any], list[Problem]]:
+        """The record as typed, and the problems of what could not be read."""
+        data = dict(self.base)
+        problems: list[Problem] = []
+        for name, field in self.fields.items():
+            if name.startswith("_"):
+                continue
+            try:
+                data[name] = field.value()
+            except InputError as exc:
+                data.pop(name, None)
+                problems.append(Problem(name, "invalid", str(exc)))
+        self.extra(data, problems)
+        return data, problems
+
+    def collect_quietly(self) -> dict[str, Any]:
+        return self.collect()[0]
+
+    @property
+    def dirty(self) -> bool:
+        return self.collect_quietly() != getattr(self, "_initial", None)
+
+    # --- checking ------------------------------------------------------------------------------
+    def schedule_check(self) -> None:
+        self._timer.start()
+
+    def check_record(self, data: dict[str, Any]) -> Check:
+        """The domain's check of ``data`` (subclasses may add their own problems)."""
+        return workflows.check(
+            self.wc, self.collection, data, previous=self.previous, record_id=self.record_id
+        )
+
+    def validate_now(self) -> Check:
+        """Check what is typed now and show the outcome; returns it."""
+        self._timer.stop()
+        data, unreadable = self.collect()
+        found = self.check_record(data)
+        bad_fields = {p.field for p in unreadable}
+        problems = unreadable + [
+            p
+            for p in found.problems
+            if not (p.field in bad_fields and p.code == "required")
+        ]
+        result = Check(problems, found.pending, found.record)
+        self.last_check = result
+        self.show_check(result)
+        self.update_derived(result)
+        self.save_button.setEnabled(not result.blocking and not self._saving)
+        self.checked.emit(result)
+        return result
+
+    def show_check(self, result: Check) -> None:
+        by_field: dict[str, list[Problem]] = {}
+        loose: list[Problem] = []
+        for p in result.problems:
+            target = self.targets.get(p.field, p.field)
+            if target in self.fields and self.fields[target].widget.isVisibleTo(self):
+                by_field.setdefault(target, []).append(p)
+            else:
+                loose.append(p)
+        for name, field in self.fields.items():
+            found = by_field.get(name, [])
+            text = " ".join(p.message for p in found)
+            field.show_problem(text or None, warning=bool(found) and all(p.warning for p in found))
+        blocking = result.blocking
+        lines = []
+        if blocking:
+            count = len(blocking)
+            lines.append(
+                "<b style='color:#a93226'>"
+                + html.escape(
+                    tr("%n problème(s) à corriger avant d'enregistrer.").replace(
+                        "%n", str(count)
+                    )
+                )
+                + "</b>"
+            )
+        if loose:
+            lines.append(
+                "<span style='color:#a93226'>" + problems_html(
+                    [p for p in loose if not p.warning]
+                ) + "</span>"
+            )
+            warn = [p for p in loose if p.warning]
+            if warn:
+                lines.append("<span style='color:#9a5b00'>" + problems_html(warn) + "</span>")
+        self.summary.setText("<br>".join(line for line in lines if line))
+        self.summary.setVisible(bool(lines))
+        if result.pending:
+            self.pending.setText(
+                tr("Vérifié à la synchronisation\u00a0: ") + "; ".join(result.pending) + "."
+            )
+            self.pending.show()
+        else:
+            self.pending.hide()
+
+    def update_derived(self, result: Check) -> None:
+        """Subclasses show values computed from the record (age, notice, pay...)."""
+
+    # --- saving --------------------------------------------------------------------------------
+    def save_call(self, data: dict[str, Any]) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        """The ops function and its arguments that save ``data`` (run on the writer lane)."""
+        return workflows.save, (self.wc, self.collection, self.record_id, data)
+
+    def save(self) -> None:
+        """Validate now; when nothing blocks, save off the UI thread."""
+        if self._saving:
+            return
+        result = self.validate_now()
+        if result.blocking:
+            self.save_button.setEnabled(False)
+            return
+        data, _ = self.collect()
+        fn, args = self.save_call(data)
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.context.tasks.op(fn, *args).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, changes: Any) -> None:
+        self._saving = False
+        new_id = getattr(changes, "record_id", "") or self.record_id
+        if new_id and self.record_id is None:
+            self.record_id = new_id
+        self._initial = self.collect_quietly()
+        self.after_save(changes)
+        self.saved.emit(changes if isinstance(changes, ChangeSet) else ChangeSet())
+        self.accept()
+
+    def after_save(self, changes: Any) -> None:
+        """Subclasses react to a successful save (print, open the next step)."""
+
+    def _failed(self, error: BaseException) -> None:
+        self._saving = False
+        if isinstance(error, ValidationError):
+            result = Check(list(error.problems), [], {})
+            self.show_check(result)
+            self.save_button.setEnabled(False)
+            return
+        log.error("save failed", exc_info=error)
+        message = getattr(error, "message", None) or str(error) or type(error).__name__
+        self.summary.setText(
+            "<b style='color:#a93226'>"
+            + html.escape(tr("Enregistrement impossible\u00a0: ") + str(message))
+            + "</b>"
+        )
+        self.summary.show()
+        self.save_button.setEnabled(True)
+
+    # --- closing ------------------------------------------------------------------------------
+    def done(self, code: int) -> None:
+        """Every way out but Save (Fermer, Escape, the window's close box) comes here as a
+        reject: unsaved changes are guarded."""
+        if code == QDialog.DialogCode.Rejected and not self._saving and self.dirty:
+            choice = type(self).ask(self)
+            if choice == UnsavedChoice.SAVE:
+                self.save()
+                return
+            if choice == UnsavedChoice.CANCEL:
+                return
+            self._initial = self.collect_quietly()
+        super().done(code)

@@ -1,0 +1,110 @@
+"""The login dialog: server, user, password; the login runs off the UI thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offa_desktop.ui.tasks import TaskManager
+
+
+class LoginDialog(QDialog):
+    """Asks for the server address, the username and the password, then logs in.
+
+    The password never leaves this dialog but for the login call; tokens go to the keyring.
+    """
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        session: Any,
+        *,
+        server: str = "",
+        username: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("login-dialog")
+        self.setWindowTitle(self.tr("Connexion au serveur OPLA"))
+        self.tasks = tasks
+        self.session = session
+        self.user: dict[str, Any] = {}
+        self.server = QLineEdit(server, self)
+        self.server.setObjectName("login-server")
+        self.server.setPlaceholderText("https://opla.example.be")
+        self.username = QLineEdit(username, self)
+        self.username.setObjectName("login-username")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("login-password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel(self)
+        self.message.setObjectName("login-message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("Serveur"), self.server)
+        form.addRow(self.tr("Utilisateur"), self.username)
+        form.addRow(self.tr("Mot de passe"), self.password)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Se connecter"))
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+        (self.password if server and username else self.server).setFocus()
+
+    def try_login(self) -> None:
+        server = self.server.text().strip()
+        username = self.username.text().strip()
+        password = self.password.text()
+        missing = [
+            name
+            for name, value in (
+                (self.tr("le serveur"), server),
+                (self.tr("l'utilisateur"), username),
+                (self.tr("le mot de passe"), password),
+            )
+            if not value
+        ]
+        if missing:
+            self.message.setText(self.tr("Indiquez %1.").replace("%1", ", ".join(missing)))
+            return
+        from offa_desktop.ops.sync_actions import login
+
+        self._busy(True)
+        self.message.setText(self.tr("Connexion en cours…"))
+        self.tasks.background(login, self.session, server, username, password).success(
+            self._logged_in
+        ).failure(self._failed).run()
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.server, self.username, self.password, self.buttons):
+            widget.setEnabled(not busy)
+
+    def _logged_in(self, user: Any) -> None:
+        self.user = dict(user or {})
+        self.password.clear()
+        self._busy(False)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy(False)
+        message = getattr(error, "message", None) or str(error)
+        self.message.setText(str(message))
+        self.password.selectAll()
+        self.password.setFocus()

@@ -1,0 +1,242 @@
+"""Sync in the window: status line, "Synchroniser" (F5) with progress and cancel, login, logout,
+and an automatic sync every few minutes while the server answers."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton
+
+from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.ui.tasks import Op
+
+log = logging.getLogger("offa.ui")
+AUTO_SYNC_MS = 5 * 60 * 1000
+PHASES = {"push": "Envoi", "pull": "Réception", "resync": "Vérification"}
+
+
+class SyncController(QObject):
+    """Drives sync for one window; the session opens in the background after the first paint.
+
+    Signals: ``status_changed(text: str)``; ``finished(ok: bool, message: str)`` after each sync.
+    """
+
+    status_changed = Signal(str)
+    finished = Signal(bool, str)
+
+    def __init__(self, context: Any, window: Any, *, auto_sync: bool = True) -> None:
+        super().__init__(window)
+        self.context = context
+        self.window = window
+        self.tasks = context.tasks
+        self.online: bool | None = None
+        self.running: Op | None = None
+        self.last_status: Any = None
+        self.progress = QProgressBar(window)
+        self.progress.setObjectName("sync-progress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat(self.tr("%v sur %m"))
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Annuler"), window)
+        self.cancel_button.setObjectName("sync-cancel")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
+        window.statusBar().addPermanentWidget(self.progress)
+        window.statusBar().addPermanentWidget(self.cancel_button)
+        window.sync_action.triggered.connect(self.sync)
+        menu = window.menu_sync
+        self.login_action = menu.addAction(self.tr("Se &connecter…"))
+        self.login_action.setObjectName("action-login")
+        self.login_action.triggered.connect(self.ask_login)
+        self.logout_action = menu.addAction(self.tr("Se &déconnecter"))
+        self.logout_action.setObjectName("action-logout")
+        self.logout_action.triggered.connect(self.logout)
+        self.status_changed.connect(window.set_sync_status)
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTO_SYNC_MS)
+        self.timer.timeout.connect(self._auto_sync)
+        if auto_sync:
+            self.timer.start()
+        self._set_enabled(False)
+
+    # --- session -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Open the sync session off the UI thread (requests and keyring load there)."""
+        if self.context.session is not None:
+            self._session_ready(self.context.session)
+            return
+        from offa_desktop.ops.sync_actions import open_sync_session
+
+        self.tasks.background(
+            open_sync_session, self.context.folder, self.context.working_copy
+        ).success(self._session_ready).failure(self._session_failed).run()
+
+    def _session_ready(self, session: Any) -> None:
+        self.context.session = session
+        self._set_enabled(True)
+        self.refresh_status()
+
+    def _session_failed(self, error: BaseException) -> None:
+        log.error("sync session failed", exc_info=error)
+        self.status_changed.emit(self.tr("Synchronisation indisponible : %1").replace(
+            "%1", str(getattr(error, "message", None) or error)))
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for action in (self.window.sync_action, self.login_action, self.logout_action):
+            action.setEnabled(enabled)
+
+    # --- status --------------------------------------------------------------------------------
+    def refresh_status(self) -> None:
+        session = self.context.session
+        if session is None:
+            return
+        from offa_desktop.ops.sync_actions import read_status
+
+        self.tasks.background(read_status, session).success(self._show_status).run()
+
+    def _show_status(self, status: Any) -> None:
+        self.last_status = status
+        self.status_changed.emit(self.status_text(status))
+
+    def status_text(self, status: Any) -> str:
+        if status.server is None:
+            parts = [self.tr("Non connecté")]
+        elif self.online is False:
+            parts = [self.tr("Hors ligne")]
+        else:
+            parts = [self.tr("En ligne") if self.online else self.tr("Connecté")]
+        if status.username:
+            parts.append(status.username)
+        parts.append(self.tr("%1 en attente").replace("%1", str(status.pending)))
+        parts.append(self.tr("%1 conflit(s)").replace("%1", str(status.conflicts)))
+        parts.append(self.tr("%1 refusée(s)").replace("%1", str(status.rejected)))
+        if status.last_sync is not None:
+            local = status.last_sync.astimezone()
+            parts.append(self.tr("synchronisé le %1").replace(
+                "%1", local.strftime("%d/%m/%Y %H:%M")))
+        else:
+            parts.append(self.tr("jamais synchronisé"))
+        return " · ".join(parts)
+
+    # --- sync ----------------------------------------------------------------------------------
+    def sync(self) -> None:
+        """Synchroniser (F5): asks for a login first when no account is set."""
+        session = self.context.session
+        if session is None or self.running is not None:
+            return
+        if self.last_status is not None and self.last_status.server is None:
+            self.ask_login()
+            return
+        from offa_desktop.ops.sync_actions import sync_now
+
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.window.sync_action.setEnabled(False)
+        self.window.statusBar().showMessage(self.tr("Synchronisation…"))
+
+        def run(ctx: Any) -> ChangeSet:
+            return sync_now(session, progress=ctx.report)
+
+        self.running = (
+            self.tasks.background(run)
+            .progress(self._show_progress)
+            .success(self._synced)
+            .failure(self._sync_failed)
+            .run()
+        )
+
+    def _show_progress(self, phase: str, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        label = self.tr(PHASES.get(phase, phase))
+        self.progress.setFormat(f"{label} %v " + self.tr("sur") + " %m")
+
+    def cancel(self) -> None:
+        session = self.context.session
+        if session is not None and self.running is not None:
+            session.cancel.set()
+            self.cancel_button.setEnabled(False)
+            self.window.statusBar().showMessage(self.tr("Annulation…"))
+
+    def _done(self) -> None:
+        self.running = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.window.sync_action.setEnabled(True)
+
+    def _synced(self, changes: ChangeSet) -> None:
+        self._done()
+        self.online = True
+        when = datetime.now().strftime("%H:%M")
+        message = self.tr("Synchronisation terminée à %1").replace("%1", when)
+        self.window.statusBar().showMessage(message, 10_000)
+        self.refresh_status()
+        self.finished.emit(True, message)
+
+    def _sync_failed(self, error: BaseException) -> None:
+        self._done()
+        from sync.errors import Cancelled, LoginRequired, NetworkError
+
+        message = str(getattr(error, "message", None) or error)
+        if isinstance(error, NetworkError):
+            self.online = False
+        elif not isinstance(error, Cancelled):
+            log.error("sync failed", exc_info=error)
+        self.window.statusBar().showMessage(message, 15_000)
+        self.refresh_status()
+        self.finished.emit(False, message)
+        if isinstance(error, LoginRequired):
+            self.ask_login()
+
+    def _auto_sync(self) -> None:
+        status = self.last_status
+        if status is not None and status.server and self.online is not False:
+            self.sync()
+
+    # --- login / logout ------------------------------------------------------------------------
+    def ask_login(self) -> bool:
+        from offa_desktop.ui.login_dialog import LoginDialog
+
+        session = self.context.session
+        if session is None:
+            return False
+        status = self.last_status
+        dialog = LoginDialog(
+            self.tasks,
+            session,
+            server=(status.server or "") if status else "",
+            username=(status.username or "") if status else "",
+            parent=self.window,
+        )
+        accepted = bool(dialog.exec())
+        if accepted:
+            self.online = True
+            self.refresh_status()
+        return accepted
+
+    def logout(self) -> None:
+        session = self.context.session
+        status = self.last_status
+        if session is None:
+            return
+        if status is not None and status.pending:
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("Se déconnecter"),
+                self.tr(
+                    "%1 modification(s) n'ont pas encore été envoyées. Elles restent dans la "
+                    "copie de travail et partiront à la prochaine connexion avec ce compte.\n\n"
+                    "Se déconnecter quand même ?"
+                ).replace("%1", str(status.pending)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        from offa_desktop.ops.sync_actions import logout
+
+        self.tasks.background(logout, session).success(
+            lambda _n: self.refresh_status()).run()

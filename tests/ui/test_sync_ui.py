@@ -1,0 +1,116 @@
+"""Sync from the window against the real reference server on loopback (in-process)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from offa_desktop import paths
+from offa_desktop.demo.accounts import DEMO_ACCOUNTS
+from offa_desktop.ops.session import SyncSession
+from offa_desktop.store.db import WorkingCopy
+from offa_desktop.ui.context import AppContext
+from offa_desktop.ui.login_dialog import LoginDialog
+from offa_desktop.ui.tasks import TaskManager
+from sync.creds import CredentialStore
+
+pytestmark = pytest.mark.gui
+
+
+class MemoryKeyring:
+    """A keyring backend chosen explicitly for tests (nothing touches the user's keyring)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.values: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.values.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.values[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.values.pop((service, username), None)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    from sync.server import setup
+    from sync.server.db import make_engine
+    from sync.server.embedded import EmbeddedServer
+    from sync.server.seed import seed_demo
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('server') / 'server.sqlite3'}"
+    engine = make_engine(url)
+    setup.upgrade(engine)
+    seed_demo(engine, 40)
+    engine.dispose()
+    embedded = EmbeddedServer(url)
+    base_url = embedded.start()
+    yield base_url, url
+    embedded.stop()
+
+
+@pytest.fixture
+def context(tmp_path: Path) -> Iterator[AppContext]:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    wc = WorkingCopy.open(paths.working_copy_path(folder))
+    session = SyncSession(folder, wc, creds=CredentialStore(MemoryKeyring()))  # type: ignore[arg-type]
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    made = AppContext(folder, wc, TaskManager(), settings, session)
+    yield made
+    made.close()
+
+
+def _account() -> Any:
+    return next(a for a in DEMO_ACCOUNTS if a.role == "secretariat")
+
+
+def test_login_then_f5_syncs_and_lists_refresh(
+    qtbot: Any, server: tuple[str, str], context: AppContext
+) -> None:
+    base_url, _ = server
+    window = context.build_window(auto_sync=False)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    controller = window.sync
+    qtbot.waitUntil(lambda: controller.last_status is not None)
+    assert "Non connecté" in window.sync_label.text()
+    contracts = window.show_area("contracts")
+    assert contracts.model.rowCount() == 0
+
+    account = _account()
+    dialog = LoginDialog(context.tasks, context.session, server=base_url, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.username.setText(account.username)
+    dialog.password.setText("mauvais mot de passe")
+    dialog.try_login()
+    qtbot.waitUntil(lambda: dialog.password.isEnabled())
+    assert dialog.message.text() and not dialog.result()  # French error, still open
+    dialog.password.setText(account.password)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.try_login()
+    assert dialog.user.get("role") == "secretariat"
+    controller.refresh_status()
+    qtbot.waitUntil(lambda: account.username in window.sync_label.text())
+
+    with qtbot.waitSignal(controller.finished, timeout=60_000) as done:
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert done.args[0] is True, done.args
+    db = sqlite3.connect(paths.working_copy_path(context.folder))
+    local = db.execute("select count(*) from contracts where deleted = 0").fetchone()[0]
+    db.close()
+    assert local > 0 and contracts.model.rowCount() == local
+    qtbot.waitUntil(lambda: "synchronisé le" in window.sync_label.text())
+    assert "0 en attente" in window.sync_label.text()
+    assert not controller.progress.isVisible()
