@@ -186,7 +186,7 @@ def test_visit_report() -> None:
     )
     layout = " ".join(pages_text(pdf, layout=True))
     assert re.search(r"Inscription à la BCE vérifiée ☒ ☐ ☐", layout)
-    assert re.search(r"métier en ☐ ☒ ☐", layout)
+    assert re.search(r"métier en sécurité ☐ ☒ ☐ Hotte du four", layout)
     assert "☐ favorable ☐ défavorable" in text
     assert qr_codes(pdf, [1])[1] == [f"offa:visits/{s.VISIT_ID}?v=local&doc=visit"]
 
