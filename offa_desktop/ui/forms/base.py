@@ -115,6 +115,7 @@ class RecordForm(QDialog):
         self._closing_after_save = False
         self.setObjectName(f"form-{self.collection}")
         self.setMinimumWidth(560)
+        self.resize(660, 760)
 
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
@@ -172,6 +173,7 @@ class RecordForm(QDialog):
 
     def load_values(self) -> None:
         """Fill the editors from the record (call at the end of a subclass's constructor)."""
+        self.body_layout.addStretch(1)
         for name, field in self.fields.items():
             if name in self.base:
                 field.set_value(self.base[name])

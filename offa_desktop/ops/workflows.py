@@ -1,0 +1,110 @@
+"""What every record form needs, without Qt: read a record, check it as it is typed, save it.
+
+A form keeps the record as an API-shaped dict. While the user types it calls :func:`check`
+(identifiers normalised as the domain does, field checks, record rules and cross-record rules
+on the local copy, and the checks left to the server); Save runs :func:`save` on the writer
+lane, which validates again inside the unit of work, so nothing half-valid is ever written.
+The workflow modules ``wf_*.py`` add the choices and computations of each workflow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from offa_desktop.domain.identifiers import normalize_record
+from offa_desktop.domain.problems import Problem
+from offa_desktop.domain.schema import COLLECTIONS
+from offa_desktop.domain.validation import blocking, pending_checks, validate_record
+from offa_desktop.ops import records
+from offa_desktop.ops.records import Saved
+from offa_desktop.store import queries
+from offa_desktop.store.db import WorkingCopy
+from offa_desktop.store.queries import StoreContext
+
+PENDING_FR = "vérifié à la synchronisation"
+
+
+@dataclass(frozen=True)
+class Check:
+    """The outcome of checking a record as typed: its problems (blocking and warnings), the
+    checks left to the server, and the record with identifiers in wire form."""
+
+    problems: list[Problem] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
+    record: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def blocking(self) -> list[Problem]:
+        return blocking(self.problems)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.warning]
+
+    def for_field(self, name: str) -> list[Problem]:
+        return [p for p in self.problems if p.field == name]
+
+
+def full_record(collection: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Every field of the collection (absent ones null), plus what ``data`` holds."""
+    out: dict[str, Any] = dict.fromkeys(COLLECTIONS[collection].field_names)
+    out.update(data)
+    return out
+
+
+def load(wc: WorkingCopy, collection: str, record_id: str) -> dict[str, Any] | None:
+    """A live record's data (API-shaped), or None."""
+    with wc.session() as db:
+        return queries.get(db, collection, record_id)
+
+
+def reference(wc: WorkingCopy, collection: str) -> list[dict[str, Any]]:
+    """Every row of a reference collection, with its ``id``."""
+    with wc.session() as db:
+        return queries.reference(db, collection)
+
+
+def find(wc: WorkingCopy, collection: str, **equals: Any) -> list[tuple[str, dict[str, Any]]]:
+    """Live records whose fields equal the given values, as (id, data)."""
+    with wc.session() as db:
+        return [(i, dict(d)) for i, d in StoreContext(db).find(collection, **equals)]
+
+
+def today(wc: WorkingCopy) -> date:
+    """Today in Europe/Brussels (the copy's rule context's day)."""
+    with wc.session() as db:
+        return StoreContext(db).today()
+
+
+def check(
+    wc: WorkingCopy,
+    collection: str,
+    data: Mapping[str, Any],
+    *,
+    previous: Mapping[str, Any] | None = None,
+    record_id: str | None = None,
+) -> Check:
+    """Every problem of ``data`` (the whole record as typed) as the unit of work would find it,
+    plus the French names of the checks left to the server."""
+    record = normalize_record(collection, full_record(collection, data))
+    with wc.session() as db:
+        ctx = StoreContext(db)
+        found = validate_record(
+            collection, record, previous=previous, ctx=ctx, record_id=record_id
+        )
+        pending = pending_checks(collection, record, ctx)
+    return Check(found, pending, record)
+
+
+def save(
+    wc: WorkingCopy, collection: str, record_id: str | None, data: Mapping[str, Any]
+) -> Saved:
+    """Create (``record_id`` None) or update a record from what the form holds; identifiers
+    go out in wire form. An update sends only the fields that changed."""
+    record = normalize_record(collection, data)
+    if record_id is None:
+        return records.create(wc, collection, record)
+    return records.update(wc, collection, record_id, record)
