@@ -167,7 +167,8 @@ class RecordForm(QDialog):
         self, name: str, field: Field, layout: QFormLayout | None = None, text: str = ""
     ) -> Field:
         self.fields[name] = field
-        (layout or self.form).addRow(text or field.label[:1].upper() + field.label[1:], field.widget)
+        shown = text or field.label[:1].upper() + field.label[1:]
+        (layout or self.form).addRow(shown, field.widget)
         field.edited.connect(self.schedule_check)
         return field
 
