@@ -49,12 +49,37 @@ class Pusher:
         self.who = who
         self.device_id = device_id
         self.ctx = ServerRuleContext(self.writer)
+        self._seen: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._results: list[dict[str, Any]] = []
+        self._history: list[dict[str, Any]] = []
 
     def run(self, ops: list[Any]) -> list[dict[str, Any]]:
         self.writer.lock()
+        self._prefetch(ops)
         results = [self.settle(op) for op in ops]
+        if self._results:
+            self.writer.conn.execute(insert(op_results), self._results)
+        if self._history:
+            self.writer.conn.execute(insert(history), self._history)
         self.writer.finish()
         return results
+
+    def _prefetch(self, ops: list[Any]) -> None:
+        valid = [o for o in ops if isinstance(o, dict)]
+        op_ids = [o["op_id"] for o in valid if is_uuid(o.get("op_id"))]
+        for start in range(0, len(op_ids), 500):
+            rows = self.writer.conn.execute(
+                select(op_results.c.op_id, op_results.c.user_id, op_results.c.result).where(
+                    op_results.c.op_id.in_(op_ids[start : start + 500])
+                )
+            )
+            for row in rows:
+                self._seen[row.op_id] = (row.user_id, loads(row.result))
+        self.writer.prefetch(
+            (o["collection"], o["id"])
+            for o in valid
+            if o.get("collection") in COLLECTIONS and is_uuid(o.get("id"))
+        )
 
     def settle(self, op: Any) -> dict[str, Any]:
         if not isinstance(op, dict):
@@ -65,22 +90,20 @@ class Pusher:
                 op_id if isinstance(op_id, str) and len(op_id) <= 100 else None,
                 [_err("op_id", "malformed", "L'identifiant d'opération doit être un UUID.")],
             )
-        stored = self.writer.conn.execute(
-            select(op_results.c.user_id, op_results.c.result).where(op_results.c.op_id == op_id)
-        ).first()
+        stored = self._seen.get(op_id)
         if stored is not None:  # 1. idempotent
-            if stored.user_id == self.who.user_id:
-                result: dict[str, Any] = loads(stored.result)
-                return result
+            if stored[0] == self.who.user_id:
+                return stored[1]
             return _forbidden(op_id, "Cet identifiant d'opération appartient à un autre compte.")
         result = self._settle_new(op_id, op)
-        self.writer.conn.execute(
-            insert(op_results).values(
-                op_id=op_id,
-                user_id=self.who.user_id,
-                result=dumps(result),
-                created_at=self.writer.now,
-            )
+        self._seen[op_id] = (self.who.user_id, result)
+        self._results.append(
+            {
+                "op_id": op_id,
+                "user_id": self.who.user_id,
+                "result": dumps(result),
+                "created_at": self.writer.now,
+            }
         )
         return result
 
@@ -141,7 +164,14 @@ class Pusher:
             data = {**(previous or {}), **fields}
         else:
             data = None
-        new_keys = scope.keys_for(w, collection, record_id, data) if data is not None else old_keys
+        moved = previous is None or any(
+            previous.get(f) != (data or {}).get(f) for f in scope.SCOPE_FIELDS.get(collection, ())
+        )
+        new_keys = (
+            scope.keys_for(w, collection, record_id, data)
+            if data is not None and (moved or old_keys is None)
+            else old_keys
+        )
         allowed = may_write(
             who,
             collection,
@@ -204,11 +234,14 @@ class Pusher:
         w = self.writer
         old_keys = w.keys_of(collection, record_id)
         version = w.put(collection, record_id, data, user_id=self.who.user_id)
-        if data is not None:
+        fields = scope.SCOPE_FIELDS.get(collection, ())
+        moved = (
+            previous is None or data is None or any(previous.get(f) != data.get(f) for f in fields)
+        )
+        if data is not None and (moved or not old_keys):
             new_keys = scope.keys_for(w, collection, record_id, data)
             w.set_keys(collection, record_id, old_keys, new_keys, version)
-        fields = scope.SCOPE_FIELDS.get(collection, ())
-        if previous is None or data is None or any(previous.get(f) != data.get(f) for f in fields):
+        if moved:
             scope.refresh(w, scope.dependents(w, collection, record_id, previous, data))
         kind = "create" if previous is None else ("delete" if data is None else "update")
         before, after = previous, data
@@ -216,21 +249,21 @@ class Pusher:
             changed = [k for k in data if data.get(k) != previous.get(k)]
             before = {k: previous.get(k) for k in changed}
             after = {k: data.get(k) for k in changed}
-        w.conn.execute(
-            insert(history).values(
-                collection=collection,
-                record_id=record_id,
-                version=version,
-                at=w.now,
-                user_id=self.who.user_id,
-                user_name=self.who.display_name,
-                device_id=self.device_id,
-                op_id=op_id,
-                kind=kind,
-                before=None if before is None else dumps(before),
-                after=None if after is None else dumps(after),
-                resolution=None if resolution is None else dumps(resolution),
-            )
+        self._history.append(
+            {
+                "collection": collection,
+                "record_id": record_id,
+                "version": version,
+                "at": w.now,
+                "user_id": self.who.user_id,
+                "user_name": self.who.display_name,
+                "device_id": self.device_id,
+                "op_id": op_id,
+                "kind": kind,
+                "before": None if before is None else dumps(before),
+                "after": None if after is None else dumps(after),
+                "resolution": None if resolution is None else dumps(resolution),
+            }
         )
         return version
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, and_, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 
 from offa_desktop.domain.schema import COLLECTIONS, Kind
 from sync.server import clock
@@ -72,7 +72,46 @@ class Store:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._cache: dict[tuple[str, str], Stored | None] = {}
+        self._keys: dict[tuple[str, str], set[str]] = {}
         self._reference: dict[str, list[Data]] = {}
+
+    def prefetch(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Read many records and their keys in a few queries (a push's records)."""
+        by_collection: dict[str, list[str]] = {}
+        for collection, record_id in pairs:
+            if (collection, record_id) not in self._cache:
+                by_collection.setdefault(collection, []).append(record_id)
+        for collection, ids in by_collection.items():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                for key in chunk:
+                    self._cache[(collection, key)] = None
+                    self._keys[(collection, key)] = set()
+                rows = self.conn.execute(
+                    select(records).where(
+                        and_(records.c.collection == collection, records.c.id.in_(chunk))
+                    )
+                )
+                for row in rows:
+                    self._cache[(collection, row.id)] = Stored(
+                        row.collection,
+                        row.id,
+                        row.version,
+                        bool(row.deleted),
+                        loads(row.data),
+                        row.updated_at,
+                        row.updated_by,
+                    )
+                key_rows = self.conn.execute(
+                    select(record_keys.c.record_id, record_keys.c.key).where(
+                        and_(
+                            record_keys.c.collection == collection,
+                            record_keys.c.record_id.in_(chunk),
+                        )
+                    )
+                )
+                for record_id, key in key_rows:
+                    self._keys[(collection, record_id)].add(key)
 
     def get(self, collection: str, record_id: str) -> Stored | None:
         key = (collection, record_id)
@@ -140,12 +179,17 @@ class Store:
         return self._reference[collection]
 
     def keys_of(self, collection: str, record_id: str) -> set[str]:
+        cached = self._keys.get((collection, record_id))
+        if cached is not None:
+            return set(cached)
         rows = self.conn.execute(
             select(record_keys.c.key).where(
                 and_(record_keys.c.collection == collection, record_keys.c.record_id == record_id)
             )
         )
-        return {r[0] for r in rows}
+        found = {r[0] for r in rows}
+        self._keys[(collection, record_id)] = found
+        return set(found)
 
     def counter(self) -> int:
         return int(self.conn.execute(select(version_counter.c.value)).scalar_one())
@@ -158,6 +202,44 @@ class Writer(Store):
         super().__init__(conn)
         self.version = 0
         self.now = clock.now_iso()
+        # Record writes wait here and go out in two executemany calls (see ``flush``).
+        self._pending: dict[tuple[str, str], tuple[bool, dict[str, Any]]] = {}
+
+    def flush(self) -> None:
+        """Write the pending record rows (before any read that bypasses the cache)."""
+        if not self._pending:
+            return
+        inserts, updates = [], []
+        for (collection, record_id), (is_insert, values) in self._pending.items():
+            if is_insert:
+                inserts.append({"collection": collection, "id": record_id, **values})
+            else:
+                updates.append({"b_collection": collection, "b_id": record_id, **values})
+        self._pending = {}
+        if inserts:
+            self.conn.execute(insert(records), inserts)
+        if updates:
+            self.conn.execute(
+                update(records)
+                .where(
+                    and_(
+                        records.c.collection == bindparam("b_collection"),
+                        records.c.id == bindparam("b_id"),
+                    )
+                )
+                .values(
+                    version=bindparam("version"),
+                    deleted=bindparam("deleted"),
+                    data=bindparam("data"),
+                    updated_at=bindparam("updated_at"),
+                    updated_by=bindparam("updated_by"),
+                ),
+                updates,
+            )
+
+    def scan(self, collection: str) -> list[tuple[str, Data]]:
+        self.flush()
+        return super().scan(collection)
 
     def lock(self) -> None:
         # The first statement of the transaction: takes the row lock (PostgreSQL) or the
@@ -170,11 +252,13 @@ class Writer(Store):
         return self.version
 
     def finish(self) -> None:
+        self.flush()
         self.conn.execute(update(version_counter).values(value=self.version))
 
     def forget(self) -> None:
         """Drop cached reads (after a rolled-back savepoint)."""
         self._cache.clear()
+        self._keys.clear()
 
     def put(
         self,
@@ -196,14 +280,10 @@ class Writer(Store):
             "updated_at": at or self.now,
             "updated_by": user_id,
         }
-        if old is None:
-            self.conn.execute(insert(records).values(collection=collection, id=record_id, **values))
-        else:
-            self.conn.execute(
-                update(records)
-                .where(and_(records.c.collection == collection, records.c.id == record_id))
-                .values(**values)
-            )
+        key = (collection, record_id)
+        pending = self._pending.get(key)
+        insert_row = old is None or (pending is not None and pending[0])
+        self._pending[key] = (insert_row, values)
         old_index = index_values(collection, old.data) if old and old.data else set()
         new_index = index_values(collection, data) if data else set()
         self._set_index(collection, record_id, old_index, new_index)
@@ -238,6 +318,7 @@ class Writer(Store):
     ) -> None:
         """Replace a record's scope keys; each key lost becomes a scope exit at ``version``."""
         old_set, new_set = set(old), set(new)
+        self._keys[(collection, record_id)] = set(new_set)
         gone, added = old_set - new_set, new_set - old_set
         for key in gone:
             self.conn.execute(
@@ -272,10 +353,26 @@ class Writer(Store):
     def bump(self, collection: str, record_id: str) -> int:
         """Give a record a new version without changing it (re-sent to whoever now sees it)."""
         version = self.next_version()
-        self.conn.execute(
-            update(records)
-            .where(and_(records.c.collection == collection, records.c.id == record_id))
-            .values(version=version)
+        found = self.get(collection, record_id)
+        if found is None:
+            return version
+        key = (collection, record_id)
+        pending = self._pending.get(key)
+        values = {
+            "version": version,
+            "deleted": found.deleted,
+            "data": None if found.data is None else dumps(found.data),
+            "updated_at": found.updated_at,
+            "updated_by": found.updated_by,
+        }
+        self._pending[key] = (pending is not None and pending[0], values)
+        self._cache[key] = Stored(
+            collection,
+            record_id,
+            version,
+            found.deleted,
+            found.data,
+            found.updated_at,
+            found.updated_by,
         )
-        self._cache.pop((collection, record_id), None)
         return version
