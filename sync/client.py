@@ -263,7 +263,7 @@ class ApiClient:
     ) -> requests.Response:
         refreshed = False
         while True:
-            response = self._send(method, path, data, params, headers or {}, auth)
+            response = self._send(method, path, data, params, headers or {}, auth, not login)
             status = response.status_code
             if status < 400:
                 return response
@@ -281,6 +281,14 @@ class ApiClient:
                 raise LoginRequired(MSG_LOGIN, code="login_required")
             if status == 426:
                 raise ClientTooOld(MSG_TOO_OLD)
+            if status == 429:
+                wait = _retry_after(response)
+                raise ServerError(
+                    "Trop de tentatives de connexion : réessayez dans "
+                    f"{int(wait or 60)} secondes.",
+                    status=status,
+                    code="rate_limited",
+                )
             if status == 410:
                 raise CursorExpired(message or "Curseur expiré.", code=code or "cursor_expired")
             raise ServerError(
@@ -313,8 +321,9 @@ class ApiClient:
         params: dict[str, Any] | None,
         headers: dict[str, str],
         auth: bool,
+        retry_429: bool = True,
     ) -> requests.Response:
-        """One call with retries on connection errors, 5xx and 429."""
+        """One call with retries on connection errors, 5xx and (unless a login) 429."""
         url = self.base_url + API + path
         parts = path.strip("/").split("/")
         point = parts[1] if parts[0] in ("sync", "auth") else parts[0]
@@ -342,7 +351,9 @@ class ApiClient:
             crash_point(f"after_http_{point}")
             self.bytes_sent += len(data or b"")
             self.bytes_received += len(response.content)
-            if response.status_code in RETRY_STATUSES:
+            if response.status_code in RETRY_STATUSES and (
+                retry_429 or response.status_code != 429
+            ):
                 log.warning("%s %s: %d (essai %d)", method, path, response.status_code, attempt + 1)
                 last_error = None
                 wait = _retry_after(response)

@@ -1,0 +1,193 @@
+"""The headless commands: JSON only on standard output (summary last), exit codes, keyring
+choices, tokens never written to the database or the log, dump and import formats."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import uuid
+from pathlib import Path
+
+from sync.creds import NOTICE_MEMORY, CredentialStore
+from tests.sync.data import company
+from tests.sync.harness import Device, ForkResult, Server
+
+SUMMARY_KEYS = {
+    "ok",
+    "pushed",
+    "applied",
+    "conflicts",
+    "rejected",
+    "forbidden",
+    "pulled",
+    "resynced",
+}
+
+
+def _json_lines(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines()]  # fails on anything but JSON
+
+
+def _new(server: Server, root: Path) -> Device:
+    username = f"cmd-{uuid.uuid4().hex[:6]}"
+    server.user(username)
+    return Device(root / username, username, server.url)
+
+
+def test_login_sync_logout_and_their_exit_codes(server: Server, tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    d = _new(server, tmp_path)
+    done = d.run("sync")
+    assert done.status == 1 and done.summary()["error"] == "login_required"
+    bad = d.run("login", "--server", server.url, "--username", d.username,
+                extra_env={"OFFA_PASSWORD": "faux"})  # fmt: skip
+    assert bad.status == 1 and bad.summary()["ok"] is False
+    d.login()
+    done = d.run("sync")
+    assert done.status == 0, done.stderr
+    lines = _json_lines(done.stdout)
+    assert len(lines) == 1 and set(lines[0]) == SUMMARY_KEYS and lines[0]["pulled"] > 0
+    d.edit(lambda u: u.create("companies", company(rng)))
+    refused = d.run("logout")
+    assert refused.status == 1 and refused.summary()["error"] == "unsent_changes"
+    assert d.run("sync").summary()["applied"] == 1
+    assert d.run("logout").status == 0
+    # No token any more: with OFFA_PASSWORD set, the command logs in again by itself.
+    assert d.run("sync").status == 0
+    logs = (d.folder / "logs" / "offa-desktop.log").read_text("utf-8")
+    assert "offa." in logs  # the log file is written; standard output held only JSON
+
+
+def test_sync_without_password_says_login_required(server: Server, tmp_path: Path) -> None:
+    d = _new(server, tmp_path)
+    d.login()
+    assert d.run("logout").status == 0
+    done = _NoPassword(d.folder, d.username, d.server_url).run("sync")
+    assert done.status == 1
+    summary = done.summary()
+    assert summary["ok"] is False and summary["error"] == "login_required"
+    assert "connectez" in str(summary["message"]).lower()
+
+
+class _NoPassword(Device):
+    """A device whose commands run with no OFFA_PASSWORD (and no terminal to prompt)."""
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = dict(super().env)
+        env.pop("OFFA_PASSWORD")
+        return env
+
+    def run(self, *argv: str, **kw: object) -> ForkResult:  # type: ignore[override]
+        saved = os.environ.pop("OFFA_PASSWORD", None)
+        try:
+            return super().run(*argv, **kw)  # type: ignore[arg-type]
+        finally:
+            if saved is not None:
+                os.environ["OFFA_PASSWORD"] = saved
+
+
+def test_tokens_never_in_database_or_log(server: Server, tmp_path: Path) -> None:
+    d = _new(server, tmp_path)
+    d.login()
+    assert d.run("sync").status == 0
+    tokens = CredentialStore(d.keyring()).load(server.url, d.username)
+    assert tokens is not None
+    for path in d.folder.rglob("*"):
+        if path.is_file() and "python_keyring" not in str(path):
+            blob = path.read_bytes()
+            assert tokens.access.encode() not in blob, path
+            assert tokens.refresh.encode() not in blob, path
+
+
+def test_insecure_keyring_keeps_tokens_in_memory_unless_chosen(
+    server: Server, tmp_path: Path
+) -> None:
+    d = _Implicit(tmp_path / "implicit", "x", server.url)
+    server.user(d.username + "-i")
+    d.username = d.username + "-i"
+    done = d.run("login", "--server", server.url, "--username", d.username)
+    assert done.status == 0, done.stderr
+    assert done.summary()["notice"] == NOTICE_MEMORY
+    assert not (d.folder / "xdg" / "python_keyring").exists()  # nothing written in plain text
+    # The next process has no token: it logs in again with OFFA_PASSWORD.
+    assert d.run("sync").status == 0
+    # Chosen explicitly (PYTHON_KEYRING_BACKEND): the plaintext file is used, no notice.
+    e = _new(server, tmp_path)
+    done = e.run("login", "--server", server.url, "--username", e.username)
+    assert "notice" not in done.summary()
+    assert (e.folder / "xdg" / "python_keyring").exists()
+
+
+class _Implicit(Device):
+    """No PYTHON_KEYRING_BACKEND: the machine's default (keyrings.alt plaintext, insecure)."""
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = dict(super().env)
+        env.pop("PYTHON_KEYRING_BACKEND")
+        return env
+
+    def run(self, *argv: str, **kw: object) -> ForkResult:  # type: ignore[override]
+        saved = os.environ.pop("PYTHON_KEYRING_BACKEND", None)
+        try:
+            return super().run(*argv, **kw)  # type: ignore[arg-type]
+        finally:
+            if saved is not None:
+                os.environ["PYTHON_KEYRING_BACKEND"] = saved
+
+
+def test_dump_lines(server: Server, tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    d = _new(server, tmp_path)
+    d.login()
+    d.sync_until_done()
+    cid = d.edit(lambda u: u.create("companies", company(rng)))
+    done = d.run("dump")
+    assert done.status == 0
+    lines = _json_lines(done.stdout)
+    records = [x for x in lines if "type" not in x and "ok" not in x]
+    ops = [x for x in lines if x.get("type") == "op"]
+    assert lines[-1] == {"ok": True, "records": len(records), "ops": 1, "conflicts": 0}
+    assert all(set(r) == {"collection", "id", "version", "deleted", "data"} for r in records)
+    mine = next(r for r in records if r["id"] == cid)
+    assert mine["version"] is None and mine["data"]["name"].startswith("Entreprise")
+    assert [op["id"] for op in ops] == [cid] and "version" not in ops[0]
+    assert lines.index(ops[0]) > max(lines.index(r) for r in records)
+
+
+def test_import_takes_good_lines_and_names_refused_ones(
+    server: Server, tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    d = _new(server, tmp_path)
+    d.login()
+    d.sync_until_done()
+    known = d.edit(lambda u: u.create("companies", company(rng)))
+    new_id = str(uuid.uuid4())
+    bad = company(rng) | {"enterprise_number": "0123456789"}
+    lines = [
+        {"collection": "companies", "id": new_id, "data": company(rng)},
+        {"collection": "companies", "id": known, "data": {"name": "Renommée"}},
+        {"collection": "companies", "data": bad},
+        "not json",
+        {"collection": "sectors", "data": {"code": "x", "name": "y"}},
+    ]
+    source = tmp_path / "import.jsonl"
+    source.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines), "utf-8")
+    done = d.run("import", str(source))
+    assert done.status == 2, done.stderr
+    assert done.summary() == {"ok": False, "created": 1, "updated": 1, "refused": 3}
+    refused = [ln for ln in done.stderr.splitlines() if ln.startswith("ligne ")]
+    assert [ln.split()[1] for ln in refused] == ["3", "4", "5"]
+    assert "numéro d'entreprise" in refused[0].lower()
+    records, ops, _ = d.dump()
+    assert records[("companies", known)]["data"]["name"] == "Renommée"
+    assert ("companies", new_id) in records and len(ops) == 3
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"collection": "companies", "data": company(rng)}) + "\n", "utf-8")
+    assert d.run("import", str(good)).status == 0
+    assert d.run("import", str(tmp_path / "missing.jsonl")).status == 1
+    summary = d.run("sync").summary()
+    assert summary["applied"] == 4 and summary["rejected"] == 0
