@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from offa_desktop import paths
@@ -60,17 +60,41 @@ class AppContext:
 
     def build_window(self, *, auto_sync: bool = True) -> Any:
         from offa_desktop.ui.main_window import MainWindow
+        from offa_desktop.ui.search_popup import SearchPopup
         from offa_desktop.ui.sources import StoreBackend
         from offa_desktop.ui.sync_controller import SyncController
 
         area = str(self.settings.value("window/area", "contracts") or "contracts")
         window = MainWindow(
-            StoreBackend(self.working_copy), self.tasks, settings=self.settings, start_area=area
+            StoreBackend(self.working_copy),
+            self.tasks,
+            settings=self.settings,
+            start_area=area,
+            open_record=self.open_record,
         )
         window.sync = SyncController(self, window, auto_sync=auto_sync)
+        window.search = SearchPopup(window.search_box, window, self.working_copy, self.tasks)
+        window.search.open_requested.connect(window.open_record)
         # After the first paint: the session imports requests and keyring on a worker.
         QTimer.singleShot(0, window.sync.start)
         return window
+
+    def open_record(self, window: QWidget, collection: str, record_id: str) -> QWidget:
+        """The record's form (``ui/forms/registry.py``) or, without one, its read-only view."""
+        dialog: QWidget | None = None
+        try:
+            from offa_desktop.ui.forms.registry import open_record
+        except ImportError:
+            open_record = None
+        if open_record is not None:
+            dialog = open_record(self, collection, record_id, window)
+        if dialog is None:
+            from offa_desktop.ui.record_view import RecordView
+
+            dialog = RecordView(self.working_copy, collection, record_id, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def first_paint_target(self, window: Any) -> QWidget:
         """The widget whose first paint means "the window is usable" (the current list)."""

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.areas: tuple[Area, ...] = areas()
         self.views: dict[str, AreaView] = {}
         self.sync: Any = None  # the SyncController, set by AppContext.build_window
+        self.search: Any = None  # the SearchPopup, set by AppContext.build_window
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -137,6 +138,10 @@ class MainWindow(QMainWindow):
         self.menu_sync = self.menuBar().addMenu(self.tr("&Synchronisation"))
         self.menu_sync.addAction(self.sync_action)
         self.menu_help = self.menuBar().addMenu(self.tr("&Aide"))
+        from offa_desktop.ui.about import show_about
+
+        self.about_action = self.menu_help.addAction(self.tr("À &propos d'OFFA"))
+        self.about_action.triggered.connect(lambda _=False: show_about(self))
 
     # --- behaviour -----------------------------------------------------------------------------
     def show_area(self, key: str) -> AreaView:

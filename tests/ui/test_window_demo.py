@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +96,44 @@ def test_local_edit_shows_pending_after_change_set(qtbot: Any, demo_copy: Path) 
         assert view.model.index(row, keys.index("sync_state")).data() == "en attente"
     finally:
         context.close()
+
+
+def test_search_as_you_type_then_enter_opens_the_record(
+    qtbot: Any, window: Any, demo_folder: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from tests.ui.typing_helper import type_text
+
+    last, first = _sql(demo_folder, "select last_name, first_name from learners "
+                       "where last_name glob '*[^ -~]*' limit 1")[0] or _sql(
+        demo_folder, "select last_name, first_name from learners limit 1")[0]
+    window.focus_search()
+    with qtbot.waitSignal(window.search.results_shown, timeout=5_000) as shown:
+        type_text(window.search_box, f"{last} {first}")
+    assert window.search_box.text() == f"{last} {first}"
+    assert shown.args[0] >= 1 and window.search.list.isVisible()
+    assert f"{last} {first}" in window.search.list.item(0).text()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    dialogs = [w for w in QApplication.topLevelWidgets()
+               if isinstance(w, QDialog) and w.isVisible()]
+    assert dialogs and not window.search.list.isVisible()
+    for dialog in dialogs:
+        dialog.close()
+    # typed without its accents, an accented name is still found (the index folds them)
+    accented = [n for n in (r[0] for r in _sql(demo_folder, "select last_name from learners"))
+                if not n.isascii()]
+    if accented:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", accented[0])
+                        if not unicodedata.combining(c))
+        window.search_box.clear()
+        with qtbot.waitSignal(window.search.results_shown, timeout=5_000) as shown:
+            type_text(window.search_box, plain)
+        assert any(accented[0] in window.search.list.item(i).text()
+                   for i in range(window.search.list.count()))
+    window.search_box.clear()
+    with qtbot.waitSignal(window.search.results_shown, timeout=5_000) as shown:
+        type_text(window.search_box, "zzzqqq")
+    assert shown.args[0] == 0 and "Aucun résultat" in window.search.list.item(0).text()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert not window.search.list.isVisible()
