@@ -83,6 +83,10 @@ def main(args: argparse.Namespace) -> int:
     i18n.install(app)
     folder = paths.data_dir(getattr(args, "data_dir", None))
     setup_logging(folder)
+    from offa_desktop.ui import about, crash
+
+    crash.install(folder)  # our bugs: a report in the data folder and a dialog, not a vanishing
+    app.setWindowIcon(about.app_icon())
     demo = bool(getattr(args, "demo", False))
     try:
         window, context = open_window(

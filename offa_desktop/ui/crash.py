@@ -192,7 +192,7 @@ _handler: list[CrashHandler] = []
 
 
 def install(folder: Path, *, interactive: bool = True) -> CrashHandler:
-    """Make a :class:`CrashHandler` the process's excepthook (main and other threads); returns it."""
+    """Install a :class:`CrashHandler` for the main and other threads; returns it."""
     handler = CrashHandler(folder, interactive=interactive)
     _handler[:] = [handler]  # keep it alive as long as the process
     sys.excepthook = handler
