@@ -124,6 +124,14 @@ def _events(session: Session, contract_id: str) -> list[dict[str, Any]]:
     return sorted(events, key=lambda e: (str(e.get("effective_date")), e["id"]))
 
 
+def _reason(r: _Reader, event: Record) -> dict[str, Any] | None:
+    """The termination or suspension reason of an event, from the reference tables."""
+    collection = (
+        "termination_reasons" if event.get("kind") == "termination" else "suspension_reasons"
+    )
+    return r.by_code(collection, event.get("reason_code"))
+
+
 def _names(r: _Reader, changes: Record) -> dict[str, str]:
     """Names of the records an amendment refers to (tutor, workplaces)."""
     names: dict[str, str] = {}
@@ -145,7 +153,10 @@ def _contract(r: _Reader, record_id: str, record: Record, version: int | None) -
         record_id=record_id,
         version=version,
         record=record,
-        events=_events(r.session, record_id),
+        events=[
+            {**e, "reason_label": (_reason(r, e) or {}).get("label")}
+            for e in _events(r.session, record_id)
+        ],
         problems=_problems(r.session, record, record_id, r.today),
         printed_on=r.today,
         **data,
@@ -168,14 +179,13 @@ def _event(r: _Reader, kind: str, record_id: str, record: Record, version: int |
     changes = (record.get("details") or {}).get("changes") or {}
     if kind == "amendment" and changes.get("tutor_id"):
         data["tutor"] = r.get("tutors", changes["tutor_id"]) or data["tutor"]
-    reasons = "termination_reasons" if kind == "termination" else "suspension_reasons"
     return PrintData(
         kind=kind,
         record_id=record_id,
         version=version,
         record=record,
         contract=contract,
-        reason=r.by_code(reasons, record.get("reason_code")),
+        reason=_reason(r, record),
         names=_names(r, changes) if isinstance(changes, Mapping) else {},
         printed_on=r.today,
         **data,

@@ -20,6 +20,7 @@ from offa_desktop.printing.data import PrintData
 from offa_desktop.printing.page import Header, Part, PartStart, build_pdf
 from offa_desktop.printing.text import (
     CONTRACT_STATUSES,
+    EVENT_KINDS,
     LEVEL_LABELS,
     REGIONS,
     TUTOR_CONDITIONS,
@@ -150,6 +151,18 @@ def _object(d: PrintData, blank: bool) -> list[Flowable]:
     story.append(b.fields(rows, blank=blank))
     story.append(Spacer(1, 2 * mm))
     story.append(b.text(clauses.CONTRACT_TERMS, "small"))
+    if d.events and not blank:
+        story.append(b.para("Événements enregistrés depuis la signature", "h2"))
+        events: list[list[object]] = [
+            [
+                date_fr(e.get("effective_date")),
+                label(EVENT_KINDS, e.get("kind")),
+                str(e.get("reason_label") or e.get("reason_code") or ""),
+            ]
+            for e in d.events
+        ]
+        widths = [35 * mm, 60 * mm, b.WIDTH - 95 * mm]
+        story.append(b.grid(["Date d'effet", "Événement", "Motif"], events, widths))
     story += b.section("3. Horaire hebdomadaire de référence")
     story.append(b.schedule_grid(c.get("schedule"), blank=blank))
     return story

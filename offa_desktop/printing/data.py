@@ -80,7 +80,7 @@ class PrintData:
     wage_reference: Record | None = None
     pay_rate: Record | None = None
     pay_rates: Sequence[Record] = ()  # every level's rate in force (blank forms)
-    events: Sequence[Record] = ()
+    events: Sequence[Record] = ()  # the contract's events, each with its ``reason_label``
     reason: Record | None = None  # the termination or suspension reason
     visitor: Record | None = None
     checklist: Record | None = None  # the checklist template of a visit

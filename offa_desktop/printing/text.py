@@ -60,6 +60,13 @@ INITIATORS = {
     "company": "l'entreprise",
     "both": "d'un commun accord",
 }
+EVENT_KINDS = {
+    "amendment": "avenant",
+    "level_change": "changement de niveau",
+    "suspension": "suspension",
+    "resumption": "reprise",
+    "termination": "fin du contrat",
+}
 VISIT_KINDS = {"approval": "visite d'agrément", "follow_up": "visite de suivi"}
 REGIONS = {"wal": "Wallonie", "bxl": "Bruxelles-Capitale"}
 

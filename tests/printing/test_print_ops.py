@@ -106,6 +106,9 @@ def test_cli_prints_a_synced_contract(filled: tuple[str, dict[str, str]], tmp_pa
         "1 234,56 €",
         "Boutique de Saint-Gilles",
         "version 12",
+        "Événements enregistrés depuis la signature",
+        "changement de niveau",
+        "Préavis après la période d'essai",
     ):
         assert value in text, value
     per_copy = len(pages) // 3
