@@ -89,6 +89,7 @@ class RecordForm(QDialog):
     saved = Signal(object)
     checked = Signal(object)
     collection = ""
+    stay_open_after_create = False  # a new company stays open to add its units and tutors
     # Asked when closing with unsaved changes; tests replace it.
     ask: Callable[[QWidget], str] = staticmethod(ask_unsaved)
 
@@ -123,6 +124,7 @@ class RecordForm(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.body)
         self.summary = QLabel()
         self.summary.setObjectName("form-summary")
@@ -306,12 +308,22 @@ class RecordForm(QDialog):
 
     def _saved(self, changes: Any) -> None:
         self._saving = False
+        created = self.record_id is None
         new_id = getattr(changes, "record_id", "") or self.record_id
-        if new_id and self.record_id is None:
+        if new_id and created:
             self.record_id = new_id
+        if self.record_id:
+            self.previous = workflows.load(self.wc, self.collection, self.record_id)
+            self.base = dict(self.previous or self.base)
+            for name, field in self.fields.items():
+                if name in self.base:
+                    field.set_value(self.base[name])
         self._initial = self.collect_quietly()
         self.after_save(changes)
         self.saved.emit(changes if isinstance(changes, ChangeSet) else ChangeSet())
+        if created and self.stay_open_after_create:
+            self.validate_now()
+            return
         self.accept()
 
     def after_save(self, changes: Any) -> None:

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 # collection -> (module under offa_desktop.ui.forms, class name)
 FORMS: dict[str, tuple[str, str]] = {
     "learners": ("learner", "LearnerForm"),
+    "companies": ("company", "CompanyForm"),
+    "establishment_units": ("company", "UnitForm"),
+    "tutors": ("company", "TutorForm"),
 }
 
 

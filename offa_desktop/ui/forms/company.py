@@ -1,0 +1,306 @@
+"""The company form with its establishment units and tutors (condition désigné / agréé shown),
+and the unit and tutor forms it opens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offa_desktop.domain.identifiers import format_enterprise_number
+from offa_desktop.domain.rules import tutor_is_certified, tutor_is_designated
+from offa_desktop.ops import workflows
+from offa_desktop.ops.workflows import Check
+from offa_desktop.ui.formats import choices, date_fr, name_of
+from offa_desktop.ui.forms.base import RecordForm, field_label, tr
+from offa_desktop.ui.forms.fields import (
+    BoolField,
+    ChoiceField,
+    DateField,
+    NumberField,
+    TextField,
+)
+from offa_desktop.ui.forms.support import code_choices
+
+C, U, T = "companies", "establishment_units", "tutors"
+
+
+def tutor_status(tutor: dict[str, Any]) -> str:
+    """« désigné », « agréé » (which implies désigné) or « conditions non remplies »."""
+    if tutor_is_certified(tutor) and tutor_is_designated(tutor):
+        return tr("désigné et agréé")
+    if tutor_is_designated(tutor):
+        return tr("désigné")
+    return tr("conditions non remplies")
+
+
+class CompanyForm(RecordForm):
+    """Entreprise: enterprise number checked, sector, head count; its units and tutors."""
+
+    collection = C
+    stay_open_after_create = True
+
+    def __init__(self, context: Any, record_id: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(context, record_id, parent)
+        self.setWindowTitle(tr("Entreprise") if record_id else tr("Nouvelle entreprise"))
+        self.add_field(
+            "enterprise_number",
+            TextField(field_label(C, "enterprise_number"), placeholder="0428.759.497"),
+        )
+        self.add_field("name", TextField(field_label(C, "name")))
+        self.add_field("legal_form", TextField(field_label(C, "legal_form"), placeholder="SRL"))
+        self.add_field("employee_count", NumberField(field_label(C, "employee_count")))
+        self.capacity = QLabel()
+        self.capacity.setObjectName("company-capacity")
+        self.form.addRow(tr("Capacité d'accueil"), self.capacity)
+        sectors = code_choices(self.wc, "sectors")
+        self.add_field("sector", ChoiceField(field_label(C, "sector"), sectors))
+        self.add_field("email", TextField(field_label(C, "email")))
+        self.add_field("phone", TextField(field_label(C, "phone")))
+        self.units = self._table(
+            tr("Unités d'établissement"),
+            [tr("Numéro"), tr("Nom"), tr("Localité"), tr("Région")],
+            tr("Ajouter une unité…"),
+            self.add_unit,
+        )
+        self.tutors = self._table(
+            tr("Tuteurs"),
+            [tr("Nom"), tr("Condition"), tr("Statut"), tr("Casier judiciaire")],
+            tr("Ajouter un tuteur…"),
+            self.add_tutor,
+        )
+        self.units.cellDoubleClicked.connect(lambda row, _c: self._open_child(U, self.units, row))
+        self.tutors.cellDoubleClicked.connect(lambda row, _c: self._open_child(T, self.tutors, row))
+        self.children_hint = QLabel(tr("Enregistrez d'abord l'entreprise pour ajouter ses unités "
+                                       "et ses tuteurs."))
+        self.children_hint.setStyleSheet("color: #555;")
+        self.body_layout.addWidget(self.children_hint)
+        self.open_children: list[RecordForm] = []
+        self.load_values()
+        self.refresh_children()
+
+    def _table(
+        self, title: str, headers: list[str], add_text: str, add: Any
+    ) -> QTableWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 6, 0, 0)
+        head = QHBoxLayout()
+        caption = QLabel(f"<b>{title}</b>")
+        head.addWidget(caption)
+        head.addStretch(1)
+        button = QPushButton(add_text)
+        button.clicked.connect(add)
+        head.addWidget(button)
+        column.addLayout(head)
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setMinimumHeight(110)
+        column.addWidget(table)
+        table.setProperty("add_button", button)
+        self.body_layout.addWidget(box)
+        return table
+
+    def refresh_children(self) -> None:
+        """Reload the company's units and tutors from the working copy."""
+        saved = self.record_id is not None
+        for table in (self.units, self.tutors):
+            table.property("add_button").setEnabled(saved)
+        self.children_hint.setVisible(not saved)
+        units = workflows.find(self.wc, U, company_id=self.record_id) if saved else []
+        tutors = workflows.find(self.wc, T, company_id=self.record_id) if saved else []
+        self._fill(
+            self.units,
+            [
+                (
+                    uid,
+                    [
+                        format_enterprise_number(str(u.get("unit_number") or "")),
+                        str(u.get("name") or ""),
+                        f"{u.get('postal_code') or ''} {u.get('city') or ''}".strip(),
+                        name_of("region", u.get("region")),
+                    ],
+                )
+                for uid, u in sorted(units, key=lambda item: str(item[1].get("name")))
+            ],
+        )
+        self._fill(
+            self.tutors,
+            [
+                (
+                    tid,
+                    [
+                        f"{t.get('last_name') or ''} {t.get('first_name') or ''}".strip(),
+                        name_of("condition", t.get("condition")),
+                        tutor_status(t),
+                        date_fr(t["criminal_record_date"])
+                        if t.get("criminal_record_date")
+                        else tr("manque"),
+                    ],
+                )
+                for tid, t in sorted(tutors, key=lambda item: str(item[1].get("last_name")))
+            ],
+        )
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:
+        table.setRowCount(len(rows))
+        for r, (record_id, cells) in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, record_id)
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+
+    def update_derived(self, result: Check) -> None:
+        count = result.record.get("employee_count")
+        if isinstance(count, int) and count >= 0:
+            places = count if count > 0 else 1
+            self.capacity.setText(
+                tr("%n apprenant(s) à la fois au plus (autant que de travailleurs, 1 sans "
+                   "travailleur)").replace("%n", str(places))
+            )
+        else:
+            self.capacity.setText("—")
+
+    # --- children ------------------------------------------------------------------------------
+    def add_unit(self) -> RecordForm:
+        return self._child(UnitForm(self.context, None, self, company_id=self.record_id))
+
+    def add_tutor(self) -> RecordForm:
+        return self._child(TutorForm(self.context, None, self, company_id=self.record_id))
+
+    def _open_child(self, collection: str, table: QTableWidget, row: int) -> RecordForm | None:
+        item = table.item(row, 0)
+        if item is None:
+            return None
+        record_id = item.data(Qt.ItemDataRole.UserRole)
+        cls = UnitForm if collection == U else TutorForm
+        return self._child(cls(self.context, record_id, self))
+
+    def _child(self, form: RecordForm) -> RecordForm:
+        form.saved.connect(lambda _changes: self.refresh_children())
+        self.open_children.append(form)
+        form.show()
+        return form
+
+    def after_save(self, changes: Any) -> None:
+        self.setWindowTitle(tr("Entreprise"))
+        self.refresh_children()
+
+
+class UnitForm(RecordForm):
+    """Unité d'établissement: number checked (10 digits, 2 to 8 first), address, region."""
+
+    collection = U
+
+    def __init__(
+        self,
+        context: Any,
+        record_id: str | None,
+        parent: QWidget | None = None,
+        *,
+        company_id: str | None = None,
+    ) -> None:
+        super().__init__(context, record_id, parent, initial={"company_id": company_id})
+        self.setWindowTitle(tr("Unité d'établissement"))
+        self.resize(560, 420)
+        self.add_field(
+            "unit_number",
+            TextField(field_label(U, "unit_number"), placeholder="2.123.456.789"),
+        )
+        self.add_field("name", TextField(field_label(U, "name")))
+        self.add_field("street", TextField(field_label(U, "street")))
+        self.add_field("postal_code", TextField(field_label(U, "postal_code")))
+        self.add_field("city", TextField(field_label(U, "city")))
+        self.add_field("region", ChoiceField(field_label(U, "region"), choices("region")))
+        self.load_values()
+
+
+class TutorForm(RecordForm):
+    """Tuteur: the condition declared (A/B/C) and what makes the tutor désigné or agréé."""
+
+    collection = T
+
+    def __init__(
+        self,
+        context: Any,
+        record_id: str | None,
+        parent: QWidget | None = None,
+        *,
+        company_id: str | None = None,
+    ) -> None:
+        super().__init__(
+            context, record_id, parent, initial={"company_id": company_id, "certified": False}
+        )
+        self.setWindowTitle(tr("Tuteur"))
+        self.resize(600, 640)
+        self.add_field("last_name", TextField(field_label(T, "last_name")))
+        self.add_field("first_name", TextField(field_label(T, "first_name")))
+        self.add_field("birth_date", DateField(field_label(T, "birth_date")))
+        proofs = self.add_group(tr("Condition et preuves"))
+        self.add_field(
+            "condition",
+            ChoiceField(
+                field_label(T, "condition"),
+                [
+                    ("experience", tr("A — 5 ans d'expérience dans le métier")),
+                    ("diploma", tr("B — diplôme pédagogique ou certificat de tuteur")),
+                    ("validation", tr("C — titre de validation de tuteur")),
+                ],
+            ),
+            proofs,
+        )
+        self.add_field("experience_years", NumberField(field_label(T, "experience_years")), proofs)
+        self.add_field(
+            "entrepreneur_title",
+            BoolField(field_label(T, "entrepreneur_title"), tr("titre IFAPME / SFPME")),
+            proofs,
+        )
+        self.add_field(
+            "training_hours",
+            NumberField(field_label(T, "training_hours"), decimals=True),
+            proofs,
+        )
+        self.add_field(
+            "criminal_record_date", DateField(field_label(T, "criminal_record_date")), proofs
+        )
+        self.add_field(
+            "certified", BoolField(field_label(T, "certified"), tr("déclaré agréé")), proofs
+        )
+        self.status = QLabel()
+        self.status.setObjectName("tutor-status")
+        self.status.setWordWrap(True)
+        proofs.addRow(tr("Statut"), self.status)
+        contact = self.add_group(tr("Contact"))
+        self.add_field("email", TextField(field_label(T, "email")), contact)
+        self.add_field("phone", TextField(field_label(T, "phone")), contact)
+        self.load_values()
+
+    def update_derived(self, result: Check) -> None:
+        record = result.record
+        designated = tutor_is_designated(record) and record.get("condition") is not None
+        certified = tutor_is_certified(record)
+        parts = [
+            tr("Tuteur désigné\u00a0: ") + (tr("oui") if designated else tr("non")),
+            tr("Tuteur agréé\u00a0: ") + (tr("oui") if certified else tr("non (5 ans et 8 h "
+                                                                          "de formation)")),
+        ]
+        if not record.get("criminal_record_date"):
+            parts.append(tr("Extrait de casier judiciaire (modèle II) manquant\u00a0: requis "
+                            "pour un agrément et un contrat."))
+        self.status.setText("<br>".join(parts))
