@@ -67,13 +67,19 @@ KIND_COLUMNS: dict[Kind, tuple[str, str, bool]] = {
 # Indexes over several columns, for the sorts of the lists.
 COMPOSITE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "learners": (("ix_learners_names", ("last_name", "first_name")),),
+    "contracts": (("ix_contracts_live_status", ("deleted", "status")),),
+}
+# Columns a big list sorts on: indexed with the id as tie-breaker, so a page is read in index
+# order even when many rows share a value (a level, a status).
+SORT_INDEXES: dict[str, tuple[str, ...]] = {
+    "contracts": ("operator_code", "start_date", "end_date", "level", "status"),
 }
 UNSORTED_TEXT = {"email", "phone", "street", "legal_form", "referent_email", "referent_phone"}
 
 
-def _column(f: FieldSpec) -> str:
+def _column(f: FieldSpec, collection: str) -> str:
     py, col, indexed = KIND_COLUMNS[f.kind]
-    if f.name in UNSORTED_TEXT:
+    if f.name in UNSORTED_TEXT or f.name in SORT_INDEXES.get(collection, ()):
         indexed = False
     args = col + (", index=True" if indexed else "")
     return f"    {f.name}: Mapped[{py} | None] = mapped_column({args})"
@@ -88,14 +94,21 @@ def _model(spec: CollectionSpec) -> str:
         "",
         f'    __tablename__ = "{spec.name}"',
     ]
-    composite = COMPOSITE_INDEXES.get(spec.name, ())
+    composite = COMPOSITE_INDEXES.get(spec.name, ()) + tuple(
+        (f"ix_{spec.name}_{col}_id", (col, "id")) for col in SORT_INDEXES.get(spec.name, ())
+    )
     if composite:
-        indexes = ", ".join(
+        indexes = [
             "Index(" + ", ".join(f'"{n}"' for n in (name, *cols)) + ")" for name, cols in composite
-        )
-        lines.append(f"    __table_args__ = ({indexes},)")
+        ]
+        if len(indexes) == 1:
+            lines.append(f"    __table_args__ = ({indexes[0]},)")
+        else:
+            lines.append("    __table_args__ = (")
+            lines += [f"        {index}," for index in indexes]
+            lines.append("    )")
     lines.append("")
-    lines += [_column(f) for f in spec.fields]
+    lines += [_column(f, spec.name) for f in spec.fields]
     return "\n".join(lines)
 
 

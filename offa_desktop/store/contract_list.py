@@ -6,7 +6,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    MetaData,
+    Select,
+    String,
+    Table,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from offa_desktop.store.records import table
@@ -78,7 +91,46 @@ def sync_state_of(collection: str, record_id: Any) -> ColumnElement[str]:
     )
 
 
-def _query(q: ContractQuery) -> tuple[Select[Any], dict[str, list[Any]]]:
+# Sort keys from other tables, one row per contract, kept by triggers (migration 0003).
+LIST_KEYS = Table(
+    "list_contract_keys",
+    MetaData(),
+    Column("contract_id", String, primary_key=True),
+    Column("learner_key", String),
+    Column("company_key", String),
+    Column("trade_key", String),
+    Column("sync_key", String),
+)
+
+
+def _filters(q: ContractQuery) -> list[ColumnElement[bool]]:
+    """The list's filters, on the contracts table alone (so counting needs no join)."""
+    c = table("contracts")
+    where: list[ColumnElement[bool]] = [c.c.deleted.is_(False)]
+    if q.status:
+        where.append(c.c.status == q.status)
+    if q.operator:
+        where.append(c.c.operator_code == q.operator)
+    if q.trade:
+        where.append(c.c.trade_code == q.trade)
+    u = table("establishment_units")
+    if q.region:
+        where.append(c.c.establishment_unit_id.in_(select(u.c.id).where(u.c.region == q.region)))
+    if q.text and (fts := fts_query(q.text)) is not None:
+        units_of_companies = select(u.c.id).where(
+            u.c.company_id.in_(matching_ids("companies", fts))
+        )
+        where.append(
+            c.c.id.in_(matching_ids("contracts", fts))
+            | c.c.learner_id.in_(matching_ids("learners", fts))
+            | c.c.establishment_unit_id.in_(matching_ids("establishment_units", fts))
+            | c.c.establishment_unit_id.in_(units_of_companies)
+        )
+    return where
+
+
+def page_statement(q: ContractQuery, offset: int, limit: int) -> Select[Any]:
+    """The SQL of one page of the list (rows in display order)."""
     c, lr, u, co, tr, op = (
         table(n)
         for n in (
@@ -90,19 +142,23 @@ def _query(q: ContractQuery) -> tuple[Select[Any], dict[str, list[Any]]]:
             "operators",
         )
     )
-    state = sync_state_of("contracts", c.c.id)
-    sorts: dict[str, list[Any]] = {
-        "learner": [lr.c.last_name, lr.c.first_name],
-        "company": [co.c.name],
-        "trade": [tr.c.name],
-        "operator": [c.c.operator_code],
-        "start_date": [c.c.start_date],
-        "end_date": [c.c.end_date],
-        "level": [c.c.level],
-        "status": [c.c.status],
-        "sync_state": [state],
+    k = LIST_KEYS
+    sorts: dict[str, Any] = {
+        "learner": k.c.learner_key,
+        "company": k.c.company_key,
+        "trade": k.c.trade_key,
+        "operator": c.c.operator_code,
+        "start_date": c.c.start_date,
+        "end_date": c.c.end_date,
+        "level": c.c.level,
+        "status": c.c.status,
+        "sync_state": k.c.sync_key,
     }
-    query = (
+    if q.sort not in sorts:
+        raise ValueError(f"cannot sort contracts on {q.sort!r}")
+    # The tie-breaker from the same table as the sort key, so one index gives the whole order.
+    keys = [sorts[q.sort], k.c.contract_id if sorts[q.sort].table is k else c.c.id]
+    return (
         select(
             c.c.id,
             lr.c.last_name,
@@ -115,50 +171,34 @@ def _query(q: ContractQuery) -> tuple[Select[Any], dict[str, list[Any]]]:
             c.c.end_date,
             c.c.level,
             c.c.status,
-            state,
+            k.c.sync_key,
             c.c.version,
             c.c.trade_code,
         )
-        .select_from(c)
+        .select_from(k)
+        .join(c, c.c.id == k.c.contract_id)
         .outerjoin(lr, lr.c.id == c.c.learner_id)
         .outerjoin(u, u.c.id == c.c.establishment_unit_id)
         .outerjoin(co, co.c.id == u.c.company_id)
         .outerjoin(tr, and_(tr.c.code == c.c.trade_code, tr.c.deleted.is_(False)))
         .outerjoin(op, and_(op.c.code == c.c.operator_code, op.c.deleted.is_(False)))
-        .where(c.c.deleted.is_(False))
+        .where(*_filters(q))
+        .order_by(*(key.desc() if q.descending else key.asc() for key in keys))
+        .offset(offset)
+        .limit(limit)
     )
-    if q.status:
-        query = query.where(c.c.status == q.status)
-    if q.operator:
-        query = query.where(c.c.operator_code == q.operator)
-    if q.trade:
-        query = query.where(c.c.trade_code == q.trade)
-    if q.region:
-        query = query.where(u.c.region == q.region)
-    if q.text and (fts := fts_query(q.text)) is not None:
-        units_of_companies = select(u.c.id).where(
-            u.c.company_id.in_(matching_ids("companies", fts))
-        )
-        query = query.where(
-            c.c.id.in_(matching_ids("contracts", fts))
-            | c.c.learner_id.in_(matching_ids("learners", fts))
-            | c.c.establishment_unit_id.in_(matching_ids("establishment_units", fts))
-            | c.c.establishment_unit_id.in_(units_of_companies)
-        )
-    return query, sorts
+
+
+def count_statement(q: ContractQuery) -> Select[Any]:
+    """The SQL counting the list's lines."""
+    return select(func.count()).select_from(table("contracts")).where(*_filters(q))
 
 
 def contract_rows(
     session: Session, query: ContractQuery, offset: int = 0, limit: int = 100
 ) -> list[ContractRow]:
     """One page of the contracts list."""
-    select_, sorts = _query(query)
-    if query.sort not in sorts:
-        raise ValueError(f"cannot sort contracts on {query.sort!r}")
-    keys = [k.desc() if query.descending else k.asc() for k in sorts[query.sort]]
-    c = table("contracts")
-    keys.append(c.c.id.desc() if query.descending else c.c.id.asc())
-    rows = session.execute(select_.order_by(*keys).offset(offset).limit(limit)).all()
+    rows = session.execute(page_statement(query, offset, limit)).all()
     return [
         ContractRow(
             id=r[0],
@@ -171,7 +211,7 @@ def contract_rows(
             end_date=r[8],
             level=r[9],
             status=r[10],
-            sync_state=r[11],
+            sync_state=r[11] or SYNCED,
             version=r[12],
         )
         for r in rows
@@ -180,7 +220,4 @@ def contract_rows(
 
 def contract_count(session: Session, query: ContractQuery) -> int:
     """How many lines the contracts list has with these filters."""
-    select_, _ = _query(query)
-    counted = select(func.count()).select_from(select_.with_only_columns(table("contracts").c.id)
-                                               .subquery())  # fmt: skip
-    return int(session.execute(counted).scalar_one())
+    return int(session.execute(count_statement(query)).scalar_one())

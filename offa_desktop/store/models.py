@@ -240,24 +240,32 @@ class Contract(SyncedRecord):
     """Contrats (working collection ``contracts``)."""
 
     __tablename__ = "contracts"
+    __table_args__ = (
+        Index("ix_contracts_live_status", "deleted", "status"),
+        Index("ix_contracts_operator_code_id", "operator_code", "id"),
+        Index("ix_contracts_start_date_id", "start_date", "id"),
+        Index("ix_contracts_end_date_id", "end_date", "id"),
+        Index("ix_contracts_level_id", "level", "id"),
+        Index("ix_contracts_status_id", "status", "id"),
+    )
 
     learner_id: Mapped[str | None] = mapped_column(String(36), index=True)
     establishment_unit_id: Mapped[str | None] = mapped_column(String(36), index=True)
     approval_id: Mapped[str | None] = mapped_column(String(36), index=True)
     tutor_id: Mapped[str | None] = mapped_column(String(36), index=True)
-    operator_code: Mapped[str | None] = mapped_column(String, index=True)
+    operator_code: Mapped[str | None] = mapped_column(String)
     referent_name: Mapped[str | None] = mapped_column(String, index=True)
     referent_email: Mapped[str | None] = mapped_column(String)
     referent_phone: Mapped[str | None] = mapped_column(String)
     company_signatory: Mapped[str | None] = mapped_column(String, index=True)
     workplace_ids: Mapped[list[str] | None] = mapped_column(JSONValue)
     trade_code: Mapped[str | None] = mapped_column(String, index=True)
-    start_date: Mapped[date | None] = mapped_column(Date, index=True)
-    end_date: Mapped[date | None] = mapped_column(Date, index=True)
-    level: Mapped[str | None] = mapped_column(String, index=True)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    level: Mapped[str | None] = mapped_column(String)
     monthly_pay: Mapped[Decimal | None] = mapped_column(Hundredths, index=True)
     schedule: Mapped[Any | None] = mapped_column(JSONValue)
-    status: Mapped[str | None] = mapped_column(String, index=True)
+    status: Mapped[str | None] = mapped_column(String)
     signed_on: Mapped[date | None] = mapped_column(Date, index=True)
     supersedes_id: Mapped[str | None] = mapped_column(String(36), index=True)
 

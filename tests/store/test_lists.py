@@ -165,3 +165,36 @@ def test_generic_page_sorts_filters_and_rejects_unknown_columns(demo: WorkingCop
             queries.page(s, "learners", sort="password")
         with pytest.raises(ValueError):
             queries.count(s, "learners", filters={"nope": 1})
+
+
+def test_sort_keys_follow_parents_arriving_late_and_renames(tmp_path: Path) -> None:
+    wc = WorkingCopy.open(tmp_path / "wc.sqlite3")
+    fill_working_copy(wc, 6, seed=9, today=TODAY, base=False)
+    contracts = everything(wc, "contracts")
+    learners = everything(wc, "learners")
+    cid, data = sorted(contracts.items())[0]
+    lid = data["learner_id"]
+    with wc.unit_of_work() as uow:  # a page brings the contract before its learner
+        uow.erase_record("learners", lid)
+    assert rows(wc, ContractQuery(sort="learner"))[0].id == cid  # no name: first
+    with wc.unit_of_work() as uow:
+        uow.put_server_record("learners", lid, 900, False,
+                              {**learners[lid], "last_name": "Zzyzx"}, None, None)  # fmt: skip
+    assert rows(wc, ContractQuery(sort="learner"))[-1].id == cid
+    assert rows(wc, ContractQuery(sort="learner", descending=True))[0].id == cid
+    assert [r.id for r in rows(wc, ContractQuery(sort="learner"))] == expected_order(
+        wc, "learner", False
+    )
+    # a company renamed moves its contracts
+    unit = everything(wc, "establishment_units")[data["establishment_unit_id"]]
+    companies = everything(wc, "companies")
+    with wc.unit_of_work() as uow:
+        uow.put_server_record("companies", unit["company_id"], 901, False,
+                              {**companies[unit["company_id"]], "name": "AAA Première"},
+                              None, None)  # fmt: skip
+    first = rows(wc, ContractQuery(sort="company"))[0]
+    assert first.company_name == "AAA Première"
+    assert [r.id for r in rows(wc, ContractQuery(sort="company"))] == expected_order(
+        wc, "company", False
+    )
+    wc.close()

@@ -12,8 +12,9 @@ target_metadata = metadata
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """The search tables (FTS5, made by migration 0002) are not in the models' metadata."""
-    return not (type_ == "table" and name is not None and name.startswith("search_"))
+    """The search and list-key tables (kept by triggers, migrations 0002 and 0003) are not in the
+    models' metadata."""
+    return not (type_ == "table" and name is not None and name.startswith(("search_", "list_")))
 
 
 def _run(connection: object) -> None:

@@ -43,7 +43,9 @@ def _terms(columns: tuple[str, ...]) -> str:
 
 
 def _triggers(collection: str, columns: tuple[str, ...]) -> list[str]:
-    doc = f"(SELECT docid FROM search_docs WHERE collection = '{collection}' AND record_id = OLD.id)"
+    doc = (
+        f"(SELECT docid FROM search_docs WHERE collection = '{collection}' AND record_id = OLD.id)"
+    )
     forget = (
         f"DELETE FROM search_fts WHERE rowid = {doc};\n"
         f"  DELETE FROM search_docs WHERE collection = '{collection}' AND record_id = OLD.id;"
