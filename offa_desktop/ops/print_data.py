@@ -80,10 +80,14 @@ def _plan(r: _Reader, trade_code: object, on: date) -> dict[str, list[str]]:
     return plan
 
 
-def _parties(r: _Reader, contract: Record, data: dict[str, Any]) -> None:
-    """Fill ``data`` with the contract's parties and reference rows."""
+def _parties(
+    r: _Reader, contract: Record, data: dict[str, Any], pay_on: date | None = None
+) -> None:
+    """Fill ``data`` with the contract's parties and reference rows; the wage reference and pay
+    rate are those in force on ``pay_on`` (the last level change), else on the start date."""
     unit = r.get("establishment_units", contract.get("establishment_unit_id"))
     start = _day(contract.get("start_date")) or r.today
+    pay_day = pay_on or start
     data.update(
         learner=r.get("learners", contract.get("learner_id")),
         unit=unit,
@@ -98,8 +102,8 @@ def _parties(r: _Reader, contract: Record, data: dict[str, Any]) -> None:
             if w is not None
         ],
         training_plan=_plan(r, contract.get("trade_code"), start),
-        wage_reference=r.in_force("wage_references", start),
-        pay_rate=r.in_force("pay_rates", start, level=contract.get("level")),
+        wage_reference=r.in_force("wage_references", pay_day),
+        pay_rate=r.in_force("pay_rates", pay_day, level=contract.get("level")),
     )
 
 
@@ -146,17 +150,22 @@ def _names(r: _Reader, changes: Record) -> dict[str, str]:
 
 
 def _contract(r: _Reader, record_id: str, record: Record, version: int | None) -> PrintData:
+    events = _events(r.session, record_id)
+    changes = [
+        day
+        for e in events
+        if e.get("kind") == "level_change"
+        and (day := _day(e.get("effective_date"))) is not None
+        and day <= r.today
+    ]
     data: dict[str, Any] = {}
-    _parties(r, record, data)
+    _parties(r, record, data, max(changes) if changes else None)
     return PrintData(
         kind="contract",
         record_id=record_id,
         version=version,
         record=record,
-        events=[
-            {**e, "reason_label": (_reason(r, e) or {}).get("label")}
-            for e in _events(r.session, record_id)
-        ],
+        events=[{**e, "reason_label": (_reason(r, e) or {}).get("label")} for e in events],
         problems=_problems(r.session, record, record_id, r.today),
         printed_on=r.today,
         **data,

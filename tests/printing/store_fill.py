@@ -52,6 +52,8 @@ def _synced(ids: dict[str, str]) -> list[tuple[str, str, int, dict[str, Any]]]:
         "operator_code": "ifapme",
         "workplace_ids": [ids["workplace"]],
         "status": "terminated",
+        "level": "b",  # as the level change of 01/06/2026 left it
+        "monthly_pay": "1400.00",
     }
     termination = {
         "contract_id": ids["active"],
@@ -105,7 +107,10 @@ def _synced(ids: dict[str, str]) -> list[tuple[str, str, int, dict[str, Any]]]:
         "opinion": "conditional",
         "comments": "Avis favorable dès que la hotte sera remplacée (devis de Țepeș SRL).",
     }
+    # an indexation after the start: the level change's pay follows it, not the start's
+    wage_2026 = {"valid_from": "2026-05-01", "rmmmg": "2111.89"}
     return [
+        ("wage_references", "0a000000-0000-4000-8000-0000000000aa", 900, wage_2026),
         ("users", ids["visitor"], 1, s.VISITOR),
         ("companies", ids["company"], 2, company),
         ("establishment_units", ids["unit"], 3, unit),

@@ -101,9 +101,10 @@ def test_cli_prints_a_synced_contract(filled: tuple[str, dict[str, str]], tmp_pa
         "09.03.14-123.84",
         "IFAPME — Institut wallon de formation en alternance (Wallonie)",
         "Boulanger",
-        "17,00 % du RMMMG de 2 070,48 € (en vigueur depuis le 01/05/2024)",
-        "351,98 €",
-        "1 234,56 €",
+        # pay basis of the last level change (B on 01/06/2026), after the 2026 indexation
+        "24,00 % du RMMMG de 2 111,89 € (en vigueur depuis le 01/05/2026)",
+        "506,85 €",
+        "1 400,00 €",
         "Boutique de Saint-Gilles",
         "version 12",
         "Événements enregistrés depuis la signature",
