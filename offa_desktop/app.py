@@ -27,13 +27,14 @@ from offa_desktop import paths
 
 log = logging.getLogger("offa.ui")
 PROBE_ENV = "OFFA_STARTUP_PROBE"
+LOG_NAME = "offa-desktop.log"
 
 
 def setup_logging(folder: Path) -> Path:
     """A rotating log file in the data folder's ``logs`` (read back by the log view)."""
     logs = folder / paths.LOG_DIR
     logs.mkdir(parents=True, exist_ok=True, mode=0o700)
-    log_file = logs / "offa-desktop.log"
+    log_file = logs / LOG_NAME
     root = logging.getLogger("offa")
     if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
@@ -79,9 +80,11 @@ def main(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName("OFFA – alternance")
     app.setOrganizationName("OFFA")
     from offa_desktop.ui import i18n
+    from offa_desktop.ui.preferences import Preferences
 
-    i18n.install(app)
     folder = paths.data_dir(getattr(args, "data_dir", None))
+    pseudo = Preferences(folder).get("ui/pseudo_l10n") or bool(os.environ.get(i18n.PSEUDO_ENV))
+    i18n.install(app, pseudo=pseudo)
     setup_logging(folder)
     from offa_desktop.ui import about, crash
 

@@ -15,10 +15,6 @@ from offa_desktop.ui.formats import date_fr, level_fr, money_fr, namer
 from offa_desktop.ui.table_model import Column
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("areas", text)
-
-
 @dataclass(frozen=True)
 class Filter:
     """A filter of a list: a combo of codes applied in SQL as ``field = code``."""
@@ -42,7 +38,12 @@ class Area:
 
 
 def _sync(sortable: bool = False) -> Column:
-    return Column("sync_state", _t("Synchro"), sortable=sortable, formatter=namer("sync_state"))
+    return Column(
+        "sync_state",
+        QCoreApplication.translate("areas", "Synchro"),
+        sortable=sortable,
+        formatter=namer("sync_state"),
+    )
 
 
 def areas() -> tuple[Area, ...]:
@@ -50,102 +51,199 @@ def areas() -> tuple[Area, ...]:
     return (
         Area(
             "companies",
-            _t("Entreprises"),
+            QCoreApplication.translate("areas", "Entreprises"),
             "companies",
             (
-                Column("name", _t("Nom"), width=240),
-                Column("enterprise_number", _t("N° d'entreprise")),
-                Column("legal_form", _t("Forme")),
-                Column("sector", _t("Secteur")),
-                Column("employee_count", _t("Travailleurs"), right_aligned=True),
+                Column("name", QCoreApplication.translate("areas", "Nom"), width=240),
+                Column("enterprise_number", QCoreApplication.translate("areas", "N° d'entreprise")),
+                Column("legal_form", QCoreApplication.translate("areas", "Forme")),
+                Column("sector", QCoreApplication.translate("areas", "Secteur")),
+                Column(
+                    "employee_count",
+                    QCoreApplication.translate("areas", "Travailleurs"),
+                    right_aligned=True,
+                ),
                 _sync(),
             ),
-            (Filter("sector", _t("Secteur"), "reference:sectors"),),
+            (
+                Filter(
+                    "sector", QCoreApplication.translate("areas", "Secteur"), "reference:sectors"
+                ),
+            ),
         ),
         Area(
             "approvals",
-            _t("Agréments"),
+            QCoreApplication.translate("areas", "Agréments"),
             "approvals",
             (
-                Column("trade_code", _t("Métier")),
-                Column("operator_code", _t("Opérateur")),
-                Column("status", _t("Statut"), formatter=namer("approval_status")),
-                Column("requested_on", _t("Demandé le"), formatter=date_fr, width=95),
-                Column("decided_on", _t("Décidé le"), formatter=date_fr, width=95),
+                Column("trade_code", QCoreApplication.translate("areas", "Métier")),
+                Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
+                Column(
+                    "status",
+                    QCoreApplication.translate("areas", "Statut"),
+                    formatter=namer("approval_status"),
+                ),
+                Column(
+                    "requested_on",
+                    QCoreApplication.translate("areas", "Demandé le"),
+                    formatter=date_fr,
+                    width=95,
+                ),
+                Column(
+                    "decided_on",
+                    QCoreApplication.translate("areas", "Décidé le"),
+                    formatter=date_fr,
+                    width=95,
+                ),
                 _sync(),
             ),
             (
-                Filter("status", _t("Statut"), "approval_status"),
-                Filter("operator_code", _t("Opérateur"), "reference:operators"),
+                Filter("status", QCoreApplication.translate("areas", "Statut"), "approval_status"),
+                Filter(
+                    "operator_code",
+                    QCoreApplication.translate("areas", "Opérateur"),
+                    "reference:operators",
+                ),
             ),
             default_sort=3,
             default_descending=True,
         ),
         Area(
             "visits",
-            _t("Visites"),
+            QCoreApplication.translate("areas", "Visites"),
             "visits",
             (
-                Column("kind", _t("Type"), formatter=namer("visit_kind")),
-                Column("status", _t("Statut"), formatter=namer("visit_status")),
-                Column("planned_on", _t("Prévue le"), formatter=date_fr, width=95),
-                Column("visit_date", _t("Visitée le"), formatter=date_fr, width=95),
-                Column("opinion", _t("Avis"), formatter=namer("opinion")),
+                Column(
+                    "kind",
+                    QCoreApplication.translate("areas", "Type"),
+                    formatter=namer("visit_kind"),
+                ),
+                Column(
+                    "status",
+                    QCoreApplication.translate("areas", "Statut"),
+                    formatter=namer("visit_status"),
+                ),
+                Column(
+                    "planned_on",
+                    QCoreApplication.translate("areas", "Prévue le"),
+                    formatter=date_fr,
+                    width=95,
+                ),
+                Column(
+                    "visit_date",
+                    QCoreApplication.translate("areas", "Visitée le"),
+                    formatter=date_fr,
+                    width=95,
+                ),
+                Column(
+                    "opinion",
+                    QCoreApplication.translate("areas", "Avis"),
+                    formatter=namer("opinion"),
+                ),
                 _sync(),
             ),
-            (Filter("status", _t("Statut"), "visit_status"),),
+            (Filter("status", QCoreApplication.translate("areas", "Statut"), "visit_status"),),
             default_sort=2,
             default_descending=True,
         ),
         Area(
             "learners",
-            _t("Apprenants"),
+            QCoreApplication.translate("areas", "Apprenants"),
             "learners",
             (
-                Column("last_name", _t("Nom"), width=180),
-                Column("first_name", _t("Prénom"), width=160),
-                Column("birth_date", _t("Naissance"), formatter=date_fr, width=95),
-                Column("city", _t("Localité")),
-                Column("operator_code", _t("Opérateur")),
+                Column("last_name", QCoreApplication.translate("areas", "Nom"), width=180),
+                Column("first_name", QCoreApplication.translate("areas", "Prénom"), width=160),
+                Column(
+                    "birth_date",
+                    QCoreApplication.translate("areas", "Naissance"),
+                    formatter=date_fr,
+                    width=95,
+                ),
+                Column("city", QCoreApplication.translate("areas", "Localité")),
+                Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
                 _sync(),
             ),
-            (Filter("operator_code", _t("Opérateur"), "reference:operators"),),
+            (
+                Filter(
+                    "operator_code",
+                    QCoreApplication.translate("areas", "Opérateur"),
+                    "reference:operators",
+                ),
+            ),
         ),
         Area(
             "contracts",
-            _t("Contrats"),
+            QCoreApplication.translate("areas", "Contrats"),
             "contracts",
             (
-                Column("learner", _t("Apprenant"), width=190),
-                Column("company", _t("Entreprise"), width=210),
-                Column("trade", _t("Métier"), width=180),
-                Column("operator", _t("Opérateur"), width=110),
-                Column("start_date", _t("Début"), formatter=date_fr, width=95),
-                Column("end_date", _t("Fin"), formatter=date_fr, width=95),
-                Column("level", _t("Niveau"), formatter=level_fr, width=60),
-                Column("status", _t("Statut"), formatter=namer("contract_status")),
+                Column("learner", QCoreApplication.translate("areas", "Apprenant"), width=190),
+                Column("company", QCoreApplication.translate("areas", "Entreprise"), width=210),
+                Column("trade", QCoreApplication.translate("areas", "Métier"), width=180),
+                Column("operator", QCoreApplication.translate("areas", "Opérateur"), width=110),
+                Column(
+                    "start_date",
+                    QCoreApplication.translate("areas", "Début"),
+                    formatter=date_fr,
+                    width=95,
+                ),
+                Column(
+                    "end_date",
+                    QCoreApplication.translate("areas", "Fin"),
+                    formatter=date_fr,
+                    width=95,
+                ),
+                Column(
+                    "level",
+                    QCoreApplication.translate("areas", "Niveau"),
+                    formatter=level_fr,
+                    width=60,
+                ),
+                Column(
+                    "status",
+                    QCoreApplication.translate("areas", "Statut"),
+                    formatter=namer("contract_status"),
+                ),
                 _sync(sortable=True),
             ),
             (
-                Filter("status", _t("Statut"), "contract_status"),
-                Filter("operator_code", _t("Opérateur"), "reference:operators"),
-                Filter("trade_code", _t("Métier"), "reference:trades"),
-                Filter("region", _t("Région"), "region"),
+                Filter("status", QCoreApplication.translate("areas", "Statut"), "contract_status"),
+                Filter(
+                    "operator_code",
+                    QCoreApplication.translate("areas", "Opérateur"),
+                    "reference:operators",
+                ),
+                Filter(
+                    "trade_code", QCoreApplication.translate("areas", "Métier"), "reference:trades"
+                ),
+                Filter("region", QCoreApplication.translate("areas", "Région"), "region"),
             ),
             default_sort=4,
             default_descending=True,
         ),
         Area(
             "incentives",
-            _t("Incitants"),
+            QCoreApplication.translate("areas", "Incitants"),
             "incentive_claims",
             (
-                Column("kind_code", _t("Type"), formatter=namer("incentive_kind")),
-                Column("school_year", _t("Année scolaire")),
-                Column("amount", _t("Montant"), right_aligned=True, formatter=money_fr),
-                Column("status", _t("Statut"), formatter=namer("claim_status")),
+                Column(
+                    "kind_code",
+                    QCoreApplication.translate("areas", "Type"),
+                    formatter=namer("incentive_kind"),
+                ),
+                Column("school_year", QCoreApplication.translate("areas", "Année scolaire")),
+                Column(
+                    "amount",
+                    QCoreApplication.translate("areas", "Montant"),
+                    right_aligned=True,
+                    formatter=money_fr,
+                ),
+                Column(
+                    "status",
+                    QCoreApplication.translate("areas", "Statut"),
+                    formatter=namer("claim_status"),
+                ),
                 _sync(),
             ),
-            (Filter("status", _t("Statut"), "claim_status"),),
+            (Filter("status", QCoreApplication.translate("areas", "Statut"), "claim_status"),),
         ),
     )

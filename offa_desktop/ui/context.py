@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from offa_desktop import paths
+from offa_desktop.ui.preferences import Preferences
 from offa_desktop.ui.tasks import TaskManager
 
 log = logging.getLogger("offa.ui")
@@ -31,6 +33,7 @@ class AppContext:
     settings: QSettings
     session: Any = None  # the sync session (ops.session.SyncSession) once opened
     demo: Any = None  # the running demo (embedded server) with ``--demo``
+    prefs: Preferences | None = None  # the user's choices (top of the data folder)
     extras: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -43,6 +46,7 @@ class AppContext:
         """
         from offa_desktop.store.db import WorkingCopy
 
+        prefs = Preferences(folder)
         demo = None
         if demo_size is not None:
             folder = folder / DEMO_FOLDER
@@ -56,7 +60,7 @@ class AppContext:
             if demo_size is not None:
                 _fill_if_empty(wc, demo_size)
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        return cls(folder, wc, TaskManager(), settings, session, demo)
+        return cls(folder, wc, TaskManager(), settings, session, demo, prefs)
 
     def build_window(self, *, auto_sync: bool = True) -> Any:
         from offa_desktop.ui.main_window import MainWindow
@@ -72,12 +76,53 @@ class AppContext:
             start_area=area,
             open_record=self.open_record,
         )
-        window.sync = SyncController(self, window, auto_sync=auto_sync)
+        prefs = self.prefs or Preferences(self.folder)
+        self.prefs = prefs
+        window.sync = SyncController(
+            self,
+            window,
+            auto_sync=auto_sync and prefs.get("sync/auto"),
+            interval_minutes=prefs.get("sync/auto_minutes"),
+        )
+        self._add_menus(window)
         window.search = SearchPopup(window.search_box, window, self.working_copy, self.tasks)
         window.search.open_requested.connect(window.open_record)
         # After the first paint: the session imports requests and keyring on a worker.
         QTimer.singleShot(0, window.sync.start)
         return window
+
+    def _add_menus(self, window: Any) -> None:
+        settings = window.menu_file.addAction(self.tr_("Paramètres…"))
+        settings.setObjectName("action-settings")
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(lambda: self.show_settings(window))
+        # keep Quitter last
+        window.menu_file.removeAction(window.quit_action)
+        window.menu_file.addSeparator()
+        window.menu_file.addAction(window.quit_action)
+        journal = window.menu_help.addAction(self.tr_("Journal de l'application"))
+        journal.setObjectName("action-log")
+        journal.triggered.connect(lambda: self.show_log(window))
+
+    @staticmethod
+    def tr_(text: str) -> str:
+        return QCoreApplication.translate("AppContext", text)
+
+    def show_settings(self, window: QWidget) -> None:
+        from offa_desktop.ui.settings_dialog import SettingsDialog
+
+        assert self.prefs is not None
+        SettingsDialog(self.prefs, self.folder, window).exec()
+
+    def show_log(self, window: QWidget) -> QWidget:
+        from offa_desktop.app import LOG_NAME
+        from offa_desktop.ui.log_view import LogView
+
+        root = self.prefs.path.parent if self.prefs is not None else self.folder
+        view = LogView(root / paths.LOG_DIR / LOG_NAME, window)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
+        return view
 
     def open_record(self, window: QWidget, collection: str, record_id: str) -> QWidget:
         """The record's form (``ui/forms/registry.py``) or, without one, its read-only view."""

@@ -11,10 +11,6 @@ from PySide6.QtCore import QCoreApplication
 NARROW_NBSP = "\u202f"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("formats", text)
-
-
 def date_fr(value: Any) -> str:
     """``"2026-08-31"`` -> ``"31/08/2026"``; anything else as text."""
     text = str(value)
@@ -47,57 +43,63 @@ def level_fr(value: Any) -> str:
 def _names() -> dict[str, dict[str, str]]:
     return {
         "contract_status": {
-            "draft": _t("projet"),
-            "signed": _t("signé"),
-            "active": _t("en cours"),
-            "suspended": _t("suspendu"),
-            "terminated": _t("rompu"),
-            "ended": _t("terminé"),
+            "draft": QCoreApplication.translate("formats", "projet"),
+            "signed": QCoreApplication.translate("formats", "signé"),
+            "active": QCoreApplication.translate("formats", "en cours"),
+            "suspended": QCoreApplication.translate("formats", "suspendu"),
+            "terminated": QCoreApplication.translate("formats", "rompu"),
+            "ended": QCoreApplication.translate("formats", "terminé"),
         },
         "approval_status": {
-            "requested": _t("demandé"),
-            "under_review": _t("en instruction"),
-            "granted": _t("octroyé"),
-            "refused": _t("refusé"),
-            "suspended": _t("suspendu"),
-            "withdrawn": _t("retiré"),
+            "requested": QCoreApplication.translate("formats", "demandé"),
+            "under_review": QCoreApplication.translate("formats", "en instruction"),
+            "granted": QCoreApplication.translate("formats", "octroyé"),
+            "refused": QCoreApplication.translate("formats", "refusé"),
+            "suspended": QCoreApplication.translate("formats", "suspendu"),
+            "withdrawn": QCoreApplication.translate("formats", "retiré"),
         },
         "visit_status": {
-            "planned": _t("prévue"),
-            "done": _t("effectuée"),
-            "cancelled": _t("annulée"),
+            "planned": QCoreApplication.translate("formats", "prévue"),
+            "done": QCoreApplication.translate("formats", "effectuée"),
+            "cancelled": QCoreApplication.translate("formats", "annulée"),
         },
-        "visit_kind": {"approval": _t("agrément"), "follow_up": _t("suivi")},
+        "visit_kind": {
+            "approval": QCoreApplication.translate("formats", "agrément"),
+            "follow_up": QCoreApplication.translate("formats", "suivi"),
+        },
         "claim_status": {
-            "to_check": _t("à vérifier"),
-            "eligible": _t("éligible"),
-            "not_eligible": _t("non éligible"),
-            "approved": _t("approuvée"),
-            "paid": _t("payée"),
+            "to_check": QCoreApplication.translate("formats", "à vérifier"),
+            "eligible": QCoreApplication.translate("formats", "éligible"),
+            "not_eligible": QCoreApplication.translate("formats", "non éligible"),
+            "approved": QCoreApplication.translate("formats", "approuvée"),
+            "paid": QCoreApplication.translate("formats", "payée"),
         },
         "sync_state": {
-            "synced": _t("synchronisé"),
-            "pending": _t("en attente"),
-            "conflict": _t("conflit"),
-            "rejected": _t("refusé"),
+            "synced": QCoreApplication.translate("formats", "synchronisé"),
+            "pending": QCoreApplication.translate("formats", "en attente"),
+            "conflict": QCoreApplication.translate("formats", "conflit"),
+            "rejected": QCoreApplication.translate("formats", "refusé"),
         },
         "opinion": {
-            "favourable": _t("favorable"),
-            "unfavourable": _t("défavorable"),
-            "conditional": _t("sous conditions"),
+            "favourable": QCoreApplication.translate("formats", "favorable"),
+            "unfavourable": QCoreApplication.translate("formats", "défavorable"),
+            "conditional": QCoreApplication.translate("formats", "sous conditions"),
         },
         "incentive_kind": {
-            "wal_p1": _t("P1 (Wallonie)"),
-            "wal_p2": _t("P2 (Wallonie)"),
-            "wal_learner": _t("apprenant (Wallonie)"),
-            "bxl_tutor": _t("tuteur (Bruxelles)"),
-            "bxl_learner": _t("apprenant (Bruxelles)"),
+            "wal_p1": QCoreApplication.translate("formats", "P1 (Wallonie)"),
+            "wal_p2": QCoreApplication.translate("formats", "P2 (Wallonie)"),
+            "wal_learner": QCoreApplication.translate("formats", "apprenant (Wallonie)"),
+            "bxl_tutor": QCoreApplication.translate("formats", "tuteur (Bruxelles)"),
+            "bxl_learner": QCoreApplication.translate("formats", "apprenant (Bruxelles)"),
         },
-        "region": {"wal": _t("Wallonie"), "bxl": _t("Bruxelles")},
+        "region": {
+            "wal": QCoreApplication.translate("formats", "Wallonie"),
+            "bxl": QCoreApplication.translate("formats", "Bruxelles"),
+        },
         "condition": {
-            "experience": _t("expérience"),
-            "diploma": _t("diplôme"),
-            "validation": _t("validation"),
+            "experience": QCoreApplication.translate("formats", "expérience"),
+            "diploma": QCoreApplication.translate("formats", "diplôme"),
+            "validation": QCoreApplication.translate("formats", "validation"),
         },
     }
 

@@ -23,6 +23,7 @@ from offa_desktop import resources
 
 APP_CATALOGUE = "offa_fr_BE"
 PSEUDO_CATALOGUE = "offa_pseudo"
+PSEUDO_ENV = "OFFA_PSEUDO_L10N"
 _installed: list[QTranslator] = []
 
 
@@ -30,7 +31,7 @@ def install(app: QCoreApplication, pseudo: bool | None = None) -> None:
     """Install the French translators (and the pseudo one when asked) on ``app``."""
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.Belgium))
     if pseudo is None:
-        pseudo = os.environ.get("OFFA_PSEUDO_L10N", "") not in ("", "0")
+        pseudo = os.environ.get(PSEUDO_ENV, "") not in ("", "0")
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu_file = self.menuBar().addMenu(self.tr("&Fichier"))
+        self.menu_file = menu_file
         self.quit_action = menu_file.addAction(self.tr("&Quitter"))
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)

@@ -27,7 +27,9 @@ class SyncController(QObject):
     status_changed = Signal(str)
     finished = Signal(bool, str)
 
-    def __init__(self, context: Any, window: Any, *, auto_sync: bool = True) -> None:
+    def __init__(
+        self, context: Any, window: Any, *, auto_sync: bool = True, interval_minutes: int = 5
+    ) -> None:
         super().__init__(window)
         self.context = context
         self.window = window
@@ -56,7 +58,9 @@ class SyncController(QObject):
         self.logout_action.triggered.connect(self.logout)
         self.status_changed.connect(window.set_sync_status)
         self.timer = QTimer(self)
-        self.timer.setInterval(AUTO_SYNC_MS)
+        self.timer.setInterval(
+            max(1, interval_minutes) * 60_000 if interval_minutes else AUTO_SYNC_MS
+        )
         self.timer.timeout.connect(self._auto_sync)
         if auto_sync:
             self.timer.start()
@@ -81,8 +85,11 @@ class SyncController(QObject):
 
     def _session_failed(self, error: BaseException) -> None:
         log.error("sync session failed", exc_info=error)
-        self.status_changed.emit(self.tr("Synchronisation indisponible : %1").replace(
-            "%1", str(getattr(error, "message", None) or error)))
+        self.status_changed.emit(
+            self.tr("Synchronisation indisponible : %1").replace(
+                "%1", str(getattr(error, "message", None) or error)
+            )
+        )
 
     def _set_enabled(self, enabled: bool) -> None:
         for action in (self.window.sync_action, self.login_action, self.logout_action):
@@ -115,8 +122,9 @@ class SyncController(QObject):
         parts.append(self.tr("%1 refusée(s)").replace("%1", str(status.rejected)))
         if status.last_sync is not None:
             local = status.last_sync.astimezone()
-            parts.append(self.tr("synchronisé le %1").replace(
-                "%1", local.strftime("%d/%m/%Y %H:%M")))
+            parts.append(
+                self.tr("synchronisé le %1").replace("%1", local.strftime("%d/%m/%Y %H:%M"))
+            )
         else:
             parts.append(self.tr("jamais synchronisé"))
         return " · ".join(parts)
@@ -238,5 +246,4 @@ class SyncController(QObject):
                 return
         from offa_desktop.ops.sync_actions import logout
 
-        self.tasks.background(logout, session).success(
-            lambda _n: self.refresh_status()).run()
+        self.tasks.background(logout, session).success(lambda _n: self.refresh_status()).run()
