@@ -157,7 +157,10 @@ class StoreContext:
             if name == "id":
                 clauses.append(t.c.id == value)
                 continue
-            converted = to_columns(collection, {name: value})[0].get(name)
+            columns, unfit = to_columns(collection, {name: value})
+            if name in unfit:  # not a value this column can hold: no record has it
+                return []
+            converted = columns.get(name)
             clauses.append(t.c[name].is_(None) if converted is None else t.c[name] == converted)
         rows = self._session.execute(select(t).where(*clauses).order_by(t.c.id)).mappings()
         return [(row["id"], to_api(collection, row)) for row in rows]

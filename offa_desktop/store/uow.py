@@ -17,6 +17,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.problems import Problem, problem
 from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
 from offa_desktop.domain.validation import ValidationError, blocking, validate_record
@@ -334,10 +335,6 @@ class UnitOfWork:
         its contract (no outbox op: the server derives it from the event's op). Effects the
         server alone writes (the terminations after a withdrawal) come back by pull."""
         if collection != "contract_events":
-            return
-        try:
-            from offa_desktop.domain.effects import side_effects
-        except ImportError:  # the domain's effects module not written yet
             return
         for effect in side_effects(collection, record_id, data, previous, self.context):
             if effect.collection != "contracts" or effect.kind != "update":

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
+from offa_desktop.demo.fill import fill_working_copy
 from offa_desktop.domain.validation import ValidationError
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
@@ -224,3 +228,29 @@ def test_money_and_dates_round_trip_exactly(wc: WorkingCopy) -> None:
         ordered = [r.data["rmmmg"] for r in queries.page(s, "wage_references", sort="rmmmg")]
     assert got == data
     assert ordered == ["1842.28", "2070.48", "2112.09"]
+
+
+def test_a_contract_event_changes_its_contract_locally_without_an_extra_op(
+    tmp_path: Path,
+) -> None:
+    today = date(2026, 11, 23)
+    wc = WorkingCopy.open(tmp_path / "wc.sqlite3")
+    fill_working_copy(wc, 30, seed=2, today=today, base=False)
+    with wc.session() as s:
+        [active] = queries.page(s, "contracts", filters={"status": "active"}, limit=1)
+    event = {
+        "contract_id": active.id,
+        "kind": "termination",
+        "effective_date": today.isoformat(),
+        "reason_code": "mutual_agreement",
+        "details": {"initiator": "both"},
+    }
+    with wc.unit_of_work() as uow:
+        event_id = uow.create("contract_events", event)
+    assert uow.changes.ids == {"contract_events": {event_id}, "contracts": {active.id}}
+    with wc.session() as s:
+        after = queries.get_record(s, "contracts", active.id)
+    assert after is not None and after.data["status"] == "terminated"
+    assert after.version == active.version  # still the server's version: the server does the same
+    assert [(op["collection"], op["kind"]) for op in ops(wc)] == [("contract_events", "create")]
+    wc.close()
