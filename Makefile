@@ -34,7 +34,9 @@ lint: $(STAMP)
 	$(BIN)/mypy offa_desktop/domain offa_desktop/store offa_desktop/ops sync
 
 bundle: $(STAMP)
-	$(BIN)/pyinstaller --noconfirm --clean build.spec
+	@start=$$(date +%s); $(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec && \
+	echo "bundle: dist/offa-desktop built in $$(( $$(date +%s) - start )) s," \
+	"$$(du -sh dist/offa-desktop | cut -f1)"
 
 bundle-check: bundle
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bundle_check dist/offa-desktop

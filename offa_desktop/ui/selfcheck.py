@@ -130,7 +130,7 @@ class SelfCheck:
             raise RuntimeError(f"no keyring backend found ({name})")
         inner = [f"{type(b).__module__}.{type(b).__qualname__}"
                  for b in getattr(backend, "backends", []) or []]
-        store = CredentialStore(backend)
+        store = CredentialStore()  # as the app makes it: insecure backends keep tokens in memory
         return {"backend": name, "priority": float(getattr(backend, "priority", 0)),
                 "chained": inner, "tokens_in_memory": store.in_memory}
 
@@ -239,8 +239,13 @@ def run(args: argparse.Namespace) -> int:
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("OFFA")
-    folder = paths.data_dir(getattr(args, "data_dir", None))
-    app.setup_logging(folder)
+    try:
+        folder = paths.data_dir(getattr(args, "data_dir", None))
+        app.setup_logging(folder)
+    except OSError as exc:  # not a folder, not writable: nothing else can run
+        _emit({"ok": False, "version": __version__, "checks": {"data_dir": {
+            "ok": False, "error": f"{type(exc).__name__}: {exc}"}}})
+        return 1
     handler = crash.install(folder, interactive=False)
     check = SelfCheck(folder)
     try:
@@ -265,6 +270,10 @@ def run(args: argparse.Namespace) -> int:
         "seconds": round(time.perf_counter() - started, 3),
         "checks": check.checks,
     }
+    _emit(summary)
+    return 0 if ok else 1
+
+
+def _emit(summary: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(summary, ensure_ascii=False, default=str) + "\n")
     sys.stdout.flush()
-    return 0 if ok else 1
