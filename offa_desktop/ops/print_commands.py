@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -202,11 +203,32 @@ def _fail(error: str, message: str) -> int:
     return EXIT_FAILED
 
 
+def _setup_logging(folder: Path) -> None:
+    """Log to the data folder's rotating file, warnings also to standard error (as sync does)."""
+    root = logging.getLogger("offa")
+    if any(getattr(h, "_offa_cli", False) for h in root.handlers):
+        return
+    logs = folder / paths.LOG_DIR
+    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    file_handler = RotatingFileHandler(
+        logs / "offa-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    err_handler = logging.StreamHandler(sys.stderr)
+    err_handler.setLevel(logging.WARNING)
+    for handler in (file_handler, err_handler):
+        handler.setFormatter(fmt)
+        setattr(handler, "_offa_cli", True)  # noqa: B010 - marks the CLI's handlers
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
 def run(args: argparse.Namespace) -> int:
     """``offa-desktop print KIND [--id ID] --out FILE.pdf``: one JSON line, exit code 0 or 1."""
     kind: str = args.kind
     record_id: str | None = args.record_id
     folder = paths.data_dir(args.data_dir)
+    _setup_logging(folder)
     file = paths.working_copy_path(folder)
     wc: WorkingCopy | None = None
     has_copy = file.exists() and file.stat().st_size > 0
