@@ -1,4 +1,5 @@
-"""Fixtures of the sync proofs: one real server subprocess per module, devices in tmp folders."""
+"""Fixtures of the sync proofs: one real server subprocess for the session, devices in tmp
+folders."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from tests.sync.harness import Server
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("server")
     srv = Server(f"sqlite:///{folder / 'server.sqlite3'}")
