@@ -17,7 +17,7 @@ import orjson
 from sqlalchemy import Connection, and_, exists, func, select
 
 from sync.server.errors import ApiError, malformed
-from sync.server.models import record_keys, records, scope_exits, server_meta
+from sync.server.models import record_keys, records, scope_exits, server_meta, version_counter
 from sync.server.scope import Principal
 
 ESTIMATE_TTL = 300  # seconds a cursor's "remaining" estimate is trusted
@@ -149,10 +149,7 @@ def pull(
 ) -> bytes:
     """One page of the feed as JSON bytes; ``conn`` is inside a read transaction."""
     after, estimate, stamp, scope = parse_cursor(cursor)
-    top = int(conn.execute(select(func.max(records.c.version))).scalar() or 0)
-    from sync.server.models import version_counter
-
-    top = max(top, int(conn.execute(select(version_counter.c.value)).scalar_one()))
+    top = int(conn.execute(select(version_counter.c.value)).scalar_one())
     if after > 0 and (after < horizon(conn) or after > top or scope != scope_hash(who)):
         raise ApiError(410, "cursor_expired", EXPIRED)
     rows: list[tuple[int, bytes]] = [

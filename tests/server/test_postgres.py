@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from collections.abc import Iterator
 
 import orjson
@@ -21,7 +22,7 @@ from tests.server.conftest import PASSWORD, prepare
 from tests.server.pg import fresh_schema
 
 pytestmark = pytest.mark.postgres
-ROUNDS = 5
+ROUNDS = 4
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +123,7 @@ def test_concurrent_pushers_and_pullers_converge(pg_db: str, pg_servers: list[st
         try:
             while not done.is_set():
                 client.pull_page(limit=25)
-                done.wait(0.02)
+                done.wait(0.05)
             client.pull_all(limit=50)
         except Exception as exc:  # noqa: BLE001
             errors.append(repr(exc))
@@ -131,8 +132,10 @@ def test_concurrent_pushers_and_pullers_converge(pg_db: str, pg_servers: list[st
     pull_threads = [threading.Thread(target=puller, args=(n,)) for n in range(20)]
     for t in pull_threads + push_threads:
         t.start()
+    started = time.monotonic()
     for t in push_threads:
         t.join(timeout=300)
+    print(f"pushers done in {time.monotonic() - started:.1f} s")
     done.set()
     for t in pull_threads:
         t.join(timeout=300)
