@@ -23,7 +23,7 @@ from offa_desktop.store import queries
 from offa_desktop.store.queries import StoreContext
 
 Record = Mapping[str, Any]
-__all__ = ["PrintError", "blank", "gather", "gather_many"]
+__all__ = ["PrintError", "blank", "gather", "gather_many", "printable_kinds"]
 
 # Which contract event kinds each notice prints.
 EVENT_KINDS = {
@@ -38,6 +38,20 @@ def _day(value: object) -> date | None:
         return date.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
+
+
+def printable_kinds(collection: str, data: Mapping[str, Any] | None = None) -> list[str]:
+    """The documents a record of ``collection`` prints as (for the UI's print menu)."""
+    if collection == "contracts":
+        return ["contract"]
+    if collection == "approvals":
+        return ["approval"]
+    if collection == "visits":
+        return ["visit"]
+    if collection == "contract_events":
+        kind = (data or {}).get("kind")
+        return [k for k, kinds in EVENT_KINDS.items() if kind in kinds]
+    return []
 
 
 class _Reader:

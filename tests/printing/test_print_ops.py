@@ -15,7 +15,7 @@ import pytest
 
 from offa_desktop import paths
 from offa_desktop.ops import print_commands
-from offa_desktop.ops.print_data import PrintError
+from offa_desktop.ops.print_data import PrintError, printable_kinds
 from offa_desktop.store.db import WorkingCopy
 from tests.printing import samples as s
 from tests.printing.pdfread import pages_text, pypdf_pages, qr_codes
@@ -264,3 +264,13 @@ def test_every_demo_record_prints_inside_the_margins(tmp_path: Path) -> None:
     for path in written:
         pdf = path.read_bytes()
         assert not [w for w in word_boxes(pdf) if w[2] > right or w[0] < MARGIN - 1], path.name
+
+
+def test_printable_kinds_for_the_print_menu() -> None:
+    assert printable_kinds("contracts") == ["contract"]
+    assert printable_kinds("approvals") == ["approval"]
+    assert printable_kinds("visits") == ["visit"]
+    assert printable_kinds("contract_events", {"kind": "level_change"}) == ["amendment"]
+    assert printable_kinds("contract_events", {"kind": "termination"}) == ["termination"]
+    assert printable_kinds("contract_events", {"kind": "resumption"}) == []
+    assert printable_kinds("learners") == []
