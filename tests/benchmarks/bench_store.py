@@ -189,7 +189,7 @@ def bench_search(path: Path) -> dict[str, Any]:
             ours.append(time.perf_counter() - started)
     sql = (
         "SELECT collection, record_id FROM search_fts WHERE search_fts MATCH ? "
-        "ORDER BY rank LIMIT 20"
+        "ORDER BY rowid DESC LIMIT 20"
     )
     for text in typed:
         query = fts_query(text)
