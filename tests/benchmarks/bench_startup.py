@@ -1,0 +1,64 @@
+"""Start-up: a fresh process until the first paint of the contracts list, 100,000 contracts.
+
+- ``startup_source``: ``python -m offa_desktop`` from the source tree (target ratio <= 4);
+- ``startup_bundle``: ``dist/offa-desktop/offa-desktop`` when the bundle was built (same target,
+  reported for information: the bundle is rebuilt by ``make bundle``, not here);
+- the floor of both: a bare ``QMainWindow`` with an empty ``QTableView`` in a fresh interpreter,
+  timed in the same rounds (runs interleaved, so machine load hits all three alike).
+
+The probe is the app's own (``OFFA_STARTUP_PROBE=1``, see ``offa_desktop/app.py``); the working
+copy, the bare window and the timing helper are bench_ui's.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks import bench_ui
+from tests.benchmarks.run import result
+
+BUNDLE = Path(os.environ.get("OFFA_BUNDLE", bench_ui.ROOT / "dist" / "offa-desktop"))
+TARGET_RATIO = 4.0
+RUNS = int(os.environ.get("OFFA_BENCH_STARTUP_RUNS", bench_ui.RUNS))
+
+
+def commands(folder: Path) -> dict[str, list[str]]:
+    """The start commands to time, by result name (the bundle only when it exists)."""
+    found = {
+        "startup_source": [sys.executable, "-m", "offa_desktop", "--data-dir", str(folder)],
+        "bare": [sys.executable, "-c", bench_ui.BARE_WINDOW],
+    }
+    exe = BUNDLE / ("offa-desktop.exe" if os.name == "nt" else "offa-desktop")
+    if exe.is_file():
+        found["startup_bundle"] = [str(exe), "--data-dir", str(folder)]
+    return found
+
+
+def run() -> list[dict[str, Any]]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    folder = bench_ui.data_folder()
+    env = {**os.environ, "OFFA_STARTUP_PROBE": "1"}
+    env = {k: v for k, v in env.items() if k != "OFFA_DATA_DIR"}
+    starts = commands(folder)
+    for args in starts.values():  # warm the OS file cache (and migrate the copy) once for all
+        bench_ui._time_process(args, env)
+    times: dict[str, list[float]] = {name: [] for name in starts}
+    for _ in range(RUNS):
+        for name, args in starts.items():
+            times[name].append(bench_ui._time_process(args, env))
+    floor = statistics.median(times.pop("bare"))
+    return [
+        result(name, statistics.median(values), "s", floor, TARGET_RATIO, target_is_ratio=True)
+        for name, values in times.items()
+    ]
+
+
+if __name__ == "__main__":
+    import json
+
+    json.dump(run(), sys.stdout, indent=2)
+    sys.stdout.write("\n")
