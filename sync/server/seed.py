@@ -12,23 +12,21 @@ def seed_demo(engine: Engine, size: int, seed: int = 0) -> dict[str, int]:
     from offa_desktop import reference_data
 
     setup.load_reference(engine, reference_data.load())
-    accounts = 0
-    try:
-        from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-    except ImportError:  # pragma: no cover - written in parallel by the store engineer
-        DEMO_ACCOUNTS = ()
+    from offa_desktop.demo.accounts import DEMO_ACCOUNTS
+
     for account in DEMO_ACCOUNTS:
-        fields = account if isinstance(account, dict) else vars(account)
         setup.put_user(
             engine,
-            username=fields["username"],
-            password=fields["password"],
-            role=fields["role"],
-            operator_code=fields.get("operator") or fields.get("operator_code"),
-            sectors=list(fields.get("sectors") or ()),
-            display_name=fields.get("display_name"),
+            username=account.username,
+            password=account.password,
+            role=account.role,
+            operator_code=account.operator,
+            sectors=list(account.sectors),
+            display_name=account.display_name,
+            email=account.email,
+            user_id=account.id,
         )
-        accounts += 1
+    accounts = len(DEMO_ACCOUNTS)
     from offa_desktop.demo.generator import generate
 
     batch: list[tuple[str, str, dict[str, object]]] = []
