@@ -69,9 +69,8 @@ def _story(d: PrintData) -> list[Flowable]:
     a = d.record
     company = d.company
     name = " ".join(str(x) for x in (_get(company, "name"), _get(company, "legal_form")) if x)
-    story: list[Flowable] = b.section("Décision")
-    story.append(b.fields([("Décision", label(APPROVAL_DECISIONS, a.get("status")))]))
-    story.append(Spacer(1, 2 * mm))
+    decision = label(APPROVAL_DECISIONS, a.get("status"))
+    story: list[Flowable] = b.section(f"Décision : {decision}")
     story.append(b.para(_decision_sentence(d), "body"))
     story += b.section("L'entreprise et l'unité d'établissement")
     story.append(

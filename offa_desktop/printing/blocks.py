@@ -212,6 +212,9 @@ def signatures(
             ]
         )
     table = Table([cells, [""] * count], colWidths=[width] * count, rowHeights=[None, 24 * mm])
+    table.hAlign = (
+        "RIGHT" if count == 1 else "CENTER"
+    )  # one signer signs on the right, as in a letter
     table.setStyle(
         TableStyle(
             [
@@ -229,7 +232,7 @@ def signature_section(
     title: str, signers: Sequence[tuple[str, str]], note: str = ""
 ) -> list[Flowable]:
     """A heading and its signature blocks, kept on one page."""
-    return [CondPageBreak(75 * mm), para(esc(title), "h1"), signatures(signers, note)]
+    return [CondPageBreak(62 * mm), para(esc(title), "h1"), signatures(signers, note)]
 
 
 def problems_list(problems: Sequence[PrintProblem]) -> list[Flowable]:

@@ -158,6 +158,7 @@ def test_approval_decision(status: str, sentence: str) -> None:
 
 def test_approval_decision_keeps_its_signature_with_its_heading() -> None:
     pages = pages_text(render(s.approval_data("granted")))
+    assert len(pages) == 1  # a decision fits on one sheet, signature included
     for text in pages:
         if "Signature " in text.split("Imprimé le")[0]:
             assert "Pour l'opérateur de formation" in text
