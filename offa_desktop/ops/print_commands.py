@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from offa_desktop import paths
+from offa_desktop.domain.values import brussels_today
 from offa_desktop.printing.data import BLANK_KINDS, PrintData, PrintError
 from offa_desktop.printing.render import render as render_data
 
@@ -59,7 +60,7 @@ def render(
     if wc is None:
         if kind not in BLANK_KINDS:
             raise PrintError("Aucune copie de travail : connectez-vous et synchronisez d'abord.")
-        return render_data(PrintData(kind=kind, printed_on=today or date.today()))
+        return render_data(PrintData(kind=kind, printed_on=today or brussels_today()))
     with wc.session() as session:
         data = gather(session, kind, record_id, today=today)
     return render_data(data)
@@ -233,7 +234,7 @@ def run(args: argparse.Namespace) -> int:
     wc: WorkingCopy | None = None
     has_copy = file.exists() and file.stat().st_size > 0
     if not has_copy and kind in BLANK_KINDS:  # a new data folder: no database is made for this
-        return _write_and_report(kind, PrintData(kind=kind, printed_on=date.today()), args.out)
+        return _write_and_report(kind, PrintData(kind=kind, printed_on=brussels_today()), args.out)
     from offa_desktop.ops.print_data import gather
     from offa_desktop.store.db import WorkingCopy, WorkingCopyError
 

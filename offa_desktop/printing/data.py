@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from offa_desktop.domain.values import brussels_today
+
 Record = Mapping[str, Any]
 
 # The document kinds, as on the command line.
@@ -87,7 +89,7 @@ class PrintData:
     checklists: Sequence[Record] = ()  # every template (blank visit form)
     problems: Sequence[PrintProblem] = ()
     names: Mapping[str, str] = field(default_factory=dict)  # record id -> name, for references
-    printed_on: date = field(default_factory=date.today)
+    printed_on: date = field(default_factory=brussels_today)  # "today" in Europe/Brussels
 
     @property
     def collection(self) -> str:
