@@ -1,0 +1,89 @@
+"""The Impression menu: preview and print the selected record, blank forms, a batch of the list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from offa_desktop.ui.batch_print import BatchPrintDialog, default_folder
+from offa_desktop.ui.print_preview import preview_record
+
+PRINT_KINDS = {"contracts": "contract", "approvals": "approval", "visits": "visit"}
+BATCH_LIMIT = 1000
+
+
+def install(context: Any, window: Any) -> None:
+    """Add the Impression menu to ``window``."""
+    menu = QMenu(QCoreApplication.translate("PrintActions", "&Impression"), window)
+    window.menuBar().insertMenu(window.menu_help.menuAction(), menu)
+    window.menu_print = menu
+    selected = menu.addAction(QCoreApplication.translate("PrintActions", "Aperçu et impression…"))
+    selected.setObjectName("action-print")
+    selected.setShortcut(QKeySequence("Ctrl+P"))
+    selected.triggered.connect(lambda: print_selected(context, window))
+    batch = menu.addAction(QCoreApplication.translate("PrintActions", "Imprimer toute la liste…"))
+    batch.setObjectName("action-print-batch")
+    batch.triggered.connect(lambda: print_list(context, window))
+    menu.addSeparator()
+    for kind, label in (
+        ("blank-contract", QCoreApplication.translate("PrintActions", "Contrat vierge")),
+        ("blank-visit", QCoreApplication.translate("PrintActions", "Rapport de visite vierge")),
+    ):
+        action = menu.addAction(label)
+        action.triggered.connect(lambda _=False, k=kind: preview_record(context, k, None, window))
+
+
+def print_selected(context: Any, window: Any) -> bool:
+    """Preview the selected record of the current list (contracts, approvals, visits)."""
+    key = window.current_area()
+    kind = PRINT_KINDS.get(key)
+    view = window.views.get(key)
+    record_id = view.selected_id() if view is not None else None
+    if kind is None or record_id is None:
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("PrintActions", "Impression"),
+            QCoreApplication.translate(
+                "PrintActions",
+                "Choisissez d'abord un contrat, un agrément ou une visite dans la liste.",
+            ),
+        )
+        return False
+    preview_record(context, kind, record_id, window)
+    return True
+
+
+def print_list(context: Any, window: Any) -> BatchPrintDialog | None:
+    """Print every record of the current (filtered) list, up to BATCH_LIMIT, as PDF files."""
+    key = window.current_area()
+    kind = PRINT_KINDS.get(key)
+    view = window.views.get(key)
+    if kind is None or view is None:
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("PrintActions", "Impression"),
+            QCoreApplication.translate("PrintActions", "Cette liste ne s'imprime pas par lot."),
+        )
+        return None
+    count = view.model.rowCount()
+    if count > BATCH_LIMIT:
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("PrintActions", "Impression"),
+            QCoreApplication.translate(
+                "PrintActions",
+                "La liste compte %1 fiches : filtrez-la sous %2 fiches pour l'imprimer.",
+            )
+            .replace("%1", str(count))
+            .replace("%2", str(BATCH_LIMIT)),
+        )
+        return None
+    ids = [i for i in (view.model.record_id(r) for r in range(count)) if i]
+    dialog = BatchPrintDialog(context, kind, ids, default_folder(context.folder, kind), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.start()
+    return dialog
