@@ -91,7 +91,25 @@ def sync_state_of(collection: str, record_id: Any) -> ColumnElement[str]:
     )
 
 
-# Sort keys from other tables, one row per contract, kept by triggers (migration 0003).
+# Folding of the sort keys (migration 0004): ASCII lower case (SQLite's lower()) and accented
+# letters replaced by their base letters, so "Émile" sorts among the E.
+_FOLD = {
+    "a": "ÀÁÂÃÄÅàáâãäåĂăĄą", "ae": "Ææ", "c": "ÇçČčĆć", "d": "Đđ", "e": "ÈÉÊËèéêëĘęĚě",
+    "g": "Ğğ", "i": "ÌÍÎÏìíîïİı", "l": "Łł", "n": "ÑñŃńŇň", "o": "ÒÓÔÕÖØòóôõöøŐő",
+    "oe": "Œœ", "r": "Řř", "s": "ȘșŞşŠšŚś", "ss": "ß", "t": "ȚțŢţ", "u": "ÙÚÛÜùúûüŰűŮů",
+    "y": "ÝýÿŸ", "z": "ŽžŹźŻż",
+}  # fmt: skip
+_SORT_TABLE = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} | {
+    ord(letter): plain for plain, letters in _FOLD.items() for letter in letters
+}
+
+
+def sort_key(text: str) -> str:
+    """The order the list's learner, company and trade keys follow, in Python."""
+    return text.translate(_SORT_TABLE)
+
+
+# Sort keys from other tables, one row per contract, kept by triggers (migrations 0003, 0004).
 LIST_KEYS = Table(
     "list_contract_keys",
     MetaData(),

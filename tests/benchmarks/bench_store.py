@@ -37,11 +37,10 @@ FILLED: list[float] = []  # seconds the fill took, when this run built the worki
 
 
 def working_copy_file(size: int = SIZE) -> Path:
-    """The working copy of ``size`` demo contracts, built once per schema revision."""
+    """The working copy of ``size`` demo contracts, built once (migrated when opened)."""
     from offa_desktop import paths
-    from offa_desktop.store.db import head_revision
 
-    folder = CACHE / f"store-{size}-{head_revision()}"
+    folder = CACHE / f"store-{size}"
     ready = folder / ".ready"
     if not ready.exists():
         from offa_desktop.demo.fill import fill_working_copy

@@ -164,3 +164,29 @@ def test_file_from_a_newer_application_is_refused_untouched(tmp_path: Path) -> N
     with pytest.raises(WorkingCopyError, match="version plus récente"):
         WorkingCopy.open(path)
     assert path.read_bytes() == before
+
+
+def test_contracts_of_a_file_at_0002_get_their_sort_keys(tmp_path: Path) -> None:
+    from offa_desktop.store.contract_list import ContractQuery, contract_rows
+
+    path = tmp_path / "wc.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        for i, name in enumerate(("Zénon", "Ålvarez", "Martin")):
+            conn.exec_driver_sql(
+                "INSERT INTO learners (id, deleted, first_name, last_name) VALUES (?, 0, 'A', ?)",
+                (f"l{i}", name),
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO contracts (id, deleted, learner_id) VALUES (?, 0, ?)",
+                (f"c{i}", f"l{i}"),
+            )
+    engine.dispose()
+    wc = WorkingCopy.open(path)
+    with wc.session() as s:
+        got = [r.learner_name for r in contract_rows(s, ContractQuery(sort="learner"))]
+    wc.close()
+    assert got == ["Ålvarez A", "Martin A", "Zénon A"]  # accents do not push names after Z

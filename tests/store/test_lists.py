@@ -12,7 +12,12 @@ import pytest
 
 from offa_desktop.demo.fill import fill_working_copy
 from offa_desktop.store import queries
-from offa_desktop.store.contract_list import CONTRACT_SORTS, ContractQuery, ContractRow
+from offa_desktop.store.contract_list import (
+    CONTRACT_SORTS,
+    ContractQuery,
+    ContractRow,
+    sort_key,
+)
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.tables import CONFLICTS, OUTBOX
 from offa_desktop.store.types import utc_now
@@ -44,12 +49,14 @@ def expected_order(wc: WorkingCopy, sort: str, descending: bool) -> list[str]:
     def key(cid: str) -> tuple[Any, ...]:
         c = contracts[cid]
         if sort == "learner":
-            lr = learners[c["learner_id"]]
-            return (lr["last_name"], lr["first_name"])
+            lr = learners.get(c["learner_id"])
+            if lr is None:
+                return ("",)  # a learner not (yet) in the copy: first
+            return (sort_key(lr["last_name"] + "\x1f" + lr["first_name"]),)
         if sort == "company":
-            return (companies[units[c["establishment_unit_id"]]["company_id"]]["name"],)
+            return (sort_key(companies[units[c["establishment_unit_id"]]["company_id"]]["name"]),)
         if sort == "trade":
-            return (trades[c["trade_code"]],)
+            return (sort_key(trades[c["trade_code"]]),)
         if sort == "operator":
             return (c["operator_code"],)
         if sort == "sync_state":
