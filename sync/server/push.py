@@ -78,7 +78,9 @@ class Pusher:
         self.writer.prefetch(
             (o["collection"], o["id"])
             for o in valid
-            if o.get("collection") in COLLECTIONS and is_uuid(o.get("id"))
+            if isinstance(o.get("collection"), str)
+            and o["collection"] in COLLECTIONS
+            and is_uuid(o.get("id"))
         )
 
     def settle(self, op: Any) -> dict[str, Any]:

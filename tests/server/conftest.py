@@ -84,3 +84,14 @@ def login(server: str) -> Iterator[object]:
     yield make
     for client in clients:
         client.close()
+
+
+@pytest.fixture(scope="module")
+def module_server(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Iterator[str]:
+    """One server for a whole module (for tests that do not depend on each other's data)."""
+    target = tmp_path_factory.mktemp("shared") / "server.sqlite3"
+    shutil.copyfile(sqlite_template, target)
+    embedded = EmbeddedServer(f"sqlite:///{target}")
+    base = embedded.start()
+    yield base
+    embedded.stop()

@@ -18,6 +18,13 @@ from tests.server.api import ApiClient, op
 
 Login = Callable[..., ApiClient]
 
+
+@pytest.fixture(scope="module")
+def server(module_server: str) -> str:
+    """These tests share one server: none depends on another's records."""
+    return module_server
+
+
 WORKING = (
     "companies",
     "establishment_units",
