@@ -104,9 +104,9 @@ class BatchPrintDialog(QDialog):
                 cancel=cancel,
             )
 
-        self.context.tasks.background(run).progress(self._progress).success(self._finished).failure(
-            self._failed
-        ).run()
+        self.context.tasks.background(run).owned_by(self).progress(self._progress).success(
+            self._finished
+        ).failure(self._failed).run()
 
     def _progress(self, _phase: str, done: int, total: int) -> None:
         self.bar.setRange(0, max(1, total))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from offa_desktop import paths
@@ -95,6 +95,11 @@ class AppContext:
         return window
 
     def _add_menus(self, window: Any) -> None:
+        new = QAction(self.tr_("&Nouvelle fiche…"), window)
+        new.setObjectName("action-new")
+        new.setShortcut(QKeySequence("Ctrl+N"))
+        new.triggered.connect(lambda: self.new_record(window))
+        window.menu_file.insertAction(window.quit_action, new)
         settings = window.menu_file.addAction(self.tr_("Paramètres…"))
         settings.setObjectName("action-settings")
         settings.setShortcut(QKeySequence("Ctrl+,"))
@@ -127,22 +132,34 @@ class AppContext:
         view.show()
         return view
 
-    def open_record(self, window: QWidget, collection: str, record_id: str) -> QWidget:
-        """The record's form (``ui/forms/registry.py``) or, without one, its read-only view."""
-        dialog: QWidget | None = None
+    def open_record(
+        self, window: QWidget, collection: str, record_id: str | None
+    ) -> QWidget | None:
+        """The record's form (``ui/forms/registry.py``, a new record when ``record_id`` is
+        None) or, for a collection without a form, its read-only view."""
         try:
             from offa_desktop.ui.forms.registry import open_record
         except ImportError:
             open_record = None
         if open_record is not None:
             dialog = open_record(self, collection, record_id, window)
-        if dialog is None:
-            from offa_desktop.ui.record_view import RecordView
+            if dialog is not None:
+                return dialog
+        if record_id is None:
+            return None
+        from offa_desktop.ui.record_view import RecordView
 
-            dialog = RecordView(self.working_copy, collection, record_id, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        view = RecordView(self.working_copy, collection, record_id, window)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
+        return view
+
+    def new_record(self, window: Any) -> QWidget | None:
+        """A new record of the current area's collection (Fiche > Nouveau, Ctrl+N)."""
+        view = window.views.get(window.current_area())
+        if view is None:
+            return None
+        return self.open_record(window, view.area.collection, None)
 
     def first_paint_target(self, window: Any) -> QWidget:
         """The widget whose first paint means "the window is usable" (the current list)."""

@@ -88,9 +88,9 @@ class LoginDialog(QDialog):
 
         self._busy(True)
         self.message.setText(self.tr("Connexion en cours…"))
-        self.tasks.background(login, self.session, server, username, password).success(
-            self._logged_in
-        ).failure(self._failed).run()
+        self.tasks.background(login, self.session, server, username, password).owned_by(
+            self
+        ).success(self._logged_in).failure(self._failed).run()
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.server, self.username, self.password, self.buttons):

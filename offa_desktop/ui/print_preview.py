@@ -157,6 +157,6 @@ def preview_record(context: Any, kind: str, record_id: str | None, parent: QWidg
             str(getattr(error, "message", None) or error),
         )
 
-    context.tasks.background(render, kind, record_id, context.working_copy).success(show).failure(
-        fail
-    ).run()
+    context.tasks.background(render, kind, record_id, context.working_copy).owned_by(
+        parent
+    ).success(show).failure(fail).run()

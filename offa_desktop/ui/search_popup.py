@@ -70,7 +70,7 @@ class SearchPopup(QObject):
             self.list.hide()
             return
         sequence = self.sequence
-        self.tasks.background(run_search, self.wc, text).success(
+        self.tasks.background(run_search, self.wc, text).owned_by(self).success(
             lambda hits: self._show(sequence, hits)
         ).failure(lambda error: self._show(sequence, [])).run()
 

@@ -76,7 +76,7 @@ class SyncController(QObject):
 
         self.tasks.background(
             open_sync_session, self.context.folder, self.context.working_copy
-        ).success(self._session_ready).failure(self._session_failed).run()
+        ).owned_by(self).success(self._session_ready).failure(self._session_failed).run()
 
     def _session_ready(self, session: Any) -> None:
         self.context.session = session
@@ -102,7 +102,7 @@ class SyncController(QObject):
             return
         from offa_desktop.ops.sync_actions import read_status
 
-        self.tasks.background(read_status, session).success(self._show_status).run()
+        self.tasks.background(read_status, session).owned_by(self).success(self._show_status).run()
 
     def _show_status(self, status: Any) -> None:
         self.last_status = status
@@ -152,6 +152,7 @@ class SyncController(QObject):
 
         self.running = (
             self.tasks.background(run)
+            .owned_by(self)
             .progress(self._show_progress)
             .success(self._synced)
             .failure(self._sync_failed)
@@ -246,4 +247,6 @@ class SyncController(QObject):
                 return
         from offa_desktop.ops.sync_actions import logout
 
-        self.tasks.background(logout, session).success(lambda _n: self.refresh_status()).run()
+        self.tasks.background(logout, session).owned_by(self).success(
+            lambda _n: self.refresh_status()
+        ).run()

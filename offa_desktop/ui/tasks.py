@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from offa_desktop.ops.changes import ChangeSet
@@ -113,6 +114,16 @@ class Op:
         self.on_progress: Callable[[str, int, int], None] | None = None
         self.context: TaskContext | None = None
         self.task_id = -1
+        self._owner: QObject | None = None
+
+    def owned_by(self, owner: QObject) -> Op:
+        """Skip the callbacks when ``owner`` (a widget) was deleted before the task ended."""
+        self._owner = owner
+        return self
+
+    @property
+    def owner_gone(self) -> bool:
+        return self._owner is not None and not shiboken6.isValid(self._owner)
 
     def success(self, callback: Callable[[Any], None]) -> Op:
         self.on_success = callback
@@ -211,6 +222,9 @@ class TaskManager(QObject):
         op = self._running.pop(task_id, None)
         try:
             if op is None:
+                return
+            if op.owner_gone:
+                log.debug("task %s ended after its owner was deleted", task_id)
                 return
             if isinstance(error, BaseException):
                 self._fail(op, error)
