@@ -35,7 +35,7 @@ REQUIRED = (
     "sync/server/migrations/env.py",
 )
 FORBIDDEN = ("pytest", "_pytest", "hypothesis", "schemathesis", "pytestqt", "mypy", "tests",
-             "PIL", "psycopg_binary")
+             "psycopg_binary")
 FORBIDDEN_PARTS = ("QtWebEngine", "Qt6WebEngine", "Qt6Quick", "Qt6Qml")
 
 

@@ -1,0 +1,55 @@
+"""Start-up stays light: heavy modules load at first use, not before the window paints."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+PROBE = """
+import json, sys
+from offa_desktop import cli
+code = cli.main(["--data-dir", sys.argv[1]])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+@pytest.fixture(scope="module")
+def loaded_at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    folder = tmp_path_factory.mktemp("startup")
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, str(folder)], capture_output=True, text=True, timeout=120,
+        cwd=ROOT, env={**os.environ, "OFFA_STARTUP_PROBE": "1", "QT_QPA_PLATFORM": "offscreen"},
+    )
+    lines = proc.stdout.splitlines()
+    assert lines and lines[0].startswith("painted"), proc.stdout + proc.stderr[-2000:]
+    result = json.loads(lines[-1])
+    assert result["code"] == 0
+    return set(result["modules"])
+
+
+def _loaded(modules: set[str], roots: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if m in roots or m.startswith(tuple(r + "." for r in roots)))
+
+
+def test_printing_server_and_demo_modules_wait_for_first_use(
+    loaded_at_first_paint: set[str],
+) -> None:
+    assert "PySide6.QtWidgets" in loaded_at_first_paint  # the probe did see the app's modules
+    assert _loaded(loaded_at_first_paint, (
+        "reportlab", "segno", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtPrintSupport",
+        "uvicorn", "fastapi", "faker", "sync.server", "offa_desktop.printing",
+    )) == []
+
+
+@pytest.mark.xfail(strict=True, reason="the sync status line loads ops.session (requests, "
+                   "keyring) and store.db loads Alembic before the first paint")
+def test_network_keyring_and_migrations_wait_for_first_use(
+    loaded_at_first_paint: set[str],
+) -> None:
+    assert _loaded(loaded_at_first_paint, ("requests", "keyring", "alembic")) == []
