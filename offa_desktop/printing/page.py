@@ -135,17 +135,20 @@ def _qr_runs(text: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
 
 
 def draw_qr(canv: Canvas, text: str, x: float, y: float, size: float) -> None:
-    """Draw ``text`` as a QR code (vector, runs of dark modules) with its lower-left at x, y."""
+    """Draw ``text`` as a QR code (vector) with its lower-left corner at x, y.
+
+    The dark runs go out as one path of integer rectangles in module units (a scaled
+    coordinate system): a few hundred short operators instead of formatted floats."""
     count, runs = _qr_runs(text)
-    module = size / count
     canv.saveState()
+    canv.translate(x, y)
+    canv.scale(size / count, size / count)
     canv.setFillColor(colors.white)
-    canv.rect(x, y, size, size, stroke=0, fill=1)
+    canv.rect(0, 0, count, count, stroke=0, fill=1)
     canv.setFillColor(colors.black)
-    path = canv.beginPath()
-    for row, col, length in runs:
-        path.rect(x + col * module, y + size - (row + 1) * module, length * module, module)
-    canv.drawPath(path, stroke=0, fill=1)
+    canv.addLiteral(
+        "\n".join(f"{col} {count - row - 1} {length} 1 re" for row, col, length in runs) + "\nf"
+    )
     canv.restoreState()
 
 
