@@ -68,9 +68,9 @@ TRIGGERS = (
 
 
 def upgrade() -> None:
-    for statement in TRIGGERS:
+    for statement in _fold_statements("1"):  # the keys already there, before the triggers
         op.execute(statement)
-    for statement in _fold_statements("1"):
+    for statement in TRIGGERS:
         op.execute(statement)
 
 
