@@ -164,7 +164,8 @@ class CrashHandler(QObject):
             self.reports.append(path)
         except OSError:
             log.exception("the crash report could not be saved")
-        sys.stderr.write(text)
+        if sys.stderr is not None:  # None in a windowed Windows bundle
+            sys.stderr.write(text)
         if self.interactive:
             self._crashed.emit(text, str(path or ""))  # queued when raised off the UI thread
 

@@ -130,9 +130,13 @@ class SelfCheck:
             raise RuntimeError(f"no keyring backend found ({name})")
         inner = [f"{type(b).__module__}.{type(b).__qualname__}"
                  for b in getattr(backend, "backends", []) or []]
+        from keyring.backend import get_all_keyring
+
+        available = sorted(f"{type(b).__module__}.{type(b).__qualname__}"
+                           for b in get_all_keyring())
         store = CredentialStore()  # as the app makes it: insecure backends keep tokens in memory
         return {"backend": name, "priority": float(getattr(backend, "priority", 0)),
-                "chained": inner, "tokens_in_memory": store.in_memory}
+                "chained": inner, "available": available, "tokens_in_memory": store.in_memory}
 
     def start_server(self) -> Check:
         url = os.environ.get(SERVER_ENV)
