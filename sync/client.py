@@ -143,7 +143,7 @@ class ApiClient:
         self.http = session or requests.Session()
         self.http.headers.clear()
         self.http.headers.update(
-            {"X-Client-Version": client_version, "Accept-Encoding": "gzip", "Accept": "*/*"}
+            {"X-Client-Version": client_version, "Accept-Encoding": "gzip"}
         )
         self.bytes_sent = 0
         self.bytes_received = 0

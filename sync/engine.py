@@ -15,7 +15,8 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +124,7 @@ class SyncEngine:
 
     # --- push ------------------------------------------------------------------------------
     def push(self, report: SyncReport) -> None:
-        device = self.device_id()
+        device: str | None = None
         tries: dict[int, int] = {}
         done = 0
         total: int | None = None
@@ -137,6 +138,7 @@ class SyncEngine:
                     self._progress("push", 0, total)
             if not batch:
                 return
+            device = device or self.device_id()
             wire = [self._wire(op, bases.get(op.key)) for op in batch]
             results = self.client.push(device, wire)
             crash_point("push_answer_before_outbox")
@@ -303,27 +305,45 @@ class SyncEngine:
         due = first or self.clock() - last_check >= self.checksum_interval
         done = 0
         try:
-            while True:
-                self._check_cancel()
-                page = self.client.pull(cursor, self.page_size, checksum=due)
+            for page in self._pages(cursor, due):
                 changes = page.get("changes") or []
                 with self.store.transaction() as tx:
                     self._apply_page(tx, changes, report)
                     tx.state.put("cursor", page["cursor"])
                     crash_point("pull_page_applied_before_commit")
                 crash_point("pull_page_committed")
-                cursor = page["cursor"]
                 done += len(changes)
                 report.pulled += len(changes)
                 self._progress("pull", done, done + int(page.get("remaining") or 0))
-                if not page.get("has_more"):
-                    break
         except CursorExpired:
             log.warning("curseur expiré : tout est repris depuis le début")
             self.resync([ALL], report)
             return
         if due and isinstance(page.get("checksum"), dict):
             self._compare_checksums(page["checksum"], report)
+
+    def _pages(self, cursor: str | None, checksum: bool = False) -> Iterator[dict[str, Any]]:
+        """Pages of the feed from ``cursor`` until ``has_more`` is false.
+
+        The next page is fetched while the caller applies the current one (one request at a
+        time on the HTTP session); a cancel is honoured between pages.
+        """
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="offa-pull")
+        try:
+            self._check_cancel()
+            page = self.client.pull(cursor, self.page_size, checksum=checksum)
+            while True:
+                ahead: Future[dict[str, Any]] | None = None
+                if page.get("has_more"):
+                    ahead = pool.submit(self.client.pull, page["cursor"], self.page_size, checksum)
+                yield page
+                if ahead is None:
+                    return
+                self._check_cancel()
+                page = ahead.result()
+        finally:
+            # A fetch still in flight (cancel, crash) is left to end on its own.
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def _apply_page(
         self,
@@ -370,9 +390,7 @@ class SyncEngine:
         seen: dict[str, set[str]] = {}
         cursor: str | None = None
         done = 0
-        while True:
-            self._check_cancel()
-            page = self.client.pull(cursor, self.page_size)
+        for page in self._pages(None):
             changes = page.get("changes") or []
             for change in changes:
                 seen.setdefault(change["collection"], set()).add(change["id"])
@@ -383,8 +401,6 @@ class SyncEngine:
             done += len(changes)
             report.pulled += len(changes)
             self._progress("resync", done, done + int(page.get("remaining") or 0))
-            if not page.get("has_more"):
-                break
         with self.store.transaction() as tx:
             names = set(seen) | self._known_collections(tx, wanted)
             if ALL not in wanted:

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any, cast
 from uuid import uuid4
 
+import orjson
 from sqlalchemy import Connection, Table, and_, delete, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert
 
@@ -34,6 +35,7 @@ from sync.ports import (
     ServerRecord,
 )
 
+_FIELD_NAMES = {name: spec.field_names for name, spec in COLLECTIONS.items()}
 _CHUNK = 400  # bound variables per IN list (SQLite's limit is far above, this keeps plans flat)
 _outbox = cast(Table, tables.OutboxOp.__table__)
 _base = cast(Table, tables.BaseSnapshot.__table__)
@@ -51,6 +53,54 @@ def _by_collection(keys: Iterable[Key]) -> dict[str, list[str]]:
     for collection, record_id in keys:
         grouped[collection].append(record_id)
     return grouped
+
+
+class _Upsert:
+    """``INSERT ... ON CONFLICT DO UPDATE`` of whole rows through the DBAPI's executemany.
+
+    Values go through each column's own bind processor (the store's types: cents, instants,
+    JSON...), so rows are stored exactly as SQLAlchemy would store them, without compiling and
+    processing a statement per page (the first sync writes 100,000 rows).
+    """
+
+    _cache: dict[tuple[str, str], _Upsert] = {}
+
+    def __init__(
+        self, t: Table, conn: Connection, keys: tuple[str, ...], raw: tuple[str, ...] = ()
+    ) -> None:
+        dialect = conn.dialect
+        self.names = [c.name for c in t.columns]
+        self.processors = [
+            None if c.name in raw else c.type.dialect_impl(dialect).bind_processor(dialect)
+            for c in t.columns
+        ]
+        quoted = ", ".join(f'"{n}"' for n in self.names)
+        marks = ", ".join("?" for _ in self.names)
+        updates = ", ".join(f'"{n}" = excluded."{n}"' for n in self.names if n not in keys)
+        conflict = ", ".join(f'"{k}"' for k in keys)
+        self.sql = (
+            f'INSERT INTO "{t.name}" ({quoted}) VALUES ({marks}) '
+            f"ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
+        )
+
+    @classmethod
+    def of(
+        cls, t: Table, conn: Connection, keys: tuple[str, ...], raw: tuple[str, ...] = ()
+    ) -> _Upsert:
+        """``raw``: columns whose values the caller already encoded (JSON text)."""
+        key = (t.name, conn.dialect.name)
+        found = cls._cache.get(key)
+        if found is None:
+            found = cls._cache[key] = cls(t, conn, keys, raw)
+        return found
+
+    def run(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+        pairs = list(zip(self.names, self.processors, strict=True))
+        values = [
+            tuple(row[n] if p is None or row[n] is None else p(row[n]) for n, p in pairs)
+            for row in rows
+        ]
+        conn.exec_driver_sql(self.sql, values)
 
 
 def _op(row: Any) -> OutboxOp:
@@ -164,18 +214,11 @@ class SqlRecords:
         for rec in records:
             grouped[rec.collection].append(self._row(rec))
         for collection, rows in grouped.items():
-            t = table(collection)
-            stmt = insert(t)
-            names = [c.name for c in t.columns if c.name != "id"]
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[t.c.id], set_={n: stmt.excluded[n] for n in names}
-            )
-            self.conn.execute(stmt, rows)
+            _Upsert.of(table(collection), self.conn, ("id",)).run(self.conn, rows)
 
     @staticmethod
     def _row(rec: ServerRecord) -> dict[str, Any]:
-        spec = COLLECTIONS[rec.collection]
-        row: dict[str, Any] = {name: None for name in spec.field_names}
+        row: dict[str, Any] = dict.fromkeys(_FIELD_NAMES[rec.collection])
         extra: dict[str, Any] = {}
         if rec.data is not None and not rec.deleted:
             columns, extra = to_columns(rec.collection, rec.data)
@@ -219,14 +262,16 @@ class SqlBases:
         found: dict[Key, Base] = {}
         for collection, ids in _by_collection(keys).items():
             for chunk in _chunks(ids):
-                rows = self.conn.execute(
-                    select(_base.c.record_id, _base.c.version, _base.c.data).where(
-                        _base.c.collection == collection, _base.c.record_id.in_(chunk)
-                    )
+                marks = ", ".join("?" for _ in chunk)
+                rows = self.conn.exec_driver_sql(
+                    "SELECT record_id, version, data FROM base WHERE collection = ? "
+                    f"AND record_id IN ({marks})",
+                    (collection, *chunk),
                 )
                 for record_id, version, data in rows:
+                    parsed = None if data is None else orjson.loads(data)
                     found[(collection, record_id)] = Base(
-                        collection, record_id, version, data is None, data
+                        collection, record_id, version, parsed is None, parsed
                     )
         return found
 
@@ -236,16 +281,11 @@ class SqlBases:
                 "collection": b.collection,
                 "record_id": b.record_id,
                 "version": b.version,
-                "data": None if b.deleted else b.data,
+                "data": None if b.deleted or b.data is None else orjson.dumps(b.data).decode(),
             }
             for b in bases
         ]
-        stmt = insert(_base)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[_base.c.collection, _base.c.record_id],
-            set_={"version": stmt.excluded.version, "data": stmt.excluded.data},
-        )
-        self.conn.execute(stmt, rows)
+        _Upsert.of(_base, self.conn, ("collection", "record_id"), ("data",)).run(self.conn, rows)
 
     def delete_many(self, keys: Sequence[Key]) -> None:
         for collection, ids in _by_collection(keys).items():

@@ -46,6 +46,9 @@ class FaultyProxy:
         self.delay = delay
         self.chooser: Callable[[bytes], str] = lambda head: "pass"
         self.counts: Counter[str] = Counter()
+        # Bytes both ways of the requests whose head holds ``meter_match`` (benchmarks).
+        self.meter_match = b"/sync/push"
+        self.metered = 0
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._listener.bind(("127.0.0.1", 0))
@@ -116,6 +119,7 @@ class FaultyProxy:
                 if chunk.startswith(METHODS):
                     mode = self.chooser(chunk[:200])
                     state["mode"] = mode
+                    state["metered"] = self.meter_match in chunk[:200]
                     with self._lock:
                         self.counts[mode] += 1
                     if mode == "reset":
@@ -127,6 +131,8 @@ class FaultyProxy:
                         time.sleep(self.delay)
                 if state["mode"] == "cut_up":
                     continue  # swallowed: the server never sees it
+                if state.get("metered"):
+                    self.metered += len(chunk)
                 upstream.sendall(chunk)
         except OSError:
             pass
@@ -154,6 +160,8 @@ class FaultyProxy:
                     return
                 if mode == "cut_down":
                     continue
+                if state.get("metered"):
+                    self.metered += len(chunk)
                 client.sendall(chunk)
         except OSError:
             pass

@@ -1,0 +1,272 @@
+"""Sync benchmarks (``make bench``): first sync of 100,000 records, incremental sync of 10
+changes on copies of 10,000 and 100,000 records, bytes on the wire for one edit.
+
+Server and client run on this machine: ``offa-server serve`` as a subprocess on SQLite, the
+client in this process on a real working copy. ``run()`` returns the rows the runner prints.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sqlite3
+import statistics
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import orjson
+import requests
+
+FIRST_SYNC_TARGET_S = 8.0
+FIRST_SYNC_RATIO = 5.0
+INCREMENTAL_TARGET_MS = 20.0
+INCREMENTAL_RATIO = 1.3
+WIRE_TARGET_BYTES = 1024
+SIZE = int(os.environ.get("OFFA_BENCH_RECORDS", "100000"))
+SMALL = SIZE // 10
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", " ")
+
+
+def _row(
+    name: str, figure: float, unit: str, floor: float | None, target: str, passed: bool
+) -> dict[str, Any]:
+    ratio = round(figure / floor, 2) if floor else None
+    return {
+        "name": name,
+        "figure": round(figure, 4),
+        "unit": unit,
+        "floor": None if floor is None else round(floor, 4),
+        "ratio": ratio,
+        "target": target,
+        "passed": passed,
+    }
+
+
+def _companies(n: int, rng: random.Random) -> list[tuple[str, str, dict[str, Any]]]:
+    items = []
+    for i in range(n):
+        base = f"{2_000_000 + i:08d}"
+        items.append(
+            (
+                "companies",
+                str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                {
+                    "enterprise_number": base + f"{97 - int(base) % 97:02d}",
+                    "name": f"Entreprise {i:06d}",
+                    "legal_form": "SRL",
+                    "employee_count": 1 + i % 250,
+                    "sector": ("construction", "horeca", "commerce")[i % 3],
+                    "email": f"contact{i}@exemple.be",
+                    "phone": None,
+                },
+            )
+        )
+    return items
+
+
+class _Setup:
+    """A seeded server database, its server process, and logged-in client sessions."""
+
+    def __init__(self, root: Path, records: int) -> None:
+        from sync.server import setup
+        from sync.server.db import make_engine
+        from tests.sync.harness import Server
+
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{root / f'server-{records}.sqlite3'}"
+        self.server = Server(url)
+        engine = make_engine(url)
+        try:
+            items = _companies(records, random.Random(records))
+            for start in range(0, len(items), 5000):
+                setup.put_records(engine, items[start : start + 5000], user_id=None)
+        finally:
+            engine.dispose()
+        self.username = f"bench-{records}"
+        self.server.user(self.username)
+        self.server.start()
+
+    def session(self, name: str, url: str | None = None) -> Any:
+        from offa_desktop.ops.session import open_session
+        from sync.creds import CredentialStore
+        from tests.sync.harness import PASSWORD, Device
+
+        device = Device(self.root / name, self.username, url or self.server.url)
+        session = open_session(device.folder, creds=CredentialStore(device.keyring()))
+        session.login(url or self.server.url, self.username, PASSWORD)
+        return session
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+def _floor(base_url: str, token: str, folder: Path) -> float:
+    """The same pages fetched raw and upserted with raw sqlite3, nothing else."""
+    db = sqlite3.connect(folder / "floor.sqlite3", isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute(
+        "CREATE TABLE r (collection TEXT, id TEXT, version INT, deleted INT, data TEXT,"
+        " PRIMARY KEY (collection, id))"
+    )
+    http = requests.Session()
+    http.headers["Authorization"] = f"Bearer {token}"
+    started = time.perf_counter()
+    cursor = None
+    while True:
+        params: dict[str, Any] = {"limit": 1000}
+        if cursor:
+            params["cursor"] = cursor
+        page = orjson.loads(http.get(base_url + "/api/v1/sync/pull", params=params).content)
+        rows = [
+            (c["collection"], c["id"], c["version"], c["deleted"], orjson.dumps(c["data"]))
+            for c in page["changes"]
+        ]
+        db.execute("BEGIN")
+        db.executemany(
+            "INSERT INTO r VALUES (?,?,?,?,?) ON CONFLICT DO UPDATE SET version=excluded.version,"
+            " deleted=excluded.deleted, data=excluded.data",
+            rows,
+        )
+        db.execute("COMMIT")
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            break
+    elapsed = time.perf_counter() - started
+    db.close()
+    return elapsed
+
+
+def _first_sync(big: _Setup) -> tuple[dict[str, Any], Any]:
+    session = big.session("first")
+    started = time.perf_counter()
+    report = session.engine().sync_once()
+    elapsed = time.perf_counter() - started
+    assert report.pulled >= SIZE, report.pulled
+    tokens = session.creds.load(big.server.url, big.username)
+    floor = _floor(big.server.url, tokens.access, big.root)
+    row = _row(
+        f"first sync of {_n(SIZE)} records",
+        elapsed,
+        "s",
+        floor,
+        f"<= {FIRST_SYNC_TARGET_S:g} s and <= {FIRST_SYNC_RATIO:g}x floor",
+        elapsed <= FIRST_SYNC_TARGET_S and elapsed <= FIRST_SYNC_RATIO * floor,
+    )
+    row["records_per_s"] = round(report.pulled / elapsed)
+    return row, session
+
+
+def _incremental(setup: _Setup, session: Any, rounds: int = 7) -> float:
+    """Median milliseconds of a sync that brings 10 changes made by someone else."""
+    from tests.sync.harness import Writer
+
+    if session is None:
+        session = setup.session("incremental")
+        session.engine().sync_once()
+    writer_name = setup.username + "-w"
+    setup.server.user(writer_name)
+    writer = Writer(setup.server.url, writer_name)
+    writer.refresh()
+    keys = [k for k in writer.records if k[0] == "companies"][:200]
+    rng = random.Random(7)
+    times = []
+    session.engine().sync_once()  # the writer's own account arrived: not part of the figure
+    for _ in range(rounds):
+        for key in rng.sample(keys, 10):
+            writer.push(key[0], key[1], "update", {"phone": f"+32 2 {rng.randrange(10**6):06d}"})
+        engine = session.engine()
+        started = time.perf_counter()
+        report = engine.sync_once()
+        times.append((time.perf_counter() - started) * 1000)
+        assert report.pulled == 10, report.pulled
+    return statistics.median(times)
+
+
+def _wire_bytes(setup: _Setup) -> int:
+    """Bytes both ways (headers included) of the push of one single-field edit and its
+    acknowledgement, counted by a loopback proxy."""
+    from sqlalchemy import select
+
+    from offa_desktop.store.records import table
+    from tests.sync.proxy import FaultyProxy
+
+    proxy = FaultyProxy(setup.server.port)
+    try:
+        session = setup.session("wire", proxy.url)
+        session.engine().sync_once()
+        with session.wc.session() as s:
+            t = table("companies")
+            cid = s.execute(select(t.c.id).where(t.c.version.is_not(None)).limit(1)).scalar_one()
+        with session.wc.unit_of_work() as uow:
+            uow.update("companies", cid, {"phone": "+32 2 555 12 34"})
+        proxy.metered = 0
+        report = session.engine().sync_once()
+        assert report.applied == 1
+        session.close()
+        return proxy.metered
+    finally:
+        proxy.close()
+
+
+def run() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="offa-bench-sync-") as tmp:
+        root = Path(tmp)
+        big = _Setup(root / "big", SIZE)
+        try:
+            row, big_session = _first_sync(big)
+            rows.append(row)
+            big_ms = _incremental(big, big_session)
+        finally:
+            big.stop()
+        small = _Setup(root / "small", SMALL)
+        try:
+            small_ms = _incremental(small, None)
+            wire = _wire_bytes(small)
+        finally:
+            small.stop()
+    rows.append(
+        _row(
+            f"incremental sync, 10 changes, {_n(SMALL)} records",
+            small_ms,
+            "ms",
+            None,
+            f"<= {INCREMENTAL_TARGET_MS:g} ms",
+            small_ms <= INCREMENTAL_TARGET_MS,
+        )
+    )
+    rows.append(
+        _row(
+            f"incremental sync, 10 changes, {_n(SIZE)} records",
+            big_ms,
+            "ms",
+            small_ms,
+            f"<= {INCREMENTAL_TARGET_MS:g} ms and <= {INCREMENTAL_RATIO:g}x the small copy",
+            big_ms <= INCREMENTAL_TARGET_MS and big_ms <= INCREMENTAL_RATIO * small_ms,
+        )
+    )
+    rows.append(
+        _row(
+            "bytes on the wire, one single-field edit pushed and acknowledged",
+            wire,
+            "bytes",
+            None,
+            f"<= {WIRE_TARGET_BYTES} bytes",
+            wire <= WIRE_TARGET_BYTES,
+        )
+    )
+    return rows
+
+
+if __name__ == "__main__":
+    for item in run():
+        print(json.dumps(item, ensure_ascii=False))
