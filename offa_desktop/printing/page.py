@@ -167,6 +167,7 @@ class DocumentCanvas(Canvas):  # type: ignore[misc]
         self._pages: list[dict[str, Any]] = []
         self._offa_part: Part | None = None
         self._qr_forms: set[str] = set()
+        self._content_forms: set[str] = set()
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
@@ -179,17 +180,34 @@ class DocumentCanvas(Canvas):  # type: ignore[misc]
             if not groups or groups[-1][0] is not part:
                 groups.append((part, []))
             groups[-1][1].append(state)
+        shared: set[int] = set()
         if self._header.copies and groups:
             first = groups.pop(0)[1]
             groups[0:0] = [(copy, first) for copy in self._header.copies]
+            shared = {id(state) for state in first}
         for part, pages in groups:
             for number, state in enumerate(pages, 1):
-                page = dict(state)
-                page["_code"] = list(state["_code"])  # issued again for the next copy
-                self.__dict__.update(page)
+                self.__dict__.update(state)
+                self._code = list(state["_code"])
+                self._formsinuse = list(state["_formsinuse"])
+                if id(state) in shared:  # a copy's page: its content is one form, drawn thrice
+                    name = self._content_form(state)
+                    self._code, self._formsinuse = [], []
+                    self.doForm(name)
                 self._decorate(part, number, len(pages))
                 super().showPage()
         super().save()
+
+    def _content_form(self, state: dict[str, Any]) -> str:
+        """The name of the form XObject holding a page's content (made on first use)."""
+        name = f"offa-page-{id(state)}"
+        if name not in self._content_forms:
+            self._code = []
+            self.beginForm(name)
+            self._code = list(state["_code"])
+            self.endForm()
+            self._content_forms.add(name)
+        return name
 
     def _draw_qr(self, text: str) -> None:
         """The QR code of ``text`` in the top right corner, drawn once as a reusable form."""
