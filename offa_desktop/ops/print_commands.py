@@ -104,11 +104,13 @@ def render_many(
     cancel: threading.Event | None = None,
     workers: int | None = None,
     mp_context: Any = None,
+    executor: ProcessPoolExecutor | None = None,
 ) -> BatchResult:
     """Render ``documents`` (PrintData, or (record id, French error) for one that could not be
     gathered) to ``out_dir`` in a process pool. Documents are pulled lazily, a few ahead of the
     pool, so gathering overlaps layout; ``cancel`` stops between documents (those running
-    finish, nothing half-written stays)."""
+    finish, nothing half-written stays). ``executor``: a pool to reuse (the app may keep one
+    warm); otherwise one is started ("spawn": safe beside Qt's threads) and shut down."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     result = BatchResult(total=total)
@@ -121,7 +123,8 @@ def render_many(
         if progress is not None:
             progress(done, total)
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = executor or ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
         running: dict[Future[int], tuple[str, Path]] = {}
         exhausted = False
         while True:
@@ -156,6 +159,9 @@ def render_many(
                     result.failed.append((record_id, f"Impression impossible : {error}"))
                 done += 1
                 report()
+    finally:
+        if pool is not executor:
+            pool.shutdown(wait=True, cancel_futures=True)
     result.cancelled = bool(cancel is not None and cancel.is_set() and done < total)
     return result
 
@@ -170,6 +176,7 @@ def print_batch(
     cancel: threading.Event | None = None,
     workers: int | None = None,
     today: date | None = None,
+    executor: ProcessPoolExecutor | None = None,
 ) -> BatchResult:
     """Print ``kind`` for each record into ``out_dir`` (``<kind>-<id>.pdf``); run it in a worker
     thread: it blocks until the batch ends or is cancelled."""
@@ -190,6 +197,7 @@ def print_batch(
         progress=progress,
         cancel=cancel,
         workers=workers,
+        executor=executor,
     )
 
 

@@ -274,3 +274,18 @@ def test_printable_kinds_for_the_print_menu() -> None:
     assert printable_kinds("contract_events", {"kind": "termination"}) == ["termination"]
     assert printable_kinds("contract_events", {"kind": "resumption"}) == []
     assert printable_kinds("learners") == []
+
+
+def test_batches_can_share_a_warm_pool(tmp_path: Path) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        for n in (1, 2):
+            docs = [s.contract_data(record_id=f"00000000-0000-4000-8000-{n:012d}")]
+            result = print_commands.render_many(
+                docs, tmp_path / str(n), total=1, executor=pool, workers=1
+            )
+            assert [p.parent.name for p in result.written] == [str(n)]
+        assert pool.submit(int, "7").result() == 7  # still open: the caller owns it
