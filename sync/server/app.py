@@ -37,6 +37,8 @@ from sync.server.push import Pusher, is_uuid
 from sync.server.scope import Principal
 
 MAX_PUSH_BYTES = 32 * 1024 * 1024
+UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+CURSOR = "^v1\\.[0-9]{1,18}\\.[0-9]{1,18}\\.[0-9]{1,12}\\.[0-9a-f]{12}$"
 MAX_OPS = 500
 
 DECISIONS = """
@@ -177,7 +179,7 @@ def create_app(database: str | Engine, *, min_client_version: str | None = None)
     )
     def sync_pull(
         who: Principal = Depends(principal),
-        cursor: Annotated[str | None, Query(max_length=200)] = None,
+        cursor: Annotated[str | None, Query(max_length=200, pattern=CURSOR)] = None,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
         checksum: Annotated[int, Query(ge=0, le=1)] = 0,
     ) -> Response:
@@ -238,10 +240,10 @@ def create_app(database: str | Engine, *, min_client_version: str | None = None)
     )
     async def put_document(
         request: Request,
-        doc_id: Annotated[str, Path(max_length=100)],
+        doc_id: Annotated[str, Path(max_length=100, pattern=UUID)],
+        x_content_sha256: Annotated[str, Header(pattern="^[0-9a-fA-F]{64}$")],
+        x_record: Annotated[str, Header(max_length=200, pattern="^[a-z_]+/.+$")],
         who: Principal = Depends(principal),
-        x_content_sha256: Annotated[str | None, Header(max_length=200)] = None,
-        x_record: Annotated[str | None, Header(max_length=200)] = None,
         x_file_name: Annotated[str | None, Header(max_length=2000)] = None,
         content_type: Annotated[str | None, Header(max_length=200)] = None,
     ) -> Response:
@@ -283,7 +285,8 @@ def create_app(database: str | Engine, *, min_client_version: str | None = None)
         tags=["documents"],
     )
     def get_document(
-        doc_id: Annotated[str, Path(max_length=100)], who: Principal = Depends(principal)
+        doc_id: Annotated[str, Path(max_length=100, pattern=UUID)],
+        who: Principal = Depends(principal),
     ) -> Response:
         from sync.server.documents import content_disposition
 
@@ -305,8 +308,8 @@ def create_app(database: str | Engine, *, min_client_version: str | None = None)
         tags=["audit"],
     )
     def get_history(
-        collection: Annotated[str, Path(max_length=40)],
-        record_id: Annotated[str, Path(max_length=100)],
+        collection: Annotated[str, Path(max_length=40, pattern="^[a-z_]+$")],
+        record_id: Annotated[str, Path(max_length=100, pattern=UUID)],
         who: Principal = Depends(principal),
     ) -> Response:
         if not is_uuid(record_id):
