@@ -31,6 +31,8 @@ REQUIRED = (
     "offa_desktop/bundled/fonts/DejaVuSans.ttf",
     "offa_desktop/bundled/icons/offa.svg",
     "offa_desktop/bundled/data/reference.json",
+    "offa_desktop/bundled/translations/offa_fr_BE.qm",
+    "PySide6/Qt/translations/qtbase_fr.qm",
     "offa_desktop/store/migrations/env.py",
     "sync/server/migrations/env.py",
 )

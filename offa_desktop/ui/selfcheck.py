@@ -1,6 +1,7 @@
 """``offa-desktop --self-check --data-dir DIR``: prove an installation works, offscreen, then quit.
 
-Runs the app's own paths on a (fresh) data folder, in this order:
+Runs the app's own paths on a fresh data folder (``--data-dir``, which must hold no working copy
+yet, or a temporary folder), in this order:
 
 - ``working_copy``: open (create, migrate) the working copy as the window does;
 - ``window``: build the main window and wait for the first paint of its list;
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -31,6 +33,10 @@ from typing import Any
 SERVER_ENV = "OFFA_SELFCHECK_SERVER"
 PAINT_TIMEOUT_S = 60.0
 SEED_SIZE = 3
+MSG_NOT_FRESH = (
+    "Le dossier %1 contient déjà une copie de travail : la vérification s'exécute sur un dossier "
+    "neuf (--data-dir DOSSIER_VIDE), ou sans --data-dir dans un dossier temporaire."
+)
 
 Check = dict[str, Any]
 
@@ -93,8 +99,13 @@ class SelfCheck:
         target.removeEventFilter(probe)
         if not painted:
             raise RuntimeError(f"no paint of the main window within {PAINT_TIMEOUT_S:g} s")
+        from PySide6.QtWidgets import QApplication
+
+        cancel = QApplication.translate("QPlatformTheme", "Cancel")  # Qt's own French texts
+        if cancel != "Annuler":
+            raise RuntimeError(f"Qt's French translations are missing ({cancel!r})")
         return {"title": self.window.windowTitle(), "paint_seconds": round(painted[0], 3),
-                "area": self.window.current_area()}
+                "area": self.window.current_area(), "qt_cancel": cancel}
 
     def pdf(self) -> Check:
         from datetime import date
@@ -243,10 +254,17 @@ def run(args: argparse.Namespace) -> int:
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("OFFA")
+    from offa_desktop.ui import i18n
+
+    i18n.install(qapp)  # as app.main does
+    chosen = getattr(args, "data_dir", None)
+    scratch = None if chosen else tempfile.TemporaryDirectory(prefix="offa-selfcheck-data-")
     try:
-        folder = paths.data_dir(getattr(args, "data_dir", None))
+        folder = paths.data_dir(chosen or (scratch.name if scratch else None))
+        if paths.working_copy_path(folder).exists():  # never log a demo account into real data
+            raise FileExistsError(MSG_NOT_FRESH.replace("%1", str(folder)))
         app.setup_logging(folder)
-    except OSError as exc:  # not a folder, not writable: nothing else can run
+    except OSError as exc:  # not a folder, not writable, not fresh: nothing else can run
         _emit({"ok": False, "version": __version__, "checks": {"data_dir": {
             "ok": False, "error": f"{type(exc).__name__}: {exc}"}}})
         return 1
@@ -257,10 +275,16 @@ def run(args: argparse.Namespace) -> int:
             check.step("window", check.first_paint)
         check.step("pdf", check.pdf)
         check.step("keyring", check.keyring)
-        if check.step("server", check.start_server) and "window" in check.checks:
+        if check.step("server", check.start_server) and check.context is not None:
             check.step("sync", check.sync)
     finally:
         check.close()
+        if scratch is not None:
+            root = logging.getLogger("offa")
+            for handler_ in list(root.handlers):  # the log file lives in the scratch folder
+                handler_.close()
+                root.removeHandler(handler_)
+            scratch.cleanup()
     if handler.reports:
         check.checks["uncaught"] = {"ok": False, "reports": [str(p) for p in handler.reports]}
     expected = {"working_copy", "window", "pdf", "keyring", "server", "sync"}

@@ -38,6 +38,7 @@ def test_self_check_passes_on_a_fresh_folder(tmp_path: Path) -> None:
     assert working_copy.parent == data.resolve() and checks["working_copy"]["revision"]
     assert stat.S_IMODE(working_copy.stat().st_mode) == 0o600
     assert checks["window"]["title"].startswith("OFFA")
+    assert checks["window"]["qt_cancel"] == "Annuler"
     assert 0 < checks["window"]["paint_seconds"] < 60
     assert checks["pdf"]["pages"] >= 1
     assert Path(checks["pdf"]["pool_file"]).read_bytes().startswith(b"%PDF")
@@ -54,6 +55,17 @@ def test_self_check_fails_on_a_data_dir_that_is_a_file(tmp_path: Path) -> None:
     code, result, _ = self_check(not_a_folder)
     assert code == 1 and result["ok"] is False
     assert result["checks"]["data_dir"]["ok"] is False
+
+
+def test_self_check_refuses_a_folder_with_data(tmp_path: Path) -> None:
+    """It logs a demo account in: never on a folder that already holds a working copy."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "working-copy.sqlite3").write_bytes(b"real data")
+    code, result, _ = self_check(data)
+    assert code == 1 and result["checks"]["data_dir"]["ok"] is False
+    assert "contient déjà une copie de travail" in result["checks"]["data_dir"]["error"]
+    assert (data / "working-copy.sqlite3").read_bytes() == b"real data"
 
 
 @pytest.mark.slow
