@@ -14,6 +14,7 @@ FORMS: dict[str, tuple[str, str]] = {
     "companies": ("company", "CompanyForm"),
     "establishment_units": ("company", "UnitForm"),
     "tutors": ("company", "TutorForm"),
+    "contracts": ("contract_wizard", "ContractWizard"),
 }
 
 

@@ -1,0 +1,242 @@
+"""The contract wizard's use cases: only valid choices offered (learners, units with a granted
+approval, those approvals, tutors who may train), capacity shown, pay computed from the dated
+reference rates, the contract saved and, when asked, printed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from offa_desktop.domain.access import get_date, get_int, reference_by_code
+from offa_desktop.domain.contracts import running_on
+from offa_desktop.domain.dates import age_on
+from offa_desktop.domain.pay import minimum_monthly_pay, pay_rate_on, wage_reference_on
+from offa_desktop.domain.rules import capacity_limit, schedule_limits, tutor_is_designated
+from offa_desktop.domain.shapes import schedule_hours
+from offa_desktop.domain.values import format_date_fr
+from offa_desktop.ops import workflows
+from offa_desktop.ops.records import Saved
+from offa_desktop.store import queries
+from offa_desktop.store.db import WorkingCopy
+from offa_desktop.store.queries import StoreContext
+
+LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice offered: the record's id, what the list shows, and a detail line."""
+
+    id: str
+    label: str
+    detail: str = ""
+    data: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """Learners running at a company (or with a tutor) on a date, against the limit."""
+
+    running: int
+    limit: int | None
+
+    @property
+    def full(self) -> bool:
+        return self.limit is not None and self.running >= self.limit
+
+
+def learners(wc: WorkingCopy, text: str = "", on: date | None = None) -> list[Option]:
+    """Learners matching ``text`` (full-text), by name, with their age on ``on``."""
+    with wc.session() as db:
+        found = queries.page(db, "learners", sort="last_name", limit=LIMIT, text=text or None)
+        day = on or StoreContext(db).today()
+    out = []
+    for rec in found:
+        d = rec.data
+        born = get_date(d, "birth_date")
+        age = f"{age_on(born, day)} ans" if born else ""
+        out.append(
+            Option(
+                rec.id,
+                f"{d.get('last_name')} {d.get('first_name')}",
+                f"{age} — {d.get('postal_code') or ''} {d.get('city') or ''}".strip(" —"),
+                d,
+            )
+        )
+    return out
+
+
+def units_with_granted_approval(wc: WorkingCopy, text: str = "") -> list[Option]:
+    """Establishment units that hold at least one granted approval, matching ``text``."""
+    with wc.session() as db:
+        ctx = StoreContext(db)
+        granted = {
+            str(a.get("establishment_unit_id")) for _, a in ctx.find("approvals", status="granted")
+        }
+        found = queries.page(db, "establishment_units", sort="name", limit=5000, text=text or None)
+        out = []
+        for rec in found:
+            if rec.id not in granted:
+                continue
+            company = ctx.get("companies", str(rec.data.get("company_id"))) or {}
+            d = rec.data
+            out.append(
+                Option(
+                    rec.id,
+                    _unit_label(company.get("name"), d.get("name")),
+                    f"{d.get('postal_code') or ''} {d.get('city') or ''}".strip(),
+                    d,
+                )
+            )
+            if len(out) >= LIMIT:
+                break
+    return out
+
+
+def _unit_label(company: Any, unit: Any) -> str:
+    if not company or company == unit:
+        return str(unit or "")
+    return f"{company} — {unit}"
+
+
+def granted_approvals(wc: WorkingCopy, unit_id: str, on: date | None) -> list[Option]:
+    """The unit's approvals granted on ``on`` (decided no later), with their trade's name."""
+    with wc.session() as db:
+        ctx = StoreContext(db)
+        out = []
+        for approval_id, a in ctx.find(
+            "approvals", establishment_unit_id=unit_id, status="granted"
+        ):
+            decided = get_date(a, "decided_on")
+            if on is not None and decided is not None and decided > on:
+                continue
+            trade = reference_by_code(ctx, "trades", a.get("trade_code")) or {}
+            since = f"accordé le {format_date_fr(decided)}" if decided else "accordé"
+            out.append(Option(approval_id, str(trade.get("name") or a.get("trade_code")), since, a))
+    return sorted(out, key=lambda o: o.label)
+
+
+def _running(ctx: StoreContext, company_id: str, on: date) -> list[Mapping[str, Any]]:
+    out = []
+    for unit_id, _ in ctx.find("establishment_units", company_id=company_id):
+        for contract_id, c in ctx.find("contracts", establishment_unit_id=unit_id):
+            if running_on(ctx, contract_id, c, on):
+                out.append(c)
+    return out
+
+
+def company_capacity(wc: WorkingCopy, unit_id: str, on: date) -> Capacity:
+    """Contracts running at the unit's company on ``on`` (this copy's) and its limit."""
+    with wc.session() as db:
+        ctx = StoreContext(db)
+        unit = ctx.get("establishment_units", unit_id) or {}
+        company = ctx.get("companies", str(unit.get("company_id"))) or {}
+        employees = get_int(company, "employee_count")
+        running = _running(ctx, str(unit.get("company_id")), on)
+    return Capacity(len(running), capacity_limit(employees) if employees is not None else None)
+
+
+def tutors(wc: WorkingCopy, unit_id: str, trade_code: str | None, on: date) -> list[Option]:
+    """Tutors of the unit's company who may train (désigné, criminal record extract), each with
+    the learners they already follow on ``on`` against the trade's maximum."""
+    with wc.session() as db:
+        ctx = StoreContext(db)
+        unit = ctx.get("establishment_units", unit_id) or {}
+        company_id = str(unit.get("company_id"))
+        trade = reference_by_code(ctx, "trades", trade_code) or {}
+        per_tutor = get_int(trade, "max_learners_per_tutor")
+        running = _running(ctx, company_id, on)
+        out = []
+        for tutor_id, t in ctx.find("tutors", company_id=company_id):
+            if not tutor_is_designated(t) or not t.get("criminal_record_date"):
+                continue
+            count = sum(1 for c in running if c.get("tutor_id") == tutor_id)
+            load = Capacity(count, per_tutor)
+            detail = (
+                f"suit {count} apprenant(s)"
+                + (f" sur {per_tutor} au plus" if per_tutor is not None else "")
+                + (" — complet" if load.full else "")
+            )
+            out.append(
+                Option(
+                    tutor_id,
+                    f"{t.get('last_name')} {t.get('first_name')}",
+                    detail,
+                    {**t, "_full": load.full},
+                )
+            )
+    return sorted(out, key=lambda o: (bool((o.data or {}).get("_full")), o.label))
+
+
+@dataclass(frozen=True)
+class PayFacts:
+    """The minimum monthly pay of a level on a date and where it comes from."""
+
+    minimum: Decimal | None
+    rmmmg: Decimal | None
+    percent: Decimal | None
+
+
+def pay_facts(wc: WorkingCopy, level: str, on: date) -> PayFacts:
+    """Minimum pay of ``level`` on ``on`` from the dated reference tables."""
+    with wc.session() as db:
+        ctx = StoreContext(db)
+        return PayFacts(
+            minimum_monthly_pay(ctx, level, on),
+            wage_reference_on(ctx, on),
+            pay_rate_on(ctx, level, on),
+        )
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Weekly totals of a schedule and the trade's limits."""
+
+    company: Decimal
+    total: Decimal
+    max_weekly: Decimal
+    max_daily: Decimal
+    per_day: dict[str, Decimal]
+
+
+def schedule_totals(wc: WorkingCopy, schedule: Mapping[str, Any], trade_code: str | None) -> Hours:
+    """Company hours, company + courses, and the limits that apply to the trade."""
+    trade = None
+    if trade_code:
+        trade = next(
+            (t for t in workflows.reference(wc, "trades") if t.get("code") == trade_code), None
+        )
+    weekly, daily = schedule_limits(trade)
+    hours = schedule_hours(schedule)
+    company = sum((h[0] for h in hours.values()), Decimal(0))
+    total = sum((h[0] + h[1] for h in hours.values()), Decimal(0))
+    return Hours(company, total, weekly, daily, {d: h[0] + h[1] for d, h in hours.items()})
+
+
+def save_contract(wc: WorkingCopy, data: Mapping[str, Any]) -> Saved:
+    """Create the contract (a draft or signed); validated again in the unit of work."""
+    return workflows.save(wc, "contracts", None, data)
+
+
+def render_contract(wc: WorkingCopy, contract_id: str, folder: Path) -> Path:
+    """The contract form's PDF (``print_data.render`` when it exists, else the print command's
+    renderer), written to ``folder``; returns its path."""
+    from offa_desktop.ops import print_data
+
+    render = getattr(print_data, "render", None)
+    if render is None:
+        from offa_desktop.ops.print_commands import render as command_render
+
+        pdf: bytes = command_render("contract", contract_id, wc)
+    else:
+        pdf = render("contract", contract_id, wc)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"contrat-{contract_id[:8]}.pdf"
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_bytes(pdf)
+    tmp.replace(path)
+    return path
