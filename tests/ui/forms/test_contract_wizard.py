@@ -20,7 +20,7 @@ pytestmark = pytest.mark.gui
 
 def _new_learner(context: Any) -> str:
     niss_base = "050607123"
-    niss = niss_base + f"{97 - int("2" + niss_base) % 97:02d}"
+    niss = niss_base + f"{97 - int('2' + niss_base) % 97:02d}"
     saved = workflows.save(context.working_copy, "learners", None, {
         "niss": niss, "first_name": "Zoë", "last_name": "Ærtsen-Łukasz",
         "birth_date": "2005-06-07", "street": "Rue Haute 1", "postal_code": "5000",
