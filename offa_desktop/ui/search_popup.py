@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from offa_desktop.ui.tasks import TaskManager
 
@@ -53,10 +53,10 @@ class SearchPopup(QObject):
         self.list.setObjectName("search-results")
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setUniformItemSizes(True)
-        self.list.setStyleSheet(
-            "QListWidget#search-results { border: 1px solid #8a8a8a; background: white; }"
-            "QListWidget#search-results::item { padding: 4px 6px; }"
-        )
+        # No style sheet: they make every paint of the list several times slower.
+        self.list.setFrameShape(QFrame.Shape.Box)
+        self.list.setSpacing(2)
+        self.list.setAutoFillBackground(True)
         self.list.hide()
         self.list.itemActivated.connect(self._open_item)
         self.list.itemClicked.connect(self._open_item)
