@@ -1,0 +1,171 @@
+"""A contract opened from the list: what it says, its events, and the actions its status
+allows (sign a draft, amendment, level change, suspension, resumption, termination, print)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offa_desktop.ops import wf_contract, wf_events, workflows
+from offa_desktop.ui.formats import date_fr, money_fr, name_of
+from offa_desktop.ui.forms.base import tr
+from offa_desktop.ui.forms.contract_event import TITLES, ContractEventForm
+from offa_desktop.ui.forms.contract_wizard import ContractWizard
+
+
+class ContractDialog(QDialog):
+    """One contract and its life.
+
+    Signals: ``saved(ChangeSet)`` after an action changed it.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, context: Any, record_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.wc = context.working_copy
+        self.record_id = record_id
+        self.setObjectName("contract-dialog")
+        self.resize(720, 560)
+        self.head = QLabel()
+        self.head.setObjectName("contract-head")
+        self.head.setWordWrap(True)
+        self.head.setTextFormat(Qt.TextFormat.RichText)
+        self.events = QTableWidget(0, 3)
+        self.events.setHorizontalHeaderLabels([tr("Date d'effet"), tr("Événement"), tr("Motif")])
+        self.events.verticalHeader().hide()
+        self.events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.events.horizontalHeader().setStretchLastSection(True)
+        self.message = QLabel()
+        self.message.setObjectName("contract-message")
+        self.message.setWordWrap(True)
+        self.actions = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text in (("sign", tr("Marquer comme signé")),
+                          *((k, tr(v) + "…") for k, v in TITLES.items()),
+                          ("print", tr("Imprimer"))):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, k=key: self.act(k))
+            self.buttons[key] = button
+            self.actions.addWidget(button)
+        self.actions.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.head)
+        layout.addWidget(QLabel(tr("<b>Événements</b>")))
+        layout.addWidget(self.events, 1)
+        layout.addLayout(self.actions)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.open_forms: list[QWidget] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        contract, title = wf_events.contract_title(self.wc, self.record_id)
+        self.contract = contract
+        self.setWindowTitle(tr("Contrat") + " — " + title)
+        status = contract.get("status")
+        rows = [
+            (tr("Statut"), name_of("contract_status", status)),
+            (tr("Du … au"), f"{date_fr(contract.get('start_date'))} — "
+                            f"{date_fr(contract.get('end_date'))}"),
+            (tr("Niveau"), str(contract.get("level") or "—").upper()),
+            (tr("Rétribution"), money_fr(contract.get("monthly_pay"))
+             if contract.get("monthly_pay") else "—"),
+            (tr("Référent"), str(contract.get("referent_name") or "—")),
+        ]
+        self.head.setText(f"<b>{html.escape(title)}</b><table>" + "".join(
+            f"<tr><td style='padding-right:12px'>{html.escape(a)}</td><td>{html.escape(b)}</td>"
+            "</tr>" for a, b in rows) + "</table>")
+        reasons = {
+            str(r.get("code")): str(r.get("label"))
+            for collection in ("termination_reasons", "suspension_reasons")
+            for r in workflows.reference(self.wc, collection)
+        }
+        events = workflows.find(self.wc, "contract_events", contract_id=self.record_id)
+        events.sort(key=lambda e: str(e[1].get("effective_date")))
+        self.events.setRowCount(len(events))
+        for r, (_id, event) in enumerate(events):
+            cells = (date_fr(event.get("effective_date")), tr(TITLES.get(str(event.get("kind")),
+                     str(event.get("kind")))),
+                     reasons.get(str(event.get("reason_code")), ""))
+            for c, text in enumerate(cells):
+                self.events.setItem(r, c, QTableWidgetItem(text))
+        self.events.resizeColumnsToContents()
+        allowed = set(wf_events.allowed_kinds(str(status)))
+        for key, button in self.buttons.items():
+            if key == "sign":
+                button.setVisible(status == "draft")
+            elif key != "print":
+                button.setVisible(key in allowed)
+
+    def act(self, key: str) -> QWidget | None:
+        if key == "sign":
+            self.sign()
+            return None
+        if key == "print":
+            folder = Path(getattr(self.context, "folder", ".")) / "impressions"
+            self.context.tasks.background(
+                wf_contract.render_contract, self.wc, self.record_id, folder
+            ).success(lambda path: ContractWizard.viewer(path)).failure(self._failed).run()
+            return None
+        form = ContractEventForm(self.context, None, self, contract_id=self.record_id, kind=key)
+        form.saved.connect(self._changed)
+        self.open_forms.append(form)
+        form.show()
+        return form
+
+    def sign(self) -> None:
+        """Move a draft to signed (today) when nothing blocks it; else list what does."""
+        today = workflows.today(self.wc).isoformat()
+        data = {**self.contract, "status": "signed", "signed_on": today}
+        check = workflows.check(self.wc, "contracts", data, previous=self.contract,
+                                record_id=self.record_id)
+        if check.blocking:
+            self.message.setStyleSheet("color: #a93226;")
+            self.message.setText(tr("Signature impossible\u00a0:") + "\n" + "\n".join(
+                "• " + p.message for p in check.blocking))
+            return
+        pending = "; ".join(check.pending)
+        self.context.tasks.op(
+            workflows.save, self.wc, "contracts", self.record_id,
+            {"status": "signed", "signed_on": today},
+        ).success(lambda changes: self._changed(changes, pending)).failure(self._failed).run()
+
+    def _changed(self, changes: Any, pending: str = "") -> None:
+        self.message.setStyleSheet("color: #1e8449;")
+        text = tr("Enregistré.")
+        if pending:
+            text += " " + tr("Vérifié à la synchronisation\u00a0: ") + pending + "."
+        self.message.setText(text)
+        self.refresh()
+        self.saved.emit(changes)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setStyleSheet("color: #a93226;")
+        self.message.setText(tr("Action impossible\u00a0: ") + str(error))
+
+
+def open_contract(context: Any, record_id: str | None, parent: QWidget | None) -> QDialog:
+    """The wizard for a new contract, the contract dialog for an existing one."""
+    if record_id is None:
+        return ContractWizard(context, None, parent)
+    return ContractDialog(context, record_id, parent)
