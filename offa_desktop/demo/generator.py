@@ -18,7 +18,7 @@ from typing import Any
 
 from offa_desktop import reference_data
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-from offa_desktop.demo.identifiers import Serials, iban_be, mod97_number, uuid4_from
+from offa_desktop.demo.identifiers import FastRandom, Serials, iban_be, mod97_number, uuid4_from
 from offa_desktop.demo.people import Company, People, Slot, pick
 from offa_desktop.demo.places import LEGAL_FORMS, LOCALITIES, TRADE_WORDS, make_pools
 from offa_desktop.domain.values import brussels_today, money_str
@@ -56,7 +56,7 @@ class DemoGenerator:
     """Draws demo records; one instance per generation (it keeps identifiers unique)."""
 
     def __init__(self, seed: int = 0, today: date | None = None) -> None:
-        self.rng = random.Random(seed)
+        self.rng: random.Random = FastRandom(seed)
         self.today = today or brussels_today()
         ref = reference_data.load()
         self.trades: dict[str, list[dict[str, Any]]] = {}

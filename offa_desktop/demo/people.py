@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 Days = Callable[[int, int], timedelta]
 Record = tuple[str, str, dict[str, Any]]
+_BY_REGION = {r: [loc for loc in LOCALITIES if loc[2] == r] for r in ("wal", "bxl")}
 RUNNING_LAST = (("active", 62), ("signed", 8), ("suspended", 6), ("draft", 7), ("ended", 17))
 AGES = ((16, 24), (17, 25), (18, 20), (19, 15), (20, 10), (21, 6))
 
@@ -228,7 +229,7 @@ class People:
         age = rng.choices([a for a, _ in AGES], weights=[w for _, w in AGES])[0]
         born = add_years(slot.first_start, -age) - timedelta(days=rng.randint(0, 360))
         born, niss = self.niss(born, woman)
-        postal, city, _ = rng.choice([loc for loc in LOCALITIES if loc[2] == region])
+        postal, city, _ = rng.choice(_BY_REGION[region])
         minor = (
             age_on(born, min(slot.first_start, self.today)) < 18 or age_on(born, self.today) < 18
         )
