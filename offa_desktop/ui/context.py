@@ -85,9 +85,10 @@ class AppContext:
             interval_minutes=prefs.get("sync/auto_minutes"),
         )
         self._add_menus(window)
-        from offa_desktop.ui import print_actions
+        from offa_desktop.ui import print_actions, record_actions
 
         print_actions.install(self, window)
+        record_actions.install(self, window)
         window.search = SearchPopup(window.search_box, window, self.working_copy, self.tasks)
         window.search.open_requested.connect(window.open_record)
         # After the first paint: the session imports requests and keyring on a worker.

@@ -114,3 +114,73 @@ def test_login_then_f5_syncs_and_lists_refresh(
     qtbot.waitUntil(lambda: "synchronisé le" in window.sync_label.text())
     assert "0 en attente" in window.sync_label.text()
     assert not controller.progress.isVisible()
+
+
+def test_attachment_offline_then_sent_and_history(
+    qtbot: Any, server: tuple[str, str], context: AppContext, tmp_path: Path
+) -> None:
+    from offa_desktop.ops.print_commands import render
+    from offa_desktop.ui import record_actions
+    from offa_desktop.ui.history_dialog import HistoryDialog
+
+    base_url, _ = server
+    account = _account()
+    window = context.build_window(auto_sync=False)
+    qtbot.addWidget(window)
+    window.show()
+    controller = window.sync
+    qtbot.waitUntil(lambda: controller.last_status is not None)
+    context.session.login(base_url, account.username, account.password)
+    controller.refresh_status()
+    qtbot.waitUntil(lambda: controller.last_status.server is not None)
+    with qtbot.waitSignal(controller.finished, timeout=60_000):
+        controller.sync()
+    view = window.show_area("contracts")
+    view.table.selectRow(0)
+    record_id = view.selected_id()
+    assert record_id
+
+    # attach while the server is unreachable: kept, marked as waiting
+    context.session.logout()
+    controller.refresh_status()
+    pdf = tmp_path / "contrat signé.pdf"
+    pdf.write_bytes(render("blank-contract", None, None))
+    dialog = record_actions.show_attachments(context, window)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.listed, timeout=10_000) as listed:
+        pass  # the first listing, started by the dialog
+    assert listed.args[0] == 0
+    with qtbot.waitSignal(dialog.listed, timeout=20_000) as listed:
+        dialog.attach(pdf)
+    assert listed.args[0] == 1 and "en attente d'envoi" in dialog.items.item(0).text()
+
+    # back online: the sync sends it and pulls its documents record
+    context.session.login(base_url, account.username, account.password)
+    with qtbot.waitSignal(controller.finished, timeout=60_000) as done:
+        controller.sync()
+    assert done.args[0] is True, done.args
+    with qtbot.waitSignal(dialog.listed, timeout=10_000) as listed:
+        dialog.reload()
+    assert listed.args[0] == 1 and "en attente" not in dialog.items.item(0).text()
+    # a copy lost locally is fetched again from the server, checked by its hash
+    attachment = dialog.items.item(0).data(Qt.ItemDataRole.UserRole)
+    from offa_desktop.ops.attachments import local_path
+
+    local_path(context.folder, attachment.id, attachment.file_name).unlink()
+    context.extras["open_files"] = False
+    with qtbot.waitSignal(dialog.opened, timeout=20_000) as opened:
+        dialog.open_item(dialog.items.item(0))
+    assert Path(opened.args[0]).read_bytes() == pdf.read_bytes()
+
+    # history: the server's entries, and a local edit not sent yet
+    with context.working_copy.unit_of_work() as uow:
+        uow.update("contracts", record_id, {"referent_name": "Léa Dubois"})
+    record_actions.show_history(context, window)
+    qtbot.waitUntil(lambda: "last_history" in context.extras, timeout=20_000)
+    history = context.extras["last_history"]
+    assert isinstance(history, HistoryDialog)
+    assert "1 en attente" in history.summary.text()
+    local = history.tree.topLevelItem(1)
+    texts = [local.child(0).child(i).text(2) for i in range(local.child(0).childCount())]
+    assert any("Léa Dubois" in t for t in texts)

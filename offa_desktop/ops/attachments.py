@@ -1,0 +1,162 @@
+"""Attachments (signed scans, photos) of a record, usable offline.
+
+A file attached while offline is copied into the data folder (``attachments/<id>/<name>``)
+with a small "to send" note; ``send_pending`` uploads those notes' files at the next sync (the
+upload is idempotent by id and hash, so a cut connection just sends again). The server then
+returns the ``documents`` record in the pull, and the note is dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.store import queries
+from sync.documents import MAX_BYTES, download, media_type, upload
+from sync.errors import SyncError
+
+log = logging.getLogger("offa.sync")
+FOLDER = "attachments"
+PENDING = "to-send"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One attachment of a record: synced (a ``documents`` record) or waiting to be sent."""
+
+    id: str
+    file_name: str
+    media_type: str
+    size: int
+    sha256: str
+    pending: bool
+
+
+def _root(folder: Path) -> Path:
+    root = folder / FOLDER
+    (root / PENDING).mkdir(parents=True, exist_ok=True, mode=0o700)
+    return root
+
+
+def local_path(folder: Path, document_id: str, file_name: str) -> Path:
+    return _root(folder) / document_id / Path(file_name).name
+
+
+def attach(folder: Path, record: str, source: Path) -> Attachment:
+    """Keep a copy of ``source`` for ``record`` ("collection/id") and note it to be sent.
+
+    SyncError (French) for a file that is not PDF/JPEG/PNG or is over 20 MiB; nothing is kept
+    then.
+    """
+    content = source.read_bytes()
+    if len(content) > MAX_BYTES:
+        raise SyncError(
+            "Le fichier dépasse 20 Mio : réduisez-le avant de le joindre.", code="too_large"
+        )
+    kind = media_type(content)
+    document_id = str(uuid.uuid4())
+    target = local_path(folder, document_id, source.name)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    shutil.copyfile(source, target)
+    os.chmod(target, 0o600)
+    digest = hashlib.sha256(content).hexdigest()
+    note = {
+        "record": record,
+        "file_name": source.name,
+        "media_type": kind,
+        "size": len(content),
+        "sha256": digest,
+    }
+    (_root(folder) / PENDING / f"{document_id}.json").write_text(json.dumps(note), "utf-8")
+    return Attachment(document_id, source.name, kind, len(content), digest, pending=True)
+
+
+def pending(folder: Path) -> dict[str, dict[str, Any]]:
+    """The notes of attachments not sent yet, by document id."""
+    found = {}
+    for note in sorted((_root(folder) / PENDING).glob("*.json")):
+        try:
+            found[note.stem] = json.loads(note.read_text("utf-8"))
+        except ValueError:
+            log.warning("unreadable attachment note %s", note.name)
+    return found
+
+
+def send_pending(session: Any) -> int:
+    """Upload every attachment waiting to be sent; returns how many went. Network errors
+    propagate (the notes stay for the next sync)."""
+    folder = session.folder
+    sent = 0
+    client = None
+    for document_id, note in pending(folder).items():
+        client = client or session.client()
+        upload(
+            client, document_id, local_path(folder, document_id, note["file_name"]), note["record"]
+        )
+        (_root(folder) / PENDING / f"{document_id}.json").unlink(missing_ok=True)
+        sent += 1
+    return sent
+
+
+def list_attachments(session: Any, record: str) -> list[Attachment]:
+    """The record's synced documents (from the working copy) and those waiting to be sent."""
+    with session.wc.session() as db:
+        stored = queries.page(
+            db, "documents", filters={"record": record}, sort="created_at", limit=500
+        )
+    shown = [
+        Attachment(
+            r.id,
+            str(r.data.get("file_name")),
+            str(r.data.get("media_type")),
+            int(r.data.get("size") or 0),
+            str(r.data.get("sha256")),
+            pending=False,
+        )
+        for r in stored
+    ]
+    known = {a.id for a in shown}
+    for document_id, note in pending(session.folder).items():
+        if note.get("record") == record and document_id not in known:
+            shown.append(
+                Attachment(
+                    document_id,
+                    note["file_name"],
+                    note["media_type"],
+                    int(note["size"]),
+                    note["sha256"],
+                    pending=True,
+                )
+            )
+    return shown
+
+
+def fetch(session: Any, attachment: Attachment) -> Path:
+    """The attachment as a local file (downloaded once, checked by its hash)."""
+    target = local_path(session.folder, attachment.id, attachment.file_name)
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return download(session.client(), attachment.id, attachment.sha256, target)
+
+
+def attach_and_send(session: Any, record: str, source: Path) -> ChangeSet:
+    """Attach, then try to send at once; offline, it waits for the next sync."""
+    attach(session.folder, record, source)
+    try:
+        if session.account() is not None:
+            send_pending(session)
+    except SyncError as exc:
+        log.info("attachment kept for the next sync: %s", exc.code)
+    collection, _, record_id = record.partition("/")
+    changes = ChangeSet()
+    changes.add(collection, record_id)
+    return changes

@@ -1,0 +1,114 @@
+"""Pièces jointes: a record's signed scans and photos; attach one, open one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class AttachmentsDialog(QDialog):
+    """Lists the attachments of ``record`` ("collection/id"); work runs on the pool lane.
+
+    Signals: ``listed(count: int)`` after each (re)load; ``opened(path: str)`` once a file is
+    ready to open.
+    """
+
+    listed = Signal(int)
+    opened = Signal(str)
+
+    def __init__(self, context: Any, record: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attachments-dialog")
+        self.setWindowTitle(self.tr("Pièces jointes"))
+        self.context = context
+        self.record = record
+        self.items = QListWidget(self)
+        self.items.itemActivated.connect(self.open_item)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        add = QPushButton(self.tr("Joindre un fichier…"), self)
+        add.clicked.connect(self.ask_attach)
+        self.open_button = QPushButton(self.tr("Ouvrir"), self)
+        self.open_button.clicked.connect(lambda: self.open_item(self.items.currentItem()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(add, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.items)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(560, 380)
+        self.reload()
+
+    def reload(self) -> None:
+        from offa_desktop.ops.attachments import list_attachments
+
+        self.context.tasks.background(list_attachments, self.context.session, self.record).owned_by(
+            self
+        ).success(self._show).failure(self._failed).run()
+
+    def _show(self, attachments: list[Any]) -> None:
+        self.items.clear()
+        for attachment in attachments:
+            size = f"{max(1, attachment.size // 1024)} Kio"
+            state = self.tr(" · en attente d'envoi") if attachment.pending else ""
+            item = QListWidgetItem(f"{attachment.file_name} ({size}){state}")
+            item.setData(Qt.ItemDataRole.UserRole, attachment)
+            self.items.addItem(item)
+        if not attachments:
+            self.message.setText(self.tr("Aucune pièce jointe."))
+        self.listed.emit(len(attachments))
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setText(str(getattr(error, "message", None) or error))
+        self.listed.emit(-1)
+
+    def ask_attach(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Joindre un fichier"),
+            "",
+            self.tr("Documents (*.pdf *.jpg *.jpeg *.png)"),
+        )
+        if name:
+            self.attach(Path(name))
+
+    def attach(self, path: Path) -> None:
+        from offa_desktop.ops.attachments import attach_and_send
+
+        self.message.setText(self.tr("Ajout de %1…").replace("%1", path.name))
+        self.context.tasks.background(
+            attach_and_send, self.context.session, self.record, path
+        ).owned_by(self).success(lambda _c: (self.message.clear(), self.reload())).failure(
+            self._failed
+        ).run()
+
+    def open_item(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        from offa_desktop.ops.attachments import fetch
+
+        attachment = item.data(Qt.ItemDataRole.UserRole)
+        self.context.tasks.background(fetch, self.context.session, attachment).owned_by(
+            self
+        ).success(self._open_path).failure(self._failed).run()
+
+    def _open_path(self, path: Path) -> None:
+        self.opened.emit(str(path))
+        if self.context.extras.get("open_files", True):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,96 @@
+"""Historique: who changed what on a record (server audit), and local edits not sent yet."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offa_desktop.domain.schema import COLLECTIONS
+
+KINDS = {"create": "création", "update": "modification", "delete": "suppression"}
+
+
+def _when(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%d/%m/%Y %H:%M")
+    text = str(value or "")
+    try:
+        return (
+            datetime.fromisoformat(text.replace("Z", "+00:00"))
+            .astimezone()
+            .strftime("%d/%m/%Y %H:%M")
+        )
+    except ValueError:
+        return text
+
+
+def _changes(collection: str, before: Any, after: Any) -> list[str]:
+    spec = COLLECTIONS[collection].by_name
+    before = before or {}
+    after = after or {}
+    lines = []
+    for name in sorted(set(before) | set(after)):
+        old, new = before.get(name), after.get(name)
+        if old != new:
+            label = spec[name].label if name in spec else name
+            lines.append(
+                f"{label} : {old if old is not None else '—'} → {new if new is not None else '—'}"
+            )
+    return lines
+
+
+class HistoryDialog(QDialog):
+    """Two lists: the server's entries (who, when, what) and the edits waiting to be sent."""
+
+    def __init__(self, collection: str, history: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("history-dialog")
+        self.setWindowTitle(self.tr("Historique de la fiche"))
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Quand"), self.tr("Qui"), self.tr("Quoi")])
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(0, 140)
+        self.tree.setColumnWidth(1, 180)
+        server = QTreeWidgetItem(self.tree, [self.tr("Sur le serveur")])
+        for entry in history.server:
+            kind = self.tr(KINDS.get(str(entry.get("kind")), str(entry.get("kind"))))
+            item = QTreeWidgetItem(
+                server, [_when(entry.get("at")), str(entry.get("user_name") or "—"), kind]
+            )
+            for line in _changes(collection, entry.get("before"), entry.get("after")):
+                QTreeWidgetItem(item, ["", "", line])
+        if history.server_error:
+            QTreeWidgetItem(server, ["", "", history.server_error])
+        local = QTreeWidgetItem(self.tree, [self.tr("Sur cet ordinateur, pas encore envoyé")])
+        for op in history.local:
+            kind = self.tr(KINDS.get(op["kind"], op["kind"]))
+            state = "" if op["state"] == "pending" else f" ({op['state']})"
+            item = QTreeWidgetItem(local, [_when(op["at"]), self.tr("moi"), kind + state])
+            for line in _changes(collection, {}, op["fields"]):
+                QTreeWidgetItem(item, ["", "", line.replace("— → ", "")])
+        self.tree.expandAll()
+        self.summary = QLabel(
+            self.tr("%1 modification(s) sur le serveur, %2 en attente d'envoi")
+            .replace("%1", str(len(history.server)))
+            .replace("%2", str(len(history.local))),
+            self,
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        self.resize(820, 520)

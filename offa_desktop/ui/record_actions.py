@@ -1,0 +1,79 @@
+"""Actions on the selected record of the current list: history (Ctrl+H), attachments (Ctrl+J)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def install(context: Any, window: Any) -> None:
+    """Add the record actions to the Fichier menu, before Quitter."""
+    for name, text, keys, handler in (
+        (
+            "action-history",
+            QCoreApplication.translate("RecordActions", "&Historique de la fiche"),
+            "Ctrl+H",
+            show_history,
+        ),
+        (
+            "action-attachments",
+            QCoreApplication.translate("RecordActions", "&Pièces jointes…"),
+            "Ctrl+J",
+            show_attachments,
+        ),
+    ):
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _=False, h=handler: h(context, window))
+        window.menu_file.insertAction(window.quit_action, action)
+
+
+def _selected(context: Any, window: Any) -> tuple[str, str] | None:
+    view = window.views.get(window.current_area())
+    record_id = view.selected_id() if view is not None else None
+    if view is None or record_id is None or context.session is None:
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("RecordActions", "Fiche"),
+            QCoreApplication.translate(
+                "RecordActions", "Choisissez d'abord une fiche dans la liste."
+            ),
+        )
+        return None
+    return view.area.collection, record_id
+
+
+def show_history(context: Any, window: Any) -> None:
+    from offa_desktop.ops.history import record_history
+    from offa_desktop.ui.history_dialog import HistoryDialog
+
+    chosen = _selected(context, window)
+    if chosen is None:
+        return
+    collection, record_id = chosen
+
+    def show(history: Any) -> None:
+        dialog = HistoryDialog(collection, history, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        context.extras["last_history"] = dialog
+
+    context.tasks.background(record_history, context.session, collection, record_id).owned_by(
+        window
+    ).success(show).run()
+
+
+def show_attachments(context: Any, window: Any) -> QWidget | None:
+    from offa_desktop.ui.attachments_dialog import AttachmentsDialog
+
+    chosen = _selected(context, window)
+    if chosen is None:
+        return None
+    dialog = AttachmentsDialog(context, f"{chosen[0]}/{chosen[1]}", window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
