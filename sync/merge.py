@@ -186,11 +186,16 @@ class Absorber:
             if op.kind == "create":  # the record exists on the server: my create is an update
                 op.kind = "update"
                 self.tx.outbox.update(op)
-        visible = dict(s.data)
-        visible.update(mine)
-        self.records[key] = ServerRecord(
-            s.collection, s.record_id, s.version, False, visible, s.updated_at, s.updated_by
-        )
+        if deleting:  # my deletion stays visible until it is sent (or a person undoes it)
+            self.records[key] = ServerRecord(
+                s.collection, s.record_id, s.version, True, None, s.updated_at, s.updated_by
+            )
+        else:
+            visible = dict(s.data)
+            visible.update(mine)
+            self.records[key] = ServerRecord(
+                s.collection, s.record_id, s.version, False, visible, s.updated_at, s.updated_by
+            )
         self.set_base(base, Base(s.collection, s.record_id, s.version, False, dict(s.data)))
         return True
 

@@ -144,3 +144,36 @@ def test_426_is_explained_in_french(tmp_path: Path) -> None:
         with pytest.raises(ClientTooOld) as caught:
             client.login("nobody", "x", "test")
     assert "mise à jour" in caught.value.message
+
+
+def test_documents_upload_again_and_download_checked(server: Server, tmp_path: Path) -> None:
+    from sync.documents import download, upload
+
+    username = f"d-{uuid.uuid4().hex[:6]}"
+    server.user(username)
+    client = ApiClient(server.url, client_version="0.1.0")
+    client.login(username, PASSWORD, "test")
+    # A record the document belongs to.
+    cid = str(uuid.uuid4())
+    base = f"{20_000_000 + int(cid[:4], 16):08d}"
+    fields = {
+        "enterprise_number": base + f"{97 - int(base) % 97:02d}",
+        "name": "Entreprise documentée",
+        "legal_form": "SRL",
+        "employee_count": 3,
+        "sector": "horeca",
+    }
+    op = {"op_id": str(uuid.uuid4()), "collection": "companies", "id": cid, "kind": "create",
+          "base_version": None, "fields": fields}  # fmt: skip
+    assert client.push("test", [op])[0]["status"] == "applied"
+    scan = tmp_path / "contrat signé.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 40)
+    doc = str(uuid.uuid4())
+    digest = upload(client, doc, scan, f"companies/{cid}")
+    assert upload(client, doc, scan, f"companies/{cid}") == digest  # again: idempotent
+    target = tmp_path / "copie.pdf"
+    download(client, doc, digest, target)
+    assert target.read_bytes() == scan.read_bytes()
+    with pytest.raises(Exception) as caught:
+        download(client, doc, "0" * 64, tmp_path / "autre.pdf")
+    assert "altéré" in str(caught.value) and not (tmp_path / "autre.pdf").exists()
