@@ -13,7 +13,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 DEFAULT_FILE = "offa-server.sqlite3"
 
@@ -47,10 +47,14 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     """An engine for ``url`` with the settings the server relies on."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
+        memory = ":memory:" in url or url in ("sqlite://", "sqlite+pysqlite://")
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 60},
-            poolclass=NullPool if ":memory:" not in url else None,
+            # A pool keeps connections (and their PRAGMAs) across requests; one writer at a
+            # time is SQLite's own rule, enforced by its lock and our busy timeout.
+            poolclass=StaticPool if memory else QueuePool,
+            **({} if memory else {"pool_size": pool_size, "max_overflow": pool_size * 2}),
         )
         _sqlite_setup(engine)
         return engine

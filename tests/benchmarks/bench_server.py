@@ -1,0 +1,284 @@
+"""Benchmarks of the reference server (``make bench``; figures in the report).
+
+- first pull of 100,000 records over HTTP, against the floor of the same pages pre-serialised
+  with orjson and served by the same stack (FastAPI + uvicorn, same machine, same run);
+- a push of 500 update ops, on SQLite and on PostgreSQL;
+- 50 concurrent simulated clients (pulls and pushes of 20 ops) against PostgreSQL.
+
+``OFFA_BENCH_SERVER_DURATION`` (seconds, default 60) sets the length of the load run.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+from fastapi import FastAPI
+from sqlalchemy import insert, update
+from starlette.responses import Response
+
+from sync.server.db import make_engine
+from sync.server.embedded import EmbeddedServer
+from sync.server.models import records, version_counter
+from tests.server import factory as f
+from tests.server.api import ApiClient, op
+from tests.server.conftest import PASSWORD, prepare
+from tests.server.pg import fresh_schema
+
+PULL_RECORDS = 100_000
+PAGE = 1000
+
+
+def _row(
+    name: str,
+    figure: float,
+    unit: str,
+    floor: float | None,
+    ratio: float | None,
+    target: float | None,
+    passed: bool,
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "figure": round(figure, 4),
+        "unit": unit,
+        "floor": None if floor is None else round(floor, 4),
+        "ratio": None if ratio is None else round(ratio, 2),
+        "target": target,
+        "passed": passed,
+    }
+
+
+def _bulk_companies(url: str, count: int) -> None:
+    """``count`` company records straight into the tables (the server's own layout)."""
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        start = int(conn.execute(version_counter.select()).first().value)  # type: ignore[union-attr]
+        rows = []
+        for n in range(count):
+            data = f.company()
+            data.update(email=None, phone=None, name=f"Entreprise {n}")
+            rows.append(
+                {
+                    "collection": "companies",
+                    "id": str(uuid.uuid4()),
+                    "version": start + n + 1,
+                    "deleted": False,
+                    "data": orjson.dumps(data).decode(),
+                    "updated_at": "2026-11-23T09:15:00.000000Z",
+                    "updated_by": None,
+                }
+            )
+        for chunk in range(0, count, 10_000):
+            conn.execute(insert(records), rows[chunk : chunk + 10_000])
+        conn.execute(update(version_counter).values(value=start + count))
+    engine.dispose()
+
+
+def _floor_app(pages: list[bytes]) -> FastAPI:
+    app = FastAPI()
+
+    @app.get("/floor/{n}")
+    def page(n: int) -> Response:
+        return Response(pages[n], media_type="application/json")
+
+    return app
+
+
+def bench_pull(folder: Path) -> list[dict[str, Any]]:
+    url = f"sqlite:///{folder / 'pull.sqlite3'}"
+    prepare(url)
+    _bulk_companies(url, PULL_RECORDS)
+    server = EmbeddedServer(url)
+    base = server.start()
+    try:
+        client = ApiClient(base, "offa", PASSWORD)
+        pages: list[bytes] = []
+        started = time.perf_counter()
+        cursor = None
+        total = 0
+        while True:
+            params: dict[str, Any] = {"limit": PAGE}
+            if cursor:
+                params["cursor"] = cursor
+            answer = client.http.get("/api/v1/sync/pull", params=params)
+            body = answer.content
+            page = orjson.loads(body)
+            total += len(page["changes"])
+            pages.append(body)
+            cursor = page["cursor"]
+            if not page["has_more"]:
+                break
+        elapsed = time.perf_counter() - started
+        client.close()
+    finally:
+        server.stop()
+    # the floor: the same bytes, pre-serialised, over the same stack
+    import uvicorn
+
+    from sync.server.embedded import free_port
+
+    port = free_port()
+    floor_server = uvicorn.Server(
+        uvicorn.Config(_floor_app(pages), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=floor_server.run, daemon=True)
+    thread.start()
+    while not floor_server.started:
+        time.sleep(0.02)
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+        started = time.perf_counter()
+        for n in range(len(pages)):
+            orjson.loads(http.get(f"/floor/{n}").content)
+        floor_elapsed = time.perf_counter() - started
+    floor_server.should_exit = True
+    thread.join(10)
+    rate, floor_rate = total / elapsed, total / floor_elapsed
+    slowdown = floor_rate / rate
+    return [
+        _row(
+            f"first pull of {total} records (ratio = floor rate / server rate)",
+            rate,
+            "records/s",
+            floor_rate,
+            slowdown,
+            30_000.0,
+            rate >= 30_000 and slowdown <= 3,
+        )
+    ]
+
+
+def _push_500(base: str) -> float:
+    client = ApiClient(base, "offa", PASSWORD)
+    ids = [str(uuid.uuid4()) for _ in range(500)]
+    created = client.push([op("companies", i, "create", None, f.company()) for i in ids])
+    ops = [
+        op("companies", i, "update", r["version"], {"name": "Renommée"})
+        for i, r in zip(ids, created, strict=True)
+    ]
+    started = time.perf_counter()
+    results = client.push(ops)
+    elapsed = time.perf_counter() - started
+    assert all(r["status"] == "applied" for r in results)
+    client.close()
+    return elapsed
+
+
+def bench_push(folder: Path, pg_url: str) -> list[dict[str, Any]]:
+    out = []
+    url = f"sqlite:///{folder / 'push.sqlite3'}"
+    prepare(url)
+    with EmbeddedServer(url) as server:
+        elapsed = _push_500(server.base_url)
+    out.append(_row("push of 500 update ops, SQLite", elapsed, "s", None, None, 1.0, elapsed <= 1))
+    with fresh_schema(pg_url) as pg:
+        prepare(pg)
+        with EmbeddedServer(pg) as server:
+            elapsed = _push_500(server.base_url)
+    out.append(
+        _row("push of 500 update ops, PostgreSQL", elapsed, "s", None, None, 1.0, elapsed <= 1)
+    )
+    return out
+
+
+def bench_load(pg_url: str, duration: float, clients: int = 50) -> list[dict[str, Any]]:
+    from sync.server.testing import ServerProcess
+
+    with fresh_schema(pg_url) as pg:
+        prepare(pg)
+        with ServerProcess(pg, init=False) as server:
+            base = server.base_url
+            seed = ApiClient(base, "offa", PASSWORD)
+            ids = [str(uuid.uuid4()) for _ in range(400)]
+            seed.push([op("companies", i, "create", None, f.company()) for i in ids])
+            seed.close()
+            latencies: list[float] = []
+            errors: list[str] = []
+            lock = threading.Lock()
+            # log in first (argon2 is slow on purpose), then run the clients together
+            finals = [ApiClient(base, "offa", PASSWORD, device=f"c{n}") for n in range(clients)]
+            stop = time.monotonic() + duration
+
+            def worker(n: int) -> None:
+                rnd = random.Random(n)
+                client = finals[n]
+                try:
+                    while time.monotonic() < stop:
+                        started = time.perf_counter()
+                        if rnd.random() < 0.5 or not client.replica:
+                            client.pull_page(limit=500)
+                        else:
+                            chosen = rnd.sample(ids, 20)
+                            batch = [
+                                op(
+                                    "companies",
+                                    i,
+                                    "update",
+                                    client.replica[("companies", i)][0],
+                                    {"phone": f"0470 {rnd.randrange(10**6):06d}"},
+                                )
+                                for i in chosen
+                                if ("companies", i) in client.replica
+                            ]
+                            for r in client.push(batch):
+                                if r["status"] not in ("applied", "conflict"):
+                                    with lock:
+                                        errors.append(str(r))
+                        with lock:
+                            latencies.append(time.perf_counter() - started)
+                except Exception as exc:  # noqa: BLE001 - counted as an error
+                    with lock:
+                        errors.append(repr(exc))
+
+            threads = [threading.Thread(target=worker, args=(n,)) for n in range(clients)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            reference = ApiClient(base, "offa", PASSWORD)
+            reference.pull_all(limit=5000)
+            truth = {k: v for k, (v, _d) in reference.replica.items()}
+            converged = 0
+            for client in finals:
+                client.pull_all(limit=5000)
+                converged += {k: v for k, (v, _d) in client.replica.items()} == truth
+                client.close()
+            reference.close()
+    p95 = statistics.quantiles(latencies, n=20)[18] * 1000 if len(latencies) > 20 else 0.0
+    return [
+        _row(
+            f"{clients} concurrent clients on PostgreSQL, {duration:.0f} s: p95 latency "
+            f"({len(latencies)} requests, {len(errors)} errors, {converged}/{clients} converged)",
+            p95,
+            "ms",
+            None,
+            None,
+            200.0,
+            p95 <= 200 and not errors and converged == clients,
+        )
+    ]
+
+
+def run() -> list[dict[str, Any]]:
+    pg_url = os.environ.get("OFFA_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    duration = float(os.environ.get("OFFA_BENCH_SERVER_DURATION", "60"))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        rows = bench_pull(folder)
+        rows += bench_push(folder, pg_url)
+    rows += bench_load(pg_url, duration)
+    return rows
+
+
+if __name__ == "__main__":  # pragma: no cover
+    for row in run():
+        print(orjson.dumps(row).decode())
