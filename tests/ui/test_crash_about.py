@@ -151,3 +151,23 @@ def test_about_dialog_from_help_menu(qtbot: Any, tmp_path: Path) -> None:
     assert "Qt / Qt for Python (PySide6)" in names
     assert not about.app_icon().isNull()
     dialog.reject()
+
+
+def test_icon_files_hold_the_sizes_windows_and_linux_need() -> None:
+    import struct
+
+    from offa_desktop import resources
+
+    ico = resources.read_bytes("icons", "offa.ico")
+    reserved, kind, count = struct.unpack_from("<HHH", ico)
+    assert (reserved, kind) == (0, 1) and count >= 4
+    sides = set()
+    for i in range(count):
+        width, height, _c, _r, _p, _bpp, size, offset = struct.unpack_from(
+            "<BBBBHHII", ico, 6 + 16 * i)
+        assert width == height and ico[offset:offset + 8] == b"\x89PNG\r\n\x1a\n"
+        assert offset + size <= len(ico)
+        sides.add(width or 256)
+    assert {16, 32, 48, 256} <= sides
+    png = resources.read_bytes("icons", "offa.png")
+    assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (256, 256)
