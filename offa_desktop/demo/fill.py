@@ -62,6 +62,8 @@ def fill_working_copy(
 
     with wc.unit_of_work() as uow:
         conn = uow.session.connection()
+        if conn.exec_driver_sql("SELECT 1 FROM sectors LIMIT 1").first() is not None:
+            raise ValueError("fill_working_copy needs a new, empty working copy")
 
         def flush(collection: str) -> None:
             rows = pending.pop(collection, [])

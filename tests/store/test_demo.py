@@ -159,4 +159,6 @@ def test_fill_loads_server_records_without_outbox(tmp_path: Path) -> None:
         for record_id, data in made.items():
             assert queries.get(s, "contracts", record_id) == data
         assert queries.search(s, next(iter(made.values()))["referent_name"])
+    with pytest.raises(ValueError, match="empty"):
+        fill_working_copy(wc, 1)
     wc.close()
