@@ -194,7 +194,7 @@ def start_demo(data_dir: str | Path | None = None, size: int = 2000) -> DemoSess
 
     The server database lives in the data folder and is seeded once; later starts reuse it.
     """
-    from offa_desktop.demo.accounts import DEMO_ACCOUNTS
+    from offa_desktop.demo.accounts import DEFAULT_ACCOUNT
     from sync.server.db import make_engine
     from sync.server.embedded import EmbeddedServer
     from sync.server.seed import seed_demo
@@ -215,9 +215,8 @@ def start_demo(data_dir: str | Path | None = None, size: int = 2000) -> DemoSess
     base_url = server.start()
     try:
         session = open_session(folder / "demo-client", creds=CredentialStore(_memory_backend()))
-        account = DEMO_ACCOUNTS[0]
-        username = str(_field(account, "username"))
-        password = str(_field(account, "password"))
+        username = DEFAULT_ACCOUNT.username
+        password = DEFAULT_ACCOUNT.password
         previous = session.account()
         if previous is not None and previous.username == username:
             # Same demo database on a new free port: the same server, another address.
@@ -229,10 +228,6 @@ def start_demo(data_dir: str | Path | None = None, size: int = 2000) -> DemoSess
         server.stop()
         raise
     return DemoSession(session, server, base_url, username)
-
-
-def _field(account: Any, name: str) -> Any:
-    return account[name] if isinstance(account, dict) else getattr(account, name)
 
 
 def _memory_backend() -> Any:

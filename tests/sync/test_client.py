@@ -7,6 +7,7 @@ loopback HTTP server scripted per test; the rest runs against the real server.""
 from __future__ import annotations
 
 import json
+import random
 import threading
 import time
 import uuid
@@ -20,6 +21,7 @@ import pytest
 from sync.client import ApiClient, RetryPolicy, Tokens, check_server_url
 from sync.errors import ClientTooOld, InsecureServer, LoginRequired, NetworkError
 from sync.server.testing import ServerProcess
+from tests.sync.data import company
 from tests.sync.harness import PASSWORD, Server
 
 
@@ -155,14 +157,7 @@ def test_documents_upload_again_and_download_checked(server: Server, tmp_path: P
     client.login(username, PASSWORD, "test")
     # A record the document belongs to.
     cid = str(uuid.uuid4())
-    base = f"{20_000_000 + int(cid[:4], 16):08d}"
-    fields = {
-        "enterprise_number": base + f"{97 - int(base) % 97:02d}",
-        "name": "Entreprise documentée",
-        "legal_form": "SRL",
-        "employee_count": 3,
-        "sector": "horeca",
-    }
+    fields = company(random.Random(cid))
     op = {"op_id": str(uuid.uuid4()), "collection": "companies", "id": cid, "kind": "create",
           "base_version": None, "fields": fields}  # fmt: skip
     assert client.push("test", [op])[0]["status"] == "applied"

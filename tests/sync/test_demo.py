@@ -13,7 +13,7 @@ def test_demo_starts_logs_in_and_syncs(tmp_path: Path) -> None:
     try:
         assert demo.base_url.startswith("http://127.0.0.1:")
         records, _ = _count(demo)
-        assert records["contracts"] >= 1 and records["sectors"] >= 8
+        assert records["companies"] >= 1 and records["sectors"] >= 8
         account = demo.session.account()
         assert account is not None and account.server == demo.base_url
     finally:
