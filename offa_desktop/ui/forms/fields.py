@@ -12,12 +12,14 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,14 @@ from offa_desktop.ui.formats import date_fr
 
 ERROR_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
 WARNING_STYLE = "border: 2px solid #d68910; border-radius: 3px;"
+
+
+def _combo() -> QComboBox:
+    """A combo whose width does not grow with its longest entry (long unit names)."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(18)
+    return combo
 
 
 def tr(text: str) -> str:
@@ -199,7 +209,7 @@ class ChoiceField(Field):
     def __init__(
         self, label: str, choices: Sequence[tuple[str, str]], *, empty: bool = True
     ) -> None:
-        self.combo = QComboBox()
+        self.combo = _combo()
         super().__init__(self.combo, label)
         self._empty = empty
         self.set_choices(choices)
@@ -244,3 +254,96 @@ class BoolField(Field):
 
     def set_value(self, value: Any) -> None:
         self.box.setChecked(bool(value))
+
+
+class PickerField(Field):
+    """A record chosen among search results: a search box above a combo of matches.
+
+    ``search(text, current) -> [(id, label)]`` runs on each search edit (a small SQL page).
+    """
+
+    def __init__(self, label: str, search: Any) -> None:
+        box = QWidget()
+        row = QVBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(tr("Rechercher…"))
+        self.search_box.setClearButtonEnabled(True)
+        self.combo = _combo()
+        row.addWidget(self.search_box)
+        row.addWidget(self.combo)
+        super().__init__(box, label)
+        self._search = search
+        self.search_box.textEdited.connect(lambda _t: self.reload())
+        self.combo.currentIndexChanged.connect(lambda _i: self.edited.emit())
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.combo.currentData()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem("—", None)
+        for record_id, text in self._search(self.search_box.text().strip(), current):
+            self.combo.addItem(text, record_id)
+        index = self.combo.findData(current) if current is not None else -1
+        self.combo.setCurrentIndex(max(index, 0))
+        self.combo.blockSignals(False)
+        if index < 0 and self.combo.count() == 2 and self.search_box.text():
+            self.combo.setCurrentIndex(1)
+        elif index < 0 and current is not None:
+            self.edited.emit()
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.combo.findData(value)
+        if index < 0 and value is not None:
+            for record_id, text in self._search("", value):
+                if record_id == value:
+                    self.combo.addItem(text, record_id)
+                    index = self.combo.count() - 1
+        self.combo.setCurrentIndex(max(index, 0))
+
+
+class ChecksField(Field):
+    """Several records ticked in a list (``refs``): value is the list of ticked ids or None."""
+
+    def __init__(self, label: str) -> None:
+        self.list = QListWidget()
+        self.list.setMaximumHeight(110)
+        super().__init__(self.list, label)
+        self.list.itemChanged.connect(lambda _i: self.edited.emit())
+
+    def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
+        ticked = set(self.value() or [])
+        self.list.blockSignals(True)
+        self.list.clear()
+        for record_id, text in choices:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if record_id in ticked else Qt.CheckState.Unchecked
+            )
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+
+    def value(self) -> Any:
+        ids = [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return ids or None
+
+    def set_value(self, value: Any) -> None:
+        wanted = set(value or [])
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in wanted
+                else Qt.CheckState.Unchecked
+            )
