@@ -79,7 +79,7 @@ def test_request_visit_and_decision(qtbot: Any, context: Any) -> None:
     check = report.validate_now()
     assert any(p.field == "visit_date" for p in check.blocking)
     type_text(report.fields["visit_date"].editor, "02/12/2026")
-    for key, (answer, _note) in report.answer_fields.items():
+    for answer, _note in report.answer_fields.values():
         answer.set_value("yes")
     report.answer_fields["workshop_safe"][0].set_value("no")
     type_text(report.answer_fields["workshop_safe"][1].editor, "Protections à revoir, scie à "
