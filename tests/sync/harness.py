@@ -30,9 +30,10 @@ from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.uow import UnitOfWork
 from sync.client import ApiClient, RetryPolicy
 from sync.creds import CredentialStore
-from sync.engine import SyncEngine, reissued
+from sync.engine import SyncEngine
 from sync.errors import LoginRequired, SyncError
 from sync.ports import SyncReport
+from sync.pushing import reissued
 from sync.server.embedded import free_port
 from sync.server.testing import run_cli
 
