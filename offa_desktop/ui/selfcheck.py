@@ -6,10 +6,11 @@ yet, or a temporary folder), in this order:
 - ``working_copy``: open (create, migrate) the working copy as the window does;
 - ``window``: build the main window and wait for the first paint of its list;
 - ``pdf``: render a blank contract in-process, and once more in the printing process pool;
-- ``keyring``: the keyring backend found (and whether tokens would stay in memory);
+- ``keyring``: keyring's backends are discoverable (entry points), the one in use, and whether
+  tokens would stay in memory (no secure keyring on this machine: the app still works);
 - ``server``: a reference server on loopback (``EmbeddedServer`` on a small seeded SQLite
   database in a temporary folder), or the one named by ``OFFA_SELFCHECK_SERVER`` (account from
-  ``OFFA_SELFCHECK_USERNAME`` / ``OFFA_SELFCHECK_PASSWORD``, else the first demo account);
+  ``OFFA_SELFCHECK_USERNAME`` / ``OFFA_SELFCHECK_PASSWORD``, else the demo OFFA account);
 - ``sync``: log in, sync once into the window's working copy, print a synced contract, log out.
 
 Standard output holds one JSON line ``{"ok": ..., "checks": {name: {"ok": ..., ...}}}``; the exit
@@ -130,15 +131,20 @@ class SelfCheck:
                 "pool_file": str(batch.written[0])}
 
     def keyring(self) -> Check:
+        from importlib.metadata import entry_points
+
         import keyring
 
         from sync.creds import CredentialStore
 
+        # keyring finds its backends through entry points: none means the bundle lacks the
+        # distributions' metadata, and then it would never find the system's keyring.
+        plugins = sorted(e.name for e in entry_points(group="keyring.backends"))
+        if "SecretService" not in plugins or "Windows" not in plugins:
+            raise RuntimeError(f"keyring's backends are not discoverable: {plugins}")
         backend = keyring.get_keyring()
         kind = type(backend)
         name = f"{kind.__module__}.{kind.__qualname__}"
-        if kind.__module__.startswith("keyring.backends.fail"):
-            raise RuntimeError(f"no keyring backend found ({name})")
         inner = [f"{type(b).__module__}.{type(b).__qualname__}"
                  for b in getattr(backend, "backends", []) or []]
         from keyring.backend import get_all_keyring
@@ -147,7 +153,8 @@ class SelfCheck:
                            for b in get_all_keyring())
         store = CredentialStore()  # as the app makes it: insecure backends keep tokens in memory
         return {"backend": name, "priority": float(getattr(backend, "priority", 0)),
-                "chained": inner, "available": available, "tokens_in_memory": store.in_memory}
+                "chained": inner, "available": available, "plugins": plugins,
+                "tokens_in_memory": store.in_memory}
 
     def start_server(self) -> Check:
         url = os.environ.get(SERVER_ENV)
@@ -179,7 +186,8 @@ class SelfCheck:
         from offa_desktop.ops.session import SyncSession
         from sync.creds import CredentialStore
 
-        account = DEMO_ACCOUNTS[0]
+        # OFFA staff see every operator's records: the small seed always reaches them.
+        account = next((a for a in DEMO_ACCOUNTS if a.role == "offa"), DEMO_ACCOUNTS[0])
         username = os.environ.get("OFFA_SELFCHECK_USERNAME") or account.username
         password = os.environ.get("OFFA_SELFCHECK_PASSWORD") or account.password
         session = SyncSession(self.folder, self.context.working_copy, CredentialStore())

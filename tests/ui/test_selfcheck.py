@@ -43,6 +43,7 @@ def test_self_check_passes_on_a_fresh_folder(tmp_path: Path) -> None:
     assert checks["pdf"]["pages"] >= 1
     assert Path(checks["pdf"]["pool_file"]).read_bytes().startswith(b"%PDF")
     assert checks["keyring"]["backend"] == "keyrings.alt.file.PlaintextKeyring"
+    assert {"SecretService", "Windows", "macOS"} <= set(checks["keyring"]["plugins"])
     assert checks["server"]["embedded"] and checks["server"]["url"].startswith("http://127.0.0.1:")
     assert checks["sync"]["contracts"] >= 1 and checks["sync"]["outcome"]["pulled"] > 0
     assert checks["sync"]["contract_pdf_pages"] >= 1
