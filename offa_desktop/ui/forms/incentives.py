@@ -1,0 +1,235 @@
+"""Incentive claims of a company and a school year, each eligibility check shown (P1/P2 in
+Wallonia, tutor premium in Brussels), and status changes for OFFA staff (``offa`` role)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offa_desktop.ops import wf_incentives, workflows
+from offa_desktop.ops.wf_incentives import CHECK_NAMES_FR, ClaimRow
+from offa_desktop.store import queries
+from offa_desktop.ui.formats import money_fr, name_of
+from offa_desktop.ui.forms.base import tr
+from offa_desktop.ui.forms.fields import DateField, PickerField
+from offa_desktop.ui.forms.support import user_profile
+
+STATUS_ACTIONS = {
+    "eligible": "Déclarer éligible",
+    "not_eligible": "Déclarer non éligible",
+    "to_check": "Remettre à vérifier",
+    "approved": "Approuver",
+    "paid": "Marquer payée",
+}
+
+
+class IncentivesDialog(QDialog):
+    """Claims of one company and school year.
+
+    Signals: ``saved(ChangeSet)`` after a status change.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self, context: Any, company_id: str | None = None, parent: QWidget | None = None,
+        *, school_year: str | None = None, claim_id: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.wc = context.working_copy
+        self.can_decide = user_profile(context).get("role") == "offa"
+        self.rows: list[ClaimRow] = []
+        self.setWindowTitle(tr("Incitants"))
+        self.setObjectName("incentives-dialog")
+        self.resize(860, 640)
+        self.company = PickerField(tr("entreprise"), self._companies)
+        self.year = QComboBox()
+        top = QFormLayout()
+        top.addRow(tr("Entreprise"), self.company.widget)
+        top.addRow(tr("Année scolaire"), self.year)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [tr("Incitant"), tr("Apprenant(s)"), tr("Montant"), tr("Statut"), tr("Contrôles")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.checks = QTableWidget(0, 3)
+        self.checks.setObjectName("claim-checks")
+        self.checks.setHorizontalHeaderLabels([tr("Contrôle"), tr("Résultat"), tr("Détail")])
+        self.checks.verticalHeader().hide()
+        self.checks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.checks.horizontalHeader().setStretchLastSection(True)
+        self.actions = QHBoxLayout()
+        self.paid_on = DateField(tr("date de paiement"))
+        self.action_buttons: dict[str, QPushButton] = {}
+        for status, text in STATUS_ACTIONS.items():
+            button = QPushButton(tr(text))
+            button.clicked.connect(lambda _c=False, s=status: self.change_status(s))
+            self.action_buttons[status] = button
+            self.actions.addWidget(button)
+        self.paid_label = QLabel(tr("Payée le"))
+        self.actions.addWidget(self.paid_label)
+        self.actions.addWidget(self.paid_on.widget)
+        self.actions.addStretch(1)
+        self.message = QLabel()
+        self.message.setObjectName("incentives-message")
+        self.message.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(tr("<b>Contrôles d'éligibilité (calculés sur la copie de "
+                                   "travail)</b>")))
+        layout.addWidget(self.checks, 1)
+        self.checks.setMinimumHeight(200)
+        layout.addLayout(self.actions)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.company.edited.connect(self.company_changed)
+        self.year.currentIndexChanged.connect(lambda _i: self.reload())
+        self.table.itemSelectionChanged.connect(self.show_claim)
+        if company_id:
+            self.company.set_value(company_id)
+        self.company_changed(school_year)
+        if claim_id:
+            self.select(claim_id)
+
+    def _companies(self, text: str, current: Any) -> list[tuple[str, str]]:
+        with self.wc.session() as db:
+            found = queries.page(db, "companies", sort="name", limit=200, text=text or None)
+            rows = [(r.id, str(r.data.get("name"))) for r in found]
+            if current and all(r[0] != current for r in rows):
+                kept = queries.get(db, "companies", str(current))
+                if kept is not None:
+                    rows.insert(0, (str(current), str(kept.get("name"))))
+        return rows
+
+    def company_changed(self, year: str | None = None) -> None:
+        company_id = self.company.value()
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItem(tr("toutes"), None)
+        if company_id:
+            for value in wf_incentives.school_years(self.wc, company_id):
+                self.year.addItem(value, value)
+        index = self.year.findData(year) if year else -1
+        self.year.setCurrentIndex(index if index >= 0 else min(1, self.year.count() - 1))
+        self.year.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        company_id = self.company.value()
+        selected = self.current()
+        self.rows = (wf_incentives.claims(self.wc, company_id, self.year.currentData())
+                     if company_id else [])
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            passed = sum(1 for ok, _ in row.checks.values() if ok)
+            checks = (f"{passed}/{len(row.checks)}" + (" ✓" if row.eligible else "")
+                      if row.checks else tr("à vérifier par une personne"))
+            cells = (name_of("incentive_kind", row.data.get("kind_code")), row.learners,
+                     money_fr(row.data.get("amount")), name_of("claim_status",
+                                                               row.data.get("status")), checks)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        if selected:
+            self.select(selected.id)
+        self.show_claim()
+
+    def select(self, claim_id: str) -> None:
+        for r, row in enumerate(self.rows):
+            if row.id == claim_id:
+                self.table.selectRow(r)
+
+    def current(self) -> ClaimRow | None:
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        claim_id = items[0].data(Qt.ItemDataRole.UserRole)
+        return next((r for r in self.rows if r.id == claim_id), None)
+
+    def show_claim(self) -> None:
+        row = self.current()
+        outcomes = row.checks if row else {}
+        self.checks.setRowCount(len(outcomes))
+        for r, (name, (ok, note)) in enumerate(outcomes.items()):
+            result = QTableWidgetItem(tr("satisfait") if ok else tr("non satisfait"))
+            result.setForeground(QColor("#1e8449" if ok else "#a93226"))
+            self.checks.setItem(r, 0, QTableWidgetItem(tr(CHECK_NAMES_FR.get(name, name))))
+            self.checks.setItem(r, 1, result)
+            self.checks.setItem(r, 2, QTableWidgetItem(note))
+        self.checks.resizeColumnsToContents()
+        allowed = wf_incentives.next_statuses(row.data) if row else []
+        for status, button in self.action_buttons.items():
+            button.setVisible(self.can_decide and status in allowed)
+            button.setEnabled(not (status == "eligible" and row is not None and row.checks
+                                   and not row.eligible))
+        self.paid_on.widget.setVisible(self.can_decide and "paid" in allowed)
+        self.paid_label.setVisible(self.can_decide and "paid" in allowed)
+        if not self.can_decide and row is not None:
+            self.message.setText(tr("Les changements de statut sont réservés à l'OFFA."))
+
+    def change_status(self, status: str) -> None:
+        row = self.current()
+        if row is None:
+            return
+        paid_on = None
+        if status == "paid":
+            try:
+                paid_on = self.paid_on.value()
+            except ValueError as exc:
+                self.message.setText(str(exc))
+                return
+            if paid_on is None:
+                self.paid_on.show_problem(tr("Date de paiement\u00a0: requise pour une prime "
+                                             "payée."))
+                return
+        self.context.tasks.op(
+            wf_incentives.set_status, self.wc, row.id, status, paid_on=paid_on
+        ).success(self._changed).failure(self._failed).run()
+
+    def _changed(self, changes: Any) -> None:
+        self.message.setStyleSheet("color: #1e8449;")
+        self.message.setText(tr("Statut enregistré."))
+        self.paid_on.show_problem(None)
+        self.reload()
+        self.saved.emit(changes)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setStyleSheet("color: #a93226;")
+        problems = getattr(error, "problems", None)
+        text = "\n".join(p.message for p in problems) if problems else str(error)
+        self.message.setText(tr("Changement impossible\u00a0: ") + text)
+
+
+def open_claim(context: Any, record_id: str | None, parent: QWidget | None) -> IncentivesDialog:
+    """The claims view on a claim's company and school year, that claim selected."""
+    if record_id is None:
+        return IncentivesDialog(context, None, parent)
+    claim = workflows.load(context.working_copy, "incentive_claims", record_id) or {}
+    return IncentivesDialog(context, claim.get("company_id"), parent,
+                            school_year=claim.get("school_year"), claim_id=record_id)
