@@ -87,7 +87,7 @@ class Pusher:
         if not isinstance(op, dict):
             return _rejected(None, [_err("", "malformed", "L'opération doit être un objet JSON.")])
         op_id = op.get("op_id")
-        if not is_uuid(op_id):
+        if not isinstance(op_id, str) or not is_uuid(op_id):
             return _rejected(
                 op_id if isinstance(op_id, str) and len(op_id) <= 100 else None,
                 [_err("op_id", "malformed", "L'identifiant d'opération doit être un UUID.")],
@@ -160,8 +160,9 @@ class Pusher:
         if existing is not None and old_keys is not None and not who.reads(old_keys):
             return _forbidden(op_id, "Cette fiche est hors de votre périmètre.")
         if kind == "create":
-            data: Data | None = {name: None for name in COLLECTIONS[collection].field_names}
-            data.update(fields)
+            created: Data = {name: None for name in COLLECTIONS[collection].field_names}
+            created.update(fields)
+            data: Data | None = created
         elif kind == "update":
             data = {**(previous or {}), **fields}
         else:

@@ -273,11 +273,12 @@ class Writer(Store):
         """Store the new state (``data`` None = tombstone) at a new version; returns it."""
         old = self.get(collection, record_id)
         version = version if version is not None else self.next_version()
-        values = {
+        stamp = at or self.now
+        values: dict[str, Any] = {
             "version": version,
             "deleted": data is None,
             "data": None if data is None else dumps(data),
-            "updated_at": at or self.now,
+            "updated_at": stamp,
             "updated_by": user_id,
         }
         key = (collection, record_id)
@@ -288,7 +289,7 @@ class Writer(Store):
         new_index = index_values(collection, data) if data else set()
         self._set_index(collection, record_id, old_index, new_index)
         self._cache[(collection, record_id)] = Stored(
-            collection, record_id, version, data is None, data, values["updated_at"], user_id
+            collection, record_id, version, data is None, data, stamp, user_id
         )
         return version
 
