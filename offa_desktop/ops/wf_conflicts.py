@@ -1,0 +1,110 @@
+"""Conflicts and rejected edits, as people settle them: list them, resolve a conflict field by
+field (saved as a new edit carrying the resolution, ``sync.resolve``), retry or give up an edit
+the server refused. Every action is one transaction and returns a ChangeSet."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from offa_desktop.domain.problems import Problem
+from offa_desktop.domain.validation import check_fields
+from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.ops.sync_adapter import StoreSyncAdapter
+from offa_desktop.store import queries
+from offa_desktop.store.db import WorkingCopy
+from sync.ports import Conflict, OutboxOp
+from sync.resolve import Choice, discard_op, resolve_conflict, retry_op
+
+NAME_FIELDS = ("name", "last_name", "first_name", "trade_code", "kind_code", "file_name")
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An edit the server refused, with its message and the record it concerns."""
+
+    seq: int
+    collection: str
+    record_id: str
+    kind: str
+    state: str
+    message: str
+    errors: list[dict[str, Any]]
+    title: str
+
+
+def title(wc: WorkingCopy, collection: str, record_id: str) -> str:
+    """A few words naming a record for people (its name fields), else its id's start."""
+    with wc.session() as db:
+        data = queries.get(db, collection, record_id) or {}
+    words = [str(data[n]) for n in NAME_FIELDS if data.get(n)]
+    return " ".join(words[:2]) or record_id[:8]
+
+
+def conflicts(wc: WorkingCopy) -> list[Conflict]:
+    """Every open conflict, oldest first."""
+    with StoreSyncAdapter(wc).transaction() as tx:
+        found = tx.conflicts.all()
+    return sorted(found, key=lambda c: (c.created_at, c.collection, c.record_id))
+
+
+def resolution_problems(
+    collection: str, choices: Mapping[str, tuple[Choice, Any]], conflict: Conflict
+) -> list[Problem]:
+    """Field checks of the values the choices keep (a typed value must be valid)."""
+    values: dict[str, Any] = {}
+    for name, (choice, edited) in choices.items():
+        detail = conflict.fields.get(name) or {}
+        values[name] = edited if choice == "edited" else detail.get(choice)
+    return check_fields(collection, values, partial=True)
+
+
+def resolve(
+    wc: WorkingCopy,
+    collection: str,
+    record_id: str,
+    choices: Mapping[str, tuple[Choice, Any]] | Choice,
+) -> ChangeSet:
+    """Settle a conflict (per field: mine, theirs or a typed value); goes out as a new edit."""
+    kept = resolve_conflict(StoreSyncAdapter(wc), collection, record_id, choices)
+    changes = ChangeSet()
+    changes.add(collection, record_id)
+    if kept is not None and kept != record_id:
+        changes.add(collection, kept)
+    return changes
+
+
+def rejected(wc: WorkingCopy) -> list[Rejected]:
+    """The edits the server refused (rejected or forbidden), with its messages."""
+    with StoreSyncAdapter(wc).transaction() as tx:
+        ops: list[OutboxOp] = [o for o in tx.outbox.unsettled() if o.state != "pending"]
+    return [
+        Rejected(
+            op.seq,
+            op.collection,
+            op.record_id,
+            op.kind,
+            op.state,
+            op.error or "",
+            [dict(e) for e in op.errors or [] if isinstance(e, Mapping)],
+            title(wc, op.collection, op.record_id),
+        )
+        for op in ops
+    ]
+
+
+def retry(wc: WorkingCopy, seq: int, collection: str, record_id: str) -> ChangeSet:
+    """Send a refused edit again with the record's current values (after a correction)."""
+    retry_op(StoreSyncAdapter(wc), seq)
+    changes = ChangeSet()
+    changes.add(collection, record_id)
+    return changes
+
+
+def discard(wc: WorkingCopy, seq: int, collection: str, record_id: str) -> ChangeSet:
+    """Give up a refused edit: the record shows the server's state again."""
+    discard_op(StoreSyncAdapter(wc), seq)
+    changes = ChangeSet()
+    changes.add(collection, record_id)
+    return changes
