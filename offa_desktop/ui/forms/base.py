@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,14 +36,11 @@ from offa_desktop.domain.validation import ValidationError
 from offa_desktop.ops import workflows
 from offa_desktop.ops.changes import ChangeSet
 from offa_desktop.ops.workflows import Check
-from offa_desktop.ui.forms.fields import Field, InputError
+from offa_desktop.ui.forms.fields import Field, InputError, tr
 
+__all__ = ["RecordForm", "UnsavedChoice", "field_label", "tr"]
 log = logging.getLogger("offa.ui")
 CHECK_DELAY_MS = 150
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("forms", text)
 
 
 def field_label(collection: str, name: str) -> str:

@@ -41,7 +41,9 @@ def _combo() -> QComboBox:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("forms", text)
+    """Translate a user text. pyside6-lupdate files module-level ``tr("...")`` calls under the
+    empty context, so the lookup uses that context too."""
+    return QCoreApplication.translate("", text)
 
 
 class InputError(ValueError):
