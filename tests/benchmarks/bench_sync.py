@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import tempfile
@@ -20,6 +21,8 @@ from typing import Any
 
 import orjson
 import requests
+
+from tests.benchmarks.run import result
 
 FIRST_SYNC_TARGET_S = 8.0
 FIRST_SYNC_RATIO = 5.0
@@ -32,21 +35,6 @@ SMALL = SIZE // 10
 
 def _n(value: int) -> str:
     return f"{value:,}".replace(",", " ")
-
-
-def _row(
-    name: str, figure: float, unit: str, floor: float | None, target: str, passed: bool
-) -> dict[str, Any]:
-    ratio = round(figure / floor, 2) if floor else None
-    return {
-        "name": name,
-        "figure": round(figure, 4),
-        "unit": unit,
-        "floor": None if floor is None else round(floor, 4),
-        "ratio": ratio,
-        "target": target,
-        "passed": passed,
-    }
 
 
 def _companies(n: int, rng: random.Random) -> list[tuple[str, str, dict[str, Any]]]:
@@ -71,6 +59,20 @@ def _companies(n: int, rng: random.Random) -> list[tuple[str, str, dict[str, Any
     return items
 
 
+def _cache_path(records: int) -> Path:
+    """A seeded server database kept between runs, named after the server's schema."""
+    import hashlib
+
+    from tests.sync.harness import ROOT
+
+    versions = ROOT / "sync" / "server" / "migrations" / "versions"
+    digest = hashlib.sha256()
+    for path in sorted(versions.glob("*.py")):
+        digest.update(path.read_bytes())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "offa-bench" / f"server-{records}-{digest.hexdigest()[:12]}.sqlite3"
+
+
 class _Setup:
     """A seeded server database, its server process, and logged-in client sessions."""
 
@@ -81,15 +83,25 @@ class _Setup:
 
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{root / f'server-{records}.sqlite3'}"
+        database = root / f"server-{records}.sqlite3"
+        cached = _cache_path(records)
+        if cached.exists():  # seeding 100,000 records through the server takes minutes
+            shutil.copyfile(cached, database)
+        url = f"sqlite:///{database}"
         self.server = Server(url)
-        engine = make_engine(url)
-        try:
-            items = _companies(records, random.Random(records))
-            for start in range(0, len(items), 5000):
-                setup.put_records(engine, items[start : start + 5000], user_id=None)
-        finally:
-            engine.dispose()
+        if not cached.exists():
+            engine = make_engine(url)
+            try:
+                items = _companies(records, random.Random(records))
+                for start in range(0, len(items), 5000):
+                    setup.put_records(engine, items[start : start + 5000], user_id=None)
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                engine.dispose()
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(database, cached.with_suffix(".part"))
+            os.replace(cached.with_suffix(".part"), cached)
         self.username = f"bench-{records}"
         self.server.user(self.username)
         self.server.start()
@@ -145,7 +157,7 @@ def _floor(base_url: str, token: str, folder: Path) -> float:
     return elapsed
 
 
-def _first_sync(big: _Setup) -> tuple[dict[str, Any], Any]:
+def _first_sync(big: _Setup) -> tuple[list[dict[str, Any]], Any]:
     session = big.session("first")
     started = time.perf_counter()
     report = session.engine().sync_once()
@@ -153,16 +165,20 @@ def _first_sync(big: _Setup) -> tuple[dict[str, Any], Any]:
     assert report.pulled >= SIZE, report.pulled
     tokens = session.creds.load(big.server.url, big.username)
     floor = _floor(big.server.url, tokens.access, big.root)
-    row = _row(
-        f"first sync of {_n(SIZE)} records",
-        elapsed,
-        "s",
-        floor,
-        f"<= {FIRST_SYNC_TARGET_S:g} s and <= {FIRST_SYNC_RATIO:g}x floor",
-        elapsed <= FIRST_SYNC_TARGET_S and elapsed <= FIRST_SYNC_RATIO * floor,
-    )
-    row["records_per_s"] = round(report.pulled / elapsed)
-    return row, session
+    name = f"first sync of {_n(SIZE)} records"
+    rows = [
+        result(name, elapsed, "s", floor, FIRST_SYNC_TARGET_S),
+        result(
+            name + " (ratio to the floor)",
+            elapsed,
+            "s",
+            floor,
+            FIRST_SYNC_RATIO,
+            target_is_ratio=True,
+        ),  # fmt: skip
+    ]
+    rows[0]["records_per_s"] = round(report.pulled / elapsed)
+    return rows, session
 
 
 def _incremental(setup: _Setup, session: Any, rounds: int = 7) -> float:
@@ -223,8 +239,8 @@ def run() -> list[dict[str, Any]]:
         root = Path(tmp)
         big = _Setup(root / "big", SIZE)
         try:
-            row, big_session = _first_sync(big)
-            rows.append(row)
+            first, big_session = _first_sync(big)
+            rows.extend(first)
             big_ms = _incremental(big, big_session)
         finally:
             big.stop()
@@ -234,34 +250,27 @@ def run() -> list[dict[str, Any]]:
             wire = _wire_bytes(small)
         finally:
             small.stop()
+    small_name = f"incremental sync, 10 changes, {_n(SMALL)} records"
+    big_name = f"incremental sync, 10 changes, {_n(SIZE)} records"
+    rows.append(result(small_name, small_ms, "ms", None, INCREMENTAL_TARGET_MS))
+    rows.append(result(big_name, big_ms, "ms", None, INCREMENTAL_TARGET_MS))
     rows.append(
-        _row(
-            f"incremental sync, 10 changes, {_n(SMALL)} records",
-            small_ms,
-            "ms",
-            None,
-            f"<= {INCREMENTAL_TARGET_MS:g} ms",
-            small_ms <= INCREMENTAL_TARGET_MS,
-        )
-    )
-    rows.append(
-        _row(
-            f"incremental sync, 10 changes, {_n(SIZE)} records",
+        result(
+            big_name + f" (ratio to {_n(SMALL)})",
             big_ms,
             "ms",
             small_ms,
-            f"<= {INCREMENTAL_TARGET_MS:g} ms and <= {INCREMENTAL_RATIO:g}x the small copy",
-            big_ms <= INCREMENTAL_TARGET_MS and big_ms <= INCREMENTAL_RATIO * small_ms,
+            INCREMENTAL_RATIO,
+            target_is_ratio=True,
         )
     )
     rows.append(
-        _row(
+        result(
             "bytes on the wire, one single-field edit pushed and acknowledged",
             wire,
             "bytes",
             None,
-            f"<= {WIRE_TARGET_BYTES} bytes",
-            wire <= WIRE_TARGET_BYTES,
+            WIRE_TARGET_BYTES,
         )
     )
     return rows
