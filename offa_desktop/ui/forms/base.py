@@ -179,6 +179,8 @@ class RecordForm(QDialog):
                 field.set_value(self.base[name])
         self._initial = self.collect_quietly()
         self.validate_now()
+        # editors filled from what the first check derived (choices of a unit's tutors)
+        self._initial = self.collect_quietly()
 
     # --- reading -------------------------------------------------------------------------------
     def extra(self, data: dict[str, Any], problems: list[Problem]) -> None:

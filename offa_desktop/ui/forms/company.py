@@ -55,7 +55,8 @@ class CompanyForm(RecordForm):
         self.setWindowTitle(tr("Entreprise") if record_id else tr("Nouvelle entreprise"))
         self.add_field(
             "enterprise_number",
-            TextField(field_label(C, "enterprise_number"), placeholder="0428.759.497"),
+            TextField(field_label(C, "enterprise_number"), placeholder="0428.759.497",
+                      display=format_enterprise_number),
         )
         self.add_field("name", TextField(field_label(C, "name")))
         self.add_field("legal_form", TextField(field_label(C, "legal_form"), placeholder="SRL"))
@@ -221,7 +222,8 @@ class UnitForm(RecordForm):
         self.resize(560, 420)
         self.add_field(
             "unit_number",
-            TextField(field_label(U, "unit_number"), placeholder="2.123.456.789"),
+            TextField(field_label(U, "unit_number"), placeholder="2.123.456.789",
+                      display=format_enterprise_number),
         )
         self.add_field("name", TextField(field_label(U, "name")))
         self.add_field("street", TextField(field_label(U, "street")))

@@ -8,7 +8,7 @@ What a user typed that cannot even be read (``31/13/2026``, ``12,345``) raises
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -106,10 +106,13 @@ class Field(QObject):
 class TextField(Field):
     """Free text; empty means null."""
 
-    def __init__(self, label: str, *, placeholder: str = "") -> None:
+    def __init__(
+        self, label: str, *, placeholder: str = "", display: Callable[[str], str] | None = None
+    ) -> None:
         self.line = QLineEdit()
         self.line.setPlaceholderText(placeholder)
         super().__init__(self.line, label)
+        self._display = display
         self.line.textEdited.connect(self.edited)
 
     def value(self) -> Any:
@@ -117,7 +120,11 @@ class TextField(Field):
         return text or None
 
     def set_value(self, value: Any) -> None:
-        self.line.setText("" if value is None else str(value))
+        """Shows ``value`` (an identifier in its readable form when ``display`` is given)."""
+        if value is None:
+            self.line.setText("")
+        else:
+            self.line.setText(self._display(str(value)) if self._display else str(value))
 
 
 class LongTextField(Field):

@@ -9,7 +9,13 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QWidget
 
 from offa_desktop.domain.dates import age_on
-from offa_desktop.domain.identifiers import IdentifierError, niss_birth_date, normalize_niss
+from offa_desktop.domain.identifiers import (
+    IdentifierError,
+    format_iban,
+    format_niss,
+    niss_birth_date,
+    normalize_niss,
+)
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.rules import MAJORITY
 from offa_desktop.domain.values import format_date_fr, parse_date
@@ -35,7 +41,8 @@ class LearnerForm(RecordForm):
         super().__init__(context, record_id, parent, initial=initial)
         self.setWindowTitle(tr("Apprenant") if record_id else tr("Nouvel apprenant"))
         self.today = workflows.today(self.wc)
-        self.add_field("niss", TextField(field_label(L, "niss"), placeholder="00.00.00-000.00"))
+        self.add_field("niss", TextField(field_label(L, "niss"), placeholder="00.00.00-000.00",
+                                         display=format_niss))
         self.add_field("last_name", TextField(field_label(L, "last_name")))
         self.add_field("first_name", TextField(field_label(L, "first_name")))
         self.add_field("birth_date", DateField(field_label(L, "birth_date")))
@@ -54,7 +61,7 @@ class LearnerForm(RecordForm):
         )
         self.add_field("email", TextField(field_label(L, "email")), other)
         self.add_field("phone", TextField(field_label(L, "phone")), other)
-        self.add_field("iban", TextField(field_label(L, "iban")), other)
+        self.add_field("iban", TextField(field_label(L, "iban"), display=format_iban), other)
         self.rep_box = self.add_group(tr("Représentant légal"))
         self.rep_needed = QLabel()
         self.rep_needed.setObjectName("representative-needed")
@@ -62,7 +69,8 @@ class LearnerForm(RecordForm):
         for key, text in zip(
             REP_KEYS, (tr("Nom"), tr("NISS"), tr("Téléphone"), tr("Courriel")), strict=True
         ):
-            self.add_field(f"_rep_{key}", TextField(text), self.rep_box)
+            display = format_niss if key == "niss" else None
+            self.add_field(f"_rep_{key}", TextField(text, display=display), self.rep_box)
         self.targets["representative"] = "_rep_name"
         rep = self.base.get("representative") or {}
         for key in REP_KEYS:
