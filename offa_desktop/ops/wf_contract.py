@@ -70,6 +70,16 @@ def learners(wc: WorkingCopy, text: str = "", on: date | None = None) -> list[Op
     return out
 
 
+def learner(wc: WorkingCopy, learner_id: str) -> dict[str, Any]:
+    """A learner's data ({} when gone)."""
+    return workflows.load(wc, "learners", learner_id) or {}
+
+
+def unit(wc: WorkingCopy, unit_id: str) -> dict[str, Any]:
+    """An establishment unit's data ({} when gone)."""
+    return workflows.load(wc, "establishment_units", unit_id) or {}
+
+
 def units_with_granted_approval(wc: WorkingCopy, text: str = "") -> list[Option]:
     """Establishment units that hold at least one granted approval, matching ``text``."""
     with wc.session() as db:
@@ -217,9 +227,12 @@ def schedule_totals(wc: WorkingCopy, schedule: Mapping[str, Any], trade_code: st
     return Hours(company, total, weekly, daily, {d: h[0] + h[1] for d, h in hours.items()})
 
 
-def save_contract(wc: WorkingCopy, data: Mapping[str, Any]) -> Saved:
-    """Create the contract (a draft or signed); validated again in the unit of work."""
-    return workflows.save(wc, "contracts", None, data)
+def save_contract(
+    wc: WorkingCopy, data: Mapping[str, Any], record_id: str | None = None
+) -> Saved:
+    """Create the contract (a draft or signed), or update a draft (``record_id``); validated
+    again in the unit of work."""
+    return workflows.save(wc, "contracts", record_id, data)
 
 
 def render_contract(wc: WorkingCopy, contract_id: str, folder: Path) -> Path:

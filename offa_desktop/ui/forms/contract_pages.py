@@ -131,6 +131,10 @@ class LearnerPage(ContractPage):
         self.finish_layout()
         self.search.textChanged.connect(self.reload)
         self.list.itemSelectionChanged.connect(self.refresh)
+        chosen = wizard.data.get("learner_id")
+        if chosen:  # start from the chosen learner's name so the list holds them
+            learner = wf_contract.learner(wizard.wc, str(chosen))
+            self.search.setText(str(learner.get("last_name") or ""))
         self.reload()
 
     def reload(self) -> None:
@@ -186,6 +190,10 @@ class PlacePage(ContractPage):
         self.units.itemSelectionChanged.connect(self.unit_chosen)
         self.approvals.itemSelectionChanged.connect(self.approval_chosen)
         self.tutors.itemSelectionChanged.connect(self.refresh)
+        chosen = wizard.data.get("establishment_unit_id")
+        if chosen:
+            unit = wf_contract.unit(wizard.wc, str(chosen))
+            self.search.setText(str(unit.get("name") or ""))
         self.reload()
 
     def on_date(self) -> date:
@@ -372,6 +380,8 @@ class PayPage(ContractPage):
         self._last_minimum: str | None = None
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        if self.wiz.data.get("monthly_pay") is not None:
+            self.pay.set_value(self.wiz.data["monthly_pay"])
         self.level.set_value(self.wiz.data.get("level") or "a")
         self.level_changed()
 

@@ -57,7 +57,8 @@ class ContractDialog(QDialog):
         self.message.setWordWrap(True)
         self.actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text in (("sign", tr("Marquer comme signé")),
+        for key, text in (("edit", tr("Modifier le projet…")),
+                          ("sign", tr("Marquer comme signé")),
                           *((k, tr(v) + "…") for k, v in TITLES.items()),
                           ("print", tr("Imprimer"))):
             button = QPushButton(text)
@@ -112,7 +113,7 @@ class ContractDialog(QDialog):
         self.events.resizeColumnsToContents()
         allowed = set(wf_events.allowed_kinds(str(status)))
         for key, button in self.buttons.items():
-            if key == "sign":
+            if key in ("sign", "edit"):
                 button.setVisible(status == "draft")
             elif key != "print":
                 button.setVisible(key in allowed)
@@ -121,6 +122,12 @@ class ContractDialog(QDialog):
         if key == "sign":
             self.sign()
             return None
+        if key == "edit":
+            wizard = ContractWizard(self.context, self.record_id, self)
+            wizard.saved.connect(self._changed)
+            self.open_forms.append(wizard)
+            wizard.show()
+            return wizard
         if key == "print":
             folder = Path(getattr(self.context, "folder", ".")) / "impressions"
             self.context.tasks.background(

@@ -140,10 +140,17 @@ class ContractWizard(QWizard):
             "level": "a",
             "schedule": dict(DEFAULT_SCHEDULE),
         }
+        self.previous: dict[str, Any] | None = None
+        if record_id is not None:  # a draft drawn up earlier, edited again
+            self.previous = workflows.load(self.wc, "contracts", record_id)
+            if self.previous is not None:
+                self.record_id = record_id
+                self.data = dict(self.previous)
         self.learner: dict[str, Any] = {}
         self.operator_choices = operator_choices(self.wc)
         self._trades = dict(code_choices(self.wc, "trades"))
-        self.setWindowTitle(tr("Nouveau contrat d'alternance"))
+        self.setWindowTitle(tr("Projet de contrat d'alternance") if self.record_id
+                            else tr("Nouveau contrat d'alternance"))
         self.setObjectName("contract-wizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(760, 720)
@@ -168,7 +175,8 @@ class ContractWizard(QWizard):
             data["signed_on"] = None
         elif data.get("signed_on") is None:
             data["signed_on"] = self.today.isoformat()
-        return workflows.check(self.wc, "contracts", data)
+        return workflows.check(self.wc, "contracts", data, previous=self.previous,
+                               record_id=self.record_id)
 
     def is_minor(self, learner: dict[str, Any]) -> bool:
         born = _day(learner.get("birth_date"))
@@ -241,7 +249,7 @@ class ContractWizard(QWizard):
         self.saving = True
         review.completeChanged.emit()
         data = workflows.full_record("contracts", self.data)
-        self.context.tasks.op(wf_contract.save_contract, self.wc, data).success(
+        self.context.tasks.op(wf_contract.save_contract, self.wc, data, self.record_id).success(
             self._saved).failure(self._failed).run()
 
     def reject(self) -> None:
@@ -261,7 +269,7 @@ class ContractWizard(QWizard):
 
     def _saved(self, changes: Any) -> None:
         self.saving = False
-        self.record_id = changes.record_id
+        self.record_id = changes.record_id or self.record_id
         self.saved.emit(changes)
         if self.print_after and self.record_id:
             folder = Path(getattr(self.context, "folder", ".")) / "impressions"

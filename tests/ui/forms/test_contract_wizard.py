@@ -165,3 +165,46 @@ def test_wizard_refuses_finish_while_blocked(qtbot: Any, context: Any) -> None:
     wizard.show()
     assert wizard.currentPage().isComplete() is False
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_draft_edited_again_in_the_wizard(qtbot: Any, context: Any) -> None:
+    wc = context.working_copy
+    drafts = [(i, c) for i, c in sorted(workflows.find(wc, "contracts", status="draft"))
+              if c.get("approval_id") and c.get("tutor_id") and c.get("end_date")
+              and c.get("monthly_pay")]
+    assert drafts, "no complete draft in the demo data"
+    contract_id, draft = drafts[0]
+    before = len(workflows.find(wc, "contracts"))
+    from offa_desktop.ui.forms.contract_view import ContractDialog
+
+    dialog = ContractDialog(context, contract_id, None)
+    qtbot.addWidget(dialog)
+    assert not dialog.buttons["edit"].isHidden() and not dialog.buttons["sign"].isHidden()
+    wizard = dialog.act("edit")
+    assert isinstance(wizard, ContractWizard)
+    qtbot.addWidget(wizard)
+    assert wizard.currentPage().isComplete()  # the draft's learner is chosen
+    wizard.next()
+    place = wizard.currentPage()
+    assert isinstance(place, PlacePage)
+    assert wizard.data["establishment_unit_id"] == draft["establishment_unit_id"]
+    wizard.next()
+    terms = wizard.currentPage()
+    assert isinstance(terms, TermsPage)
+    assert terms.fields["start_date"].value() == draft["start_date"]
+    new_end = date.fromisoformat(draft["start_date"]).replace(year=int(draft["start_date"][:4])
+                                                               + 2).isoformat()
+    terms.fields["end_date"].set_value(new_end)
+    terms.refresh()
+    assert terms.isComplete(), terms.found
+    wizard.next()
+    pay = wizard.currentPage()
+    assert isinstance(pay, PayPage) and pay.pay.value() == draft["monthly_pay"]
+    wizard.next()
+    with qtbot.waitSignal(wizard.saved, timeout=10_000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    after = workflows.load(wc, "contracts", contract_id)
+    assert after["end_date"] == new_end and after["status"] == "draft"
+    assert wizard.record_id == contract_id  # updated, not a new contract
+    assert len(workflows.find(wc, "contracts")) == before
+    qtbot.waitUntil(lambda: "Enregistré" in dialog.message.text())
