@@ -43,6 +43,7 @@ def fill_working_copy(
     as server records; returns the number of records written. ``base=False`` skips the base
     snapshots (faster; for benchmarks of lists only)."""
     from offa_desktop.store.codec import sql_columns, to_sql_row
+    from offa_desktop.store.derived import rebuild_list_keys, rebuild_search, triggers_suspended
 
     started = time.perf_counter()
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -70,21 +71,26 @@ def fill_working_copy(
             if rows:
                 conn.exec_driver_sql(statements[collection], rows)
 
-        for version, (collection, record_id, data) in enumerate(records(), start=1):
-            batch = pending.setdefault(collection, [])
-            batch.append(to_sql_row(collection, record_id, version, data, stamp))
-            if len(batch) >= BATCH:
+        # Triggers set aside: rows go in at bulk speed, then the search index and the list
+        # keys are rebuilt in a few statements (store.derived), the triggers put back.
+        with triggers_suspended(conn):
+            for version, (collection, record_id, data) in enumerate(records(), start=1):
+                batch = pending.setdefault(collection, [])
+                batch.append(to_sql_row(collection, record_id, version, data, stamp))
+                if len(batch) >= BATCH:
+                    flush(collection)
+                if base:
+                    bases.append((collection, record_id, version, json.dumps(data)))
+                    if len(bases) >= BATCH:
+                        conn.exec_driver_sql(base_sql, bases)
+                        bases.clear()
+                written += 1
+            for collection in list(pending):
                 flush(collection)
-            if base:
-                bases.append((collection, record_id, version, json.dumps(data)))
-                if len(bases) >= BATCH:
-                    conn.exec_driver_sql(base_sql, bases)
-                    bases.clear()
-            written += 1
-        for collection in list(pending):
-            flush(collection)
-        if bases:
-            conn.exec_driver_sql(base_sql, bases)
+            if bases:
+                conn.exec_driver_sql(base_sql, bases)
+            rebuild_search(conn)
+            rebuild_list_keys(conn)
         uow.changes.everything = True
         conn.exec_driver_sql("ANALYZE")
     log.info("demo data: %d records in %.1f s", written, time.perf_counter() - started)

@@ -93,14 +93,14 @@ def sync_state_of(collection: str, record_id: Any) -> ColumnElement[str]:
 
 # Folding of the sort keys (migration 0004): ASCII lower case (SQLite's lower()) and accented
 # letters replaced by their base letters, so "Émile" sorts among the E.
-_FOLD = {
+FOLD_LETTERS = {
     "a": "ÀÁÂÃÄÅàáâãäåĂăĄą", "ae": "Ææ", "c": "ÇçČčĆć", "d": "Đđ", "e": "ÈÉÊËèéêëĘęĚě",
     "g": "Ğğ", "i": "ÌÍÎÏìíîïİı", "l": "Łł", "n": "ÑñŃńŇň", "o": "ÒÓÔÕÖØòóôõöøŐő",
     "oe": "Œœ", "r": "Řř", "s": "ȘșŞşŠšŚś", "ss": "ß", "t": "ȚțŢţ", "u": "ÙÚÛÜùúûüŰűŮů",
     "y": "ÝýÿŸ", "z": "ŽžŹźŻż",
 }  # fmt: skip
 _SORT_TABLE = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} | {
-    ord(letter): plain for plain, letters in _FOLD.items() for letter in letters
+    ord(letter): plain for plain, letters in FOLD_LETTERS.items() for letter in letters
 }
 
 

@@ -26,6 +26,13 @@ FOLDS = (
     ("þ", "th"), ("Þ", "TH"), ("ð", "d"), ("Ð", "D"),
 )  # fmt: skip
 _FOLD_TABLE = {ord(a): b for a, b in FOLDS}
+# collection -> the columns whose words are searchable (the triggers of migration 0002)
+WORDS: dict[str, tuple[str, ...]] = {
+    "learners": ("last_name", "first_name", "niss", "postal_code", "city"),
+    "companies": ("name", "enterprise_number"),
+    "establishment_units": ("name", "unit_number", "postal_code", "city"),
+    "contracts": ("referent_name", "company_signatory"),
+}
 _IDENTIFIER = re.compile(r"(?i)(?:be)?[\d\s./-]{4,}")
 _WORD = re.compile(r"\w+")
 
