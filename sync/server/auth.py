@@ -176,6 +176,15 @@ class Auth:
     def refresh(self, token: str) -> dict[str, Any]:
         digest = hashlib.sha256(token.encode()).hexdigest()
         with self.engine.begin() as conn:
+            # The write comes first: it takes the write lock at once (SQLite), so two refreshes
+            # of one token cannot both win, and a read snapshot never needs upgrading.
+            took = conn.execute(
+                update(refresh_tokens)
+                .where(
+                    and_(refresh_tokens.c.token_hash == digest, refresh_tokens.c.used.is_(False))
+                )
+                .values(used=True)
+            ).rowcount
             row = conn.execute(
                 select(refresh_tokens, login_sessions.c.revoked, login_sessions.c.user_id)
                 .join(login_sessions, login_sessions.c.id == refresh_tokens.c.session_id)
@@ -187,13 +196,6 @@ class Auth:
                 raise ApiError(401, "token_revoked", "Session fermée : reconnectez-vous.")
             if row.expires_at < clock.now_iso():
                 raise ApiError(401, "token_expired", "Session expirée : reconnectez-vous.")
-            took = conn.execute(
-                update(refresh_tokens)
-                .where(
-                    and_(refresh_tokens.c.token_hash == digest, refresh_tokens.c.used.is_(False))
-                )
-                .values(used=True)
-            ).rowcount
             if took != 1:
                 conn.execute(
                     update(login_sessions)

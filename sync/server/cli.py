@@ -10,7 +10,6 @@ import sys
 from collections.abc import Sequence
 
 from sync.server.db import default_database_url, make_engine
-from sync.server.models import version_counter
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,8 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         from sync.server.app import create_app
 
-        with engine.connect() as conn:
-            conn.execute(version_counter.select()).first()
+        setup.purge_tombstones(engine)  # tombstones older than 180 days, at each start
         app = create_app(engine, min_client_version=args.min_client_version)
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
         return 0

@@ -35,6 +35,7 @@ class EmbeddedServer:
         engine = make_engine(self.database_url)
         setup.upgrade(engine)
         setup.load_reference(engine, reference_data.load())
+        setup.purge_tombstones(engine)
         app = create_app(engine, min_client_version=self.min_client_version)
         port = free_port()
         config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
