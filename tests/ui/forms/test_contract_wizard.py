@@ -208,3 +208,19 @@ def test_draft_edited_again_in_the_wizard(qtbot: Any, context: Any) -> None:
     assert wizard.record_id == contract_id  # updated, not a new contract
     assert len(workflows.find(wc, "contracts")) == before
     qtbot.waitUntil(lambda: "Enregistré" in dialog.message.text())
+
+
+def test_wizard_cancel_is_guarded(qtbot: Any, context: Any, monkeypatch: Any) -> None:
+    from offa_desktop.ui.forms.base import RecordForm, UnsavedChoice
+
+    learner_id = _new_learner(context)
+    wizard = ContractWizard(context, None, None, learner_id=learner_id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.currentPage().isComplete()  # the learner given is chosen
+    answers = [UnsavedChoice.CANCEL, UnsavedChoice.DISCARD]
+    monkeypatch.setattr(RecordForm, "ask", staticmethod(lambda _w: answers.pop(0)))
+    wizard.reject()
+    assert wizard.isVisible()
+    wizard.reject()
+    assert not wizard.isVisible() and answers == []
