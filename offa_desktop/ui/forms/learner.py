@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from offa_desktop.domain.dates import age_on
 from offa_desktop.domain.identifiers import (
@@ -72,10 +72,27 @@ class LearnerForm(RecordForm):
             display = format_niss if key == "niss" else None
             self.add_field(f"_rep_{key}", TextField(text, display=display), self.rep_box)
         self.targets["representative"] = "_rep_name"
+        self.contract_button = QPushButton(tr("Nouveau contrat pour cet apprenant…"))
+        self.contract_button.setEnabled(record_id is not None)
+        self.contract_button.clicked.connect(self.new_contract)
+        self.buttons.addButton(self.contract_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_children: list[QWidget] = []
         rep = self.base.get("representative") or {}
         for key in REP_KEYS:
             self.fields[f"_rep_{key}"].set_value(rep.get(key))
         self.load_values()
+
+    def new_contract(self) -> QWidget:
+        """The contract wizard with this learner chosen."""
+        from offa_desktop.ui.forms.contract_wizard import ContractWizard
+
+        wizard = ContractWizard(self.context, None, self, learner_id=self.record_id)
+        self.open_children.append(wizard)
+        wizard.show()
+        return wizard
+
+    def after_save(self, changes: Any) -> None:
+        self.contract_button.setEnabled(True)
 
     def extra(self, data: dict[str, Any], problems: list[Problem]) -> None:
         rep = {key: self.fields[f"_rep_{key}"].value() for key in REP_KEYS}

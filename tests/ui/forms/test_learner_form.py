@@ -86,6 +86,8 @@ def test_edit_existing_and_close_guard(qtbot: Any, context: Any, monkeypatch: An
     form.reject()
     assert not form.isVisible()  # discarded
     assert workflows.load(context.working_copy, "learners", learner_id) == learner
+    wizard = form.new_contract()  # a child of the form: closed with it
+    assert wizard.data["learner_id"] == learner_id and wizard.currentPage().isComplete()
     shoot(form, "learner-existing")
 
 
