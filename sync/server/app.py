@@ -113,7 +113,7 @@ def create_app(database: str | Engine, *, min_client_version: str | None = None)
     app.state.engine = engine
     install(app)
 
-    def client_version(
+    async def client_version(
         x_client_version: Annotated[str | None, Header(max_length=100)] = None,
     ) -> None:
         if minimum is None or x_client_version is None:
@@ -177,17 +177,23 @@ def create_app(database: str | Engine, *, min_client_version: str | None = None)
         responses={200: {"model": PullPage}, 410: {"model": ErrorBody}, **ERRORS},
         tags=["sync"],
     )
-    def sync_pull(
-        who: Principal = Depends(principal),
+    async def sync_pull(
+        authorization: Annotated[str | None, Header()] = None,
         cursor: Annotated[str | None, Query(max_length=200, pattern=CURSOR)] = None,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
         checksum: Annotated[int, Query(ge=0, le=1)] = 0,
+        _v: None = Depends(client_version),
     ) -> Response:
-        with engine.connect() as conn:
-            if not sqlite:
-                conn = conn.execution_options(isolation_level="REPEATABLE READ")
-            with conn.begin():
-                body = pull(conn, who, cursor, limit, bool(checksum))
+        def work() -> bytes:
+            # One worker thread and one connection for the bearer check and the page.
+            with engine.connect() as conn:
+                who = auth.authenticate(authorization, conn)
+                if not sqlite:
+                    conn = conn.execution_options(isolation_level="REPEATABLE READ")
+                with conn.begin():
+                    return pull(conn, who, cursor, limit, bool(checksum))
+
+        body = await run_in_threadpool(work)
         return Response(body, media_type="application/json")
 
     @app.post(

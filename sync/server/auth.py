@@ -224,7 +224,7 @@ class Auth:
                 .values(revoked=True)
             )
 
-    def authenticate(self, header: str | None) -> Principal:
+    def authenticate(self, header: str | None, conn: Connection | None = None) -> Principal:
         """The caller of a bearer token, or 401 with the documented code."""
         if not header or not header.startswith("Bearer "):
             raise ApiError(401, "not_authenticated", "Veuillez vous connecter.")
@@ -240,12 +240,17 @@ class Auth:
             raise ApiError(401, "not_authenticated", "Jeton d'accès non valable.") from None
         if exp < time.time():
             raise ApiError(401, "token_expired", "Jeton d'accès expiré.")
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(users, login_sessions.c.revoked)
-                .join(login_sessions, login_sessions.c.user_id == users.c.id)
-                .where(and_(login_sessions.c.id == session_id, users.c.id == user_id))
-            ).first()
+        query = (
+            select(users, login_sessions.c.revoked)
+            .join(login_sessions, login_sessions.c.user_id == users.c.id)
+            .where(and_(login_sessions.c.id == session_id, users.c.id == user_id))
+        )
+        if conn is not None:
+            row = conn.execute(query).first()
+            conn.rollback()  # end the implicit read so the caller can begin its own
+        else:
+            with self.engine.connect() as own:
+                row = own.execute(query).first()
         if row is None or row.revoked:
             raise ApiError(401, "token_revoked", "Session fermée : reconnectez-vous.")
         return Principal(
