@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from offa_desktop.domain.problems import Problem
 from offa_desktop.ops import wf_approvals, workflows
@@ -83,17 +83,21 @@ class VisitForm(RecordForm):
             answer = ChoiceField(item["label"], [(c, tr(t)) for c, t in ANSWERS])
             note = TextField(tr("note"), placeholder=tr("note (facultative)"))
             row = QWidget()
-            line = QHBoxLayout(row)
-            line.setContentsMargins(0, 0, 0, 0)
-            answer.widget.setFixedWidth(130)
+            column = QVBoxLayout(row)
+            column.setContentsMargins(0, 2, 0, 2)
+            column.setSpacing(2)
+            label = QLabel(item["label"])
+            label.setWordWrap(True)
+            column.addWidget(label)
+            line = QHBoxLayout()
+            answer.widget.setFixedWidth(150)
             line.addWidget(answer.widget)
             line.addWidget(note.widget, 1)
+            column.addLayout(line)
             for name, field in ((f"_a_{key}", answer), (f"_n_{key}", note)):
                 self.fields[name] = field
                 field.edited.connect(self.schedule_check)
-            label = QLabel(item["label"])
-            label.setWordWrap(True)
-            self.report.addRow(label, row)
+            self.report.addRow(row)
             value, text = kept.get(key) or (
                 (saved.get(key) or {}).get("value"), (saved.get(key) or {}).get("note"))
             answer.set_value(value)
