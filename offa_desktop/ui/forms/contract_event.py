@@ -116,7 +116,12 @@ class ContractEventForm(RecordForm):
         self.detail("to_level", ChoiceField(tr("nouveau niveau"),
                                             [c for c in LEVELS if c[0] != current]))
         self.detail("monthly_pay", MoneyField(tr("nouvelle rétribution mensuelle")))
-        self.detail("tutor_opinion_on", DateField(tr("avis du tuteur du")))
+        self.detail("tutor_opinion_on", DateField(tr("date de l'avis du tuteur")))
+        note = QLabel(tr("Le référent décide du changement de niveau après l'avis du tuteur\u00a0; "
+                         "la date d'effet est celle de sa décision."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        self.form.addRow(note)
         self._last_minimum: str | None = None
 
     def _build_amendment(self) -> None:
