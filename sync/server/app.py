@@ -47,9 +47,14 @@ Reference server of the OPLA-compatible sync API v1 (see API.md). Decisions API.
 - **Scope keys.** A coach's companies are those whose `sector` is theirs plus those with a
   live approval (any status) of one of their units for a trade of their sectors. Documents
   follow the record they belong to; a secretariat reads every company's documents.
-- **out_of_scope.** A record losing scope keys gets a new version; its lost keys are kept with
-  that version, and a pull sends `deleted: true, reason: "out_of_scope"` to callers who no longer
-  see it. A caller whose own scope changed (sectors, operator) gets `410 cursor_expired`.
+- **out_of_scope.** Scope keys are computed on every write and stored per record. A record
+  whose keys change (a company changing sector, a learner getting its first contract at a
+  coach's company) gets a new version, unchanged data: whoever now sees it receives it. Each
+  key it lost is kept with that version, and a pull sends `deleted: true,
+  reason: "out_of_scope"` to callers holding that key who no longer see the record. A caller
+  whose own scope changed (sectors, operator) gets `410 cursor_expired` and pulls again.
+- **Tombstones** (deletions and scope exits) are purged after 180 days at `init` and at each
+  `serve` start; a cursor older than the newest purged version is `410 cursor_expired`.
 - **Cursor.** Opaque; `remaining` is exact on a fresh count and estimated (counted down) for
   5 minutes on the pages that follow.
 - **Push.** The stored result of every op with a valid `op_id` is returned again on replay,

@@ -29,9 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
     db(commands.add_parser("init", help="créer ou migrer le schéma, charger les référentiels"))
     user = commands.add_parser("create-user", help="créer ou mettre à jour un compte")
     db(user)
-    user.add_argument("--username", required=True)
+    user.add_argument("--username", required=True, help="nom d'utilisateur")
     user.add_argument("--password", help="mot de passe (ou $OFFA_PASSWORD)")
-    user.add_argument("--role", required=True, choices=("coach", "secretariat", "offa"))
+    user.add_argument(
+        "--role", required=True, choices=("coach", "secretariat", "offa"), help="rôle"
+    )
     user.add_argument("--operator", help="code de l'opérateur (secrétariats)")
     user.add_argument("--sector", action="append", default=[], help="secteur (coachs, répétable)")
     user.add_argument("--display-name", help="nom affiché")
@@ -41,8 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
     serve = commands.add_parser("serve", help="servir l'API")
     db(serve)
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8765, help="port d'écoute (8765)")
     serve.add_argument(
         "--min-client-version",
         default=os.environ.get("OFFA_SERVER_MIN_CLIENT_VERSION"),
