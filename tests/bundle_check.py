@@ -46,7 +46,8 @@ def folder_size(folder: Path) -> int:
 
 
 def executable(bundle: Path) -> Path:
-    name = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    name = str(project["name"])
     exe = bundle / (name + ("-cli.exe" if os.name == "nt" else ""))  # Windows: the console one
     if not exe.is_file():
         raise SystemExit(f"no executable {exe}: build the bundle first (make bundle)")
