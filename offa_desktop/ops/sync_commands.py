@@ -111,6 +111,13 @@ def run_in(session: SyncSession, args: argparse.Namespace) -> int:
         return handler(session, args)
     except SyncError as exc:
         return _failure(exc.code, exc.message)
+    except Exception:  # our bug or the environment's: logged in full, said in French
+        log.exception("%s failed", args.command)
+        return _failure(
+            "internal",
+            "Erreur inattendue ; le détail est dans le journal (dossier logs des données). "
+            "Vos modifications restent enregistrées.",
+        )
 
 
 def _password() -> str:

@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -243,7 +244,11 @@ class Device:
         err_path = self.folder / "last-stderr.txt"
         out_w = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         err_w = os.open(err_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        pid = os.fork()
+        with warnings.catch_warnings():
+            # The threads of this process (proxies, the pull prefetch) are never used by the
+            # child, which opens its own connections and sockets.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
         if pid == 0:  # the child: never returns
             code = 70
             try:
