@@ -11,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from offa_desktop.domain.access import get_date, get_int, reference_by_code
 from offa_desktop.domain.contracts import running_on
 from offa_desktop.domain.dates import age_on
@@ -23,6 +25,8 @@ from offa_desktop.ops.records import Saved
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
+from offa_desktop.store.records import table
+from offa_desktop.store.search import fts_query, matching_ids
 
 LIMIT = 200
 
@@ -81,30 +85,37 @@ def unit(wc: WorkingCopy, unit_id: str) -> dict[str, Any]:
 
 
 def units_with_granted_approval(wc: WorkingCopy, text: str = "") -> list[Option]:
-    """Establishment units that hold at least one granted approval, matching ``text``."""
+    """Establishment units that hold at least one granted approval, matching ``text``
+    (full-text), by name: one SQL query (an EXISTS on approvals), never whole tables."""
+    u, a, c = table("establishment_units"), table("approvals"), table("companies")
+    granted = (
+        select(a.c.id)
+        .where(
+            a.c.establishment_unit_id == u.c.id,
+            a.c.status == "granted",
+            a.c.deleted.is_(False),
+        )
+        .exists()
+    )
+    query = (
+        select(u.c.id, u.c.name, u.c.postal_code, u.c.city, c.c.name.label("company"))
+        .join(c, c.c.id == u.c.company_id, isouter=True)
+        .where(u.c.deleted.is_(False), granted)
+    )
+    fts = fts_query(text) if text.strip() else None
+    if fts is not None:
+        query = query.where(u.c.id.in_(matching_ids("establishment_units", fts)))
     with wc.session() as db:
-        ctx = StoreContext(db)
-        granted = {
-            str(a.get("establishment_unit_id")) for _, a in ctx.find("approvals", status="granted")
-        }
-        found = queries.page(db, "establishment_units", sort="name", limit=5000, text=text or None)
-        out = []
-        for rec in found:
-            if rec.id not in granted:
-                continue
-            company = ctx.get("companies", str(rec.data.get("company_id"))) or {}
-            d = rec.data
-            out.append(
-                Option(
-                    rec.id,
-                    _unit_label(company.get("name"), d.get("name")),
-                    f"{d.get('postal_code') or ''} {d.get('city') or ''}".strip(),
-                    d,
-                )
-            )
-            if len(out) >= LIMIT:
-                break
-    return out
+        rows = db.execute(query.order_by(u.c.name, u.c.id).limit(LIMIT)).all()
+    return [
+        Option(
+            row.id,
+            _unit_label(row.company, row.name),
+            f"{row.postal_code or ''} {row.city or ''}".strip(),
+            {"name": row.name, "postal_code": row.postal_code, "city": row.city},
+        )
+        for row in rows
+    ]
 
 
 def _unit_label(company: Any, unit: Any) -> str:
@@ -227,9 +238,7 @@ def schedule_totals(wc: WorkingCopy, schedule: Mapping[str, Any], trade_code: st
     return Hours(company, total, weekly, daily, {d: h[0] + h[1] for d, h in hours.items()})
 
 
-def save_contract(
-    wc: WorkingCopy, data: Mapping[str, Any], record_id: str | None = None
-) -> Saved:
+def save_contract(wc: WorkingCopy, data: Mapping[str, Any], record_id: str | None = None) -> Saved:
     """Create the contract (a draft or signed), or update a draft (``record_id``); validated
     again in the unit of work."""
     return workflows.save(wc, "contracts", record_id, data)
