@@ -142,9 +142,7 @@ class ApiClient:
         self.cancel = cancel
         self.http = session or requests.Session()
         self.http.headers.clear()
-        self.http.headers.update(
-            {"X-Client-Version": client_version, "Accept-Encoding": "gzip"}
-        )
+        self.http.headers.update({"X-Client-Version": client_version, "Accept-Encoding": "gzip"})
         self.bytes_sent = 0
         self.bytes_received = 0
 
@@ -284,8 +282,7 @@ class ApiClient:
             if status == 429:
                 wait = _retry_after(response)
                 raise ServerError(
-                    "Trop de tentatives de connexion : réessayez dans "
-                    f"{int(wait or 60)} secondes.",
+                    f"Trop de tentatives de connexion : réessayez dans {int(wait or 60)} secondes.",
                     status=status,
                     code="rate_limited",
                 )
