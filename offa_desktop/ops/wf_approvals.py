@@ -11,7 +11,7 @@ from offa_desktop.domain.access import get_int
 from offa_desktop.domain.approvals import TRANSITIONS
 from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.rules import capacity_limit, tutor_is_certified, tutor_is_designated
-from offa_desktop.ops.wf_contract import Option
+from offa_desktop.ops.wf_contract import Option, unit_options
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
@@ -29,23 +29,10 @@ def next_statuses(status: str | None) -> list[str]:
 def units(wc: WorkingCopy, text: str = "", keep: str | None = None) -> list[Option]:
     """Establishment units matching ``text`` (full-text), with their company's name; ``keep``
     (the current choice) is always included."""
-    with wc.session() as db:
-        ctx = StoreContext(db)
-        found = queries.page(
-            db, "establishment_units", sort="name", limit=LIMIT, text=text or None
-        )
-        rows = [(r.id, r.data) for r in found]
-        if keep and all(rid != keep for rid, _ in rows):
-            kept = ctx.get("establishment_units", keep)
-            if kept is not None:
-                rows.insert(0, (keep, kept))
-        out = []
-        for unit_id, d in rows:
-            company = ctx.get("companies", str(d.get("company_id"))) or {}
-            name = str(company.get("name") or "")
-            label = name if name == d.get("name") else f"{name} — {d.get('name')}"
-            out.append(Option(unit_id, label, f"{d.get('postal_code')} {d.get('city')}", d))
-    return out
+    found = unit_options(wc, text)
+    if keep and all(o.id != keep for o in found):
+        found = unit_options(wc, ids=[keep]) + found
+    return found
 
 
 @dataclass(frozen=True)

@@ -86,22 +86,30 @@ def unit(wc: WorkingCopy, unit_id: str) -> dict[str, Any]:
 
 def units_with_granted_approval(wc: WorkingCopy, text: str = "") -> list[Option]:
     """Establishment units that hold at least one granted approval, matching ``text``
-    (full-text), by name: one SQL query (an EXISTS on approvals), never whole tables."""
+    (full-text), by name."""
+    return unit_options(wc, text, granted_only=True)
+
+
+def unit_options(
+    wc: WorkingCopy, text: str = "", *, granted_only: bool = False, ids: list[str] | None = None
+) -> list[Option]:
+    """Establishment units with their company's name, matching ``text`` (full-text), by name:
+    one SQL query (``granted_only``: an EXISTS on granted approvals), never whole tables."""
     u, a, c = table("establishment_units"), table("approvals"), table("companies")
-    granted = (
-        select(a.c.id)
-        .where(
+    query = (
+        select(u.c.id, u.c.name, u.c.postal_code, u.c.city, c.c.name.label("company"))
+        .join(c, c.c.id == u.c.company_id, isouter=True)
+        .where(u.c.deleted.is_(False))
+    )
+    if granted_only:
+        granted = select(a.c.id).where(
             a.c.establishment_unit_id == u.c.id,
             a.c.status == "granted",
             a.c.deleted.is_(False),
         )
-        .exists()
-    )
-    query = (
-        select(u.c.id, u.c.name, u.c.postal_code, u.c.city, c.c.name.label("company"))
-        .join(c, c.c.id == u.c.company_id, isouter=True)
-        .where(u.c.deleted.is_(False), granted)
-    )
+        query = query.where(granted.exists())
+    if ids is not None:
+        query = query.where(u.c.id.in_(ids))
     fts = fts_query(text) if text.strip() else None
     if fts is not None:
         query = query.where(u.c.id.in_(matching_ids("establishment_units", fts)))

@@ -92,16 +92,12 @@ def check(
     record = normalize_record(collection, full_record(collection, data))
     with wc.session() as db:
         ctx = StoreContext(db)
-        found = validate_record(
-            collection, record, previous=previous, ctx=ctx, record_id=record_id
-        )
+        found = validate_record(collection, record, previous=previous, ctx=ctx, record_id=record_id)
         pending = pending_checks(collection, record, ctx)
     return Check(found, pending, record)
 
 
-def save(
-    wc: WorkingCopy, collection: str, record_id: str | None, data: Mapping[str, Any]
-) -> Saved:
+def save(wc: WorkingCopy, collection: str, record_id: str | None, data: Mapping[str, Any]) -> Saved:
     """Create (``record_id`` None) or update a record from what the form holds; identifiers
     go out in wire form. An update sends only the fields that changed."""
     record = normalize_record(collection, data)
