@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -60,4 +59,4 @@ def shoot(widget: QWidget, name: str) -> Path:
     return path
 
 
-__all__ = ["QEvent", "QKeyEvent", "clear_and_type", "shoot", "type_text"]
+__all__ = ["clear_and_type", "shoot", "type_text"]
