@@ -175,6 +175,9 @@ class ContractEventForm(RecordForm):
             self.facts.setText(tr("Préavis calculé dès la date de notification."))
             return
         days = (last - first).days + 1
+        if record.get("effective_date") is None and not self.fields["effective_date"].editor.text():
+            self.fields["effective_date"].set_value(last.isoformat())  # ends with the notice
+            self.schedule_check()
         when = tr("pendant la période d'essai") if days == 7 else tr("après la période d'essai")
         self.facts.setText(
             tr("Préavis de %1 jours (notifié %2)\u00a0: du %3 au %4.")

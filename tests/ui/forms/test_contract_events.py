@@ -45,7 +45,8 @@ def test_termination_computes_the_notice(qtbot: Any, context: Any) -> None:
     form.fields["_d_initiator"].set_value("company")
     type_text(form.fields["_d_notified_on"].editor, format_date_fr(notified))
     first, last = notified + timedelta(days=1), notified + timedelta(days=14)
-    type_text(form.fields["effective_date"].editor, format_date_fr(last))
+    form.validate_now()
+    assert form.fields["effective_date"].value() == last.isoformat()  # the notice's end
     check = form.validate_now()
     assert "14 jours" in form.facts.text() and format_date_fr(last) in form.facts.text()
     assert check.record["details"]["notice_start"] == first.isoformat()
