@@ -304,3 +304,27 @@ def _try_sync(device: Device) -> BaseException | None:
     finally:
         session.close()
     return None
+
+
+def test_forbidden_op_keeps_the_server_message_and_others_go_on(
+    server: Server, tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    coach = _device(server, tmp_path, "coach", "coach", ("soins",))
+    sector = str(uuid.uuid4())
+    with coach.session.store.transaction() as tx:  # an edit the server refuses to a coach
+        tx.outbox.append("sectors", sector, "create", None, {"code": "x", "name": "X"})
+    cid = coach.edit(lambda u: u.create("companies", company(rng) | {"sector": "soins"}))
+    summary = coach.sync_until_done()
+    assert summary["forbidden"] == 1 and summary["applied"] == 1, summary
+    _, ops, _ = coach.dump()
+    assert [op["state"] for op in ops] == ["forbidden"]
+    assert ops[0]["error"] and ops[0]["error"] != "Action non autorisée."  # the server's words
+    assert ("companies", cid) in server_state(api(server.url, coach.username))
+    from sync.resolve import discard_op
+
+    with coach.session.store.transaction() as tx:
+        seq = tx.outbox.unsettled()[0].seq
+    discard_op(coach.session.store, seq)
+    records, ops, _ = coach.dump()
+    assert ops == [] and ("sectors", sector) not in records
