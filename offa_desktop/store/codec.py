@@ -7,12 +7,14 @@ newer server), goes to the ``extra`` column and comes back out unchanged: nothin
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
+
+import orjson
 
 from offa_desktop.domain.schema import COLLECTIONS, Kind
 from offa_desktop.store.types import instant_str, parse_instant
@@ -166,7 +168,7 @@ def to_api(collection: str, row: Mapping[Any, Any]) -> dict[str, Any]:
 
 
 def _sql_json(value: Any) -> str:
-    return json.dumps(value)
+    return orjson.dumps(value).decode()
 
 
 def _sql_hundredths(value: Any) -> int:
@@ -174,6 +176,7 @@ def _sql_hundredths(value: Any) -> int:
     return int(number.scaleb(2))
 
 
+@lru_cache(maxsize=256)  # a bulk load stamps every row with the same instant
 def _sql_instant(value: Any) -> str:
     return _to_instant(value).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -225,5 +228,5 @@ def to_sql_row(
                 value = None
         values.append(value)
     stamp = _sql_instant(updated_at) if updated_at else None
-    head = (record_id, version, 0, stamp, None, json.dumps(extra) if extra else None)
+    head = (record_id, version, 0, stamp, None, _sql_json(extra) if extra else None)
     return head + tuple(values)

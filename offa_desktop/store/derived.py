@@ -1,8 +1,9 @@
 """Set-based rebuild of the tables that triggers keep (search index, contracts list keys).
 
 A bulk load (the demo fill) sets the triggers aside, writes its rows, rebuilds these tables in
-a few statements and puts the triggers back: the same content as the triggers would have made
-row by row (tests/store/test_derived.py compares both), in a fraction of the time. The SQL here
+a few statements and puts the triggers back:
+the same content as the triggers would have made row by row (tests/store/test_derived.py
+compares both), in a fraction of the time. The SQL here
 follows migrations 0002 to 0006; a migration changing those triggers must change it too.
 """
 
@@ -20,14 +21,19 @@ CHUNK = 15  # nested replace() calls per expression (SQLite's parser takes about
 
 
 @contextmanager
-def triggers_suspended(conn: Connection) -> Iterator[None]:
-    """Drop every trigger for the block and create them again, as they were, after it."""
+def bulk_load(conn: Connection) -> Iterator[None]:
+    """For loading a new, empty working copy in the block: the triggers are set aside, then the
+    search index and list keys are rebuilt set-based and the triggers put back as they were.
+    (Dropping the indexes too was measured: rebuilding them costs what it saves.) On an error
+    the caller's transaction rolls all of it back (SQLite's DDL is transactional)."""
     saved = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
     ).all()
     for name, _ in saved:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     yield
+    rebuild_search(conn)
+    rebuild_list_keys(conn)
     for _, sql in saved:
         conn.exec_driver_sql(sql)
 
