@@ -110,7 +110,6 @@ class RecordForm(QDialog):
         self.targets: dict[str, str] = {}  # problem field -> editor shown for it
         self.last_check: Check | None = None
         self._saving = False
-        self._closing_after_save = False
         self.setObjectName(f"form-{self.collection}")
         self.setMinimumWidth(560)
         self.resize(660, 760)
@@ -181,6 +180,11 @@ class RecordForm(QDialog):
         self.validate_now()
         # editors filled from what the first check derived (choices of a unit's tutors)
         self._initial = self.collect_quietly()
+        if self.record_id is not None and self.previous is None:
+            self.summary.setText(tr("Cette fiche n'existe plus dans la copie de travail "
+                                    "(supprimée ou pas encore synchronisée)."))
+            self.summary.show()
+            self.save_button.setEnabled(False)
 
     # --- reading -------------------------------------------------------------------------------
     def extra(self, data: dict[str, Any], problems: list[Problem]) -> None:

@@ -95,10 +95,6 @@ class Field(QObject):
         self.message.setText(text)
         self.message.show()
 
-    @property
-    def problem_text(self) -> str:
-        return self.message.text() if self.message.isVisible() or self.message.text() else ""
-
     def _fail(self, what: str) -> InputError:
         return InputError(f"{self.label[:1].upper()}{self.label[1:]}\u00a0: {what}")
 

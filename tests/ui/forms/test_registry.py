@@ -60,3 +60,11 @@ def test_conflict_and_rejected_lists_open_empty(qtbot: Any, context: Any) -> Non
     rejected = open_rejected(context, None)
     qtbot.addWidget(rejected)
     assert conflicts.list.count() == 0 and rejected.list.count() == 0
+
+
+def test_a_record_gone_is_said_so(qtbot: Any, context: Any) -> None:
+    form = open_record(context, "learners", "00000000-0000-4000-8000-000000000000", None)
+    assert isinstance(form, LearnerForm)
+    qtbot.addWidget(form)
+    assert "n'existe plus" in form.summary.text()
+    assert not form.save_button.isEnabled()
