@@ -142,7 +142,8 @@ class Absorber:
             if not ops and base.data == s.data:
                 return False
         key = s.key
-        self.report.touch(*key)
+        if not self.report.everything:  # a first sync or a re-pull refreshes every list
+            self.report.touch(*key)
         if s.deleted and s.reason == "out_of_scope":
             self.erase.append(key)
             self.set_base(base, None)

@@ -8,6 +8,7 @@ store's codec; the search index follows by the store's triggers).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from uuid import uuid4
 
 import orjson
 from sqlalchemy import Connection, Table, and_, delete, select, tuple_, update
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert
 
 from offa_desktop.domain.schema import COLLECTIONS
@@ -23,7 +25,7 @@ from offa_desktop.store import tables
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.records import table
-from offa_desktop.store.types import parse_instant, utc_now
+from offa_desktop.store.types import Instant, parse_instant, utc_now
 from sync.ports import (
     JSON,
     Base,
@@ -35,6 +37,7 @@ from sync.ports import (
     ServerRecord,
 )
 
+_SQLITE = sqlite_dialect()
 _FIELD_NAMES = {name: spec.field_names for name, spec in COLLECTIONS.items()}
 _CHUNK = 400  # bound variables per IN list (SQLite's limit is far above, this keeps plans flat)
 _outbox = cast(Table, tables.OutboxOp.__table__)
@@ -101,6 +104,24 @@ class _Upsert:
             for row in rows
         ]
         conn.exec_driver_sql(self.sql, values)
+
+
+_UTC_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$")
+
+
+def _instant_column(value: str | None) -> str | None:
+    """An RFC 3339 instant as the store's ``Instant`` column holds it (fixed-width UTC text).
+
+    The usual ``...Z`` form is padded directly; any other goes through the column type.
+    """
+    if not value:
+        return None
+    if _UTC_Z.match(value):
+        head, _, fraction = value[:-1].partition(".")
+        return f"{head}.{fraction.ljust(6, '0')}Z"
+    column = table("companies").c.updated_at.type
+    assert isinstance(column, Instant)
+    return column.process_bind_param(parse_instant(value), _SQLITE)
 
 
 def _op(row: Any) -> OutboxOp:
@@ -214,7 +235,8 @@ class SqlRecords:
         for rec in records:
             grouped[rec.collection].append(self._row(rec))
         for collection, rows in grouped.items():
-            _Upsert.of(table(collection), self.conn, ("id",)).run(self.conn, rows)
+            upsert = _Upsert.of(table(collection), self.conn, ("id",), ("updated_at",))
+            upsert.run(self.conn, rows)
 
     @staticmethod
     def _row(rec: ServerRecord) -> dict[str, Any]:
@@ -227,7 +249,7 @@ class SqlRecords:
             id=rec.record_id,
             version=rec.version,
             deleted=rec.deleted,
-            updated_at=parse_instant(rec.updated_at) if rec.updated_at else None,
+            updated_at=_instant_column(rec.updated_at),
             updated_by=rec.updated_by,
             extra=extra or None,
         )
