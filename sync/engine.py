@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -95,7 +95,7 @@ class SyncEngine:
         with self.store.transaction() as tx:
             value = tx.state.get("device_id")
             if not value:
-                value = str(uuid.uuid4())
+                value = secrets.token_urlsafe(16)  # 128 random bits, shorter than a UUID
                 tx.state.put("device_id", value)
             return value
 
