@@ -16,11 +16,20 @@ def free_port() -> int:
 
 
 class EmbeddedServer:
-    """``EmbeddedServer(url).start() -> base_url``; ``.stop()``. Initialises the schema."""
+    """``EmbeddedServer(url).start() -> base_url``; ``.stop()``. Initialises the schema and the
+    reference data; with ``demo_size`` it also seeds the demo accounts and that many contracts
+    when the database holds no company yet (``offa-desktop --demo``)."""
 
-    def __init__(self, database_url: str, *, min_client_version: str | None = None) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        *,
+        min_client_version: str | None = None,
+        demo_size: int | None = None,
+    ) -> None:
         self.database_url = database_url
         self.min_client_version = min_client_version
+        self.demo_size = demo_size
         self._server: object | None = None
         self._thread: threading.Thread | None = None
         self.base_url = ""
@@ -36,6 +45,10 @@ class EmbeddedServer:
         setup.upgrade(engine)
         setup.load_reference(engine, reference_data.load())
         setup.purge_tombstones(engine)
+        if self.demo_size is not None and not _has_companies(engine):
+            from sync.server.seed import seed_demo
+
+            seed_demo(engine, self.demo_size)
         app = create_app(engine, min_client_version=self.min_client_version)
         port = free_port()
         config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
@@ -68,3 +81,16 @@ class EmbeddedServer:
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()
+
+
+def _has_companies(engine: object) -> bool:
+    from sqlalchemy import Engine, select
+
+    from sync.server.models import records
+
+    assert isinstance(engine, Engine)
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(records.c.id).where(records.c.collection == "companies").limit(1)
+        ).first()
+    return found is not None

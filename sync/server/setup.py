@@ -133,6 +133,8 @@ def put_records(
     with engine.begin() as conn:
         w = Writer(conn)
         w.lock()
+        items = list(items)
+        w.prefetch((collection, record_id) for collection, record_id, _data in items)
         for collection, record_id, data in items:
             names = COLLECTIONS[collection].field_names
             full = {n: data.get(n) for n in names}

@@ -66,6 +66,15 @@ def index_values(collection: str, data: Mapping[str, Any]) -> set[tuple[str, str
     return out
 
 
+_FIND = select(record_index.c.record_id).where(
+    and_(
+        record_index.c.collection == bindparam("c"),
+        record_index.c.field == bindparam("f"),
+        record_index.c.value == bindparam("v"),
+    )
+)
+
+
 class Store:
     """Reads on one connection (inside the caller's transaction)."""
 
@@ -73,6 +82,8 @@ class Store:
         self.conn = conn
         self._cache: dict[tuple[str, str], Stored | None] = {}
         self._keys: dict[tuple[str, str], set[str]] = {}
+        # find_ids answers, kept up to date by the writer's index changes
+        self._found: dict[tuple[str, str, str], set[str]] = {}
         self._reference: dict[str, list[Data]] = {}
 
     def prefetch(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -144,16 +155,13 @@ class Store:
 
     def find_ids(self, collection: str, field: str, value: str) -> list[str]:
         """Ids of live records of ``collection`` whose indexed ``field`` holds ``value``."""
-        rows = self.conn.execute(
-            select(record_index.c.record_id).where(
-                and_(
-                    record_index.c.collection == collection,
-                    record_index.c.field == field,
-                    record_index.c.value == value,
-                )
-            )
-        )
-        return [r[0] for r in rows]
+        key = (collection, field, value)
+        cached = self._found.get(key)
+        if cached is None:
+            rows = self.conn.execute(_FIND, {"c": collection, "f": field, "v": value})
+            cached = {r[0] for r in rows}
+            self._found[key] = cached
+        return sorted(cached)
 
     def referrers(self, value: str) -> list[tuple[str, str, str]]:
         """(collection, id, field) of live records that name ``value`` in an indexed field."""
@@ -259,6 +267,7 @@ class Writer(Store):
         """Drop cached reads (after a rolled-back savepoint)."""
         self._cache.clear()
         self._keys.clear()
+        self._found.clear()
 
     def put(
         self,
@@ -297,6 +306,7 @@ class Writer(Store):
         self, collection: str, record_id: str, old: set[tuple[str, str]], new: set[tuple[str, str]]
     ) -> None:
         for field, value in old - new:
+            self._found.get((collection, field, value), set()).discard(record_id)
             self.conn.execute(
                 delete(record_index).where(
                     and_(
@@ -311,6 +321,10 @@ class Writer(Store):
             {"collection": collection, "record_id": record_id, "field": f, "value": v}
             for f, v in new - old
         ]
+        for f, v in new - old:
+            found = self._found.get((collection, f, v))
+            if found is not None:
+                found.add(record_id)
         if added:
             self.conn.execute(insert(record_index), added)
 
