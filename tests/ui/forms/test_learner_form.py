@@ -101,3 +101,14 @@ def test_close_guard_save_choice(qtbot: Any, context: Any, monkeypatch: Any) -> 
     with qtbot.waitSignal(form.saved, timeout=10_000):
         form.reject()
     assert workflows.load(context.working_copy, "learners", learner_id)["phone"] == "081 22 33 44"
+
+
+def test_a_niss_already_registered_is_refused_while_typing(qtbot: Any, context: Any) -> None:
+    (_learner_id, learner), *_ = workflows.find(context.working_copy, "learners")
+    form = LearnerForm(context, None, None)
+    qtbot.addWidget(form)
+    type_text(form.fields["niss"].editor, learner["niss"])
+    check = form.validate_now()
+    assert [p.code for p in check.problems if p.field == "niss"] == ["duplicate"]
+    assert "déjà enregistré" in form.fields["niss"].message.text()
+    assert not form.save_button.isEnabled()
