@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ops import wf_approvals, workflows
+from offa_desktop.ops import wf_approvals, wf_contract, workflows
 from offa_desktop.ops.wf_contract import Option
 from offa_desktop.ops.workflows import Check
 from offa_desktop.ui.formats import date_fr, name_of
@@ -177,9 +177,15 @@ class ApprovalForm(RecordForm):
             if facts.employees is None:
                 self.capacity.setText("—")
             else:
-                self.capacity.setText(tr("%1 travailleur(s)\u00a0: %2 apprenant(s) à la fois au "
-                                         "plus dans l'entreprise").replace(
-                    "%1", str(facts.employees)).replace("%2", str(facts.capacity)))
+                running = wf_contract.company_capacity(
+                    self.wc, str(unit_id), workflows.today(self.wc)).running
+                text = tr("%1 travailleur(s)\u00a0: %2 apprenant(s) à la fois au plus dans "
+                          "l'entreprise, %3 en cours (copie locale)").replace(
+                    "%1", str(facts.employees)).replace("%2", str(facts.capacity)).replace(
+                    "%3", str(running))
+                full = facts.capacity is not None and running >= facts.capacity
+                self.capacity.setText(text + (" — " + tr("complet") if full else ""))
+                self.capacity.setStyleSheet("color: #a93226;" if full else "")
         self.ending.setText("")
         if record.get("status") == "withdrawn" and self.previous and self.record_id:
             ending = self.contracts_ending(record)

@@ -51,7 +51,7 @@ def test_request_visit_and_decision(qtbot: Any, context: Any) -> None:
     form.fields["operator_code"].set_value("ifapme")
     check = form.validate_now()
     assert not check.blocking, check.blocking
-    assert "2 apprenant(s)" in form.capacity.text()
+    assert "2 apprenant(s)" in form.capacity.text() and "0 en cours" in form.capacity.text()
     statuses = [form.fields["status"].combo.itemData(i)
                 for i in range(form.fields["status"].combo.count())]
     assert statuses == ["requested"]
