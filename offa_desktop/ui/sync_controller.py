@@ -7,7 +7,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton
 
 from offa_desktop.ops.changes import ChangeSet
@@ -37,6 +37,7 @@ class SyncController(QObject):
         self.online: bool | None = None
         self.running: Op | None = None
         self.last_status: Any = None
+        self.login_dialog: Any = None
         self.progress = QProgressBar(window)
         self.progress.setObjectName("sync-progress")
         self.progress.setMaximumWidth(220)
@@ -135,7 +136,7 @@ class SyncController(QObject):
         session = self.context.session
         if session is None or self.running is not None:
             return
-        if self.last_status is not None and self.last_status.server is None:
+        if session.account() is None:  # one tiny read: the status may be older than a login
             self.ask_login()
             return
         from offa_desktop.ops.sync_actions import sync_now
@@ -208,12 +209,15 @@ class SyncController(QObject):
             self.sync()
 
     # --- login / logout ------------------------------------------------------------------------
-    def ask_login(self) -> bool:
+    def ask_login(self) -> Any:
+        """Open the login dialog (window-modal, never blocking a running loop); returns it."""
         from offa_desktop.ui.login_dialog import LoginDialog
 
         session = self.context.session
         if session is None:
-            return False
+            return None
+        if self.login_dialog is not None and self.login_dialog.isVisible():
+            return self.login_dialog
         status = self.last_status
         dialog = LoginDialog(
             self.tasks,
@@ -222,11 +226,15 @@ class SyncController(QObject):
             username=(status.username or "") if status else "",
             parent=self.window,
         )
-        accepted = bool(dialog.exec())
-        if accepted:
-            self.online = True
-            self.refresh_status()
-        return accepted
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._logged_in)
+        self.login_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _logged_in(self) -> None:
+        self.online = True
+        self.refresh_status()
 
     def logout(self) -> None:
         session = self.context.session
