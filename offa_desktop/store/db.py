@@ -12,21 +12,29 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from offa_desktop.store.uow import UnitOfWork
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger("offa.store")
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 PRIVATE = 0o600
 KEEP_BACKUPS = 3
+# The newest migration. Opening a file already at this revision needs no Alembic at all (it
+# costs ~0.5 s to import at start-up); tests/store/test_db.py checks it equals Alembic's head.
+SCHEMA_HEAD = "0006"
+# Files up to this size get the full PRAGMA quick_check at every open (about 0.1 s); larger ones
+# get it only after an unclean shutdown (a crash, a kill, a power cut), and otherwise a cheap
+# structural check, the full one being left to WorkingCopy.verify() in a worker.
+FULL_CHECK_BYTES = 64 * 1024 * 1024
 
 
 class WorkingCopyError(Exception):
@@ -50,12 +58,16 @@ class CorruptWorkingCopy(WorkingCopyError):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config(str(MIGRATIONS / "alembic.ini"))
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
@@ -67,18 +79,51 @@ def _companions(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
-def _quick_check(path: Path) -> str | None:
-    """None when the file is a sound SQLite database, else what is wrong."""
+def _marker(path: Path) -> Path:
+    """Present while the working copy is open: found at open, it tells of an unclean shutdown."""
+    return path.with_name(path.name + ".open")
+
+
+def _quick_check(path: Path, *, full: bool = True) -> str | None:
+    """None when the file is a sound SQLite database, else what is wrong.
+
+    ``full`` runs PRAGMA quick_check over every page; otherwise only the header, the schema
+    and the first page of each table are read (a garbage or truncated file still fails).
+    """
     try:
+        with path.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return "not a SQLite database (bad header)"
         conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=30)
         try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
+            if full:
+                rows = conn.execute("PRAGMA quick_check").fetchall()
+            else:
+                tables = conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%'"
+                ).fetchall()
+                for (name,) in tables:
+                    conn.execute(f'SELECT * FROM "{name}" LIMIT 1').fetchall()
+                rows = [("ok",)]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return str(exc)
     results = [str(r[0]) for r in rows]
     return None if results == ["ok"] else "; ".join(results[:5])
+
+
+def _stored_revision(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
 
 
 def _move_aside(path: Path, detail: str) -> CorruptWorkingCopy:
@@ -167,8 +212,10 @@ class WorkingCopy:
         path = Path(path).expanduser().resolve()
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         existed = path.exists() and path.stat().st_size > 0
+        marker = _marker(path)
         if existed:
-            problem = _quick_check(path)
+            full = marker.exists() or path.stat().st_size <= FULL_CHECK_BYTES
+            problem = _quick_check(path, full=full)
             if problem is not None:
                 raise _move_aside(path, problem)
         elif not path.exists():
@@ -178,14 +225,29 @@ class WorkingCopy:
                 os.chmod(file, PRIVATE)
         engine = make_engine(path)
         try:
-            backup = cls._migrate(path, engine, existed)
+            if not existed or _stored_revision(path) != SCHEMA_HEAD:
+                backup = cls._migrate(path, engine, existed)
+            else:
+                backup = None
         except BaseException:
             engine.dispose()
             raise
+        marker.touch(mode=PRIVATE)
         return cls(path, engine, backup)
+
+    def verify(self) -> str | None:
+        """The full integrity check (PRAGMA quick_check): None when sound, else what is wrong.
+
+        Slow on a large file: the app runs it in a worker after the window is painted.
+        """
+        return _quick_check(self.path, full=True)
 
     @staticmethod
     def _migrate(path: Path, engine: Engine, existed: bool) -> Path | None:
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         cfg = alembic_config()
         script = ScriptDirectory.from_config(cfg)
         head = script.get_current_head()
@@ -232,4 +294,6 @@ class WorkingCopy:
                 session.close()
 
     def close(self) -> None:
+        """Closes the file; the next open then knows the shutdown was clean."""
         self.engine.dispose()
+        _marker(self.path).unlink(missing_ok=True)

@@ -190,3 +190,58 @@ def test_contracts_of_a_file_at_0002_get_their_sort_keys(tmp_path: Path) -> None
         got = [r.learner_name for r in contract_rows(s, ContractQuery(sort="learner"))]
     wc.close()
     assert got == ["Ålvarez A", "Martin A", "Zénon A"]  # accents do not push names after Z
+
+
+def test_schema_head_constant_is_alembics_head() -> None:
+    from offa_desktop.store.db import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
+
+
+def _scribbled_large_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A closed working copy with damaged b-tree pages, counted as 'large' by the opener."""
+    import offa_desktop.store.db as db
+
+    path = tmp_path / "wc.sqlite3"
+    wc = WorkingCopy.open(path)
+    with wc.unit_of_work() as uow:
+        for i in range(300):
+            rid = f"0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f{i:04d}"
+            uow.put_server_record("sectors", rid, i + 1, False, {"code": f"s{i}", "name": "x" * 200})
+    wc.close()
+    raw = bytearray(path.read_bytes())
+    raw[-4096 * 2 :] = b"\xff" * (4096 * 2)  # the last pages: past what a first-row read touches
+    path.write_bytes(bytes(raw))
+    monkeypatch.setattr(db, "FULL_CHECK_BYTES", 1)
+    return path
+
+
+def test_large_copy_closed_cleanly_opens_fast_and_verify_finds_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _scribbled_large_copy(tmp_path, monkeypatch)
+    wc = WorkingCopy.open(path)  # cheap structural check only: the damage is in data pages
+    try:
+        assert (tmp_path / "wc.sqlite3.open").exists()
+        assert wc.verify() is not None
+    finally:
+        wc.close()
+    assert not (tmp_path / "wc.sqlite3.open").exists()
+
+
+def test_large_copy_after_an_unclean_shutdown_gets_the_full_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _scribbled_large_copy(tmp_path, monkeypatch)
+    (tmp_path / "wc.sqlite3.open").touch()  # left by a process that was killed
+    with pytest.raises(CorruptWorkingCopy):
+        WorkingCopy.open(path)
+    assert not path.exists()
+
+
+def test_sound_copy_verifies(tmp_path: Path) -> None:
+    wc = WorkingCopy.open(tmp_path / "wc.sqlite3")
+    try:
+        assert wc.verify() is None
+    finally:
+        wc.close()
