@@ -207,7 +207,8 @@ def _scribbled_large_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     with wc.unit_of_work() as uow:
         for i in range(300):
             rid = f"0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f{i:04d}"
-            uow.put_server_record("sectors", rid, i + 1, False, {"code": f"s{i}", "name": "x" * 200})
+            data = {"code": f"s{i}", "name": "x" * 200}
+            uow.put_server_record("sectors", rid, i + 1, False, data)
     wc.close()
     raw = bytearray(path.read_bytes())
     raw[-4096 * 2 :] = b"\xff" * (4096 * 2)  # the last pages: past what a first-row read touches
