@@ -127,7 +127,7 @@ def unit_options(
 
 
 def _unit_label(company: Any, unit: Any) -> str:
-    if not company or company == unit:
+    if not company or str(unit or "").startswith(str(company)):
         return str(unit or "")
     return f"{company} — {unit}"
 
