@@ -60,6 +60,7 @@ class ContractDialog(QDialog):
         for key, text in (("edit", tr("Modifier le projet…")),
                           ("sign", tr("Marquer comme signé")),
                           *((k, tr(v) + "…") for k, v in TITLES.items()),
+                          ("visit", tr("Visite de suivi…")),
                           ("print", tr("Imprimer"))):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, k=key: self.act(k))
@@ -115,7 +116,7 @@ class ContractDialog(QDialog):
         for key, button in self.buttons.items():
             if key in ("sign", "edit"):
                 button.setVisible(status == "draft")
-            elif key != "print":
+            elif key not in ("print", "visit"):
                 button.setVisible(key in allowed)
 
     def act(self, key: str) -> QWidget | None:
@@ -128,6 +129,14 @@ class ContractDialog(QDialog):
             self.open_forms.append(wizard)
             wizard.show()
             return wizard
+        if key == "visit":
+            from offa_desktop.ui.forms.visit import VisitForm
+
+            visit = VisitForm(self.context, None, self, contract_id=self.record_id)
+            visit.saved.connect(self._changed)
+            self.open_forms.append(visit)
+            visit.show()
+            return visit
         if key == "print":
             folder = Path(getattr(self.context, "folder", ".")) / "impressions"
             self.context.tasks.background(

@@ -155,3 +155,20 @@ def test_amendment_changes_the_end_date(qtbot: Any, context: Any) -> None:
     with qtbot.waitSignal(form.saved, timeout=10_000):
         form.save_button.click()
     assert workflows.load(wc, "contracts", contract_id)["end_date"] == new_end.isoformat()
+
+
+def test_follow_up_visit_from_a_contract(qtbot: Any, context: Any) -> None:
+    wc = context.working_copy
+    contract_id, _data = _contract(context, "active")
+    dialog = ContractDialog(context, contract_id, None)
+    qtbot.addWidget(dialog)
+    visit = dialog.act("visit")
+    assert visit is not None
+    assert visit.base["kind"] == "follow_up" and visit.base["contract_id"] == contract_id
+    visit.fields["visitor_id"].combo.setCurrentIndex(1)
+    type_text(visit.fields["planned_on"].editor, "15/12/2026")
+    assert not visit.validate_now().blocking
+    with qtbot.waitSignal(visit.saved, timeout=10_000):
+        visit.save()
+    assert [v["kind"] for _, v in workflows.find(wc, "visits", contract_id=contract_id)
+            if v["planned_on"] == "2026-12-15"] == ["follow_up"]
