@@ -49,7 +49,7 @@ def _app(folder: Path, url: str, username: str) -> AppContext:
     wc = WorkingCopy.open(paths.working_copy_path(folder))
     session = SyncSession(
         folder, wc, creds=CredentialStore(MemoryKeyring()),  # type: ignore[arg-type]
-        retry=RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.02),  # offline fails fast
+        retry=RetryPolicy(attempts=5, base_delay=0.05, max_delay=0.4),  # offline fails fast
     )
     previous = session.account()
     if previous is not None and previous.username == username:
