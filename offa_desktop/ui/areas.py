@@ -142,7 +142,12 @@ def areas() -> tuple[Area, ...]:
                 ),
                 _sync(),
             ),
-            (Filter("status", QCoreApplication.translate("areas", "Statut"), "visit_status"),),
+            (
+                Filter("status", QCoreApplication.translate("areas", "Statut"), "visit_status"),
+                Filter(
+                    "visitor_id", QCoreApplication.translate("areas", "Visiteur"), "reference:mine"
+                ),
+            ),
             default_sort=2,
             default_descending=True,
         ),

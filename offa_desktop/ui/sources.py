@@ -8,7 +8,10 @@ ids in one more query.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 
 from offa_desktop.ops.list_state import sync_states
 from offa_desktop.store import queries
@@ -31,13 +34,22 @@ _CONTRACT_FILTERS = {
 }
 
 
+# Columns holding a reference code shown by its name (the list still sorts on the code).
+_NAMED_CODES = {"trade_code": "trades", "sector": "sectors"}
+
+
 class CollectionRowSource:
     """Rows of one collection from ``queries.page``/``count``, sorted and filtered in SQL."""
 
-    def __init__(self, wc: Any, area: Area) -> None:
+    def __init__(self, wc: Any, area: Area, names: Any = None) -> None:
         self._wc = wc
         self.collection = area.collection
-        self.columns: Sequence[Column] = area.columns
+        self.columns: Sequence[Column] = tuple(
+            replace(c, formatter=_namer(names(_NAMED_CODES[c.key])))
+            if names is not None and c.key in _NAMED_CODES
+            else c
+            for c in area.columns
+        )
         self._keys = tuple(c.key for c in area.columns)
         self.text: str | None = None
 
@@ -65,6 +77,11 @@ class CollectionRowSource:
             values = {**record.data, "sync_state": states.get(record.id)}
             rows.append(Row(record.id, tuple(values.get(k) for k in self._keys)))
         return rows
+
+
+def _namer(pairs: list[tuple[str, str]]) -> Any:
+    names = dict(pairs)
+    return lambda code: names.get(str(code), str(code))
 
 
 class ContractRowSource:
@@ -105,10 +122,14 @@ class StoreBackend:
     def source(self, area: Area) -> CollectionRowSource | ContractRowSource:
         if area.collection == "contracts":
             return ContractRowSource(self.wc, area)
-        return CollectionRowSource(self.wc, area)
+        return CollectionRowSource(self.wc, area, self.reference_choices)
 
     def reference_choices(self, collection: str) -> list[tuple[str, str]]:
-        """``[(code, name)]`` of a reference collection, sorted by name (cached)."""
+        """``[(code, name)]`` of a reference collection, sorted by name (cached); ``mine`` is
+        the signed-in user's id (the "mine" filter)."""
+        if collection == "mine":
+            user = self.wc.user_id
+            return [(user, QCoreApplication.translate("sources", "les miennes"))] if user else []
         if collection not in self._choices:
             with self.wc.session() as db:
                 rows = queries.reference(db, collection)

@@ -184,3 +184,37 @@ def test_attachment_offline_then_sent_and_history(
     local = history.tree.topLevelItem(1)
     texts = [local.child(0).child(i).text(2) for i in range(local.child(0).childCount())]
     assert any("Léa Dubois" in t for t in texts)
+
+
+def test_mine_filter_on_visits(qtbot: Any, server: tuple[str, str], context: AppContext) -> None:
+    base_url, _ = server
+    coach = next(a for a in DEMO_ACCOUNTS if a.role == "coach")
+    context.session.login(base_url, coach.username, coach.password)
+    window = context.build_window(auto_sync=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync.last_status is not None)
+    with qtbot.waitSignal(window.sync.finished, timeout=60_000) as done:
+        window.sync.sync()
+    assert done.args[0], done.args
+    from offa_desktop.store import queries
+
+    with context.working_copy.session() as db:
+        approval_id, _ = queries.StoreContext(db).find("approvals")[0]
+    other = next(a for a in DEMO_ACCOUNTS if a.role == "coach" and a.id != coach.id)
+    with context.working_copy.unit_of_work() as uow:
+        for visitor in (coach.id, other.id):
+            uow.create("visits", {"kind": "approval", "approval_id": approval_id,
+                                  "visitor_id": visitor, "status": "planned",
+                                  "planned_on": "2027-01-15"})
+    visits = window.show_area("visits")
+    box = visits.filter_boxes["visitor_id"]
+    assert box.count() == 2 and box.itemData(1) == coach.id
+    db = sqlite3.connect(paths.working_copy_path(context.folder))
+    total, mine = db.execute(
+        "select count(*), sum(visitor_id = ?) from visits where deleted = 0", (coach.id,)
+    ).fetchone()
+    db.close()
+    assert visits.model.rowCount() == total
+    box.setCurrentIndex(1)
+    assert 0 < mine < total and visits.model.rowCount() == mine
