@@ -326,20 +326,12 @@ def _result(
     target: float | None = None,
     target_ratio: float | None = None,
 ) -> dict[str, Any]:
-    ratio = figure / floor if floor else float("inf")
+    """One row in the runner's shape (``tests/benchmarks/run.py``)."""
+    from tests.benchmarks.run import result
+
     if target_ratio is not None:
-        passed, shown_target = ratio <= target_ratio, f"ratio <= {target_ratio:g}"
-    else:
-        passed, shown_target = figure <= (target or 0), f"<= {target:g} {unit}"
-    return {
-        "name": name,
-        "figure": round(figure, 4),
-        "unit": unit,
-        "floor": round(floor, 4),
-        "ratio": round(ratio, 2),
-        "target": shown_target,
-        "passed": bool(passed),
-    }
+        return result(name, figure, unit, floor, target_ratio, target_is_ratio=True)
+    return result(name, figure, unit, floor, target)
 
 
 def run() -> list[dict[str, Any]]:
