@@ -3,6 +3,7 @@ and an automatic sync every few minutes while the server answers."""
 
 from __future__ import annotations
 
+import html
 import logging
 from datetime import datetime
 from typing import Any
@@ -57,7 +58,16 @@ class SyncController(QObject):
         self.logout_action = menu.addAction(self.tr("Se &déconnecter"))
         self.logout_action.setObjectName("action-logout")
         self.logout_action.triggered.connect(self.logout)
+        menu.addSeparator()
+        self.conflicts_action = menu.addAction(self.tr("&Conflits à résoudre…"))
+        self.conflicts_action.setObjectName("action-conflicts")
+        self.conflicts_action.triggered.connect(lambda: self._open_list("open_conflicts"))
+        self.rejected_action = menu.addAction(self.tr("Modifications &refusées…"))
+        self.rejected_action.setObjectName("action-rejected")
+        self.rejected_action.triggered.connect(lambda: self._open_list("open_rejected"))
         self.status_changed.connect(window.set_sync_status)
+        window.sync_label.setTextFormat(Qt.TextFormat.RichText)
+        window.sync_label.linkActivated.connect(self._open_list)
         self.timer = QTimer(self)
         self.timer.setInterval(
             max(1, interval_minutes) * 60_000 if interval_minutes else AUTO_SYNC_MS
@@ -93,7 +103,13 @@ class SyncController(QObject):
         )
 
     def _set_enabled(self, enabled: bool) -> None:
-        for action in (self.window.sync_action, self.login_action, self.logout_action):
+        for action in (
+            self.window.sync_action,
+            self.login_action,
+            self.logout_action,
+            self.conflicts_action,
+            self.rejected_action,
+        ):
             action.setEnabled(enabled)
 
     # --- status --------------------------------------------------------------------------------
@@ -117,10 +133,13 @@ class SyncController(QObject):
         else:
             parts = [self.tr("En ligne") if self.online else self.tr("Connecté")]
         if status.username:
-            parts.append(status.username)
+            parts.append(html.escape(status.username))
         parts.append(self.tr("%1 en attente").replace("%1", str(status.pending)))
-        parts.append(self.tr("%1 conflit(s)").replace("%1", str(status.conflicts)))
-        parts.append(self.tr("%1 refusée(s)").replace("%1", str(status.rejected)))
+        conflicts = self.tr("%1 conflit(s)").replace("%1", str(status.conflicts))
+        rejected = self.tr("%1 refusée(s)").replace("%1", str(status.rejected))
+        # links open the lists to settle (the label is rich text)
+        parts.append(f'<a href="open_conflicts">{conflicts}</a>' if status.conflicts else conflicts)
+        parts.append(f'<a href="open_rejected">{rejected}</a>' if status.rejected else rejected)
         if status.last_sync is not None:
             local = status.last_sync.astimezone()
             parts.append(
@@ -207,6 +226,19 @@ class SyncController(QObject):
         status = self.last_status
         if status is not None and status.server and self.online is not False:
             self.sync()
+
+    def _open_list(self, name: str) -> Any:
+        """The forms package's conflicts or rejected-edits dialog; refreshes the status after."""
+        try:
+            from offa_desktop.ui.forms import registry
+        except ImportError:
+            return None
+        opener = getattr(registry, name, None)
+        if opener is None or self.context.session is None:
+            return None
+        dialog = opener(self.context, self.window)
+        dialog.finished.connect(lambda _code: self.refresh_status())
+        return dialog
 
     # --- login / logout ------------------------------------------------------------------------
     def ask_login(self) -> Any:

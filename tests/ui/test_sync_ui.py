@@ -218,3 +218,22 @@ def test_mine_filter_on_visits(qtbot: Any, server: tuple[str, str], context: App
     assert visits.model.rowCount() == total
     box.setCurrentIndex(1)
     assert 0 < mine < total and visits.model.rowCount() == mine
+
+
+def test_status_links_open_conflicts_and_rejected_lists(qtbot: Any, context: AppContext) -> None:
+    from offa_desktop.ops.sync_actions import SyncStatus
+
+    window = context.build_window(auto_sync=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync.last_status is not None)
+    text = window.sync.status_text(SyncStatus("http://127.0.0.1:1", "sophie", 3, 2, 1, None))
+    assert 'href="open_conflicts"' in text and 'href="open_rejected"' in text
+    assert "3 en attente" in text and "jamais synchronisé" in text
+    quiet = window.sync.status_text(SyncStatus(None, None, 0, 0, 0, None))
+    assert "href" not in quiet and quiet.startswith("Non connecté")
+    for name in ("open_conflicts", "open_rejected"):
+        dialog = window.sync._open_list(name)
+        assert dialog is not None and dialog.isVisible()
+        qtbot.addWidget(dialog)
+        dialog.close()
