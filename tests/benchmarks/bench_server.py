@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -23,13 +25,12 @@ from typing import Any
 
 import httpx
 import orjson
-from fastapi import FastAPI
 from sqlalchemy import insert, update
-from starlette.responses import Response
 
 from sync.server.db import make_engine
-from sync.server.embedded import EmbeddedServer
+from sync.server.embedded import EmbeddedServer, free_port
 from sync.server.models import records, version_counter
+from sync.server.testing import ServerProcess
 from tests.server import factory as f
 from tests.server.api import ApiClient, op
 from tests.server.conftest import PASSWORD, prepare
@@ -85,24 +86,52 @@ def _bulk_companies(url: str, count: int) -> None:
     engine.dispose()
 
 
-def _floor_app(pages: list[bytes]) -> FastAPI:
-    app = FastAPI()
+FLOOR_SERVER = """
+import sys
+from pathlib import Path
 
-    @app.get("/floor/{n}")
-    def page(n: int) -> Response:
-        return Response(pages[n], media_type="application/json")
+import uvicorn
+from fastapi import FastAPI
+from starlette.responses import Response
 
-    return app
+folder = Path(sys.argv[1])
+pages = [p.read_bytes() for p in sorted(folder.glob("page-*.json"))]
+app = FastAPI()
+
+
+@app.get("/floor/{n}")
+def page(n: int) -> Response:
+    return Response(pages[n], media_type="application/json")
+
+
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+def _serve_floor(folder: Path, pages: list[bytes]) -> tuple[subprocess.Popen[bytes], str]:
+    """The floor: the same page bytes served by FastAPI + uvicorn in its own process."""
+    for n, body in enumerate(pages):
+        (folder / f"page-{n:05d}.json").write_bytes(body)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-c", FLOOR_SERVER, str(folder), str(port)])
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            httpx.get(base + "/floor/0", timeout=1)
+            return process, base
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError("floor server did not start")
 
 
 def bench_pull(folder: Path) -> list[dict[str, Any]]:
     url = f"sqlite:///{folder / 'pull.sqlite3'}"
     prepare(url)
     _bulk_companies(url, PULL_RECORDS)
-    server = EmbeddedServer(url)
-    base = server.start()
-    try:
-        client = ApiClient(base, "offa", PASSWORD)
+    # both servers run in their own process, so the client never shares a GIL with them
+    with ServerProcess(url, init=False) as server:
+        client = ApiClient(server.base_url, "offa", PASSWORD)
         pages: list[bytes] = []
         started = time.perf_counter()
         cursor = None
@@ -121,28 +150,18 @@ def bench_pull(folder: Path) -> list[dict[str, Any]]:
                 break
         elapsed = time.perf_counter() - started
         client.close()
+    pages_dir = folder / "floor"
+    pages_dir.mkdir()
+    process, floor_base = _serve_floor(pages_dir, pages)
+    try:
+        with httpx.Client(base_url=floor_base, timeout=60) as http:
+            started = time.perf_counter()
+            for n in range(len(pages)):
+                orjson.loads(http.get(f"/floor/{n}").content)
+            floor_elapsed = time.perf_counter() - started
     finally:
-        server.stop()
-    # the floor: the same bytes, pre-serialised, over the same stack
-    import uvicorn
-
-    from sync.server.embedded import free_port
-
-    port = free_port()
-    floor_server = uvicorn.Server(
-        uvicorn.Config(_floor_app(pages), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=floor_server.run, daemon=True)
-    thread.start()
-    while not floor_server.started:
-        time.sleep(0.02)
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
-        started = time.perf_counter()
-        for n in range(len(pages)):
-            orjson.loads(http.get(f"/floor/{n}").content)
-        floor_elapsed = time.perf_counter() - started
-    floor_server.should_exit = True
-    thread.join(10)
+        process.terminate()
+        process.wait(10)
     rate, floor_rate = total / elapsed, total / floor_elapsed
     slowdown = floor_rate / rate
     return [
