@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -92,7 +92,10 @@ class AppContext:
         window.search = SearchPopup(window.search_box, window, self.working_copy, self.tasks)
         window.search.open_requested.connect(window.open_record)
         # After the first paint: the session imports requests and keyring on a worker.
-        QTimer.singleShot(0, window.sync.start)
+        self.extras["after_paint"] = _AfterFirstPaint(
+            self.first_paint_target(window), window.sync.start
+        )
+        QTimer.singleShot(3000, window.sync.start)  # a window never painted (minimised)
         return window
 
     def _add_menus(self, window: Any) -> None:
@@ -179,6 +182,24 @@ class AppContext:
                 self.working_copy.close()
         except Exception:  # closing must never hide the exit code
             log.exception("close failed")
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``action`` once, just after ``widget``'s first paint (keeps start-up work out of
+    the way of the window's first frame)."""
+
+    def __init__(self, widget: QWidget, action: Any) -> None:
+        super().__init__(widget)
+        self._action = action
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._action is not None:
+            action, self._action = self._action, None
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, action)
+        return False
 
 
 def _start_demo(folder: Path, size: int) -> Any:

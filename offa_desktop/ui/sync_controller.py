@@ -39,6 +39,7 @@ class SyncController(QObject):
         self.running: Op | None = None
         self.last_status: Any = None
         self.login_dialog: Any = None
+        self._started = False
         self.progress = QProgressBar(window)
         self.progress.setObjectName("sync-progress")
         self.progress.setMaximumWidth(220)
@@ -79,14 +80,15 @@ class SyncController(QObject):
 
     # --- session -------------------------------------------------------------------------------
     def start(self) -> None:
-        """Open the sync session off the UI thread (requests and keyring load there)."""
+        """Open the sync session off the UI thread (requests and keyring load there); once."""
+        if self._started:
+            return
+        self._started = True
         if self.context.session is not None:
             self._session_ready(self.context.session)
             return
-        from offa_desktop.ops.sync_actions import open_sync_session
-
         self.tasks.background(
-            open_sync_session, self.context.folder, self.context.working_copy
+            _open_session, self.context.folder, self.context.working_copy
         ).owned_by(self).success(self._session_ready).failure(self._session_failed).run()
 
     def _session_ready(self, session: Any) -> None:
@@ -290,3 +292,10 @@ class SyncController(QObject):
         self.tasks.background(logout, session).owned_by(self).success(
             lambda _n: self.refresh_status()
         ).run()
+
+
+def _open_session(folder: Any, wc: Any) -> Any:
+    """On a worker: imports sync (requests, keyring) there, then opens the session."""
+    from offa_desktop.ops.sync_actions import open_sync_session
+
+    return open_sync_session(folder, wc)
