@@ -42,7 +42,7 @@ def _kill_runs(server: Server, root: Path, seed: int, runs: int) -> None:
     checker = api(server.url, username)
     killed = 0
     checked_ops = 0
-    touched: set[str] = set()
+    touched: set[str] = set(pool)  # records whose ops are not checked yet
     for run in range(runs):
         for _ in range(rng.randrange(1, 4)):
             if rng.random() < 0.15:
