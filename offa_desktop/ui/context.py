@@ -5,6 +5,7 @@ Built once by ``app.main`` and handed to the window: no global application objec
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from dataclasses import dataclass, field
@@ -93,7 +94,7 @@ class AppContext:
         window.search.open_requested.connect(window.open_record)
         # After the first paint: the session imports requests and keyring on a worker.
         self.extras["after_paint"] = _AfterFirstPaint(
-            self.first_paint_target(window), window.sync.start
+            self.first_paint_target(window), lambda: (tune_gc(), window.sync.start())
         )
         QTimer.singleShot(3000, window.sync.start)  # a window never painted (minimised)
         return window
@@ -182,6 +183,14 @@ class AppContext:
                 self.working_copy.close()
         except Exception:  # closing must never hide the exit code
             log.exception("close failed")
+
+
+def tune_gc() -> None:
+    """What start-up made lives as long as the app: freeze it out of every later full pass of
+    the garbage collector, so those passes (which hold the GIL, so the UI thread) stay short."""
+    if not gc.get_freeze_count():
+        gc.collect()
+        gc.freeze()
 
 
 class _AfterFirstPaint(QObject):

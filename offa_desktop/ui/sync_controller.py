@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton
 
 from offa_desktop.ops.changes import ChangeSet
-from offa_desktop.ui.tasks import Op
+from offa_desktop.ui.tasks import Op, paused_gc
 
 log = logging.getLogger("offa.ui")
 AUTO_SYNC_MS = 5 * 60 * 1000
@@ -170,7 +170,8 @@ class SyncController(QObject):
         self.window.statusBar().showMessage(self.tr("Synchronisation…"))
 
         def run(ctx: Any) -> ChangeSet:
-            return sync_now(session, progress=ctx.report)
+            with paused_gc():
+                return sync_now(session, progress=ctx.report)
 
         self.running = (
             self.tasks.background(run)

@@ -16,10 +16,12 @@ other for SQLite's single writer. Network and PDF work go to a separate pool.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -64,6 +66,30 @@ class TaskContext:
         """Raise :class:`Cancelled` when a cancel was requested (call between batches)."""
         if self._cancel.is_set():
             raise Cancelled()
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = [0]
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No automatic garbage collection while a big batch (a first sync) runs on a worker.
+
+    A full pass over the objects such a batch keeps alive holds the GIL, and so the UI
+    thread, for 100-250 ms; most of them die by reference counting anyway, so one pass at
+    the end finds little left. Counted, so overlapping batches nest.
+    """
+    with _gc_lock:
+        _gc_pauses[0] += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses[0] -= 1
+            if not _gc_pauses[0]:
+                gc.enable()
 
 
 class _Relay(QObject):

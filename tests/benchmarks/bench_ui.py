@@ -232,8 +232,8 @@ def bench_heartbeat(
     from sync.creds import CredentialStore
     from sync.server import setup
     from sync.server.db import make_engine
-    from sync.server.embedded import EmbeddedServer
     from sync.server.seed import seed_demo
+    from sync.server.testing import ServerProcess
 
     _app = QApplication.instance() or QApplication([])
     database = CACHE / f"server-{size}.sqlite3"
@@ -246,7 +246,8 @@ def bench_heartbeat(
         seed_demo(engine, size)
         engine.dispose()
         (CACHE / f"server-{size}.ready").write_text("ok")
-    server = EmbeddedServer(url)
+    # The server in its own process, as in real use (in-process, it would share our GIL).
+    server = ServerProcess(url, init=False)
     base_url = server.start()
     folder = CACHE / "heartbeat-client"
     import shutil
@@ -269,19 +270,39 @@ def bench_heartbeat(
     clock.start()
     last = [clock.elapsed()]
 
+    at: list[int] = []
+
     def beat() -> None:
         now = clock.elapsed()
         gaps.append(now - last[0])
+        at.append(now)
         last[0] = now
 
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(beat)
+    last[0] = clock.elapsed()
+    # The floor: the longest gap of the same heartbeat while nothing runs (machine noise).
+    timer.start()
+    QTest.qWait(3000)
+    timer.stop()
+    idle_worst = max(gaps[1:] or [10])
+    gaps.clear()
+    at.clear()
+    sync_started = clock.elapsed()
     done: list[Any] = []
     loop = QEventLoop()
-    window.sync.finished.connect(lambda ok, message: (done.append((ok, message)), loop.quit()))
+    finished_at: list[int] = []
+    window.sync.finished.connect(
+        lambda ok, message: (
+            done.append((ok, message)),
+            finished_at.append(clock.elapsed()),
+            loop.quit(),
+        )
+    )
     window.sync.last_status = None
     started = time.perf_counter()
+    last[0] = clock.elapsed()
     timer.start()
     window.sync.sync()
     QTimer.singleShot(1_800_000, loop.quit)
@@ -309,7 +330,12 @@ def bench_heartbeat(
     context.close()
     server.stop()
     worst = max(gaps[1:] or [float("inf")])
-    result = _result("ui_heartbeat_max_gap_first_sync", worst, "ms", 10.0, target=50.0)
+    result = _result("ui_heartbeat_max_gap_first_sync", worst, "ms", idle_worst, target=50.0)
+    result["gaps_over_50ms"] = [
+        (t - sync_started, g) for t, g in zip(at, gaps, strict=True) if g > 50
+    ]
+    result["finished_at_ms"] = finished_at[0] - sync_started if finished_at else None
+    result["beats"] = len(gaps)
     result["records"] = records
     result["sync_seconds"] = round(elapsed, 1)
     result["sync_ok"] = bool(done and done[0][0])
