@@ -91,3 +91,17 @@ def test_callbacks_skipped_when_owner_deleted(qtbot: Any) -> None:
     gate.set()
     qtbot.waitUntil(lambda: not tasks.busy, timeout=10_000)
     assert called == []
+
+
+def test_paused_gc_nests_and_restores() -> None:
+    import gc
+
+    from offa_desktop.ui.tasks import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
