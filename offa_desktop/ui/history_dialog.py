@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.schema import COLLECTIONS
+from offa_desktop.ui.formats import date_fr
 
 KINDS = {"create": "création", "update": "modification", "delete": "suppression"}
 
@@ -35,6 +36,12 @@ def _when(value: Any) -> str:
         return text
 
 
+def _value(value: Any) -> str:
+    if value is None:
+        return "—"
+    return date_fr(value) if isinstance(value, str) else str(value)
+
+
 def _changes(collection: str, before: Any, after: Any) -> list[str]:
     spec = COLLECTIONS[collection].by_name
     before = before or {}
@@ -44,9 +51,7 @@ def _changes(collection: str, before: Any, after: Any) -> list[str]:
         old, new = before.get(name), after.get(name)
         if old != new:
             label = spec[name].label if name in spec else name
-            lines.append(
-                f"{label} : {old if old is not None else '—'} → {new if new is not None else '—'}"
-            )
+            lines.append(f"{label} : {_value(old)} → {_value(new)}")
     return lines
 
 
@@ -61,7 +66,7 @@ class HistoryDialog(QDialog):
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Quand"), self.tr("Qui"), self.tr("Quoi")])
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.tree.setColumnWidth(0, 140)
+        self.tree.setColumnWidth(0, 190)
         self.tree.setColumnWidth(1, 180)
         server = QTreeWidgetItem(self.tree, [self.tr("Sur le serveur")])
         for entry in history.server:
@@ -80,6 +85,8 @@ class HistoryDialog(QDialog):
             item = QTreeWidgetItem(local, [_when(op["at"]), self.tr("moi"), kind + state])
             for line in _changes(collection, {}, op["fields"]):
                 QTreeWidgetItem(item, ["", "", line.replace("— → ", "")])
+        server.setFirstColumnSpanned(True)
+        local.setFirstColumnSpanned(True)
         self.tree.expandAll()
         self.summary = QLabel(
             self.tr("%1 modification(s) sur le serveur, %2 en attente d'envoi")

@@ -28,6 +28,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cette fiche n&apos;existe plus dans la copie de travail (supprimée ou pas encore synchronisée).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%n problème(s) à corriger avant d&apos;enregistrer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -96,7 +100,71 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Retirer l&apos;agrément</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce retrait met fin à %n contrat(s) en cours dans ce métier&#xa0;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les ruptures sont enregistrées à la synchronisation. Confirmer le retrait&#xa0;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrément</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle demande d&apos;agrément</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instruction et décision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Visites&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planifier une visite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Statut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commentaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 travailleur(s)&#xa0;: %2 apprenant(s) à la fois au plus dans l&apos;entreprise, %3 en cours (copie locale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce retrait mettra fin à %n contrat(s) en cours&#xa0;: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leurs ruptures (motif «&#xa0;retrait de l&apos;agrément&#xa0;») sont enregistrées à la synchronisation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -200,7 +268,99 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rechercher…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Apprenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cherchez l&apos;apprenant par son nom, son NISS ou sa localité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rechercher un apprenant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Né(e) le %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mineur sans représentant légal&#xa0;: à compléter dans sa fiche avant la signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mineur, représenté par %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lieu de formation, agrément et tuteur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seules les unités ayant un agrément accordé et les tuteurs désignés avec leur extrait de casier judiciaire sont proposés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rechercher une unité d&apos;établissement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unité d&apos;établissement&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Agrément accordé (métier)&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tuteur&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entreprise&#xa0;: %1 contrat(s) en cours pour %2 place(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(copie locale, %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Métier, dates et horaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Période d&apos;essai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Grille horaire hebdomadaire de référence&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En entreprise&#xa0;: %1 h par semaine (20 h au moins) — avec les cours&#xa0;: %2 h (%3 h au plus) — %4 h par jour au plus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niveau et rétribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le minimum vient des barèmes datés en vigueur à la date de début.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aucun barème en vigueur à cette date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 du RMMMG de %3, au %4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -236,6 +396,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nouveau contrat pour cet apprenant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Requis tant que l&apos;apprenant est mineur.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -253,6 +417,486 @@
     </message>
     <message>
         <source>Facultatif&#xa0;: l&apos;apprenant est majeur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON invalide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflits à régler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer la résolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun conflit à régler.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cette fiche a été modifiée ici et sur le serveur. Pour chaque champ, gardez votre valeur, celle du serveur, ou tapez-en une autre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ma valeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valeur du serveur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autre valeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le serveur a supprimé cette fiche alors que vous la modifiiez. Garder la vôtre la recrée (nouvelle fiche)&#xa0;; accepter la suppression abandonne vos modifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous avez supprimé cette fiche alors qu&apos;elle était modifiée sur le serveur. Garder la vôtre confirme la suppression&#xa0;; accepter garde la fiche du serveur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>garder la mienne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepter celle du serveur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Résolution impossible&#xa0;: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifications refusées par le serveur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renvoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandonner cette modification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>création</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusée par le serveur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistré&#xa0;: envoyé à la prochaine synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrat du %1 au %2, niveau %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calcul</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>initiative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>l&apos;apprenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>l&apos;entreprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>les deux parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date de notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>préavis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>presté (sinon indemnité)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>référent consulté le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fin prévue de la suspension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nouveau niveau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nouvelle rétribution mensuelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date de l&apos;avis du tuteur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le référent décide du changement de niveau après l&apos;avis du tuteur&#xa0;; la date d&apos;effet est celle de sa décision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nouvelle date de fin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nouveau tuteur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nouveau référent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nouveau signataire pour l&apos;entreprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préavis calculé dès la date de notification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pendant la période d&apos;essai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>après la période d&apos;essai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préavis de %1 jours (notifié %2)&#xa0;: du %3 au %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez le motif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;entreprise paie les %1 premiers jours de la suspension.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspension due à l&apos;entreprise&#xa0;: la rétribution reste due pendant toute la suspension.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum calculé à la date d&apos;effet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun barème en vigueur à cette date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum du niveau %1 au %2&#xa0;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date d&apos;effet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Événement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier le projet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer comme signé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visite de suivi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Événements&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Du … au</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rétribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Référent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature impossible&#xa0;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action impossible&#xa0;: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer comme projet (à faire signer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer comme signé aujourd&apos;hui (3 exemplaires signés)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À régler avant la signature&#xa0;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien ne bloque la signature dans cette copie de travail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projet de contrat d&apos;alternance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau contrat d&apos;alternance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suivant &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; Précédent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer et imprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>du %1 au %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Métier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Horaire (entreprise/opérateur)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rétribution mensuelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signataire pour l&apos;entreprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrement ou impression impossible&#xa0;: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incitants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entreprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Année scolaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apprenant(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrôles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrôle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Détail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date de paiement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payée le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Contrôles d&apos;éligibilité (calculés sur la copie de travail)&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>toutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>à vérifier par une personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>satisfait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non satisfait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les changements de statut sont réservés à l&apos;OFFA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date de paiement&#xa0;: requise pour une prime payée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statut enregistré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changement impossible&#xa0;: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En entreprise (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À l&apos;opérateur (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Horaire hebdomadaire&#xa0;: %1, « %2 » n&apos;est pas un nombre d&apos;heures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle visite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grille de visite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avis et commentaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note (facultative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez une grille pour remplir le rapport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réponse requise quand une note est donnée.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -299,6 +943,80 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <source>Pièces jointes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre un fichier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · en attente d&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune pièce jointe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre un fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajout de %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintDialog</name>
+    <message>
+        <source>Impression par lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 document(s) vers %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v sur %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrêt après le document en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 document(s) écrit(s) dans %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impression annulée. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 n&apos;ont pas pu être imprimé(s) :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Erreur inattendue</source>
@@ -339,6 +1057,56 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>Continuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Historique de la fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sur le serveur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sur cet ordinateur, pas encore envoyé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 modification(s) sur le serveur, %2 en attente d&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <source>Journal de l&apos;application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le journal est vide.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -445,6 +1213,106 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
 </context>
 <context>
+    <name>PrintActions</name>
+    <message>
+        <source>&amp;Impression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aperçu et impression…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer toute la liste…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrat vierge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport de visite vierge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord un contrat, un agrément ou une visite dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cette liste ne s&apos;imprime pas par lot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La liste compte %1 fiches : filtrez-la sous %2 fiches pour l&apos;imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Aperçu avant impression — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 page(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impression impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;imprimante ne répond pas. Vérifiez-la ou enregistrez le PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>&amp;Historique de la fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pièces jointes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une fiche dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordView</name>
     <message>
         <source>%1 — fiche</source>
@@ -459,6 +1327,37 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     <name>SearchPopup</name>
     <message>
         <source>Aucun résultat</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Paramètres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchroniser automatiquement quand le serveur répond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudo-traduction (pour vérifier les mises en page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La pseudo-traduction s&apos;applique au prochain démarrage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toutes les</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier des données</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -478,6 +1377,14 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>Se &amp;déconnecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflits à résoudre…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifications &amp;refusées…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -631,6 +1538,10 @@ Se déconnecter quand même ?</source>
     </message>
     <message>
         <source>Avis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visiteur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -838,6 +1749,13 @@ Se déconnecter quand même ?</source>
     </message>
     <message>
         <source>validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sources</name>
+    <message>
+        <source>les miennes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

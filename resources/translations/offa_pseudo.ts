@@ -27,6 +27,10 @@
         <translation>[Férmér ~~]</translation>
     </message>
     <message>
+        <source>Cette fiche n'existe plus dans la copie de travail (supprimée ou pas encore synchronisée).</source>
+        <translation>[Çétté fîçhé ñ'éxîsté plüs dàñs là çõpîé dé tràvàîl (süpprîméé õü pàs éñçõré sÿñçhrõñîséé). ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>%n problème(s) à corriger avant d'enregistrer.</source>
         <translation>[%n prõblèmé(s) à çõrrîgér àvàñt d'éñrégîstrér. ~~~~~~~~~~~~~~~]</translation>
     </message>
@@ -95,8 +99,72 @@
         <translation>[Çõñdîtîõñ ~~~]</translation>
     </message>
     <message>
+        <source>Retirer l'agrément</source>
+        <translation>[Rétîrér l'àgréméñt ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ce retrait met fin à %n contrat(s) en cours dans ce métier :</source>
+        <translation>[Çé rétràît mét fîñ à %n çõñtràt(s) éñ çõürs dàñs çé métîér : ~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Les ruptures sont enregistrées à la synchronisation. Confirmer le retrait ?</source>
+        <translation>[Lés rüptürés sõñt éñrégîstréés à là sÿñçhrõñîsàtîõñ. Çõñfîrmér lé rétràît ? ~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Agrément</source>
+        <translation>[Ågréméñt ~~]</translation>
+    </message>
+    <message>
+        <source>Nouvelle demande d'agrément</source>
+        <translation>[Ñõüvéllé démàñdé d'àgréméñt ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Capacité</source>
+        <translation>[Çàpàçîté ~~]</translation>
+    </message>
+    <message>
+        <source>Instruction et décision</source>
+        <translation>[Îñstrüçtîõñ ét déçîsîõñ ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Visites&lt;/b&gt;</source>
+        <translation>[&lt;b&gt;Vîsîtés&lt;/b&gt; ~~~~]</translation>
+    </message>
+    <message>
+        <source>Planifier une visite…</source>
+        <translation>[Plàñîfîér üñé vîsîté… ~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Statut</source>
         <translation>[Stàtüt ~~]</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>[Dàté ~]</translation>
+    </message>
+    <message>
+        <source>Avis</source>
+        <translation>[Åvîs ~]</translation>
+    </message>
+    <message>
+        <source>Commentaires</source>
+        <translation>[Çõmméñtàîrés ~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 travailleur(s) : %2 apprenant(s) à la fois au plus dans l'entreprise, %3 en cours (copie locale)</source>
+        <translation>[%1 tràvàîlléür(s) : %2 àppréñàñt(s) à là fõîs àü plüs dàñs l'éñtréprîsé, %3 éñ çõürs (çõpîé lõçàlé) ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>complet</source>
+        <translation>[çõmplét ~~]</translation>
+    </message>
+    <message>
+        <source>Ce retrait mettra fin à %n contrat(s) en cours : </source>
+        <translation>[Çé rétràît méttrà fîñ à %n çõñtràt(s) éñ çõürs :  ~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Leurs ruptures (motif « retrait de l'agrément ») sont enregistrées à la synchronisation.</source>
+        <translation>[Léürs rüptürés (mõtîf « rétràît dé l'àgréméñt ») sõñt éñrégîstréés à là sÿñçhrõñîsàtîõñ. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Casier judiciaire</source>
@@ -199,8 +267,100 @@
         <translation>[üñ mõñtàñt éñ éürõs ést àttéñdü (éx. 612,34). ~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
+        <source>Rechercher…</source>
+        <translation>[Réçhérçhér… ~~~]</translation>
+    </message>
+    <message>
         <source>Apprenant</source>
         <translation>[Åppréñàñt ~~~]</translation>
+    </message>
+    <message>
+        <source>Cherchez l'apprenant par son nom, son NISS ou sa localité.</source>
+        <translation>[Çhérçhéz l'àppréñàñt pàr sõñ ñõm, sõñ ÑÎSS õü sà lõçàlîté. ~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Rechercher un apprenant…</source>
+        <translation>[Réçhérçhér üñ àppréñàñt… ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Né(e) le %1.</source>
+        <translation>[Ñé(é) lé %1. ~~~~]</translation>
+    </message>
+    <message>
+        <source>Mineur sans représentant légal : à compléter dans sa fiche avant la signature.</source>
+        <translation>[Mîñéür sàñs répréséñtàñt légàl : à çõmplétér dàñs sà fîçhé àvàñt là sîgñàtüré. ~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Mineur, représenté par %1.</source>
+        <translation>[Mîñéür, répréséñté pàr %1. ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Lieu de formation, agrément et tuteur</source>
+        <translation>[Lîéü dé fõrmàtîõñ, àgréméñt ét tütéür ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Seules les unités ayant un agrément accordé et les tuteurs désignés avec leur extrait de casier judiciaire sont proposés.</source>
+        <translation>[Séülés lés üñîtés àÿàñt üñ àgréméñt àççõrdé ét lés tütéürs désîgñés àvéç léür éxtràît dé çàsîér jüdîçîàîré sõñt prõpõsés. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Rechercher une unité d'établissement…</source>
+        <translation>[Réçhérçhér üñé üñîté d'étàblîsséméñt… ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unité d'établissement&lt;/b&gt;</source>
+        <translation>[&lt;b&gt;Üñîté d'étàblîsséméñt&lt;/b&gt; ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Agrément accordé (métier)&lt;/b&gt;</source>
+        <translation>[&lt;b&gt;Ågréméñt àççõrdé (métîér)&lt;/b&gt; ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tuteur&lt;/b&gt;</source>
+        <translation>[&lt;b&gt;Tütéür&lt;/b&gt; ~~~~]</translation>
+    </message>
+    <message>
+        <source>Entreprise : %1 contrat(s) en cours pour %2 place(s)</source>
+        <translation>[Éñtréprîsé : %1 çõñtràt(s) éñ çõürs põür %2 plàçé(s) ~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>(copie locale, %1)</source>
+        <translation>[(çõpîé lõçàlé, %1) ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Métier, dates et horaire</source>
+        <translation>[Métîér, dàtés ét hõràîré ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Période d'essai</source>
+        <translation>[Pérîõdé d'éssàî ~~~~~]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Grille horaire hebdomadaire de référence&lt;/b&gt;</source>
+        <translation>[&lt;b&gt;Grîllé hõràîré hébdõmàdàîré dé référéñçé&lt;/b&gt; ~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>En entreprise : %1 h par semaine (20 h au moins) — avec les cours : %2 h (%3 h au plus) — %4 h par jour au plus.</source>
+        <translation>[Éñ éñtréprîsé : %1 h pàr sémàîñé (20 h àü mõîñs) — àvéç lés çõürs : %2 h (%3 h àü plüs) — %4 h pàr jõür àü plüs. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Niveau et rétribution</source>
+        <translation>[Ñîvéàü ét rétrîbütîõñ ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Le minimum vient des barèmes datés en vigueur à la date de début.</source>
+        <translation>[Lé mîñîmüm vîéñt dés bàrèmés dàtés éñ vîgüéür à là dàté dé débüt. ~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>[Mîñîmüm ~~]</translation>
+    </message>
+    <message>
+        <source>aucun barème en vigueur à cette date</source>
+        <translation>[àüçüñ bàrèmé éñ vîgüéür à çétté dàté ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 (%2 du RMMMG de %3, au %4)</source>
+        <translation>[%1 (%2 dü RMMMG dé %3, àü %4) ~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Nouvel apprenant</source>
@@ -235,6 +395,10 @@
         <translation>[Çõürrîél ~~]</translation>
     </message>
     <message>
+        <source>Nouveau contrat pour cet apprenant…</source>
+        <translation>[Ñõüvéàü çõñtràt põür çét àppréñàñt… ~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Requis tant que l'apprenant est mineur.</source>
         <translation>[Réqüîs tàñt qüé l'àppréñàñt ést mîñéür. ~~~~~~~~~~~~~]</translation>
     </message>
@@ -253,6 +417,486 @@
     <message>
         <source>Facultatif : l'apprenant est majeur.</source>
         <translation>[Fàçültàtîf : l'àppréñàñt ést màjéür. ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>JSON invalide.</source>
+        <translation>[JSÕÑ îñvàlîdé. ~~~~]</translation>
+    </message>
+    <message>
+        <source>Conflits à régler</source>
+        <translation>[Çõñflîts à réglér ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Enregistrer la résolution</source>
+        <translation>[Éñrégîstrér là résõlütîõñ ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aucun conflit à régler.</source>
+        <translation>[Åüçüñ çõñflît à réglér. ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Cette fiche a été modifiée ici et sur le serveur. Pour chaque champ, gardez votre valeur, celle du serveur, ou tapez-en une autre.</source>
+        <translation>[Çétté fîçhé à été mõdîfîéé îçî ét sür lé sérvéür. Põür çhàqüé çhàmp, gàrdéz võtré vàléür, çéllé dü sérvéür, õü tàpéz-éñ üñé àütré. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>[Çhàmp ~]</translation>
+    </message>
+    <message>
+        <source>Avant</source>
+        <translation>[Åvàñt ~]</translation>
+    </message>
+    <message>
+        <source>Ma valeur</source>
+        <translation>[Mà vàléür ~~~]</translation>
+    </message>
+    <message>
+        <source>Valeur du serveur</source>
+        <translation>[Vàléür dü sérvéür ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Garder</source>
+        <translation>[Gàrdér ~~]</translation>
+    </message>
+    <message>
+        <source>Autre valeur</source>
+        <translation>[Åütré vàléür ~~~~]</translation>
+    </message>
+    <message>
+        <source>Le serveur a supprimé cette fiche alors que vous la modifiiez. Garder la vôtre la recrée (nouvelle fiche) ; accepter la suppression abandonne vos modifications.</source>
+        <translation>[Lé sérvéür à süpprîmé çétté fîçhé àlõrs qüé võüs là mõdîfîîéz. Gàrdér là vôtré là réçréé (ñõüvéllé fîçhé) ; àççéptér là süppréssîõñ àbàñdõññé võs mõdîfîçàtîõñs. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Vous avez supprimé cette fiche alors qu'elle était modifiée sur le serveur. Garder la vôtre confirme la suppression ; accepter garde la fiche du serveur.</source>
+        <translation>[Võüs àvéz süpprîmé çétté fîçhé àlõrs qü'éllé étàît mõdîfîéé sür lé sérvéür. Gàrdér là vôtré çõñfîrmé là süppréssîõñ ; àççéptér gàrdé là fîçhé dü sérvéür. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>garder la mienne</source>
+        <translation>[gàrdér là mîéññé ~~~~~]</translation>
+    </message>
+    <message>
+        <source>accepter celle du serveur</source>
+        <translation>[àççéptér çéllé dü sérvéür ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choix</source>
+        <translation>[Çhõîx ~]</translation>
+    </message>
+    <message>
+        <source>Résolution impossible : </source>
+        <translation>[Résõlütîõñ împõssîblé :  ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Modifications refusées par le serveur</source>
+        <translation>[Mõdîfîçàtîõñs réfüséés pàr lé sérvéür ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche…</source>
+        <translation>[Õüvrîr là fîçhé… ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Renvoyer</source>
+        <translation>[Réñvõÿér ~~]</translation>
+    </message>
+    <message>
+        <source>Abandonner cette modification</source>
+        <translation>[Åbàñdõññér çétté mõdîfîçàtîõñ ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>création</source>
+        <translation>[çréàtîõñ ~~]</translation>
+    </message>
+    <message>
+        <source>modification</source>
+        <translation>[mõdîfîçàtîõñ ~~~~]</translation>
+    </message>
+    <message>
+        <source>suppression</source>
+        <translation>[süppréssîõñ ~~~]</translation>
+    </message>
+    <message>
+        <source>refusée par le serveur</source>
+        <translation>[réfüséé pàr lé sérvéür ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Enregistré : envoyé à la prochaine synchronisation.</source>
+        <translation>[Éñrégîstré : éñvõÿé à là prõçhàîñé sÿñçhrõñîsàtîõñ. ~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Contrat du %1 au %2, niveau %3</source>
+        <translation>[Çõñtràt dü %1 àü %2, ñîvéàü %3 ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Calcul</source>
+        <translation>[Çàlçül ~~]</translation>
+    </message>
+    <message>
+        <source>initiative</source>
+        <translation>[îñîtîàtîvé ~~~]</translation>
+    </message>
+    <message>
+        <source>l'apprenant</source>
+        <translation>[l'àppréñàñt ~~~]</translation>
+    </message>
+    <message>
+        <source>l'entreprise</source>
+        <translation>[l'éñtréprîsé ~~~~]</translation>
+    </message>
+    <message>
+        <source>les deux parties</source>
+        <translation>[lés déüx pàrtîés ~~~~~]</translation>
+    </message>
+    <message>
+        <source>date de notification</source>
+        <translation>[dàté dé ñõtîfîçàtîõñ ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>préavis</source>
+        <translation>[préàvîs ~~]</translation>
+    </message>
+    <message>
+        <source>presté (sinon indemnité)</source>
+        <translation>[présté (sîñõñ îñdémñîté) ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>référent consulté le</source>
+        <translation>[référéñt çõñsülté lé ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>fin prévue de la suspension</source>
+        <translation>[fîñ prévüé dé là süspéñsîõñ ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>nouveau niveau</source>
+        <translation>[ñõüvéàü ñîvéàü ~~~~]</translation>
+    </message>
+    <message>
+        <source>nouvelle rétribution mensuelle</source>
+        <translation>[ñõüvéllé rétrîbütîõñ méñsüéllé ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>date de l'avis du tuteur</source>
+        <translation>[dàté dé l'àvîs dü tütéür ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Le référent décide du changement de niveau après l'avis du tuteur ; la date d'effet est celle de sa décision.</source>
+        <translation>[Lé référéñt déçîdé dü çhàñgéméñt dé ñîvéàü àprès l'àvîs dü tütéür ; là dàté d'éffét ést çéllé dé sà déçîsîõñ. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>nouvelle date de fin</source>
+        <translation>[ñõüvéllé dàté dé fîñ ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>nouveau tuteur</source>
+        <translation>[ñõüvéàü tütéür ~~~~]</translation>
+    </message>
+    <message>
+        <source>nouveau référent</source>
+        <translation>[ñõüvéàü référéñt ~~~~~]</translation>
+    </message>
+    <message>
+        <source>nouveau signataire pour l'entreprise</source>
+        <translation>[ñõüvéàü sîgñàtàîré põür l'éñtréprîsé ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Préavis calculé dès la date de notification.</source>
+        <translation>[Préàvîs çàlçülé dès là dàté dé ñõtîfîçàtîõñ. ~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>pendant la période d'essai</source>
+        <translation>[péñdàñt là pérîõdé d'éssàî ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>après la période d'essai</source>
+        <translation>[àprès là pérîõdé d'éssàî ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Préavis de %1 jours (notifié %2) : du %3 au %4.</source>
+        <translation>[Préàvîs dé %1 jõürs (ñõtîfîé %2) : dü %3 àü %4. ~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choisissez le motif.</source>
+        <translation>[Çhõîsîsséz lé mõtîf. ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>L'entreprise paie les %1 premiers jours de la suspension.</source>
+        <translation>[L'éñtréprîsé pàîé lés %1 prémîérs jõürs dé là süspéñsîõñ. ~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Suspension due à l'entreprise : la rétribution reste due pendant toute la suspension.</source>
+        <translation>[Süspéñsîõñ düé à l'éñtréprîsé : là rétrîbütîõñ résté düé péñdàñt tõüté là süspéñsîõñ. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Minimum calculé à la date d'effet.</source>
+        <translation>[Mîñîmüm çàlçülé à là dàté d'éffét. ~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aucun barème en vigueur à cette date.</source>
+        <translation>[Åüçüñ bàrèmé éñ vîgüéür à çétté dàté. ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Minimum du niveau %1 au %2 : %3</source>
+        <translation>[Mîñîmüm dü ñîvéàü %1 àü %2 : %3 ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Date d'effet</source>
+        <translation>[Dàté d'éffét ~~~~]</translation>
+    </message>
+    <message>
+        <source>Événement</source>
+        <translation>[Évéñéméñt ~~~]</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>[Mõtîf ~]</translation>
+    </message>
+    <message>
+        <source>Modifier le projet…</source>
+        <translation>[Mõdîfîér lé prõjét… ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Marquer comme signé</source>
+        <translation>[Màrqüér çõmmé sîgñé ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Visite de suivi…</source>
+        <translation>[Vîsîté dé süîvî… ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Imprimer</source>
+        <translation>[Împrîmér ~~]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Événements&lt;/b&gt;</source>
+        <translation>[&lt;b&gt;Évéñéméñts&lt;/b&gt; ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Contrat</source>
+        <translation>[Çõñtràt ~~]</translation>
+    </message>
+    <message>
+        <source>Du … au</source>
+        <translation>[Dü … àü ~~]</translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation>[Ñîvéàü ~~]</translation>
+    </message>
+    <message>
+        <source>Rétribution</source>
+        <translation>[Rétrîbütîõñ ~~~]</translation>
+    </message>
+    <message>
+        <source>Référent</source>
+        <translation>[Référéñt ~~]</translation>
+    </message>
+    <message>
+        <source>Signature impossible :</source>
+        <translation>[Sîgñàtüré împõssîblé : ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Enregistré.</source>
+        <translation>[Éñrégîstré. ~~~]</translation>
+    </message>
+    <message>
+        <source>Action impossible : </source>
+        <translation>[Åçtîõñ împõssîblé :  ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Vérification</source>
+        <translation>[Vérîfîçàtîõñ ~~~~]</translation>
+    </message>
+    <message>
+        <source>Enregistrer comme projet (à faire signer)</source>
+        <translation>[Éñrégîstrér çõmmé prõjét (à fàîré sîgñér) ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Enregistrer comme signé aujourd'hui (3 exemplaires signés)</source>
+        <translation>[Éñrégîstrér çõmmé sîgñé àüjõürd'hüî (3 éxémplàîrés sîgñés) ~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>À régler avant la signature :</source>
+        <translation>[À réglér àvàñt là sîgñàtüré : ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Rien ne bloque la signature dans cette copie de travail.</source>
+        <translation>[Rîéñ ñé blõqüé là sîgñàtüré dàñs çétté çõpîé dé tràvàîl. ~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Projet de contrat d'alternance</source>
+        <translation>[Prõjét dé çõñtràt d'àltérñàñçé ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Nouveau contrat d'alternance</source>
+        <translation>[Ñõüvéàü çõñtràt d'àltérñàñçé ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Suivant &gt;</source>
+        <translation>[Süîvàñt &gt; ~~~]</translation>
+    </message>
+    <message>
+        <source>&lt; Précédent</source>
+        <translation>[&lt; Préçédéñt ~~~]</translation>
+    </message>
+    <message>
+        <source>Enregistrer et imprimer</source>
+        <translation>[Éñrégîstrér ét împrîmér ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>du %1 au %2</source>
+        <translation>[dü %1 àü %2 ~~~]</translation>
+    </message>
+    <message>
+        <source>Unité</source>
+        <translation>[Üñîté ~]</translation>
+    </message>
+    <message>
+        <source>Métier</source>
+        <translation>[Métîér ~~]</translation>
+    </message>
+    <message>
+        <source>Horaire (entreprise/opérateur)</source>
+        <translation>[Hõràîré (éñtréprîsé/õpéràtéür) ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Rétribution mensuelle</source>
+        <translation>[Rétrîbütîõñ méñsüéllé ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Signataire pour l'entreprise</source>
+        <translation>[Sîgñàtàîré põür l'éñtréprîsé ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Enregistrement ou impression impossible : </source>
+        <translation>[Éñrégîstréméñt õü împréssîõñ împõssîblé :  ~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Incitants</source>
+        <translation>[Îñçîtàñts ~~~]</translation>
+    </message>
+    <message>
+        <source>entreprise</source>
+        <translation>[éñtréprîsé ~~~]</translation>
+    </message>
+    <message>
+        <source>Année scolaire</source>
+        <translation>[Åññéé sçõlàîré ~~~~]</translation>
+    </message>
+    <message>
+        <source>Incitant</source>
+        <translation>[Îñçîtàñt ~~]</translation>
+    </message>
+    <message>
+        <source>Apprenant(s)</source>
+        <translation>[Åppréñàñt(s) ~~~~]</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>[Mõñtàñt ~~]</translation>
+    </message>
+    <message>
+        <source>Contrôles</source>
+        <translation>[Çõñtrôlés ~~~]</translation>
+    </message>
+    <message>
+        <source>Contrôle</source>
+        <translation>[Çõñtrôlé ~~]</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>[Résültàt ~~]</translation>
+    </message>
+    <message>
+        <source>Détail</source>
+        <translation>[Détàîl ~~]</translation>
+    </message>
+    <message>
+        <source>date de paiement</source>
+        <translation>[dàté dé pàîéméñt ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Payée le</source>
+        <translation>[Pàÿéé lé ~~]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Contrôles d'éligibilité (calculés sur la copie de travail)&lt;/b&gt;</source>
+        <translation>[&lt;b&gt;Çõñtrôlés d'élîgîbîlîté (çàlçülés sür là çõpîé dé tràvàîl)&lt;/b&gt; ~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>toutes</source>
+        <translation>[tõütés ~~]</translation>
+    </message>
+    <message>
+        <source>à vérifier par une personne</source>
+        <translation>[à vérîfîér pàr üñé pérsõññé ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>satisfait</source>
+        <translation>[sàtîsfàît ~~~]</translation>
+    </message>
+    <message>
+        <source>non satisfait</source>
+        <translation>[ñõñ sàtîsfàît ~~~~]</translation>
+    </message>
+    <message>
+        <source>Les changements de statut sont réservés à l'OFFA.</source>
+        <translation>[Lés çhàñgéméñts dé stàtüt sõñt résérvés à l'ÕFFÅ. ~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Date de paiement : requise pour une prime payée.</source>
+        <translation>[Dàté dé pàîéméñt : réqüîsé põür üñé prîmé pàÿéé. ~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Statut enregistré.</source>
+        <translation>[Stàtüt éñrégîstré. ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Changement impossible : </source>
+        <translation>[Çhàñgéméñt împõssîblé :  ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>En entreprise (h)</source>
+        <translation>[Éñ éñtréprîsé (h) ~~~~~]</translation>
+    </message>
+    <message>
+        <source>À l'opérateur (h)</source>
+        <translation>[À l'õpéràtéür (h) ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Horaire hebdomadaire : %1, « %2 » n'est pas un nombre d'heures.</source>
+        <translation>[Hõràîré hébdõmàdàîré : %1, « %2 » ñ'ést pàs üñ ñõmbré d'héürés. ~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Visite</source>
+        <translation>[Vîsîté ~~]</translation>
+    </message>
+    <message>
+        <source>Nouvelle visite</source>
+        <translation>[Ñõüvéllé vîsîté ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Grille de visite</source>
+        <translation>[Grîllé dé vîsîté ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Avis et commentaires</source>
+        <translation>[Åvîs ét çõmméñtàîrés ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>[ñõté ~]</translation>
+    </message>
+    <message>
+        <source>note (facultative)</source>
+        <translation>[ñõté (fàçültàtîvé) ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choisissez une grille pour remplir le rapport.</source>
+        <translation>[Çhõîsîsséz üñé grîllé põür rémplîr lé ràppõrt. ~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Réponse requise quand une note est donnée.</source>
+        <translation>[Répõñsé réqüîsé qüàñd üñé ñõté ést dõññéé. ~~~~~~~~~~~~~~]</translation>
     </message>
 </context>
 <context>
@@ -295,6 +939,80 @@
     <message>
         <source>%1 fiche(s)</source>
         <translation>[%1 fîçhé(s) ~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <source>Pièces jointes</source>
+        <translation>[Pîèçés jõîñtés ~~~~]</translation>
+    </message>
+    <message>
+        <source>Joindre un fichier…</source>
+        <translation>[Jõîñdré üñ fîçhîér… ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>[Õüvrîr ~~]</translation>
+    </message>
+    <message>
+        <source> · en attente d'envoi</source>
+        <translation>[ · éñ àttéñté d'éñvõî ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aucune pièce jointe.</source>
+        <translation>[Åüçüñé pîèçé jõîñté. ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Joindre un fichier</source>
+        <translation>[Jõîñdré üñ fîçhîér ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>[Dõçüméñts (*.pdf *.jpg *.jpég *.pñg) ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ajout de %1…</source>
+        <translation>[Åjõüt dé %1… ~~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintDialog</name>
+    <message>
+        <source>Impression par lot</source>
+        <translation>[Împréssîõñ pàr lõt ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 document(s) vers %2</source>
+        <translation>[%1 dõçüméñt(s) vérs %2 ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%v sur %m</source>
+        <translation>[%v sür %m ~~~]</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>[Åññülér ~~]</translation>
+    </message>
+    <message>
+        <source>Arrêt après le document en cours…</source>
+        <translation>[Årrêt àprès lé dõçüméñt éñ çõürs… ~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 document(s) écrit(s) dans %2.</source>
+        <translation>[%1 dõçüméñt(s) éçrît(s) dàñs %2. ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Impression annulée. </source>
+        <translation>[Împréssîõñ àññüléé.  ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 n'ont pas pu être imprimé(s) :</source>
+        <translation>[%1 ñ'õñt pàs pü êtré împrîmé(s) : ~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>[Férmér ~~]</translation>
     </message>
 </context>
 <context>
@@ -344,6 +1062,56 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>Continuer</source>
         <translation>[Çõñtîñüér ~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Historique de la fiche</source>
+        <translation>[Hîstõrîqüé dé là fîçhé ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation>[Qüàñd ~]</translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation>[Qüî ~]</translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation>[Qüõî ~]</translation>
+    </message>
+    <message>
+        <source>Sur le serveur</source>
+        <translation>[Sür lé sérvéür ~~~~]</translation>
+    </message>
+    <message>
+        <source>Sur cet ordinateur, pas encore envoyé</source>
+        <translation>[Sür çét õrdîñàtéür, pàs éñçõré éñvõÿé ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>moi</source>
+        <translation>[mõî ~]</translation>
+    </message>
+    <message>
+        <source>%1 modification(s) sur le serveur, %2 en attente d'envoi</source>
+        <translation>[%1 mõdîfîçàtîõñ(s) sür lé sérvéür, %2 éñ àttéñté d'éñvõî ~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <source>Journal de l'application</source>
+        <translation>[Jõürñàl dé l'àpplîçàtîõñ ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>[Åçtüàlîsér ~~~]</translation>
+    </message>
+    <message>
+        <source>Le journal est vide.</source>
+        <translation>[Lé jõürñàl ést vîdé. ~~~~~~]</translation>
     </message>
 </context>
 <context>
@@ -449,6 +1217,106 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     </message>
 </context>
 <context>
+    <name>PrintActions</name>
+    <message>
+        <source>&amp;Impression</source>
+        <translation>[&amp;Împréssîõñ ~~~]</translation>
+    </message>
+    <message>
+        <source>Aperçu et impression…</source>
+        <translation>[Åpérçü ét împréssîõñ… ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Imprimer toute la liste…</source>
+        <translation>[Împrîmér tõüté là lîsté… ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Contrat vierge</source>
+        <translation>[Çõñtràt vîérgé ~~~~]</translation>
+    </message>
+    <message>
+        <source>Rapport de visite vierge</source>
+        <translation>[Ràppõrt dé vîsîté vîérgé ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>[Împréssîõñ ~~~]</translation>
+    </message>
+    <message>
+        <source>Choisissez d'abord un contrat, un agrément ou une visite dans la liste.</source>
+        <translation>[Çhõîsîsséz d'àbõrd üñ çõñtràt, üñ àgréméñt õü üñé vîsîté dàñs là lîsté. ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Cette liste ne s'imprime pas par lot.</source>
+        <translation>[Çétté lîsté ñé s'împrîmé pàs pàr lõt. ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>La liste compte %1 fiches : filtrez-la sous %2 fiches pour l'imprimer.</source>
+        <translation>[Là lîsté çõmpté %1 fîçhés : fîltréz-là sõüs %2 fîçhés põür l'împrîmér. ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Aperçu avant impression — %1</source>
+        <translation>[Åpérçü àvàñt împréssîõñ — %1 ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 page(s)</source>
+        <translation>[%1 pàgé(s) ~~~]</translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation>[Împrîmér… ~~~]</translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF…</source>
+        <translation>[Éñrégîstrér éñ PDF… ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Impression impossible</source>
+        <translation>[Împréssîõñ împõssîblé ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>L'imprimante ne répond pas. Vérifiez-la ou enregistrez le PDF.</source>
+        <translation>[L'împrîmàñté ñé répõñd pàs. Vérîfîéz-là õü éñrégîstréz lé PDF. ~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF</source>
+        <translation>[Éñrégîstrér éñ PDF ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>[PDF (*.pdf) ~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Cancel</source>
+        <translation>[Çàñçél ~~]</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>&amp;Historique de la fiche</source>
+        <translation>[&amp;Hîstõrîqüé dé là fîçhé ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>&amp;Pièces jointes…</source>
+        <translation>[&amp;Pîèçés jõîñtés… ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Fiche</source>
+        <translation>[Fîçhé ~]</translation>
+    </message>
+    <message>
+        <source>Choisissez d'abord une fiche dans la liste.</source>
+        <translation>[Çhõîsîsséz d'àbõrd üñé fîçhé dàñs là lîsté. ~~~~~~~~~~~~~~]</translation>
+    </message>
+</context>
+<context>
     <name>RecordView</name>
     <message>
         <source>%1 — fiche</source>
@@ -464,6 +1332,37 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>Aucun résultat</source>
         <translation>[Åüçüñ résültàt ~~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Paramètres</source>
+        <translation>[Pàràmètrés ~~~]</translation>
+    </message>
+    <message>
+        <source>Synchroniser automatiquement quand le serveur répond</source>
+        <translation>[Sÿñçhrõñîsér àütõmàtîqüéméñt qüàñd lé sérvéür répõñd ~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>[ mîñ ~]</translation>
+    </message>
+    <message>
+        <source>Pseudo-traduction (pour vérifier les mises en page)</source>
+        <translation>[Pséüdõ-tràdüçtîõñ (põür vérîfîér lés mîsés éñ pàgé) ~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>La pseudo-traduction s'applique au prochain démarrage.</source>
+        <translation>[Là pséüdõ-tràdüçtîõñ s'àpplîqüé àü prõçhàîñ démàrràgé. ~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Toutes les</source>
+        <translation>[Tõütés lés ~~~]</translation>
+    </message>
+    <message>
+        <source>Dossier des données</source>
+        <translation>[Dõssîér dés dõññéés ~~~~~~]</translation>
     </message>
 </context>
 <context>
@@ -483,6 +1382,14 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>Se &amp;déconnecter</source>
         <translation>[Sé &amp;déçõññéçtér ~~~~~]</translation>
+    </message>
+    <message>
+        <source>&amp;Conflits à résoudre…</source>
+        <translation>[&amp;Çõñflîts à résõüdré… ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Modifications &amp;refusées…</source>
+        <translation>[Mõdîfîçàtîõñs &amp;réfüséés… ~~~~~~~~]</translation>
     </message>
     <message>
         <source>Synchronisation indisponible : %1</source>
@@ -639,6 +1546,10 @@ Sé déçõññéçtér qüàñd mêmé ? ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     <message>
         <source>Avis</source>
         <translation>[Åvîs ~]</translation>
+    </message>
+    <message>
+        <source>Visiteur</source>
+        <translation>[Vîsîtéür ~~]</translation>
     </message>
     <message>
         <source>Apprenants</source>
@@ -846,6 +1757,13 @@ Sé déçõññéçtér qüàñd mêmé ? ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     <message>
         <source>validation</source>
         <translation>[vàlîdàtîõñ ~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>sources</name>
+    <message>
+        <source>les miennes</source>
+        <translation>[lés mîéññés ~~~]</translation>
     </message>
 </context>
 </TS>
