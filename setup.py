@@ -1,4 +1,4 @@
-"""Packaging glue: ``resources/`` (top level, as the layout asks) installs as ``offa_desktop.bundled``.
+"""Packaging glue: ``resources/`` (top level) installs as the package ``offa_desktop.bundled``.
 
 Everything else about the package lives in pyproject.toml.
 """

@@ -20,7 +20,8 @@ Record = tuple[str, dict[str, Any]]
 
 @cache
 def _raw() -> dict[str, list[dict[str, Any]]]:
-    data: dict[str, list[dict[str, Any]]] = json.loads(resources.read_text("data", "reference.json"))
+    text = resources.read_text("data", "reference.json")
+    data: dict[str, list[dict[str, Any]]] = json.loads(text)
     return data
 
 

@@ -29,7 +29,10 @@ def root() -> Path:
 
 
 def path(*parts: str) -> Path:
-    """Path of one resource, e.g. ``path("fonts", "DejaVuSans.ttf")``; FileNotFoundError if absent."""
+    """Path of one resource, e.g. ``path("fonts", "DejaVuSans.ttf")``.
+
+    FileNotFoundError when it is absent.
+    """
     p = root().joinpath(*parts)
     if not p.exists():
         raise FileNotFoundError(f"resource missing: {'/'.join(parts)}")

@@ -20,7 +20,8 @@ def pg_url() -> str:
     import psycopg
 
     try:
-        with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), connect_timeout=5):
+        plain = url.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(plain, connect_timeout=5):
             pass
     except psycopg.OperationalError as exc:  # pragma: no cover - environment fault
         pytest.fail(f"PostgreSQL at OFFA_TEST_POSTGRES_URL is not reachable: {exc}")
