@@ -47,6 +47,17 @@ log = logging.getLogger("offa.sync")
 PAGE_SIZE = 1000
 CHECKSUM_INTERVAL = 23 * 3600.0  # "about daily"
 ALL = "*"
+# A page of a first sync or re-pull this large is applied with the store's derived data (search
+# index, list keys) deferred, then rebuilt set-based once after the last page (store.derived).
+BULK_MIN = 200
+STALE = "derived_stale"  # sync_state: derived data deferred and not yet rebuilt
+
+
+def _defer_derived(tx: SyncTransaction) -> None:
+    """Optional store hook (``defer_derived``): a store without it applies pages row by row."""
+    hook = getattr(tx, "defer_derived", None)
+    if hook is not None:
+        hook()
 
 
 class SyncEngine:
@@ -141,18 +152,24 @@ class SyncEngine:
             cursor = tx.state.get("cursor")
             pending_resync = tx.state.get("resync")
             last_check = float(tx.state.get("checksum_at") or 0)
+            stale = tx.state.get(STALE) is not None
         if pending_resync:
             self.resync(json.loads(pending_resync), report)
             return
         first = cursor is None
         if first:
             report.everything = True
+        # a bulk load killed midway continues in bulk
+        bulk = first or stale
         due = first or self.clock() - last_check >= self.checksum_interval
         done = 0
         try:
             for page in self._pages(cursor, due):
                 changes = page.get("changes") or []
                 with self.store.transaction() as tx:
+                    if bulk and len(changes) >= BULK_MIN:
+                        _defer_derived(tx)
+                        stale = True
                     self._apply_page(tx, changes, report)
                     tx.state.put("cursor", page["cursor"])
                     crash_point("pull_page_applied_before_commit")
@@ -164,6 +181,8 @@ class SyncEngine:
             log.warning("curseur expiré : tout est repris depuis le début")
             self.resync([ALL], report)
             return
+        if stale:
+            self._rebuild_derived()
         if due and isinstance(page.get("checksum"), dict):
             self._compare_checksums(page["checksum"], report)
 
@@ -242,6 +261,8 @@ class SyncEngine:
             for change in changes:
                 seen.setdefault(change["collection"], set()).add(change["id"])
             with self.store.transaction() as tx:
+                if len(changes) >= BULK_MIN:
+                    _defer_derived(tx)
                 self._apply_page(tx, changes, report, force=wanted)
                 crash_point("resync_page_applied_before_commit")
             cursor = page["cursor"]
@@ -258,7 +279,15 @@ class SyncEngine:
             tx.state.put("cursor", cursor)
             tx.state.put("resync", None)
             tx.state.put("checksum_at", str(self.clock()))
+        self._rebuild_derived()
         report.resynced += len(names)
+
+    def _rebuild_derived(self) -> None:
+        """Optional store hook (``rebuild_derived``): deferred derived data rebuilt, one
+        transaction, flag cleared (a no-op when not flagged)."""
+        hook = getattr(self.store, "rebuild_derived", None)
+        if hook is not None:
+            hook()
 
     @staticmethod
     def _known_collections(tx: SyncTransaction, wanted: set[str]) -> set[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any, cast
 from uuid import uuid4
 
@@ -21,7 +21,7 @@ from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert
 
 from offa_desktop.domain.schema import COLLECTIONS
-from offa_desktop.store import tables
+from offa_desktop.store import derived, tables
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.records import table
@@ -418,12 +418,25 @@ class SqlConflicts:
 class StoreSyncTransaction:
     """The five ports on one connection inside one unit of work."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, stack: ExitStack) -> None:
+        self.conn = conn
         self.outbox = SqlOutbox(conn)
         self.records = SqlRecords(conn)
         self.bases = SqlBases(conn)
         self.state = SqlState(conn)
         self.conflicts = SqlConflicts(conn)
+        self._stack = stack
+        self._deferred = False
+
+    def defer_derived(self) -> None:
+        """For a bulk page: the search and list triggers are set aside until this transaction
+        ends (put back before it commits) and the derived tables are flagged stale with it;
+        :meth:`StoreSyncAdapter.rebuild_derived` rebuilds them set-based afterwards."""
+        if self._deferred:
+            return
+        self._stack.enter_context(derived.triggers_aside(self.conn))
+        derived.mark_stale(self.conn)
+        self._deferred = True
 
 
 class StoreSyncAdapter:
@@ -434,5 +447,11 @@ class StoreSyncAdapter:
 
     @contextmanager
     def transaction(self) -> Iterator[StoreSyncTransaction]:
+        with self.wc.unit_of_work() as uow, ExitStack() as stack:
+            # the stack's exits (triggers put back) run before the unit of work commits
+            yield StoreSyncTransaction(uow.session.connection(), stack)
+
+    def rebuild_derived(self) -> bool:
+        """The search index and list keys rebuilt when flagged stale; True when it ran."""
         with self.wc.unit_of_work() as uow:
-            yield StoreSyncTransaction(uow.session.connection())
+            return derived.rebuild_if_stale(uow.session.connection())

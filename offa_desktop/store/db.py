@@ -183,6 +183,23 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def _rebuild_stale(engine: Engine) -> None:
+    """A bulk load killed before its end left the search index and list keys behind (flag in
+    sync_state, see store.derived): rebuilt before anything reads them; one lookup otherwise."""
+    with engine.connect() as conn:
+        stale = conn.exec_driver_sql(
+            "SELECT 1 FROM sync_state WHERE key = 'derived_stale'"
+        ).first()
+        conn.rollback()
+    if stale is None:
+        return
+    from offa_desktop.store.derived import rebuild_if_stale
+
+    with engine.execution_options(offa_write=True).begin() as conn:
+        if rebuild_if_stale(conn):
+            log.warning("search index and list keys rebuilt after an interrupted bulk load")
+
+
 class WorkingCopy:
     """The local SQLite working copy: read sessions for queries, one unit of work for writes.
 
@@ -227,6 +244,8 @@ class WorkingCopy:
                 backup = cls._migrate(path, engine, existed)
             else:
                 backup = None
+            if existed:
+                _rebuild_stale(engine)
         except BaseException:
             engine.dispose()
             raise

@@ -1,7 +1,7 @@
 """Set-based rebuild of the tables that triggers keep (search index, contracts list keys).
 
-A bulk load (the demo fill) sets the triggers aside, writes its rows, rebuilds these tables in
-a few statements and puts the triggers back:
+A bulk load (the demo fill, the pages of a first sync) sets the triggers aside, writes its
+rows, rebuilds these tables in a few statements and puts the triggers back:
 the same content as the triggers would have made row by row (tests/store/test_derived.py
 compares both), in a fraction of the time. The SQL here
 follows migrations 0002 to 0006; a migration changing those triggers must change it too.
@@ -18,6 +18,9 @@ from offa_desktop.store.contract_list import FOLD_LETTERS
 from offa_desktop.store.search import FOLDS, WORDS
 
 CHUNK = 15  # nested replace() calls per expression (SQLite's parser takes about 25)
+# In sync_state while the search index and list keys lag behind the records (rows were written
+# with the triggers set aside): set in the same transaction as those rows, cleared by rebuild().
+STALE_KEY = "derived_stale"
 
 
 @contextmanager
@@ -26,16 +29,81 @@ def bulk_load(conn: Connection) -> Iterator[None]:
     search index and list keys are rebuilt set-based and the triggers put back as they were.
     (Dropping the indexes too was measured: rebuilding them costs what it saves.) On an error
     the caller's transaction rolls all of it back (SQLite's DDL is transactional)."""
+    with triggers_aside(conn):
+        yield
+        rebuild_search(conn)
+        rebuild_list_keys(conn)
+
+
+@contextmanager
+def triggers_aside(conn: Connection) -> Iterator[None]:
+    """The triggers dropped for the block and put back, unchanged, at its end (same transaction:
+    no other connection ever sees the schema without them)."""
     saved = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
     ).all()
     for name, _ in saved:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     yield
-    rebuild_search(conn)
-    rebuild_list_keys(conn)
     for _, sql in saved:
         conn.exec_driver_sql(sql)
+
+
+def mark_stale(conn: Connection) -> None:
+    """Records that the derived tables lag behind (call in the transaction writing the rows)."""
+    conn.exec_driver_sql(
+        "INSERT INTO sync_state (key, value) VALUES (?, '1') ON CONFLICT (key) DO NOTHING",
+        (STALE_KEY,),
+    )
+
+
+def is_stale(conn: Connection) -> bool:
+    row = conn.exec_driver_sql("SELECT 1 FROM sync_state WHERE key = ?", (STALE_KEY,)).first()
+    return row is not None
+
+
+def rebuild(conn: Connection) -> None:
+    """The search index and list keys rebuilt from scratch, whatever they held (rows kept by the
+    triggers since the flag was set included), with the list's sync states from the outbox and
+    conflicts; then the stale flag cleared. The triggers must be in place (they stay so)."""
+    fts = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_fts'"
+    ).scalar_one()
+    if conn.exec_driver_sql("SELECT 1 FROM search_fts LIMIT 1").first() is not None:
+        conn.exec_driver_sql("DROP TABLE search_fts")  # faster than deleting row by row
+        conn.exec_driver_sql(fts)
+    conn.exec_driver_sql("DELETE FROM search_docs")
+    conn.exec_driver_sql("DELETE FROM list_contract_keys")
+    with triggers_aside(conn):
+        rebuild_search(conn)
+        rebuild_list_keys(conn)
+        conn.exec_driver_sql(
+            f"UPDATE list_contract_keys SET sync_key = {_SYNC_KEY} WHERE contract_id IN ("
+            "SELECT record_id FROM outbox WHERE collection = 'contracts' "
+            "UNION SELECT record_id FROM conflicts WHERE collection = 'contracts')"
+        )
+    conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (STALE_KEY,))
+
+
+def rebuild_if_stale(conn: Connection) -> bool:
+    """:func:`rebuild` when the flag is set (a cheap lookup otherwise); True when it ran."""
+    if not is_stale(conn):
+        return False
+    rebuild(conn)
+    return True
+
+
+_THIS = "list_contract_keys.contract_id"
+_SYNC_KEY = (
+    "(CASE WHEN EXISTS (SELECT 1 FROM conflicts k WHERE k.collection = 'contracts' "
+    "AND k.record_id = " + _THIS + ") THEN 'conflict' "
+    "WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.collection = 'contracts' "
+    "AND o.record_id = " + _THIS + " AND o.state = 'conflict') THEN 'conflict' "
+    "WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.collection = 'contracts' "
+    "AND o.record_id = " + _THIS + " AND o.state IN ('rejected', 'forbidden')) THEN 'rejected' "
+    "WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.collection = 'contracts' "
+    "AND o.record_id = " + _THIS + ") THEN 'pending' ELSE 'synced' END)"
+)
 
 
 def _search_terms(alias: str, columns: tuple[str, ...]) -> str:
