@@ -10,7 +10,7 @@ from __future__ import annotations
 import platform
 import sys
 from dataclasses import dataclass
-from importlib import metadata
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QIcon
@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop import __version__, resources
+from offa_desktop import resources, version
+
+if TYPE_CHECKING:  # importlib.metadata is imported when the box opens, not at start-up
+    from importlib import metadata
 
 # (distribution, shown name, licence when the metadata names none or several to choose from)
 COMPONENTS: tuple[tuple[str, str, str | None], ...] = (
@@ -82,6 +85,8 @@ def licence_of(dist: metadata.Distribution, fallback: str | None) -> str:
 
 def components() -> list[Component]:
     """The shipped components that are present, with version and licence, then the fonts."""
+    from importlib import metadata
+
     found: list[Component] = []
     for dist_name, shown, fallback in COMPONENTS:
         try:
@@ -123,7 +128,7 @@ class AboutDialog(QDialog):
                     "<p>Copie de travail locale, synchronisation OPLA et impression des "
                     "formulaires pour les opérateurs de la formation en alternance.</p>"
                     "<p>Python %3, Qt %4%5</p>")
-            .replace("%1", __version__)
+            .replace("%1", version())
             .replace("%2", APP_LICENCE)
             .replace("%3", platform.python_version())
             .replace("%4", qVersion())

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop import __version__
+from offa_desktop import version
 
 log = logging.getLogger("offa.crash")
 CRASH_DIR = "crash-reports"
@@ -50,7 +50,7 @@ def report_text(exc_type: type[BaseException], exc: BaseException, tb: Traceback
     except Exception:  # pragma: no cover - Qt is loaded when this runs
         qt = "PySide6 ?"
     lines = [
-        f"offa-desktop {__version__}",
+        f"offa-desktop {version()}",
         f"time: {time.strftime('%Y-%m-%d %H:%M:%S %z')}",
         f"python: {sys.version.split()[0]} ({platform.platform()})",
         f"qt: {qt}",
