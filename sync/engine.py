@@ -53,13 +53,6 @@ BULK_MIN = 200
 STALE = "derived_stale"  # sync_state: derived data deferred and not yet rebuilt
 
 
-def _defer_derived(tx: SyncTransaction) -> None:
-    """Optional store hook (``defer_derived``): a store without it applies pages row by row."""
-    hook = getattr(tx, "defer_derived", None)
-    if hook is not None:
-        hook()
-
-
 class SyncEngine:
     """Syncs one working copy with one server account."""
 
@@ -168,7 +161,7 @@ class SyncEngine:
                 changes = page.get("changes") or []
                 with self.store.transaction() as tx:
                     if bulk and len(changes) >= BULK_MIN:
-                        _defer_derived(tx)
+                        tx.defer_derived()
                         stale = True
                     self._apply_page(tx, changes, report)
                     tx.state.put("cursor", page["cursor"])
@@ -182,7 +175,7 @@ class SyncEngine:
             self.resync([ALL], report)
             return
         if stale:
-            self._rebuild_derived()
+            self.store.rebuild_derived()
         if due and isinstance(page.get("checksum"), dict):
             self._compare_checksums(page["checksum"], report)
 
@@ -262,7 +255,7 @@ class SyncEngine:
                 seen.setdefault(change["collection"], set()).add(change["id"])
             with self.store.transaction() as tx:
                 if len(changes) >= BULK_MIN:
-                    _defer_derived(tx)
+                    tx.defer_derived()
                 self._apply_page(tx, changes, report, force=wanted)
                 crash_point("resync_page_applied_before_commit")
             cursor = page["cursor"]
@@ -279,15 +272,8 @@ class SyncEngine:
             tx.state.put("cursor", cursor)
             tx.state.put("resync", None)
             tx.state.put("checksum_at", str(self.clock()))
-        self._rebuild_derived()
+        self.store.rebuild_derived()
         report.resynced += len(names)
-
-    def _rebuild_derived(self) -> None:
-        """Optional store hook (``rebuild_derived``): deferred derived data rebuilt, one
-        transaction, flag cleared (a no-op when not flagged)."""
-        hook = getattr(self.store, "rebuild_derived", None)
-        if hook is not None:
-            hook()
 
     @staticmethod
     def _known_collections(tx: SyncTransaction, wanted: set[str]) -> set[str]:

@@ -206,12 +206,24 @@ class SyncTransaction(Protocol):
     @property
     def conflicts(self) -> ConflictStore: ...
 
+    def defer_derived(self) -> None:
+        """Bulk hook, for a large page of a first sync or a re-pull: the store may set aside
+        the upkeep of its derived data (search index, list keys) until this transaction ends,
+        flagging it stale in the same transaction, so :meth:`SyncStore.rebuild_derived` redoes
+        it set-based after the last page. A store without derived data does nothing."""
+
 
 class SyncStore(Protocol):
     """The working copy as sync sees it."""
 
     def transaction(self) -> AbstractContextManager[SyncTransaction]:
         """A transaction that commits on normal exit and rolls back on an exception."""
+
+    def rebuild_derived(self) -> bool:
+        """Bulk hook, after the last page: the derived data deferred by
+        :meth:`SyncTransaction.defer_derived` rebuilt in one transaction and the stale flag
+        cleared (also after a kill, the flag having committed with the pages). A no-op when
+        nothing is flagged; True when it ran."""
 
 
 @dataclass
