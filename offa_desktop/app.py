@@ -27,6 +27,8 @@ from offa_desktop import paths
 
 log = logging.getLogger("offa.ui")
 PROBE_ENV = "OFFA_STARTUP_PROBE"
+# With the probe: a file to write the names of the modules loaded at the first paint (tests).
+PROBE_MODULES_ENV = "OFFA_STARTUP_PROBE_MODULES"
 LOG_NAME = "offa-desktop.log"
 
 
@@ -57,6 +59,8 @@ class _FirstPaint(QObject):
             self._done = True
             sys.stdout.write(f"painted {time.perf_counter() - self._started:.4f}\n")
             sys.stdout.flush()
+            if modules_file := os.environ.get(PROBE_MODULES_ENV):
+                Path(modules_file).write_text("\n".join(sorted(sys.modules)), encoding="utf-8")
             QTimer.singleShot(0, QApplication.quit)
         return False
 

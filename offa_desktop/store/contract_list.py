@@ -1,9 +1,10 @@
-"""The contracts list: display rows sorted, filtered and paged in SQL (never whole tables)."""
+"""The contracts list: display rows sorted, filtered and paged in SQL (never whole tables).
+
+The rows themselves (:class:`ContractRow`) are in ``list_rows``, shared with ``first_look``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -22,24 +23,29 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from offa_desktop.store.list_rows import (
+    CONFLICT,
+    CONTRACT_SORTS,
+    PENDING,
+    REJECTED,
+    SYNCED,
+    ContractRow,
+    contract_row,
+)
 from offa_desktop.store.records import table
 from offa_desktop.store.search import fts_query, matching_ids
 from offa_desktop.store.tables import CONFLICTS, OP_CONFLICT, OP_FORBIDDEN, OP_REJECTED, OUTBOX
 
-# Sync states shown in lists, worst first.
-SYNCED, PENDING, CONFLICT, REJECTED = "synced", "pending", "conflict", "rejected"
-
-CONTRACT_SORTS = (
-    "learner",
-    "company",
-    "trade",
-    "operator",
-    "start_date",
-    "end_date",
-    "level",
-    "status",
-    "sync_state",
-)
+__all__ = [  # the rows live in list_rows; imported from here too
+    "CONTRACT_SORTS",
+    "ContractQuery",
+    "ContractRow",
+    "contract_count",
+    "contract_rows",
+    "count_statement",
+    "page_statement",
+    "sort_key",
+]
 
 
 @dataclass(frozen=True)
@@ -57,24 +63,6 @@ class ContractQuery:
     trade: str | None = None
     region: str | None = None
     text: str | None = None
-
-
-@dataclass(frozen=True)
-class ContractRow:
-    """One line of the contracts list."""
-
-    id: str
-    learner_name: str
-    company_name: str
-    trade_name: str
-    operator_code: str | None
-    operator_name: str
-    start_date: date | None
-    end_date: date | None
-    level: str | None
-    status: str | None
-    sync_state: str
-    version: int | None
 
 
 def sync_state_of(collection: str, record_id: Any) -> ColumnElement[str]:
@@ -217,23 +205,7 @@ def contract_rows(
 ) -> list[ContractRow]:
     """One page of the contracts list."""
     rows = session.execute(page_statement(query, offset, limit)).all()
-    return [
-        ContractRow(
-            id=r[0],
-            learner_name=" ".join(p for p in (r[1], r[2]) if p),
-            company_name=r[3] or "",
-            trade_name=r[4] or r[13] or "",
-            operator_code=r[5],
-            operator_name=r[6] or r[5] or "",
-            start_date=r[7],
-            end_date=r[8],
-            level=r[9],
-            status=r[10],
-            sync_state=r[11] or SYNCED,
-            version=r[12],
-        )
-        for r in rows
-    ]
+    return [contract_row(r) for r in rows]
 
 
 def contract_count(session: Session, query: ContractQuery) -> int:

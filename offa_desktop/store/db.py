@@ -12,29 +12,29 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session, sessionmaker
+from offa_desktop.store.files import (
+    FULL_CHECK_BYTES,
+    KEEP_BACKUPS,
+    PRIVATE,
+    SCHEMA_HEAD,
+    derived_stale,
+    quick_check,
+    stored_revision,
+)
+from offa_desktop.store.files import companions as _companions
+from offa_desktop.store.files import marker as _marker
 
-from offa_desktop.store.uow import UnitOfWork
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLAlchemy is imported on first use of the store, not at start-up
     from alembic.config import Config
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from offa_desktop.store.uow import UnitOfWork
 
 log = logging.getLogger("offa.store")
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-PRIVATE = 0o600
-KEEP_BACKUPS = 3
-# The newest migration. Opening a file already at this revision needs no Alembic at all (it
-# costs ~0.5 s to import at start-up); tests/store/test_db.py checks it equals Alembic's head.
-SCHEMA_HEAD = "0006"
-# Files up to this size get the full PRAGMA quick_check at every open (about 0.1 s); larger ones
-# get it only after an unclean shutdown (a crash, a kill, a power cut), and otherwise a cheap
-# structural check, the full one being left to WorkingCopy.verify() in a worker.
-FULL_CHECK_BYTES = 64 * 1024 * 1024
-
-
 class WorkingCopyError(Exception):
     """The working copy cannot be opened; ``str()`` is a French message for the user."""
 
@@ -71,57 +71,6 @@ def head_revision() -> str | None:
 
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-
-
-def _companions(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-
-
-def _marker(path: Path) -> Path:
-    """Present while the working copy is open: found at open, it tells of an unclean shutdown."""
-    return path.with_name(path.name + ".open")
-
-
-def _quick_check(path: Path, *, full: bool = True) -> str | None:
-    """None when the file is a sound SQLite database, else what is wrong.
-
-    ``full`` runs PRAGMA quick_check over every page; otherwise only the header, the schema
-    and the first page of each table are read (a garbage or truncated file still fails).
-    """
-    try:
-        with path.open("rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                return "not a SQLite database (bad header)"
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=30)
-        try:
-            if full:
-                rows = conn.execute("PRAGMA quick_check").fetchall()
-            else:
-                tables = conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table'"
-                    " AND name NOT LIKE 'sqlite_%'"
-                ).fetchall()
-                for (name,) in tables:
-                    conn.execute(f'SELECT * FROM "{name}" LIMIT 1').fetchall()
-                rows = [("ok",)]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    results = [str(r[0]) for r in rows]
-    return None if results == ["ok"] else "; ".join(results[:5])
-
-
-def _stored_revision(path: Path) -> str | None:
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-        try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return None
-    return str(row[0]) if row else None
 
 
 def _move_aside(path: Path, detail: str) -> CorruptWorkingCopy:
@@ -175,6 +124,8 @@ def _on_begin(conn: Connection) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(
         f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30}
     )
@@ -185,14 +136,7 @@ def make_engine(path: Path) -> Engine:
 
 def _rebuild_stale(engine: Engine) -> None:
     """A bulk load killed before its end left the search index and list keys behind (flag in
-    sync_state, see store.derived): rebuilt before anything reads them; one lookup otherwise."""
-    with engine.connect() as conn:
-        stale = conn.exec_driver_sql(
-            "SELECT 1 FROM sync_state WHERE key = 'derived_stale'"
-        ).first()
-        conn.rollback()
-    if stale is None:
-        return
+    sync_state, see store.derived): rebuilt before anything reads them."""
     from offa_desktop.store.derived import rebuild_if_stale
 
     with engine.execution_options(offa_write=True).begin() as conn:
@@ -204,19 +148,49 @@ class WorkingCopy:
     """The local SQLite working copy: read sessions for queries, one unit of work for writes.
 
     Open it with :meth:`open`. ``user_id`` (the signed-in user's id, when known) is written as
-    ``updated_by`` on local edits.
+    ``updated_by`` on local edits. The SQLAlchemy engine is made on first use (:attr:`engine`):
+    opening a sound file at the schema head imports no SQLAlchemy, so start-up can paint its
+    first list from :mod:`offa_desktop.store.first_look` meanwhile.
     """
 
-    def __init__(self, path: Path, engine: Engine, backup: Path | None = None) -> None:
+    def __init__(self, path: Path, engine: Engine | None = None, backup: Path | None = None):
         self.path = path
-        self.engine = engine
         self.backup = backup
         self.user_id: str | None = None
-        self._reads = sessionmaker(bind=engine, expire_on_commit=False)
-        self._writes = sessionmaker(
-            bind=engine.execution_options(offa_write=True), expire_on_commit=False
-        )
+        self._engine = engine
+        self._makers: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+        self._engine_lock = threading.Lock()
         self._write_lock = threading.RLock()
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (made, with its imports, on first use; thread-safe)."""
+        if self._engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    self._engine = make_engine(self.path)
+        return self._engine
+
+    def _sessions(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        if self._makers is None:
+            from sqlalchemy.orm import sessionmaker
+
+            engine = self.engine
+            with self._engine_lock:
+                if self._makers is None:
+                    self._makers = (
+                        sessionmaker(bind=engine, expire_on_commit=False),
+                        sessionmaker(
+                            bind=engine.execution_options(offa_write=True),
+                            expire_on_commit=False,
+                        ),
+                    )
+        return self._makers
+
+    @property
+    def engine_ready(self) -> bool:
+        """True once the engine exists (SQLAlchemy imported)."""
+        return self._engine is not None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> WorkingCopy:
@@ -230,7 +204,7 @@ class WorkingCopy:
         marker = _marker(path)
         if existed:
             full = marker.exists() or path.stat().st_size <= FULL_CHECK_BYTES
-            problem = _quick_check(path, full=full)
+            problem = quick_check(path, full=full)
             if problem is not None:
                 raise _move_aside(path, problem)
         elif not path.exists():
@@ -238,16 +212,18 @@ class WorkingCopy:
         for file in (path, *_companions(path)):
             if file.exists():
                 os.chmod(file, PRIVATE)
-        engine = make_engine(path)
+        engine = None
+        backup = None
         try:
-            if not existed or _stored_revision(path) != SCHEMA_HEAD:
+            if not existed or stored_revision(path) != SCHEMA_HEAD:
+                engine = make_engine(path)
                 backup = cls._migrate(path, engine, existed)
-            else:
-                backup = None
-            if existed:
+            if existed and derived_stale(path):
+                engine = engine or make_engine(path)
                 _rebuild_stale(engine)
         except BaseException:
-            engine.dispose()
+            if engine is not None:
+                engine.dispose()
             raise
         marker.touch(mode=PRIVATE)
         return cls(path, engine, backup)
@@ -257,7 +233,7 @@ class WorkingCopy:
 
         Slow on a large file: the app runs it in a worker after the window is painted.
         """
-        return _quick_check(self.path, full=True)
+        return quick_check(self.path, full=True)
 
     @staticmethod
     def _migrate(path: Path, engine: Engine, existed: bool) -> Path | None:
@@ -288,7 +264,7 @@ class WorkingCopy:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read session (one snapshot); it never commits."""
-        session = self._reads()
+        session = self._sessions()[0]()
         try:
             yield session
         finally:
@@ -299,8 +275,10 @@ class WorkingCopy:
     def unit_of_work(self) -> Iterator[UnitOfWork]:
         """The one writer: commits when the block ends normally, writes nothing on an error."""
         with self._write_lock:
-            session = self._writes()
+            session = self._sessions()[1]()
             try:
+                from offa_desktop.store.uow import UnitOfWork
+
                 uow = UnitOfWork(session, user_id=self.user_id)
                 yield uow
                 session.commit()
@@ -312,5 +290,6 @@ class WorkingCopy:
 
     def close(self) -> None:
         """Closes the file; the next open then knows the shutdown was clean."""
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         _marker(self.path).unlink(missing_ok=True)

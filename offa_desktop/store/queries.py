@@ -13,13 +13,8 @@ from sqlalchemy.orm import Session
 
 from offa_desktop.domain.schema import COLLECTIONS, Kind
 from offa_desktop.store.codec import to_api, to_columns
-from offa_desktop.store.contract_list import (
-    CONTRACT_SORTS,
-    ContractQuery,
-    ContractRow,
-    contract_count,
-    contract_rows,
-)
+from offa_desktop.store.contract_list import ContractQuery, contract_count, contract_rows
+from offa_desktop.store.list_rows import CONTRACT_SORTS, ContractRow
 from offa_desktop.store.records import StoredRecord, get, get_record, stored, table
 from offa_desktop.store.search import SEARCHABLE, SearchHit, fts_query, matching_ids, search
 

@@ -36,6 +36,9 @@ class AppContext:
     demo: Any = None  # the running demo (embedded server) with ``--demo``
     prefs: Preferences | None = None  # the user's choices (top of the data folder)
     extras: dict[str, Any] = field(default_factory=dict)
+    # The first list page read with sqlite3 alone, until the store's SQLAlchemy side is loaded
+    # just after the first paint (store/first_look.py).
+    first_look: Any = None
 
     @classmethod
     def open(cls, folder: Path, *, demo_size: int | None = None) -> AppContext:
@@ -61,7 +64,13 @@ class AppContext:
             if demo_size is not None:
                 _fill_if_empty(wc, demo_size)
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        return cls(folder, wc, TaskManager(), settings, session, demo, prefs)
+        first_look = None
+        if session is None:
+            from offa_desktop.store.first_look import FirstLook
+
+            first_look = FirstLook(wc.path)
+        return cls(folder, wc, TaskManager(), settings, session, demo, prefs,
+                   first_look=first_look)
 
     def build_window(self, *, auto_sync: bool = True) -> Any:
         from offa_desktop.ui.main_window import MainWindow
@@ -71,7 +80,7 @@ class AppContext:
 
         area = str(self.settings.value("window/area", "contracts") or "contracts")
         window = MainWindow(
-            StoreBackend(self.working_copy),
+            StoreBackend(self.working_copy, self.first_look),
             self.tasks,
             settings=self.settings,
             start_area=area,
@@ -92,12 +101,27 @@ class AppContext:
         record_actions.install(self, window)
         window.search = SearchPopup(window.search_box, window, self.working_copy, self.tasks)
         window.search.open_requested.connect(window.open_record)
-        # After the first paint: the session imports requests and keyring on a worker.
+        # After the first paint: the store loads SQLAlchemy, and the session requests and
+        # keyring, on workers.
         self.extras["after_paint"] = _AfterFirstPaint(
-            self.first_paint_target(window), lambda: (tune_gc(), window.sync.start())
+            self.first_paint_target(window),
+            lambda: (tune_gc(), self.warm_store(), window.sync.start()),
         )
         QTimer.singleShot(3000, window.sync.start)  # a window never painted (minimised)
         return window
+
+    def warm_store(self) -> None:
+        """Load the store's SQLAlchemy side on a worker, then retire the first look (every
+        later page and count goes through the store)."""
+        if self.first_look is None:
+            return
+        self.tasks.background(_warm_store, self.working_copy).success(
+            lambda _result: self._retire_first_look()
+        ).failure(lambda _error: self._retire_first_look()).run()
+
+    def _retire_first_look(self) -> None:
+        if self.first_look is not None:
+            self.first_look.close()
 
     def _add_menus(self, window: Any) -> None:
         new = QAction(self.tr_("&Nouvelle fiche…"), window)
@@ -173,6 +197,7 @@ class AppContext:
 
     def close(self) -> None:
         self.tasks.wait_idle()
+        self._retire_first_look()
         self.settings.sync()
         try:
             if self.demo is not None:
@@ -209,6 +234,15 @@ class _AfterFirstPaint(QObject):
             self._widget.removeEventFilter(self)
             QTimer.singleShot(0, action)
         return False
+
+
+def _warm_store(wc: Any) -> None:
+    """Import what the lists and forms read the store with, and open one read session."""
+    from offa_desktop.ops import list_state  # noqa: F401
+    from offa_desktop.store import queries  # noqa: F401
+
+    with wc.session():
+        pass
 
 
 def _start_demo(folder: Path, size: int) -> Any:

@@ -13,9 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from offa_desktop.ops.list_state import sync_states
-from offa_desktop.store import queries
-from offa_desktop.store.contract_list import ContractQuery, contract_count, contract_rows
+from offa_desktop.store.first_look import FirstLook
 from offa_desktop.ui.areas import Area
 from offa_desktop.ui.table_model import Column, Row
 
@@ -54,12 +52,17 @@ class CollectionRowSource:
         self.text: str | None = None
 
     def count(self, filters: Mapping[str, Any]) -> int:
+        from offa_desktop.store import queries
+
         with self._wc.session() as db:
             return queries.count(db, self.collection, filters=dict(filters), text=self.text)
 
     def page(
         self, offset: int, limit: int, sort: str, descending: bool, filters: Mapping[str, Any]
     ) -> list[Row]:
+        from offa_desktop.ops.list_state import sync_states
+        from offa_desktop.store import queries
+
         with self._wc.session() as db:
             found = queries.page(
                 db,
@@ -85,43 +88,68 @@ def _namer(pairs: list[tuple[str, str]]) -> Any:
 
 
 class ContractRowSource:
-    """The contracts list from the store's display query (learner and company names joined)."""
+    """The contracts list from the store's display query (learner and company names joined).
+
+    With a ``first_look`` still open (start-up, before the store's SQLAlchemy side is loaded),
+    the unfiltered list is read from it: same SQL, same rows.
+    """
 
     collection = "contracts"
 
-    def __init__(self, wc: Any, area: Area) -> None:
+    def __init__(self, wc: Any, area: Area, first_look: FirstLook | None = None) -> None:
         self._wc = wc
+        self._first_look = first_look
         self.columns: Sequence[Column] = area.columns
         self._attrs = tuple(_CONTRACT_ATTRS.get(c.key, c.key) for c in area.columns)
         self.text: str | None = None
 
+    def _chosen(self, filters: Mapping[str, Any]) -> dict[str, Any]:
+        return {_CONTRACT_FILTERS[k]: v for k, v in filters.items() if k in _CONTRACT_FILTERS}
+
+    def _look(self, filters: Mapping[str, Any]) -> FirstLook | None:
+        look = self._first_look
+        plain = not self.text and not any(v is not None for v in self._chosen(filters).values())
+        return look if look is not None and look.open and plain else None
+
     def _query(self, filters: Mapping[str, Any], sort: str = "start_date",
-               descending: bool = False) -> ContractQuery:
-        chosen = {_CONTRACT_FILTERS[k]: v for k, v in filters.items() if k in _CONTRACT_FILTERS}
-        return ContractQuery(sort=sort, descending=descending, text=self.text, **chosen)
+               descending: bool = False) -> Any:
+        from offa_desktop.store.contract_list import ContractQuery
+
+        return ContractQuery(sort=sort, descending=descending, text=self.text,
+                             **self._chosen(filters))
 
     def count(self, filters: Mapping[str, Any]) -> int:
+        if (look := self._look(filters)) is not None:
+            return look.contract_count()
+        from offa_desktop.store.contract_list import contract_count
+
         with self._wc.session() as db:
             return contract_count(db, self._query(filters))
 
     def page(
         self, offset: int, limit: int, sort: str, descending: bool, filters: Mapping[str, Any]
     ) -> list[Row]:
-        with self._wc.session() as db:
-            found = contract_rows(db, self._query(filters, sort, descending), offset, limit)
+        if (look := self._look(filters)) is not None:
+            found = look.contract_page(sort, descending, offset, limit)
+        else:
+            from offa_desktop.store.contract_list import contract_rows
+
+            with self._wc.session() as db:
+                found = contract_rows(db, self._query(filters, sort, descending), offset, limit)
         return [Row(r.id, tuple(getattr(r, a) for a in self._attrs)) for r in found]
 
 
 class StoreBackend:
     """What the lists read from the working copy."""
 
-    def __init__(self, wc: Any) -> None:
+    def __init__(self, wc: Any, first_look: FirstLook | None = None) -> None:
         self.wc = wc
+        self.first_look = first_look
         self._choices: dict[str, list[tuple[str, str]]] = {}
 
     def source(self, area: Area) -> CollectionRowSource | ContractRowSource:
         if area.collection == "contracts":
-            return ContractRowSource(self.wc, area)
+            return ContractRowSource(self.wc, area, self.first_look)
         return CollectionRowSource(self.wc, area, self.reference_choices)
 
     def reference_choices(self, collection: str) -> list[tuple[str, str]]:
@@ -130,7 +158,14 @@ class StoreBackend:
         if collection == "mine":
             user = self.wc.user_id
             return [(user, QCoreApplication.translate("sources", "les miennes"))] if user else []
+        look = self.first_look
+        if collection not in self._choices and look is not None and look.open:
+            found = look.reference_choices(collection)
+            if found is not None:
+                self._choices[collection] = found
         if collection not in self._choices:
+            from offa_desktop.store import queries
+
             with self.wc.session() as db:
                 rows = queries.reference(db, collection)
             pairs = [

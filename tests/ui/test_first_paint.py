@@ -1,0 +1,42 @@
+"""The first list paints from the first look, which retires once the store is loaded; the pages
+read after it (through SQLAlchemy) continue it without a seam."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from offa_desktop.store.contract_list import ContractQuery, contract_rows
+from offa_desktop.ui.context import AppContext
+from offa_desktop.ui.table_model import RECORD_ID_ROLE
+
+
+def test_first_page_from_the_first_look_then_the_store(qtbot: Any, demo_copy: Path) -> None:
+    context = AppContext.open(demo_copy)
+    try:
+        window = context.build_window(auto_sync=False)
+        qtbot.addWidget(window)
+        view = window.views["contracts"]
+        look = context.first_look
+        assert look is not None and look.open  # the first page and count came from it
+        assert view.model.rowCount() == 300
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: not look.open, timeout=20_000)  # retired after the warm-up
+        assert context.working_copy.engine_ready
+
+        model = view.model
+        column, order = model.sort_key
+        shown = [model.index(row, 0).data(RECORD_ID_ROLE) for row in range(model.rowCount())]
+        query = ContractQuery(
+            sort=model.columns[column].key, descending=order.name == "DescendingOrder"
+        )
+        with context.working_copy.session() as db:
+            expected = [r.id for r in contract_rows(db, query, 0, 1000)]
+        assert shown == expected  # page 0 (first look) then page 1 (store) in one order
+        # The sync session opened after the paint too: let it settle before closing.
+        qtbot.waitUntil(lambda: context.session is not None and not context.tasks.busy,
+                        timeout=20_000)
+        window.close()
+    finally:
+        context.close()
