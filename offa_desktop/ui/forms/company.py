@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,6 +32,7 @@ from offa_desktop.ui.forms.fields import (
     NumberField,
     TextField,
 )
+from offa_desktop.ui.forms.incentives import IncentiveClaimForm, IncentivesDialog, is_offa
 from offa_desktop.ui.forms.support import code_choices
 
 C, U, T = "companies", "establishment_units", "tutors"
@@ -86,7 +89,15 @@ class CompanyForm(RecordForm):
                                        "et ses tuteurs."))
         self.children_hint.setStyleSheet("color: #555;")
         self.body_layout.addWidget(self.children_hint)
-        self.open_children: list[RecordForm] = []
+        self.open_children: list[QDialog] = []
+        self.incentives_button = QPushButton(tr("Incitants…"))
+        self.incentives_button.setObjectName("company-incentives")
+        self.incentives_button.clicked.connect(self.show_incentives)
+        self.buttons.addButton(self.incentives_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.claim_button = QPushButton(tr("Nouvelle demande d'incitant…"))
+        self.claim_button.setObjectName("company-new-claim")
+        self.claim_button.clicked.connect(self.new_claim)
+        self.buttons.addButton(self.claim_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.load_values()
         self.refresh_children()
 
@@ -119,6 +130,10 @@ class CompanyForm(RecordForm):
     def refresh_children(self) -> None:
         """Reload the company's units and tutors from the working copy."""
         saved = self.record_id is not None
+        self.incentives_button.setEnabled(saved)
+        self.claim_button.setEnabled(saved and is_offa(self.context))
+        self.claim_button.setToolTip("" if is_offa(self.context) else tr(
+            "Les demandes d'incitants sont créées par l'OFFA."))
         for table in (self.units, self.tutors):
             table.property("add_button").setEnabled(saved)
         self.children_hint.setVisible(not saved)
@@ -192,6 +207,20 @@ class CompanyForm(RecordForm):
         record_id = item.data(Qt.ItemDataRole.UserRole)
         cls = UnitForm if collection == U else TutorForm
         return self._child(cls(self.context, record_id, self))
+
+    def show_incentives(self) -> QDialog:
+        """The company's incentive claims per school year, with their checks."""
+        dialog = IncentivesDialog(self.context, self.record_id, self)
+        self.open_children.append(dialog)
+        dialog.show()
+        return dialog
+
+    def new_claim(self) -> RecordForm:
+        """A new incentive claim for this company (OFFA staff)."""
+        form = IncentiveClaimForm(self.context, None, self, company_id=self.record_id)
+        self.open_children.append(form)
+        form.show()
+        return form
 
     def _child(self, form: RecordForm) -> RecordForm:
         form.saved.connect(lambda _changes: self.refresh_children())

@@ -11,7 +11,7 @@ from offa_desktop.ui.forms.approval import ApprovalForm
 from offa_desktop.ui.forms.company import CompanyForm, TutorForm, UnitForm
 from offa_desktop.ui.forms.contract_view import ContractDialog
 from offa_desktop.ui.forms.contract_wizard import ContractWizard
-from offa_desktop.ui.forms.incentives import IncentivesDialog
+from offa_desktop.ui.forms.incentives import IncentiveClaimForm, IncentivesDialog
 from offa_desktop.ui.forms.learner import LearnerForm
 from offa_desktop.ui.forms.registry import FORMS, open_conflicts, open_record, open_rejected
 from offa_desktop.ui.forms.visit import VisitForm
@@ -27,7 +27,7 @@ EXPECTED = {
     "contracts": (ContractDialog, ContractWizard),
     "approvals": (ApprovalForm, ApprovalForm),
     "visits": (VisitForm, VisitForm),
-    "incentive_claims": (IncentivesDialog, IncentivesDialog),
+    "incentive_claims": (IncentivesDialog, IncentiveClaimForm),
 }
 
 
