@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import orjson
 import requests
+from urllib3.util import SKIP_HEADER
 
 from sync.errors import (
     ClientTooOld,
@@ -141,8 +142,18 @@ class ApiClient:
         self.retry = retry or RetryPolicy()
         self.cancel = cancel
         self.http = session or requests.Session()
+        # Only the headers API.md asks for (and gzip answers): no ``Accept: */*``, no
+        # ``Connection: keep-alive`` (HTTP/1.1 keeps the connection anyway), and no
+        # ``User-Agent``: X-Client-Version already says who calls (urllib3 would otherwise add
+        # ``python-urllib3/x.y``; SKIP_HEADER tells it not to). Bytes on every request.
         self.http.headers.clear()
-        self.http.headers.update({"X-Client-Version": client_version, "Accept-Encoding": "gzip"})
+        self.http.headers.update(
+            {
+                "X-Client-Version": client_version,
+                "Accept-Encoding": "gzip",
+                "User-Agent": SKIP_HEADER,
+            }
+        )
         self.bytes_sent = 0
         self.bytes_received = 0
 

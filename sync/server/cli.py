@@ -106,7 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         setup.purge_tombstones(engine)  # tombstones older than 180 days, at each start
         app = create_app(engine, min_client_version=args.min_client_version)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        # No "server: uvicorn" header on every answer (bytes, and no need to tell the world);
+        # "date" stays: RFC 9110 asks an origin server with a clock to send it.
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
         return 0
     return 2  # pragma: no cover
 

@@ -51,7 +51,9 @@ class EmbeddedServer:
             seed_demo(engine, self.demo_size)
         app = create_app(engine, min_client_version=self.min_client_version)
         port = free_port()
-        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=port, log_level="warning", server_header=False
+        )
         server = uvicorn.Server(config)
         self._server = server
         self._thread = threading.Thread(target=server.run, name="offa-embedded-server", daemon=True)

@@ -6,7 +6,6 @@ import time
 from collections.abc import Callable
 
 import httpx
-import orjson
 import pytest
 
 from sync.server.db import make_engine
@@ -118,28 +117,41 @@ def test_missing_or_bad_bearer_is_not_authenticated(server: str, header: str | N
 
 
 def test_expired_and_forged_access_tokens(server: str, sqlite_url: str) -> None:
+    import base64
+    import hashlib
+    import hmac
+    import struct
+
     from sync.server.auth import Auth
 
     auth = Auth(make_engine(sqlite_url))
     pair = _login(server).json()
-    payload_text = pair["access_token"].split(".")[0]
-    import base64
+    token = pair["access_token"]
+    assert len(token) == 50  # sent with every call: kept short
+    payload_text = token.split(".")[0]
+    session = base64.urlsafe_b64decode(payload_text + "=" * (-len(payload_text) % 4))[:16]
 
-    payload = orjson.loads(base64.urlsafe_b64decode(payload_text + "=" * (-len(payload_text) % 4)))
-    import hashlib
-    import hmac
+    def b64(raw: bytes) -> str:
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
-    def sign(body: dict[str, object], key: bytes) -> str:
-        text = base64.urlsafe_b64encode(orjson.dumps(body)).rstrip(b"=").decode()
-        sig = hmac.new(key, text.encode(), hashlib.sha256).digest()
-        return text + "." + base64.urlsafe_b64encode(sig).rstrip(b"=").decode()
+    def sign(exp: int, key: bytes, sid: bytes = session) -> str:
+        text = b64(sid + struct.pack(">I", exp))
+        return text + "." + b64(hmac.new(key, text.encode(), hashlib.sha256).digest()[:16])
 
-    expired = sign({**payload, "exp": int(time.time()) - 1}, auth.secret())
-    answer = httpx.get(server + "/api/v1/sync/pull", headers={"Authorization": "Bearer " + expired})
-    assert answer.status_code == 401 and _error(answer) == "token_expired"
-    forged = sign({**payload, "exp": int(time.time()) + 999}, b"wrong key")
-    answer = httpx.get(server + "/api/v1/sync/pull", headers={"Authorization": "Bearer " + forged})
-    assert answer.status_code == 401 and _error(answer) == "not_authenticated"
+    def status(token: str) -> tuple[int, str]:
+        answer = httpx.get(
+            server + "/api/v1/sync/pull", headers={"Authorization": "Bearer " + token}
+        )
+        return answer.status_code, _error(answer) if answer.status_code != 200 else ""
+
+    assert status(sign(int(time.time()) + 999, auth.secret())) == (200, "")
+    assert status(sign(int(time.time()) - 1, auth.secret())) == (401, "token_expired")
+    assert status(sign(int(time.time()) + 999, b"wrong key")) == (401, "not_authenticated")
+    # a well-signed token naming no login session
+    assert status(sign(int(time.time()) + 999, auth.secret(), bytes(16))) == (401, "token_revoked")
+    head, _, sig = token.partition(".")
+    assert status(head + "." + sig[:-2]) == (401, "not_authenticated")  # signature cut short
+    assert status(head[:-1] + "." + sig)[0] == 401  # payload altered
 
 
 def test_failed_logins_are_rate_limited_with_retry_after(server: str, login: Login) -> None:

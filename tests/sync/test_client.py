@@ -101,6 +101,21 @@ def test_retries_5xx_then_succeeds_with_client_version(scripted: list[Scripted])
     assert all(r["Authorization"] == "Bearer a" for r in s.requests)
 
 
+def test_only_the_needed_headers_go_out(scripted: list[Scripted]) -> None:
+    """Bytes on every call: no User-Agent, Accept or Connection (requests and urllib3 add them
+    by default); the API's X-Client-Version and the bearer, gzip accepted."""
+    s = Scripted([(200, {}, PAGE, 0), (200, {}, {"results": [{}]}, 0)])
+    scripted.append(s)
+    client = ApiClient(s.url, client_version="1.2.3", tokens=Tokens("a", "r"), retry=FAST)
+    client.pull(None)
+    client.push("poste", [{"op_id": "x"}])
+    get, post = ({k.lower(): v for k, v in r.items()} for r in s.requests)
+    common = {"host", "x-client-version", "accept-encoding", "authorization"}
+    assert set(get) == common
+    assert set(post) == common | {"content-type", "content-length"}
+    assert get["accept-encoding"] == "gzip" and post["content-type"] == "application/json"
+
+
 def test_429_waits_for_retry_after(scripted: list[Scripted]) -> None:
     s = Scripted([(429, {"Retry-After": "1"}, {}, 0), (200, {}, PAGE, 0)])
     scripted.append(s)
