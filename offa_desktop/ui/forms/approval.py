@@ -69,7 +69,7 @@ class ApprovalForm(RecordForm):
         self.setWindowTitle(tr("Agrément") if record_id else tr("Nouvelle demande d'agrément"))
         self.resize(700, 800)
         self.add_field("establishment_unit_id", PickerField(
-            field_label(A, "establishment_unit_id"), self._units))
+            field_label(A, "establishment_unit_id"), self._units, context.tasks))
         self.add_field("trade_code", ChoiceField(field_label(A, "trade_code"),
                                                  code_choices(self.wc, "trades")))
         self.add_field("operator_code", ChoiceField(field_label(A, "operator_code"),

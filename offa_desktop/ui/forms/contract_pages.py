@@ -25,7 +25,14 @@ from offa_desktop.domain.values import format_money_fr, format_percent_fr, parse
 from offa_desktop.ops import wf_contract
 from offa_desktop.ops.wf_contract import Option
 from offa_desktop.ui.forms.base import field_label, tr
-from offa_desktop.ui.forms.fields import ChoiceField, DateField, Field, MoneyField, TextField
+from offa_desktop.ui.forms.fields import (
+    ChoiceField,
+    DateField,
+    DeferredSearch,
+    Field,
+    MoneyField,
+    TextField,
+)
 from offa_desktop.ui.forms.schedule_grid import GridTable
 
 if TYPE_CHECKING:
@@ -126,7 +133,10 @@ class LearnerPage(ContractPage):
         self.layout_.addWidget(self.list, 1)
         self.layout_.addWidget(self.info)
         self.finish_layout()
-        self.search.textChanged.connect(self.reload)
+        wc = wizard.wc
+        self.searcher = DeferredSearch(
+            self.search, lambda text: wf_contract.learners(wc, text), self.show_options,
+            getattr(wizard.context, "tasks", None))
         self.list.itemSelectionChanged.connect(self.refresh)
         chosen = wizard.data.get("learner_id")
         if chosen:  # start from the chosen learner's name so the list holds them
@@ -135,7 +145,10 @@ class LearnerPage(ContractPage):
         self.reload()
 
     def reload(self) -> None:
-        options = wf_contract.learners(self.wiz.wc, self.search.text().strip())
+        """Search the learners of the current text now (typing searches on a worker)."""
+        self.searcher.run_now()
+
+    def show_options(self, options: list[Option]) -> None:
         self.options = {o.id: o for o in options}
         fill_list(self.list, options, self.wiz.data.get("learner_id"))
         self.refresh()
@@ -183,7 +196,10 @@ class PlacePage(ContractPage):
                        self.approvals, QLabel(tr("<b>Tuteur</b>")), self.tutors):
             self.layout_.addWidget(widget)
         self.finish_layout()
-        self.search.textChanged.connect(self.reload)
+        wc = wizard.wc
+        self.searcher = DeferredSearch(
+            self.search, lambda text: wf_contract.units_with_granted_approval(wc, text),
+            self.show_options, getattr(wizard.context, "tasks", None))
         self.units.itemSelectionChanged.connect(self.unit_chosen)
         self.approvals.itemSelectionChanged.connect(self.approval_chosen)
         self.tutors.itemSelectionChanged.connect(self.refresh)
@@ -197,7 +213,10 @@ class PlacePage(ContractPage):
         return _day(self.wiz.data.get("start_date")) or self.wiz.today
 
     def reload(self) -> None:
-        options = wf_contract.units_with_granted_approval(self.wiz.wc, self.search.text().strip())
+        """Search the units of the current text now (typing searches on a worker)."""
+        self.searcher.run_now()
+
+    def show_options(self, options: list[Option]) -> None:
         fill_list(self.units, options, self.wiz.data.get("establishment_unit_id"))
         self.unit_chosen()
 

@@ -124,7 +124,7 @@ class IncentivesDialog(QDialog):
         self.setWindowTitle(tr("Incitants"))
         self.setObjectName("incentives-dialog")
         self.resize(860, 640)
-        self.company = PickerField(tr("entreprise"), self._companies)
+        self.company = PickerField(tr("entreprise"), self._companies, context.tasks)
         self.year = QComboBox()
         top = QFormLayout()
         top.addRow(tr("Entreprise"), self.company.widget)
@@ -324,9 +324,10 @@ class IncentiveClaimForm(RecordForm):
         self._seen: tuple[Any, ...] = ("?",)
         self._auto_amount: str | None = None
         self.contract_options: dict[str, Any] = {}
+        wc = self.wc
         self.add_field("company_id", PickerField(
-            field_label(IC, "company_id"), lambda text, current: company_choices(
-                self.wc, text, current)))
+            field_label(IC, "company_id"),
+            lambda text, current: company_choices(wc, text, current), context.tasks))
         self.regions = QLabel("—")
         self.regions.setObjectName("claim-regions")
         self.regions.setWordWrap(True)

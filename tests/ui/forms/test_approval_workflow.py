@@ -45,7 +45,8 @@ def test_request_visit_and_decision(qtbot: Any, context: Any) -> None:
     assert isinstance(form, ApprovalForm)
     qtbot.addWidget(form)
     picker = form.fields["establishment_unit_id"]
-    type_text(picker.search_box, "Ødegård")
+    with qtbot.waitSignal(picker.searcher.applied, timeout=5_000):
+        type_text(picker.search_box, "Ødegård")  # searched on a worker after a pause
     assert picker.value() == unit_id
     form.fields["trade_code"].set_value("menuisier")
     form.fields["operator_code"].set_value("ifapme")

@@ -66,7 +66,8 @@ def test_wizard_draws_up_and_prints_a_contract(qtbot: Any, context: Any, monkeyp
     learner_page = wizard.currentPage()
     assert isinstance(learner_page, LearnerPage)
     assert not learner_page.isComplete()
-    type_text(learner_page.search, "Ærtsen")
+    with qtbot.waitSignal(learner_page.searcher.applied, timeout=5_000):
+        type_text(learner_page.search, "Ærtsen")  # searched on a worker after a pause
     assert learner_page.list.count() == 1
     learner_page.list.setCurrentRow(0)
     assert learner_page.isComplete()
