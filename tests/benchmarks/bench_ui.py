@@ -215,7 +215,7 @@ def bench_search(folder: Path) -> dict[str, Any]:
 
 
 def bench_heartbeat(
-    size: int = int(os.environ.get("OFFA_BENCH_SYNC_SIZE", "18500")),
+    size: int = int(os.environ.get("OFFA_BENCH_SYNC_SIZE", "20500")),
 ) -> dict[str, Any]:
     """The UI thread's longest gap (a 10 ms heartbeat timer) while a first sync of about
     100,000 records (``size`` contracts) runs from the window against the embedded server."""
