@@ -12,6 +12,7 @@ import orjson
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.responses import Response
 
 from sync.server import SERVER_VERSION
@@ -40,6 +41,13 @@ MAX_PUSH_BYTES = 32 * 1024 * 1024
 UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 CURSOR = "^v1\\.[0-9]{1,18}\\.[0-9]{1,18}\\.[0-9]{1,12}\\.[0-9a-f]{12}$"
 MAX_OPS = 500
+# Answers are gzipped for clients that accept it once they are large enough for it to pay (a
+# smaller body gains less than the Content-Encoding and Vary headers cost: a push answer of one
+# op, ~280 bytes, stays plain; a pull page of 1,000 records shrinks about 9x). Level 5: nearly
+# level 9's ratio for a quarter of its time (~2 ms a 370 kB page). Stored documents (PDF, JPEG,
+# PNG) are compressed already.
+GZIP_MIN_BYTES = 1024
+GZIP_LEVEL = 5
 
 DECISIONS = """
 Reference server of the OPLA-compatible sync API v1 (see API.md). Decisions API.md leaves open:
@@ -117,6 +125,12 @@ def create_app(database: str | Engine, *, min_client_version: str | None = None)
     )
     app.state.engine = engine
     install(app)
+    app.add_middleware(
+        GZipMiddleware,
+        minimum_size=GZIP_MIN_BYTES,
+        compresslevel=GZIP_LEVEL,
+        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/pdf"),
+    )
 
     async def client_version(
         x_client_version: Annotated[str | None, Header(max_length=100)] = None,
