@@ -2,6 +2,9 @@
 
 It only assembles: each area is an :class:`AreaView`, each dialog lives in its own module, and
 data changes arrive as ``TaskManager.data_changed(ChangeSet)`` to refresh what they touched.
+The Entreprises area is a master/detail: the list above, the selected company's units and
+tutors under it (:class:`~offa_desktop.ui.company_detail.CompanyDetail`, in a splitter whose
+sizes are remembered), when the list backend reads a working copy (``backend.wc``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QSizePolicy,
+    QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -60,6 +64,8 @@ class MainWindow(QMainWindow):
         self._open_record = open_record
         self.areas: tuple[Area, ...] = areas()
         self.views: dict[str, AreaView] = {}
+        self.pages: dict[str, QWidget] = {}  # what the stack shows per area (view or splitter)
+        self.company_detail: Any = None  # the Entreprises area's detail pane, once built
         self.sync: Any = None  # the SyncController, set by AppContext.build_window
         self.search: Any = None  # the SearchPopup, set by AppContext.build_window
 
@@ -153,8 +159,13 @@ class MainWindow(QMainWindow):
             view = AreaView(area, self.backend, self.stack)
             view.open_requested.connect(self.open_record)
             self.views[key] = view
-            self.stack.addWidget(view)
-        self.stack.setCurrentWidget(view)
+            page: QWidget = view
+            wc = getattr(self.backend, "wc", None)
+            if key == "companies" and wc is not None:
+                page = self._company_master_detail(view, wc)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(self.pages[key])
         row = next(i for i, a in enumerate(self.areas) if a.key == key)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
@@ -164,8 +175,37 @@ class MainWindow(QMainWindow):
         return view
 
     def current_area(self) -> str:
-        view = self.stack.currentWidget()
-        return view.area.key if isinstance(view, AreaView) else ""
+        page = self.stack.currentWidget()
+        return next((key for key, shown in self.pages.items() if shown is page), "")
+
+    def _company_master_detail(self, view: AreaView, wc: Any) -> QWidget:
+        """The companies list above, the selected company's units and tutors under it."""
+        from offa_desktop.ui.company_detail import CompanyDetail
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self.stack)
+        splitter.setObjectName("companies-splitter")
+        splitter.setChildrenCollapsible(False)
+        detail = CompanyDetail(wc, splitter)
+        splitter.addWidget(view)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        saved = self.settings.value("window/companies_splitter") if self.settings else None
+        if isinstance(saved, QByteArray):
+            splitter.restoreState(saved)
+        detail.open_requested.connect(self.open_record)
+
+        def selected() -> None:
+            company_id = view.selected_id()
+            if company_id != detail.company_id:
+                detail.show_company(company_id)
+
+        view.table.selectionModel().currentRowChanged.connect(lambda _n, _o: selected())
+        view.model.modelReset.connect(selected)
+        view.model.dataChanged.connect(lambda *_args: selected())  # rows re-read in place
+        self.company_detail = detail
+        self.company_splitter = splitter
+        return splitter
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self.areas):
@@ -183,6 +223,8 @@ class MainWindow(QMainWindow):
         """Refresh the lists a change set touched (each list checks its own collection)."""
         for view in self.views.values():
             view.refresh(changes)
+        if self.company_detail is not None:
+            self.company_detail.refresh(changes)
 
     def set_sync_status(self, text: str) -> None:
         self.sync_label.setText(text)
@@ -206,4 +248,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
             self.settings.setValue("window/area", self.current_area())
+            if self.company_detail is not None:
+                self.settings.setValue("window/companies_splitter",
+                                       self.company_splitter.saveState())
         super().closeEvent(event)
