@@ -88,6 +88,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cette entreprise n&apos;est plus dans la copie de travail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez une entreprise dans la liste pour voir ses unités d&apos;établissement et ses tuteurs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacité %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacité inconnue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 travailleur(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contrat(s) en cours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ajouter une unité…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -181,6 +205,18 @@
     </message>
     <message>
         <source>manque</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incitants…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle demande d&apos;incitant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les demandes d&apos;incitants sont créées par l&apos;OFFA.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -829,6 +865,74 @@
     </message>
     <message>
         <source>à vérifier par une personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle demande d&apos;incitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Règles applicables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>primes de %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aucune unité d&apos;établissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord l&apos;entreprise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez le tuteur&#xa0;: ses apprenants de l&apos;année sont proposés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun contrat de cette entreprise n&apos;a commencé pendant l&apos;année scolaire choisie (première année du contrat).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun contrat de cette entreprise pendant l&apos;année scolaire choisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les apprenants (1 à 4) suivis par ce tuteur pendant l&apos;année.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrats commencés pendant cette année scolaire&#xa0;: cochez celui de l&apos;apprenant concerné (un par demande).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cochez le contrat de l&apos;apprenant concerné (un par demande).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les demandes d&apos;incitants sont créées par l&apos;OFFA&#xa0;: vous pouvez consulter les contrôles, pas enregistrer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les contrôles s&apos;affichent une fois l&apos;entreprise, le type et le contrat choisis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas de contrôle automatique pour cet incitant&#xa0;: à vérifier par une personne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contrôle(s) satisfait(s) sur %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — éligible à première vue. La demande est enregistrée «&#xa0;à vérifier&#xa0;».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — non éligible à ce stade. La demande peut être enregistrée «&#xa0;à vérifier&#xa0;».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -87,6 +87,30 @@
         <translation>[Régîõñ ~~]</translation>
     </message>
     <message>
+        <source>Cette entreprise n'est plus dans la copie de travail.</source>
+        <translation>[Çétté éñtréprîsé ñ'ést plüs dàñs là çõpîé dé tràvàîl. ~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choisissez une entreprise dans la liste pour voir ses unités d'établissement et ses tuteurs.</source>
+        <translation>[Çhõîsîsséz üñé éñtréprîsé dàñs là lîsté põür võîr sés üñîtés d'étàblîsséméñt ét sés tütéürs. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>capacité %1</source>
+        <translation>[çàpàçîté %1 ~~~]</translation>
+    </message>
+    <message>
+        <source>capacité inconnue</source>
+        <translation>[çàpàçîté îñçõññüé ~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 travailleur(s)</source>
+        <translation>[%1 tràvàîlléür(s) ~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 contrat(s) en cours</source>
+        <translation>[%1 çõñtràt(s) éñ çõürs ~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Ajouter une unité…</source>
         <translation>[Åjõütér üñé üñîté… ~~~~~~]</translation>
     </message>
@@ -181,6 +205,18 @@
     <message>
         <source>manque</source>
         <translation>[màñqüé ~~]</translation>
+    </message>
+    <message>
+        <source>Incitants…</source>
+        <translation>[Îñçîtàñts… ~~~]</translation>
+    </message>
+    <message>
+        <source>Nouvelle demande d'incitant…</source>
+        <translation>[Ñõüvéllé démàñdé d'îñçîtàñt… ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Les demandes d'incitants sont créées par l'OFFA.</source>
+        <translation>[Lés démàñdés d'îñçîtàñts sõñt çrééés pàr l'ÕFFÅ. ~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>%n apprenant(s) à la fois au plus (autant que de travailleurs, 1 sans travailleur)</source>
@@ -829,6 +865,74 @@
     <message>
         <source>à vérifier par une personne</source>
         <translation>[à vérîfîér pàr üñé pérsõññé ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Nouvelle demande d'incitant</source>
+        <translation>[Ñõüvéllé démàñdé d'îñçîtàñt ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Règles applicables</source>
+        <translation>[Règlés àpplîçàblés ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>primes de %1</source>
+        <translation>[prîmés dé %1 ~~~~]</translation>
+    </message>
+    <message>
+        <source>aucune unité d'établissement</source>
+        <translation>[àüçüñé üñîté d'étàblîsséméñt ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choisissez d'abord l'entreprise.</source>
+        <translation>[Çhõîsîsséz d'àbõrd l'éñtréprîsé. ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choisissez le tuteur : ses apprenants de l'année sont proposés.</source>
+        <translation>[Çhõîsîsséz lé tütéür : sés àppréñàñts dé l'àññéé sõñt prõpõsés. ~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aucun contrat de cette entreprise n'a commencé pendant l'année scolaire choisie (première année du contrat).</source>
+        <translation>[Åüçüñ çõñtràt dé çétté éñtréprîsé ñ'à çõmméñçé péñdàñt l'àññéé sçõlàîré çhõîsîé (prémîèré àññéé dü çõñtràt). ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aucun contrat de cette entreprise pendant l'année scolaire choisie.</source>
+        <translation>[Åüçüñ çõñtràt dé çétté éñtréprîsé péñdàñt l'àññéé sçõlàîré çhõîsîé. ~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Les apprenants (1 à 4) suivis par ce tuteur pendant l'année.</source>
+        <translation>[Lés àppréñàñts (1 à 4) süîvîs pàr çé tütéür péñdàñt l'àññéé. ~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Contrats commencés pendant cette année scolaire : cochez celui de l'apprenant concerné (un par demande).</source>
+        <translation>[Çõñtràts çõmméñçés péñdàñt çétté àññéé sçõlàîré : çõçhéz çélüî dé l'àppréñàñt çõñçérñé (üñ pàr démàñdé). ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Cochez le contrat de l'apprenant concerné (un par demande).</source>
+        <translation>[Çõçhéz lé çõñtràt dé l'àppréñàñt çõñçérñé (üñ pàr démàñdé). ~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Les demandes d'incitants sont créées par l'OFFA : vous pouvez consulter les contrôles, pas enregistrer.</source>
+        <translation>[Lés démàñdés d'îñçîtàñts sõñt çrééés pàr l'ÕFFÅ : võüs põüvéz çõñsültér lés çõñtrôlés, pàs éñrégîstrér. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Les contrôles s'affichent une fois l'entreprise, le type et le contrat choisis.</source>
+        <translation>[Lés çõñtrôlés s'àffîçhéñt üñé fõîs l'éñtréprîsé, lé tÿpé ét lé çõñtràt çhõîsîs. ~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Pas de contrôle automatique pour cet incitant : à vérifier par une personne.</source>
+        <translation>[Pàs dé çõñtrôlé àütõmàtîqüé põür çét îñçîtàñt : à vérîfîér pàr üñé pérsõññé. ~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 contrôle(s) satisfait(s) sur %2</source>
+        <translation>[%1 çõñtrôlé(s) sàtîsfàît(s) sür %2 ~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source> — éligible à première vue. La demande est enregistrée « à vérifier ».</source>
+        <translation>[ — élîgîblé à prémîèré vüé. Là démàñdé ést éñrégîstréé « à vérîfîér ». ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source> — non éligible à ce stade. La demande peut être enregistrée « à vérifier ».</source>
+        <translation>[ — ñõñ élîgîblé à çé stàdé. Là démàñdé péüt êtré éñrégîstréé « à vérîfîér ». ~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>satisfait</source>
