@@ -154,3 +154,41 @@ def test_kill_between_bulk_pages_heals_at_the_next_open(seeded: Server, tmp_path
         assert not _stale(wc2.path)
         assert derived(wc2) == reference
     device.close()
+
+
+def test_bulk_pages_after_the_first_are_larger(
+    seeded: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first sync asks for a small first page (progress shows early), then for the bulk
+    size; an incremental sync asks for the usual size. The copy ends equal to the server."""
+    import sync.engine
+    from tests.sync.harness import api, server_state
+
+    monkeypatch.setattr(sync.engine, "PAGE_SIZE", 40)
+    monkeypatch.setattr(sync.engine, "BULK_PAGE_SIZE", BULK_MIN + 100)
+    device = _device(seeded, tmp_path)
+    limits: list[int] = []
+
+    def sync() -> None:
+        engine = device.session.engine()
+        pull = engine.client.pull
+
+        def spy(cursor: str | None, limit: int = 1000, checksum: bool = False) -> dict[str, object]:
+            limits.append(limit)
+            return pull(cursor, limit, checksum)
+
+        engine.client.pull = spy  # type: ignore[method-assign]
+        engine.sync_once()
+
+    sync()
+    assert len(limits) > 3 and limits[0] == 40
+    assert set(limits[1:]) == {BULK_MIN + 100}
+    limits.clear()
+    sync()
+    assert limits == [40]
+    records, ops, conflicts = device.dump()
+    assert ops == [] and conflicts == []
+    assert records == server_state(api(seeded.url, device.username))
+    with device.working_copy() as wc:
+        assert not _stale(wc.path)
+    device.close()
