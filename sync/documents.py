@@ -3,16 +3,28 @@
 Both are idempotent by id, so an interrupted transfer is simply done again: the server answers
 200 to the same id and hash, and a download lands in a temporary file renamed only once its
 hash matches.
+
+Files waiting to be sent are a :class:`DocumentQueue` (fulfilled by the app's attachments
+folder); ``sync_once`` sends them with :func:`send_pending` after the records' push (a document
+of a record created offline needs that record on the server) and before the pull (which then
+brings their ``documents`` records).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from sync.client import ApiClient
-from sync.errors import SyncError
+from sync.errors import Cancelled, ServerError, SyncError
+
+log = logging.getLogger("offa.sync")
 
 MEDIA_TYPES = {b"%PDF-": "application/pdf", b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png"}
 MAX_BYTES = 20 * 1024 * 1024
@@ -28,14 +40,20 @@ def media_type(content: bytes) -> str:
     )
 
 
-def upload(client: ApiClient, document_id: str, path: Path, record: str) -> str:
-    """Send a file as document ``document_id`` of ``record`` ("collection/id"); its SHA-256."""
+def upload(
+    client: ApiClient, document_id: str, path: Path, record: str, sha256: str | None = None
+) -> str:
+    """Send a file as document ``document_id`` of ``record`` ("collection/id"); its SHA-256.
+
+    ``sha256``: the hash the file had when it was attached; sent as is, so a copy altered since
+    is refused by the server (422) instead of being stored under that id.
+    """
     content = path.read_bytes()
     if len(content) > MAX_BYTES:
         raise SyncError(
             "Le fichier dépasse 20 Mio : réduisez-le avant de le joindre.", code="too_large"
         )
-    digest = hashlib.sha256(content).hexdigest()
+    digest = sha256 or hashlib.sha256(content).hexdigest()
     client.put_document(
         document_id,
         content,
@@ -64,3 +82,61 @@ def download(client: ApiClient, document_id: str, sha256: str, target: Path) -> 
         out.write(content)
     os.replace(partial, target)
     return target
+
+
+@dataclass(frozen=True)
+class PendingUpload:
+    """A file waiting to be sent as document ``document_id`` of ``record`` ("collection/id")."""
+
+    document_id: str
+    path: Path
+    record: str
+    sha256: str | None = None  # when it was attached
+
+
+class DocumentQueue(Protocol):
+    """The files attached locally and not sent yet (kept across restarts by whoever keeps it)."""
+
+    def pending(self) -> list[PendingUpload]:
+        """Oldest first."""
+
+    def sent(self, document_id: str) -> None:
+        """The server holds it (201, or 200 for the same id and hash): forget it."""
+
+    def failed(self, document_id: str, message: str) -> None:
+        """The server refused it (a French message): kept, tried again at the next sync."""
+
+
+def send_pending(
+    client: ApiClient,
+    queue: DocumentQueue,
+    *,
+    cancel: threading.Event | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[int, int]:
+    """Upload every pending file; returns (sent, refused). A refusal (4xx: its record unknown
+    to the server yet, a file changed since it was attached...) or an unreadable file holds back
+    that file only; network errors and a cancel propagate (what was sent stays sent)."""
+    items = queue.pending()
+    sent = refused = 0
+    for done, item in enumerate(items):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("Synchronisation annulée ; elle reprendra là où elle s'est arrêtée.")
+        try:
+            upload(client, item.document_id, item.path, item.record, item.sha256)
+        except (ServerError, OSError) as exc:
+            message = exc.message if isinstance(exc, ServerError) else str(exc)
+            log.warning("document %s not sent: %s", item.document_id, message)
+            queue.failed(item.document_id, message)
+            refused += 1
+        except SyncError as exc:
+            if exc.code not in ("unsupported_document", "too_large"):
+                raise
+            queue.failed(item.document_id, exc.message)
+            refused += 1
+        else:
+            queue.sent(item.document_id)
+            sent += 1
+        if progress is not None:
+            progress(done + 1, len(items))
+    return sent, refused

@@ -1,5 +1,8 @@
 """``sync_once``: push the outbox, then pull the change feed (API.md), safe to kill anywhere.
 
+Then the files attached locally (``documents``, a :class:`sync.documents.DocumentQueue`) go up:
+after the records they belong to, before the pull that brings their ``documents`` records.
+
 Push: batches of at most 500 ops, oldest first, one op per record per push; an op goes with
 the version its record's base holds (so the next op of a record follows the version its
 predecessor got); the answer and the outbox update commit together. Pull: pages until
@@ -22,6 +25,7 @@ from typing import Any
 
 from offa_desktop.domain.schema import COLLECTIONS
 from sync.client import ApiClient
+from sync.documents import DocumentQueue, send_pending
 from sync.errors import Cancelled, CursorExpired
 from sync.faults import crash_point
 from sync.lock import SyncLock
@@ -73,6 +77,7 @@ class SyncEngine:
         push_batch: int = PUSH_BATCH,
         checksum_interval: float = CHECKSUM_INTERVAL,
         clock: Callable[[], float] = time.time,
+        documents: DocumentQueue | None = None,
     ) -> None:
         self.store = store
         self.client = client
@@ -85,6 +90,7 @@ class SyncEngine:
         self.push_batch = push_batch
         self.checksum_interval = checksum_interval
         self.clock = clock
+        self.documents = documents
         client.cancel = self.cancel
 
     # --- entry points ----------------------------------------------------------------------
@@ -100,7 +106,22 @@ class SyncEngine:
 
     def _sync(self, report: SyncReport) -> None:
         self.push(report)
+        self.push_documents(report)
         self.pull(report)
+
+    def push_documents(self, report: SyncReport) -> None:
+        """Send the files waiting in ``documents`` (progress as part of the "push" phase)."""
+        if self.documents is None:
+            return
+        self._check_cancel()
+        sent, refused = send_pending(
+            self.client,
+            self.documents,
+            cancel=self.cancel,
+            progress=lambda done, total: self._progress("push", done, total),
+        )
+        report.documents += sent
+        report.documents_refused += refused
 
     def device_id(self) -> str:
         with self.store.transaction() as tx:

@@ -246,6 +246,8 @@ class SyncReport:
     forbidden: int = 0
     pulled: int = 0
     resynced: int = 0
+    documents: int = 0  # attached files sent
+    documents_refused: int = 0  # attached files the server refused (kept for the next sync)
     changed: dict[str, set[str]] = field(default_factory=dict)  # collection -> ids touched
     everything: bool = False  # a first sync or a re-pull: refresh every list
 

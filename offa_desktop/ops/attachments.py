@@ -1,9 +1,11 @@
 """Attachments (signed scans, photos) of a record, usable offline.
 
 A file attached while offline is copied into the data folder (``attachments/<id>/<name>``)
-with a small "to send" note; ``send_pending`` uploads those notes' files at the next sync (the
-upload is idempotent by id and hash, so a cut connection just sends again). The server then
-returns the ``documents`` record in the pull, and the note is dropped.
+with a small "to send" note; every sync uploads those notes' files (:class:`AttachmentQueue`,
+the engine's document queue: after the records' push, so a record created offline is on the
+server first, and before the pull, which then brings the ``documents`` record). The upload is
+idempotent by id and hash, so a cut connection just sends again; a file the server refuses
+keeps its note, with the server's message, for the next sync.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from typing import Any
 
 from offa_desktop.ops.changes import ChangeSet
 from offa_desktop.store import queries
-from sync.documents import MAX_BYTES, download, media_type, upload
+from sync.documents import MAX_BYTES, PendingUpload, download, media_type
+from sync.documents import send_pending as send_documents
 from sync.errors import SyncError
 
 log = logging.getLogger("offa.sync")
@@ -80,9 +83,12 @@ def attach(folder: Path, record: str, source: Path) -> Attachment:
 
 
 def pending(folder: Path) -> dict[str, dict[str, Any]]:
-    """The notes of attachments not sent yet, by document id."""
+    """The notes of attachments not sent yet, by document id, oldest first."""
     found = {}
-    for note in sorted((_root(folder) / PENDING).glob("*.json")):
+    notes = sorted(
+        (_root(folder) / PENDING).glob("*.json"), key=lambda p: (p.stat().st_mtime_ns, p.name)
+    )
+    for note in notes:
         try:
             found[note.stem] = json.loads(note.read_text("utf-8"))
         except ValueError:
@@ -90,19 +96,49 @@ def pending(folder: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
+class AttachmentQueue:
+    """The notes folder as the sync engine's document queue (``sync.documents.DocumentQueue``)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _note(self, document_id: str) -> Path:
+        return _root(self.folder) / PENDING / f"{document_id}.json"
+
+    def pending(self) -> list[PendingUpload]:
+        return [
+            PendingUpload(
+                document_id,
+                local_path(self.folder, document_id, note["file_name"]),
+                note["record"],
+                note.get("sha256"),
+            )
+            for document_id, note in pending(self.folder).items()
+        ]
+
+    def sent(self, document_id: str) -> None:
+        self._note(document_id).unlink(missing_ok=True)
+
+    def failed(self, document_id: str, message: str) -> None:
+        """The server's message kept in the note (same modification time: its place stays)."""
+        path = self._note(document_id)
+        try:
+            note = json.loads(path.read_text("utf-8"))
+            stamp = path.stat()
+        except (OSError, ValueError):
+            return
+        note["error"] = message
+        path.write_text(json.dumps(note), "utf-8")
+        os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+
+
 def send_pending(session: Any) -> int:
     """Upload every attachment waiting to be sent; returns how many went. Network errors
-    propagate (the notes stay for the next sync)."""
-    folder = session.folder
-    sent = 0
-    client = None
-    for document_id, note in pending(folder).items():
-        client = client or session.client()
-        upload(
-            client, document_id, local_path(folder, document_id, note["file_name"]), note["record"]
-        )
-        (_root(folder) / PENDING / f"{document_id}.json").unlink(missing_ok=True)
-        sent += 1
+    propagate; a file the server refuses keeps its note for the next sync."""
+    queue = AttachmentQueue(session.folder)
+    if not queue.pending():
+        return 0
+    sent, _refused = send_documents(session.client(), queue)
     return sent
 
 

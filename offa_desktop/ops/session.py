@@ -152,12 +152,15 @@ class SyncSession:
 
     # --- syncing ---------------------------------------------------------------------------
     def engine(self, progress: Callable[[Progress], None] | None = None) -> SyncEngine:
+        from offa_desktop.ops.attachments import AttachmentQueue
+
         return SyncEngine(
             self.store,
             self.client(),
             lock_path=self.folder / LOCK_FILE,
             progress=progress,
             cancel=self.cancel,
+            documents=AttachmentQueue(self.folder),
         )
 
     def close(self) -> None:

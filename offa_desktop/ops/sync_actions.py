@@ -63,9 +63,6 @@ def sync_now(
     ``session.cancel`` stops it between batches (``sync.errors.Cancelled``).
     """
     session.cancel.clear()
-    from offa_desktop.ops.attachments import send_pending
-
-    send_pending(session)  # attachments first: the pull then brings their documents records
 
     def report(step: Progress) -> None:
         if progress is not None:
