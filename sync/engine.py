@@ -110,7 +110,7 @@ class SyncEngine:
         self.pull(report)
 
     def push_documents(self, report: SyncReport) -> None:
-        """Send the files waiting in ``documents`` (progress as part of the "push" phase)."""
+        """Send the files waiting in ``documents`` (progress phase "documents")."""
         if self.documents is None:
             return
         self._check_cancel()
@@ -118,7 +118,7 @@ class SyncEngine:
             self.client,
             self.documents,
             cancel=self.cancel,
-            progress=lambda done, total: self._progress("push", done, total),
+            progress=lambda done, total: self._progress("documents", done, total),
         )
         report.documents += sent
         report.documents_refused += refused

@@ -228,7 +228,7 @@ class SyncStore(Protocol):
 
 @dataclass
 class Progress:
-    """Where a sync stands: ``phase`` is "push", "pull" or "resync"."""
+    """Where a sync stands: ``phase`` is "push", "documents", "pull" or "resync"."""
 
     phase: str
     done: int

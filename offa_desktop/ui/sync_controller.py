@@ -16,7 +16,6 @@ from offa_desktop.ui.tasks import Op, paused_gc
 
 log = logging.getLogger("offa.ui")
 AUTO_SYNC_MS = 5 * 60 * 1000
-PHASES = {"push": "Envoi", "pull": "Réception", "resync": "Vérification"}
 
 
 class SyncController(QObject):
@@ -185,7 +184,13 @@ class SyncController(QObject):
     def _show_progress(self, phase: str, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        label = self.tr(PHASES.get(phase, phase))
+        labels = {
+            "push": self.tr("Envoi"),
+            "documents": self.tr("Envoi des documents"),
+            "pull": self.tr("Réception"),
+            "resync": self.tr("Vérification"),
+        }
+        label = labels.get(phase, phase)
         self.progress.setFormat(f"{label} %v " + self.tr("sur") + " %m")
 
     def cancel(self) -> None:

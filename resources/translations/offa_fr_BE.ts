@@ -1536,6 +1536,22 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi des documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>sur</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1540,6 +1540,22 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Sÿñçhrõñîsàtîõñ… ~~~~~]</translation>
     </message>
     <message>
+        <source>Envoi</source>
+        <translation>[Éñvõî ~]</translation>
+    </message>
+    <message>
+        <source>Envoi des documents</source>
+        <translation>[Éñvõî dés dõçüméñts ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Réception</source>
+        <translation>[Réçéptîõñ ~~~]</translation>
+    </message>
+    <message>
+        <source>Vérification</source>
+        <translation>[Vérîfîçàtîõñ ~~~~]</translation>
+    </message>
+    <message>
         <source>sur</source>
         <translation>[sür ~]</translation>
     </message>

@@ -54,8 +54,13 @@ def test_sync_sends_files_of_records_created_offline(
     attached = attach(device.folder, f"companies/{cid}", source)
     assert list(pending(device.folder)) == [attached.id]
 
-    report = device.sync_here()  # one sync: the company, then its file, then the pull
+    phases: list[tuple[str, int, int]] = []
+    # one sync: the company, then its file, then the pull
+    report = device.session.engine(lambda p: phases.append((p.phase, p.done, p.total))).sync_once()
 
+    assert ("documents", 1, 1) in phases
+    order = [phase for phase, _, _ in phases]
+    assert order.index("push") < order.index("documents") < order.index("pull")
     assert report.applied == 1 and report.documents == 1 and report.documents_refused == 0
     assert pending(device.folder) == {}
     records, ops, _ = device.dump()

@@ -114,6 +114,8 @@ def test_login_then_f5_syncs_and_lists_refresh(
     qtbot.waitUntil(lambda: "synchronisé le" in window.sync_label.text())
     assert "0 en attente" in window.sync_label.text()
     assert not controller.progress.isVisible()
+    controller._show_progress("documents", 1, 3)  # files go up between push and pull
+    assert controller.progress.text() == "Envoi des documents 1 sur 3"
 
 
 def test_attachment_offline_then_sent_and_history(
