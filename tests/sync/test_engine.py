@@ -52,14 +52,16 @@ def test_different_fields_merge_on_their_own(server: Server, tmp_path: Path, see
     cid = _new_company(a, rng)
     b.sync_until_done()
     name = value(rng, "Nom")
+    # a count the company does not have yet (seed 953706 drew 77: the edit changed nothing)
+    count = 200 + rng.randrange(100)
     a.edit(lambda u: u.update("companies", cid, {"name": name}))
-    b.edit(lambda u: u.update("companies", cid, {"employee_count": 77}))
+    b.edit(lambda u: u.update("companies", cid, {"employee_count": count}))
     assert a.sync_until_done()["applied"] == 1
     summary = b.sync_until_done()
     assert summary["conflicts"] == 0 and summary["applied"] == 1, summary
     a.sync_until_done()
     theirs = server_state(api(server.url, a.username))[("companies", cid)]
-    assert theirs["data"]["name"] == name and theirs["data"]["employee_count"] == 77
+    assert theirs["data"]["name"] == name and theirs["data"]["employee_count"] == count
     assert _record(a, "companies", cid) == theirs == _record(b, "companies", cid)
     seen = histories(api(server.url, a.username), {("companies", cid)})
     assert all(count == 1 for count in seen.values())
