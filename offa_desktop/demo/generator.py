@@ -1,10 +1,10 @@
 """Realistic demo data: working records for ``size`` contracts, valid under the domain rules.
 
 Records come as ``(collection, id, data)`` (API-shaped ``data``), company by company: a company,
-its units, tutors and approvals, then its learners, contracts, contract events and visits, so
-every reference names a record yielded before it. Shares follow the field: more running than
-finished contracts, approvals mostly granted with some under review, most contracts at level A,
-seven in ten in Wallonia. Deterministic for a seed and a ``today``.
+its units, tutors and approvals, then its learners, contracts, contract events, visits and
+incentive claims, so every reference names a record yielded before it. Shares follow the field:
+more running than finished contracts, approvals mostly granted with some under review, most
+contracts at level A, seven in ten in Wallonia. Deterministic for a seed and a ``today``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from offa_desktop.demo.accounts import DEMO_ACCOUNTS
 from offa_desktop.demo.identifiers import FastRandom, Serials, iban_be, mod97_number, uuid4_from
 from offa_desktop.demo.people import Company, People, Slot, pick
 from offa_desktop.demo.places import LEGAL_FORMS, LOCALITIES, TRADE_WORDS, make_pools
+from offa_desktop.domain.dates import school_year_of
 from offa_desktop.domain.values import brussels_today, money_str
 
 Record = tuple[str, str, dict[str, Any]]
@@ -33,6 +34,12 @@ SECTOR_SHARES = (
     ("construction", 22), ("horeca", 16), ("commerce", 16), ("alimentation", 12),
     ("automobile", 12), ("coiffure", 10), ("industrie", 7), ("soins", 5),
 )  # fmt: skip
+CLAIM_SHARES = {  # Brussels premiums stop at "eligible": Actiris pays them
+    "wal": (("to_check", 35), ("eligible", 15), ("approved", 15), ("paid", 30),
+            ("not_eligible", 5)),
+    "bxl": (("to_check", 40), ("eligible", 55), ("not_eligible", 5)),
+}  # fmt: skip
+BXL_TUTOR_MAX_LEARNERS = 4
 Week = dict[str, dict[str, float]]
 
 
@@ -73,6 +80,10 @@ class DemoGenerator:
             + Decimal("0.01")  # the latest RMMMG is the highest: above every minimum in force
             for _, rate in ref["pay_rates"]
         }
+        self.incentive_amounts = {
+            kind["code"]: kind["amount"]
+            for _, kind in sorted(ref["incentive_kinds"], key=lambda r: r[1]["valid_from"])
+        }  # the amount in force now (the latest)
         self.localities = {r: [loc for loc in LOCALITIES if loc[2] == r] for r in ("wal", "bxl")}
         self.coaches = [a.id for a in DEMO_ACCOUNTS if a.role == "coach"]
         self.people = People(self.rng, make_pools(seed), Serials(), self.today)
@@ -181,6 +192,7 @@ class DemoGenerator:
         yield from self._other_approvals(units, trades[len(used) :], operator, tutors, visits)
         yield from self.people.learners_and_contracts(slots, company, operator, self)
         yield from visits
+        yield from self._claims(company, slots)
         for slot in slots:
             if slot.status in ("active", "suspended") and rng.random() < 0.15:
                 on = max(slot.start, self.today - timedelta(days=90))
@@ -283,6 +295,54 @@ class DemoGenerator:
                 },  # fmt: skip
                 "opinion": None,
                 "comments": "Suivi sans remarque particulière.",
+            },
+        )
+
+    def _claims(self, company: Company, slots: list[Slot]) -> Iterator[Record]:
+        """Incentive claims of half the companies with a started contract: in Wallonia a P1 for
+        most learners, in Brussels a tutor premium per tutor (at most 4 learners)."""
+        rng = self.rng
+        started = [
+            s for s in slots
+            if s.contract_id and s.status in ("active", "suspended", "ended", "terminated")
+            and s.start <= self.today
+        ]  # fmt: skip
+        if not started or rng.random() > 0.5:
+            return
+        iban = iban_be(rng)
+        if company.region == "wal":
+            for slot in started:
+                if rng.random() < 0.7:
+                    yield self._claim(company.id, "wal_p1", [slot], None, iban)
+            return
+        by_tutor: dict[str, list[Slot]] = {}
+        for slot in started:
+            by_tutor.setdefault(slot.tutor_id or "", []).append(slot)
+        for tutor_id, own in by_tutor.items():
+            if tutor_id:
+                yield self._claim(company.id, "bxl_tutor", own[:BXL_TUTOR_MAX_LEARNERS], tutor_id,
+                                  iban)  # fmt: skip
+
+    def _claim(
+        self, company_id: str, kind: str, slots: list[Slot], tutor_id: str | None, iban: str
+    ) -> Record:
+        start = max(s.start for s in slots)
+        status = pick(self.rng, CLAIM_SHARES[kind[:3]])
+        paid_on = min(start + self.days(90, 300), self.today) if status == "paid" else None
+        return (
+            "incentive_claims",
+            self.uid(),
+            {
+                "kind_code": kind,
+                "company_id": company_id,
+                "contract_ids": [s.contract_id for s in slots],
+                "tutor_id": tutor_id,
+                "school_year": school_year_of(start),
+                "amount": self.incentive_amounts[kind],
+                "status": status,
+                "checks": None,
+                "iban": iban,
+                "paid_on": paid_on.isoformat() if paid_on else None,
             },
         )
 

@@ -76,6 +76,12 @@ def areas() -> tuple[Area, ...]:
             QCoreApplication.translate("areas", "Agréments"),
             "approvals",
             (
+                Column(
+                    "establishment_unit_id",
+                    QCoreApplication.translate("areas", "Unité d'établissement"),
+                    sortable=False,
+                    width=260,
+                ),
                 Column("trade_code", QCoreApplication.translate("areas", "Métier")),
                 Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
                 Column(
@@ -105,7 +111,7 @@ def areas() -> tuple[Area, ...]:
                     "reference:operators",
                 ),
             ),
-            default_sort=3,
+            default_sort=4,
             default_descending=True,
         ),
         Area(
@@ -113,6 +119,9 @@ def areas() -> tuple[Area, ...]:
             QCoreApplication.translate("areas", "Visites"),
             "visits",
             (
+                Column(
+                    "place", QCoreApplication.translate("areas", "Lieu"), sortable=False, width=260
+                ),
                 Column(
                     "kind",
                     QCoreApplication.translate("areas", "Type"),
@@ -148,7 +157,7 @@ def areas() -> tuple[Area, ...]:
                     "visitor_id", QCoreApplication.translate("areas", "Visiteur"), "reference:mine"
                 ),
             ),
-            default_sort=2,
+            default_sort=3,
             default_descending=True,
         ),
         Area(
@@ -231,6 +240,12 @@ def areas() -> tuple[Area, ...]:
             "incentive_claims",
             (
                 Column(
+                    "company_id",
+                    QCoreApplication.translate("areas", "Entreprise"),
+                    sortable=False,
+                    width=220,
+                ),
+                Column(
                     "kind_code",
                     QCoreApplication.translate("areas", "Type"),
                     formatter=namer("incentive_kind"),
@@ -250,5 +265,7 @@ def areas() -> tuple[Area, ...]:
                 _sync(),
             ),
             (Filter("status", QCoreApplication.translate("areas", "Statut"), "claim_status"),),
+            default_sort=2,  # school year, the latest first
+            default_descending=True,
         ),
     )

@@ -60,7 +60,7 @@ class CollectionRowSource:
     def page(
         self, offset: int, limit: int, sort: str, descending: bool, filters: Mapping[str, Any]
     ) -> list[Row]:
-        from offa_desktop.ops.list_state import sync_states
+        from offa_desktop.ops.list_state import linked_values, sync_states
         from offa_desktop.store import queries
 
         with self._wc.session() as db:
@@ -75,9 +75,10 @@ class CollectionRowSource:
                 text=self.text,
             )
             states = sync_states(db, self.collection, [r.id for r in found])
+            linked = linked_values(db, found, self._keys)
         rows = []
         for record in found:
-            values = {**record.data, "sync_state": states.get(record.id)}
+            values = {**record.data, **linked[record.id], "sync_state": states.get(record.id)}
             rows.append(Row(record.id, tuple(values.get(k) for k in self._keys)))
         return rows
 

@@ -1621,6 +1621,10 @@ Se déconnecter quand même ?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unité d&apos;établissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Métier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1642,6 +1646,10 @@ Se déconnecter quand même ?</source>
     </message>
     <message>
         <source>Visites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lieu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1628,6 +1628,10 @@ Sé déçõññéçtér qüàñd mêmé ? ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
         <translation>[Ågréméñts ~~~]</translation>
     </message>
     <message>
+        <source>Unité d'établissement</source>
+        <translation>[Üñîté d'étàblîsséméñt ~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Métier</source>
         <translation>[Métîér ~~]</translation>
     </message>
@@ -1650,6 +1654,10 @@ Sé déçõññéçtér qüàñd mêmé ? ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     <message>
         <source>Visites</source>
         <translation>[Vîsîtés ~~]</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>[Lîéü ~]</translation>
     </message>
     <message>
         <source>Type</source>

@@ -144,3 +144,33 @@ def test_search_as_you_type_then_enter_opens_the_record(
     assert shown.args[0] == 0 and "Aucun résultat" in window.search.list.item(0).text()
     qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
     assert not window.search.list.isVisible()
+
+
+def test_lists_name_the_records_they_link_to(window: Any, demo_folder: Path) -> None:
+    """Approvals show their unit, visits where they happen, claims their company: names read
+    in one query per page and column, as the records hold them."""
+    expected = {
+        "approvals": dict(_sql(demo_folder, (
+            "select a.id, u.name || ' (' || u.city || ')' from approvals a"
+            " join establishment_units u on u.id = a.establishment_unit_id"))),
+        "visits": dict(_sql(demo_folder, (
+            "select v.id, u.name || ' (' || u.city || ')' from visits v"
+            " left join approvals a on a.id = v.approval_id"
+            " left join contracts c on c.id = v.contract_id"
+            " join establishment_units u"
+            " on u.id = coalesce(a.establishment_unit_id, c.establishment_unit_id)"))),
+        "incentives": dict(_sql(demo_folder, (
+            "select i.id, co.name from incentive_claims i"
+            " join companies co on co.id = i.company_id"))),
+    }
+    column = {"approvals": "establishment_unit_id", "visits": "place", "incentives": "company_id"}
+    for key, names in expected.items():
+        view = window.show_area(key)
+        model = view.model
+        index = [c.key for c in model.columns].index(column[key])
+        rows = min(model.rowCount(), 250)
+        assert rows > 0, key
+        for row in range(rows):
+            record_id = model.index(row, 0).data(RECORD_ID_ROLE)
+            assert model.index(row, index).data() == names[record_id], (key, record_id)
+        assert not model.columns[index].sortable
