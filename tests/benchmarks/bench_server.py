@@ -1,7 +1,9 @@
 """Benchmarks of the reference server (``make bench``; figures in the report).
 
 - first pull of 100,000 records over HTTP, against the floor of the same pages pre-serialised
-  with orjson and served by the same stack (FastAPI + uvicorn, same machine, same run);
+  with orjson and served by the same stack (FastAPI + uvicorn, with the server's gzip
+  middleware when the server compressed its pages, as it does for clients asking for gzip;
+  same machine, same run);
 - a push of 500 update ops, on SQLite and on PostgreSQL;
 - 50 concurrent simulated clients (pulls and pushes of 20 ops) against PostgreSQL.
 
@@ -97,6 +99,12 @@ from starlette.responses import Response
 folder = Path(sys.argv[1])
 pages = [p.read_bytes() for p in sorted(folder.glob("page-*.json"))]
 app = FastAPI()
+if sys.argv[3] == "gzip":  # the server's own compression, as its app sets it up
+    from starlette.middleware.gzip import GZipMiddleware
+
+    from sync.server.app import GZIP_LEVEL, GZIP_MIN_BYTES
+
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
 
 
 @app.get("/floor/{n}")
@@ -108,12 +116,17 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
 
 
-def _serve_floor(folder: Path, pages: list[bytes]) -> tuple[subprocess.Popen[bytes], str]:
-    """The floor: the same page bytes served by FastAPI + uvicorn in its own process."""
+def _serve_floor(
+    folder: Path, pages: list[bytes], encoding: str
+) -> tuple[subprocess.Popen[bytes], str]:
+    """The floor: the same page bytes served by the same HTTP stack (FastAPI + uvicorn in its own
+    process, with the server's gzip middleware when the server compressed its answers)."""
     for n, body in enumerate(pages):
         (folder / f"page-{n:05d}.json").write_bytes(body)
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-c", FLOOR_SERVER, str(folder), str(port)])
+    process = subprocess.Popen(
+        [sys.executable, "-c", FLOOR_SERVER, str(folder), str(port), encoding or "identity"]
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -133,6 +146,7 @@ def bench_pull(folder: Path) -> list[dict[str, Any]]:
     with ServerProcess(url, init=False) as server:
         client = ApiClient(server.base_url, "offa", PASSWORD)
         pages: list[bytes] = []
+        encodings: set[str] = set()
         started = time.perf_counter()
         cursor = None
         total = 0
@@ -142,6 +156,7 @@ def bench_pull(folder: Path) -> list[dict[str, Any]]:
                 params["cursor"] = cursor
             answer = client.http.get("/api/v1/sync/pull", params=params)
             body = answer.content
+            encodings.add(answer.headers.get("content-encoding", ""))
             page = orjson.loads(body)
             total += len(page["changes"])
             pages.append(body)
@@ -152,7 +167,8 @@ def bench_pull(folder: Path) -> list[dict[str, Any]]:
         client.close()
     pages_dir = folder / "floor"
     pages_dir.mkdir()
-    process, floor_base = _serve_floor(pages_dir, pages)
+    assert len(encodings) == 1, encodings  # every page of 1,000 records: all gzip, or none
+    process, floor_base = _serve_floor(pages_dir, pages, encodings.pop())
     try:
         with httpx.Client(base_url=floor_base, timeout=60) as http:
             started = time.perf_counter()
