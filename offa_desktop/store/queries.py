@@ -28,6 +28,7 @@ __all__ = [
     "contract_count",
     "contract_rows",
     "count",
+    "field_values",
     "get",
     "get_record",
     "page",
@@ -126,6 +127,17 @@ def reference(session: Session, collection: str) -> list[dict[str, Any]]:
     t = table(collection)
     rows = session.execute(select(t).where(t.c.deleted.is_(False)).order_by(t.c.id)).mappings()
     return [{"id": row["id"], **to_api(collection, row)} for row in rows]
+
+
+def field_values(session: Session, collection: str, field: str) -> list[Any]:
+    """The distinct values a field takes among the live records, largest first (a list filter's
+    choices, e.g. the school years of the incentive claims)."""
+    if field not in COLLECTIONS[collection].by_name:
+        raise ValueError(f"unknown field {field!r} of {collection}")
+    t = table(collection)
+    column = t.c[field]
+    query = select(column).where(t.c.deleted.is_(False), column.is_not(None)).distinct()
+    return list(session.execute(query.order_by(column.desc())).scalars())
 
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

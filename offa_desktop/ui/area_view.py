@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from offa_desktop.ops.changes import ChangeSet
 from offa_desktop.ui import formats
-from offa_desktop.ui.areas import Area
+from offa_desktop.ui.areas import Area, Filter
 from offa_desktop.ui.table_model import RECORD_ID_ROLE, PagedTableModel, RowSource
 
 
@@ -30,6 +30,8 @@ class ListBackend(Protocol):
     def source(self, area: Area) -> RowSource: ...
 
     def reference_choices(self, collection: str) -> list[tuple[str, str]]: ...
+
+    def field_values(self, collection: str, field: str) -> list[tuple[str, str]]: ...
 
 
 class RecordTable(QTableView):
@@ -84,7 +86,7 @@ class AreaView(QWidget):
             box = QComboBox(self)
             box.setObjectName(f"filter-{spec.field}")
             box.addItem(self.tr("%1 : tous").replace("%1", spec.title), None)
-            for code, name in self._choices(spec.kind, backend):
+            for code, name in self._choices(spec, backend):
                 box.addItem(name, code)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(16)
@@ -125,7 +127,10 @@ class AreaView(QWidget):
         self.model.modelReset.connect(self._show_count)
         self._show_count()
 
-    def _choices(self, kind: str, backend: ListBackend) -> Sequence[tuple[str, str]]:
+    def _choices(self, spec: Filter, backend: ListBackend) -> Sequence[tuple[str, str]]:
+        kind = spec.kind
+        if kind == "values":
+            return backend.field_values(self.area.collection, spec.field)
         if kind.startswith("reference:"):
             return backend.reference_choices(kind.split(":", 1)[1])
         return formats.choices(kind)

@@ -21,7 +21,9 @@ class Filter:
 
     field: str
     title: str
-    kind: str  # the enumeration of formats.choices, or "reference:<collection>"
+    # the enumeration of formats.choices, "reference:<collection>", or "values" (the values
+    # the field takes in the working copy, largest first)
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -264,7 +266,14 @@ def areas() -> tuple[Area, ...]:
                 ),
                 _sync(),
             ),
-            (Filter("status", QCoreApplication.translate("areas", "Statut"), "claim_status"),),
+            (
+                Filter("status", QCoreApplication.translate("areas", "Statut"), "claim_status"),
+                Filter(
+                    "school_year",
+                    QCoreApplication.translate("areas", "Année scolaire"),
+                    "values",
+                ),
+            ),
             default_sort=2,  # school year, the latest first
             default_descending=True,
         ),

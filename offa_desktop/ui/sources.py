@@ -153,6 +153,13 @@ class StoreBackend:
             return ContractRowSource(self.wc, area, self.first_look)
         return CollectionRowSource(self.wc, area, self.reference_choices)
 
+    def field_values(self, collection: str, field: str) -> list[tuple[str, str]]:
+        """``[(value, value)]``: the values ``field`` takes in the working copy, largest first."""
+        from offa_desktop.store import queries
+
+        with self.wc.session() as db:
+            return [(str(v), str(v)) for v in queries.field_values(db, collection, field)]
+
     def reference_choices(self, collection: str) -> list[tuple[str, str]]:
         """``[(code, name)]`` of a reference collection, sorted by name (cached); ``mine`` is
         the signed-in user's id (the "mine" filter)."""

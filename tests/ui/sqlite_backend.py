@@ -53,6 +53,14 @@ class SqliteBackend:
     def reference_choices(self, collection: str) -> list[tuple[str, str]]:
         return [("cefa-lg", "CEFA de Liège"), ("ifapme", "IFAPME")]
 
+    def field_values(self, collection: str, field: str) -> list[tuple[str, str]]:
+        try:
+            rows = self.db.execute(f'select distinct "{field}" from "{collection}"'
+                                   f' where "{field}" is not null order by 1 desc').fetchall()
+        except sqlite3.OperationalError:  # the area's table is made with its first source
+            return []
+        return [(str(v), str(v)) for (v,) in rows]
+
     def fill(self, area: Area, rows: int) -> None:
         source = SqliteAreaSource(self.db, area)
         marks = ", ".join("?" for _ in range(len(source.keys) + 1))

@@ -174,3 +174,19 @@ def test_lists_name_the_records_they_link_to(window: Any, demo_folder: Path) -> 
             record_id = model.index(row, 0).data(RECORD_ID_ROLE)
             assert model.index(row, index).data() == names[record_id], (key, record_id)
         assert not model.columns[index].sortable
+
+
+def test_incentive_claims_by_school_year(window: Any, demo_folder: Path) -> None:
+    view = window.show_area("incentives")
+    box = view.filter_boxes["school_year"]
+    years = [box.itemData(i) for i in range(1, box.count())]
+    expected = [y for (y,) in _sql(demo_folder, (
+        "select distinct school_year from incentive_claims where deleted = 0 order by 1 desc"))]
+    assert years == expected and len(years) >= 2  # the years in the copy, the latest first
+    box.setCurrentIndex(box.findData(years[1]))
+    count = _sql(demo_folder, "select count(*) from incentive_claims where deleted = 0"
+                              f" and school_year = '{years[1]}'")[0][0]
+    assert 0 < count == view.model.rowCount()
+    keys = [c.key for c in view.model.columns]
+    shown = {view.model.index(r, keys.index("school_year")).data() for r in range(count)}
+    assert shown == {years[1]}
