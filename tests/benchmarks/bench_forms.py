@@ -119,31 +119,17 @@ def bench_checks(context: Any, folder: Path) -> dict[str, Any]:
 
 def _typing_gap(context: Any, tasks: Any) -> float:
     """The UI thread's longest gap while ``WORDS`` are typed into a company picker."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from offa_desktop.ui.forms.fields import PickerField
-    from offa_desktop.ui.forms.incentives import company_choices
+    from offa_desktop.ui.forms.claim_form import company_choices
     from tests.ui.typing_helper import type_text
 
     wc = context.working_copy
     picker = PickerField("entreprise", lambda t, c: company_choices(wc, t, c), tasks)
     picker.widget.show()
-    clock = QElapsedTimer()
-    gaps: list[int] = []
-    last = [0]
-
-    def beat() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(beat)
-    clock.start()
-    timer.start()
+    gaps, timer = _heartbeat()
     for word in WORDS:
         picker.search_box.clear()
         for char in word:
@@ -160,9 +146,9 @@ def _typing_gap(context: Any, tasks: Any) -> float:
     return float(max(gaps[1:] or [0]))
 
 
-def _idle_gap() -> float:
+def _heartbeat() -> tuple[list[int], Any]:
+    """A 5 ms timer, started, recording the gaps between its beats (ms): the UI thread's pauses."""
     from PySide6.QtCore import QElapsedTimer, QTimer
-    from PySide6.QtTest import QTest
 
     clock = QElapsedTimer()
     gaps: list[int] = []
@@ -178,6 +164,13 @@ def _idle_gap() -> float:
     timer.timeout.connect(beat)
     clock.start()
     timer.start()
+    return gaps, timer
+
+
+def _idle_gap() -> float:
+    from PySide6.QtTest import QTest
+
+    gaps, timer = _heartbeat()
     QTest.qWait(2000)
     timer.stop()
     return float(max(gaps[1:] or [0]))

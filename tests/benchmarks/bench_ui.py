@@ -312,19 +312,11 @@ def bench_heartbeat(
     with wc.session() as db:
         from sqlalchemy import text
 
+        from offa_desktop.domain.schema import WORKING_COLLECTIONS
+
         records = sum(
             int(db.execute(text(f"select count(*) from {t}")).scalar_one())
-            for t in (
-                "companies",
-                "establishment_units",
-                "tutors",
-                "approvals",
-                "learners",
-                "contracts",
-                "contract_events",
-                "visits",
-                "incentive_claims",
-            )
+            for t in WORKING_COLLECTIONS
         )
     window.close()
     context.close()
