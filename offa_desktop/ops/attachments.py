@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.store import queries
 from sync.documents import MAX_BYTES, PendingUpload, download, media_type
 from sync.documents import send_pending as send_documents

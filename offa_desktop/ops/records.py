@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.problems import Problem
-from offa_desktop.ops.changes import ChangeSet
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.uow import RecordNotFound, UnitOfWork
 

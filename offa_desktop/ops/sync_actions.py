@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.ops.session import SyncSession
 from offa_desktop.store.tables import OP_CONFLICT, OP_FORBIDDEN, OP_REJECTED, Conflict, OutboxOp
 from sync.ports import Progress

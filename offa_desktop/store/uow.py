@@ -17,11 +17,11 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.problems import Problem, problem
 from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
 from offa_desktop.domain.validation import ValidationError, blocking, validate_record
-from offa_desktop.ops.changes import ChangeSet
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.queries import StoreContext
 from offa_desktop.store.records import table

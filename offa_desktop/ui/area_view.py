@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.ui import formats
 from offa_desktop.ui.areas import Area, Filter
 from offa_desktop.ui.table_model import RECORD_ID_ROLE, PagedTableModel, RowSource

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.ui.area_view import AreaView, ListBackend
 from offa_desktop.ui.areas import Area, areas
 from offa_desktop.ui.tasks import TaskManager

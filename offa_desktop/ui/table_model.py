@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.domain.changes import ChangeSet
 
 RECORD_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the record's id (str)
 RAW_VALUE_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # the unformatted value of the cell

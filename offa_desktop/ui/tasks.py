@@ -29,7 +29,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.domain.changes import ChangeSet
 
 log = logging.getLogger("offa.ui")
 

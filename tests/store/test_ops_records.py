@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.validation import ValidationError
 from offa_desktop.ops import records
-from offa_desktop.ops.changes import ChangeSet
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.tables import OUTBOX

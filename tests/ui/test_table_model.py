@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.ui.formats import date_fr, money_fr
 from offa_desktop.ui.table_model import RECORD_ID_ROLE, Column, PagedTableModel, Row
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, QThread
 
-from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.ui.tasks import Cancelled, TaskContext, TaskManager
 
 pytestmark = pytest.mark.gui

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from offa_desktop import paths
-from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.table_model import RECORD_ID_ROLE
 

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.problems import Problem, cap, label
 from offa_desktop.domain.validation import ValidationError
 from offa_desktop.ops import workflows
-from offa_desktop.ops.changes import ChangeSet
 from offa_desktop.ops.workflows import Check
 from offa_desktop.ui.forms.fields import Field, InputError, tr
 
