@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-
-from offa_desktop.store.tables import OutboxOp
+from offa_desktop.store import pending
 from sync.errors import SyncError
 
 
@@ -25,21 +23,7 @@ def record_history(session: Any, collection: str, record_id: str) -> RecordHisto
     """Both parts of the history; the server's is skipped (with a message) when unreachable."""
     found = RecordHistory()
     with session.wc.session() as db:
-        ops = db.execute(
-            select(OutboxOp)
-            .where(OutboxOp.collection == collection, OutboxOp.record_id == record_id)
-            .order_by(OutboxOp.seq)
-        ).scalars()
-        found.local = [
-            {
-                "at": op.created_at,
-                "kind": op.kind,
-                "fields": dict(op.fields or {}),
-                "state": op.state,
-                "error": op.last_error,
-            }
-            for op in ops
-        ]
+        found.local = pending.local_edits(db, collection, record_id)
     try:
         found.server = session.client().history(collection, record_id)
     except SyncError as exc:

@@ -13,13 +13,12 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from offa_desktop.domain.access import in_force
 from offa_desktop.domain.contract_rules import signing_problems
 from offa_desktop.domain.problems import cap, label
 from offa_desktop.printing.data import BLANK_KINDS, KINDS, PrintData, PrintError, PrintProblem
 from offa_desktop.store import queries
+from offa_desktop.store.queries import ReadSession as Session
 from offa_desktop.store.queries import StoreContext
 
 Record = Mapping[str, Any]

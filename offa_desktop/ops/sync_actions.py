@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
-
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.ops.session import SyncSession
-from offa_desktop.store.tables import OP_CONFLICT, OP_FORBIDDEN, OP_REJECTED, Conflict, OutboxOp
+from offa_desktop.store import pending
 from sync.ports import Progress
 
 LAST_SYNC_KEY = "last_sync_at"
@@ -36,19 +34,15 @@ def read_status(session: SyncSession) -> SyncStatus:
     """Counts from the outbox and the conflicts list, in two small queries."""
     account = session.account()
     with session.wc.session() as db:
-        states = dict(
-            db.execute(select(OutboxOp.state, func.count()).group_by(OutboxOp.state)).all()
-        )
-        conflicts = int(db.execute(select(func.count()).select_from(Conflict)).scalar_one())
+        unsent, conflicts, rejected = pending.counts(db)
     with session.store.transaction() as tx:
         raw = tx.state.get(LAST_SYNC_KEY)
     last = datetime.fromisoformat(raw) if raw else None
-    rejected = int(states.get(OP_REJECTED, 0)) + int(states.get(OP_FORBIDDEN, 0))
     return SyncStatus(
         server=account.server if account else None,
         username=account.username if account else None,
-        pending=int(sum(states.values())) - rejected - int(states.get(OP_CONFLICT, 0)),
-        conflicts=conflicts + int(states.get(OP_CONFLICT, 0)),
+        pending=unsent,
+        conflicts=conflicts,
         rejected=rejected,
         last_sync=last,
     )

@@ -18,14 +18,11 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from offa_desktop import paths
 from offa_desktop.domain.problems import ValidationError
 from offa_desktop.domain.schema import COLLECTIONS, CREATION_ORDER
 from offa_desktop.ops.session import MSG_NOT_LOGGED_IN, SyncSession, open_session
-from offa_desktop.store.codec import to_api
-from offa_desktop.store.records import table
+from offa_desktop.store.records import every_record
 from sync.client import RetryPolicy
 from sync.engine import SyncEngine
 from sync.errors import LoginRequired, SyncError
@@ -179,17 +176,14 @@ def _engine(session: SyncSession) -> SyncEngine:
 
 def _records(session: SyncSession) -> Iterator[dict[str, Any]]:
     with session.wc.session() as db:
-        for collection in CREATION_ORDER:
-            t = table(collection)
-            for row in db.execute(select(t).order_by(t.c.id)).mappings():
-                deleted = bool(row["deleted"])
-                yield {
-                    "collection": collection,
-                    "id": row["id"],
-                    "version": row["version"],
-                    "deleted": deleted,
-                    "data": None if deleted else to_api(collection, row),
-                }
+        for rec in every_record(db, CREATION_ORDER):
+            yield {
+                "collection": rec.collection,
+                "id": rec.id,
+                "version": rec.version,
+                "deleted": rec.deleted,
+                "data": None if rec.deleted else rec.data,
+            }
 
 
 def _dump(session: SyncSession, args: argparse.Namespace) -> int:

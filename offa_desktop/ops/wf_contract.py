@@ -11,8 +11,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from offa_desktop.domain.access import get_date, get_int, reference_by_code
 from offa_desktop.domain.contracts import running_on
 from offa_desktop.domain.dates import age_on
@@ -22,11 +20,9 @@ from offa_desktop.domain.shapes import schedule_hours
 from offa_desktop.domain.values import format_date_fr
 from offa_desktop.ops import workflows
 from offa_desktop.ops.records import Saved
-from offa_desktop.store import queries
+from offa_desktop.store import lookups, queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
-from offa_desktop.store.records import table
-from offa_desktop.store.search import fts_query, matching_ids
 
 LIMIT = 200
 
@@ -95,26 +91,8 @@ def unit_options(
 ) -> list[Option]:
     """Establishment units with their company's name, matching ``text`` (full-text), by name:
     one SQL query (``granted_only``: an EXISTS on granted approvals), never whole tables."""
-    u, a, c = table("establishment_units"), table("approvals"), table("companies")
-    query = (
-        select(u.c.id, u.c.name, u.c.postal_code, u.c.city, c.c.name.label("company"))
-        .join(c, c.c.id == u.c.company_id, isouter=True)
-        .where(u.c.deleted.is_(False))
-    )
-    if granted_only:
-        granted = select(a.c.id).where(
-            a.c.establishment_unit_id == u.c.id,
-            a.c.status == "granted",
-            a.c.deleted.is_(False),
-        )
-        query = query.where(granted.exists())
-    if ids is not None:
-        query = query.where(u.c.id.in_(ids))
-    fts = fts_query(text) if text.strip() else None
-    if fts is not None:
-        query = query.where(u.c.id.in_(matching_ids("establishment_units", fts)))
     with wc.session() as db:
-        rows = db.execute(query.order_by(u.c.name, u.c.id).limit(LIMIT)).all()
+        rows = lookups.units(db, text, granted_only=granted_only, ids=ids, limit=LIMIT)
     return [
         Option(
             row.id,

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from offa_desktop.domain.access import get_date, reference_by_code
 from offa_desktop.domain.contracts import effective_end
 from offa_desktop.domain.dates import school_year_bounds, school_year_end, school_year_of
@@ -27,9 +25,9 @@ from offa_desktop.domain.values import format_date_fr, money_str
 from offa_desktop.ops import workflows
 from offa_desktop.ops.records import Saved
 from offa_desktop.ops.wf_contract import Option
+from offa_desktop.store import lookups
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
-from offa_desktop.store.records import table
 
 IC = "incentive_claims"
 # Kinds claimed for one learner's contract; ``bxl_tutor`` is claimed for a tutor and the
@@ -132,12 +130,8 @@ def company_regions(wc: WorkingCopy, company_id: str | None) -> set[str]:
     """Regions of the company's establishment units (which decide the rule sets)."""
     if not company_id:
         return set()
-    u = table("establishment_units")
     with wc.session() as db:
-        rows = db.execute(
-            select(u.c.region).where(u.c.company_id == company_id, u.c.deleted.is_(False))
-        ).all()
-    return {str(r.region) for r in rows if r.region}
+        return lookups.company_regions(db, company_id)
 
 
 def kind_options(wc: WorkingCopy, company_id: str | None) -> list[Option]:
@@ -170,30 +164,11 @@ def company_contracts(
     effective end, as dates)."""
     if not company_id:
         return []
-    c, u, lr, t = (table(n) for n in ("contracts", "establishment_units", "learners", "tutors"))
-    query = (
-        select(
-            c.c.id, c.c.start_date, c.c.end_date, c.c.status, c.c.trade_code, c.c.tutor_id,
-            lr.c.last_name, lr.c.first_name,
-            t.c.last_name.label("tutor_last"), t.c.first_name.label("tutor_first"),
-        )
-        .join(u, u.c.id == c.c.establishment_unit_id)
-        .join(lr, lr.c.id == c.c.learner_id, isouter=True)
-        .join(t, t.c.id == c.c.tutor_id, isouter=True)
-        .where(
-            u.c.company_id == company_id,
-            c.c.deleted.is_(False),
-            u.c.deleted.is_(False),
-            c.c.status != "draft",
-        )
-    )
-    if tutor_id:
-        query = query.where(c.c.tutor_id == tutor_id)
     bounds = school_year_bounds(school_year) if school_year else None
     out = []
     with wc.session() as db:
         ctx = StoreContext(db)
-        rows = db.execute(query.order_by(lr.c.last_name, lr.c.first_name, c.c.id)).all()
+        rows = lookups.company_contracts(db, company_id, tutor_id=tutor_id)
         for row in rows:
             record = _iso({"start_date": row.start_date, "end_date": row.end_date,
                            "status": row.status})

@@ -18,10 +18,14 @@ from offa_desktop.store.list_rows import CONTRACT_SORTS, ContractRow
 from offa_desktop.store.records import StoredRecord, get, get_record, stored, table
 from offa_desktop.store.search import SEARCHABLE, SearchHit, fts_query, matching_ids, search
 
+# The store's read session as ops names it (ops does not import SQLAlchemy itself).
+ReadSession = Session
+
 __all__ = [
     "CONTRACT_SORTS",
     "ContractQuery",
     "ContractRow",
+    "ReadSession",
     "SearchHit",
     "StoreContext",
     "StoredRecord",

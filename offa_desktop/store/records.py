@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -75,3 +75,12 @@ def get(session: Session, collection: str, record_id: str) -> dict[str, Any] | N
         .first()
     )
     return to_api(collection, row) if row is not None else None
+
+
+def every_record(session: Session, collections: Iterable[str]) -> Iterator[StoredRecord]:
+    """Every stored record of these collections (tombstones included), collection by collection
+    in the order given, by id: what the headless ``dump`` writes."""
+    for collection in collections:
+        t = table(collection)
+        for row in session.execute(select(t).order_by(t.c.id)).mappings():
+            yield stored(collection, row)

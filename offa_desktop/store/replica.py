@@ -1,0 +1,380 @@
+"""The working copy's side of sync: the outbox, base snapshots, conflicts, cursor state, and
+server records written in bulk (SQLAlchemy Core; typed columns via the store's codec; the search
+index follows by the store's triggers, or is rebuilt set-based after a bulk page).
+
+Plain values in and out: this module does not know sync's types (the store does not import
+``sync``). ``offa_desktop/ops/sync_adapter.py`` maps them to ``sync/ports.py``; what it passes
+in (sync's dataclasses) only has to carry the attributes of the Protocols below.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
+from typing import Any, Protocol, cast
+from uuid import uuid4
+
+import orjson
+from sqlalchemy import Connection, Table, and_, delete, select, tuple_, update
+from sqlalchemy.dialects.sqlite import insert
+
+from offa_desktop.domain.schema import COLLECTIONS
+from offa_desktop.store import derived, tables
+from offa_desktop.store.bulk import Upsert, by_collection, chunks, instant_column
+from offa_desktop.store.codec import to_api, to_columns
+from offa_desktop.store.db import WorkingCopy
+from offa_desktop.store.records import table
+from offa_desktop.store.types import utc_now
+
+Key = tuple[str, str]  # (collection, record id)
+Row = Mapping[Any, Any]  # a row of a table, by column name
+
+
+class RecordState(Protocol):
+    """A record as the server last sent it (sync's ``ServerRecord`` fits)."""
+
+    @property
+    def collection(self) -> str: ...
+    @property
+    def record_id(self) -> str: ...
+    @property
+    def version(self) -> int | None: ...
+    @property
+    def deleted(self) -> bool: ...
+    @property
+    def data(self) -> Mapping[str, Any] | None: ...
+    @property
+    def updated_at(self) -> str | None: ...
+    @property
+    def updated_by(self) -> str | None: ...
+
+
+class BaseState(Protocol):
+    """A base snapshot (sync's ``Base`` fits)."""
+
+    @property
+    def collection(self) -> str: ...
+    @property
+    def record_id(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def deleted(self) -> bool: ...
+    @property
+    def data(self) -> Mapping[str, Any] | None: ...
+
+
+class OpState(Protocol):
+    """An outbox op as written back (sync's ``OutboxOp`` fits)."""
+
+    @property
+    def seq(self) -> int: ...
+    @property
+    def op_id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def base_version(self) -> int | None: ...
+    @property
+    def fields(self) -> Mapping[str, Any]: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def error(self) -> str | None: ...
+    @property
+    def errors(self) -> Sequence[Mapping[str, Any]] | None: ...
+    @property
+    def resolution(self) -> Mapping[str, Any] | None: ...
+
+
+_FIELD_NAMES = {name: spec.field_names for name, spec in COLLECTIONS.items()}
+_outbox = cast(Table, tables.OutboxOp.__table__)
+_base = cast(Table, tables.BaseSnapshot.__table__)
+_conflicts = cast(Table, tables.Conflict.__table__)
+_state = cast(Table, tables.SyncState.__table__)
+
+
+class OutboxRows:
+    """Table ``outbox``: rows as mappings of its columns, oldest (lowest ``seq``) first."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def unsettled(self) -> list[Row]:
+        return list(self.conn.execute(select(_outbox).order_by(_outbox.c.seq)).mappings())
+
+    def for_records(self, keys: Iterable[Key]) -> list[Row]:
+        found: list[Row] = []
+        if not self.conn.execute(select(_outbox.c.seq).limit(1)).first():
+            return found
+        for collection, ids in by_collection(keys).items():
+            for chunk in chunks(ids):
+                found.extend(
+                    self.conn.execute(
+                        select(_outbox)
+                        .where(_outbox.c.collection == collection, _outbox.c.record_id.in_(chunk))
+                        .order_by(_outbox.c.seq)
+                    ).mappings()
+                )
+        return found
+
+    def update(self, op: OpState) -> None:
+        error = None
+        if op.error is not None or op.errors:
+            error = {"message": op.error, "errors": op.errors}
+        self.conn.execute(
+            update(_outbox)
+            .where(_outbox.c.seq == op.seq)
+            .values(
+                op_id=op.op_id,
+                kind=op.kind,
+                base_version=op.base_version,
+                fields=op.fields,
+                state=op.state,
+                last_error=error,
+                resolution=op.resolution,
+            )
+        )
+
+    def remove(self, seqs: Sequence[int]) -> None:
+        for chunk in chunks(list(seqs)):
+            self.conn.execute(delete(_outbox).where(_outbox.c.seq.in_(chunk)))
+
+    def append(
+        self,
+        collection: str,
+        record_id: str,
+        kind: str,
+        base_version: int | None,
+        fields: Mapping[str, Any],
+        resolution: Mapping[str, Any] | None = None,
+    ) -> tuple[int, str]:
+        """A new pending op; returns its ``(seq, op_id)``."""
+        op_id = str(uuid4())
+        result = self.conn.execute(
+            insert(_outbox).values(
+                op_id=op_id,
+                collection=collection,
+                record_id=record_id,
+                kind=kind,
+                base_version=base_version,
+                fields=fields,
+                resolution=resolution,
+                created_at=utc_now(),
+                state="pending",
+            )
+        )
+        seq = result.inserted_primary_key[0] if result.inserted_primary_key else 0
+        return int(seq), op_id
+
+
+class RecordRows:
+    """The collection tables, written with the server's state (no outbox)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def put_many(self, records: Sequence[RecordState]) -> None:
+        grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for rec in records:
+            grouped[rec.collection].append(self._row(rec))
+        for collection, rows in grouped.items():
+            upsert = Upsert.of(table(collection), self.conn, ("id",), ("updated_at",))
+            upsert.run(self.conn, rows)
+
+    @staticmethod
+    def _row(rec: RecordState) -> dict[str, Any]:
+        row: dict[str, Any] = dict.fromkeys(_FIELD_NAMES[rec.collection])
+        extra: dict[str, Any] = {}
+        if rec.data is not None and not rec.deleted:
+            columns, extra = to_columns(rec.collection, rec.data)
+            row.update(columns)
+        row.update(
+            id=rec.record_id,
+            version=rec.version,
+            deleted=rec.deleted,
+            updated_at=instant_column(rec.updated_at),
+            updated_by=rec.updated_by,
+            extra=extra or None,
+        )
+        return row
+
+    def erase_many(self, keys: Sequence[Key]) -> None:
+        for collection, ids in by_collection(keys).items():
+            t = table(collection)
+            for chunk in chunks(ids):
+                self.conn.execute(delete(t).where(t.c.id.in_(chunk)))
+
+    def get(
+        self, collection: str, record_id: str
+    ) -> tuple[int | None, bool, dict[str, Any] | None] | None:
+        """``(version, deleted, data)`` of a record held locally (data None when deleted)."""
+        t = table(collection)
+        row = self.conn.execute(select(t).where(t.c.id == record_id)).mappings().first()
+        if row is None:
+            return None
+        data = None if row["deleted"] else to_api(collection, row)
+        return row["version"], bool(row["deleted"]), data
+
+    def keys(self, collection: str) -> set[str]:
+        t = table(collection)
+        return set(self.conn.execute(select(t.c.id)).scalars())
+
+
+class BaseRows:
+    """Table ``base`` (a deleted base has ``data`` NULL)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get_many(
+        self, keys: Iterable[Key]
+    ) -> Iterator[tuple[str, str, int, dict[str, Any] | None]]:
+        """``(collection, record_id, version, data)`` of the bases held (data None: deleted)."""
+        for collection, ids in by_collection(keys).items():
+            for chunk in chunks(ids):
+                marks = ", ".join("?" for _ in chunk)
+                rows = self.conn.exec_driver_sql(
+                    "SELECT record_id, version, data FROM base WHERE collection = ? "
+                    f"AND record_id IN ({marks})",
+                    (collection, *chunk),
+                )
+                for record_id, version, data in rows:
+                    parsed = None if data is None else orjson.loads(data)
+                    yield collection, record_id, version, parsed
+
+    def put_many(self, bases: Sequence[BaseState]) -> None:
+        rows = [
+            {
+                "collection": b.collection,
+                "record_id": b.record_id,
+                "version": b.version,
+                "data": None if b.deleted or b.data is None else orjson.dumps(b.data).decode(),
+            }
+            for b in bases
+        ]
+        Upsert.of(_base, self.conn, ("collection", "record_id"), ("data",)).run(self.conn, rows)
+
+    def delete_many(self, keys: Sequence[Key]) -> None:
+        for collection, ids in by_collection(keys).items():
+            for chunk in chunks(ids):
+                self.conn.execute(
+                    delete(_base).where(
+                        _base.c.collection == collection, _base.c.record_id.in_(chunk)
+                    )
+                )
+
+    def live_versions(self, collection: str) -> Iterator[tuple[str, int]]:
+        rows = self.conn.execute(
+            select(_base.c.record_id, _base.c.version).where(
+                _base.c.collection == collection, _base.c.data.is_not(None)
+            )
+        )
+        for record_id, version in rows:
+            yield str(record_id), int(version)
+
+
+class StateRows:
+    """Table ``sync_state``: small named values (cursor, checksums, server facts)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, name: str) -> str | None:
+        value = self.conn.execute(select(_state.c.value).where(_state.c.key == name)).scalar()
+        return None if value is None else str(value)
+
+    def put(self, name: str, value: str | None) -> None:
+        if value is None:
+            self.conn.execute(delete(_state).where(_state.c.key == name))
+            return
+        stmt = insert(_state).values(key=name, value=value)
+        self.conn.execute(
+            stmt.on_conflict_do_update(index_elements=[_state.c.key], set_={"value": value})
+        )
+
+
+class ConflictRows:
+    """Table ``conflicts`` (one row per record): rows with ``collection``, ``record_id``,
+    ``details`` (a JSON object) and ``created_at``."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def all(self) -> list[Row]:
+        return list(self.conn.execute(select(_conflicts).order_by(_conflicts.c.id)).mappings())
+
+    def get_many(self, keys: Iterable[Key]) -> list[Row]:
+        keys = list(keys)
+        if not keys or not self.conn.execute(select(_conflicts.c.id).limit(1)).first():
+            return []
+        found: list[Row] = []
+        for chunk in chunks(keys):
+            found.extend(
+                self.conn.execute(
+                    select(_conflicts).where(
+                        tuple_(_conflicts.c.collection, _conflicts.c.record_id).in_(chunk)
+                    )
+                ).mappings()
+            )
+        return found
+
+    def put(self, collection: str, record_id: str, details: Mapping[str, Any]) -> None:
+        """Insert or replace the conflict of a record."""
+        self.delete_many([(collection, record_id)])
+        self.conn.execute(
+            insert(_conflicts).values(
+                collection=collection,
+                record_id=record_id,
+                details=dict(details),
+                created_at=utc_now(),
+            )
+        )
+
+    def delete_many(self, keys: Sequence[Key]) -> None:
+        for collection, record_id in keys:
+            self.conn.execute(
+                delete(_conflicts).where(
+                    and_(_conflicts.c.collection == collection, _conflicts.c.record_id == record_id)
+                )
+            )
+
+
+class ReplicaTransaction:
+    """The sync tables on one connection inside one unit of work (BEGIN IMMEDIATE, the
+    store's one writer): a pulled page and its cursor, or a push answer and its outbox update,
+    commit together."""
+
+    def __init__(self, conn: Connection, stack: ExitStack) -> None:
+        self.outbox = OutboxRows(conn)
+        self.records = RecordRows(conn)
+        self.bases = BaseRows(conn)
+        self.state = StateRows(conn)
+        self.conflicts = ConflictRows(conn)
+        self._conn = conn
+        self._stack = stack
+        self._deferred = False
+
+    def defer_derived(self) -> None:
+        """For a bulk page: the search and list triggers are set aside until this transaction
+        ends (put back before it commits) and the derived tables are flagged stale with it;
+        :func:`rebuild_derived` rebuilds them set-based afterwards."""
+        if self._deferred:
+            return
+        self._stack.enter_context(derived.triggers_aside(self._conn))
+        derived.mark_stale(self._conn)
+        self._deferred = True
+
+
+@contextmanager
+def transaction(wc: WorkingCopy) -> Iterator[ReplicaTransaction]:
+    with wc.unit_of_work() as uow, ExitStack() as stack:
+        # the stack's exits (triggers put back) run before the unit of work commits
+        yield ReplicaTransaction(uow.session.connection(), stack)
+
+
+def rebuild_derived(wc: WorkingCopy) -> bool:
+    """The search index and list keys rebuilt when flagged stale; True when it ran."""
+    with wc.unit_of_work() as uow:
+        return derived.rebuild_if_stale(uow.session.connection())
