@@ -76,6 +76,28 @@ def open_window(folder: Path, *, demo_size: int | None = None) -> tuple[Any, Any
     return context.build_window(), context
 
 
+class StartCancelled(Exception):
+    """The person chose to quit rather than restore a lost working copy."""
+
+
+def open_with_restore(folder: Path, *, demo_size: int | None = None) -> tuple[Any, Any]:
+    """``open_window``; a working copy found empty, missing, foreign or damaged shows the
+    restore dialog (latest backup, a file, an empty copy by choice) and opens again after a
+    restore. StartCancelled when the person quits."""
+    from offa_desktop.store.db import WorkingCopyGone
+
+    while True:
+        try:
+            return open_window(folder, demo_size=demo_size)
+        except WorkingCopyGone as exc:
+            if os.environ.get(PROBE_ENV):
+                raise
+            from offa_desktop.ui.restore_dialog import RestoreDialog
+
+            if RestoreDialog(exc).exec() != RestoreDialog.DialogCode.Accepted:
+                raise StartCancelled() from exc
+
+
 def main(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -96,9 +118,11 @@ def main(args: argparse.Namespace) -> int:
     app.setWindowIcon(about.app_icon())
     demo = bool(getattr(args, "demo", False))
     try:
-        window, context = open_window(
+        window, context = open_with_restore(
             folder, demo_size=int(getattr(args, "demo_size", 2000)) if demo else None
         )
+    except StartCancelled:
+        return 1
     except Exception as exc:  # the environment's fault (corrupt file, disk): say it in French
         log.exception("start failed")
         if os.environ.get(PROBE_ENV):

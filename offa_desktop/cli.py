@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("dump", help="exporter toute la copie de travail en lignes JSON")
     imp = commands.add_parser("import", help="importer des lignes JSON comme modifications")
     imp.add_argument("file", help="fichier de lignes JSON (UTF-8)")
+    restore = commands.add_parser(
+        "restore",
+        help="restaurer la copie de travail (dernière sauvegarde, un fichier, ou une copie vide)",
+    )
+    which = restore.add_mutually_exclusive_group()
+    which.add_argument("--from", dest="source", metavar="FICHIER", help="fichier à restaurer")
+    which.add_argument(
+        "--empty", action="store_true", help="repartir d'une copie vide (choix explicite)"
+    )
     prt = commands.add_parser("print", help="produire un document PDF")
     prt.add_argument("kind", choices=PRINT_KINDS)
     prt.add_argument("--id", dest="record_id", help="identifiant de la fiche")
@@ -62,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from offa_desktop.ops import sync_commands
 
         return sync_commands.run(args)
+    if args.command == "restore":
+        from offa_desktop.ops import restore_command
+
+        return restore_command.run(args)
     if args.command == "print":
         from offa_desktop.ops import print_commands
 

@@ -240,14 +240,17 @@ def run(args: argparse.Namespace) -> int:
     _setup_logging(folder)
     file = paths.working_copy_path(folder)
     wc: WorkingCopy | None = None
+    from offa_desktop.store.files import read_identity
+
+    had_copy = read_identity(file) is not None  # then an empty or missing file is an alarm
     has_copy = file.exists() and file.stat().st_size > 0
-    if not has_copy and kind in BLANK_KINDS:  # a new data folder: no database is made for this
+    if not has_copy and not had_copy and kind in BLANK_KINDS:  # a new folder: no database made
         return _write_and_report(kind, PrintData(kind=kind, printed_on=brussels_today()), args.out)
     from offa_desktop.ops.print_data import gather
-    from offa_desktop.store.db import WorkingCopy, WorkingCopyError
+    from offa_desktop.store.db import WorkingCopy, WorkingCopyError, WorkingCopyGone
 
     try:
-        if not has_copy:
+        if not has_copy and not had_copy:
             return _fail(
                 "no_working_copy",
                 f"Aucune copie de travail dans {folder} : connectez-vous et synchronisez "
@@ -258,6 +261,10 @@ def run(args: argparse.Namespace) -> int:
             data = gather(session, kind, None if kind in BLANK_KINDS else record_id)
     except PrintError as exc:
         return _fail("not_printable", str(exc))
+    except WorkingCopyGone as exc:
+        from offa_desktop.ops.sync_commands import gone_failure
+
+        return gone_failure(exc)
     except WorkingCopyError as exc:
         return _fail("working_copy", str(exc))
     finally:

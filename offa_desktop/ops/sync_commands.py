@@ -22,6 +22,7 @@ from offa_desktop import paths
 from offa_desktop.domain.problems import ValidationError
 from offa_desktop.domain.schema import COLLECTIONS, CREATION_ORDER
 from offa_desktop.ops.session import MSG_NOT_LOGGED_IN, SyncSession, open_session
+from offa_desktop.store.db import WorkingCopyGone
 from offa_desktop.store.records import every_record
 from sync.client import RetryPolicy
 from sync.engine import SyncEngine
@@ -40,7 +41,8 @@ def emit(value: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def _setup_logging(folder: Path) -> None:
+def setup_logging(folder: Path) -> None:
+    """The log file of the data folder, and warnings on standard error (once per process)."""
     root = logging.getLogger("offa")
     if any(getattr(h, "_offa_cli", False) for h in root.handlers):
         return
@@ -79,15 +81,33 @@ def _failure(error: str, message: str) -> int:
     return EXIT_FAILED
 
 
+def gone_failure(exc: WorkingCopyGone) -> int:
+    """A working copy found empty, missing, foreign or damaged: its summary (exit 1)."""
+    log.error("working copy %s: %s", exc.reason, exc)
+    emit(
+        {
+            "ok": False,
+            "error": f"working_copy_{exc.reason}",
+            "message": str(exc),
+            "set_aside": str(exc.moved_to) if exc.moved_to else None,
+            "latest_backup": str(exc.latest.path) if exc.latest else None,
+        }
+    )
+    return EXIT_FAILED
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``args.command``; the exit code of the process."""
     folder = paths.data_dir(args.data_dir)
-    _setup_logging(folder)
+    setup_logging(folder)
     try:
         session = open_session(folder, retry=_retry_policy())
+    except WorkingCopyGone as exc:  # never replaced in silence: stop, say it, offer a restore
+        return gone_failure(exc)
     except Exception as exc:  # the working copy cannot be opened: say it, in French
         return _failure("working_copy", str(exc))
     try:
+        session.wc.backup_if_due()
         return run_in(session, args)
     finally:
         session.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,14 +11,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from offa_desktop.store import backups
 from offa_desktop.store.files import (
     FULL_CHECK_BYTES,
-    KEEP_BACKUPS,
     PRIVATE,
     SCHEMA_HEAD,
+    UNKNOWN_ID,
+    OpenLock,
+    copy_id,
     derived_stale,
+    ensure_copy_id,
+    is_working_copy,
     quick_check,
+    read_identity,
     stored_revision,
+    write_identity,
 )
 from offa_desktop.store.files import companions as _companions
 from offa_desktop.store.files import marker as _marker
@@ -39,19 +45,69 @@ class WorkingCopyError(Exception):
     """The working copy cannot be opened; ``str()`` is a French message for the user."""
 
 
-class CorruptWorkingCopy(WorkingCopyError):
+_WHAT = {
+    "empty": "La copie de travail de ce dossier est vide (0 octet) alors qu'elle contenait vos "
+    "données (disque plein, outil de synchronisation de fichiers, arrêt brutal du système).",
+    "missing": "La copie de travail de ce dossier a disparu : « {path} » est introuvable.",
+    "foreign": "Le fichier « {path} » n'est pas la copie de travail de ce dossier (une autre "
+    "copie, ou le fichier d'une autre application).",
+    "corrupt": "La copie de travail locale est endommagée et ne peut pas être ouverte.",
+}
+
+
+class WorkingCopyGone(WorkingCopyError):
+    """The data folder had a working copy and the file is empty, missing, foreign or damaged.
+
+    The bad file (if any) was set aside to ``moved_to``, never deleted, and no new empty copy
+    took its place: a person restores ``latest`` (or another file) or chooses to start from an
+    empty copy (``offa_desktop.store.restore``). ``reason``: empty, missing, foreign, corrupt.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        reason: str,
+        moved_to: Path | None,
+        detail: str = "",
+    ) -> None:
+        self.path = path
+        self.reason = reason
+        self.moved_to = moved_to
+        self.detail = detail
+        self.latest = backups.latest(path)
+        parts = [_WHAT[reason].format(path=path)]
+        if moved_to is not None:
+            parts.append(f"Elle a été mise de côté, sans rien effacer, sous « {moved_to} ».")
+        parts.append("Aucune copie vide ne l'a remplacée.")
+        if self.latest is not None:
+            parts.append(
+                f"Restaurez la dernière sauvegarde, du {self.latest.label_fr} "
+                "(offa-desktop restore, ou le dialogue de l'application) : ses modifications "
+                "non envoyées partiront à la prochaine synchronisation."
+            )
+        else:
+            parts.append(
+                "Aucune sauvegarde n'est disponible : restaurez un fichier (offa-desktop restore "
+                "--from FICHIER) ou repartez d'une copie vide (offa-desktop restore --empty), "
+                "puis synchronisez."
+            )
+        super().__init__(" ".join(parts))
+
+
+class CorruptWorkingCopy(WorkingCopyGone):
     """The file failed its integrity check and was moved aside to ``moved_to`` (never deleted)."""
 
     def __init__(self, path: Path, moved_to: Path, detail: str) -> None:
-        self.path = path
-        self.moved_to = moved_to
-        self.detail = detail
+        super().__init__(path, "corrupt", moved_to, detail)
+
+
+class WorkingCopyBusy(WorkingCopyError):
+    """Another process has the copy open (a restore must wait for it to close)."""
+
+    def __init__(self) -> None:
         super().__init__(
-            "La copie de travail locale est endommagée et ne peut pas être ouverte. "
-            f"Elle a été mise de côté, sans rien effacer, sous « {moved_to} ». "
-            "Une nouvelle copie vide sera créée : synchronisez pour retrouver les données du "
-            "serveur, puis transmettez le fichier mis de côté au support pour récupérer les "
-            "modifications qui n'avaient pas encore été envoyées."
+            "La copie de travail est ouverte par l'application ou par une commande en cours : "
+            "fermez-les, puis recommencez."
         )
 
 
@@ -73,33 +129,36 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def _move_aside(path: Path, detail: str) -> CorruptWorkingCopy:
-    moved = path.with_name(f"{path.name}.corrupt-{_stamp()}")
-    os.replace(path, moved)
+def set_aside(path: Path, label: str) -> Path | None:
+    """Rename the file and its WAL companions to ``<file>.<label>-<stamp>`` (never deleted);
+    None when there was nothing to move."""
+    moved = path.with_name(f"{path.name}.{label}-{_stamp()}")
+    found = path.exists()
+    if found:
+        os.replace(path, moved)
     for companion in _companions(path):
         if companion.exists():
             os.replace(companion, moved.with_name(moved.name + companion.name[len(path.name) :]))
+            found = True
+    return moved if found else None
+
+
+def _move_aside(path: Path, detail: str) -> CorruptWorkingCopy:
+    moved = set_aside(path, "corrupt")
+    assert moved is not None
     log.error("corrupt working copy %s moved to %s: %s", path, moved, detail)
     return CorruptWorkingCopy(path, moved, detail)
 
 
+def _gone(path: Path, reason: str, detail: str = "") -> WorkingCopyGone:
+    moved = set_aside(path, reason)
+    log.error("working copy %s %s (%s), set aside to %s", path, reason, detail, moved)
+    return WorkingCopyGone(path, reason, moved, detail)
+
+
 def _backup(path: Path, revision: str | None) -> Path:
-    """A consistent copy (SQLite backup API, WAL included) beside the file, private."""
-    target = path.with_name(f"{path.name}.before-{revision or 'none'}-{_stamp()}")
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
-    os.close(fd)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    old = sorted(path.parent.glob(f"{path.name}.before-*"), key=lambda p: p.stat().st_mtime)
-    for stale in old[:-KEEP_BACKUPS]:
-        stale.unlink(missing_ok=True)
-    log.info("working copy backed up to %s before migrating", target)
-    return target
+    """A verified backup before a migration (kept with the others, see ``store.backups``)."""
+    return backups.take(path, f"before-{revision or 'none'}").path
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -161,6 +220,7 @@ class WorkingCopy:
         self._makers: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
         self._engine_lock = threading.Lock()
         self._write_lock = threading.RLock()
+        self._open_lock: OpenLock | None = None
 
     @property
     def engine(self) -> Engine:
@@ -196,22 +256,35 @@ class WorkingCopy:
     def open(cls, path: str | os.PathLike[str]) -> WorkingCopy:
         """Check, back up, migrate and open the file (created, private, when absent).
 
-        Raises CorruptWorkingCopy (the file moved aside) or WorkingCopyError (French messages).
+        A folder that had a copy (its identity marker) never gets a new empty one: an empty,
+        missing, foreign or damaged file raises WorkingCopyGone (the file set aside);
+        WorkingCopyError for a file of a newer application. Messages in French.
         """
         path = Path(path).expanduser().resolve()
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        existed = path.exists() and path.stat().st_size > 0
+        known = read_identity(path)
+        size = path.stat().st_size if path.exists() else None
+        if known is not None and not size:
+            raise _gone(path, "missing" if size is None else "empty")
+        existed = bool(size)
         marker = _marker(path)
         if existed:
             full = marker.exists() or path.stat().st_size <= FULL_CHECK_BYTES
             problem = quick_check(path, full=full)
             if problem is not None:
                 raise _move_aside(path, problem)
+            found = copy_id(path)
+            if known not in (None, UNKNOWN_ID) and found is not None and found != known:
+                raise _gone(path, "foreign", f"copy id {found}, folder's {known}")
+            if not is_working_copy(path):
+                raise _gone(path, "foreign", "not a working copy of this application")
         elif not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE))
         for file in (path, *_companions(path)):
             if file.exists():
                 os.chmod(file, PRIVATE)
+        lock = OpenLock(path)
+        lock.acquire()  # shared: only a restore is kept out (it waits for every close)
         engine = None
         backup = None
         try:
@@ -221,12 +294,22 @@ class WorkingCopy:
             if existed and derived_stale(path):
                 engine = engine or make_engine(path)
                 _rebuild_stale(engine)
+            if known in (None, UNKNOWN_ID) or copy_id(path) != known:
+                # A new copy, one from before the marker, or one a schema reset emptied.
+                write_identity(path, ensure_copy_id(path))
         except BaseException:
             if engine is not None:
                 engine.dispose()
+            lock.release()
             raise
         marker.touch(mode=PRIVATE)
-        return cls(path, engine, backup)
+        wc = cls(path, engine, backup)
+        wc._open_lock = lock
+        return wc
+
+    def backup_if_due(self) -> backups.Backup | None:
+        """An automatic, verified backup when one is due (``store.backups.take_if_due``)."""
+        return backups.take_if_due(self.path)
 
     def verify(self) -> str | None:
         """The full integrity check (PRAGMA quick_check): None when sound, else what is wrong.
@@ -293,3 +376,6 @@ class WorkingCopy:
         if self._engine is not None:
             self._engine.dispose()
         _marker(self.path).unlink(missing_ok=True)
+        if self._open_lock is not None:
+            self._open_lock.release()
+            self._open_lock = None

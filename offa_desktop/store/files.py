@@ -1,14 +1,27 @@
 """The working copy's file, with the standard library only: what start-up needs before any
 SQLAlchemy import (about 0.2 s): the integrity checks, the schema revision, the clean-shutdown
-marker, and whether an interrupted bulk load left the derived tables behind."""
+marker, whether an interrupted bulk load left the derived tables behind, and the folder's
+memory of its copy (the identity marker and the open lock).
+
+The identity marker (``<file>.id``) holds the id of the copy this data folder made (also kept in
+the copy's ``sync_state`` as ``copy_id``): with it, an empty, missing or foreign file where the
+folder had a copy is told apart from a first start, and never replaced by a new empty copy.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
+import os
 import sqlite3
+import uuid
 from pathlib import Path
 
 PRIVATE = 0o600
-KEEP_BACKUPS = 3
+COPY_ID_KEY = "copy_id"
+# What ``read_identity`` gives for a marker it cannot read: the folder had a copy, id unknown.
+UNKNOWN_ID = "?"
 # The newest migration. Opening a file already at this revision needs no Alembic at all (it
 # costs ~0.5 s to import at start-up); tests/store/test_db.py checks it equals Alembic's head.
 SCHEMA_HEAD = "0006"
@@ -81,3 +94,126 @@ def derived_stale(path: Path) -> bool:
     except sqlite3.DatabaseError:
         return False
     return row is not None
+
+
+def identity(path: Path) -> Path:
+    """The identity marker: written once the folder holds a working copy, never by a reader."""
+    return path.with_name(path.name + ".id")
+
+
+def read_identity(path: Path) -> str | None:
+    """The id of the copy this folder made, or None when it never made one."""
+    try:
+        text = identity(path).read_text("ascii").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        return UNKNOWN_ID  # a marker is there: the folder had a copy, whatever its id
+    return text or UNKNOWN_ID
+
+
+def write_identity(path: Path, copy_id: str) -> None:
+    """Record (atomically, privately) that this folder's working copy is ``copy_id``."""
+    marker = identity(path)
+    temp = marker.with_name(marker.name + ".tmp")
+    fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, PRIVATE)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(copy_id + "\n")
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temp, marker)
+
+
+def forget_identity(path: Path) -> None:
+    """The folder no longer holds a copy (a person chose to start from an empty one)."""
+    identity(path).unlink(missing_ok=True)
+
+
+def copy_id(path: Path) -> str | None:
+    """The ``copy_id`` stored in the file, or None (an older copy, or not a working copy)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            row = conn.execute(
+                "SELECT value FROM sync_state WHERE key = ?", (COPY_ID_KEY,)
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    if row is None:
+        return None
+    try:
+        value = json.loads(row[0]) if isinstance(row[0], str) else row[0]
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def ensure_copy_id(path: Path) -> str:
+    """The file's ``copy_id``, made and stored when it has none (a file at the schema head)."""
+    found = copy_id(path)
+    if found is not None:
+        return found
+    new = str(uuid.uuid4())
+    conn = sqlite3.connect(path, timeout=30)
+    try:
+        with conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO sync_state (key, value) VALUES (?, ?)",
+                (COPY_ID_KEY, json.dumps(new)),
+            )
+    finally:
+        conn.close()
+    return copy_id(path) or new
+
+
+def tables(path: Path) -> set[str] | None:
+    """The table names of a sound SQLite file (None when it cannot be read)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return {str(r[0]) for r in rows}
+
+
+def is_working_copy(path: Path) -> bool:
+    """True for an empty database or one that Alembic manages (this application's migrations;
+    a revision this version does not know is refused later as from a newer version)."""
+    names = tables(path)
+    return names is not None and (not names or "alembic_version" in names)
+
+
+def lock_file(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+class OpenLock:
+    """A shared flock held while a process has the copy open; a restore takes it exclusively,
+    so a file is never swapped under a running window or command. Dies with its process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = lock_file(path)
+        self._fd: int | None = None
+
+    def acquire(self, *, exclusive: bool = False) -> bool:
+        """Take the lock without waiting; False when another process holds it the other way."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE)
+        try:
+            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None

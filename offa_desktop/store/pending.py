@@ -79,3 +79,20 @@ def counts(session: Session) -> tuple[int, int, int]:
     in_conflict = int(states.get(OP_CONFLICT, 0))
     pending = int(sum(states.values())) - rejected - in_conflict
     return pending, conflicts + in_conflict, rejected
+
+
+def copy_counts(session: Session) -> tuple[int, int]:
+    """``(live working records, queued ops)`` of the whole copy (after a restore)."""
+    from offa_desktop.domain.schema import WORKING_COLLECTIONS
+    from offa_desktop.store.records import table
+
+    records = 0
+    for collection in WORKING_COLLECTIONS:
+        t = table(collection)
+        records += int(
+            session.execute(
+                select(func.count()).select_from(t).where(t.c.deleted.is_(False))
+            ).scalar_one()
+        )
+    ops = int(session.execute(select(func.count()).select_from(OutboxOp)).scalar_one())
+    return records, ops

@@ -22,6 +22,8 @@ from offa_desktop.ui.tasks import TaskManager
 
 log = logging.getLogger("offa.ui")
 DEMO_FOLDER = "demo"
+# How often the window looks whether an automatic backup is due (store.backups spaces them).
+BACKUP_CHECK_MS = 10 * 60_000
 
 
 @dataclass
@@ -105,7 +107,7 @@ class AppContext:
         # keyring, on workers.
         self.extras["after_paint"] = _AfterFirstPaint(
             self.first_paint_target(window),
-            lambda: (tune_gc(), self.warm_store(), window.sync.start()),
+            lambda: (tune_gc(), self.warm_store(), window.sync.start(), self.start_backups()),
         )
         QTimer.singleShot(3000, window.sync.start)  # a window never painted (minimised)
         return window
@@ -118,6 +120,22 @@ class AppContext:
         self.tasks.background(_warm_store, self.working_copy).success(
             lambda _result: self._retire_first_look()
         ).failure(lambda _error: self._retire_first_look()).run()
+
+    def start_backups(self) -> None:
+        """Automatic verified backups (``store.backups``): one now if due, then every
+        ``BACKUP_CHECK_MS`` while the window is open, on a worker (sqlite3 only)."""
+        if "backup_timer" not in self.extras:
+            timer = QTimer()
+            timer.setInterval(BACKUP_CHECK_MS)
+            timer.timeout.connect(self.backup_now)
+            timer.start()
+            self.extras["backup_timer"] = timer
+        self.backup_now()
+
+    def backup_now(self) -> None:
+        self.tasks.background(self.working_copy.backup_if_due).failure(
+            lambda error: log.error("automatic backup failed", exc_info=error)
+        ).run()
 
     def _retire_first_look(self) -> None:
         if self.first_look is not None:
@@ -196,6 +214,9 @@ class AppContext:
         return view.table.viewport() if view is not None else window
 
     def close(self) -> None:
+        timer = self.extras.pop("backup_timer", None)
+        if timer is not None:
+            timer.stop()
         self.tasks.wait_idle()
         self._retire_first_look()
         self.settings.sync()

@@ -54,7 +54,7 @@ def private_folder() -> Path:
 
 
 def _drop_migration_backups(folder: Path) -> None:
-    for backup in folder.glob("*.before-*"):  # the copy taken before a migration: not needed
+    for backup in (folder / "backups").glob("*"):  # backups taken at open or before a migration
         backup.unlink(missing_ok=True)
 
 

@@ -19,9 +19,11 @@ from offa_desktop.store.db import (
     CorruptWorkingCopy,
     WorkingCopy,
     WorkingCopyError,
+    WorkingCopyGone,
     alembic_config,
     head_revision,
 )
+from offa_desktop.store.restore import start_empty
 from offa_desktop.store.schema import metadata
 from tests.store.conftest import learner
 
@@ -103,7 +105,8 @@ def test_old_file_is_backed_up_then_migrated_with_its_data(tmp_path: Path) -> No
         )
     engine.dispose()
     wc = WorkingCopy.open(path)
-    assert wc.backup is not None and wc.backup.name.startswith("wc.sqlite3.before-0001-")
+    assert wc.backup is not None and wc.backup.parent == tmp_path / "backups"
+    assert wc.backup.name.startswith("wc-") and wc.backup.name.endswith("-before-0001.sqlite3")
     assert _mode(wc.backup) == 0o600
     old = sqlite3.connect(wc.backup)
     assert old.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
@@ -117,7 +120,7 @@ def test_old_file_is_backed_up_then_migrated_with_its_data(tmp_path: Path) -> No
         assert [h.title for h in queries.search(s, "lucja liege")] == ["Kowalska Łucja"]
     wc.close()
     WorkingCopy.open(path).close()  # at head: no new backup
-    assert len(list(tmp_path.glob("wc.sqlite3.before-*"))) == 1
+    assert len(list((tmp_path / "backups").glob("wc-*-before-*"))) == 1
 
 
 @pytest.mark.parametrize(
@@ -148,7 +151,13 @@ def test_corrupt_file_is_moved_aside_never_overwritten(tmp_path: Path, damage: s
     assert moved.parent == tmp_path and moved.name.startswith("wc.sqlite3.corrupt-")
     assert moved.read_bytes() == before
     assert "endommagée" in str(caught.value) and str(moved) in str(caught.value)
-    # the next start makes a new, empty copy beside the one set aside
+    if damage == "truncated_page":
+        # This folder had a copy: no new empty one in silence, until a person chooses one.
+        with pytest.raises(WorkingCopyGone) as again:
+            WorkingCopy.open(path)
+        assert again.value.reason == "missing" and not path.exists()
+        start_empty(path)
+    # a first start (garbage: this folder never had a copy) or a person's choice: a new copy
     WorkingCopy.open(path).close()
     assert moved.read_bytes() == before
 

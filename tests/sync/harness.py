@@ -270,7 +270,7 @@ class Device:
 
                     session.wc.engine.dispose(close=False)
                     args = build_parser().parse_args(["--data-dir", str(self.folder), *argv])
-                    sync_commands._setup_logging(self.folder)
+                    sync_commands.setup_logging(self.folder)
                     code = sync_commands.run_in(session, args)
                 else:
                     from offa_desktop.cli import main

@@ -1,0 +1,54 @@
+"""``offa-desktop restore [--from FILE | --empty]``: put a working copy back after it was found
+empty, missing, foreign or damaged (or on purpose), then open it once (migrated if needed).
+
+Standard output: one JSON line ``{"ok", "restored_from", "set_aside", "records", "unsent"}``;
+the restored copy's unsent edits go up at the next ``sync`` as usual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from offa_desktop import paths
+from offa_desktop.ops.sync_commands import EXIT_FAILED, EXIT_OK, emit, setup_logging
+from offa_desktop.store.db import WorkingCopy, WorkingCopyBusy, WorkingCopyError
+from offa_desktop.store.pending import copy_counts
+from offa_desktop.store.restore import BadBackup, NoBackup, restore, start_empty
+
+log = logging.getLogger("offa.store")
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = paths.data_dir(args.data_dir)
+    setup_logging(folder)
+    path = paths.working_copy_path(folder)
+    try:
+        if args.empty:
+            done = start_empty(path)
+        else:
+            done = restore(path, Path(args.source) if args.source else None)
+        wc = WorkingCopy.open(path)
+        try:
+            with wc.session() as db:
+                records, unsent = copy_counts(db)
+        finally:
+            wc.close()
+    except WorkingCopyError as exc:
+        code = {NoBackup: "no_backup", BadBackup: "bad_backup", WorkingCopyBusy: "busy"}.get(
+            type(exc), "working_copy"
+        )
+        log.error("restore failed: %s", exc)
+        emit({"ok": False, "error": code, "message": str(exc)})
+        return EXIT_FAILED
+    emit(
+        {
+            "ok": True,
+            "restored_from": str(done.source) if done.source else None,
+            "set_aside": str(done.set_aside) if done.set_aside else None,
+            "records": records,
+            "unsent": unsent,
+        }
+    )
+    return EXIT_OK

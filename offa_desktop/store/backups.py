@@ -1,0 +1,184 @@
+"""Backups of the working copy, with the standard library only.
+
+A backup is a consistent copy (SQLite's backup API, the WAL included) in the data folder's
+``backups`` folder, private to the user, verified with ``PRAGMA integrity_check`` as soon as it
+is written: a copy that fails is deleted at once and never pushes a good one out of the
+rotation. The last ``KEEP`` are kept. They are taken before a migration, before a restore sets a
+file aside, and now and then while the copy is used (``take_if_due``: when the copy changed
+since the newest backup and that one is older than ``spacing()``).
+
+Names sort by time: ``working-copy-20261123T091500123456Z[-reason].sqlite3``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+log = logging.getLogger("offa.store")
+
+FOLDER = "backups"
+KEEP = 5
+PRIVATE = 0o600
+# Spacing of the automatic backups; OFFA_BACKUP_MINUTES tunes it (0: whenever the copy changed).
+DEFAULT_SPACING = timedelta(minutes=30)
+SPACING_ENV = "OFFA_BACKUP_MINUTES"
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+
+
+class BackupFailed(Exception):
+    """A backup could not be written or failed its check; ``str()`` is French."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One verified backup file and when it was taken (UTC)."""
+
+    path: Path
+    taken_at: datetime
+    reason: str  # "auto", "before-0005" (a migration), "before-restore"
+
+    @property
+    def label_fr(self) -> str:
+        """« 23/11/2026 à 10:15 » in local time, for messages."""
+        local = self.taken_at.astimezone()
+        return local.strftime("%d/%m/%Y à %H:%M")
+
+
+def folder(path: Path) -> Path:
+    """The backups folder of the working copy ``path``."""
+    return path.parent / FOLDER
+
+
+def _prefix(path: Path) -> str:
+    return path.stem + "-"
+
+
+def _parse(path: Path, file: Path) -> Backup | None:
+    name = file.name
+    if not name.startswith(_prefix(path)) or not name.endswith(path.suffix):
+        return None
+    core = name[len(_prefix(path)) : len(name) - len(path.suffix)]
+    stamp, _, reason = core.partition("-")
+    try:
+        taken = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return Backup(file, taken, reason or "auto")
+
+
+def backups(path: Path) -> list[Backup]:
+    """The backups of ``path``, newest first."""
+    where = folder(path)
+    if not where.is_dir():
+        return []
+    found = [b for f in where.iterdir() if f.is_file() and (b := _parse(path, f)) is not None]
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def latest(path: Path) -> Backup | None:
+    """The newest backup of ``path``, or None."""
+    found = backups(path)
+    return found[0] if found else None
+
+
+def integrity(file: Path) -> str | None:
+    """None when ``PRAGMA integrity_check`` finds ``file`` sound, else what is wrong."""
+    try:
+        conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True, timeout=30)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    results = [str(r[0]) for r in rows]
+    return None if results == ["ok"] else "; ".join(results[:5])
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """A consistent copy of the database ``source`` into the new private file ``target``."""
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
+    os.close(fd)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            # A backup of a WAL database is in WAL mode too: make it one self-contained file.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def take(path: Path, reason: str = "auto") -> Backup:
+    """Back ``path`` up now, verify the backup, then keep only the last ``KEEP``.
+
+    BackupFailed (nothing kept) when the copy cannot be read or the backup fails its check.
+    """
+    where = folder(path)
+    where.mkdir(mode=0o700, exist_ok=True)
+    taken = datetime.now(UTC)
+    suffix = "" if reason == "auto" else f"-{reason}"
+    target = where / f"{_prefix(path)}{taken.strftime(_STAMP)}{suffix}{path.suffix}"
+    try:
+        copy_file(path, target)
+        problem = integrity(target)
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)
+        log.error("backup of %s failed: %s", path, exc)
+        raise BackupFailed(f"La sauvegarde de la copie de travail a échoué : {exc}.") from exc
+    if problem is not None:
+        target.unlink(missing_ok=True)
+        log.error("backup of %s failed its integrity check: %s", path, problem)
+        raise BackupFailed(
+            "La sauvegarde de la copie de travail a échoué à sa vérification "
+            f"(PRAGMA integrity_check : {problem}) : les sauvegardes précédentes sont gardées."
+        )
+    for stale in backups(path)[KEEP:]:
+        stale.path.unlink(missing_ok=True)
+    log.info("working copy backed up to %s (verified)", target)
+    return Backup(target, taken, reason)
+
+
+def spacing() -> timedelta:
+    """The least time between two automatic backups (``OFFA_BACKUP_MINUTES``)."""
+    raw = os.environ.get(SPACING_ENV)
+    if raw:
+        try:
+            return timedelta(minutes=max(0.0, float(raw)))
+        except ValueError:
+            log.warning("%s=%r is not a number of minutes: default used", SPACING_ENV, raw)
+    return DEFAULT_SPACING
+
+
+def last_change(path: Path) -> datetime:
+    """When the copy was last written (its file or its WAL), UTC."""
+    times = [p.stat().st_mtime for p in (path, path.with_name(path.name + "-wal")) if p.exists()]
+    return datetime.fromtimestamp(max(times, default=0.0), UTC)
+
+
+def due(path: Path, now: datetime | None = None) -> bool:
+    """True when the copy changed since its newest backup and that one is old enough."""
+    newest = latest(path)
+    if newest is None:
+        return True
+    now = now or datetime.now(UTC)
+    return last_change(path) > newest.taken_at and now - newest.taken_at >= spacing()
+
+
+def take_if_due(path: Path) -> Backup | None:
+    """An automatic backup when one is due (see ``due``); a failure is logged, not raised:
+    the copy stays usable and the older backups stay."""
+    if not path.exists() or path.stat().st_size == 0 or not due(path):
+        return None
+    try:
+        return take(path)
+    except BackupFailed:
+        return None

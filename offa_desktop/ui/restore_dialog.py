@@ -1,0 +1,140 @@
+"""The window's side of a working copy found empty, missing, foreign or damaged.
+
+Shown by ``app.main`` instead of the window when opening raises ``WorkingCopyGone``: it says
+what happened (the store's French message: where the bad file was set aside, the latest
+backup's date) and offers a person's choices: restore the latest backup, restore a file they
+pick, start from an empty copy, or quit. Nothing is replaced without one of those clicks.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger("offa.ui")
+
+
+class RestoreDialog(QDialog):
+    """Choices after ``WorkingCopyGone`` (``error``); ``exec()`` is Accepted once a copy was
+    put back (or an empty one chosen), and ``restored`` then says which file."""
+
+    def __init__(self, error: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.error = error
+        self.path: Path = error.path
+        self.restored: Path | None = None
+        self.setObjectName("restore-dialog")
+        self.setWindowTitle(self.tr("Copie de travail à restaurer"))
+        layout = QVBoxLayout(self)
+        self.message = QLabel(str(error))
+        self.message.setObjectName("restore-message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setMinimumWidth(520)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox()
+        latest = error.latest
+        self.latest_button = QPushButton(
+            self.tr("Restaurer la sauvegarde du %1").replace("%1", latest.label_fr)
+            if latest is not None
+            else self.tr("Aucune sauvegarde")
+        )
+        self.latest_button.setObjectName("restore-latest")
+        self.latest_button.setEnabled(latest is not None)
+        self.latest_button.setDefault(latest is not None)
+        self.file_button = QPushButton(self.tr("Restaurer un fichier…"))
+        self.file_button.setObjectName("restore-file")
+        self.empty_button = QPushButton(self.tr("Repartir d'une copie vide…"))
+        self.empty_button.setObjectName("restore-empty")
+        self.quit_button = QPushButton(self.tr("Quitter"))
+        self.quit_button.setObjectName("restore-quit")
+        buttons.addButton(self.latest_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        layout.addWidget(buttons)
+        self.latest_button.clicked.connect(lambda: self.restore_from(None))
+        self.file_button.clicked.connect(self._pick_file)
+        self.empty_button.clicked.connect(self._confirm_empty)
+        self.quit_button.clicked.connect(self.reject)
+
+    def restore_from(self, source: Path | None) -> bool:
+        """Put ``source`` (None: the latest backup) back; a refusal is shown, the dialog stays."""
+        from offa_desktop.store.db import WorkingCopyError
+        from offa_desktop.store.restore import restore
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            done = restore(self.path, source)
+        except WorkingCopyError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            log.error("restore failed: %s", exc)
+            self._refused(str(exc))
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self.restored = done.source
+        self.accept()
+        return True
+
+    def start_empty(self) -> bool:
+        """Start from an empty copy (after the person confirmed)."""
+        from offa_desktop.store.db import WorkingCopyError
+        from offa_desktop.store.restore import start_empty
+
+        try:
+            start_empty(self.path)
+        except WorkingCopyError as exc:
+            self._refused(str(exc))
+            return False
+        self.restored = None
+        self.accept()
+        return True
+
+    def _pick_file(self) -> None:
+        from offa_desktop.store import backups
+
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Fichier à restaurer"),
+            str(backups.folder(self.path)),
+            self.tr("Copies de travail (*.sqlite3 *.sqlite3.*);;Tous les fichiers (*)"),
+        )
+        if name:
+            self.restore_from(Path(name))
+
+    def _confirm_empty(self) -> None:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Repartir d'une copie vide"),
+            self.tr(
+                "Une copie vide sera créée : les données reviendront du serveur à la prochaine "
+                "synchronisation, après connexion. Les modifications non envoyées restent "
+                "seulement dans le fichier mis de côté. Continuer ?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_empty()
+
+    def _refused(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Restauration impossible"), message,
+            QMessageBox.StandardButton.Ok, self,
+        )
+        box.setObjectName("restore-refused")
+        box.open()

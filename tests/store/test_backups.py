@@ -1,0 +1,159 @@
+"""Backups of the working copy (rotated, verified when taken) and restoring one (issue 12,
+situation 3): a folder that had a copy never gets a new empty one in silence."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from offa_desktop.store import backups, queries
+from offa_desktop.store.db import WorkingCopy, WorkingCopyBusy, WorkingCopyGone
+from offa_desktop.store.files import copy_id, read_identity
+from offa_desktop.store.restore import BadBackup, NoBackup, restore, start_empty
+from tests.store.conftest import learner, load_reference, niss
+
+_serials = itertools.count(1)
+
+
+def _copy_with_edit(path: Path) -> str:
+    wc = WorkingCopy.open(path)
+    try:
+        with wc.session() as db:
+            if not queries.count(db, "operators"):
+                load_reference(wc)
+        with wc.unit_of_work() as uow:
+            return uow.create("learners", learner(niss=niss("2004-03-12", next(_serials))))
+    finally:
+        wc.close()
+
+
+def _outbox(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [r[0] for r in conn.execute("SELECT record_id FROM outbox ORDER BY seq")]
+    finally:
+        conn.close()
+
+
+def test_backups_are_verified_and_the_last_five_kept(tmp_path: Path) -> None:
+    path = tmp_path / "wc.sqlite3"
+    _copy_with_edit(path)
+    taken = [backups.take(path) for _ in range(7)]
+    kept = backups.backups(path)
+    assert [b.path for b in kept] == [b.path for b in reversed(taken[-5:])]
+    for b in kept:
+        assert backups.integrity(b.path) is None
+        assert (b.path.stat().st_mode & 0o777) == 0o600
+        assert _outbox(b.path) == _outbox(path)  # the unsent edit is in every backup
+    assert (backups.folder(path).stat().st_mode & 0o777) == 0o700
+
+
+def test_a_backup_failing_its_check_is_dropped_and_pushes_no_good_one_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "wc.sqlite3"
+    _copy_with_edit(path)
+    good = [backups.take(path) for _ in range(5)]
+
+    def scribble(source: Path, target: Path) -> None:
+        target.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8192)
+
+    monkeypatch.setattr(backups, "copy_file", scribble)
+    with pytest.raises(backups.BackupFailed, match="vérification"):
+        backups.take(path)
+    assert backups.take_if_due(path) is None  # automatic: logged, the copy stays usable
+    assert [b.path for b in backups.backups(path)] == [b.path for b in reversed(good)]
+
+
+def test_automatic_backups_only_when_the_copy_changed_and_spaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "wc.sqlite3"
+    _copy_with_edit(path)
+    first = backups.take_if_due(path)
+    assert first is not None  # none yet: due
+    assert backups.take_if_due(path) is None  # unchanged since
+    _copy_with_edit(path)
+    assert backups.take_if_due(path) is None  # changed, but the last one is recent
+    later = datetime.now(UTC) + timedelta(minutes=31)
+    assert backups.due(path, now=later)
+    monkeypatch.setenv(backups.SPACING_ENV, "0")
+    assert backups.take_if_due(path) is not None
+
+
+@pytest.mark.parametrize("damage", ["empty", "missing", "foreign"])
+def test_a_folder_that_had_a_copy_never_gets_an_empty_one(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "wc.sqlite3"
+    made = _copy_with_edit(path)
+    identity = read_identity(path)
+    assert identity is not None and identity == copy_id(path)
+    backups.take(path)
+    if damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "missing":
+        path.unlink()
+    else:
+        _copy_with_edit(tmp_path / "other" / "wc.sqlite3")
+        path.write_bytes((tmp_path / "other" / "wc.sqlite3").read_bytes())
+    with pytest.raises(WorkingCopyGone) as caught:
+        WorkingCopy.open(path)
+    gone = caught.value
+    assert gone.reason == damage and not path.exists()
+    assert gone.latest is not None and gone.latest.label_fr in str(gone)
+    if damage != "missing":
+        assert gone.moved_to is not None and gone.moved_to.exists()
+    with pytest.raises(WorkingCopyGone):  # and again at the next start: still no empty copy
+        WorkingCopy.open(path)
+    done = restore(path)
+    assert done.source == gone.latest.path
+    assert _outbox(path) == [made]
+    WorkingCopy.open(path).close()
+
+
+def test_restore_waits_for_every_process_to_close_the_copy(tmp_path: Path) -> None:
+    path = tmp_path / "wc.sqlite3"
+    _copy_with_edit(path)
+    backups.take(path)
+    wc = WorkingCopy.open(path)
+    try:
+        with pytest.raises(WorkingCopyBusy):
+            restore(path)
+        with pytest.raises(WorkingCopyBusy):
+            start_empty(path)
+        assert path.exists()
+    finally:
+        wc.close()
+    assert restore(path).set_aside is not None  # the file it replaced is kept, never deleted
+
+
+def test_restore_refuses_what_is_not_a_sound_working_copy(tmp_path: Path) -> None:
+    path = tmp_path / "wc.sqlite3"
+    with pytest.raises(NoBackup):
+        restore(path)
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database" * 100)
+    with pytest.raises(BadBackup, match="endommagé"):
+        restore(path, junk)
+    other = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(BadBackup, match="n'est pas une copie de travail"):
+        restore(path, other)
+    assert not path.exists()
+
+
+def test_starting_empty_is_a_choice_that_keeps_the_old_file(tmp_path: Path) -> None:
+    path = tmp_path / "wc.sqlite3"
+    _copy_with_edit(path)
+    before = path.read_bytes()
+    done = start_empty(path)
+    assert done.set_aside is not None and done.set_aside.read_bytes() == before
+    wc = WorkingCopy.open(path)
+    wc.close()
+    assert _outbox(path) == [] and read_identity(path) == copy_id(path)
