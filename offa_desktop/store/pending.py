@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from offa_desktop.domain.schema import WORKING_COLLECTIONS
+from offa_desktop.store.records import table
 from offa_desktop.store.tables import OP_CONFLICT, OP_FORBIDDEN, OP_REJECTED, Conflict, OutboxOp
 
 SYNCED = "synced"
@@ -83,9 +85,6 @@ def counts(session: Session) -> tuple[int, int, int]:
 
 def copy_counts(session: Session) -> tuple[int, int]:
     """``(live working records, queued ops)`` of the whole copy (after a restore)."""
-    from offa_desktop.domain.schema import WORKING_COLLECTIONS
-    from offa_desktop.store.records import table
-
     records = 0
     for collection in WORKING_COLLECTIONS:
         t = table(collection)
