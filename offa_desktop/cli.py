@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     prt.add_argument("kind", choices=PRINT_KINDS)
     prt.add_argument("--id", dest="record_id", help="identifiant de la fiche")
     prt.add_argument("--out", required=True, help="fichier PDF à écrire")
+    radar = commands.add_parser("radar", help="échéances à traiter (la liste « À faire »)")
+    radar.add_argument("--within", type=int, metavar="JOURS",
+                       help="seulement ce qui échoit dans ce nombre de jours (retards compris)")
+    radar.add_argument("--json", action="store_true", help="une ligne JSON par échéance")
+    radar.add_argument("--today", metavar="AAAA-MM-JJ", help="calculer à une autre date")
     return parser
 
 
@@ -75,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from offa_desktop.ops import restore_command
 
         return restore_command.run(args)
+    if args.command == "radar":
+        from offa_desktop.ops import worklist_commands
+
+        return worklist_commands.run(args)
     if args.command == "print":
         from offa_desktop.ops import print_commands
 

@@ -185,7 +185,7 @@ class People:
             "entrepreneur_title": title,
             "training_hours": hours,
             "criminal_record_date": (
-                self.today - timedelta(days=rng.randint(30, 1500))
+                self.today - timedelta(days=rng.randint(30, 1140))
             ).isoformat(),
             "certified": eligible and rng.random() < 0.8,
             "email": None,

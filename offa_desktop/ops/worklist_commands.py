@@ -1,0 +1,93 @@
+"""Headless commands of the worklist: ``radar``, ``check`` and ``export``.
+
+With ``--json`` (radar, check) and always for export, standard output holds JSON lines, the
+summary last; logs go to the data folder's log file and to standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from offa_desktop import paths
+from offa_desktop.domain.radar import RULES
+from offa_desktop.domain.values import brussels_today, format_date_fr
+from offa_desktop.ops.sync_commands import _setup_logging, emit
+
+log = logging.getLogger("offa.worklist")
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_PROBLEMS = 2
+
+
+def _fail(error: str, message: str) -> int:
+    log.error("%s: %s", error, message)
+    emit({"ok": False, "error": error, "message": message})
+    return EXIT_FAILED
+
+
+def _copy(args: argparse.Namespace) -> Path | None:
+    """The data folder's working copy, checked and migrated; None when there is none."""
+    folder = paths.data_dir(args.data_dir)
+    _setup_logging(folder)
+    file = paths.working_copy_path(folder)
+    if not file.exists() or file.stat().st_size == 0:
+        return None
+    from offa_desktop.store.db import WorkingCopy
+
+    WorkingCopy.open(file).close()
+    return file
+
+
+def _today(text: str | None) -> date:
+    if not text:
+        return brussels_today()
+    return date.fromisoformat(text)
+
+
+NO_COPY = "Aucune copie de travail dans ce dossier : connectez-vous et synchronisez d'abord."
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``args.command``; the process exit code."""
+    try:
+        try:
+            today = _today(getattr(args, "today", None))
+        except ValueError:
+            return _fail("bad_date", f"Date invalide : « {args.today} » (attendu AAAA-MM-JJ).")
+        file = _copy(args)
+        if file is None:
+            return _fail("no_working_copy", NO_COPY)
+        return _radar(file, today, args)
+    except Exception:  # our bug or the environment's: logged in full, said in French
+        log.exception("%s failed", args.command)
+        return _fail(
+            "internal",
+            "Erreur inattendue ; le détail est dans le journal (dossier logs des données).",
+        )
+
+
+def _radar(file: Path, today: date, args: argparse.Namespace) -> int:
+    from offa_desktop.ops.radar import compute
+
+    radar = compute(file, today)
+    if args.within is not None:
+        radar = radar.within(args.within)
+    if args.json:
+        for item in radar.items:
+            emit(item.to_json())
+        emit({"ok": True, "items": len(radar.items), "by_rule": radar.by_rule()})
+        return EXIT_OK
+    out = sys.stdout
+    out.write(f"À faire au {format_date_fr(today)} : {len(radar.items)} ligne(s)\n")
+    order = {r.code: r for r in RULES}
+    for rule, items in radar.groups():
+        out.write(f"\n{order[rule].label} ({len(items)})\n")
+        for item in items:
+            late = " EN RETARD" if item.due < today else ""
+            out.write(f"  {format_date_fr(item.due)}{late}  {item.record}  ({item.detail})\n")
+    return EXIT_OK

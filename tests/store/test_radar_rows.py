@@ -1,0 +1,78 @@
+"""The radar's SQL reads only candidates: the rules must find exactly the same over them as over
+every record of the copy (read through the store's SQLAlchemy side), on many days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from offa_desktop.demo.fill import fill_working_copy
+from offa_desktop.domain.deadlines import find_all
+from offa_desktop.domain.radar import Facts
+from offa_desktop.store import queries, radar_rows
+from offa_desktop.store.db import WorkingCopy
+
+TODAY = date(2026, 12, 6)
+
+
+@pytest.fixture(scope="module")
+def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("radar") / "wc.sqlite3"
+    wc = WorkingCopy.open(path)
+    fill_working_copy(wc, 1500, seed=3, today=TODAY)
+    wc.close()
+    return path
+
+
+def every_record(path: Path) -> Facts:
+    """Facts holding every live record, through SQLAlchemy (another path than radar_rows)."""
+    wc = WorkingCopy.open(path)
+    f = Facts()
+    try:
+        with wc.session() as db:
+            def all_of(collection: str) -> list[Any]:
+                return queries.page(db, collection, limit=10**7)
+
+            f.contracts = {r.id: r.data for r in all_of("contracts")}
+            f.learners = {r.id: r.data for r in all_of("learners")}
+            f.units = {r.id: r.data for r in all_of("establishment_units")}
+            f.approvals = {r.id: r.data for r in all_of("approvals")}
+            f.tutors = {r.id: r.data for r in all_of("tutors")}
+            f.visits = {r.id: r.data for r in all_of("visits")}
+            for r in all_of("incentive_claims"):
+                f.claims[r.id] = r.data
+                assert r.updated_at is not None
+                f.claim_since[r.id] = r.updated_at.date()
+            for r in all_of("contract_events"):
+                f.events.setdefault(r.data["contract_id"], []).append(r.data)
+            for cid, c in f.contracts.items():
+                f.learner_contracts.setdefault(c["learner_id"], []).append(cid)
+            f.wage_references = queries.reference(db, "wage_references")
+            f.pay_rates = queries.reference(db, "pay_rates")
+            f.limits = queries.reference(db, "limits")
+    finally:
+        wc.close()
+    return f
+
+
+def findings(f: Facts, today: date) -> list[tuple[str, str, date, str]]:
+    return sorted((x.rule, x.id, x.due, x.detail) for x in find_all(f, today))
+
+
+@pytest.mark.parametrize("shift", [-400, -120, -30, 0, 1, 45, 200])
+def test_candidates_find_what_every_record_finds(demo_copy: Path, shift: int) -> None:
+    today = TODAY + timedelta(days=shift)
+    everything = every_record(demo_copy)
+    conn = radar_rows.connect(demo_copy)
+    try:
+        candidates, _window = radar_rows.load_facts(conn, today)
+    finally:
+        conn.close()
+    expected = findings(everything, today)
+    assert findings(candidates, today) == expected
+    assert len(candidates.contracts) < len(everything.contracts)  # it did narrow
+    if shift == 0:
+        assert len({rule for rule, *_ in expected}) >= 5
