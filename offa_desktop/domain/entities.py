@@ -31,9 +31,11 @@ __all__ = [
     "IncentiveKind",
     "JSON",
     "Learner",
+    "Limit",
     "Operator",
     "PayRate",
     "Sector",
+    "Snooze",
     "SuspensionReason",
     "TerminationReason",
     "Trade",
@@ -150,6 +152,18 @@ class IncentiveKind(Entity):
     code: str
     region: str
     amount: Decimal
+    valid_from: date
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Limit(Entity):
+    """A dated delay or limit (a criminal record extract's validity, in months)."""
+
+    collection: ClassVar[str] = "limits"
+    code: str
+    label: str
+    value: int
+    unit: str
     valid_from: date
 
 
@@ -337,6 +351,18 @@ class Document(Entity):
     created_at: datetime
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Snooze(Entity):
+    """A radar line a user put off until a date (``record``: ``collection/id``)."""
+
+    collection: ClassVar[str] = "snoozes"
+    user_id: str
+    rule: str
+    record: str
+    until: date
+    reason: str
+
+
 ENTITY_TYPES: dict[str, type[Entity]] = {
     cls.collection: cls
     for cls in (
@@ -350,6 +376,7 @@ ENTITY_TYPES: dict[str, type[Entity]] = {
         SuspensionReason,
         ChecklistTemplate,
         IncentiveKind,
+        Limit,
         User,
         Company,
         EstablishmentUnit,
@@ -361,6 +388,7 @@ ENTITY_TYPES: dict[str, type[Entity]] = {
         ContractEvent,
         IncentiveClaim,
         Document,
+        Snooze,
     )
 }
 

@@ -3,6 +3,7 @@ small rule sets of learners, tutors, establishment units, visits and incentive c
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,6 +14,7 @@ from offa_desktop.domain.contract_rules import contract_problems
 from offa_desktop.domain.event_rules import event_problems
 from offa_desktop.domain.identifiers import niss_birth_date
 from offa_desktop.domain.problems import Problem, Record, RuleContext, problem
+from offa_desktop.domain.radar import RULE_BY_CODE
 from offa_desktop.domain.rules import representative_problems, tutor_record_problems
 from offa_desktop.domain.validation import RecordRules
 from offa_desktop.domain.values import format_date_fr
@@ -170,6 +172,31 @@ def claim_problems(
     return out
 
 
+def snooze_problems(
+    record_id: str | None, data: Mapping[str, Any], previous: Mapping[str, Any] | None,
+    ctx: RuleContext,
+) -> list[Problem]:
+    """A snooze names a radar rule and a record of that rule's collection."""
+    out: list[Problem] = []
+    rule = RULE_BY_CODE.get(str(data.get("rule")))
+    if data.get("rule") is not None and rule is None:
+        out.append(problem("snoozes", "rule", "invalid", "échéance inconnue."))
+    record = data.get("record")
+    if isinstance(record, str):
+        collection, _, rid = record.partition("/")
+        if (rule is not None and collection != rule.collection) or not _is_uuid(rid):
+            out.append(problem("snoozes", "record", "invalid",
+                               "attendu « collection/identifiant » de la fiche de l'échéance."))
+    return out
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        return str(uuid.UUID(text)) == text
+    except ValueError:
+        return False
+
+
 RULES: dict[str, RecordRules] = {
     "contracts": contract_problems,
     "contract_events": event_problems,
@@ -179,6 +206,7 @@ RULES: dict[str, RecordRules] = {
     "establishment_units": unit_problems,
     "visits": visit_problems,
     "incentive_claims": claim_problems,
+    "snoozes": snooze_problems,
 }
 
 

@@ -200,6 +200,18 @@ _SPECS: tuple[CollectionSpec, ...] = (
         label="types d'incitants",
     ),
     CollectionSpec(
+        "limits",
+        (
+            _f("code", K.CODE, "code", "*"),
+            _f("label", K.TEXT, "libellé", "*"),
+            _f("value", K.INT, "valeur", "*"),
+            _f("unit", K.ENUM, "unité", "*", ("days", "months")),
+            _f("valid_from", K.DATE, "valable à partir du", "*"),
+        ),
+        reference=True,
+        label="délais et limites",
+    ),
+    CollectionSpec(
         "users",
         (
             _f("display_name", K.TEXT, "nom", "*"),
@@ -372,6 +384,17 @@ _SPECS: tuple[CollectionSpec, ...] = (
         label="demandes d'incitants",
     ),
     CollectionSpec(
+        "snoozes",
+        (
+            _f("user_id", K.REF, "utilisateur", "*", ref="users"),
+            _f("rule", K.CODE, "échéance", "*"),
+            _f("record", K.TEXT, "fiche", "*"),
+            _f("until", K.DATE, "reporté jusqu'au", "*"),
+            _f("reason", K.TEXT, "motif du report", "*"),
+        ),
+        label="reports d'échéances",
+    ),
+    CollectionSpec(
         "documents",
         (
             _f("record", K.TEXT, "fiche", "*"),
@@ -401,6 +424,7 @@ CREATION_ORDER: tuple[str, ...] = (
     "visits",
     "incentive_claims",
     "documents",
+    "snoozes",
 )
 
 

@@ -25,6 +25,7 @@ CLASS_NAMES = {
     "suspension_reasons": "SuspensionReason",
     "checklist_templates": "ChecklistTemplate",
     "incentive_kinds": "IncentiveKind",
+    "limits": "Limit",
     "users": "User",
     "companies": "Company",
     "establishment_units": "EstablishmentUnit",
@@ -36,6 +37,7 @@ CLASS_NAMES = {
     "contract_events": "ContractEvent",
     "incentive_claims": "IncentiveClaim",
     "documents": "Document",
+    "snoozes": "Snooze",
 }
 
 # kind -> (python type, column type expression, indexed for sorting/joins)

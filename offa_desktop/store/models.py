@@ -122,6 +122,18 @@ class IncentiveKind(SyncedRecord):
     valid_from: Mapped[date | None] = mapped_column(Date, index=True)
 
 
+class Limit(SyncedRecord):
+    """Délais et limites (reference collection ``limits``)."""
+
+    __tablename__ = "limits"
+
+    code: Mapped[str | None] = mapped_column(String, index=True)
+    label: Mapped[str | None] = mapped_column(String, index=True)
+    value: Mapped[int | None] = mapped_column(Integer, index=True)
+    unit: Mapped[str | None] = mapped_column(String, index=True)
+    valid_from: Mapped[date | None] = mapped_column(Date, index=True)
+
+
 class User(SyncedRecord):
     """Utilisateurs (reference collection ``users``)."""
 
@@ -299,6 +311,18 @@ class IncentiveClaim(SyncedRecord):
     paid_on: Mapped[date | None] = mapped_column(Date, index=True)
 
 
+class Snooze(SyncedRecord):
+    """Reports d'échéances (working collection ``snoozes``)."""
+
+    __tablename__ = "snoozes"
+
+    user_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    rule: Mapped[str | None] = mapped_column(String, index=True)
+    record: Mapped[str | None] = mapped_column(String, index=True)
+    until: Mapped[date | None] = mapped_column(Date, index=True)
+    reason: Mapped[str | None] = mapped_column(String, index=True)
+
+
 class Document(SyncedRecord):
     """Documents (working collection ``documents``)."""
 
@@ -324,6 +348,7 @@ MODELS: dict[str, type[SyncedRecord]] = {
     "suspension_reasons": SuspensionReason,
     "checklist_templates": ChecklistTemplate,
     "incentive_kinds": IncentiveKind,
+    "limits": Limit,
     "users": User,
     "companies": Company,
     "establishment_units": EstablishmentUnit,
@@ -334,5 +359,6 @@ MODELS: dict[str, type[SyncedRecord]] = {
     "contracts": Contract,
     "contract_events": ContractEvent,
     "incentive_claims": IncentiveClaim,
+    "snoozes": Snooze,
     "documents": Document,
 }

@@ -80,13 +80,14 @@ class AppContext:
         from offa_desktop.ui.sources import StoreBackend
         from offa_desktop.ui.sync_controller import SyncController
 
-        area = str(self.settings.value("window/area", "contracts") or "contracts")
+        # The window always opens on "À faire" (the home screen), for every role.
         window = MainWindow(
             StoreBackend(self.working_copy, self.first_look),
             self.tasks,
             settings=self.settings,
-            start_area=area,
+            start_area="home",
             open_record=self.open_record,
+            pages=self.pages(),
         )
         prefs = self.prefs or Preferences(self.folder)
         self.prefs = prefs
@@ -105,9 +106,11 @@ class AppContext:
         window.search.open_requested.connect(window.open_record)
         # After the first paint: the store loads SQLAlchemy, and the session requests and
         # keyring, on workers.
+        home = window.pages.get("home")
         self.extras["after_paint"] = _AfterFirstPaint(
-            self.first_paint_target(window),
-            lambda: (tune_gc(), self.warm_store(), window.sync.start(), self.start_backups()),
+            (self.first_paint_target(window), window),
+            lambda: (tune_gc(), home.refresh() if home is not None else None,
+                     self.warm_store(), window.sync.start(), self.start_backups()),
         )
         QTimer.singleShot(3000, window.sync.start)  # a window never painted (minimised)
         return window
@@ -208,10 +211,38 @@ class AppContext:
             return None
         return self.open_record(window, view.area.collection, None)
 
+    def pages(self) -> list[Any]:
+        """The areas that are not lists: "À faire" first."""
+        from offa_desktop.ui.main_window import Page
+
+        def home(parent: QWidget) -> QWidget:
+            from offa_desktop.ui.home import HomeView
+
+            return HomeView(self.working_copy.path, self.tasks, snooze=self._snooze,
+                            wake=self._wake, user_id=lambda: self.working_copy.user_id,
+                            parent=parent)
+
+        return [Page("home", self.tr_("À faire"), home, first=True)]
+
+    def _snooze(self, parent: QWidget, item: Any) -> None:
+        from offa_desktop.ui import snooze_dialog  # the store's writer side: after start-up
+
+        snooze_dialog.ask_and_snooze(self, parent, item)
+
+    def _wake(self, parent: QWidget, item: Any) -> None:
+        from offa_desktop.ui import snooze_dialog
+
+        snooze_dialog.wake(self, parent, item)
+
     def first_paint_target(self, window: Any) -> QWidget:
-        """The widget whose first paint means "the window is usable" (the current list)."""
-        view = window.views.get(window.current_area())
-        return view.table.viewport() if view is not None else window
+        """The widget whose first paint means "the window is usable" (the current area)."""
+        key = window.current_area()
+        view = window.views.get(key)
+        if view is not None:
+            return view.table.viewport()
+        page = window.pages.get(key)
+        target = getattr(page, "first_paint_target", None)
+        return target() if target is not None else window
 
     def close(self) -> None:
         timer = self.extras.pop("backup_timer", None)
@@ -240,19 +271,22 @@ def tune_gc() -> None:
 
 
 class _AfterFirstPaint(QObject):
-    """Calls ``action`` once, just after ``widget``'s first paint (keeps start-up work out of
-    the way of the window's first frame)."""
+    """Calls ``action`` once, just after the first paint of one of ``widgets`` (the current
+    area, or the window when another area was shown before it): keeps start-up work out of the
+    way of the window's first frame."""
 
-    def __init__(self, widget: QWidget, action: Any) -> None:
-        super().__init__(widget)
+    def __init__(self, widgets: tuple[QWidget, ...], action: Any) -> None:
+        super().__init__(widgets[0])
         self._action = action
-        self._widget = widget
-        widget.installEventFilter(self)
+        self._widgets = widgets
+        for widget in widgets:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._action is not None:
             action, self._action = self._action, None
-            self._widget.removeEventFilter(self)
+            for widget in self._widgets:
+                widget.removeEventFilter(self)
             QTimer.singleShot(0, action)
         return False
 

@@ -9,7 +9,8 @@ sizes are remembered), when the list backend reads a working copy (``backend.wc`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -36,6 +37,17 @@ from offa_desktop.ui.tasks import TaskManager
 RecordOpener = Callable[[QWidget, str, str], None]
 
 
+@dataclass(frozen=True)
+class Page:
+    """An area that is not a list (the "À faire" home screen, the indicators): ``build(parent)``
+    makes its widget on first visit; ``first`` puts it before the lists in the navigation."""
+
+    key: str
+    title: str
+    build: Callable[[QWidget], QWidget]
+    first: bool = False
+
+
 class MainWindow(QMainWindow):
     """The operators' desktop window.
 
@@ -54,6 +66,7 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         open_record: RecordOpener | None = None,
         start_area: str = "contracts",
+        pages: Sequence[Page] = (),
     ) -> None:
         super().__init__()
         self.setObjectName("main-window")
@@ -63,6 +76,13 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._open_record = open_record
         self.areas: tuple[Area, ...] = areas()
+        self.extra_pages = {page.key: page for page in pages}
+        # navigation order: the first pages (home), the lists, the other pages
+        self.nav_keys: list[str] = [
+            *(p.key for p in pages if p.first),
+            *(a.key for a in self.areas),
+            *(p.key for p in pages if not p.first),
+        ]
         self.views: dict[str, AreaView] = {}
         self.pages: dict[str, QWidget] = {}  # what the stack shows per area (view or splitter)
         self.company_detail: Any = None  # the Entreprises area's detail pane, once built
@@ -73,9 +93,9 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 10px; }")
-        for number, area in enumerate(self.areas, start=1):
-            item = QListWidgetItem(area.title)
-            item.setData(Qt.ItemDataRole.UserRole, area.key)
+        for number, key in enumerate(self.nav_keys, start=1):
+            item = QListWidgetItem(self.area_title(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
             self.nav.addItem(item)
         self.stack = QStackedWidget(self)
@@ -133,10 +153,11 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
 
         menu_view = self.menuBar().addMenu(self.tr("&Affichage"))
-        for number, area in enumerate(self.areas, start=1):
-            action = menu_view.addAction(area.title)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, key=area.key: self.show_area(key))
+        for number, key in enumerate(self.nav_keys, start=1):
+            action = menu_view.addAction(self.area_title(key))
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, key=key: self.show_area(key))
         menu_view.addSeparator()
         focus_search = menu_view.addAction(self.tr("Rechercher"))
         focus_search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence.StandardKey.Find])
@@ -151,8 +172,14 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(lambda _=False: show_about(self))
 
     # --- behaviour -----------------------------------------------------------------------------
-    def show_area(self, key: str) -> AreaView:
-        """Show an area's list, building it on first visit."""
+    def area_title(self, key: str) -> str:
+        page = self.extra_pages.get(key)
+        return page.title if page else next(a.title for a in self.areas if a.key == key)
+
+    def show_area(self, key: str) -> Any:
+        """Show an area (its list, or its page), building it on first visit."""
+        if key in self.extra_pages:
+            return self._show_page(key)
         view = self.views.get(key)
         if view is None:
             area = next(a for a in self.areas if a.key == key)
@@ -166,13 +193,29 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self.pages[key])
-        row = next(i for i, a in enumerate(self.areas) if a.key == key)
+        self._select_nav(key)
+        return view
+
+    def _show_page(self, key: str) -> QWidget:
+        page = self.pages.get(key)
+        if page is None:
+            page = self.extra_pages[key].build(self.stack)
+            open_requested = getattr(page, "open_requested", None)
+            if open_requested is not None:
+                open_requested.connect(self.open_record)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self._select_nav(key)
+        return page
+
+    def _select_nav(self, key: str) -> None:
+        row = self.nav_keys.index(key)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
         self.area_changed.emit(key)
-        return view
 
     def current_area(self) -> str:
         page = self.stack.currentWidget()
@@ -208,8 +251,8 @@ class MainWindow(QMainWindow):
         return splitter
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(self.areas):
-            self.show_area(self.areas[row].key)
+        if 0 <= row < len(self.nav_keys):
+            self.show_area(self.nav_keys[row])
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -223,6 +266,10 @@ class MainWindow(QMainWindow):
         """Refresh the lists a change set touched (each list checks its own collection)."""
         for view in self.views.values():
             view.refresh(changes)
+        for key in self.extra_pages:
+            page = self.pages.get(key)
+            if page is not None and hasattr(page, "refresh"):
+                page.refresh(changes)
         if self.company_detail is not None:
             self.company_detail.refresh(changes)
 

@@ -84,6 +84,15 @@ Reference server of the OPLA-compatible sync API v1 (see API.md). Decisions API.
   are always served.
 - **Rate limit.** 5 failed logins per user name (50 per address) within 5 minutes: `429` with
   `Retry-After`, counted per server process.
+
+Additions to API v1 (docs/api-additions.md; collections a client does not know are skipped):
+
+- **`limits`** (reference, read-only): `code`*, `label`*, `value`* (int), `unit`* (`days`,
+  `months`), `valid_from`*: dated delays rules read, e.g. `criminal_record_max_age`.
+- **`snoozes`** (per user): `user_id`* (the owner), `rule`* (a deadline rule code), `record`*
+  (`<collection>/<id>`), `until`* (date), `reason`*: a worklist line put off until a date.
+  Each user reads and writes only their own, whatever the role (offa included); another
+  user's `user_id` or snooze is `forbidden`; the owner may delete them.
 """
 
 ERRORS: dict[int | str, dict[str, Any]] = {

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from offa_desktop.domain.schema import REFERENCE_COLLECTIONS
-from sync.server.scope import Principal
+from sync.server.scope import PRIVATE_COLLECTIONS, Principal
 
 COACH_WRITES = ("companies", "establishment_units", "tutors", "visits")
 SECRETARIAT_ANY = ("companies", "establishment_units", "tutors")
@@ -27,6 +27,9 @@ def may_write(
     """True when ``who`` may apply this create/update/delete (keys None: no such state)."""
     if collection in REFERENCE_COLLECTIONS or collection == "documents":
         return False
+    if collection in PRIVATE_COLLECTIONS:  # the owner only, delete included, any role
+        owners = [d.get("user_id") for d in (old_data, new_data) if d is not None]
+        return bool(owners) and all(owner == who.user_id for owner in owners)
     if kind == "delete":
         return who.role == "offa"
     if who.role == "offa":

@@ -14,11 +14,11 @@ import time
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, String, and_, case, cast, exists, func, literal, select
+from sqlalchemy import Connection, String, and_, case, cast, exists, func, literal, or_, select
 
 from sync.server.errors import ApiError, malformed
 from sync.server.models import record_keys, records, scope_exits, server_meta, version_counter
-from sync.server.scope import Principal
+from sync.server.scope import PRIVATE_COLLECTIONS, Principal
 
 ESTIMATE_TTL = 300  # seconds a cursor's "remaining" estimate is trusted
 EXPIRED = "Le point de reprise de la synchronisation a expiré : tout sera relu depuis le début."
@@ -26,7 +26,9 @@ EXPIRED = "Le point de reprise de la synchronisation a expiré : tout sera relu 
 
 def scope_hash(who: Principal) -> str:
     keys = who.keys
-    text = "all" if keys is None else "|".join(sorted(keys))
+    # the caller's own per-user key is left out: it never changes what else they read
+    shared = sorted(k for k in keys or () if k != who.private_key)
+    text = "all" if keys is None else "|".join(shared)
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
@@ -54,6 +56,20 @@ def _visible(who: Principal, collection: Any, record_id: Any) -> Any:
             record_keys.c.record_id == record_id,
             record_keys.c.key.in_(sorted(keys)),
         )
+    )
+
+
+def _own_private(who: Principal) -> Any:
+    """For offa (who reads everything else): only its own records of per-user collections."""
+    return or_(
+        and_(*(records.c.collection != name for name in PRIVATE_COLLECTIONS)),
+        exists().where(
+            and_(
+                record_keys.c.collection == records.c.collection,
+                record_keys.c.record_id == records.c.id,
+                record_keys.c.key == who.private_key,
+            )
+        ),
     )
 
 
@@ -92,6 +108,8 @@ def _record_query(who: Principal, after: int) -> Any:
     query = select(records.c.version, LINE.label("line")).where(records.c.version > after)
     if who.keys is not None:
         query = query.where(_visible(who, records.c.collection, records.c.id))
+    else:
+        query = query.where(_own_private(who))
     return query
 
 
@@ -112,6 +130,8 @@ def _count_after(conn: Connection, who: Principal, after: int) -> int:
     query = select(func.count()).select_from(records).where(records.c.version > after)
     if who.keys is not None:
         query = query.where(_visible(who, records.c.collection, records.c.id))
+    else:
+        query = query.where(_own_private(who))
     count = conn.execute(query).scalar_one()
     if who.keys is not None:
         count += conn.execute(
@@ -145,6 +165,8 @@ def checksums(conn: Connection, who: Principal) -> dict[str, dict[str, Any]]:
     )
     if who.keys is not None:
         query = query.where(_visible(who, records.c.collection, records.c.id))
+    else:
+        query = query.where(_own_private(who))
     sha = hashlib.sha256
     for collection, record_id, version in conn.execute(query):
         acc = sums.get(collection)

@@ -21,6 +21,9 @@ from offa_desktop.domain.schema import REFERENCE_COLLECTIONS
 from sync.server.store import Store, Writer
 
 COMPANY_TREE = ("companies", "establishment_units", "tutors", "approvals")
+# Per-user collections (an addition to API v1): each record belongs to its ``user_id`` and only
+# that user reads or writes it, whatever the role (offa included); key ``u:<user id>``.
+PRIVATE_COLLECTIONS = ("snoozes",)
 # Fields whose change can move a record (or the records below it) in or out of a scope.
 SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
     "companies": ("sector",),
@@ -33,6 +36,7 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
     "contract_events": ("contract_id",),
     "incentive_claims": ("contract_ids",),
     "documents": ("record",),
+    "snoozes": ("user_id",),
 }
 # What a coach may read of a learner.
 COACH_LEARNER_FIELDS = ("first_name", "last_name", "operator_code")
@@ -56,8 +60,13 @@ class Principal:
         if self.role == "offa":
             return None
         if self.role == "coach":
-            return frozenset({"pub", *(f"s:{s}" for s in self.sectors)})
-        return frozenset({"pub", "sec", f"o:{self.operator_code}"})
+            return frozenset({"pub", self.private_key, *(f"s:{s}" for s in self.sectors)})
+        return frozenset({"pub", "sec", self.private_key, f"o:{self.operator_code}"})
+
+    @property
+    def private_key(self) -> str:
+        """The key of the caller's own records of the per-user collections."""
+        return f"u:{self.user_id}"
 
     def reads(self, record_keys: set[str] | frozenset[str]) -> bool:
         mine = self.keys
@@ -108,6 +117,8 @@ def compute_keys(store: Store, collection: str, data: Mapping[str, Any]) -> set[
     """The scope keys of a record whose state is ``data``."""
     if collection in REFERENCE_COLLECTIONS:
         return {"pub"}
+    if collection in PRIVATE_COLLECTIONS:
+        return {f"u:{data.get('user_id')}"}
     if collection == "companies":
         return {"sec"} | _s(company_sectors(store, _str(data.get("_id"))) | _own_sector(data))
     if collection in ("establishment_units", "tutors"):

@@ -16,7 +16,8 @@ def test_first_page_from_the_first_look_then_the_store(qtbot: Any, demo_copy: Pa
     try:
         window = context.build_window(auto_sync=False)
         qtbot.addWidget(window)
-        view = window.views["contracts"]
+        assert window.current_area() == "home"  # the window opens on "À faire"
+        view = window.show_area("contracts")  # before the paint: read from the first look
         look = context.first_look
         assert look is not None and look.open  # the first page and count came from it
         assert view.model.rowCount() == 300

@@ -160,6 +160,7 @@ def test_splitter_sizes_are_remembered(qtbot: Any, context: Any, tmp_path: Any) 
     qtbot.addWidget(second)
     second.resize(1280, 800)
     second.show()
-    assert second.current_area() == "companies"
+    assert second.current_area() == "home"  # every start opens on "À faire"
+    second.show_area("companies")
     assert second.company_splitter.sizes() == sizes
     second.close()

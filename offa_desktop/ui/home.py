@@ -1,0 +1,358 @@
+"""The "À faire" home screen: the deadline radar grouped by rule, overdue first.
+
+Each group shows its rule's label, its count and how many lines are late; each line names its
+record in words and opens it with Enter or a double-click. A line can be put off until a date
+with a reason ("Reporter…", Ctrl+R): a synced per-user record (``ops/snoozes.py``). The radar is
+computed on a worker (``ops.radar.compute``: sqlite3 only, so it runs before the store's
+SQLAlchemy side is loaded at start-up) and recomputed after every change set; the UI thread only
+swaps the model's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offa_desktop.domain.radar import RULE_BY_CODE, SEVERITY_FR
+from offa_desktop.domain.values import brussels_today, format_date_fr
+from offa_desktop.ops.changes import ChangeSet
+from offa_desktop.ops.radar import Radar, RadarItem, compute
+from offa_desktop.ui.tasks import TaskManager
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+GROUP = 0xFFFFFFFF  # internalId of a group row; a line's is its group's number
+SNOOZED = "snoozed"  # the key of the group of snoozed lines
+OPEN_GROUP_LINES = 12  # groups up to this many lines open unfolded
+LATE = QColor("#b3261e")
+SEVERITY_COLOURS = {"high": QColor("#b3261e"), "medium": QColor("#8a5a00"),
+                    "low": QColor("#3c5a78")}
+
+
+def tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("HomeView", text)
+
+
+class RadarModel(QAbstractItemModel):
+    """Two levels: the groups (one per rule, and the snoozed lines when shown), their lines.
+    Columns: due date, record in words, detail."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.radar: Radar | None = None
+        self.groups: list[tuple[str, list[RadarItem]]] = []
+        self.headers = (tr("Échéance"), tr("Fiche"), tr("Détail"))
+
+    def set_radar(self, radar: Radar, *, show_snoozed: bool = False) -> None:
+        self.beginResetModel()
+        self.radar = radar
+        self.groups = radar.groups()
+        if show_snoozed and radar.snoozed:
+            self.groups.append((SNOOZED, list(radar.snoozed)))
+        self.endResetModel()
+
+    # --- structure -----------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, GROUP)
+        return self.createIndex(row, column, parent.row())
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == GROUP:
+            return QModelIndex()
+        return self.createIndex(int(index.internalId()), 0, GROUP)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == GROUP and parent.column() == 0:
+            return len(self.groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    # --- content -------------------------------------------------------------------------
+    def item(self, index: AnyIndex) -> RadarItem | None:
+        if not index.isValid() or index.internalId() == GROUP:
+            return None
+        return self.groups[int(index.internalId())][1][index.row()]
+
+    def group_title(self, row: int) -> str:
+        key, items = self.groups[row]
+        if key == SNOOZED:
+            return tr("Reportées (%1)").replace("%1", str(len(items)))
+        today = self.radar.today if self.radar else brussels_today()
+        late = sum(1 for i in items if i.due < today)
+        rule = RULE_BY_CODE[key]
+        text = f"{rule.label} ({len(items)})"
+        if late:
+            text += " · " + tr("%1 en retard").replace("%1", str(late))
+        return text + " · " + SEVERITY_FR[rule.severity]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == GROUP:
+            key = self.groups[index.row()][0]
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return self.group_title(index.row())
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole and key != SNOOZED:
+                return QBrush(SEVERITY_COLOURS[RULE_BY_CODE[key].severity])
+            if role == Qt.ItemDataRole.ToolTipRole and key != SNOOZED:
+                return RULE_BY_CODE[key].legal
+            return None
+        item = self.item(index)
+        assert item is not None
+        today = self.radar.today if self.radar else brussels_today()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return format_date_fr(item.due)
+            if index.column() == 1:
+                return item.record or tr("(fiche sans nom)")
+            if item.snoozed_until is not None:
+                return tr("reporté au %1 : %2").replace(
+                    "%1", format_date_fr(item.snoozed_until)).replace("%2", item.snooze_reason)
+            return item.detail
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and item.due < today:
+            return QBrush(LATE)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            late = tr("en retard depuis le %1").replace("%1", format_date_fr(item.due))
+            return late if item.due < today else item.detail
+        return None
+
+
+class RadarTree(QTreeView):
+    """Enter on a line opens it, like a double-click. Signal ``open_requested(item)``."""
+
+    open_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doubleClicked.connect(self._open)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def _open(self, index: QModelIndex) -> None:
+        model = self.model()
+        item = model.item(index) if isinstance(model, RadarModel) else None
+        if item is not None:
+            self.open_requested.emit(item)
+
+
+class HomeView(QWidget):
+    """The "À faire" area.
+
+    Signals: ``open_requested(collection: str, record_id: str)``; ``computed(radar: Radar)``
+    after each new radar is shown.
+    """
+
+    open_requested = Signal(str, str)
+    computed = Signal(object)
+
+    def __init__(
+        self,
+        path: Path,
+        tasks: TaskManager,
+        *,
+        snooze: Callable[[QWidget, RadarItem], None] | None = None,
+        wake: Callable[[QWidget, RadarItem], None] | None = None,
+        today: Callable[[], date] = brussels_today,
+        user_id: Callable[[], str | None] = lambda: None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("area-home")
+        self.path = path
+        self.tasks = tasks
+        self._snooze = snooze
+        self._wake = wake
+        self._today = today
+        self._user_id = user_id
+        self._running = False
+        self._dirty = False
+        self.radar: Radar | None = None
+
+        self.title = QLabel(tr("À faire"), self)
+        self.title.setObjectName("home-title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.summary = QLabel(tr("Calcul des échéances…"), self)
+        self.summary.setObjectName("home-summary")
+        self.show_snoozed = QCheckBox(tr("Afficher les lignes reportées"), self)
+        self.show_snoozed.toggled.connect(lambda _on: self._show(self.radar))
+        self.snooze_button = QPushButton(tr("Reporter…"), self)
+        self.snooze_button.setObjectName("home-snooze")
+        self.snooze_button.setToolTip(tr("Reporter la ligne choisie à une date (Ctrl+R)"))
+        self.snooze_button.clicked.connect(self.snooze_current)
+        self.refresh_button = QPushButton(tr("Actualiser"), self)
+        self.refresh_button.clicked.connect(lambda: self.refresh(None))
+
+        self.model = RadarModel(self)
+        self.tree = RadarTree(self)
+        self.tree.setObjectName("home-tree")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 150)
+        header.resizeSection(1, 460)
+        header.setStretchLastSection(True)
+        self.tree.open_requested.connect(
+            lambda item: self.open_requested.emit(item.collection, item.id))
+        snooze_action = QAction(tr("Reporter…"), self)
+        snooze_action.setShortcut(QKeySequence("Ctrl+R"))
+        snooze_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        snooze_action.triggered.connect(self.snooze_current)
+        self.addAction(snooze_action)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addSpacing(12)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.show_snoozed)
+        bar.addWidget(self.snooze_button)
+        bar.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+
+    # --- computing -----------------------------------------------------------------------
+    def refresh(self, changes: ChangeSet | None = None) -> None:
+        """Recompute on a worker (any change can move a deadline); one run at a time, the
+        latest change set waiting for the running one to finish."""
+        if self._running:
+            self._dirty = True
+            return
+        self._running = True
+        self._dirty = False
+        self.tasks.background(
+            compute, self.path, self._today(), user_id=self._user_id()
+        ).owned_by(self).success(
+            self._computed
+        ).failure(self._failed).run()
+
+    def _computed(self, radar: Radar) -> None:
+        self._running = False
+        self._show(radar)
+        self.computed.emit(radar)
+        if self._dirty:
+            self.refresh(None)
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        self.summary.setText(tr("Échéances indisponibles : %1").replace("%1", str(error)))
+
+    def _show(self, radar: Radar | None) -> None:
+        if radar is None:
+            return
+        current = self.tree.currentIndex()
+        item = self.model.item(current)
+        self.radar = radar
+        self.model.set_radar(radar, show_snoozed=self.show_snoozed.isChecked())
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+            # long groups start folded (their title gives the count): the page stays a summary
+            if len(self.model.groups[row][1]) <= OPEN_GROUP_LINES:
+                self.tree.expand(self.model.index(row, 0))
+        late = sum(1 for i in radar.items if i.due < radar.today)
+        text = tr("%1 ligne(s) au %2").replace("%1", str(len(radar.items))).replace(
+            "%2", format_date_fr(radar.today))
+        if late:
+            text += " · " + tr("%1 en retard").replace("%1", str(late))
+        if radar.snoozed:
+            text += " · " + tr("%1 reportée(s)").replace("%1", str(len(radar.snoozed)))
+        if not radar.items:
+            text = tr("Rien à faire aujourd'hui : aucune échéance dans la copie de travail.")
+        self.summary.setText(text)
+        if item is not None:
+            self.select(item.key)
+
+    def select(self, key: str) -> bool:
+        """Make the line of ``key`` (``rule|collection/id``) current; False when absent."""
+        for row in range(self.model.rowCount()):
+            group = self.model.index(row, 0)
+            for line in range(self.model.rowCount(group)):
+                index = self.model.index(line, 0, group)
+                found = self.model.item(index)
+                if found is not None and found.key == key:
+                    self.tree.setCurrentIndex(index)
+                    return True
+        return False
+
+    # --- snoozing ------------------------------------------------------------------------
+    def current_item(self) -> RadarItem | None:
+        return self.model.item(self.tree.currentIndex())
+
+    def snooze_current(self) -> None:
+        item = self.current_item()
+        if item is None:
+            self.summary.setText(tr("Choisissez d'abord une ligne à reporter."))
+            return
+        if item.snoozed_until is not None and self._wake is not None:
+            self._wake(self, item)
+        elif self._snooze is not None:
+            self._snooze(self, item)
+
+    def _menu(self, point: Any) -> None:
+        item = self.model.item(self.tree.indexAt(point))
+        if item is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(tr("Ouvrir la fiche"),
+                       lambda: self.open_requested.emit(item.collection, item.id))
+        if item.snoozed_until is None:
+            menu.addAction(tr("Reporter…"), self.snooze_current)
+        else:
+            menu.addAction(tr("Réactiver"), self.snooze_current)
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+
+    def first_paint_target(self) -> QWidget:
+        return self.tree.viewport()
