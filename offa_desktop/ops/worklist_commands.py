@@ -15,7 +15,8 @@ from pathlib import Path
 from offa_desktop import paths
 from offa_desktop.domain.radar import RULES
 from offa_desktop.domain.values import brussels_today, format_date_fr
-from offa_desktop.ops.sync_commands import _setup_logging, emit
+from offa_desktop.ops.sync_commands import emit, gone_failure, setup_logging
+from offa_desktop.store.db import WorkingCopy, WorkingCopyGone
 
 log = logging.getLogger("offa.worklist")
 
@@ -31,14 +32,13 @@ def _fail(error: str, message: str) -> int:
 
 
 def _copy(args: argparse.Namespace) -> Path | None:
-    """The data folder's working copy, checked and migrated; None when there is none."""
+    """The data folder's working copy, checked and migrated; None when there is none
+    (WorkingCopyGone when the folder had one that is now empty, missing or damaged)."""
     folder = paths.data_dir(args.data_dir)
-    _setup_logging(folder)
+    setup_logging(folder)
     file = paths.working_copy_path(folder)
-    if not file.exists() or file.stat().st_size == 0:
+    if not file.exists():
         return None
-    from offa_desktop.store.db import WorkingCopy
-
     WorkingCopy.open(file).close()
     return file
 
@@ -59,7 +59,10 @@ def run(args: argparse.Namespace) -> int:
             today = _today(getattr(args, "today", None))
         except ValueError:
             return _fail("bad_date", f"Date invalide : « {args.today} » (attendu AAAA-MM-JJ).")
-        file = _copy(args)
+        try:
+            file = _copy(args)
+        except WorkingCopyGone as exc:  # never replaced in silence (issue 12)
+            return gone_failure(exc)
         if file is None:
             return _fail("no_working_copy", NO_COPY)
         return _radar(file, today, args)

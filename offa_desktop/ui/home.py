@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.radar import RULE_BY_CODE, SEVERITY_FR
 from offa_desktop.domain.values import brussels_today, format_date_fr
-from offa_desktop.ops.changes import ChangeSet
 from offa_desktop.ops.radar import Radar, RadarItem, compute
 from offa_desktop.ui.tasks import TaskManager
 
