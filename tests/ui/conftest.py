@@ -1,29 +1,75 @@
-"""UI tests: Qt warnings fail the test that caused them (as qutebrowser does)."""
+"""UI tests: Qt warnings and logged errors fail the test that caused them (as qutebrowser does).
+
+pytest-qt fails a test on a Qt warning of its set-up or call (``qt_log_level_fail`` and the
+``qt_log_ignore`` list in pyproject.toml); it stops listening before the teardown, where windows
+close, threads stop and dialogs are deleted: :func:`pytest_runtest_teardown` listens there too.
+An error logged by the application (``offa`` loggers, ERROR and above: a failed save, a failed
+sync, an exception in a slot) fails the test as well, unless the test said it expects it with
+``caplog.at_level(logging.ERROR, "offa...")`` (qutebrowser's ``LogFailHandler`` rule).
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QtMsgType
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
-# Messages of the offscreen platform itself, not of our code.
-IGNORED = ("This plugin does not support", "QFont::", "propagateSizeHints")
+FAILING = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+
+
+class LogFailHandler(logging.Handler):
+    """Records the application's errors that no test asked for."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.unexpected: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logger = logging.getLogger(record.name)
+        # caplog.at_level(level, logger) sets the level of an expected message on its logger
+        if record.levelno == logger.level or record.levelno == logging.getLogger("offa").level:
+            return
+        self.unexpected.append(f"{record.name} {record.levelname}: {record.getMessage()}")
 
 
 @pytest.fixture(autouse=True)
-def fail_on_qt_warnings(qtlog: object) -> Iterator[None]:
+def fail_on_logged_errors() -> Iterator[None]:
+    handler = LogFailHandler()
+    root = logging.getLogger("offa")
+    root.addHandler(handler)
     yield
-    bad = [
-        record.message
-        for record in qtlog.records  # type: ignore[attr-defined]
-        if record.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
-        and not record.message.startswith(IGNORED)
-    ]
-    if bad:
-        pytest.fail("Qt warnings: " + " | ".join(bad))
+    root.removeHandler(handler)
+    if handler.unexpected:
+        pytest.fail("errors logged: " + " | ".join(handler.unexpected))
+
+
+def _ignored(config: pytest.Config) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in config.getini("qt_log_ignore")]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: Any) -> Generator[None, None, None]:
+    """Qt warnings of the teardown (closing windows, stopping workers) fail the test too."""
+    ignored = _ignored(item.config)
+    seen: list[str] = []
+
+    def handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if kind in FAILING and not any(p.search(message) for p in ignored):
+            seen.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+    if seen:
+        raise AssertionError("Qt warnings at teardown: " + " | ".join(seen))
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import stat
 import sys
 import threading
@@ -27,7 +28,8 @@ def _raise_and_catch() -> tuple[type[BaseException], BaseException, Any]:
     return info[0], info[1], info[2]
 
 
-def test_report_saved_private_with_traceback(tmp_path: Path) -> None:
+def test_report_saved_private_with_traceback(tmp_path: Path, caplog: Any) -> None:
+    caplog.set_level(logging.CRITICAL, "offa.crash")  # the crash is the point
     handler = crash.CrashHandler(tmp_path, interactive=False)
     handler(*_raise_and_catch())
     assert len(handler.reports) == 1
@@ -47,7 +49,8 @@ def test_keyboard_interrupt_is_not_a_crash(tmp_path: Path, capsys: Any) -> None:
     assert not (tmp_path / crash.CRASH_DIR).exists()
 
 
-def test_worker_thread_crash_is_saved(tmp_path: Path) -> None:
+def test_worker_thread_crash_is_saved(tmp_path: Path, caplog: Any) -> None:
+    caplog.set_level(logging.CRITICAL, "offa.crash")
     handler = crash.CrashHandler(tmp_path, interactive=False)
     previous = threading.excepthook
     threading.excepthook = handler.thread_hook
@@ -69,9 +72,12 @@ def test_old_reports_are_pruned(tmp_path: Path) -> None:
 
 
 @pytest.mark.qt_no_exception_capture
-def test_slot_exception_shows_dialog_and_app_goes_on(qtbot: Any, tmp_path: Path) -> None:
+def test_slot_exception_shows_dialog_and_app_goes_on(
+    qtbot: Any, tmp_path: Path, caplog: Any
+) -> None:
     """A bug in a slot: the installed hook saves a report and shows the French dialog; the
     user chooses «Continuer» and the event loop keeps running."""
+    caplog.set_level(logging.CRITICAL, "offa.crash")
     saved_hook, saved_thread_hook = sys.excepthook, threading.excepthook
     handler = crash.install(tmp_path)
     seen: dict[str, Any] = {}

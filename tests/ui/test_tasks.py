@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from typing import Any
@@ -48,7 +49,8 @@ def test_writer_lane_runs_one_task_at_a_time(qtbot: Any) -> None:
     assert peak[0] == 1
 
 
-def test_progress_cancel_and_failure(qtbot: Any) -> None:
+def test_progress_cancel_and_failure(qtbot: Any, caplog: Any) -> None:
+    caplog.set_level(logging.ERROR, "offa.ui")  # a failing task is logged: expected here
     tasks = TaskManager()
     reports: list[tuple[str, int, int]] = []
     failures: list[BaseException] = []
