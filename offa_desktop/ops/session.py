@@ -14,6 +14,7 @@ import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +25,12 @@ from sync.client import ApiClient, RetryPolicy, Tokens
 from sync.creds import CredentialStore
 from sync.engine import SyncEngine
 from sync.errors import LoginRequired, SyncError
-from sync.ports import Progress
+from sync.ports import Progress, SyncReport
 
 log = logging.getLogger("offa.sync")
 
 LOCK_FILE = "sync.lock"
+LAST_SYNC_KEY = "last_sync_at"  # sync_state: when the last sync of this copy ended (UTC)
 MSG_NOT_LOGGED_IN = (
     "Aucun compte n'est configuré pour cette copie de travail : connectez-vous d'abord "
     "(offa-desktop login --server ADRESSE --username NOM)."
@@ -163,6 +165,19 @@ class SyncSession:
             documents=AttachmentQueue(self.folder),
         )
 
+    def sync_once(
+        self, progress: Callable[[Progress], None] | None = None, *, page_size: int | None = None
+    ) -> SyncReport:
+        """One sync, and its time kept (``LAST_SYNC_KEY``) for the status line: whoever syncs
+        (the window, the demo's start, the command line), the window says when it was."""
+        engine = self.engine(progress)
+        if page_size:
+            engine.page_size = page_size
+        report = engine.sync_once()
+        with self.store.transaction() as tx:
+            tx.state.put(LAST_SYNC_KEY, datetime.now(UTC).isoformat())
+        return report
+
     def close(self) -> None:
         self.wc.close()
 
@@ -226,7 +241,7 @@ def start_demo(data_dir: str | Path | None = None, size: int = 2000) -> DemoSess
             with session.store.transaction() as tx:
                 tx.state.put("server", base_url)
         session.login(base_url, username, password)
-        session.engine().sync_once()
+        session.sync_once()  # the status line says when: the data on screen is that sync's
     except BaseException:
         server.stop()
         raise

@@ -7,20 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from offa_desktop.domain.changes import ChangeSet
-from offa_desktop.ops.session import SyncSession
+from offa_desktop.ops.session import LAST_SYNC_KEY, SyncSession
 from offa_desktop.store import pending
 from sync.ports import Progress
-
-LAST_SYNC_KEY = "last_sync_at"
 
 
 @dataclass(frozen=True)
 class SyncStatus:
-    """What the status bar shows: account, pending edits, conflicts, rejections, last sync."""
+    """What the status bar shows: account, records waiting (to go up, in conflict, refused: one
+    per record, as the lists mark them), last sync, and whether a login is held (tokens)."""
 
     server: str | None
     username: str | None
@@ -28,16 +27,20 @@ class SyncStatus:
     conflicts: int
     rejected: int
     last_sync: datetime | None
+    signed_in: bool = True
 
 
 def read_status(session: SyncSession) -> SyncStatus:
-    """Counts from the outbox and the conflicts list, in two small queries."""
+    """The counts by :func:`~offa_desktop.store.pending.counts`, the account, its
+    tokens."""
     account = session.account()
     with session.wc.session() as db:
         unsent, conflicts, rejected = pending.counts(db)
     with session.store.transaction() as tx:
         raw = tx.state.get(LAST_SYNC_KEY)
     last = datetime.fromisoformat(raw) if raw else None
+    signed_in = account is not None and session.creds.load(
+        account.server, account.username) is not None
     return SyncStatus(
         server=account.server if account else None,
         username=account.username if account else None,
@@ -45,6 +48,7 @@ def read_status(session: SyncSession) -> SyncStatus:
         conflicts=conflicts,
         rejected=rejected,
         last_sync=last,
+        signed_in=signed_in,
     )
 
 
@@ -62,9 +66,7 @@ def sync_now(
         if progress is not None:
             progress(step.phase, step.done, step.total)
 
-    result = session.engine(report).sync_once()
-    with session.store.transaction() as tx:
-        tx.state.put(LAST_SYNC_KEY, datetime.now(UTC).isoformat())
+    result = session.sync_once(report)
     changes = ChangeSet(everything=result.everything)
     for collection, ids in result.changed.items():
         changes.ids.setdefault(collection, set()).update(ids)

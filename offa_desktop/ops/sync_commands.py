@@ -25,7 +25,6 @@ from offa_desktop.ops.session import MSG_NOT_LOGGED_IN, SyncSession, open_sessio
 from offa_desktop.store.db import WorkingCopyGone
 from offa_desktop.store.records import every_record
 from sync.client import RetryPolicy
-from sync.engine import SyncEngine
 from sync.errors import LoginRequired, SyncError
 
 log = logging.getLogger("offa.sync")
@@ -175,23 +174,20 @@ def _sync(session: SyncSession, args: argparse.Namespace) -> int:
     if session.creds.load(account.server, account.username) is None and password is not None:
         session.login(account.server, account.username, password)
     try:
-        report = _engine(session).sync_once()
+        report = session.sync_once(page_size=_page_size())
     except LoginRequired as exc:
         if password is None:
             emit({"ok": False, "error": "login_required", "message": exc.message})
             return EXIT_FAILED
         session.login(account.server, account.username, password)
-        report = _engine(session).sync_once()
+        report = session.sync_once(page_size=_page_size())
     emit(report.summary())
     return EXIT_OK
 
 
-def _engine(session: SyncSession) -> SyncEngine:
-    engine = session.engine()
+def _page_size() -> int | None:
     page = os.environ.get("OFFA_SYNC_PAGE_SIZE")  # tests: several pages out of little data
-    if page:
-        engine.page_size = int(page)
-    return engine
+    return int(page) if page else None
 
 
 def _records(session: SyncSession) -> Iterator[dict[str, Any]]:

@@ -38,6 +38,17 @@ def local_edits(session: Session, collection: str, record_id: str) -> list[dict[
     ]
 
 
+_RANK = {SYNCED: 0, PENDING: 1, REJECTED: 2, CONFLICT: 3}
+
+
+def _op_state(state: str) -> str:
+    if state == OP_CONFLICT:
+        return CONFLICT
+    if state in (OP_REJECTED, OP_FORBIDDEN):
+        return REJECTED
+    return PENDING
+
+
 def sync_states(session: Session, collection: str, ids: Iterable[str]) -> dict[str, str]:
     """The state of each id: ``conflict`` beats ``rejected`` beats ``pending`` beats ``synced``
     (one query per page of a list, so the state never needs a column of its own)."""
@@ -46,19 +57,13 @@ def sync_states(session: Session, collection: str, ids: Iterable[str]) -> dict[s
     if not wanted:
         return states
     ops = session.execute(
-        select(OutboxOp.record_id, OutboxOp.state, func.count())
+        select(OutboxOp.record_id, OutboxOp.state)
         .where(OutboxOp.collection == collection, OutboxOp.record_id.in_(wanted))
         .group_by(OutboxOp.record_id, OutboxOp.state)
     ).all()
-    rank = {SYNCED: 0, PENDING: 1, REJECTED: 2, CONFLICT: 3}
-    for record_id, state, _count in ops:
-        if state == OP_CONFLICT:
-            found = CONFLICT
-        elif state in (OP_REJECTED, OP_FORBIDDEN):
-            found = REJECTED
-        else:
-            found = PENDING
-        if rank[found] > rank[states[record_id]]:
+    for record_id, state in ops:
+        found = _op_state(state)
+        if _RANK[found] > _RANK[states[record_id]]:
             states[record_id] = found
     conflicted = session.execute(
         select(Conflict.record_id).where(
@@ -71,16 +76,23 @@ def sync_states(session: Session, collection: str, ids: Iterable[str]) -> dict[s
 
 
 def counts(session: Session) -> tuple[int, int, int]:
-    """``(pending, conflicts, rejected)`` over the whole copy, in two small queries: ops in
-    conflict count as conflicts, refused ones (rejected or forbidden) as rejected."""
-    states = dict(
-        session.execute(select(OutboxOp.state, func.count()).group_by(OutboxOp.state)).all()
-    )
-    conflicts = int(session.execute(select(func.count()).select_from(Conflict)).scalar_one())
-    rejected = int(states.get(OP_REJECTED, 0)) + int(states.get(OP_FORBIDDEN, 0))
-    in_conflict = int(states.get(OP_CONFLICT, 0))
-    pending = int(sum(states.values())) - rejected - in_conflict
-    return pending, conflicts + in_conflict, rejected
+    """``(pending, conflicts, rejected)`` records over the whole copy, by the rule of
+    :func:`sync_states`: the status bar's figures are the rows the lists mark, one per record
+    (never one per queued op, nor a conflict counted twice as op and as conflicts entry)."""
+    states: dict[tuple[str, str], str] = {}
+    ops = session.execute(
+        select(OutboxOp.collection, OutboxOp.record_id, OutboxOp.state).group_by(
+            OutboxOp.collection, OutboxOp.record_id, OutboxOp.state
+        )
+    ).all()
+    for collection, record_id, state in ops:
+        key, found = (collection, record_id), _op_state(state)
+        if _RANK[found] > _RANK[states.get(key, SYNCED)]:
+            states[key] = found
+    for collection, record_id in session.execute(select(Conflict.collection, Conflict.record_id)):
+        states[(collection, record_id)] = CONFLICT
+    shown = list(states.values())
+    return shown.count(PENDING), shown.count(CONFLICT), shown.count(REJECTED)
 
 
 def copy_counts(session: Session) -> tuple[int, int]:

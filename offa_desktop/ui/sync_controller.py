@@ -75,6 +75,13 @@ class SyncController(QObject):
         self.timer.timeout.connect(self._auto_sync)
         if auto_sync:
             self.timer.start()
+        # Every saved edit, resolved conflict or discarded rejection changes the counts: read
+        # them again once the burst of change sets is over (one small query).
+        self.recount = QTimer(self)
+        self.recount.setSingleShot(True)
+        self.recount.setInterval(150)
+        self.recount.timeout.connect(self.refresh_status)
+        self.tasks.data_changed.connect(lambda _changes: self.recount.start())
         self._set_enabled(False)
 
     # --- session -------------------------------------------------------------------------------
@@ -129,6 +136,8 @@ class SyncController(QObject):
     def status_text(self, status: Any) -> str:
         if status.server is None:
             parts = [self.tr("Non connecté")]
+        elif not getattr(status, "signed_in", True):
+            parts = [self.tr("Déconnecté")]
         elif self.online is False:
             parts = [self.tr("Hors ligne")]
         else:
@@ -222,7 +231,9 @@ class SyncController(QObject):
         message = str(getattr(error, "message", None) or error)
         if isinstance(error, NetworkError):
             self.online = False
-        elif not isinstance(error, Cancelled):
+        elif isinstance(error, LoginRequired | Cancelled):
+            log.info("sync stopped: %s", message)  # the person's doing, not a fault
+        else:
             log.error("sync failed", exc_info=error)
         self.window.statusBar().showMessage(message, 15_000)
         self.refresh_status()
@@ -267,14 +278,26 @@ class SyncController(QObject):
             parent=self.window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._logged_in)
+        dialog.accepted.connect(lambda: self._logged_in(dialog))
+        # deleted on close: forget it then, or the next "Se connecter…" touches a dead object
+        dialog.finished.connect(self._login_closed)
         self.login_dialog = dialog
         dialog.open()
         return dialog
 
-    def _logged_in(self) -> None:
+    def _login_closed(self, _result: int) -> None:
+        self.login_dialog = None
+
+    def _logged_in(self, dialog: Any = None) -> None:
+        """Say who is connected (replacing a «session expirée» still shown), then sync: a
+        login is asked for when a sync needs one, or to start syncing."""
         self.online = True
+        user = getattr(dialog, "user", None) or {}
+        name = user.get("display_name") or (dialog.username.text() if dialog else "")
+        self.window.statusBar().showMessage(
+            self.tr("Connecté en tant que %1.").replace("%1", str(name)), 10_000)
         self.refresh_status()
+        QTimer.singleShot(0, self.sync)
 
     def logout(self) -> None:
         session = self.context.session
@@ -295,9 +318,12 @@ class SyncController(QObject):
                 return
         from offa_desktop.ops.sync_actions import logout
 
-        self.tasks.background(logout, session).owned_by(self).success(
-            lambda _n: self.refresh_status()
-        ).run()
+        self.tasks.background(logout, session).owned_by(self).success(self._logged_out).run()
+
+    def _logged_out(self, _unsent: int) -> None:
+        self.online = None
+        self.window.statusBar().showMessage(self.tr("Déconnecté."), 10_000)
+        self.refresh_status()
 
 
 def _open_session(folder: Any, wc: Any) -> Any:
