@@ -1,7 +1,8 @@
 """``offa-desktop``: the window by default, or a headless command (no Qt imported for those).
 
 Standard output of a headless command holds only JSON; logs go to the log file and stderr.
-Each command lives in ``offa_desktop/ops/`` and returns the process exit code.
+Each command lives beside this file (``cli_sync.py``, ``cli_print.py``; their output in
+``cli_output.py``), calls the use cases of ``ops/`` and returns the process exit code.
 """
 
 from __future__ import annotations
@@ -10,16 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-PRINT_KINDS = (
-    "contract",
-    "amendment",
-    "suspension",
-    "termination",
-    "approval",
-    "visit",
-    "blank-contract",
-    "blank-visit",
-)
+from offa_desktop.domain.documents import KINDS as PRINT_KINDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,21 +65,21 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("login", "logout", "sync", "dump", "import"):
-        from offa_desktop.ops import sync_commands
+        from offa_desktop import cli_sync
 
-        return sync_commands.run(args)
+        return cli_sync.run(args)
     if args.command == "restore":
-        from offa_desktop.ops import restore_command
+        from offa_desktop import cli_restore
 
-        return restore_command.run(args)
+        return cli_restore.run(args)
     if args.command == "radar":
-        from offa_desktop.ops import worklist_commands
+        from offa_desktop import cli_radar
 
-        return worklist_commands.run(args)
+        return cli_radar.run(args)
     if args.command == "print":
-        from offa_desktop.ops import print_commands
+        from offa_desktop import cli_print
 
-        return print_commands.run(args)
+        return cli_print.run(args)
     if args.self_check:
         from offa_desktop.ui import selfcheck  # loads Qt: it opens the window
 

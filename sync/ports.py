@@ -1,7 +1,7 @@
 """What the sync engine needs from the local working copy, as Protocols (no store import).
 
 The engine (``sync/engine.py``) talks to the working copy only through these. The desktop
-fulfils them in ``offa_desktop/ops/sync_adapter.py`` (a mapping over the SQL of
+fulfils them in ``offa_desktop/ops/sync/adapter.py`` (a mapping over the SQL of
 ``offa_desktop/store/replica.py``); tests may fulfil them in memory. Every method is called
 inside one :class:`SyncTransaction`: what the engine does in one transaction (a pulled page and
 its cursor, a push answer and the outbox update) commits or rolls back as a whole.

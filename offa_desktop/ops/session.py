@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from offa_desktop import __version__, paths
-from offa_desktop.ops.sync_adapter import StoreSyncAdapter
+from offa_desktop.ops.sync.adapter import StoreSyncAdapter
 from offa_desktop.store.db import WorkingCopy
 from sync.client import ApiClient, RetryPolicy, Tokens
 from sync.creds import CredentialStore

@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import date
 
 from offa_desktop.domain.problems import ValidationError, problem
-from offa_desktop.ops.records import Saved
-from offa_desktop.ops.records import create as create_record
-from offa_desktop.ops.records import delete as delete_record
-from offa_desktop.ops.records import update as update_record
+from offa_desktop.ops.records.writes import Saved
+from offa_desktop.ops.records.writes import create as create_record
+from offa_desktop.ops.records.writes import delete as delete_record
+from offa_desktop.ops.records.writes import update as update_record
 from offa_desktop.store import snoozes as snooze_rows
 from offa_desktop.store.db import WorkingCopy
 

@@ -1,6 +1,6 @@
 """The plain data a printed document is built from (API-shaped dicts, no store, no Qt).
 
-``ops/print_data.py`` gathers a :class:`PrintData` from the working copy; tests build one by
+``ops/printing/gathering.py`` gathers a :class:`PrintData` from the working copy; tests build one by
 hand. Every mapping holds a record's ``data`` as in API.md (dates ``"YYYY-MM-DD"``, money
 ``"612.34"``); a missing related record is ``None`` and prints as an empty box.
 """
@@ -12,22 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from offa_desktop.domain.documents import BLANK_KINDS
 from offa_desktop.domain.values import brussels_today
 
 Record = Mapping[str, Any]
 
-# The document kinds, as on the command line.
-KINDS = (
-    "contract",
-    "amendment",
-    "suspension",
-    "termination",
-    "approval",
-    "visit",
-    "blank-contract",
-    "blank-visit",
-)
-BLANK_KINDS = ("blank-contract", "blank-visit")
 
 # The collection each kind prints a record of.
 KIND_COLLECTION = {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from offa_desktop.domain.documents import KINDS
 from offa_desktop.printing import approval, contract, notices, visit
-from offa_desktop.printing.data import KINDS, PrintData
+from offa_desktop.printing.data import PrintData
 
 _RENDERERS: dict[str, Callable[[PrintData], bytes]] = {
     "contract": contract.render,

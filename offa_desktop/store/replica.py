@@ -3,7 +3,7 @@ server records written in bulk (SQLAlchemy Core; typed columns via the store's c
 index follows by the store's triggers, or is rebuilt set-based after a bulk page).
 
 Plain values in and out: this module does not know sync's types (the store does not import
-``sync``). ``offa_desktop/ops/sync_adapter.py`` maps them to ``sync/ports.py``; what it passes
+``sync``). ``offa_desktop/ops/sync/adapter.py`` maps them to ``sync/ports.py``; what it passes
 in (sync's dataclasses) only has to carry the attributes of the Protocols below.
 """
 

@@ -1,6 +1,6 @@
 """Batch printing: many documents to PDF files, with progress "x sur y" and a cancel button.
 
-The batch runs ``ops.print_commands.print_batch`` on the pool lane (it lays the documents out
+The batch runs ``ops.printing.rendering.print_batch`` on the pool lane (it lays the documents out
 in a process pool); the dialog only shows its progress and outcome.
 """
 
@@ -84,7 +84,7 @@ class BatchPrintDialog(QDialog):
         self.setMinimumWidth(460)
 
     def start(self) -> None:
-        from offa_desktop.ops.print_commands import print_batch
+        from offa_desktop.ops.printing.rendering import print_batch
 
         wc, kind, ids, out_dir, cancel = (
             self.context.working_copy,

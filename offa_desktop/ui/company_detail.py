@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.identifiers import format_enterprise_number
 from offa_desktop.domain.rules import tutor_is_certified, tutor_is_designated
-from offa_desktop.ops.wf_companies import CompanyOverview, overview
+from offa_desktop.ops.companies import CompanyOverview, overview
 from offa_desktop.ui.formats import date_fr, name_of
 from offa_desktop.ui.forms.fields import tr
 

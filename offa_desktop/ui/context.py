@@ -293,7 +293,7 @@ class _AfterFirstPaint(QObject):
 
 def _warm_store(wc: Any) -> None:
     """Import what the lists and forms read the store with, and open one read session."""
-    from offa_desktop.ops import list_state  # noqa: F401
+    from offa_desktop.ops.records import lists  # noqa: F401
     from offa_desktop.store import queries  # noqa: F401
 
     with wc.session():

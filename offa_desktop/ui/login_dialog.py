@@ -84,7 +84,7 @@ class LoginDialog(QDialog):
         if missing:
             self.message.setText(self.tr("Indiquez %1.").replace("%1", ", ".join(missing)))
             return
-        from offa_desktop.ops.sync_actions import login
+        from offa_desktop.ops.sync.actions import login
 
         self._busy(True)
         self.message.setText(self.tr("Connexion en cours…"))

@@ -1,4 +1,4 @@
-"""Print preview (QtPdf) and printing (QPrinter) of one document made by ``ops.print_commands``.
+"""Print preview (QtPdf) and printing (QPrinter) of one document made by ``ops.printing.rendering``.
 
 QtPdf and QtPrintSupport load on first use only, so they never slow the start of the window.
 Each page is rendered on white, then drawn into the printer's page rectangle.
@@ -142,7 +142,7 @@ class PrintPreview(QDialog):
 
 def preview_record(context: Any, kind: str, record_id: str | None, parent: QWidget) -> None:
     """Render on the pool lane, then open the preview; a French message if it cannot print."""
-    from offa_desktop.ops.print_commands import render
+    from offa_desktop.ops.printing.rendering import render
 
     def show(pdf: bytes) -> None:
         dialog = PrintPreview(pdf, f"{kind}-{(record_id or 'vierge')[:8]}", parent)

@@ -48,7 +48,7 @@ def _selected(context: Any, window: Any) -> tuple[str, str] | None:
 
 
 def show_history(context: Any, window: Any) -> None:
-    from offa_desktop.ops.history import record_history
+    from offa_desktop.ops.records.history import record_history
     from offa_desktop.ui.history_dialog import HistoryDialog
 
     chosen = _selected(context, window)

@@ -25,7 +25,7 @@ from offa_desktop.ui.formats import date_fr, money_fr, name_of
 
 def load_record(wc: Any, collection: str, record_id: str) -> tuple[Any, str]:
     """The stored record and its sync state (one read session)."""
-    from offa_desktop.ops.list_state import sync_states
+    from offa_desktop.ops.records.lists import sync_states
     from offa_desktop.store.records import get_record
 
     with wc.session() as db:

@@ -111,15 +111,15 @@ class SelfCheck:
     def pdf(self) -> Check:
         from datetime import date
 
-        from offa_desktop.ops import print_commands
+        from offa_desktop.ops.printing import rendering
         from offa_desktop.printing.data import PrintData
 
-        pdf = print_commands.render("blank-contract", None, None)
-        pages = print_commands.page_count(pdf)
+        pdf = rendering.render("blank-contract", None, None)
+        pages = rendering.page_count(pdf)
         if not pdf.startswith(b"%PDF") or pages < 1:
             raise RuntimeError(f"not a PDF ({len(pdf)} bytes, {pages} pages)")
         out = self.folder / "self-check"
-        batch = print_commands.render_many(
+        batch = rendering.render_many(
             [PrintData(kind="blank-contract", printed_on=date.today())], out, total=1, workers=1
         )
         if batch.failed or len(batch.written) != 1:
@@ -182,7 +182,7 @@ class SelfCheck:
         from sqlalchemy import text
 
         from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-        from offa_desktop.ops import print_commands
+        from offa_desktop.ops.printing import rendering
         from offa_desktop.ops.session import SyncSession
         from sync.creds import CredentialStore
 
@@ -205,8 +205,8 @@ class SelfCheck:
         if self.server is not None and not contracts:
             raise RuntimeError("the seeded server sent no contract")
         if first is not None:
-            pdf = print_commands.render("contract", str(first), wc)
-            result["contract_pdf_pages"] = print_commands.page_count(pdf)
+            pdf = rendering.render("contract", str(first), wc)
+            result["contract_pdf_pages"] = rendering.page_count(pdf)
         return result
 
     def close(self) -> None:

@@ -60,7 +60,7 @@ class CollectionRowSource:
     def page(
         self, offset: int, limit: int, sort: str, descending: bool, filters: Mapping[str, Any]
     ) -> list[Row]:
-        from offa_desktop.ops.list_state import linked_values, sync_states
+        from offa_desktop.ops.records.lists import linked_values, sync_states
         from offa_desktop.store import queries
 
         with self._wc.session() as db:

@@ -125,7 +125,7 @@ class SyncController(QObject):
         session = self.context.session
         if session is None:
             return
-        from offa_desktop.ops.sync_actions import read_status
+        from offa_desktop.ops.sync.actions import read_status
 
         self.tasks.background(read_status, session).owned_by(self).success(self._show_status).run()
 
@@ -168,7 +168,7 @@ class SyncController(QObject):
         if session.account() is None:  # one tiny read: the status may be older than a login
             self.ask_login()
             return
-        from offa_desktop.ops.sync_actions import sync_now
+        from offa_desktop.ops.sync.actions import sync_now
 
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -316,7 +316,7 @@ class SyncController(QObject):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        from offa_desktop.ops.sync_actions import logout
+        from offa_desktop.ops.sync.actions import logout
 
         self.tasks.background(logout, session).owned_by(self).success(self._logged_out).run()
 
@@ -328,6 +328,6 @@ class SyncController(QObject):
 
 def _open_session(folder: Any, wc: Any) -> Any:
     """On a worker: imports sync (requests, keyring) there, then opens the session."""
-    from offa_desktop.ops.sync_actions import open_sync_session
+    from offa_desktop.ops.sync.actions import open_sync_session
 
     return open_sync_session(folder, wc)

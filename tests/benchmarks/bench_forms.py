@@ -70,7 +70,7 @@ def _floor(folder: Path, ids: dict[str, str]) -> float:
 
 
 def bench_checks(context: Any, folder: Path) -> dict[str, Any]:
-    from offa_desktop.ops import workflows
+    from offa_desktop.ops.records import editing
     from offa_desktop.ui.forms.approval import ApprovalForm
     from offa_desktop.ui.forms.contract_event import ContractEventForm
     from offa_desktop.ui.forms.contract_wizard import ContractWizard
@@ -80,14 +80,14 @@ def bench_checks(context: Any, folder: Path) -> dict[str, Any]:
 
     wc = context.working_copy
     ids = _ids(folder)
-    contract = workflows.load(wc, "contracts", ids["contract"]) or {}
+    contract = editing.load(wc, "contracts", ids["contract"]) or {}
     approval = ApprovalForm(context, None)
     approval.fields["establishment_unit_id"].set_value(ids["unit"])
     wizard = ContractWizard(context, None)
     wizard.data.update({k: contract.get(k) for k in (
         "learner_id", "establishment_unit_id", "approval_id", "tutor_id", "trade_code",
         "end_date", "schedule", "level", "monthly_pay", "company_signatory")})
-    wizard.data["start_date"] = workflows.today(wc).isoformat()
+    wizard.data["start_date"] = editing.today(wc).isoformat()
     widgets = [
         LearnerForm(context, ids["learner"]),
         approval,

@@ -21,7 +21,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from offa_desktop.ops.print_commands import page_count, render_many
+from offa_desktop.ops.printing.rendering import page_count, render_many
 from offa_desktop.printing.data import PrintData
 from offa_desktop.printing.render import render
 from tests.printing import samples

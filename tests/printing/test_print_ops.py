@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from offa_desktop import paths
-from offa_desktop.ops import print_commands
-from offa_desktop.ops.print_data import PrintError, printable_kinds
+from offa_desktop.ops.printing import rendering
+from offa_desktop.ops.printing.gathering import PrintError, printable_kinds
 from offa_desktop.store.db import WorkingCopy
 from tests.printing import samples as s
 from tests.printing.pdfread import pages_text, pypdf_pages, qr_codes
@@ -156,7 +156,7 @@ def test_render_for_the_ui(
     folder, ids = filled
     wc = WorkingCopy.open(paths.working_copy_path(Path(folder)))
     try:
-        pdf = print_commands.render(kind, ids[key], wc)
+        pdf = rendering.render(kind, ids[key], wc)
     finally:
         wc.close()
     text = " ".join(pages_text(pdf))
@@ -181,7 +181,7 @@ def test_errors_are_french_and_write_nothing(
     wc = WorkingCopy.open(paths.working_copy_path(Path(folder)))
     try:
         with pytest.raises(PrintError, match="--id"):
-            print_commands.render("contract", None, wc)
+            rendering.render("contract", None, wc)
     finally:
         wc.close()
 
@@ -193,7 +193,7 @@ def test_batch_prints_each_record_with_progress(
     seen: list[tuple[int, int]] = []
     wc = WorkingCopy.open(paths.working_copy_path(Path(folder)))
     try:
-        result = print_commands.print_batch(
+        result = rendering.print_batch(
             wc,
             "contract",
             [ids["active"], ids["draft"], "0a000000-0000-4000-8000-0000000000ff"],
@@ -223,7 +223,7 @@ def test_batch_cancel_stops_between_documents(tmp_path: Path) -> None:
         done_calls.append(done)
         cancel.set()
 
-    result = print_commands.render_many(
+    result = rendering.render_many(
         documents, tmp_path, total=len(documents), progress=progress, cancel=cancel, workers=1
     )
     assert result.cancelled
@@ -256,7 +256,7 @@ def test_every_demo_record_prints_inside_the_margins(tmp_path: Path) -> None:
         ):
             if collection == "contracts":
                 assert ids[collection]  # the demo's size is in contracts
-            result = print_commands.print_batch(wc, kind, ids[collection], tmp_path, workers=2)
+            result = rendering.print_batch(wc, kind, ids[collection], tmp_path, workers=2)
             assert not result.failed and len(result.written) == len(ids[collection])
             written += result.written
     finally:
@@ -285,7 +285,7 @@ def test_batches_can_share_a_warm_pool(tmp_path: Path) -> None:
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         for n in (1, 2):
             docs = [s.contract_data(record_id=f"00000000-0000-4000-8000-{n:012d}")]
-            result = print_commands.render_many(
+            result = rendering.render_many(
                 docs, tmp_path / str(n), total=1, executor=pool, workers=1
             )
             assert [p.parent.name for p in result.written] == [str(n)]

@@ -25,7 +25,8 @@ import requests
 from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import func, select
 
-from offa_desktop.ops import sync_commands
+from offa_desktop import cli_sync
+from offa_desktop.cli_output import setup_logging
 from offa_desktop.ops.session import SyncSession, open_session
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.uow import UnitOfWork
@@ -270,8 +271,8 @@ class Device:
 
                     session.wc.engine.dispose(close=False)
                     args = build_parser().parse_args(["--data-dir", str(self.folder), *argv])
-                    sync_commands.setup_logging(self.folder)
-                    code = sync_commands.run_in(session, args)
+                    setup_logging(self.folder)
+                    code = cli_sync.run_in(session, args)
                 else:
                     from offa_desktop.cli import main
 
@@ -359,7 +360,7 @@ class Device:
         else:
             buffer = io.StringIO()
             with contextlib.redirect_stdout(buffer):
-                assert sync_commands._dump(self.session, argparse.Namespace()) == 0
+                assert cli_sync._dump(self.session, argparse.Namespace()) == 0
             text = buffer.getvalue()
         records: dict[tuple[str, str], dict[str, Any]] = {}
         ops: list[dict[str, Any]] = []

@@ -121,7 +121,7 @@ def test_login_then_f5_syncs_and_lists_refresh(
 def test_attachment_offline_then_sent_and_history(
     qtbot: Any, server: tuple[str, str], context: AppContext, tmp_path: Path
 ) -> None:
-    from offa_desktop.ops.print_commands import render
+    from offa_desktop.ops.printing.rendering import render
     from offa_desktop.ui import record_actions
     from offa_desktop.ui.history_dialog import HistoryDialog
 
@@ -223,7 +223,7 @@ def test_mine_filter_on_visits(qtbot: Any, server: tuple[str, str], context: App
 
 
 def test_status_links_open_conflicts_and_rejected_lists(qtbot: Any, context: AppContext) -> None:
-    from offa_desktop.ops.sync_actions import SyncStatus
+    from offa_desktop.ops.sync.actions import SyncStatus
 
     window = context.build_window(auto_sync=False)
     qtbot.addWidget(window)

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ops import wf_approvals, wf_contract, workflows
-from offa_desktop.ops.wf_contract import Option
-from offa_desktop.ops.workflows import Check
+from offa_desktop.ops import approvals
+from offa_desktop.ops.contracts import drafting
+from offa_desktop.ops.contracts.drafting import Option
+from offa_desktop.ops.records import editing
+from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui.formats import date_fr, name_of
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.fields import (
@@ -65,7 +67,7 @@ class ApprovalForm(RecordForm):
             initial = {"status": "requested", "operator_code": profile.get("operator_code")}
         super().__init__(context, record_id, parent, initial=initial)
         if record_id is None:
-            self.base["requested_on"] = workflows.today(self.wc).isoformat()
+            self.base["requested_on"] = editing.today(self.wc).isoformat()
         self.setWindowTitle(tr("Agrément") if record_id else tr("Nouvelle demande d'agrément"))
         self.resize(700, 800)
         self.add_field("establishment_unit_id", PickerField(
@@ -84,7 +86,7 @@ class ApprovalForm(RecordForm):
         current = self.base.get("status")
         self.add_field("status", ChoiceField(field_label(A, "status"), [
             (s, name_of("approval_status", s))
-            for s in wf_approvals.next_statuses(current if record_id else None)], empty=False),
+            for s in approvals.next_statuses(current if record_id else None)], empty=False),
             decision)
         self.add_field("decided_on", DateField(field_label(A, "decided_on")), decision)
         self.add_field("decision_note", LongTextField(field_label(A, "decision_note")), decision)
@@ -101,7 +103,7 @@ class ApprovalForm(RecordForm):
     def _units(self, text: str, current: Any) -> list[tuple[str, str]]:
         keep = str(current) if current else self.base.get("establishment_unit_id")
         return [(o.id, f"{o.label} ({o.detail})")
-                for o in wf_approvals.units(self.wc, text, keep)]
+                for o in approvals.units(self.wc, text, keep)]
 
     def _visits_box(self) -> None:
         box = QWidget()
@@ -130,7 +132,7 @@ class ApprovalForm(RecordForm):
 
     def refresh_visits(self) -> None:
         self.plan_button.setEnabled(self.record_id is not None)
-        rows = wf_approvals.visits(self.wc, self.record_id)
+        rows = approvals.visits(self.wc, self.record_id)
         self.visits.setRowCount(len(rows))
         for r, (visit_id, v) in enumerate(rows):
             cells = (
@@ -168,7 +170,7 @@ class ApprovalForm(RecordForm):
         unit_id = record.get("establishment_unit_id")
         if unit_id != self._unit_seen:
             self._unit_seen = unit_id
-            facts = wf_approvals.unit_facts(self.wc, unit_id)
+            facts = approvals.unit_facts(self.wc, unit_id)
             field = self.fields["tutor_ids"]
             assert isinstance(field, ChecksField)
             field.set_choices([(t.id, f"{t.label} — {t.detail}") for t in facts.tutors])
@@ -177,8 +179,8 @@ class ApprovalForm(RecordForm):
             if facts.employees is None:
                 self.capacity.setText("—")
             else:
-                running = wf_contract.company_capacity(
-                    self.wc, str(unit_id), workflows.today(self.wc)).running
+                running = drafting.company_capacity(
+                    self.wc, str(unit_id), editing.today(self.wc)).running
                 text = tr("%1 travailleur(s)\u00a0: %2 apprenant(s) à la fois au plus dans "
                           "l'entreprise, %3 en cours (copie locale)").replace(
                     "%1", str(facts.employees)).replace("%2", str(facts.capacity)).replace(
@@ -198,7 +200,7 @@ class ApprovalForm(RecordForm):
 
     def contracts_ending(self, record: dict[str, Any]) -> list[Option]:
         assert self.record_id is not None and self.previous is not None
-        return wf_approvals.contracts_ended_by_withdrawal(
+        return approvals.contracts_ended_by_withdrawal(
             self.wc, self.record_id, record, self.previous)
 
     def save(self) -> None:

@@ -2,8 +2,8 @@
 
 A form holds field editors by API field name. Each edit restarts a short timer; when it fires
 the form reads its fields (what cannot be read is a problem of that field), asks
-``ops.workflows.check`` for the domain's problems and shows each one under its field (others in
-the summary), the warnings in amber and the checks left to the server as «vérifié à la
+``ops.records.editing.check`` for the domain's problems and shows each one under its field
+(others in the summary), the warnings in amber and the checks left to the server as «vérifié à la
 synchronisation». Save stays disabled while a blocking problem remains; it runs the ops call on
 the writer lane and the form closes on the ChangeSet. Closing with unsaved changes asks:
 enregistrer / abandonner / annuler.
@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.problems import Problem, cap, label
 from offa_desktop.domain.validation import ValidationError
-from offa_desktop.ops import workflows
-from offa_desktop.ops.workflows import Check
+from offa_desktop.ops.records import editing
+from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui.forms.fields import Field, InputError, tr
 
 __all__ = ["RecordForm", "UnsavedChoice", "field_label", "tr"]
@@ -80,7 +80,8 @@ class RecordForm(QDialog):
     """A dialog editing one record of ``collection`` (a new one when ``record_id`` is None).
 
     Signals: ``saved(ChangeSet)`` once the save went through (the Saved change set);
-    ``checked(object)`` after each validation with the :class:`~offa_desktop.ops.workflows.Check`.
+    ``checked(object)`` after each validation with the
+    :class:`~offa_desktop.ops.records.editing.Check`.
     """
 
     saved = Signal(object)
@@ -103,7 +104,7 @@ class RecordForm(QDialog):
         self.wc = context.working_copy
         self.record_id = record_id
         self.previous: dict[str, Any] | None = (
-            workflows.load(self.wc, self.collection, record_id) if record_id else None
+            editing.load(self.wc, self.collection, record_id) if record_id else None
         )
         self.base: dict[str, Any] = dict(self.previous or initial or {})
         self.fields: dict[str, Field] = {}
@@ -219,7 +220,7 @@ class RecordForm(QDialog):
 
     def check_record(self, data: dict[str, Any]) -> Check:
         """The domain's check of ``data`` (subclasses may add their own problems)."""
-        return workflows.check(
+        return editing.check(
             self.wc, self.collection, data, previous=self.previous, record_id=self.record_id
         )
 
@@ -293,7 +294,7 @@ class RecordForm(QDialog):
     # --- saving --------------------------------------------------------------------------------
     def save_call(self, data: dict[str, Any]) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         """The ops function and its arguments that save ``data`` (run on the writer lane)."""
-        return workflows.save, (self.wc, self.collection, self.record_id, data)
+        return editing.save, (self.wc, self.collection, self.record_id, data)
 
     def save(self) -> None:
         """Validate now; when nothing blocks, save off the UI thread."""
@@ -316,7 +317,7 @@ class RecordForm(QDialog):
         if new_id and created:
             self.record_id = new_id
         if self.record_id:
-            self.previous = workflows.load(self.wc, self.collection, self.record_id)
+            self.previous = editing.load(self.wc, self.collection, self.record_id)
             self.base = dict(self.previous or self.base)
             for name, field in self.fields.items():
                 if name in self.base:

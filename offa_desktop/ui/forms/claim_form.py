@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 
 from offa_desktop.domain.identifiers import format_iban
 from offa_desktop.domain.incentives import Outcomes, all_passed
-from offa_desktop.ops import wf_incentives
-from offa_desktop.ops.wf_incentives import (
+from offa_desktop.ops import incentives
+from offa_desktop.ops.incentives import (
     CHECK_NAMES_FR,
     FIRST_YEAR_KINDS,
     IC,
     TUTOR_KINDS,
 )
-from offa_desktop.ops.workflows import Check
+from offa_desktop.ops.records.editing import Check
 from offa_desktop.store import queries
 from offa_desktop.ui.formats import name_of
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
@@ -179,18 +179,18 @@ class IncentiveClaimForm(RecordForm):
         assert isinstance(tutors_field, ChoiceField)
         assert isinstance(contracts_field, ChecksField)
         if company_changed:
-            regions = wf_incentives.company_regions(self.wc, company_id)
+            regions = incentives.company_regions(self.wc, company_id)
             self.regions.setText(
                 " · ".join(tr("primes de %1").replace("%1", name_of("region", r))
                            for r in sorted(regions, reverse=True))
                 if regions else (tr("aucune unité d'établissement") if company_id else "—"))
-            kinds = wf_incentives.kind_options(self.wc, company_id)
+            kinds = incentives.kind_options(self.wc, company_id)
             kinds_field.set_choices([(o.id, name_of("incentive_kind", o.id)) for o in kinds])
-            years = wf_incentives.school_year_options(self.wc, company_id)
+            years = incentives.school_year_options(self.wc, company_id)
             years_field.set_choices([(y, y) for y in years])
             if years_field.value() is None and years:
                 years_field.set_value(years[0])
-            tutors_field.set_choices([(o.id, o.label) for o in wf_incentives.tutor_options(
+            tutors_field.set_choices([(o.id, o.label) for o in incentives.tutor_options(
                 self.wc, company_id)])
         kind, year = kinds_field.value(), years_field.value()
         needs_tutor = kind in TUTOR_KINDS
@@ -199,7 +199,7 @@ class IncentiveClaimForm(RecordForm):
         if label is not None:
             label.setVisible(needs_tutor)
         tutor_id = tutors_field.value() if needs_tutor else None
-        options = wf_incentives.company_contracts(
+        options = incentives.company_contracts(
             self.wc, company_id, year, tutor_id=tutor_id,
             started_in_year=kind in FIRST_YEAR_KINDS)
         self.contract_options = {o.id: o for o in options}
@@ -226,7 +226,7 @@ class IncentiveClaimForm(RecordForm):
         amount_field = self.fields["amount"]
         amount = self.collect_quietly().get("amount")
         if amount is None or amount == self._auto_amount:
-            self._auto_amount = wf_incentives.default_amount(self.wc, kind, year)
+            self._auto_amount = incentives.default_amount(self.wc, kind, year)
             amount_field.set_value(self._auto_amount)
         return self.collect_quietly() != before
 
@@ -239,7 +239,7 @@ class IncentiveClaimForm(RecordForm):
 
     def check_record(self, data: dict[str, Any]) -> Check:
         found = super().check_record(data)
-        extra = wf_incentives.claim_shape_problems(self.wc, found.record)
+        extra = incentives.claim_shape_problems(self.wc, found.record)
         return Check(found.problems + extra, found.pending, found.record)
 
     def validate_now(self) -> Check:
@@ -261,7 +261,7 @@ class IncentiveClaimForm(RecordForm):
         record = self.collect_quietly()
         ready = record.get("company_id") and record.get("kind_code") and (
             record.get("contract_ids") or record.get("kind_code") in TUTOR_KINDS)
-        self.outcomes = wf_incentives.preview_checks(self.wc, record) if ready else {}
+        self.outcomes = incentives.preview_checks(self.wc, record) if ready else {}
         fill_checks_table(self.checks, self.outcomes)
         if not self.can_create:
             self.verdict.setText(tr("Les demandes d'incitants sont créées par l'OFFA : "
@@ -294,4 +294,4 @@ class IncentiveClaimForm(RecordForm):
         super().save()
 
     def save_call(self, data: dict[str, Any]) -> tuple[Any, tuple[Any, ...]]:
-        return wf_incentives.create_claim, (self.wc, data)
+        return incentives.create_claim, (self.wc, data)

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from offa_desktop.domain.identifiers import format_enterprise_number
 from offa_desktop.domain.rules import tutor_is_certified, tutor_is_designated
-from offa_desktop.ops import workflows
-from offa_desktop.ops.workflows import Check
+from offa_desktop.ops.records import editing
+from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui.formats import choices, date_fr, name_of
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.fields import (
@@ -137,8 +137,8 @@ class CompanyForm(RecordForm):
         for table in (self.units, self.tutors):
             table.property("add_button").setEnabled(saved)
         self.children_hint.setVisible(not saved)
-        units = workflows.find(self.wc, U, company_id=self.record_id) if saved else []
-        tutors = workflows.find(self.wc, T, company_id=self.record_id) if saved else []
+        units = editing.find(self.wc, U, company_id=self.record_id) if saved else []
+        tutors = editing.find(self.wc, T, company_id=self.record_id) if saved else []
         self._fill(
             self.units,
             [

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from offa_desktop.domain.problems import cap, label
 from offa_desktop.domain.schema import COLLECTIONS, Kind
-from offa_desktop.ops import wf_conflicts
+from offa_desktop.ops.sync import conflicts
 from offa_desktop.ui.formats import date_fr, money_fr
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.fields import (
@@ -139,10 +139,10 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.items = wf_conflicts.conflicts(self.wc)
+        self.items = conflicts.conflicts(self.wc)
         self.list.clear()
         for conflict in self.items:
-            name = wf_conflicts.title(self.wc, conflict.collection, conflict.record_id)
+            name = conflicts.title(self.wc, conflict.collection, conflict.record_id)
             what = cap(COLLECTIONS[conflict.collection].label)
             self.list.addItem(QListWidgetItem(f"{what}\u00a0: {name}"))
         if self.items:
@@ -232,13 +232,13 @@ class ConflictsDialog(QDialog):
         if conflict is None or chosen is None:
             return
         if isinstance(chosen, dict):
-            problems = wf_conflicts.resolution_problems(conflict.collection, chosen, conflict)
+            problems = conflicts.resolution_problems(conflict.collection, chosen, conflict)
             if problems:
                 self.message.setText("\n".join(p.message for p in problems))
                 return
         self.save_button.setEnabled(False)
         self.context.tasks.op(
-            wf_conflicts.resolve, self.wc, conflict.collection, conflict.record_id, chosen
+            conflicts.resolve, self.wc, conflict.collection, conflict.record_id, chosen
         ).success(self._resolved).failure(self._failed).run()
 
     def _resolved(self, changes: Any) -> None:
@@ -292,7 +292,7 @@ class RejectedDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.items = wf_conflicts.rejected(self.wc)
+        self.items = conflicts.rejected(self.wc)
         self.list.clear()
         kinds = {"create": tr("création"), "update": tr("modification"),
                  "delete": tr("suppression")}
@@ -321,7 +321,7 @@ class RejectedDialog(QDialog):
             if form is not None:
                 self.opened.append(form)
             return form
-        fn = wf_conflicts.retry if key == "retry" else wf_conflicts.discard
+        fn = conflicts.retry if key == "retry" else conflicts.discard
         self.context.tasks.op(fn, self.wc, item.seq, item.collection, item.record_id).success(
             self._done).failure(self._failed).run()
         return None

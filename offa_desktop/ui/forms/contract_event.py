@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.values import format_date_fr, parse_date
-from offa_desktop.ops import wf_contract, wf_events
-from offa_desktop.ops.workflows import Check
+from offa_desktop.ops.contracts import drafting
+from offa_desktop.ops.contracts import events as contract_events
+from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.fields import (
     BoolField,
@@ -64,7 +65,7 @@ class ContractEventForm(RecordForm):
             "contract_id": contract_id, "kind": kind, "details": {}})
         self.kind = str(self.base.get("kind") or kind)
         contract_id = str(self.base.get("contract_id") or contract_id)
-        self.contract, title = wf_events.contract_title(self.wc, contract_id)
+        self.contract, title = contract_events.contract_title(self.wc, contract_id)
         self.start = _day(self.contract.get("start_date"))
         self.setWindowTitle(tr(TITLES[self.kind]) + " — " + title)
         self.resize(620, 560)
@@ -128,7 +129,7 @@ class ContractEventForm(RecordForm):
         self.detail("end_date", DateField(tr("nouvelle date de fin")))
         unit_id = str(self.contract.get("establishment_unit_id"))
         on = self.start or date.today()
-        tutors = wf_contract.tutors(self.wc, unit_id, self.contract.get("trade_code"), on)
+        tutors = drafting.tutors(self.wc, unit_id, self.contract.get("trade_code"), on)
         self.detail("tutor_id", ChoiceField(tr("nouveau tuteur"), [
             (t.id, f"{t.label} ({t.detail})") for t in tutors
             if t.id != self.contract.get("tutor_id")]))
@@ -153,11 +154,11 @@ class ContractEventForm(RecordForm):
         if self.kind == "termination":
             notified = _day(details.get("notified_on"))
             if notified is not None and self.start is not None:
-                found = wf_events.notice(self.start, notified)
+                found = contract_events.notice(self.start, notified)
                 details["notice_start"] = found.first.isoformat()
                 details["notice_end"] = found.last.isoformat()
         if self.kind == "suspension":
-            days = wf_events.company_pays_days(self.wc, data.get("reason_code"))
+            days = contract_events.company_pays_days(self.wc, data.get("reason_code"))
             if days is not None:
                 details["company_pays_days"] = days
         if self.kind == "level_change":
@@ -200,7 +201,7 @@ class ContractEventForm(RecordForm):
         if on is None or not isinstance(level, str):
             self.facts.setText(tr("Minimum calculé à la date d'effet."))
             return
-        minimum = wf_events.level_minimum(self.wc, level, on)
+        minimum = contract_events.level_minimum(self.wc, level, on)
         if minimum is None:
             self.facts.setText(tr("Aucun barème en vigueur à cette date."))
             return
@@ -215,7 +216,7 @@ class ContractEventForm(RecordForm):
             "%3", text.replace(".", ",") + "\u00a0€"))
 
     def save_call(self, data: dict[str, Any]) -> tuple[Any, tuple[Any, ...]]:
-        return wf_events.record_event, (self.wc, data)
+        return contract_events.record_event, (self.wc, data)
 
 
 def _fmt(value: Any) -> str:

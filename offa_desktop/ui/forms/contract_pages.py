@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.values import format_money_fr, format_percent_fr, parse_date
-from offa_desktop.ops import wf_contract
-from offa_desktop.ops.wf_contract import Option
+from offa_desktop.ops.contracts import drafting
+from offa_desktop.ops.contracts.drafting import Option
 from offa_desktop.ui.forms.base import field_label, tr
 from offa_desktop.ui.forms.fields import (
     ChoiceField,
@@ -135,12 +135,12 @@ class LearnerPage(ContractPage):
         self.finish_layout()
         wc = wizard.wc
         self.searcher = DeferredSearch(
-            self.search, lambda text: wf_contract.learners(wc, text), self.show_options,
+            self.search, lambda text: drafting.learners(wc, text), self.show_options,
             getattr(wizard.context, "tasks", None))
         self.list.itemSelectionChanged.connect(self.refresh)
         chosen = wizard.data.get("learner_id")
         if chosen:  # start from the chosen learner's name so the list holds them
-            learner = wf_contract.learner(wizard.wc, str(chosen))
+            learner = drafting.learner(wizard.wc, str(chosen))
             self.search.setText(str(learner.get("last_name") or ""))
         self.reload()
 
@@ -198,14 +198,14 @@ class PlacePage(ContractPage):
         self.finish_layout()
         wc = wizard.wc
         self.searcher = DeferredSearch(
-            self.search, lambda text: wf_contract.units_with_granted_approval(wc, text),
+            self.search, lambda text: drafting.units_with_granted_approval(wc, text),
             self.show_options, getattr(wizard.context, "tasks", None))
         self.units.itemSelectionChanged.connect(self.unit_chosen)
         self.approvals.itemSelectionChanged.connect(self.approval_chosen)
         self.tutors.itemSelectionChanged.connect(self.refresh)
         chosen = wizard.data.get("establishment_unit_id")
         if chosen:
-            unit = wf_contract.unit(wizard.wc, str(chosen))
+            unit = drafting.unit(wizard.wc, str(chosen))
             self.search.setText(str(unit.get("name") or ""))
         self.reload()
 
@@ -230,12 +230,12 @@ class PlacePage(ContractPage):
             self.tutors.clear()
             self.capacity.setText("")
         else:
-            options = wf_contract.granted_approvals(self.wiz.wc, unit_id, None)
+            options = drafting.granted_approvals(self.wiz.wc, unit_id, None)
             self.approval_options = {o.id: o for o in options}
             fill_list(self.approvals, options, self.wiz.data.get("approval_id"))
             if len(options) == 1 and self.wiz.data.get("approval_id") is None:
                 self.approvals.setCurrentRow(0)
-            cap = wf_contract.company_capacity(self.wiz.wc, unit_id, self.on_date())
+            cap = drafting.company_capacity(self.wiz.wc, unit_id, self.on_date())
             text = tr("Entreprise\u00a0: %1 contrat(s) en cours pour %2 place(s)").replace(
                 "%1", str(cap.running)).replace("%2", str(cap.limit if cap.limit else "?"))
             if cap.full:
@@ -255,7 +255,7 @@ class PlacePage(ContractPage):
         self.wiz.data["trade_code"] = trade
         unit_id = self.wiz.data.get("establishment_unit_id")
         if unit_id and trade:
-            options = wf_contract.tutors(self.wiz.wc, unit_id, str(trade), self.on_date())
+            options = drafting.tutors(self.wiz.wc, unit_id, str(trade), self.on_date())
             fill_list(self.tutors, options, self.wiz.data.get("tutor_id"))
         else:
             self.tutors.clear()
@@ -316,7 +316,7 @@ class TermsPage(ContractPage):
         schedule, bad = self.grid.schedule()
         self.unreadable += bad
         self.wiz.data["schedule"] = schedule if not bad else self.wiz.data.get("schedule")
-        hours = wf_contract.schedule_totals(self.wiz.wc, schedule, self.wiz.data.get("trade_code"))
+        hours = drafting.schedule_totals(self.wiz.wc, schedule, self.wiz.data.get("trade_code"))
         self.totals.setText(
             tr("En entreprise\u00a0: %1 h par semaine (20 h au moins) — avec les cours\u00a0: "
                "%2 h (%3 h au plus) — %4 h par jour au plus.")
@@ -363,7 +363,7 @@ class PayPage(ContractPage):
         the user typed another amount)."""
         level = self.level.value() or "a"
         start = _day(self.wiz.data.get("start_date")) or self.wiz.today
-        facts = wf_contract.pay_facts(self.wiz.wc, level, start)
+        facts = drafting.pay_facts(self.wiz.wc, level, start)
         if facts.minimum is None:
             self.minimum.setText(tr("aucun barème en vigueur à cette date"))
         else:

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ops import wf_contract, wf_events, workflows
+from offa_desktop.ops.contracts import drafting
+from offa_desktop.ops.contracts import events as contract_events
+from offa_desktop.ops.records import editing
 from offa_desktop.ui.formats import date_fr, money_fr, name_of
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.contract_event import TITLES, ContractEventForm
@@ -81,7 +83,7 @@ class ContractDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        contract, title = wf_events.contract_title(self.wc, self.record_id)
+        contract, title = contract_events.contract_title(self.wc, self.record_id)
         self.contract = contract
         self.setWindowTitle(tr("Contrat") + " — " + title)
         status = contract.get("status")
@@ -100,9 +102,9 @@ class ContractDialog(QDialog):
         reasons = {
             str(r.get("code")): str(r.get("label"))
             for collection in ("termination_reasons", "suspension_reasons")
-            for r in workflows.reference(self.wc, collection)
+            for r in editing.reference(self.wc, collection)
         }
-        events = workflows.find(self.wc, "contract_events", contract_id=self.record_id)
+        events = editing.find(self.wc, "contract_events", contract_id=self.record_id)
         events.sort(key=lambda e: str(e[1].get("effective_date")))
         self.events.setRowCount(len(events))
         for r, (_id, event) in enumerate(events):
@@ -112,7 +114,7 @@ class ContractDialog(QDialog):
             for c, text in enumerate(cells):
                 self.events.setItem(r, c, QTableWidgetItem(text))
         self.events.resizeColumnsToContents()
-        allowed = set(wf_events.allowed_kinds(str(status)))
+        allowed = set(contract_events.allowed_kinds(str(status)))
         for key, button in self.buttons.items():
             if key in ("sign", "edit"):
                 button.setVisible(status == "draft")
@@ -140,7 +142,7 @@ class ContractDialog(QDialog):
         if key == "print":
             folder = Path(getattr(self.context, "folder", ".")) / "impressions"
             self.context.tasks.background(
-                wf_contract.render_contract, self.wc, self.record_id, folder
+                drafting.render_contract, self.wc, self.record_id, folder
             ).success(lambda path: ContractWizard.viewer(path)).failure(self._failed).run()
             return None
         form = ContractEventForm(self.context, None, self, contract_id=self.record_id, kind=key)
@@ -151,9 +153,9 @@ class ContractDialog(QDialog):
 
     def sign(self) -> None:
         """Move a draft to signed (today) when nothing blocks it; else list what does."""
-        today = workflows.today(self.wc).isoformat()
+        today = editing.today(self.wc).isoformat()
         data = {**self.contract, "status": "signed", "signed_on": today}
-        check = workflows.check(self.wc, "contracts", data, previous=self.contract,
+        check = editing.check(self.wc, "contracts", data, previous=self.contract,
                                 record_id=self.record_id)
         if check.blocking:
             self.message.setStyleSheet("color: #a93226;")
@@ -162,7 +164,7 @@ class ContractDialog(QDialog):
             return
         pending = "; ".join(check.pending)
         self.context.tasks.op(
-            workflows.save, self.wc, "contracts", self.record_id,
+            editing.save, self.wc, "contracts", self.record_id,
             {"status": "signed", "signed_on": today},
         ).success(lambda changes: self._changed(changes, pending)).failure(self._failed).run()
 

@@ -25,8 +25,9 @@ from offa_desktop.domain.rules import MAJORITY
 from offa_desktop.domain.schema import WEEKDAYS
 from offa_desktop.domain.shapes import DAY_NAMES_FR
 from offa_desktop.domain.values import format_date_fr, format_money_fr, parse_date, parse_money
-from offa_desktop.ops import wf_contract, workflows
-from offa_desktop.ops.workflows import Check
+from offa_desktop.ops.contracts import drafting
+from offa_desktop.ops.records import editing
+from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.contract_pages import (
     ContractPage,
@@ -125,7 +126,7 @@ class ContractWizard(QWizard):
         self.record_id: str | None = None
         self.saving = False
         self.print_after = False
-        self.today = workflows.today(self.wc)
+        self.today = editing.today(self.wc)
         profile = user_profile(context)
         self.data: dict[str, Any] = {
             "learner_id": learner_id,
@@ -142,7 +143,7 @@ class ContractWizard(QWizard):
         }
         self.previous: dict[str, Any] | None = None
         if record_id is not None:  # a draft drawn up earlier, edited again
-            self.previous = workflows.load(self.wc, "contracts", record_id)
+            self.previous = editing.load(self.wc, "contracts", record_id)
             if self.previous is not None:
                 self.record_id = record_id
                 self.data = dict(self.previous)
@@ -175,7 +176,7 @@ class ContractWizard(QWizard):
             data["signed_on"] = None
         elif data.get("signed_on") is None:
             data["signed_on"] = self.today.isoformat()
-        return workflows.check(self.wc, "contracts", data, previous=self.previous,
+        return editing.check(self.wc, "contracts", data, previous=self.previous,
                                record_id=self.record_id)
 
     def is_minor(self, learner: dict[str, Any]) -> bool:
@@ -248,8 +249,8 @@ class ContractWizard(QWizard):
             return
         self.saving = True
         review.completeChanged.emit()
-        data = workflows.full_record("contracts", self.data)
-        self.context.tasks.op(wf_contract.save_contract, self.wc, data, self.record_id).success(
+        data = editing.full_record("contracts", self.data)
+        self.context.tasks.op(drafting.save_contract, self.wc, data, self.record_id).success(
             self._saved).failure(self._failed).run()
 
     def reject(self) -> None:
@@ -274,7 +275,7 @@ class ContractWizard(QWizard):
         if self.print_after and self.record_id:
             folder = Path(getattr(self.context, "folder", ".")) / "impressions"
             self.context.tasks.background(
-                wf_contract.render_contract, self.wc, self.record_id, folder
+                drafting.render_contract, self.wc, self.record_id, folder
             ).success(self._printed).failure(self._failed).run()
         super().accept()
 

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ops import wf_incentives, workflows
-from offa_desktop.ops.wf_incentives import (
+from offa_desktop.ops import incentives
+from offa_desktop.ops.incentives import (
     IC,
     ClaimRow,
 )
+from offa_desktop.ops.records import editing
 from offa_desktop.ui.formats import money_fr, name_of
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.claim_form import (
@@ -140,7 +141,7 @@ class IncentivesDialog(QDialog):
         self.year.clear()
         self.year.addItem(tr("toutes"), None)
         if company_id:
-            for value in wf_incentives.school_years(self.wc, company_id):
+            for value in incentives.school_years(self.wc, company_id):
                 self.year.addItem(value, value)
         index = self.year.findData(year) if year else -1
         self.year.setCurrentIndex(index if index >= 0 else min(1, self.year.count() - 1))
@@ -150,7 +151,7 @@ class IncentivesDialog(QDialog):
     def reload(self) -> None:
         company_id = self.company.value()
         selected = self.current()
-        self.rows = (wf_incentives.claims(self.wc, company_id, self.year.currentData())
+        self.rows = (incentives.claims(self.wc, company_id, self.year.currentData())
                      if company_id else [])
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
@@ -184,7 +185,7 @@ class IncentivesDialog(QDialog):
     def show_claim(self) -> None:
         row = self.current()
         fill_checks_table(self.checks, row.checks if row else {})
-        allowed = wf_incentives.next_statuses(row.data) if row else []
+        allowed = incentives.next_statuses(row.data) if row else []
         for status, button in self.action_buttons.items():
             button.setVisible(self.can_decide and status in allowed)
             button.setEnabled(not (status == "eligible" and row is not None and row.checks
@@ -206,7 +207,7 @@ class IncentivesDialog(QDialog):
         return form
 
     def _created(self, changes: Any, form: IncentiveClaimForm) -> None:
-        claim = workflows.load(self.wc, IC, str(form.record_id)) or {}
+        claim = editing.load(self.wc, IC, str(form.record_id)) or {}
         self.company.set_value(claim.get("company_id"))
         self.company_changed(claim.get("school_year"))
         if form.record_id:
@@ -229,7 +230,7 @@ class IncentivesDialog(QDialog):
                                              "payée."))
                 return
         self.context.tasks.op(
-            wf_incentives.set_status, self.wc, row.id, status, paid_on=paid_on
+            incentives.set_status, self.wc, row.id, status, paid_on=paid_on
         ).success(self._changed).failure(self._failed).run()
 
     def _changed(self, changes: Any) -> None:
@@ -251,6 +252,6 @@ def open_claim(context: Any, record_id: str | None, parent: QWidget | None) -> Q
     claim's form when ``record_id`` is None."""
     if record_id is None:
         return IncentiveClaimForm(context, None, parent)
-    claim = workflows.load(context.working_copy, "incentive_claims", record_id) or {}
+    claim = editing.load(context.working_copy, "incentive_claims", record_id) or {}
     return IncentivesDialog(context, claim.get("company_id"), parent,
                             school_year=claim.get("school_year"), claim_id=record_id)

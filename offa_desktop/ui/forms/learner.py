@@ -19,8 +19,8 @@ from offa_desktop.domain.identifiers import (
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.rules import MAJORITY
 from offa_desktop.domain.values import format_date_fr, parse_date
-from offa_desktop.ops import workflows
-from offa_desktop.ops.workflows import Check
+from offa_desktop.ops.records import editing
+from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.fields import ChoiceField, DateField, TextField
 from offa_desktop.ui.forms.support import operator_choices, user_profile
@@ -40,7 +40,7 @@ class LearnerForm(RecordForm):
         initial = {"operator_code": profile.get("operator_code")} if not record_id else None
         super().__init__(context, record_id, parent, initial=initial)
         self.setWindowTitle(tr("Apprenant") if record_id else tr("Nouvel apprenant"))
-        self.today = workflows.today(self.wc)
+        self.today = editing.today(self.wc)
         self.add_field("niss", TextField(field_label(L, "niss"), placeholder="00.00.00-000.00",
                                          display=format_niss))
         self.add_field("last_name", TextField(field_label(L, "last_name")))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from offa_desktop.ops import workflows
+from offa_desktop.ops.records import editing
 
 
 def user_profile(context: Any) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def user_profile(context: Any) -> dict[str, Any]:
 
 def code_choices(wc: Any, collection: str) -> list[tuple[str, str]]:
     """[(code, name)] of a reference collection, by name."""
-    rows = workflows.reference(wc, collection)
+    rows = editing.reference(wc, collection)
     pairs = [
         (str(r["code"]), str(r.get("name") or r.get("label") or r.get("title") or r["code"]))
         for r in rows

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from offa_desktop.domain.problems import Problem
-from offa_desktop.ops import wf_approvals, workflows
+from offa_desktop.ops import approvals
+from offa_desktop.ops.records import editing
 from offa_desktop.ui.formats import choices
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.fields import ChoiceField, DateField, LongTextField, TextField
@@ -46,7 +47,7 @@ class VisitForm(RecordForm):
         self.setWindowTitle(tr("Visite") if record_id else tr("Nouvelle visite"))
         self.resize(720, 820)
         users = [(str(u["id"]), str(u.get("display_name"))) for u in
-                 workflows.reference(self.wc, "users")]
+                 editing.reference(self.wc, "users")]
         self.add_field("visitor_id", ChoiceField(field_label(V, "visitor_id"), users))
         self.add_field("status", ChoiceField(field_label(V, "status"), choices("visit_status"),
                                              empty=False))
@@ -76,7 +77,7 @@ class VisitForm(RecordForm):
             if key.startswith("_a_") or key.startswith("_n_"):
                 del self.fields[key]
         self.answer_fields.clear()
-        self.items = wf_approvals.checklist(self.wc, code) if code else []
+        self.items = approvals.checklist(self.wc, code) if code else []
         saved = self.base.get("answers") or {}
         for item in self.items:
             key = item["key"]

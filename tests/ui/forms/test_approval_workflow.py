@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from offa_desktop.ops import wf_approvals, workflows
+from offa_desktop.ops import approvals
+from offa_desktop.ops.records import editing
 from offa_desktop.ui.forms.approval import ApprovalForm
 from offa_desktop.ui.forms.registry import open_record
 from offa_desktop.ui.forms.visit import VisitForm
@@ -20,19 +21,19 @@ pytestmark = pytest.mark.gui
 def _company(context: Any) -> tuple[str, str, str, str]:
     """A company with a Walloon unit, a tutor who is désigné with an extract, one who is not."""
     wc = context.working_copy
-    company = workflows.save(wc, "companies", None, {
+    company = editing.save(wc, "companies", None, {
         "enterprise_number": "0428759497", "name": "Menuiserie Ødegård", "legal_form": "SRL",
-        "employee_count": 2, "sector": workflows.reference(wc, "sectors")[0]["code"]}).record_id
+        "employee_count": 2, "sector": editing.reference(wc, "sectors")[0]["code"]}).record_id
     first8 = "27654321"
-    unit = workflows.save(wc, "establishment_units", None, {
+    unit = editing.save(wc, "establishment_units", None, {
         "company_id": company, "unit_number": first8 + f"{97 - int(first8) % 97:02d}",
         "name": "Atelier Ødegård", "street": "Rue du Bois 2", "postal_code": "5000",
         "city": "Namur", "region": "wal"}).record_id
-    good = workflows.save(wc, "tutors", None, {
+    good = editing.save(wc, "tutors", None, {
         "company_id": company, "first_name": "Anaïs", "last_name": "Ødegård",
         "condition": "experience", "experience_years": 7,
         "criminal_record_date": "2026-01-10"}).record_id
-    weak = workflows.save(wc, "tutors", None, {
+    weak = editing.save(wc, "tutors", None, {
         "company_id": company, "first_name": "Jean", "last_name": "Novice",
         "condition": "diploma"}).record_id
     return company, unit, good, weak
@@ -92,7 +93,7 @@ def test_request_visit_and_decision(qtbot: Any, context: Any) -> None:
     shoot(report, "visit-report")
     with qtbot.waitSignal(report.saved, timeout=10_000):
         report.save()
-    saved = workflows.load(wc, "visits", report.record_id or "")
+    saved = editing.load(wc, "visits", report.record_id or "")
     assert saved is not None and saved["opinion"] == "conditional"
     assert saved["answers"]["workshop_safe"] == {
         "value": "no", "note": "Protections à revoir, scie à ruban sans carter"}
@@ -118,7 +119,7 @@ def test_request_visit_and_decision(qtbot: Any, context: Any) -> None:
     shoot(decide, "approval-decision")
     with qtbot.waitSignal(decide.saved, timeout=10_000):
         decide.save()
-    assert workflows.load(wc, "approvals", approval_id)["status"] == "granted"
+    assert editing.load(wc, "approvals", approval_id)["status"] == "granted"
 
 
 def test_withdrawal_lists_and_confirms_the_contracts_it_ends(
@@ -126,8 +127,8 @@ def test_withdrawal_lists_and_confirms_the_contracts_it_ends(
 ) -> None:
     wc = context.working_copy
     target = None
-    for approval_id, approval in sorted(workflows.find(wc, "approvals", status="granted")):
-        ending = wf_approvals.contracts_ended_by_withdrawal(wc, approval_id, approval, approval)
+    for approval_id, approval in sorted(editing.find(wc, "approvals", status="granted")):
+        ending = approvals.contracts_ended_by_withdrawal(wc, approval_id, approval, approval)
         if ending:
             target = (approval_id, ending)
             break
@@ -155,8 +156,8 @@ def test_withdrawal_lists_and_confirms_the_contracts_it_ends(
     shoot(form, "approval-withdrawal")
     form.save()  # refused at the confirmation: nothing written
     assert asked == [len(ending)]
-    assert workflows.load(wc, "approvals", approval_id)["status"] == "granted"
+    assert editing.load(wc, "approvals", approval_id)["status"] == "granted"
     with qtbot.waitSignal(form.saved, timeout=10_000):
         form.save()
-    assert workflows.load(wc, "approvals", approval_id)["status"] == "withdrawn"
+    assert editing.load(wc, "approvals", approval_id)["status"] == "withdrawn"
     # the server writes their terminations (same ids on both sides); they come back by pull

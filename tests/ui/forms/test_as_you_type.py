@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 from sqlalchemy import select
 
-from offa_desktop.ops import workflows
+from offa_desktop.ops.records import editing
 from offa_desktop.store.records import table
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.forms.fields import PickerField
@@ -159,9 +159,9 @@ def test_form_checks_stay_cheap_on_a_copy_with_many_records(qtbot: Any, big: Any
 
     wc = big.working_copy
     contract_id = _first(wc, "contracts", status="active")
-    contract = workflows.load(wc, "contracts", contract_id)
+    contract = editing.load(wc, "contracts", contract_id)
     assert contract is not None
-    unit = workflows.load(wc, "establishment_units", contract["establishment_unit_id"])
+    unit = editing.load(wc, "establishment_units", contract["establishment_unit_id"])
     assert unit is not None
     forms: dict[str, Any] = {
         "learner": LearnerForm(big, contract["learner_id"]),
@@ -181,7 +181,7 @@ def test_form_checks_stay_cheap_on_a_copy_with_many_records(qtbot: Any, big: Any
     wizard.data.update({k: contract[k] for k in (
         "learner_id", "establishment_unit_id", "approval_id", "tutor_id", "trade_code",
         "end_date", "schedule", "level", "monthly_pay", "company_signatory")})
-    wizard.data["start_date"] = workflows.today(wc).isoformat()
+    wizard.data["start_date"] = editing.today(wc).isoformat()
     timings["contract (signed)"] = _median_ms(lambda: wizard.check("signed"))
     timings["contract review page"] = _median_ms(wizard.pages[-1].refresh)
     slow = {name: round(ms, 1) for name, ms in timings.items() if ms > CHECK_BUDGET_MS}

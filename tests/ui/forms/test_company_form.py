@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from offa_desktop.ops import workflows
+from offa_desktop.ops.records import editing
 from offa_desktop.ui.forms.company import CompanyForm, TutorForm, UnitForm
 from offa_desktop.ui.forms.registry import open_record
 from tests.ui.forms.conftest import shoot, type_text
@@ -43,7 +43,7 @@ def test_new_company_with_unit_and_tutor(qtbot: Any, context: Any) -> None:
     with qtbot.waitSignal(form.saved, timeout=10_000):
         form.save_button.click()
     assert form.isVisible() and form.record_id is not None  # stays open for units and tutors
-    company = workflows.load(wc, "companies", form.record_id)
+    company = editing.load(wc, "companies", form.record_id)
     assert company is not None and company["enterprise_number"] == "0428759497"
     assert form.units.property("add_button").isEnabled()
 
@@ -91,18 +91,18 @@ def test_new_company_with_unit_and_tutor(qtbot: Any, context: Any) -> None:
         tutor.save_button.click()
     assert form.tutors.rowCount() == 1
     assert form.tutors.item(0, 2).text() == "désigné et agréé"
-    saved = workflows.find(wc, "tutors", company_id=form.record_id)[0][1]
+    saved = editing.find(wc, "tutors", company_id=form.record_id)[0][1]
     assert saved["training_hours"] == 8.5 and saved["criminal_record_date"] == "2026-09-02"
     shoot(form, "company-with-units-and-tutors")
 
 
 def test_existing_company_lists_its_children(qtbot: Any, context: Any) -> None:
     wc = context.working_copy
-    units = workflows.find(wc, "establishment_units")
+    units = editing.find(wc, "establishment_units")
     company_id = units[0][1]["company_id"]
     form = CompanyForm(context, company_id, None)
     qtbot.addWidget(form)
-    expected = len(workflows.find(wc, "establishment_units", company_id=company_id))
+    expected = len(editing.find(wc, "establishment_units", company_id=company_id))
     assert form.units.rowCount() == expected >= 1
     assert form.units.property("add_button").isEnabled()
     form.fields["enterprise_number"].set_value("12345")

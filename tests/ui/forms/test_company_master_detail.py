@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QSplitter
 
-from offa_desktop.ops import workflows
+from offa_desktop.ops.records import editing
 from offa_desktop.ui.company_detail import CompanyDetail
 from offa_desktop.ui.forms.company import TutorForm, UnitForm
 from offa_desktop.ui.table_model import RECORD_ID_ROLE
@@ -41,9 +41,9 @@ def _row_of(view: Any, company_id: str) -> int:
 def _company_with_children(context: Any) -> tuple[str, dict[str, Any]]:
     wc = context.working_copy
     best = None
-    for company_id, company in sorted(workflows.find(wc, "companies")):
-        units = workflows.find(wc, "establishment_units", company_id=company_id)
-        tutors = workflows.find(wc, "tutors", company_id=company_id)
+    for company_id, company in sorted(editing.find(wc, "companies")):
+        units = editing.find(wc, "establishment_units", company_id=company_id)
+        tutors = editing.find(wc, "tutors", company_id=company_id)
         if units and len(tutors) >= 2:
             return company_id, company
         best = best or (company_id, company)
@@ -66,8 +66,8 @@ def test_selecting_a_company_shows_its_units_and_tutors(
     assert "Choisissez une entreprise" in detail.title.text()
 
     company_id, company = _company_with_children(context)
-    units = workflows.find(wc, "establishment_units", company_id=company_id)
-    tutors = workflows.find(wc, "tutors", company_id=company_id)
+    units = editing.find(wc, "establishment_units", company_id=company_id)
+    tutors = editing.find(wc, "tutors", company_id=company_id)
     view.table.setFocus()
     view.table.setCurrentIndex(view.model.index(_row_of(view, company_id), 0))
     assert detail.company_id == company_id
@@ -86,7 +86,7 @@ def test_selecting_a_company_shows_its_units_and_tutors(
     other_id = view.model.index(other, 0).data(RECORD_ID_ROLE)
     assert detail.company_id == other_id
     assert detail.units.rowCount() == len(
-        workflows.find(wc, "establishment_units", company_id=other_id))
+        editing.find(wc, "establishment_units", company_id=other_id))
 
 
 def test_detail_refreshes_on_change_sets_and_opens_units_and_tutors(
@@ -99,7 +99,7 @@ def test_detail_refreshes_on_change_sets_and_opens_units_and_tutors(
     view.table.setCurrentIndex(view.model.index(_row_of(view, company_id), 0))
     before = detail.tutors.rowCount()
     # a tutor added through an ops call on the writer lane: its change set refreshes the pane
-    from offa_desktop.ops import workflows as wf
+    from offa_desktop.ops.records import editing as wf
 
     data = {"company_id": company_id, "first_name": "Zoé", "last_name": "Ærtsen-Lefèvre",
             "condition": "validation", "certified": True, "criminal_record_date": "2026-01-15"}

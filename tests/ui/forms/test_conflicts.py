@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from offa_desktop.ops import records, wf_conflicts, workflows
-from offa_desktop.ops.sync_adapter import StoreSyncAdapter
+from offa_desktop.ops.records import editing, writes
+from offa_desktop.ops.sync import conflicts
+from offa_desktop.ops.sync.adapter import StoreSyncAdapter
 from offa_desktop.ui.forms.conflicts import ConflictsDialog, RejectedDialog
 from sync.ports import Conflict
 from tests.ui.forms.conftest import shoot, type_text
@@ -19,8 +20,8 @@ pytestmark = pytest.mark.gui
 
 def _learner_in_conflict(context: Any) -> tuple[str, dict[str, Any]]:
     wc = context.working_copy
-    learner_id, learner = sorted(workflows.find(wc, "learners"))[0]
-    records.update(wc, "learners", learner_id, {"city": "Mons", "phone": "065 11 22 33"})
+    learner_id, learner = sorted(editing.find(wc, "learners"))[0]
+    writes.update(wc, "learners", learner_id, {"city": "Mons", "phone": "065 11 22 33"})
     with StoreSyncAdapter(wc).transaction() as tx:
         tx.conflicts.put(Conflict(
             "learners", learner_id, server_version=7, server_deleted=False,
@@ -53,12 +54,12 @@ def test_conflict_resolved_field_by_field(qtbot: Any, context: Any) -> None:
     type_text(birth_editor.editor, "31/02/2004")
     dialog.resolve()  # not a date: refused, nothing written
     assert "jj/mm/aaaa" in dialog.message.text()
-    assert len(wf_conflicts.conflicts(wc)) == 1
+    assert len(conflicts.conflicts(wc)) == 1
     birth_combo.setCurrentIndex(birth_combo.findData("mine"))
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.resolve()
-    assert wf_conflicts.conflicts(wc) == [] and dialog.list.count() == 0
-    after = workflows.load(wc, "learners", learner_id)
+    assert conflicts.conflicts(wc) == [] and dialog.list.count() == 0
+    after = editing.load(wc, "learners", learner_id)
     assert after["city"] == "Mons-en-Hainaut" and after["birth_date"] == learner["birth_date"]
     with StoreSyncAdapter(wc).transaction() as tx:
         ops = tx.outbox.for_records([("learners", learner_id)])[("learners", learner_id)]
@@ -72,8 +73,8 @@ def test_conflict_resolved_field_by_field(qtbot: Any, context: Any) -> None:
 
 def test_rejected_edit_listed_and_discarded(qtbot: Any, context: Any) -> None:
     wc = context.working_copy
-    company_id, company = sorted(workflows.find(wc, "companies"))[0]
-    records.update(wc, "companies", company_id, {"employee_count": 40})
+    company_id, company = sorted(editing.find(wc, "companies"))[0]
+    writes.update(wc, "companies", company_id, {"employee_count": 40})
     with StoreSyncAdapter(wc).transaction() as tx:
         op = next(o for o in tx.outbox.unsettled() if o.record_id == company_id)
         op.state = "rejected"
@@ -96,14 +97,14 @@ def test_rejected_edit_listed_and_discarded(qtbot: Any, context: Any) -> None:
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.act("discard")
     assert dialog.list.count() == 0
-    assert workflows.load(wc, "companies", company_id)["employee_count"] == company[
+    assert editing.load(wc, "companies", company_id)["employee_count"] == company[
         "employee_count"]
 
 
 def test_rejected_edit_sent_again(qtbot: Any, context: Any) -> None:
     wc = context.working_copy
-    company_id, _company = sorted(workflows.find(wc, "companies"))[1]
-    records.update(wc, "companies", company_id, {"phone": "02 555 55 55"})
+    company_id, _company = sorted(editing.find(wc, "companies"))[1]
+    writes.update(wc, "companies", company_id, {"phone": "02 555 55 55"})
     with StoreSyncAdapter(wc).transaction() as tx:
         op = next(o for o in tx.outbox.unsettled() if o.record_id == company_id)
         op.state, op.error = "forbidden", "Hors de votre périmètre."
@@ -112,7 +113,7 @@ def test_rejected_edit_sent_again(qtbot: Any, context: Any) -> None:
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.act("retry")
-    assert wf_conflicts.rejected(wc) == []
+    assert conflicts.rejected(wc) == []
     with StoreSyncAdapter(wc).transaction() as tx:
         states = {o.state for o in tx.outbox.unsettled() if o.record_id == company_id}
     assert states == {"pending"}

@@ -11,7 +11,8 @@ import pytest
 
 from offa_desktop.domain.dates import trial_period_end
 from offa_desktop.domain.values import format_date_fr, parse_date
-from offa_desktop.ops import wf_events, workflows
+from offa_desktop.ops.contracts import events as contract_events
+from offa_desktop.ops.records import editing
 from offa_desktop.ui.forms.contract_event import ContractEventForm
 from offa_desktop.ui.forms.contract_view import ContractDialog
 from offa_desktop.ui.forms.registry import open_record
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.gui
 
 
 def _contract(context: Any, status: str) -> tuple[str, dict[str, Any]]:
-    found = workflows.find(context.working_copy, "contracts", status=status)
+    found = editing.find(context.working_copy, "contracts", status=status)
     found.sort(key=lambda item: item[0])
     return found[0]
 
@@ -54,7 +55,7 @@ def test_termination_computes_the_notice(qtbot: Any, context: Any) -> None:
     shoot(form, "contract-termination")
     with qtbot.waitSignal(form.saved, timeout=10_000):
         form.save_button.click()
-    assert workflows.load(wc, "contracts", contract_id)["status"] == "terminated"
+    assert editing.load(wc, "contracts", contract_id)["status"] == "terminated"
     qtbot.waitUntil(lambda: dialog.events.rowCount() >= 1)
     assert dialog.buttons["termination"].isHidden()
     shoot(dialog, "contract-dialog-terminated")
@@ -62,9 +63,9 @@ def test_termination_computes_the_notice(qtbot: Any, context: Any) -> None:
 
 def test_trial_notice_is_seven_days() -> None:
     start = parse_date("2026-09-01")
-    found = wf_events.notice(start, parse_date("2026-09-10"))
+    found = contract_events.notice(start, parse_date("2026-09-10"))
     assert found.in_trial and found.days == 7 and found.last == parse_date("2026-09-17")
-    found = wf_events.notice(start, parse_date("2026-10-01"))
+    found = contract_events.notice(start, parse_date("2026-10-01"))
     assert not found.in_trial and found.days == 14
 
 
@@ -77,7 +78,7 @@ def test_suspension_then_resumption(qtbot: Any, context: Any) -> None:
     assert isinstance(form, ContractEventForm)
     qtbot.addWidget(form)
     form.fields["reason_code"].set_value("illness")
-    day = max(parse_date(contract["start_date"]), workflows.today(wc) - timedelta(days=3))
+    day = max(parse_date(contract["start_date"]), editing.today(wc) - timedelta(days=3))
     form.fields["effective_date"].set_value(day.isoformat())
     form.validate_now()
     assert "7 premiers jours" in form.facts.text()
@@ -96,7 +97,7 @@ def test_suspension_then_resumption(qtbot: Any, context: Any) -> None:
     with qtbot.waitSignal(form.saved, timeout=10_000, raising=False) as blocker:
         form.save_button.click()
     assert blocker.signal_triggered, form.summary.text()
-    assert workflows.load(wc, "contracts", contract_id)["status"] == "suspended"
+    assert editing.load(wc, "contracts", contract_id)["status"] == "suspended"
     assert not dialog.buttons["resumption"].isHidden()
     resume = dialog.act("resumption")
     assert isinstance(resume, ContractEventForm)
@@ -105,13 +106,13 @@ def test_suspension_then_resumption(qtbot: Any, context: Any) -> None:
     assert not resume.validate_now().blocking, resume.validate_now().blocking
     with qtbot.waitSignal(resume.saved, timeout=10_000):
         resume.save_button.click()
-    assert workflows.load(wc, "contracts", contract_id)["status"] == "active"
+    assert editing.load(wc, "contracts", contract_id)["status"] == "active"
 
 
 def test_level_change_prefills_the_minimum(qtbot: Any, context: Any) -> None:
     wc = context.working_copy
     contract_id, contract = next(
-        (i, c) for i, c in sorted(workflows.find(wc, "contracts", status="active"))
+        (i, c) for i, c in sorted(editing.find(wc, "contracts", status="active"))
         if c["level"] == "a"
     )
     dialog = ContractDialog(context, contract_id, None)
@@ -119,11 +120,11 @@ def test_level_change_prefills_the_minimum(qtbot: Any, context: Any) -> None:
     form = dialog.act("level_change")
     assert isinstance(form, ContractEventForm)
     qtbot.addWidget(form)
-    day = max(parse_date(contract["start_date"]), workflows.today(wc))
+    day = max(parse_date(contract["start_date"]), editing.today(wc))
     form.fields["effective_date"].set_value(day.isoformat())
     form.fields["_d_to_level"].set_value("b")
     form.validate_now()
-    minimum = wf_events.level_minimum(wc, "b", day)
+    minimum = contract_events.level_minimum(wc, "b", day)
     qtbot.waitUntil(lambda: form.fields["_d_monthly_pay"].value() == f"{minimum:.2f}")
     form.fields["_d_monthly_pay"].set_value("300.00")
     check = form.validate_now()
@@ -134,7 +135,7 @@ def test_level_change_prefills_the_minimum(qtbot: Any, context: Any) -> None:
     shoot(form, "contract-level-change")
     with qtbot.waitSignal(form.saved, timeout=10_000):
         form.save_button.click()
-    after = workflows.load(wc, "contracts", contract_id)
+    after = editing.load(wc, "contracts", contract_id)
     assert after["level"] == "b" and after["monthly_pay"] == f"{minimum + 10:.2f}"
 
 
@@ -147,14 +148,14 @@ def test_amendment_changes_the_end_date(qtbot: Any, context: Any) -> None:
     assert isinstance(form, ContractEventForm)
     qtbot.addWidget(form)
     form.fields["effective_date"].set_value(max(parse_date(contract["start_date"]),
-                                                workflows.today(wc)).isoformat())
+                                                editing.today(wc)).isoformat())
     assert form.validate_now().blocking  # no change yet
     new_end = parse_date(contract["end_date"]) + timedelta(days=30)
     form.fields["_d_end_date"].set_value(new_end.isoformat())
     assert not form.validate_now().blocking
     with qtbot.waitSignal(form.saved, timeout=10_000):
         form.save_button.click()
-    assert workflows.load(wc, "contracts", contract_id)["end_date"] == new_end.isoformat()
+    assert editing.load(wc, "contracts", contract_id)["end_date"] == new_end.isoformat()
 
 
 def test_follow_up_visit_from_a_contract(qtbot: Any, context: Any) -> None:
@@ -170,5 +171,5 @@ def test_follow_up_visit_from_a_contract(qtbot: Any, context: Any) -> None:
     assert not visit.validate_now().blocking
     with qtbot.waitSignal(visit.saved, timeout=10_000):
         visit.save()
-    assert [v["kind"] for _, v in workflows.find(wc, "visits", contract_id=contract_id)
+    assert [v["kind"] for _, v in editing.find(wc, "visits", contract_id=contract_id)
             if v["planned_on"] == "2026-12-15"] == ["follow_up"]

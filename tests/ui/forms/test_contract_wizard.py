@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from offa_desktop.ops import wf_contract, workflows
+from offa_desktop.ops.contracts import drafting
+from offa_desktop.ops.records import editing
 from offa_desktop.ui.forms.contract_pages import LearnerPage, PayPage, PlacePage, TermsPage
 from offa_desktop.ui.forms.contract_wizard import ContractWizard, ReviewPage
 from offa_desktop.ui.forms.registry import open_record
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.gui
 def _new_learner(context: Any) -> str:
     niss_base = "050607123"
     niss = niss_base + f"{97 - int('2' + niss_base) % 97:02d}"
-    saved = workflows.save(context.working_copy, "learners", None, {
+    saved = editing.save(context.working_copy, "learners", None, {
         "niss": niss, "first_name": "Zoë", "last_name": "Ærtsen-Łukasz",
         "birth_date": "2005-06-07", "street": "Rue Haute 1", "postal_code": "5000",
         "city": "Namur", "operator_code": "ifapme",
@@ -33,13 +34,13 @@ def _new_learner(context: Any) -> str:
 def _place(context: Any) -> tuple[str, str, str]:
     """A unit with a granted approval and a tutor with room, as the wizard offers them."""
     wc = context.working_copy
-    for unit in wf_contract.units_with_granted_approval(wc):
-        for approval in wf_contract.granted_approvals(wc, unit.id, None):
-            cap = wf_contract.company_capacity(wc, unit.id, workflows.today(wc))
+    for unit in drafting.units_with_granted_approval(wc):
+        for approval in drafting.granted_approvals(wc, unit.id, None):
+            cap = drafting.company_capacity(wc, unit.id, editing.today(wc))
             if cap.full:
                 continue
             trade = (approval.data or {})["trade_code"]
-            for tutor in wf_contract.tutors(wc, unit.id, trade, workflows.today(wc)):
+            for tutor in drafting.tutors(wc, unit.id, trade, editing.today(wc)):
                 if not (tutor.data or {}).get("_full"):
                     return unit.id, approval.id, tutor.id
     raise AssertionError("no place in the demo data")
@@ -77,7 +78,7 @@ def test_wizard_draws_up_and_prints_a_contract(qtbot: Any, context: Any, monkeyp
 
     place = wizard.currentPage()
     assert isinstance(place, PlacePage)
-    granted = {a.id for u in [unit_id] for a in wf_contract.granted_approvals(wc, u, None)}
+    granted = {a.id for u in [unit_id] for a in drafting.granted_approvals(wc, u, None)}
     assert approval_id in granted
     _select(place.units, unit_id)
     assert "place(s)" in place.capacity.text()
@@ -86,7 +87,7 @@ def test_wizard_draws_up_and_prints_a_contract(qtbot: Any, context: Any, monkeyp
     # every tutor offered may train
     offered = {place.tutors.item(r).data(256) for r in range(place.tutors.count())}
     for tid in offered:
-        tutor = workflows.load(wc, "tutors", tid)
+        tutor = editing.load(wc, "tutors", tid)
         assert tutor is not None and tutor["criminal_record_date"]
     _select(place.tutors, tutor_id)
     assert place.isComplete()
@@ -120,11 +121,11 @@ def test_wizard_draws_up_and_prints_a_contract(qtbot: Any, context: Any, monkeyp
 
     pay = wizard.currentPage()
     assert isinstance(pay, PayPage)
-    facts = wf_contract.pay_facts(wc, "a", date(2026, 9, 1))
+    facts = drafting.pay_facts(wc, "a", date(2026, 9, 1))
     assert facts.minimum is not None
     assert pay.pay.value() == f"{facts.minimum:.2f}"
     pay.level.set_value("b")
-    facts_b = wf_contract.pay_facts(wc, "b", date(2026, 9, 1))
+    facts_b = drafting.pay_facts(wc, "b", date(2026, 9, 1))
     assert facts_b.minimum is not None and facts_b.minimum > facts.minimum
     assert pay.pay.value() == f"{facts_b.minimum:.2f}"
     pay.pay.set_value("100,00")
@@ -147,7 +148,7 @@ def test_wizard_draws_up_and_prints_a_contract(qtbot: Any, context: Any, monkeyp
     shoot(wizard, "contract-wizard-5-review")
     with qtbot.waitSignal(wizard.printed, timeout=30_000) as printed:
         wizard.button(ContractWizard.print_button).click()
-    contract = workflows.load(wc, "contracts", wizard.record_id or "")
+    contract = editing.load(wc, "contracts", wizard.record_id or "")
     assert contract is not None
     assert contract["status"] == "signed" and contract["learner_id"] == learner_id
     assert contract["monthly_pay"] == f"{facts.minimum:.2f}"
@@ -170,12 +171,12 @@ def test_wizard_refuses_finish_while_blocked(qtbot: Any, context: Any) -> None:
 
 def test_draft_edited_again_in_the_wizard(qtbot: Any, context: Any) -> None:
     wc = context.working_copy
-    drafts = [(i, c) for i, c in sorted(workflows.find(wc, "contracts", status="draft"))
+    drafts = [(i, c) for i, c in sorted(editing.find(wc, "contracts", status="draft"))
               if c.get("approval_id") and c.get("tutor_id") and c.get("end_date")
               and c.get("monthly_pay")]
     assert drafts, "no complete draft in the demo data"
     contract_id, draft = drafts[0]
-    before = len(workflows.find(wc, "contracts"))
+    before = len(editing.find(wc, "contracts"))
     from offa_desktop.ui.forms.contract_view import ContractDialog
 
     dialog = ContractDialog(context, contract_id, None)
@@ -204,10 +205,10 @@ def test_draft_edited_again_in_the_wizard(qtbot: Any, context: Any) -> None:
     wizard.next()
     with qtbot.waitSignal(wizard.saved, timeout=10_000):
         wizard.button(QWizard.WizardButton.FinishButton).click()
-    after = workflows.load(wc, "contracts", contract_id)
+    after = editing.load(wc, "contracts", contract_id)
     assert after["end_date"] == new_end and after["status"] == "draft"
     assert wizard.record_id == contract_id  # updated, not a new contract
-    assert len(workflows.find(wc, "contracts")) == before
+    assert len(editing.find(wc, "contracts")) == before
     qtbot.waitUntil(lambda: "Enregistré" in dialog.message.text())
 
 

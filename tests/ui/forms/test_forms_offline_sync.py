@@ -13,9 +13,9 @@ from PySide6.QtCore import QSettings
 
 from offa_desktop import paths
 from offa_desktop.demo.accounts import account
-from offa_desktop.ops import workflows
+from offa_desktop.ops.records import editing
 from offa_desktop.ops.session import SyncSession
-from offa_desktop.ops.sync_actions import sync_now
+from offa_desktop.ops.sync.actions import sync_now
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.forms.learner import LearnerForm
@@ -70,7 +70,7 @@ def test_forms_typed_offline_reach_the_server(qtbot: Any, server_db: str, tmp_pa
     secretariat = _app(tmp_path / "secretariat", url, "secretariat")
     server.stop()  # the network goes away
     try:
-        approval_id = sorted(workflows.find(coach.working_copy, "approvals"))[0][0]
+        approval_id = sorted(editing.find(coach.working_copy, "approvals"))[0][0]
         visit = VisitForm(coach, None, None, approval_id=approval_id)
         qtbot.addWidget(visit)
         assert visit.fields["visitor_id"].value() == account("coach").id  # the logged-in coach
@@ -84,7 +84,7 @@ def test_forms_typed_offline_reach_the_server(qtbot: Any, server_db: str, tmp_pa
         assert not visit.validate_now().blocking
         with qtbot.waitSignal(visit.saved, timeout=10_000):
             visit.save()
-        typed_visit = workflows.load(coach.working_copy, "visits", visit.record_id or "")
+        typed_visit = editing.load(coach.working_copy, "visits", visit.record_id or "")
 
         learner = LearnerForm(secretariat, None, None)
         qtbot.addWidget(learner)
@@ -99,7 +99,7 @@ def test_forms_typed_offline_reach_the_server(qtbot: Any, server_db: str, tmp_pa
         assert not learner.validate_now().blocking
         with qtbot.waitSignal(learner.saved, timeout=10_000):
             learner.save()
-        typed_learner = workflows.load(secretariat.working_copy, "learners",
+        typed_learner = editing.load(secretariat.working_copy, "learners",
                                        learner.record_id or "")
         for app in (coach, secretariat):
             with pytest.raises(NetworkError) as failed:  # offline: the edits wait
@@ -118,8 +118,8 @@ def test_forms_typed_offline_reach_the_server(qtbot: Any, server_db: str, tmp_pa
             assert app.session.unsent() == 0
             app.close()
         reader = _app(tmp_path / "offa", url, "offa")
-        got_visit = workflows.load(reader.working_copy, "visits", visit.record_id or "")
-        got_learner = workflows.load(reader.working_copy, "learners", learner.record_id or "")
+        got_visit = editing.load(reader.working_copy, "visits", visit.record_id or "")
+        got_learner = editing.load(reader.working_copy, "learners", learner.record_id or "")
         reader.close()
     finally:
         back.stop()

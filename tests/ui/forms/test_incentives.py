@@ -9,7 +9,8 @@ import pytest
 
 from offa_desktop.domain.dates import school_year_of
 from offa_desktop.domain.values import parse_date
-from offa_desktop.ops import wf_incentives, workflows
+from offa_desktop.ops import incentives
+from offa_desktop.ops.records import editing
 from offa_desktop.ui.forms.incentives import IncentivesDialog
 from offa_desktop.ui.forms.registry import open_record
 from tests.ui.forms.conftest import shoot, type_text
@@ -21,18 +22,18 @@ def _claim(context: Any, kind: str = "wal_p2") -> tuple[str, dict[str, Any]]:
     """A new claim of ``kind`` on a Walloon (or Brussels) contract of the demo data."""
     wc = context.working_copy
     region = "bxl" if kind.startswith("bxl") else "wal"
-    for contract_id, contract in sorted(workflows.find(wc, "contracts", status="active")):
-        unit = workflows.load(wc, "establishment_units", contract["establishment_unit_id"])
+    for contract_id, contract in sorted(editing.find(wc, "contracts", status="active")):
+        unit = editing.load(wc, "establishment_units", contract["establishment_unit_id"])
         if unit is None or unit["region"] != region or contract["level"] != "a":
             continue
-        amount = next(k["amount"] for k in workflows.reference(wc, "incentive_kinds")
+        amount = next(k["amount"] for k in editing.reference(wc, "incentive_kinds")
                       if k["code"] == kind)
         data = {
             "kind_code": kind, "company_id": unit["company_id"], "contract_ids": [contract_id],
             "tutor_id": contract["tutor_id"], "amount": amount, "status": "to_check",
             "school_year": school_year_of(parse_date(contract["start_date"])),
         }
-        return workflows.save(wc, "incentive_claims", None, data).record_id, data
+        return editing.save(wc, "incentive_claims", None, data).record_id, data
     raise AssertionError("no contract for a claim")
 
 
@@ -55,7 +56,7 @@ def test_checks_shown_and_offa_moves_the_status(qtbot: Any, context: Any) -> Non
     target = "eligible" if expected else "not_eligible"
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.action_buttons[target].click()
-    saved = workflows.load(wc, "incentive_claims", claim_id)
+    saved = editing.load(wc, "incentive_claims", claim_id)
     assert saved["status"] == target
     assert set(saved["checks"]) == {name for name in row.checks}
     if target == "eligible":
@@ -63,11 +64,11 @@ def test_checks_shown_and_offa_moves_the_status(qtbot: Any, context: Any) -> Non
             dialog.action_buttons["approved"].click()
         dialog.action_buttons["paid"].click()  # no payment date: refused
         assert "requise" in dialog.paid_on.message.text()
-        assert workflows.load(wc, "incentive_claims", claim_id)["status"] == "approved"
+        assert editing.load(wc, "incentive_claims", claim_id)["status"] == "approved"
         type_text(dialog.paid_on.editor, "30/11/2026")
         with qtbot.waitSignal(dialog.saved, timeout=10_000):
             dialog.action_buttons["paid"].click()
-        assert workflows.load(wc, "incentive_claims", claim_id)["paid_on"] == "2026-11-30"
+        assert editing.load(wc, "incentive_claims", claim_id)["paid_on"] == "2026-11-30"
 
 
 def test_secretariat_sees_checks_without_status_actions(qtbot: Any, context: Any) -> None:
@@ -82,9 +83,9 @@ def test_secretariat_sees_checks_without_status_actions(qtbot: Any, context: Any
 
 
 def test_bxl_claims_stop_at_eligible() -> None:
-    assert wf_incentives.next_statuses({"kind_code": "bxl_tutor", "status": "eligible"}) == [
+    assert incentives.next_statuses({"kind_code": "bxl_tutor", "status": "eligible"}) == [
         "to_check"]
-    assert wf_incentives.next_statuses({"kind_code": "wal_p1", "status": "eligible"}) == [
+    assert incentives.next_statuses({"kind_code": "wal_p1", "status": "eligible"}) == [
         "approved", "to_check"]
 
 
@@ -94,11 +95,11 @@ def test_bxl_claims_stop_at_eligible() -> None:
 def _company_with_first_year_contract(context: Any, region: str) -> tuple[str, str, str]:
     """(company id, name, contract id): a company of ``region`` with a running contract."""
     wc = context.working_copy
-    for contract_id, contract in sorted(workflows.find(wc, "contracts", status="active")):
-        unit = workflows.load(wc, "establishment_units", contract["establishment_unit_id"])
+    for contract_id, contract in sorted(editing.find(wc, "contracts", status="active")):
+        unit = editing.load(wc, "establishment_units", contract["establishment_unit_id"])
         if unit is None or unit["region"] != region:
             continue
-        company = workflows.load(wc, "companies", unit["company_id"])
+        company = editing.load(wc, "companies", unit["company_id"])
         return unit["company_id"], company["name"], contract_id
     raise AssertionError("no company")
 
@@ -125,13 +126,13 @@ def test_offa_creates_a_p2_claim_from_the_incentives_area(qtbot: Any, context: A
     """Ctrl+N in the Incitants area: company found by typing its name (accents included),
     kinds of its region only, the contract's first school year, every check shown before
     saving; saved « à vérifier » with those checks, as a local edit waiting for the sync."""
-    from offa_desktop.ops.sync_adapter import StoreSyncAdapter
+    from offa_desktop.ops.sync.adapter import StoreSyncAdapter
     from offa_desktop.ui.forms.incentives import IncentiveClaimForm
 
     wc = context.working_copy
     context.extras["user"] = {"role": "offa", "id": None}
     company_id, name, contract_id = _company_with_first_year_contract(context, "wal")
-    contract = workflows.load(wc, "contracts", contract_id)
+    contract = editing.load(wc, "contracts", contract_id)
     form = open_record(context, "incentive_claims", None, None)
     assert isinstance(form, IncentiveClaimForm)
     qtbot.addWidget(form)
@@ -163,7 +164,7 @@ def test_offa_creates_a_p2_claim_from_the_incentives_area(qtbot: Any, context: A
     with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
         form.save_button.click()
     claim_id = saved.args[0].record_id
-    claim = workflows.load(wc, "incentive_claims", claim_id)
+    claim = editing.load(wc, "incentive_claims", claim_id)
     assert claim["status"] == "to_check" and claim["kind_code"] == "wal_p2"
     assert claim["company_id"] == company_id and claim["contract_ids"] == [contract_id]
     assert claim["school_year"] == year and claim["amount"] == "750.00"
@@ -202,9 +203,9 @@ def test_a_second_claim_for_the_same_contract_and_two_contracts_are_refused(
         _tick(form, others[0])
         result = form.validate_now()
         assert "un seul contrat" in form.fields["contract_ids"].message.text()
-    before = len(workflows.find(context.working_copy, "incentive_claims"))
+    before = len(editing.find(context.working_copy, "incentive_claims"))
     form.save()  # refused: nothing written
-    assert len(workflows.find(context.working_copy, "incentive_claims")) == before
+    assert len(editing.find(context.working_copy, "incentive_claims")) == before
 
 
 def test_brussels_tutor_premium_needs_the_tutor_and_offers_their_learners(
@@ -215,14 +216,14 @@ def test_brussels_tutor_premium_needs_the_tutor_and_offers_their_learners(
     wc = context.working_copy
     context.extras["user"] = {"role": "offa"}
     company_id, _name, contract_id = _company_with_first_year_contract(context, "bxl")
-    contract = workflows.load(wc, "contracts", contract_id)
+    contract = editing.load(wc, "contracts", contract_id)
     form = IncentiveClaimForm(context, None, None, company_id=company_id)
     qtbot.addWidget(form)
     kinds = [form.fields["kind_code"].combo.itemData(i)
              for i in range(form.fields["kind_code"].combo.count())]
     assert "bxl_tutor" in kinds and "wal_p1" not in kinds
     _choose(form.fields["kind_code"], "bxl_tutor")
-    _choose(form.fields["school_year"], school_year_of(workflows.today(wc)))
+    _choose(form.fields["school_year"], school_year_of(editing.today(wc)))
     result = form.validate_now()
     assert not form.fields["tutor_id"].widget.isHidden()
     assert "tutor_id" in {p.field for p in result.blocking}
@@ -241,7 +242,7 @@ def test_brussels_tutor_premium_needs_the_tutor_and_offers_their_learners(
         assert not result.blocking, result.blocking
         with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
             form.save_button.click()
-        claim = workflows.load(wc, "incentive_claims", saved.args[0].record_id)
+        claim = editing.load(wc, "incentive_claims", saved.args[0].record_id)
         assert claim["tutor_id"] == contract["tutor_id"] and claim["kind_code"] == "bxl_tutor"
         assert set(claim["checks"]) == {"region", "learners_1_to_4", "six_months"}
 
@@ -252,7 +253,7 @@ def test_only_offa_creates_claims(qtbot: Any, context: Any) -> None:
 
     context.extras["user"] = {"role": "secretariat", "operator_code": "ifapme"}
     company_id, _name, contract_id = _company_with_first_year_contract(context, "wal")
-    contract = workflows.load(context.working_copy, "contracts", contract_id)
+    contract = editing.load(context.working_copy, "contracts", contract_id)
     form = IncentiveClaimForm(context, None, None, company_id=company_id,
                               school_year=school_year_of(parse_date(contract["start_date"])))
     qtbot.addWidget(form)
@@ -264,9 +265,9 @@ def test_only_offa_creates_claims(qtbot: Any, context: Any) -> None:
     assert form.checks.rowCount() == 5
     assert not form.save_button.isEnabled()
     assert "créées par l'OFFA" in form.verdict.text()
-    before = len(workflows.find(context.working_copy, "incentive_claims"))
+    before = len(editing.find(context.working_copy, "incentive_claims"))
     form.save()
-    assert len(workflows.find(context.working_copy, "incentive_claims")) == before
+    assert len(editing.find(context.working_copy, "incentive_claims")) == before
     dialog = IncentivesDialog(context, company_id, None)
     qtbot.addWidget(dialog)
     assert not dialog.new_button.isEnabled()
@@ -288,7 +289,7 @@ def test_new_claim_from_the_company_and_from_its_claims_list(qtbot: Any, context
     listing = company.show_incentives()
     assert isinstance(listing, IncentivesDialog) and listing.company.value() == company_id
     # from the list: the new claim shows up there, selected, with its checks
-    contract = workflows.load(wc, "contracts", contract_id)
+    contract = editing.load(wc, "contracts", contract_id)
     year = school_year_of(parse_date(contract["start_date"]))
     new = listing.new_claim()
     assert new.fields["company_id"].value() == company_id

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from offa_desktop.domain.identifiers import normalize_niss
-from offa_desktop.ops import workflows
+from offa_desktop.ops.records import editing
 from offa_desktop.ui.forms.base import RecordForm, UnsavedChoice
 from offa_desktop.ui.forms.learner import LearnerForm
 from offa_desktop.ui.forms.registry import open_record
@@ -53,7 +53,7 @@ def test_minor_learner_needs_representative(qtbot: Any, context: Any) -> None:
     assert not form.save_button.isEnabled()
     shoot(form, "learner-minor-missing-representative")
     form.save()  # refused: nothing written
-    assert workflows.find(context.working_copy, "learners", niss=niss) == []
+    assert editing.find(context.working_copy, "learners", niss=niss) == []
     type_text(form.fields["_rep_name"].editor, "Françoise Dupré")
     type_text(form.fields["_rep_phone"].editor, "0470 12 34 56")
     assert not form.validate_now().blocking
@@ -61,7 +61,7 @@ def test_minor_learner_needs_representative(qtbot: Any, context: Any) -> None:
     with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
         form.save_button.click()
     assert saved.args[0].touches("learners")
-    found = workflows.find(context.working_copy, "learners", niss=niss)
+    found = editing.find(context.working_copy, "learners", niss=niss)
     assert len(found) == 1
     record = found[0][1]
     assert record["last_name"] == "Wałęsa-Dupré" and record["first_name"] == "Zoë"
@@ -71,7 +71,7 @@ def test_minor_learner_needs_representative(qtbot: Any, context: Any) -> None:
 
 
 def test_edit_existing_and_close_guard(qtbot: Any, context: Any, monkeypatch: Any) -> None:
-    (learner_id, learner), *_ = workflows.find(context.working_copy, "learners")
+    (learner_id, learner), *_ = editing.find(context.working_copy, "learners")
     form = LearnerForm(context, learner_id, None)
     qtbot.addWidget(form)
     form.show()
@@ -85,14 +85,14 @@ def test_edit_existing_and_close_guard(qtbot: Any, context: Any, monkeypatch: An
     assert form.isVisible()  # cancel: still open
     form.reject()
     assert not form.isVisible()  # discarded
-    assert workflows.load(context.working_copy, "learners", learner_id) == learner
+    assert editing.load(context.working_copy, "learners", learner_id) == learner
     wizard = form.new_contract()  # a child of the form: closed with it
     assert wizard.data["learner_id"] == learner_id and wizard.currentPage().isComplete()
     shoot(form, "learner-existing")
 
 
 def test_close_guard_save_choice(qtbot: Any, context: Any, monkeypatch: Any) -> None:
-    (learner_id, learner), *_ = workflows.find(context.working_copy, "learners")
+    (learner_id, learner), *_ = editing.find(context.working_copy, "learners")
     form = LearnerForm(context, learner_id, None)
     qtbot.addWidget(form)
     form.show()
@@ -100,11 +100,11 @@ def test_close_guard_save_choice(qtbot: Any, context: Any, monkeypatch: Any) -> 
     form.fields["phone"].set_value("081 22 33 44")
     with qtbot.waitSignal(form.saved, timeout=10_000):
         form.reject()
-    assert workflows.load(context.working_copy, "learners", learner_id)["phone"] == "081 22 33 44"
+    assert editing.load(context.working_copy, "learners", learner_id)["phone"] == "081 22 33 44"
 
 
 def test_a_niss_already_registered_is_refused_while_typing(qtbot: Any, context: Any) -> None:
-    (_learner_id, learner), *_ = workflows.find(context.working_copy, "learners")
+    (_learner_id, learner), *_ = editing.find(context.working_copy, "learners")
     form = LearnerForm(context, None, None)
     qtbot.addWidget(form)
     type_text(form.fields["niss"].editor, learner["niss"])

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from offa_desktop.ops import workflows
+from offa_desktop.ops.records import editing
 from offa_desktop.ui.forms.approval import ApprovalForm
 from offa_desktop.ui.forms.company import CompanyForm, TutorForm, UnitForm
 from offa_desktop.ui.forms.contract_view import ContractDialog
@@ -34,7 +34,7 @@ EXPECTED = {
 @pytest.mark.parametrize("collection", sorted(FORMS))
 def test_every_collection_opens(qtbot: Any, context: Any, collection: str) -> None:
     existing, new = EXPECTED[collection]
-    found = workflows.find(context.working_copy, collection)
+    found = editing.find(context.working_copy, collection)
     if found:
         record_id, record = sorted(found)[0]
         dialog = open_record(context, collection, record_id, None)

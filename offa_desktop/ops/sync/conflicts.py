@@ -11,7 +11,7 @@ from typing import Any
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.validation import check_fields
-from offa_desktop.ops.sync_adapter import StoreSyncAdapter
+from offa_desktop.ops.sync.adapter import StoreSyncAdapter
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from sync.ports import Conflict, OutboxOp

@@ -12,8 +12,8 @@ from offa_desktop.domain.contracts import EVENT_FROM
 from offa_desktop.domain.dates import in_trial_period, notice_period
 from offa_desktop.domain.pay import minimum_monthly_pay
 from offa_desktop.domain.schema import EVENT_KINDS
-from offa_desktop.ops import workflows
-from offa_desktop.ops.records import Saved
+from offa_desktop.ops.records import editing
+from offa_desktop.ops.records.writes import Saved
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
 
@@ -45,7 +45,7 @@ def notice(contract_start: date, notified_on: date) -> Notice:
 def company_pays_days(wc: WorkingCopy, reason_code: str | None) -> int | None:
     """Days of a suspension the company pays for a reason (None: pay due throughout, the
     company's default)."""
-    for row in workflows.reference(wc, "suspension_reasons"):
+    for row in editing.reference(wc, "suspension_reasons"):
         if row.get("code") == reason_code:
             days = row.get("company_pays_days")
             return int(days) if isinstance(days, int) else None
@@ -72,4 +72,4 @@ def contract_title(wc: WorkingCopy, contract_id: str) -> tuple[dict[str, Any], s
 
 def record_event(wc: WorkingCopy, data: dict[str, Any]) -> Saved:
     """Create the event; its contract is updated in the same transaction (domain effects)."""
-    return workflows.save(wc, "contract_events", None, data)
+    return editing.save(wc, "contract_events", None, data)

@@ -1,35 +1,29 @@
-"""Printing use cases: one document as bytes, a batch in a process pool, and the headless
-``offa-desktop [--data-dir DIR] print KIND --id ID --out FILE.pdf`` command.
+"""Printing use cases: one document as bytes, a batch in a process pool (the headless
+``print`` command is ``offa_desktop/cli_print.py``).
 
 - ``render(kind, record_id, wc)``: the PDF bytes of one document (the UI's preview and print).
 - ``print_batch(wc, kind, ids, out_dir, progress=..., cancel=...)``: many PDFs, gathered in the
   calling thread (a Qt worker's own session) and laid out in a pool of processes, with a
   progress callback ``(done, total)`` and a ``threading.Event`` to cancel between documents.
-- ``run(args)``: the command line; standard output holds one JSON line. A blank form needs no
-  ``--id`` and works on a new data folder (no working copy is created for it).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import logging
 import multiprocessing
 import os
 import re
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from offa_desktop import paths
+from offa_desktop.domain.documents import BLANK_KINDS
 from offa_desktop.domain.values import brussels_today
-from offa_desktop.printing.data import BLANK_KINDS, PrintData, PrintError
+from offa_desktop.printing.data import PrintData, PrintError
 from offa_desktop.printing.render import render as render_data
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads only when a working copy is read
@@ -55,7 +49,7 @@ def render(
     """The PDF of one document; PrintError (French) when the record cannot be printed.
 
     ``wc`` may be None for a blank form (no working copy yet)."""
-    from offa_desktop.ops.print_data import gather
+    from offa_desktop.ops.printing.gathering import gather
 
     if wc is None:
         if kind not in BLANK_KINDS:
@@ -66,7 +60,7 @@ def render(
     return render_data(data)
 
 
-def _write(path: Path, pdf: bytes) -> None:
+def write_pdf(path: Path, pdf: bytes) -> None:
     """Write through a temporary file, so a half-written PDF never carries the name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.part")
@@ -77,7 +71,7 @@ def _write(path: Path, pdf: bytes) -> None:
 def render_to_file(data: PrintData, out: str) -> int:
     """Lay out ``data`` and write it to ``out``; the size in bytes. Runs in pool processes."""
     pdf = render_data(data)
-    _write(Path(out), pdf)
+    write_pdf(Path(out), pdf)
     return len(pdf)
 
 
@@ -180,7 +174,7 @@ def print_batch(
 ) -> BatchResult:
     """Print ``kind`` for each record into ``out_dir`` (``<kind>-<id>.pdf``); run it in a worker
     thread: it blocks until the batch ends or is cancelled."""
-    from offa_desktop.ops.print_data import gather
+    from offa_desktop.ops.printing.gathering import gather
 
     def documents() -> Iterator[PrintData | tuple[str, str]]:
         with wc.session() as session:
@@ -199,100 +193,3 @@ def print_batch(
         workers=workers,
         executor=executor,
     )
-
-
-def _emit(value: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n")
-    sys.stdout.flush()
-
-
-def _fail(error: str, message: str) -> int:
-    log.error("%s: %s", error, message)
-    _emit({"ok": False, "error": error, "message": message})
-    return EXIT_FAILED
-
-
-def _setup_logging(folder: Path) -> None:
-    """Log to the data folder's rotating file, warnings also to standard error (as sync does)."""
-    root = logging.getLogger("offa")
-    if any(getattr(h, "_offa_cli", False) for h in root.handlers):
-        return
-    logs = folder / paths.LOG_DIR
-    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    file_handler = RotatingFileHandler(
-        logs / "offa-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    err_handler = logging.StreamHandler(sys.stderr)
-    err_handler.setLevel(logging.WARNING)
-    for handler in (file_handler, err_handler):
-        handler.setFormatter(fmt)
-        setattr(handler, "_offa_cli", True)  # noqa: B010 - marks the CLI's handlers
-        root.addHandler(handler)
-    root.setLevel(logging.INFO)
-
-
-def run(args: argparse.Namespace) -> int:
-    """``offa-desktop print KIND [--id ID] --out FILE.pdf``: one JSON line, exit code 0 or 1."""
-    kind: str = args.kind
-    record_id: str | None = args.record_id
-    folder = paths.data_dir(args.data_dir)
-    _setup_logging(folder)
-    file = paths.working_copy_path(folder)
-    wc: WorkingCopy | None = None
-    from offa_desktop.store.files import read_identity
-
-    had_copy = read_identity(file) is not None  # then an empty or missing file is an alarm
-    has_copy = file.exists() and file.stat().st_size > 0
-    if not has_copy and not had_copy and kind in BLANK_KINDS:  # a new folder: no database made
-        return _write_and_report(kind, PrintData(kind=kind, printed_on=brussels_today()), args.out)
-    from offa_desktop.ops.print_data import gather
-    from offa_desktop.store.db import WorkingCopy, WorkingCopyError, WorkingCopyGone
-
-    try:
-        if not has_copy and not had_copy:
-            return _fail(
-                "no_working_copy",
-                f"Aucune copie de travail dans {folder} : connectez-vous et synchronisez "
-                "avant d'imprimer une fiche (les formulaires vierges s'impriment sans).",
-            )
-        wc = WorkingCopy.open(file)
-        with wc.session() as session:
-            data = gather(session, kind, None if kind in BLANK_KINDS else record_id)
-    except PrintError as exc:
-        return _fail("not_printable", str(exc))
-    except WorkingCopyGone as exc:
-        from offa_desktop.ops.sync_commands import gone_failure
-
-        return gone_failure(exc)
-    except WorkingCopyError as exc:
-        return _fail("working_copy", str(exc))
-    finally:
-        if wc is not None:
-            wc.close()
-    return _write_and_report(kind, data, args.out)
-
-
-def _write_and_report(kind: str, data: PrintData, target: str) -> int:
-    try:
-        pdf = render_data(data)
-        out = Path(target).expanduser()
-        _write(out, pdf)
-    except PrintError as exc:
-        return _fail("not_printable", str(exc))
-    except OSError as exc:
-        return _fail("write_failed", f"Impossible d'écrire {target} : {exc.strerror or exc}.")
-    log.info("printed %s %s to %s", kind, data.record_id, out)
-    _emit(
-        {
-            "ok": True,
-            "kind": kind,
-            "id": data.record_id,
-            "version": data.version,
-            "out": str(out.resolve()),
-            "pages": page_count(pdf),
-            "bytes": len(pdf),
-            "draft": bool(data.problems) and not data.blank,
-        }
-    )
-    return EXIT_OK

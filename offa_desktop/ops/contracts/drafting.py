@@ -18,8 +18,10 @@ from offa_desktop.domain.pay import minimum_monthly_pay, pay_rate_on, wage_refer
 from offa_desktop.domain.rules import capacity_limit, schedule_limits, tutor_is_designated
 from offa_desktop.domain.shapes import schedule_hours
 from offa_desktop.domain.values import format_date_fr
-from offa_desktop.ops import workflows
-from offa_desktop.ops.records import Saved
+from offa_desktop.ops.printing import rendering
+from offa_desktop.ops.printing.rendering import write_pdf
+from offa_desktop.ops.records import editing
+from offa_desktop.ops.records.writes import Saved
 from offa_desktop.store import lookups, queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
@@ -72,12 +74,12 @@ def learners(wc: WorkingCopy, text: str = "", on: date | None = None) -> list[Op
 
 def learner(wc: WorkingCopy, learner_id: str) -> dict[str, Any]:
     """A learner's data ({} when gone)."""
-    return workflows.load(wc, "learners", learner_id) or {}
+    return editing.load(wc, "learners", learner_id) or {}
 
 
 def unit(wc: WorkingCopy, unit_id: str) -> dict[str, Any]:
     """An establishment unit's data ({} when gone)."""
-    return workflows.load(wc, "establishment_units", unit_id) or {}
+    return editing.load(wc, "establishment_units", unit_id) or {}
 
 
 def units_with_granted_approval(wc: WorkingCopy, text: str = "") -> list[Option]:
@@ -215,7 +217,7 @@ def schedule_totals(wc: WorkingCopy, schedule: Mapping[str, Any], trade_code: st
     trade = None
     if trade_code:
         trade = next(
-            (t for t in workflows.reference(wc, "trades") if t.get("code") == trade_code), None
+            (t for t in editing.reference(wc, "trades") if t.get("code") == trade_code), None
         )
     weekly, daily = schedule_limits(trade)
     hours = schedule_hours(schedule)
@@ -227,24 +229,11 @@ def schedule_totals(wc: WorkingCopy, schedule: Mapping[str, Any], trade_code: st
 def save_contract(wc: WorkingCopy, data: Mapping[str, Any], record_id: str | None = None) -> Saved:
     """Create the contract (a draft or signed), or update a draft (``record_id``); validated
     again in the unit of work."""
-    return workflows.save(wc, "contracts", record_id, data)
+    return editing.save(wc, "contracts", record_id, data)
 
 
 def render_contract(wc: WorkingCopy, contract_id: str, folder: Path) -> Path:
-    """The contract form's PDF (``print_data.render`` when it exists, else the print command's
-    renderer), written to ``folder``; returns its path."""
-    from offa_desktop.ops import print_data
-
-    render = getattr(print_data, "render", None)
-    if render is None:
-        from offa_desktop.ops.print_commands import render as command_render
-
-        pdf: bytes = command_render("contract", contract_id, wc)
-    else:
-        pdf = render("contract", contract_id, wc)
-    folder.mkdir(parents=True, exist_ok=True)
+    """The contract form's PDF written to ``folder`` (through a temporary file); its path."""
     path = folder / f"contrat-{contract_id[:8]}.pdf"
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_bytes(pdf)
-    tmp.replace(path)
+    write_pdf(path, rendering.render("contract", contract_id, wc))
     return path

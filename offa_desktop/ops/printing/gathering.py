@@ -15,8 +15,9 @@ from typing import Any
 
 from offa_desktop.domain.access import in_force
 from offa_desktop.domain.contract_rules import signing_problems
+from offa_desktop.domain.documents import BLANK_KINDS, KINDS
 from offa_desktop.domain.problems import cap, label
-from offa_desktop.printing.data import BLANK_KINDS, KINDS, PrintData, PrintError, PrintProblem
+from offa_desktop.printing.data import PrintData, PrintError, PrintProblem
 from offa_desktop.store import queries
 from offa_desktop.store.queries import ReadSession as Session
 from offa_desktop.store.queries import StoreContext

@@ -11,7 +11,7 @@ from offa_desktop.domain.access import get_int
 from offa_desktop.domain.approvals import TRANSITIONS
 from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.rules import capacity_limit, tutor_is_certified, tutor_is_designated
-from offa_desktop.ops.wf_contract import Option, unit_options
+from offa_desktop.ops.contracts.drafting import Option, unit_options
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext

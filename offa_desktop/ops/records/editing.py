@@ -18,8 +18,8 @@ from offa_desktop.domain.identifiers import normalize_record
 from offa_desktop.domain.problems import Problem, problem
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.domain.validation import blocking, pending_checks, validate_record
-from offa_desktop.ops import records
-from offa_desktop.ops.records import Saved
+from offa_desktop.ops.records import writes
+from offa_desktop.ops.records.writes import Saved
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
@@ -131,5 +131,5 @@ def save(wc: WorkingCopy, collection: str, record_id: str | None, data: Mapping[
     go out in wire form. An update sends only the fields that changed."""
     record = normalize_record(collection, data)
     if record_id is None:
-        return records.create(wc, collection, record)
-    return records.update(wc, collection, record_id, record)
+        return writes.create(wc, collection, record)
+    return writes.update(wc, collection, record_id, record)

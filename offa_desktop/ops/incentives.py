@@ -22,9 +22,9 @@ from offa_desktop.domain.incentives import (
 from offa_desktop.domain.problems import Problem, ValidationError, problem
 from offa_desktop.domain.record_rules import CLAIM_TRANSITIONS
 from offa_desktop.domain.values import format_date_fr, money_str
-from offa_desktop.ops import workflows
-from offa_desktop.ops.records import Saved
-from offa_desktop.ops.wf_contract import Option
+from offa_desktop.ops.contracts.drafting import Option
+from offa_desktop.ops.records import editing
+from offa_desktop.ops.records.writes import Saved
 from offa_desktop.store import lookups
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
@@ -72,7 +72,7 @@ class ClaimRow:
 
 def school_years(wc: WorkingCopy, company_id: str) -> list[str]:
     """School years in which the company has claims, latest first."""
-    years = {str(c.get("school_year")) for _, c in workflows.find(
+    years = {str(c.get("school_year")) for _, c in editing.find(
         wc, "incentive_claims", company_id=company_id)}
     return sorted(years, reverse=True)
 
@@ -120,7 +120,7 @@ def set_status(
         fields["checks"] = checks_to_api(checks)
     if paid_on is not None:
         fields["paid_on"] = paid_on
-    return workflows.save(wc, "incentive_claims", claim_id, fields)
+    return editing.save(wc, "incentive_claims", claim_id, fields)
 
 
 # --- a new claim ----------------------------------------------------------------------------
@@ -139,7 +139,7 @@ def kind_options(wc: WorkingCopy, company_id: str | None) -> list[Option]:
     for a company without units), Walloon first; ``detail`` is the kind's region."""
     regions = company_regions(wc, company_id)
     seen: dict[str, Option] = {}
-    for row in workflows.reference(wc, "incentive_kinds"):
+    for row in editing.reference(wc, "incentive_kinds"):
         code, region = str(row.get("code")), str(row.get("region"))
         if regions and region not in regions:
             continue
@@ -212,7 +212,7 @@ def _iso(record: Mapping[str, Any]) -> dict[str, Any]:
 def school_year_options(wc: WorkingCopy, company_id: str | None) -> list[str]:
     """School years a claim may be for, latest first: the current one and every year one of
     the company's contracts (not drafts) ran in, up to today."""
-    today = workflows.today(wc)
+    today = editing.today(wc)
     years = {school_year_of(today)}
     for option in company_contracts(wc, company_id, None):
         data = option.data or {}
@@ -230,7 +230,7 @@ def tutor_options(wc: WorkingCopy, company_id: str | None) -> list[Option]:
     """The company's tutors, by name."""
     if not company_id:
         return []
-    found = workflows.find(wc, "tutors", company_id=company_id)
+    found = editing.find(wc, "tutors", company_id=company_id)
     return sorted(
         (
             Option(tid, f"{t.get('last_name') or ''} {t.get('first_name') or ''}".strip())
@@ -315,4 +315,4 @@ def create_claim(wc: WorkingCopy, data: Mapping[str, Any]) -> Saved:
         raise ValidationError(problems)
     checks = preview_checks(wc, claim)
     claim["checks"] = checks_to_api(checks) if checks else None
-    return workflows.save(wc, IC, None, claim)
+    return editing.save(wc, IC, None, claim)

@@ -14,11 +14,10 @@ import os
 import sys
 import uuid
 from collections.abc import Iterator
-from logging.handlers import RotatingFileHandler
-from pathlib import Path
 from typing import Any
 
 from offa_desktop import paths
+from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, emit, setup_logging
 from offa_desktop.domain.problems import ValidationError
 from offa_desktop.domain.schema import COLLECTIONS, CREATION_ORDER
 from offa_desktop.ops.session import MSG_NOT_LOGGED_IN, SyncSession, open_session
@@ -28,37 +27,6 @@ from sync.client import RetryPolicy
 from sync.errors import LoginRequired, SyncError
 
 log = logging.getLogger("offa.sync")
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_PARTIAL = 2
-
-
-def emit(value: dict[str, Any]) -> None:
-    """The one writer of standard output: one JSON object per line."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n")
-    sys.stdout.flush()
-
-
-def setup_logging(folder: Path) -> None:
-    """The log file of the data folder, and warnings on standard error (once per process)."""
-    root = logging.getLogger("offa")
-    if any(getattr(h, "_offa_cli", False) for h in root.handlers):
-        return
-    logs = folder / paths.LOG_DIR
-    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    file_handler = RotatingFileHandler(
-        logs / "offa-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    err_handler = logging.StreamHandler(sys.stderr)
-    for handler in (file_handler, err_handler):
-        handler.setFormatter(fmt)
-        setattr(handler, "_offa_cli", True)  # noqa: B010 - marks our handlers
-        root.addHandler(handler)
-    err_handler.setLevel(logging.WARNING)
-    root.setLevel(logging.INFO)
-
 
 def _retry_policy() -> RetryPolicy | None:
     """``OFFA_SYNC_RETRY=attempts,base_delay,max_delay,read_timeout`` tunes the network policy."""
