@@ -51,7 +51,7 @@ def test_emptied_copy_opens_the_restore_dialog_then_the_window_on_the_backup(
         qtbot.addWidget(window)
         assert "vide (0 octet)" in seen["message"] and "mise de côté" in seen["message"]
         assert backup.label_fr in seen["latest"]
-        assert window.views["contracts"].model.rowCount() == 300  # the backup's data
+        assert window.show_area("contracts").model.rowCount() == 300  # the backup's data
         assert list(demo_copy.glob("working-copy.sqlite3.empty-*"))  # the bad file is kept
     finally:
         context.close()
