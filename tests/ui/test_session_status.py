@@ -111,8 +111,9 @@ def test_status_counts_are_the_tables_after_every_sync_outcome(
     """Regressions: the counters were read only at a sync or a login (a saved edit left
     "0 en attente" beside a pending row; a resolved conflict stayed counted until the next
     sync), and counted queued ops, not records (two edits of one record: "2 en attente")."""
-    from offa_desktop.ops import records, wf_conflicts, workflows
+    from offa_desktop.ops.records import editing, writes
     from offa_desktop.ops.session import SyncSession as Session
+    from offa_desktop.ops.sync import conflicts
 
     base_url, _ = server
     window = _window(qtbot, context)
@@ -128,14 +129,14 @@ def test_status_counts_are_the_tables_after_every_sync_outcome(
     _agree(qtbot, window, folder, (0, 0, 0))
 
     wc, tasks = context.working_copy, context.tasks
-    companies = sorted(workflows.find(wc, "companies"))
+    companies = sorted(editing.find(wc, "companies"))
     (cid, company), (other_id, _) = companies[0], companies[1]
     # two edits of one record and one of another, saved as the forms save them
     for fields in ({"phone": "065 12 34 56"}, {"employee_count": 31}):
         with qtbot.waitSignal(tasks.data_changed):
-            tasks.op(records.update, wc, "companies", cid, fields).run()
+            tasks.op(writes.update, wc, "companies", cid, fields).run()
     with qtbot.waitSignal(tasks.data_changed):
-        tasks.op(records.update, wc, "companies", other_id, {"phone": "02 555 55 55"}).run()
+        tasks.op(writes.update, wc, "companies", other_id, {"phone": "02 555 55 55"}).run()
     _agree(qtbot, window, folder, (2, 0, 0))
 
     ok, message = _sync(qtbot, window)  # sent
@@ -150,27 +151,27 @@ def test_status_counts_are_the_tables_after_every_sync_outcome(
     try:
         other.login(base_url, SECRETARIAT.username, SECRETARIAT.password)
         other.sync_once()
-        records.update(other.wc, "companies", cid, {"name": "Nom choisi ailleurs"})
+        writes.update(other.wc, "companies", cid, {"name": "Nom choisi ailleurs"})
         taken = dict(company, name="Doublon SA", enterprise_number="0403170701")
-        records.create(other.wc, "companies", taken)
+        writes.create(other.wc, "companies", taken)
         other.sync_once()
     finally:
         other.close()
     with qtbot.waitSignal(tasks.data_changed):
-        tasks.op(records.update, wc, "companies", cid, {"name": "Nom choisi ici"}).run()
+        tasks.op(writes.update, wc, "companies", cid, {"name": "Nom choisi ici"}).run()
     with qtbot.waitSignal(tasks.data_changed):
-        tasks.op(records.create, wc, "companies", {**taken, "name": "Doublon local"}).run()
+        tasks.op(writes.create, wc, "companies", {**taken, "name": "Doublon local"}).run()
     _agree(qtbot, window, folder, (2, 0, 0))
     ok, message = _sync(qtbot, window)
     _agree(qtbot, window, folder, (0, 1, 1))
 
     # settled here: the counts follow at once, no sync needed
     with qtbot.waitSignal(tasks.data_changed):
-        tasks.op(wf_conflicts.resolve, wc, "companies", cid, "mine").run()
+        tasks.op(conflicts.resolve, wc, "companies", cid, "mine").run()
     _agree(qtbot, window, folder, (1, 0, 1))
-    refused = wf_conflicts.rejected(wc)[0]
+    refused = conflicts.rejected(wc)[0]
     with qtbot.waitSignal(tasks.data_changed):
-        tasks.op(wf_conflicts.discard, wc, refused.seq, refused.collection,
+        tasks.op(conflicts.discard, wc, refused.seq, refused.collection,
                  refused.record_id).run()
     _agree(qtbot, window, folder, (1, 0, 0))
 
