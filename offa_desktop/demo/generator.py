@@ -86,6 +86,7 @@ class DemoGenerator:
         }  # the amount in force now (the latest)
         self.localities = {r: [loc for loc in LOCALITIES if loc[2] == r] for r in ("wal", "bxl")}
         self.coaches = [a.id for a in DEMO_ACCOUNTS if a.role == "coach"]
+        self.offa_staff = [a.id for a in DEMO_ACCOUNTS if a.role == "offa"]
         self.people = People(self.rng, make_pools(seed), Serials(), self.today)
         self.next_company = self.rng.randrange(2_000_000, 4_000_000)
         self.next_unit = self.rng.randrange(1_000_000, 2_000_000)
@@ -329,6 +330,22 @@ class DemoGenerator:
         start = max(s.start for s in slots)
         status = pick(self.rng, CLAIM_SHARES[kind[:3]])
         paid_on = min(start + self.days(90, 300), self.today) if status == "paid" else None
+        # The generator has no view of the other records to run the checks: an approved or
+        # paid claim carries the override of an OFFA agent who checked the file on paper.
+        decided = min(start + timedelta(days=75), self.today)
+        overrides = (
+            [
+                {
+                    "rule": "incentive_checks",
+                    "reason": "Conditions vérifiées sur pièces justificatives par l'OFFA.",
+                    "by": self.offa_staff[0],  # no draw: the demo stays as it was
+                    "at": f"{decided.isoformat()}T10:00:00Z",
+                    "failed": [],
+                }
+            ]
+            if status in ("approved", "paid")
+            else None
+        )
         return (
             "incentive_claims",
             self.uid(),
@@ -343,6 +360,7 @@ class DemoGenerator:
                 "checks": None,
                 "iban": iban,
                 "paid_on": paid_on.isoformat() if paid_on else None,
+                "overrides": overrides,
             },
         )
 

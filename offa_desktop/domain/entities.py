@@ -336,6 +336,7 @@ class IncentiveClaim(Entity):
     checks: JSON = None
     iban: str | None = None
     paid_on: date | None = None
+    overrides: JSON = None  # rules set aside with a reason (domain.overrides)
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

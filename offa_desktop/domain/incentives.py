@@ -24,11 +24,14 @@ from typing import Any
 from offa_desktop.domain.access import get_date, get_money, in_force
 from offa_desktop.domain.contracts import effective_end
 from offa_desktop.domain.dates import add_months, p2_days, school_year_end
-from offa_desktop.domain.problems import Record, RuleContext
+from offa_desktop.domain.problems import Problem, Record, RuleContext, problem
 from offa_desktop.domain.rules import tutor_is_certified
 from offa_desktop.domain.values import format_date_fr
 
 Outcomes = dict[str, tuple[bool, str]]
+IC = "incentive_claims"
+# The override rule of a claim approved although a check fails (``domain.overrides``).
+CHECKS_RULE = "incentive_checks"
 P2_MIN_DAYS = 270
 BXL_TUTOR_MIN_MONTHS = 6
 BXL_TUTOR_MAX_LEARNERS = 4
@@ -37,6 +40,28 @@ BXL_TUTOR_MAX_LEARNERS = 4
 def checks_to_api(outcomes: Outcomes) -> dict[str, dict[str, Any]]:
     """``{name: {"passed": bool, "note": str}}`` as ``incentive_claims.checks``."""
     return {name: {"passed": passed, "note": note} for name, (passed, note) in outcomes.items()}
+
+
+CHECK_NAMES_FR = {
+    "region": "région de l'unité d'établissement",
+    "no_staff": "indépendant sans personnel",
+    "first_contract": "premier contrat",
+    "certified_tutor": "tuteur agréé",
+    "once": "une seule prime P1",
+    "starts_level_a": "début au niveau A",
+    "days_270": "270 jours la première année",
+    "passed_or_level_b": "année réussie ou passage au niveau B",
+    "learners_1_to_4": "1 à 4 apprenants",
+    "six_months": "6 mois de tutorat",
+    "contract": "contrat",
+    "tutor": "tuteur",
+    "start": "date de début",
+}
+
+
+def failed(outcomes: Outcomes) -> list[str]:
+    """The names of the checks that did not pass."""
+    return [name for name, (passed, _note) in outcomes.items() if not passed]
 
 
 def all_passed(outcomes: Outcomes) -> bool:
@@ -248,3 +273,51 @@ def claim_checks(ctx: RuleContext, claim: Mapping[str, Any]) -> Outcomes:
     ``wal_learner``, ``bxl_learner``)."""
     check = CHECKS.get(str(claim.get("kind_code")))
     return check(ctx, claim) if check else {}
+
+
+def status_changes(data: Mapping[str, Any], previous: Mapping[str, Any] | None) -> bool:
+    """True on a create and on a change of status (when the checks are stored)."""
+    return previous is None or previous.get("status") != data.get("status")
+
+
+def claim_stamps(
+    ctx: RuleContext, data: Mapping[str, Any], previous: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """What the writer stores itself (client and server alike): at each status change, the
+    checks of the claim's kind computed now with their results (kinds checked by people only
+    keep what people recorded)."""
+    if not status_changes(data, previous):
+        return {}
+    outcomes = claim_checks(ctx, data)
+    return {"checks": checks_to_api(outcomes)} if outcomes else {}
+
+
+def approval_problems(
+    ctx: RuleContext,
+    data: Mapping[str, Any],
+    previous: Mapping[str, Any] | None,
+    *,
+    overridden: bool,
+) -> list[Problem]:
+    """A claim becomes ``approved`` (or is created approved or paid) only when every named
+    check passes, or with an override of ``CHECKS_RULE`` in the same change (``overridden``)."""
+    status = data.get("status")
+    entering = status == "approved" or (previous is None and status == "paid")
+    if not entering or not status_changes(data, previous) or overridden:
+        return []
+    if str(data.get("kind_code")).startswith("bxl_"):
+        return []  # never approved here (Actiris pays them): claim_problems says so
+    outcomes = claim_checks(ctx, data)
+    names = failed(outcomes)
+    if not names:
+        return []
+    listed = ", ".join(f"« {CHECK_NAMES_FR.get(n, n)} » ({outcomes[n][1]})" for n in names)
+    return [
+        problem(
+            IC,
+            "status",
+            "checks_failed",
+            f"approbation impossible, contrôle(s) non satisfait(s) : {listed}. Complétez le "
+            "dossier, ou approuvez avec une dérogation motivée (OFFA).",
+        )
+    ]

@@ -380,6 +380,8 @@ _SPECS: tuple[CollectionSpec, ...] = (
             _f("checks", K.JSON, "contrôles d'éligibilité"),
             _f("iban", K.IBAN, "IBAN"),
             _f("paid_on", K.DATE, "date de paiement"),
+            # Additive to API v1 (issue 12): rules set aside by a person, with their reason.
+            _f("overrides", K.JSON, "dérogations"),
         ),
         label="demandes d'incitants",
     ),

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from offa_desktop.domain import overrides
 from offa_desktop.domain.access import get_date, reference_by_code
 from offa_desktop.domain.contracts import effective_end
 from offa_desktop.domain.dates import school_year_bounds, school_year_end, school_year_of
 from offa_desktop.domain.incentives import (
+    CHECKS_RULE,
     Outcomes,
     all_passed,
     checks_to_api,
@@ -38,21 +40,6 @@ TUTOR_KINDS = frozenset({"bxl_tutor"})
 FIRST_YEAR_KINDS = frozenset({"wal_p1", "wal_p2"})
 KIND_ORDER = ("wal_p1", "wal_p2", "wal_learner", "bxl_tutor", "bxl_learner")
 
-CHECK_NAMES_FR = {
-    "region": "région de l'unité d'établissement",
-    "no_staff": "indépendant sans personnel",
-    "first_contract": "premier contrat",
-    "certified_tutor": "tuteur agréé",
-    "once": "une seule prime P1",
-    "starts_level_a": "début au niveau A",
-    "days_270": "270 jours la première année",
-    "passed_or_level_b": "année réussie ou passage au niveau B",
-    "learners_1_to_4": "1 à 4 apprenants",
-    "six_months": "6 mois de tutorat",
-    "contract": "contrat",
-    "tutor": "tuteur",
-    "start": "date de début",
-}
 
 
 @dataclass
@@ -107,19 +94,25 @@ def next_statuses(claim: Mapping[str, Any]) -> list[str]:
 
 
 def set_status(
-    wc: WorkingCopy, claim_id: str, status: str, *, paid_on: str | None = None
+    wc: WorkingCopy,
+    claim_id: str,
+    status: str,
+    *,
+    paid_on: str | None = None,
+    override_reason: str | None = None,
 ) -> Saved:
-    """Move a claim to ``status``, storing the checks as computed now (and the payment
-    date of a paid claim)."""
-    with wc.session() as db:
-        ctx = StoreContext(db)
-        claim = ctx.get("incentive_claims", claim_id) or {}
-        checks = claim_checks(ctx, claim)
+    """Move a claim to ``status`` (the unit of work stores the checks computed now, see
+    ``domain.stamps``), with the payment date of a paid claim; ``override_reason`` approves
+    it although a check fails (OFFA staff: an override with its reason, kept on the claim and
+    in the history). ValidationError (field-named, French) when refused."""
     fields: dict[str, Any] = {"status": status}
-    if checks:
-        fields["checks"] = checks_to_api(checks)
     if paid_on is not None:
         fields["paid_on"] = paid_on
+    if override_reason is not None:
+        claim = editing.load(wc, IC, claim_id) or {}
+        past = [o.to_api() for o in overrides.entries(claim)]
+        entry = overrides.Override(CHECKS_RULE, override_reason.strip())
+        fields[overrides.FIELD] = [*past, entry.to_api()]
     return editing.save(wc, "incentive_claims", claim_id, fields)
 
 

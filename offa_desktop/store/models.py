@@ -309,6 +309,7 @@ class IncentiveClaim(SyncedRecord):
     checks: Mapped[Any | None] = mapped_column(JSONValue)
     iban: Mapped[str | None] = mapped_column(String)
     paid_on: Mapped[date | None] = mapped_column(Date, index=True)
+    overrides: Mapped[Any | None] = mapped_column(JSONValue)
 
 
 class Snooze(SyncedRecord):

@@ -21,12 +21,13 @@ from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.problems import Problem, problem
 from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
+from offa_desktop.domain.stamps import stamped
 from offa_desktop.domain.validation import ValidationError, blocking, validate_record
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.queries import StoreContext
 from offa_desktop.store.records import table
 from offa_desktop.store.tables import BASE, OP_PENDING, OUTBOX
-from offa_desktop.store.types import parse_instant, utc_now
+from offa_desktop.store.types import instant_str, parse_instant, utc_now
 
 # Identifiers unique among live records (API.md: ``duplicate``).
 UNIQUE_FIELDS = {"companies": "enterprise_number", "learners": "niss"}
@@ -90,6 +91,7 @@ class UnitOfWork:
             raise ValidationError([Problem("id", "duplicate", "Cet identifiant existe déjà.")])
         full = {name: data.get(name) for name in COLLECTIONS[collection].field_names}
         full.update({k: v for k, v in data.items() if k not in full})  # unknown: reported
+        full = self._stamped(collection, full, None)
         self._validate(collection, full, None, record_id)
         self._write(collection, record_id, full, version=None, insert_row=True)
         self._append_op(collection, record_id, "create", None, full)
@@ -104,7 +106,8 @@ class UnitOfWork:
         changed = {k: v for k, v in fields.items() if k not in previous or previous[k] != v}
         if not changed:
             return {}
-        data = {**previous, **changed}
+        data = self._stamped(collection, {**previous, **changed}, previous)
+        changed = {k: v for k, v in data.items() if k not in previous or previous[k] != v}
         self._validate(collection, data, previous, record_id)
         self._write(collection, record_id, data, version=version, insert_row=False)
         self._append_op(collection, record_id, "update", version, changed)
@@ -235,6 +238,15 @@ class UnitOfWork:
         if row is None:
             raise RecordNotFound(collection, record_id)
         return row["version"], to_api(collection, row)
+
+    def _stamped(
+        self, collection: str, data: dict[str, Any], previous: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """What the writer fills in itself (``domain.stamps``): a claim's checks at a status
+        change, a new override's author and time (the server stamps them again)."""
+        return stamped(
+            collection, data, previous, self.context, by=self.user_id, at=instant_str(utc_now())
+        )
 
     def _validate(
         self,

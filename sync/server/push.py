@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from offa_desktop.domain.schema import COLLECTIONS
+from offa_desktop.domain.stamps import stamped
 from sync.server import scope
 from sync.server.models import history, op_results
 from sync.server.permissions import may_write
@@ -167,6 +168,10 @@ class Pusher:
             data = {**(previous or {}), **fields}
         else:
             data = None
+        if data is not None and (kind == "create" or previous is not None):
+            # What the writer stores itself, as the client did (domain.stamps): this stamp,
+            # with the authenticated user and the server's clock, is the one kept.
+            data = stamped(collection, data, previous, self.ctx, by=who.user_id, at=w.now)
         moved = previous is None or any(
             previous.get(f) != (data or {}).get(f) for f in scope.SCOPE_FIELDS.get(collection, ())
         )

@@ -201,7 +201,8 @@ def test_claim_transitions(world: World, old: str, new: str, ok: bool) -> None:
 
 
 def test_claim_rules(world: World) -> None:
-    paid = claim(world, status="paid")
+    reason = {"rule": "incentive_checks", "reason": "Vérifié sur pièces par l'OFFA."}
+    paid = claim(world, status="paid", overrides=[reason])  # its checks fail: overridden
     assert [(p.field, p.code) for p in world.check("incentive_claims", paid)] == [
         ("paid_on", "required")
     ]

@@ -255,3 +255,29 @@ def test_sound_copy_verifies(tmp_path: Path) -> None:
         assert wc.verify() is None
     finally:
         wc.close()
+
+
+def test_0007_moves_overrides_a_newer_server_sent_out_of_extra(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "wc.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    entry = {"rule": "incentive_checks", "reason": "Vérifié sur pièces.", "by": None,
+             "at": "2026-11-23T09:15:00Z", "failed": ["once"]}  # fmt: skip
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0006")
+        for rid, extra in (("c1", {"overrides": [entry], "later": 1}), ("c2", {"overrides": []})):
+            conn.exec_driver_sql(
+                "INSERT INTO incentive_claims (id, deleted, status, extra) "
+                "VALUES (?, 0, 'paid', ?)",
+                (rid, json.dumps(extra)),
+            )
+    engine.dispose()
+    wc = WorkingCopy.open(path)
+    with wc.session() as s:
+        c1, c2 = (queries.get(s, "incentive_claims", rid) for rid in ("c1", "c2"))
+    wc.close()
+    assert c1 is not None and c1["overrides"] == [entry] and c1["later"] == 1
+    assert c2 is not None and c2["overrides"] == [] and "later" not in c2

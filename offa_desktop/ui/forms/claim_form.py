@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.identifiers import format_iban
-from offa_desktop.domain.incentives import Outcomes, all_passed
+from offa_desktop.domain.incentives import CHECK_NAMES_FR, Outcomes, all_passed
 from offa_desktop.ops import incentives
 from offa_desktop.ops.incentives import (
-    CHECK_NAMES_FR,
     FIRST_YEAR_KINDS,
     IC,
     TUTOR_KINDS,

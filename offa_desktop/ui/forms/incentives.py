@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offa_desktop.domain import overrides
+from offa_desktop.domain.incentives import CHECK_NAMES_FR, failed
 from offa_desktop.ops import incentives
 from offa_desktop.ops.incentives import (
     IC,
@@ -229,9 +232,26 @@ class IncentivesDialog(QDialog):
                 self.paid_on.show_problem(tr("Date de paiement\u00a0: requise pour une prime "
                                              "payée."))
                 return
+        if status == "approved" and row.checks and not row.eligible:
+            self.ask_override(row)  # approving over a failing check: OFFA says why
+            return
+        self._set_status(row.id, status, paid_on=paid_on)
+
+    def _set_status(self, claim_id: str, status: str, **options: Any) -> None:
         self.context.tasks.op(
-            incentives.set_status, self.wc, row.id, status, paid_on=paid_on
+            incentives.set_status, self.wc, claim_id, status, **options
         ).success(self._changed).failure(self._failed).run()
+
+    def ask_override(self, row: ClaimRow) -> OverrideDialog:
+        """The reason to approve ``row`` although some checks fail; approved once given."""
+        failing = [CHECK_NAMES_FR.get(n, n) for n in failed(row.checks)]
+        dialog = OverrideDialog(failing, self)
+        dialog.accepted.connect(
+            lambda: self._set_status(row.id, "approved", override_reason=dialog.reason())
+        )
+        self.open_children.append(dialog)
+        dialog.open()
+        return dialog
 
     def _changed(self, changes: Any) -> None:
         self.message.setStyleSheet("color: #1e8449;")
@@ -245,6 +265,44 @@ class IncentivesDialog(QDialog):
         problems = getattr(error, "problems", None)
         text = "\n".join(p.message for p in problems) if problems else str(error)
         self.message.setText(tr("Changement impossible\u00a0: ") + text)
+
+
+class OverrideDialog(QDialog):
+    """Approving a claim although checks fail: the reason, kept on the claim and in its history
+    (``domain.overrides``). OK stays disabled until the reason is long enough."""
+
+    def __init__(self, failing: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("override-dialog")
+        self.setWindowTitle(tr("Approuver avec une dérogation"))
+        layout = QVBoxLayout(self)
+        listed = "".join(f"<li>{name}</li>" for name in failing)
+        intro = QLabel(
+            tr("Ces contrôles ne sont pas satisfaits :") + f"<ul>{listed}</ul>"
+            + tr("Pour approuver quand même, dites pourquoi (au moins %1 caractères) : la raison "
+                 "est enregistrée sur la demande et dans son historique, avec votre nom.")
+            .replace("%1", str(overrides.REASON_MIN))
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("override-reason")
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(tr("Approuver"))
+        self.ok.setEnabled(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.text.textChanged.connect(
+            lambda: self.ok.setEnabled(len(self.reason()) >= overrides.REASON_MIN)
+        )
+
+    def reason(self) -> str:
+        return self.text.toPlainText().strip()
 
 
 def open_claim(context: Any, record_id: str | None, parent: QWidget | None) -> QDialog:
