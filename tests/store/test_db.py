@@ -257,7 +257,7 @@ def test_sound_copy_verifies(tmp_path: Path) -> None:
         wc.close()
 
 
-def test_0007_moves_overrides_a_newer_server_sent_out_of_extra(tmp_path: Path) -> None:
+def test_0008_moves_overrides_a_newer_server_sent_out_of_extra(tmp_path: Path) -> None:
     import json
 
     path = tmp_path / "wc.sqlite3"
@@ -267,7 +267,7 @@ def test_0007_moves_overrides_a_newer_server_sent_out_of_extra(tmp_path: Path) -
              "at": "2026-11-23T09:15:00Z", "failed": ["once"]}  # fmt: skip
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0006")
+        command.upgrade(cfg, "0007")
         for rid, extra in (("c1", {"overrides": [entry], "later": 1}), ("c2", {"overrides": []})):
             conn.exec_driver_sql(
                 "INSERT INTO incentive_claims (id, deleted, status, extra) "

@@ -1,7 +1,7 @@
 """incentive claims: ``overrides``, the rules a person set aside with a reason (issue 12)
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-06
 
 A nullable JSON column: existing claims have none. A claim pulled before this column existed
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
