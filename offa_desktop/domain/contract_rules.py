@@ -21,6 +21,7 @@ from typing import Any
 
 from offa_desktop.domain import rules
 from offa_desktop.domain.access import changed, get_date, get_int, get_money, reference_by_code
+from offa_desktop.domain.checks import validate_with
 from offa_desktop.domain.contracts import RUNNING, effective_end, running_on, transition_problems
 from offa_desktop.domain.pay import minimum_monthly_pay
 from offa_desktop.domain.problems import Problem, Record, RuleContext, problem
@@ -272,11 +273,11 @@ def signing_problems(
     contract: Mapping[str, Any], ctx: RuleContext, record_id: str | None = None
 ) -> list[Problem]:
     """Everything that would block the move of ``contract`` to ``signed`` (warnings included)."""
-    from offa_desktop.domain.validation import validate_record
-
     draft = {**contract, "status": "draft"}
     signed = {**contract, "status": "signed"}
-    return validate_record("contracts", signed, previous=draft, ctx=ctx, record_id=record_id)
+    return validate_with(
+        "contracts", signed, previous=draft, ctx=ctx, record_id=record_id, rules=contract_problems
+    )
 
 
 def pending(data: Mapping[str, Any]) -> list[str]:

@@ -15,6 +15,8 @@ from datetime import date
 from typing import Any
 
 from offa_desktop.domain.access import get_date, get_money, reference_by_code
+from offa_desktop.domain.checks import blocking, check_fields, validate_with
+from offa_desktop.domain.contract_rules import contract_problems
 from offa_desktop.domain.contracts import event_allowed_problems
 from offa_desktop.domain.dates import notice_period
 from offa_desktop.domain.pay import minimum_monthly_pay
@@ -106,8 +108,6 @@ def _level_change(
 def _amendment(
     details: Mapping[str, Any], contract_id: str, contract: Record, ctx: RuleContext
 ) -> list[Problem]:
-    from offa_desktop.domain.validation import blocking, check_fields, validate_record
-
     changes = details.get("changes")
     if not isinstance(changes, Mapping):
         return []
@@ -121,8 +121,13 @@ def _amendment(
     found = check_fields("contracts", changes, partial=True)
     if not found:
         merged = {**contract, **changes}
-        found = validate_record(
-            "contracts", merged, previous=contract, ctx=ctx, record_id=contract_id
+        found = validate_with(
+            "contracts",
+            merged,
+            previous=contract,
+            ctx=ctx,
+            record_id=contract_id,
+            rules=contract_problems,
         )
     return [Problem("details", p.code, p.message, p.warning) for p in blocking(found)]
 

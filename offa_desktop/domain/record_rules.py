@@ -10,13 +10,13 @@ from typing import Any
 from offa_desktop.domain import contract_rules, incentives, overrides
 from offa_desktop.domain.access import changed, get_date
 from offa_desktop.domain.approvals import approval_problems
+from offa_desktop.domain.checks import RecordRules
 from offa_desktop.domain.contract_rules import contract_problems
 from offa_desktop.domain.event_rules import event_problems
 from offa_desktop.domain.identifiers import niss_birth_date
 from offa_desktop.domain.problems import Problem, Record, RuleContext, problem
 from offa_desktop.domain.radar import RULE_BY_CODE
 from offa_desktop.domain.rules import representative_problems, tutor_record_problems
-from offa_desktop.domain.validation import RecordRules
 from offa_desktop.domain.values import format_date_fr
 
 BRUSSELS_POSTAL_CODES = range(1000, 1300)

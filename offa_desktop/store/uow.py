@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.effects import side_effects
-from offa_desktop.domain.problems import Problem, problem
+from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
 from offa_desktop.domain.stamps import stamped
 from offa_desktop.domain.validation import ValidationError, blocking, validate_record
@@ -28,13 +28,6 @@ from offa_desktop.store.queries import StoreContext
 from offa_desktop.store.records import table
 from offa_desktop.store.tables import BASE, OP_PENDING, OUTBOX
 from offa_desktop.store.types import instant_str, parse_instant, utc_now
-
-# Identifiers unique among live records (API.md: ``duplicate``).
-UNIQUE_FIELDS = {"companies": "enterprise_number", "learners": "niss"}
-_DUPLICATE = {
-    "companies": "ce numéro est déjà enregistré pour une autre entreprise.",
-    "learners": "ce NISS est déjà enregistré pour un autre apprenant.",
-}
 
 
 class RecordNotFound(LookupError):
@@ -258,35 +251,9 @@ class UnitOfWork:
         found = validate_record(
             collection, data, previous=previous, ctx=self.context, record_id=record_id
         )
-        found.extend(self._duplicates(collection, data, previous, record_id, found))
         if blocking(found):
             raise ValidationError(found)
         self.warnings.extend(found)
-
-    def _duplicates(
-        self,
-        collection: str,
-        data: Mapping[str, Any],
-        previous: Mapping[str, Any] | None,
-        record_id: str,
-        already: list[Problem],
-    ) -> list[Problem]:
-        field = UNIQUE_FIELDS.get(collection)
-        if field is None or data.get(field) is None:
-            return []
-        if previous is not None and previous.get(field) == data.get(field):
-            return []
-        if any(p.field == field for p in already):
-            return []  # malformed, or the domain already said it
-        t = table(collection)
-        hit = self.session.execute(
-            select(t.c.id)
-            .where(t.c[field] == data[field], t.c.deleted.is_(False), t.c.id != record_id)
-            .limit(1)
-        ).first()
-        if hit is None:
-            return []
-        return [problem(collection, field, "duplicate", _DUPLICATE[collection])]
 
     def _write(
         self,

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.schema import COLLECTIONS
+from offa_desktop.domain.validation import validate_record
 from sync.server.store import INDEXED, Store
 
 
@@ -50,8 +52,6 @@ class ServerRuleContext:
         return list(self.store.reference(collection))
 
     def today(self) -> date:
-        from datetime import datetime
-
         return datetime.now(ZoneInfo("Europe/Brussels")).date()
 
 
@@ -67,9 +67,6 @@ class ApiProblem:
         return {"field": self.field, "code": self.code, "message": self.message}
 
 
-UNIQUE_FIELDS = {"companies": "enterprise_number", "learners": "niss"}
-
-
 def validate(
     collection: str,
     record_id: str,
@@ -77,32 +74,13 @@ def validate(
     previous: Mapping[str, Any] | None,
     ctx: ServerRuleContext,
 ) -> list[ApiProblem]:
-    """Blocking problems of a write (warnings never block)."""
-    from offa_desktop.domain import validation
-
-    found = [
+    """Blocking problems of a write (warnings never block); uniqueness included, with the
+    client's message (``domain/uniqueness.py``)."""
+    return [
         ApiProblem(p.field, p.code, p.message)
-        for p in validation.validate_record(
-            collection, data, previous=previous, ctx=ctx, record_id=record_id
-        )
+        for p in validate_record(collection, data, previous=previous, ctx=ctx, record_id=record_id)
         if not p.warning
     ]
-    field = UNIQUE_FIELDS.get(collection)
-    if field and not any(p.code == "duplicate" for p in found):
-        value = data.get(field)
-        changed = previous is None or previous.get(field) != value
-        if isinstance(value, str) and changed:
-            others = [rid for rid, _ in ctx.find(collection, **{field: value}) if rid != record_id]
-            if others:
-                label = COLLECTIONS[collection].by_name[field].label
-                found.append(
-                    ApiProblem(
-                        field,
-                        "duplicate",
-                        f"Ce {label} est déjà utilisé par une autre fiche active.",
-                    )
-                )
-    return found
 
 
 @dataclass(frozen=True)
@@ -123,11 +101,7 @@ def effects(
     ctx: ServerRuleContext,
 ) -> list[ServerEffect]:
     """The domain's side effects of a write (contract events, approval withdrawals)."""
-    try:
-        from offa_desktop.domain import effects as domain_effects
-    except ImportError:  # pragma: no cover - the domain module is written in parallel
-        return []
     return [
         ServerEffect(e.collection, e.record_id, e.kind, dict(e.fields))
-        for e in domain_effects.side_effects(collection, record_id, data, previous, ctx)
+        for e in side_effects(collection, record_id, data, previous, ctx)
     ]

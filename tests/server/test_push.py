@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import httpx
 
+from offa_desktop.domain.uniqueness import duplicate_message
 from tests.server import factory as f
 from tests.server import world
 from tests.server.api import ApiClient, op
@@ -128,10 +129,13 @@ def test_duplicate_enterprise_number_and_niss_among_live_records(login: Login) -
     dup = offa.create("companies", {**company, "name": "Autre"})
     assert dup["status"] == "rejected"
     assert {(e["field"], e["code"]) for e in dup["errors"]} == {("enterprise_number", "duplicate")}
+    # the client's message, word for word (the server once said another thing)
+    assert dup["errors"][0]["message"] == duplicate_message("companies")
     learner = f.learner()
     lid = f.new_id()
     v = offa.create("learners", learner, lid)["version"]
-    assert offa.create("learners", learner)["errors"][0]["code"] == "duplicate"
+    [refused] = offa.create("learners", learner)["errors"]
+    assert refused["code"] == "duplicate" and refused["message"] == duplicate_message("learners")
     assert offa.push([op("learners", lid, "delete", v)])[0]["status"] == "applied"
     assert offa.create("learners", learner)["status"] == "applied"  # live records only
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from offa_desktop.demo.fill import fill_working_copy
+from offa_desktop.domain.uniqueness import duplicate_message
 from offa_desktop.domain.validation import ValidationError
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
@@ -125,7 +126,7 @@ def test_duplicates_among_live_records(wc: WorkingCopy) -> None:
             with wc.unit_of_work() as uow:
                 uow.create(collection, data)
         [dup] = [p for p in caught.value.problems if p.code == "duplicate"]
-        assert dup.field == field and "déjà" in dup.message
+        assert dup.field == field and dup.message == duplicate_message(collection)
     # an update onto another record's NISS is a duplicate too
     with wc.unit_of_work() as uow:
         other = uow.create("learners", learner(niss=niss("2005-06-01", 7), birth_date="2005-06-01"))

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from offa_desktop.domain.identifiers import normalize_record
-from offa_desktop.domain.problems import Problem, problem
+from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.domain.validation import blocking, pending_checks, validate_record
 from offa_desktop.ops.records import writes
@@ -23,7 +23,6 @@ from offa_desktop.ops.records.writes import Saved
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
-from offa_desktop.store.uow import UNIQUE_FIELDS
 
 PENDING_FR = "vérifié à la synchronisation"
 
@@ -94,36 +93,8 @@ def check(
     with wc.session() as db:
         ctx = StoreContext(db)
         found = validate_record(collection, record, previous=previous, ctx=ctx, record_id=record_id)
-        found += _duplicate(ctx, collection, record, previous, record_id, found)
         pending = pending_checks(collection, record, ctx)
     return Check(found, pending, record)
-
-
-_DUPLICATE_FR = {
-    "companies": "ce numéro est déjà enregistré pour une autre entreprise.",
-    "learners": "ce NISS est déjà enregistré pour un autre apprenant.",
-}
-
-
-def _duplicate(
-    ctx: StoreContext,
-    collection: str,
-    record: Mapping[str, Any],
-    previous: Mapping[str, Any] | None,
-    record_id: str | None,
-    found: list[Problem],
-) -> list[Problem]:
-    """The unit of work refuses a second company with the same enterprise number, a second
-    learner with the same NISS: say so while typing."""
-    name = UNIQUE_FIELDS.get(collection)
-    value = record.get(name) if name else None
-    if name is None or value is None or any(p.field == name for p in found):
-        return []
-    if previous is not None and previous.get(name) == value:
-        return []
-    if any(other != record_id for other, _ in ctx.find(collection, **{name: value})):
-        return [problem(collection, name, "duplicate", _DUPLICATE_FR[collection])]
-    return []
 
 
 def save(wc: WorkingCopy, collection: str, record_id: str | None, data: Mapping[str, Any]) -> Saved:
