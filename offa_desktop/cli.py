@@ -59,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="seulement ce qui échoit dans ce nombre de jours (retards compris)")
     radar.add_argument("--json", action="store_true", help="une ligne JSON par échéance")
     radar.add_argument("--today", metavar="AAAA-MM-JJ", help="calculer à une autre date")
+    check = commands.add_parser(
+        "check", help="contrôle avant synchronisation des modifications en attente"
+    )
+    check.add_argument("--json", action="store_true", help="une ligne JSON par problème")
+    check.add_argument("--today", metavar="AAAA-MM-JJ", help=argparse.SUPPRESS)
+    export = commands.add_parser("export", help="exporter une liste en XLSX ou CSV")
+    export.add_argument("collection", help="collection à exporter (contracts, learners…)")
+    export.add_argument("--filter", action="append", default=[], metavar="CHAMP=VALEUR",
+                        help="ne garder que les fiches où CHAMP vaut VALEUR (répétable)")
+    export.add_argument("--format", required=True, choices=("xlsx", "csv"))
+    export.add_argument("--out", required=True, help="fichier à écrire")
     return parser
 
 
@@ -72,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from offa_desktop import cli_restore
 
         return cli_restore.run(args)
-    if args.command == "radar":
+    if args.command in ("radar", "check", "export"):
         from offa_desktop import cli_radar
 
         return cli_radar.run(args)

@@ -64,7 +64,13 @@ def run(args: argparse.Namespace) -> int:
             return gone_failure(exc)
         if file is None:
             return _fail("no_working_copy", NO_COPY)
-        return _radar(file, today, args)
+        if args.command == "radar":
+            return _radar(file, today, args)
+        if args.command == "check":
+            from offa_desktop.ops.preflight import run_check
+
+            return run_check(file, args)
+        return _export(file, args)
     except Exception:  # our bug or the environment's: logged in full, said in French
         log.exception("%s failed", args.command)
         return _fail(
@@ -92,4 +98,28 @@ def _radar(file: Path, today: date, args: argparse.Namespace) -> int:
         for item in items:
             late = " EN RETARD" if item.due < today else ""
             out.write(f"  {format_date_fr(item.due)}{late}  {item.record}  ({item.detail})\n")
+    return EXIT_OK
+
+
+def _export(file: Path, args: argparse.Namespace) -> int:
+    """The file, then ``{"ok", "rows", "out"}``."""
+    from offa_desktop.domain.schema import COLLECTIONS
+    from offa_desktop.ops import export
+
+    collection = args.collection
+    if collection not in COLLECTIONS:
+        known = ", ".join(sorted(COLLECTIONS))
+        return _fail("unknown_collection",
+                     f"Collection inconnue : « {collection} » (connues : {known}).")
+    try:
+        filters = export.parse_filters(collection, args.filter)
+    except ValueError as exc:
+        return _fail("bad_filter", str(exc))
+    out = Path(args.out).expanduser()
+    try:
+        rows = export.write(out, args.format, export.collection_columns(collection),
+                            export.collection_rows(file, collection, filters))
+    except OSError as exc:
+        return _fail("write_failed", f"Impossible d'écrire {out} : {exc.strerror or exc}.")
+    emit({"ok": True, "rows": rows, "out": str(out.resolve())})
     return EXIT_OK

@@ -101,6 +101,9 @@ class AppContext:
         from offa_desktop.ui import print_actions, record_actions
 
         print_actions.install(self, window)
+        from offa_desktop.ui import export_dialog
+
+        export_dialog.install(self, window)
         record_actions.install(self, window)
         window.search = SearchPopup(window.search_box, window, self.working_copy, self.tasks)
         window.search.open_requested.connect(window.open_record)
