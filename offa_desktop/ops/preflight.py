@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from offa_desktop.domain.schema import COLLECTIONS
-from offa_desktop.domain.validation import validate_record
+from offa_desktop.domain.validation import signing_problems, validate_record
 from offa_desktop.store import preflight_rows
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
@@ -68,7 +68,8 @@ class Report:
 
 def check(wc: WorkingCopy, keys: Iterable[tuple[str, str]] | None = None, *,
           today: date | None = None) -> Report:
-    """Check the records with edits waiting (``keys`` None) or the named records."""
+    """Check the records with edits waiting (``keys`` None) or the named records (a print
+    selection: draft contracts are checked as for their signature)."""
     report = Report()
     with wc.session() as db:
         targets = (preflight_rows.pending_records(db) if keys is None
@@ -79,8 +80,15 @@ def check(wc: WorkingCopy, keys: Iterable[tuple[str, str]] | None = None, *,
                 continue  # a delete: the server judges what still refers to it
             report.records += 1
             previous = record.base if record.kind != "create" else None
-            for problem in validate_record(record.collection, record.data, previous=previous,
-                                           ctx=ctx, record_id=record.id):
+            if keys is not None and record.collection == "contracts" and (
+                    record.data.get("status") == "draft"):
+                # a print selection: what would keep a draft from being signed (it prints
+                # «PROJET» with that list)
+                found = signing_problems(record.data, ctx, record.id)
+            else:
+                found = validate_record(record.collection, record.data, previous=previous,
+                                        ctx=ctx, record_id=record.id)
+            for problem in found:
                 if not problem.warning:
                     report.problems.append(Finding(record.collection, record.id, problem.field,
                                                    problem.code, problem.message))

@@ -56,7 +56,7 @@ def print_selected(context: Any, window: Any) -> bool:
     return True
 
 
-def print_list(context: Any, window: Any) -> BatchPrintDialog | None:
+def print_list(context: Any, window: Any, *, preflight: bool = True) -> BatchPrintDialog | None:
     """Print every record of the current (filtered) list, up to BATCH_LIMIT, as PDF files."""
     key = window.current_area()
     kind = PRINT_KINDS.get(key)
@@ -82,8 +82,21 @@ def print_list(context: Any, window: Any) -> BatchPrintDialog | None:
         )
         return None
     ids = [i for i in (view.model.record_id(r) for r in range(count)) if i]
-    dialog = BatchPrintDialog(context, kind, ids, default_folder(context.folder, kind), window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    dialog.start()
-    return dialog
+
+    def go() -> BatchPrintDialog:
+        dialog = BatchPrintDialog(context, kind, ids, default_folder(context.folder, kind),
+                                  window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.start()
+        window.batch_print = dialog
+        return dialog
+
+    if not preflight:
+        return go()
+    from offa_desktop.ui.preflight_dialog import run_preflight
+
+    run_preflight(context, window, [(view.area.collection, i) for i in ids],
+                  QCoreApplication.translate("PrintActions", "Imprimer quand même"),
+                  lambda: None if go() else None)
+    return None

@@ -160,13 +160,20 @@ class SyncController(QObject):
         return " · ".join(parts)
 
     # --- sync ----------------------------------------------------------------------------------
-    def sync(self) -> None:
-        """Synchroniser (F5): asks for a login first when no account is set."""
+    def sync(self, *, preflight: bool = True) -> None:
+        """Synchroniser (F5): asks for a login first when no account is set; the pre-flight
+        report first (``ui/preflight_dialog.py``), shown only when edits would be refused."""
         session = self.context.session
         if session is None or self.running is not None:
             return
         if session.account() is None:  # one tiny read: the status may be older than a login
             self.ask_login()
+            return
+        if preflight:
+            from offa_desktop.ui.preflight_dialog import run_preflight
+
+            run_preflight(self.context, self.window, None, self.tr("Synchroniser quand même"),
+                          lambda: self.sync(preflight=False))
             return
         from offa_desktop.ops.sync.actions import sync_now
 
@@ -244,7 +251,7 @@ class SyncController(QObject):
     def _auto_sync(self) -> None:
         status = self.last_status
         if status is not None and status.server and self.online is not False:
-            self.sync()
+            self.sync(preflight=False)  # automatic: never a dialog out of the blue
 
     def _open_list(self, name: str) -> Any:
         """The forms package's conflicts or rejected-edits dialog; refreshes the status after."""

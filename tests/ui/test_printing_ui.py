@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from offa_desktop.ui import i18n, print_actions
 from offa_desktop.ui.context import AppContext
@@ -75,7 +75,7 @@ def test_batch_prints_the_filtered_list_and_can_be_cancelled(qtbot: Any, opened:
     )
     count = view.model.rowCount()
     assert 0 < count <= 40, count
-    dialog = print_actions.print_list(context, window)
+    dialog = print_actions.print_list(context, window, preflight=False)
     assert dialog is not None
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.finished_batch, timeout=120_000) as done:
@@ -110,3 +110,34 @@ def test_qt_standard_buttons_are_french(qtbot: Any) -> None:
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Fermer"
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
+
+
+def test_batch_print_shows_the_preflight_report_first(qtbot: Any, opened: Any) -> None:
+    """Drafts that cannot be signed as they are: the report lists why before printing, and
+    "Imprimer quand même" prints them (as «PROJET»)."""
+    from offa_desktop.ops import preflight
+    from offa_desktop.ui.preflight_dialog import PreflightDialog
+
+    context, window = opened
+    view = window.show_area("contracts")
+    box = view.filter_boxes["status"]
+    box.setCurrentIndex(box.findData("draft"))
+    ids = [view.model.record_id(r) for r in range(view.model.rowCount())]
+    assert preflight.check(context.working_copy, [("contracts", i) for i in ids]).problems == []
+    with context.working_copy.unit_of_work() as uow:  # two drafts not ready for signature
+        for record_id in ids[:2]:
+            uow.update("contracts", str(record_id), {"tutor_id": None})
+    expected = preflight.check(context.working_copy, [("contracts", i) for i in ids])
+    assert expected.refused == 2
+    assert print_actions.print_list(context, window) is None  # the check runs first
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "preflight", None), PreflightDialog),
+                    timeout=30_000)
+    dialog = window.preflight
+    assert dialog.report.refused == expected.refused
+    assert f"{expected.refused} fiche(s)" in dialog.findChild(QLabel, "preflight-headline").text()
+    assert dialog.tree.topLevelItemCount() == len(expected.groups())
+    dialog.go_on.click()
+    qtbot.waitUntil(lambda: getattr(window, "batch_print", None) is not None, timeout=10_000)
+    qtbot.addWidget(window.batch_print)
+    with qtbot.waitSignal(window.batch_print.finished_batch, timeout=120_000):
+        pass
