@@ -67,9 +67,7 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "radar":
             return _radar(file, today, args)
         if args.command == "check":
-            from offa_desktop.ops.preflight import run_check
-
-            return run_check(file, args)
+            return _check(file, args)
         return _export(file, args)
     except Exception:  # our bug or the environment's: logged in full, said in French
         log.exception("%s failed", args.command)
@@ -123,3 +121,28 @@ def _export(file: Path, args: argparse.Namespace) -> int:
         return _fail("write_failed", f"Impossible d'écrire {out} : {exc.strerror or exc}.")
     emit({"ok": True, "rows": rows, "out": str(out.resolve())})
     return EXIT_OK
+
+
+def _check(file: Path, args: argparse.Namespace) -> int:
+    """One line per problem, then ``{"ok", "records", "problems"}``; exit 0 when none, 2."""
+    from offa_desktop.domain.schema import COLLECTIONS
+    from offa_desktop.ops import preflight
+
+    today = date.fromisoformat(args.today) if getattr(args, "today", None) else None
+    wc = WorkingCopy.open(file)
+    try:
+        report = preflight.check(wc, today=today)
+    finally:
+        wc.close()
+    if args.json:
+        for p in report.problems:
+            emit(p.to_json())
+        emit({"ok": not report.problems, "records": report.records,
+              "problems": len(report.problems)})
+    else:
+        sys.stdout.write(report.headline() + "\n")
+        for reason, found in report.groups():
+            sys.stdout.write(f"\n{reason} ({len(found)})\n")
+            for p in found:
+                sys.stdout.write(f"  {COLLECTIONS[p.collection].label} {p.id}\n")
+    return EXIT_PROBLEMS if report.problems else EXIT_OK

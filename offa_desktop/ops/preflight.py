@@ -10,11 +10,9 @@ records outside the user's scope are left to the server ("vérifié à la synchr
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.domain.validation import signing_problems, validate_record
@@ -93,29 +91,3 @@ def check(wc: WorkingCopy, keys: Iterable[tuple[str, str]] | None = None, *,
                     report.problems.append(Finding(record.collection, record.id, problem.field,
                                                    problem.code, problem.message))
     return report
-
-
-def run_check(file: Path, args: argparse.Namespace) -> int:
-    """``offa-desktop check [--json]``: exit 0 when no problem, 2 when some."""
-    import sys
-
-    from offa_desktop.ops.sync_commands import emit
-
-    today = date.fromisoformat(args.today) if getattr(args, "today", None) else None
-    wc = WorkingCopy.open(file)
-    try:
-        report = check(wc, today=today)
-    finally:
-        wc.close()
-    if args.json:
-        for p in report.problems:
-            emit(p.to_json())
-        emit({"ok": not report.problems, "records": report.records,
-              "problems": len(report.problems)})
-    else:
-        sys.stdout.write(report.headline() + "\n")
-        for reason, found in report.groups():
-            sys.stdout.write(f"\n{reason} ({len(found)})\n")
-            for p in found:
-                sys.stdout.write(f"  {COLLECTIONS[p.collection].label} {p.id}\n")
-    return 2 if report.problems else 0
