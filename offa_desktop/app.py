@@ -16,7 +16,6 @@ import logging
 import os
 import sys
 import time
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
@@ -24,26 +23,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from offa_desktop import paths
+from offa_desktop.logfile import setup_logging
 
 log = logging.getLogger("offa.ui")
 PROBE_ENV = "OFFA_STARTUP_PROBE"
 # With the probe: a file to write the names of the modules loaded at the first paint (tests).
 PROBE_MODULES_ENV = "OFFA_STARTUP_PROBE_MODULES"
-LOG_NAME = "offa-desktop.log"
-
-
-def setup_logging(folder: Path) -> Path:
-    """A rotating log file in the data folder's ``logs`` (read back by the log view)."""
-    logs = folder / paths.LOG_DIR
-    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
-    log_file = logs / LOG_NAME
-    root = logging.getLogger("offa")
-    if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
-    return log_file
 
 
 class _FirstPaint(QObject):

@@ -4,13 +4,11 @@ else goes there), logs to the data folder's rotating file with warnings also on 
 from __future__ import annotations
 
 import json
-import logging
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
-from offa_desktop import paths
+from offa_desktop import logfile
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -24,20 +22,5 @@ def emit(value: dict[str, Any]) -> None:
 
 
 def setup_logging(folder: Path) -> None:
-    """Log to ``folder``'s rotating file, warnings also to standard error; once per process."""
-    root = logging.getLogger("offa")
-    if any(getattr(h, "_offa_cli", False) for h in root.handlers):
-        return
-    logs = folder / paths.LOG_DIR
-    logs.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    file_handler = RotatingFileHandler(
-        logs / "offa-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    err_handler = logging.StreamHandler(sys.stderr)
-    err_handler.setLevel(logging.WARNING)
-    for handler in (file_handler, err_handler):
-        handler.setFormatter(fmt)
-        setattr(handler, "_offa_cli", True)  # noqa: B010 - marks the CLI's handlers
-        root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    """The data folder's log file, warnings also on standard error; once per process."""
+    logfile.setup_logging(folder, stderr=True)

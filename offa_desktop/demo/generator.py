@@ -19,17 +19,13 @@ from typing import Any
 from offa_desktop import reference_data
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
 from offa_desktop.demo.identifiers import FastRandom, Serials, iban_be, mod97_number, uuid4_from
-from offa_desktop.demo.people import Company, People, Slot, pick
+from offa_desktop.demo.people import STATUS_SHARES, Company, People, Slot, pick
 from offa_desktop.demo.places import LEGAL_FORMS, LOCALITIES, TRADE_WORDS, make_pools
 from offa_desktop.domain.dates import school_year_of
 from offa_desktop.domain.values import brussels_today, money_str
 
 Record = tuple[str, str, dict[str, Any]]
 
-STATUS_SHARES = (
-    ("active", 53), ("ended", 16), ("terminated", 14), ("signed", 6), ("suspended", 5),
-    ("draft", 6),
-)  # fmt: skip
 SECTOR_SHARES = (
     ("construction", 22), ("horeca", 16), ("commerce", 16), ("alimentation", 12),
     ("automobile", 12), ("coiffure", 10), ("industrie", 7), ("soins", 5),
@@ -40,24 +36,6 @@ CLAIM_SHARES = {  # Brussels premiums stop at "eligible": Actiris pays them
     "bxl": (("to_check", 40), ("eligible", 55), ("not_eligible", 5)),
 }  # fmt: skip
 BXL_TUTOR_MAX_LEARNERS = 4
-Week = dict[str, dict[str, float]]
-
-
-def _week(company: dict[str, float], operator: dict[str, float]) -> Week:
-    """A weekly schedule: hours in the company and at the operator by day (API.md)."""
-    days: Week = {d: {"company_hours": h, "operator_hours": 0} for d, h in company.items()}
-    days.update({d: {"company_hours": 0, "operator_hours": h} for d, h in operator.items()})
-    return days
-
-
-# Company >= 20 h a week, company + courses <= 38 h, <= 8 h a day.
-SCHEDULES: tuple[Week, ...] = (
-    _week({"mon": 7.5, "tue": 7.5, "wed": 7.5}, {"thu": 7.5, "fri": 7.5}),
-    _week({"mon": 7.5, "tue": 7.5, "thu": 7.5, "fri": 7.5}, {"wed": 7.5}),
-    _week({"mon": 8, "tue": 8, "wed": 8, "thu": 8}, {"fri": 6}),
-    _week({"wed": 7.5, "thu": 7.5, "fri": 7.5}, {"mon": 7, "tue": 7}),
-)
-
 
 class DemoGenerator:
     """Draws demo records; one instance per generation (it keeps identifiers unique)."""

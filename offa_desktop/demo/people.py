@@ -7,14 +7,48 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from offa_desktop.demo.identifiers import Serials, iban_be, uuid4_from
 from offa_desktop.demo.places import LOCALITIES, Pools, ascii_slug
 from offa_desktop.domain.dates import add_years, age_on, in_trial_period, notice_period
 
-if TYPE_CHECKING:
-    from offa_desktop.demo.generator import DemoGenerator
+
+class DemoGenerator(Protocol):
+    """What people draw from the generator (``generator.DemoGenerator``, which imports this
+    module: a Protocol here, so the two do not import each other)."""
+
+    operators: dict[str, list[str]]
+
+    def uid(self) -> str: ...
+    def days(self, low: int, high: int) -> timedelta: ...
+    def pay(self, level: str) -> str: ...
+
+
+# Contract statuses of the demo, in shares of 100.
+STATUS_SHARES = (
+    ("active", 53), ("ended", 16), ("terminated", 14), ("signed", 6), ("suspended", 5),
+    ("draft", 6),
+)  # fmt: skip
+Week = dict[str, dict[str, float]]
+
+
+def _week(company: dict[str, float], operator: dict[str, float]) -> Week:
+    """A weekly schedule: hours in the company and at the operator by day (API.md)."""
+    days: Week = {d: {"company_hours": h, "operator_hours": 0} for d, h in company.items()}
+    days.update({d: {"company_hours": 0, "operator_hours": h} for d, h in operator.items()})
+    return days
+
+
+# Company >= 20 h a week, company + courses <= 38 h, <= 8 h a day.
+SCHEDULES: tuple[Week, ...] = (
+    _week({"mon": 7.5, "tue": 7.5, "wed": 7.5}, {"thu": 7.5, "fri": 7.5}),
+    _week({"mon": 7.5, "tue": 7.5, "thu": 7.5, "fri": 7.5}, {"wed": 7.5}),
+    _week({"mon": 8, "tue": 8, "wed": 8, "thu": 8}, {"fri": 6}),
+    _week({"wed": 7.5, "thu": 7.5, "fri": 7.5}, {"mon": 7, "tue": 7}),
+)
+
+
 
 Days = Callable[[int, int], timedelta]
 Record = tuple[str, str, dict[str, Any]]
@@ -114,8 +148,6 @@ class People:
     # --- contract plans ------------------------------------------------------------------------
 
     def plan_slots(self, count: int, rng: random.Random, days: Days) -> list[Slot]:
-        from offa_desktop.demo.generator import STATUS_SHARES
-
         slots: list[Slot] = []
         left = count
         while left > 0:
@@ -292,7 +324,7 @@ class People:
             "end_date": plan.end.isoformat(),
             "level": plan.level,
             "monthly_pay": gen.pay(plan.level),
-            "schedule": self.rng.choice(_schedules()),
+            "schedule": self.rng.choice(SCHEDULES),
             "status": plan.status,
             "signed_on": signed_on.isoformat() if signed_on else None,
             "supersedes_id": None,
@@ -348,9 +380,3 @@ class People:
                 },
             }
         return "contract_events", gen.uid(), data
-
-
-def _schedules() -> tuple[dict[str, dict[str, float]], ...]:
-    from offa_desktop.demo.generator import SCHEDULES
-
-    return SCHEDULES

@@ -176,7 +176,7 @@ class AppContext:
         SettingsDialog(self.prefs, self.folder, window).exec()
 
     def show_log(self, window: QWidget) -> QWidget:
-        from offa_desktop.app import LOG_NAME
+        from offa_desktop.logfile import LOG_NAME
         from offa_desktop.ui.log_view import LogView
 
         root = self.prefs.path.parent if self.prefs is not None else self.folder

@@ -69,9 +69,11 @@ class SelfCheck:
     def working_copy(self) -> Check:
         from sqlalchemy import text
 
-        from offa_desktop import app, paths
+        from offa_desktop import paths
+        from offa_desktop.ui.context import AppContext
 
-        self.window, self.context = app.open_window(self.folder)
+        self.context = AppContext.open(self.folder)
+        self.window = self.context.build_window()
         with self.context.working_copy.session() as session:
             revision = session.execute(text("select version_num from alembic_version")).scalar()
         path = paths.working_copy_path(self.folder)
@@ -257,7 +259,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     from PySide6.QtWidgets import QApplication
 
-    from offa_desktop import __version__, app, paths
+    from offa_desktop import __version__, paths
+    from offa_desktop.logfile import setup_logging
     from offa_desktop.ui import crash
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
@@ -271,7 +274,7 @@ def run(args: argparse.Namespace) -> int:
         folder = paths.data_dir(chosen or (scratch.name if scratch else None))
         if paths.working_copy_path(folder).exists():  # never log a demo account into real data
             raise FileExistsError(MSG_NOT_FRESH.replace("%1", str(folder)))
-        app.setup_logging(folder)
+        setup_logging(folder)
     except OSError as exc:  # not a folder, not writable, not fresh: nothing else can run
         _emit({"ok": False, "version": __version__, "checks": {"data_dir": {
             "ok": False, "error": f"{type(exc).__name__}: {exc}"}}})

@@ -255,11 +255,13 @@ class SyncController(QObject):
 
     def _open_list(self, name: str) -> Any:
         """The forms package's conflicts or rejected-edits dialog; refreshes the status after."""
-        try:
-            from offa_desktop.ui.forms import registry
-        except ImportError:
-            return None
-        opener = getattr(registry, name, None)
+        from offa_desktop.ui.forms import conflicts  # loads on first use, not at start-up
+
+        openers = {
+            "open_conflicts": conflicts.open_conflicts,
+            "open_rejected": conflicts.open_rejected,
+        }
+        opener = openers.get(name)
         if opener is None or self.context.session is None:
             return None
         dialog = opener(self.context, self.window)

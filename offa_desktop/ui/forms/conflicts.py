@@ -36,6 +36,7 @@ from offa_desktop.ui.forms.fields import (
     NumberField,
     TextField,
 )
+from offa_desktop.ui.forms.registry import open_record
 from sync.ports import Conflict
 
 SIDES = [("mine", "la mienne"), ("theirs", "celle du serveur"), ("edited", "autre valeur")]
@@ -315,8 +316,6 @@ class RejectedDialog(QDialog):
             return None
         item = self.items[row]
         if key == "open":
-            from offa_desktop.ui.forms.registry import open_record
-
             form = open_record(self.context, item.collection, item.record_id, self)
             if form is not None:
                 self.opened.append(form)
@@ -335,3 +334,17 @@ class RejectedDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.message.setStyleSheet("color: #a93226;")
         self.message.setText(str(error))
+
+
+def open_conflicts(context: Any, parent: QWidget | None) -> QDialog:
+    """The conflicts to settle (for the sync status's "conflits" link)."""
+    dialog = ConflictsDialog(context, parent)
+    dialog.show()
+    return dialog
+
+
+def open_rejected(context: Any, parent: QWidget | None) -> QDialog:
+    """The edits the server refused (for the sync status's "refusées" link)."""
+    dialog = RejectedDialog(context, parent)
+    dialog.show()
+    return dialog

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.values import format_money_fr, format_percent_fr, parse_date
 from offa_desktop.ops.contracts import drafting
 from offa_desktop.ops.contracts.drafting import Option
+from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui.forms.base import field_label, tr
 from offa_desktop.ui.forms.fields import (
     ChoiceField,
@@ -35,8 +36,25 @@ from offa_desktop.ui.forms.fields import (
 )
 from offa_desktop.ui.forms.schedule_grid import GridTable
 
-if TYPE_CHECKING:
-    from offa_desktop.ui.forms.contract_wizard import ContractWizard
+
+class ContractWizard(Protocol):
+    """What the pages read of the wizard that holds them (``contract_wizard.ContractWizard``,
+    which imports this module: a Protocol here, so the two do not import each other)."""
+
+    context: Any
+    wc: Any
+    data: dict[str, Any]
+    today: date
+    operator_choices: list[tuple[str, str]]
+    learner: dict[str, Any]
+    saving: bool
+
+    def summary_html(self) -> str: ...
+    def check(self, status: str) -> Check: ...
+    def is_minor(self, learner: dict[str, Any]) -> bool: ...
+    def fmt_date(self, value: Any) -> str: ...
+    def trade_name(self, code: Any) -> str: ...
+    def trial_text(self, start: date | None) -> str: ...
 
 K = "contracts"
 OPTION_ROLE = Qt.ItemDataRole.UserRole

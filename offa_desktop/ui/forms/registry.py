@@ -52,21 +52,3 @@ def open_record(
     dialog.raise_()
     dialog.activateWindow()
     return dialog
-
-
-def open_conflicts(context: Any, parent: QWidget | None) -> QDialog:
-    """The conflicts to settle (for the sync status's "conflits" link)."""
-    from offa_desktop.ui.forms.conflicts import ConflictsDialog
-
-    dialog = ConflictsDialog(context, parent)
-    dialog.show()
-    return dialog
-
-
-def open_rejected(context: Any, parent: QWidget | None) -> QDialog:
-    """The edits the server refused (for the sync status's "refusées" link)."""
-    from offa_desktop.ui.forms.conflicts import RejectedDialog
-
-    dialog = RejectedDialog(context, parent)
-    dialog.show()
-    return dialog

@@ -9,11 +9,12 @@ import pytest
 from offa_desktop.ops.records import editing
 from offa_desktop.ui.forms.approval import ApprovalForm
 from offa_desktop.ui.forms.company import CompanyForm, TutorForm, UnitForm
+from offa_desktop.ui.forms.conflicts import open_conflicts, open_rejected
 from offa_desktop.ui.forms.contract_view import ContractDialog
 from offa_desktop.ui.forms.contract_wizard import ContractWizard
 from offa_desktop.ui.forms.incentives import IncentiveClaimForm, IncentivesDialog
 from offa_desktop.ui.forms.learner import LearnerForm
-from offa_desktop.ui.forms.registry import FORMS, open_conflicts, open_record, open_rejected
+from offa_desktop.ui.forms.registry import FORMS, open_record
 from offa_desktop.ui.forms.visit import VisitForm
 from tests.ui.forms.conftest import shoot
 
