@@ -225,7 +225,26 @@ class AppContext:
                             wake=self._wake, user_id=lambda: self.working_copy.user_id,
                             parent=parent)
 
-        return [Page("home", self.tr_("À faire"), home, first=True)]
+        def indicators(parent: QWidget) -> QWidget:
+            from offa_desktop.ui.indicators import IndicatorsView  # QtCharts: only now
+
+            return IndicatorsView(self.working_copy.path, self.tasks, parent=parent)
+
+        pages = [Page("home", self.tr_("À faire"), home, first=True)]
+        if self.role() != "coach":  # OFFA staff and secretariats, within their scope
+            pages.append(Page("indicators", self.tr_("Indicateurs"), indicators))
+        return pages
+
+    def role(self) -> str | None:
+        """The signed-in user's role, read with sqlite3 (before the store is loaded)."""
+        from offa_desktop.ops.radar import profile_of
+        from offa_desktop.store.radar_rows import connect
+
+        conn = connect(self.working_copy.path)
+        try:
+            return profile_of(conn).role
+        finally:
+            conn.close()
 
     def _snooze(self, parent: QWidget, item: Any) -> None:
         from offa_desktop.ui import snooze_dialog  # the store's writer side: after start-up

@@ -1,0 +1,165 @@
+"""The figures of the "Indicateurs" area: GROUP BY queries on the working copy (the user's
+scope), with the area's filters (school year, operator, region, sector). sqlite3 only, read-only
+connection (``radar_rows.connect``): a few aggregate queries, no rows in Python."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+LIVE = "deleted IS 0"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The area's filters; None = all. ``school_year`` is ``"2025-2026"``."""
+
+    school_year: str | None = None
+    operator: str | None = None
+    region: str | None = None
+    sector: str | None = None
+
+
+def _contract_where(f: Filters, alias: str = "c", *, with_year: bool = True) -> tuple[str, dict[
+    str, Any
+]]:
+    clauses = [f"{alias}.{LIVE}"]
+    params: dict[str, Any] = {}
+    if f.operator:
+        clauses.append(f"{alias}.operator_code = :operator")
+        params["operator"] = f.operator
+    if f.region:
+        clauses.append(f"{alias}.establishment_unit_id IN (SELECT id FROM establishment_units"
+                       f" WHERE {LIVE} AND region = :region)")
+        params["region"] = f.region
+    if f.sector:
+        clauses.append(f"{alias}.trade_code IN (SELECT code FROM trades WHERE {LIVE}"
+                       " AND sector = :sector)")
+        params["sector"] = f.sector
+    if f.school_year and with_year:
+        first = int(f.school_year[:4])
+        clauses.append(f"{alias}.start_date <= :year_end AND ({alias}.end_date IS NULL"
+                       f" OR {alias}.end_date >= :year_start)")
+        params["year_start"] = f"{first}-09-01"
+        params["year_end"] = f"{first + 1}-08-31"
+    return " AND ".join(clauses), params
+
+
+def _pairs(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [tuple(r) for r in conn.execute(sql, params).fetchall()]
+
+
+def contracts_by(conn: sqlite3.Connection, f: Filters, key: str) -> list[tuple[str, int]]:
+    """``[(key value, count)]`` of contracts by ``status``, ``operator``, ``trade`` or
+    ``region``, the largest first."""
+    where, params = _contract_where(f)
+    column = {
+        "status": "c.status",
+        "operator": "c.operator_code",
+        "trade": "c.trade_code",
+        "region": "(SELECT u.region FROM establishment_units u"
+                  " WHERE u.id = c.establishment_unit_id)",
+    }[key]
+    return [(str(k or ""), int(n)) for k, n in _pairs(
+        conn, f"SELECT {column} AS k, count(*) FROM contracts c WHERE {where}"
+        " GROUP BY k ORDER BY count(*) DESC, k", params)]
+
+
+def months(today: date, count: int = 24) -> list[str]:
+    """The ``count`` months up to ``today``'s, oldest first, as ``YYYY-MM``."""
+    index = today.year * 12 + today.month - 1
+    return [f"{(i // 12):04d}-{(i % 12) + 1:02d}" for i in range(index - count + 1, index + 1)]
+
+
+def new_and_ended_per_month(
+    conn: sqlite3.Connection, f: Filters, today: date
+) -> tuple[list[str], dict[str, int], dict[str, dict[str, int]]]:
+    """(months, new contracts by start month, terminations by month and reason) over the last
+    24 months (the school-year filter does not apply: the window is its own)."""
+    span = months(today)
+    where, params = _contract_where(f, with_year=False)
+    params.update(first=f"{span[0]}-01", last=f"{span[-1]}-31")
+    new = {str(m): int(n) for m, n in _pairs(
+        conn, f"SELECT substr(c.start_date, 1, 7) AS m, count(*) FROM contracts c WHERE {where}"
+        " AND c.status != 'draft' AND c.start_date BETWEEN :first AND :last GROUP BY m", params)}
+    ended: dict[str, dict[str, int]] = {}
+    for month, reason, n in _pairs(
+        conn, "SELECT substr(e.effective_date, 1, 7) AS m, coalesce(e.reason_code, ''),"
+        f" count(*) FROM contract_events e JOIN contracts c ON c.id = e.contract_id"
+        f" WHERE e.{LIVE} AND e.kind = 'termination' AND {where}"
+        " AND e.effective_date BETWEEN :first AND :last GROUP BY m, e.reason_code", params):
+        ended.setdefault(str(month), {})[str(reason)] = int(n)
+    return span, new, ended
+
+
+def approvals_pending(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, str, str]]:
+    """``[(id, requested_on, status)]`` of requests without a decision (operator, region and
+    sector filters apply)."""
+    clauses = [f"a.{LIVE}", "a.status IN ('requested', 'under_review')"]
+    params: dict[str, Any] = {}
+    if f.operator:
+        clauses.append("a.operator_code = :operator")
+        params["operator"] = f.operator
+    if f.region:
+        clauses.append("a.establishment_unit_id IN (SELECT id FROM establishment_units WHERE"
+                       f" {LIVE} AND region = :region)")
+        params["region"] = f.region
+    if f.sector:
+        clauses.append(f"a.trade_code IN (SELECT code FROM trades WHERE {LIVE}"
+                       " AND sector = :sector)")
+        params["sector"] = f.sector
+    return [(str(i), str(d), str(s)) for i, d, s in _pairs(
+        conn, f"SELECT a.id, a.requested_on, a.status FROM approvals a WHERE"
+        f" {' AND '.join(clauses)} ORDER BY a.requested_on", params)]
+
+
+def claims_by_status(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, int, int]]:
+    """``[(status, count, amount in cents)]`` (school year, region and sector apply)."""
+    clauses = [f"k.{LIVE}"]
+    params: dict[str, Any] = {}
+    if f.school_year:
+        clauses.append("k.school_year = :year")
+        params["year"] = f.school_year
+    if f.region:
+        clauses.append("k.kind_code LIKE :kind")
+        params["kind"] = f"{f.region}_%"
+    if f.sector:
+        clauses.append(f"k.company_id IN (SELECT id FROM companies WHERE {LIVE}"
+                       " AND sector = :sector)")
+        params["sector"] = f.sector
+    return [(str(s), int(n), int(a or 0)) for s, n, a in _pairs(
+        conn, f"SELECT k.status, count(*), sum(k.amount) FROM incentive_claims k WHERE"
+        f" {' AND '.join(clauses)} GROUP BY k.status", params)]
+
+
+def visits_per_coach(conn: sqlite3.Connection, today: date) -> list[tuple[str, str, int]]:
+    """``[(visitor name, YYYY-MM, visits done)]`` over the last 12 months."""
+    span = months(today, 12)
+    return [(str(name or "?"), str(m), int(n)) for name, m, n in _pairs(
+        conn, "SELECT (SELECT u.display_name FROM users u WHERE u.id = v.visitor_id) AS name,"
+        " substr(v.visit_date, 1, 7) AS m, count(*) FROM visits v WHERE"
+        f" v.{LIVE} AND v.status = 'done' AND v.visit_date BETWEEN :first AND :last"
+        " GROUP BY v.visitor_id, m ORDER BY name, m",
+        {"first": f"{span[0]}-01", "last": f"{span[-1]}-31"})]
+
+
+def school_years(conn: sqlite3.Connection) -> list[str]:
+    """The school years the contracts touch, latest first (the filter's choices)."""
+    years: set[int] = set()
+    for first, last in _pairs(
+        conn, f"SELECT min(start_date), max(coalesce(end_date, start_date)) FROM contracts"
+        f" WHERE {LIVE}", {}):
+        if first and last:
+            start = date.fromisoformat(str(first))
+            end = date.fromisoformat(str(last))
+            years.update(range(start.year - (start.month < 9), end.year - (end.month < 9) + 1))
+    return [f"{y}-{y + 1}" for y in sorted(years, reverse=True)]
+
+
+def names(conn: sqlite3.Connection, collection: str) -> dict[str, str]:
+    """``{code: name}`` of a reference collection (operators, trades, sectors)."""
+    label = "label" if collection == "termination_reasons" else "name"
+    return {str(c): str(n) for c, n in _pairs(
+        conn, f"SELECT code, {label} FROM {collection} WHERE {LIVE}", {})}  # noqa: S608
