@@ -173,7 +173,7 @@ class CompanyDetail(QWidget):
         self.title.setText(
             f"<b>{_escape(company.get('name'))}</b> — "
             + (f"<span style='color:#a93226'>{_escape(facts)}</span>" if full
-               else _escape(facts)))
+               else _escape(facts)) + _incentives(self.wc, str(company_id)))
         self.units_label.setText(f"<b>{_escape(self.units_title)}</b> ({len(found.units)})")
         self.tutors_label.setText(f"<b>{_escape(self.tutors_title)}</b> ({len(found.tutors)})")
         self.units.fill([
@@ -201,6 +201,22 @@ class CompanyDetail(QWidget):
         """Reload the company shown when a change set touched what the pane shows."""
         if self.company_id and (changes is None or any(changes.touches(c) for c in WATCHED)):
             self.show_company(self.company_id)
+
+
+def _incentives(wc: Any, company_id: str) -> str:
+    """The incentive forecast of the company's running contracts, one line ("" when none)."""
+    from offa_desktop.domain.forecast import KIND_FR, STATE_FR
+    from offa_desktop.ops.forecast import company_forecasts
+
+    found = company_forecasts(wc, company_id)
+    if not found:
+        return ""
+    parts = [
+        f"{KIND_FR.get(kind, kind)} : " + ", ".join(
+            f"{n} {STATE_FR[state]}" for state, n in sorted(states.items()))
+        for kind, states in sorted(found.items())
+    ]
+    return "<br>" + _escape(tr("Primes (contrats en cours) : ") + " · ".join(parts))
 
 
 def _escape(value: Any) -> str:

@@ -81,6 +81,11 @@ class ContractEventForm(RecordForm):
         self.facts.setWordWrap(True)
         getattr(self, f"_build_{self.kind}")()
         self.form.addRow(tr("Calcul"), self.facts)
+        self.what_if = QLabel()
+        self.what_if.setObjectName("event-what-if")
+        self.what_if.setWordWrap(True)
+        if self.kind in ("termination", "suspension"):
+            self.form.addRow(tr("Primes"), self.what_if)
         self.targets["details"] = next(iter(self.details), "effective_date")
         self.load_values()
 
@@ -169,6 +174,13 @@ class ContractEventForm(RecordForm):
         details = result.record.get("details") or {}
         getattr(self, f"_facts_{self.kind}", lambda _d, _r: self.facts.setText("—"))(
             details, result.record)
+        if self.kind in ("termination", "suspension"):
+            from offa_desktop.ops.forecast import what_if
+
+            line = what_if(self.wc, str(result.record.get("contract_id") or ""), self.kind,
+                           _day(result.record.get("effective_date")))
+            self.what_if.setText(line[:1].upper() + line[1:] if line else
+                                 tr("Aucune prime P2 en jeu pour ce contrat."))
 
     def _facts_termination(self, details: dict[str, Any], record: dict[str, Any]) -> None:
         first, last = _day(details.get("notice_start")), _day(details.get("notice_end"))

@@ -96,6 +96,9 @@ class ContractDialog(QDialog):
              if contract.get("monthly_pay") else "—"),
             (tr("Référent"), str(contract.get("referent_name") or "—")),
         ]
+        from offa_desktop.ops.forecast import contract_forecasts
+
+        rows += [(tr("Prime"), f.sentence()) for f in contract_forecasts(self.wc, self.record_id)]
         self.head.setText(f"<b>{html.escape(title)}</b><table>" + "".join(
             f"<tr><td style='padding-right:12px'>{html.escape(a)}</td><td>{html.escape(b)}</td>"
             "</tr>" for a, b in rows) + "</table>")
