@@ -32,6 +32,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy offa_desktop/domain offa_desktop/store offa_desktop/ops sync
+	$(BIN)/lint-imports --no-cache
 
 bundle: $(STAMP)
 	@start=$$(date +%s); $(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec && \

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     except PrintError as exc:
         return _fail("not_printable", str(exc))
     except WorkingCopyGone as exc:
-        from offa_desktop.cli_sync import gone_failure
+        from offa_desktop.cli_output import gone_failure
 
         return gone_failure(exc)
     except WorkingCopyError as exc:

@@ -13,8 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from offa_desktop import paths
-from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, setup_logging
-from offa_desktop.cli_sync import gone_failure
+from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, gone_failure, setup_logging
 from offa_desktop.domain.radar import RULES
 from offa_desktop.domain.values import brussels_today, format_date_fr
 from offa_desktop.store.db import WorkingCopy, WorkingCopyGone

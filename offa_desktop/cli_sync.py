@@ -17,10 +17,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from offa_desktop import paths
-from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, emit, setup_logging
+from offa_desktop.cli_output import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    emit,
+    gone_failure,
+    setup_logging,
+)
 from offa_desktop.domain.problems import ValidationError
 from offa_desktop.domain.schema import COLLECTIONS, CREATION_ORDER
-from offa_desktop.ops.session import MSG_NOT_LOGGED_IN, SyncSession, open_session
+from offa_desktop.ops.sync.session import MSG_NOT_LOGGED_IN, SyncSession, open_session
 from offa_desktop.store.db import WorkingCopyGone
 from offa_desktop.store.records import every_record
 from sync.client import RetryPolicy
@@ -45,21 +52,6 @@ def _retry_policy() -> RetryPolicy | None:
 def _failure(error: str, message: str) -> int:
     log.error("%s: %s", error, message)
     emit({"ok": False, "error": error, "message": message})
-    return EXIT_FAILED
-
-
-def gone_failure(exc: WorkingCopyGone) -> int:
-    """A working copy found empty, missing, foreign or damaged: its summary (exit 1)."""
-    log.error("working copy %s: %s", exc.reason, exc)
-    emit(
-        {
-            "ok": False,
-            "error": f"working_copy_{exc.reason}",
-            "message": str(exc),
-            "set_aside": str(exc.moved_to) if exc.moved_to else None,
-            "latest_backup": str(exc.latest.path) if exc.latest else None,
-        }
-    )
     return EXIT_FAILED
 
 

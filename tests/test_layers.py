@@ -1,8 +1,10 @@
-"""DESIGN.md layers: nothing but offa_desktop/ui/ and app.py may load Qt."""
+"""DESIGN.md layers: only ui/ and app.py load Qt, and every import rule (import-linter)."""
 
 from __future__ import annotations
 
+import os
 import pkgutil
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +54,47 @@ def test_headless_cli_does_not_load_qt() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "False"
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """``lint-imports`` (pyproject.toml's contracts) on the packages under ``root``."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_every_layer_rule_of_design_md_holds() -> None:
+    """pyproject.toml's import-linter contracts: layers, siblings, domain, demo, server, Qt,
+    SQL, no circles (``make lint`` runs the same)."""
+    run = _lint_imports(ROOT)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "0 broken" in run.stdout and " kept" in run.stdout
+
+
+def test_the_layer_contracts_catch_a_violation(tmp_path: Path) -> None:
+    """The same contracts on a copy of the code where the domain reads the store, ops runs SQL
+    and the store imports sync: each is reported."""
+    for package in ("offa_desktop", "sync"):
+        shutil.copytree(
+            ROOT / package,
+            tmp_path / package,
+            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "migrations", "bundled"),
+        )
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / "offa_desktop/domain/leak.py").write_text(
+        "from offa_desktop.store import queries\n"
+    )
+    (tmp_path / "offa_desktop/ops/leak.py").write_text("import sqlalchemy\n")
+    (tmp_path / "offa_desktop/store/leak.py").write_text("from sync import ports\n")
+    run = _lint_imports(tmp_path)
+    assert run.returncode == 1
+    out = run.stdout
+    assert "offa_desktop.domain.leak -> offa_desktop.store.queries" in out
+    assert "offa_desktop.ops.leak -> sqlalchemy" in out
+    assert "offa_desktop.store.leak -> sync.ports" in out

@@ -34,7 +34,7 @@ class AppContext:
     working_copy: Any
     tasks: TaskManager
     settings: QSettings
-    session: Any = None  # the sync session (ops.session.SyncSession) once opened
+    session: Any = None  # the sync session (ops.sync.session.SyncSession) once opened
     demo: Any = None  # the running demo (embedded server) with ``--demo``
     prefs: Preferences | None = None  # the user's choices (top of the data folder)
     extras: dict[str, Any] = field(default_factory=dict)
@@ -327,14 +327,14 @@ def _start_demo(folder: Path, size: int) -> Any:
     (then the demo generator fills a local working copy, no server)."""
     if os.environ.get("OFFA_DEMO_OFFLINE"):
         return None
-    from offa_desktop.ops.session import start_demo
+    from offa_desktop.ops.sync.session import start_demo
 
     return start_demo(folder, size=size)
 
 
 def _fill_if_empty(wc: Any, size: int) -> None:
-    from offa_desktop.demo.fill import fill_working_copy
     from offa_desktop.store import queries
+    from offa_desktop.store.demo_fill import fill_working_copy
 
     with wc.session() as db:
         if queries.count(db, "operators"):

@@ -67,15 +67,13 @@ class SelfCheck:
 
     # --- the checks ------------------------------------------------------------------------
     def working_copy(self) -> Check:
-        from sqlalchemy import text
-
         from offa_desktop import paths
+        from offa_desktop.store.files import stored_revision
         from offa_desktop.ui.context import AppContext
 
         self.context = AppContext.open(self.folder)
         self.window = self.context.build_window()
-        with self.context.working_copy.session() as session:
-            revision = session.execute(text("select version_num from alembic_version")).scalar()
+        revision = stored_revision(paths.working_copy_path(self.folder))
         path = paths.working_copy_path(self.folder)
         return {"path": str(path), "revision": revision, "bytes": path.stat().st_size}
 
@@ -181,11 +179,10 @@ class SelfCheck:
         return {"url": self.base_url, "embedded": True, "seeded": seeded}
 
     def sync(self) -> Check:
-        from sqlalchemy import text
-
         from offa_desktop.demo.accounts import DEMO_ACCOUNTS
         from offa_desktop.ops.printing import rendering
-        from offa_desktop.ops.session import SyncSession
+        from offa_desktop.ops.sync.session import SyncSession
+        from offa_desktop.store import queries
         from sync.creds import CredentialStore
 
         # OFFA staff see every operator's records: the small seed always reaches them.
@@ -200,8 +197,9 @@ class SelfCheck:
             session.logout()
         wc = self.context.working_copy
         with wc.session() as db:
-            contracts = int(db.execute(text("select count(*) from contracts")).scalar() or 0)
-            first = db.execute(text("select id from contracts limit 1")).scalar()
+            contracts = queries.count(db, "contracts")
+            found = queries.page(db, "contracts", limit=1)
+            first = found[0].id if found else None
         result: Check = {"user": username, "role": user.get("role"), "contracts": contracts,
                          "outcome": _plain(outcome)}
         if self.server is not None and not contracts:

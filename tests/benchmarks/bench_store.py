@@ -43,8 +43,8 @@ def working_copy_file(size: int = SIZE) -> Path:
     folder = CACHE / f"store-{size}"
     ready = folder / ".ready"
     if not ready.exists():
-        from offa_desktop.demo.fill import fill_working_copy
         from offa_desktop.store.db import WorkingCopy
+        from offa_desktop.store.demo_fill import fill_working_copy
 
         folder.mkdir(parents=True, exist_ok=True)
         paths.working_copy_path(folder).unlink(missing_ok=True)

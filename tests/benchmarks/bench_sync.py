@@ -107,7 +107,7 @@ class _Setup:
         self.server.start()
 
     def session(self, name: str, url: str | None = None) -> Any:
-        from offa_desktop.ops.session import open_session
+        from offa_desktop.ops.sync.session import open_session
         from sync.creds import CredentialStore
         from tests.sync.harness import PASSWORD, Device
 

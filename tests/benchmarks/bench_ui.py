@@ -54,8 +54,8 @@ def data_folder(size: int = SIZE) -> Path:
         return folder
     folder.mkdir(parents=True, exist_ok=True)
     from offa_desktop import paths
-    from offa_desktop.demo.fill import fill_working_copy
     from offa_desktop.store.db import WorkingCopy
+    from offa_desktop.store.demo_fill import fill_working_copy
 
     wc = WorkingCopy.open(paths.working_copy_path(folder))
     try:
@@ -225,7 +225,7 @@ def bench_heartbeat(
 
     from offa_desktop import paths
     from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-    from offa_desktop.ops.session import SyncSession, _memory_backend
+    from offa_desktop.ops.sync.session import SyncSession, _memory_backend
     from offa_desktop.store.db import WorkingCopy
     from offa_desktop.ui.context import AppContext
     from offa_desktop.ui.tasks import TaskManager

@@ -235,8 +235,8 @@ def test_batch_cancel_stops_between_documents(tmp_path: Path) -> None:
 def test_every_demo_record_prints_inside_the_margins(tmp_path: Path) -> None:
     from sqlalchemy import select
 
-    from offa_desktop.demo.fill import fill_working_copy
     from offa_desktop.printing.page import MARGIN, PAGE_WIDTH
+    from offa_desktop.store.demo_fill import fill_working_copy
     from offa_desktop.store.records import table
     from tests.printing.pdfread import word_boxes
 

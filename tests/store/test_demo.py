@@ -18,12 +18,12 @@ from stdnum.be import ssn, vat
 
 from offa_desktop import reference_data
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-from offa_desktop.demo.fill import fill_working_copy
 from offa_desktop.demo.generator import generate
 from offa_desktop.domain.schema import COLLECTIONS, Kind
 from offa_desktop.domain.validation import validate_record
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
+from offa_desktop.store.demo_fill import fill_working_copy
 from offa_desktop.store.records import table
 from offa_desktop.store.tables import BASE, OUTBOX
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from offa_desktop.demo.fill import fill_working_copy, reference_records
 from offa_desktop.demo.generator import generate
 from offa_desktop.store.db import WorkingCopy
+from offa_desktop.store.demo_fill import fill_working_copy, reference_records
 
 TODAY = date(2026, 11, 23)
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from offa_desktop.demo.fill import fill_working_copy
 from offa_desktop.store import queries
 from offa_desktop.store.contract_list import ContractQuery, contract_count, contract_rows
 from offa_desktop.store.db import WorkingCopy
+from offa_desktop.store.demo_fill import fill_working_copy
 from offa_desktop.store.first_look import FirstLook
 from offa_desktop.store.list_rows import CONTRACT_SORTS, ContractRow
 from offa_desktop.store.tables import CONFLICTS, OUTBOX

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from offa_desktop.demo.fill import fill_working_copy
 from offa_desktop.store import queries
 from offa_desktop.store.contract_list import (
     CONTRACT_SORTS,
@@ -19,6 +18,7 @@ from offa_desktop.store.contract_list import (
     sort_key,
 )
 from offa_desktop.store.db import WorkingCopy
+from offa_desktop.store.demo_fill import fill_working_copy
 from offa_desktop.store.tables import CONFLICTS, OUTBOX
 from offa_desktop.store.types import utc_now
 

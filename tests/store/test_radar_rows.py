@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from offa_desktop.demo.fill import fill_working_copy
 from offa_desktop.domain.deadlines import find_all
 from offa_desktop.domain.radar import Facts
 from offa_desktop.store import queries, radar_rows
 from offa_desktop.store.db import WorkingCopy
+from offa_desktop.store.demo_fill import fill_working_copy
 
 TODAY = date(2026, 12, 6)
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from offa_desktop.demo.fill import fill_working_copy
 from offa_desktop.domain.uniqueness import duplicate_message
 from offa_desktop.domain.validation import ValidationError
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
+from offa_desktop.store.demo_fill import fill_working_copy
 from offa_desktop.store.records import table
 from offa_desktop.store.tables import BASE, OUTBOX
 from offa_desktop.store.uow import RecordNotFound

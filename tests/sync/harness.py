@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 
 from offa_desktop import cli_sync
 from offa_desktop.cli_output import setup_logging
-from offa_desktop.ops.session import SyncSession, open_session
+from offa_desktop.ops.sync.session import SyncSession, open_session
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.uow import UnitOfWork
 from sync.client import ApiClient, RetryPolicy

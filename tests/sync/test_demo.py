@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from offa_desktop.ops.session import start_demo
+from offa_desktop.ops.sync.session import start_demo
 
 
 def test_demo_starts_logs_in_and_syncs(tmp_path: Path) -> None:

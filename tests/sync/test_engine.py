@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from offa_desktop.ops.session import open_session
 from offa_desktop.ops.sync.adapter import StoreSyncAdapter
+from offa_desktop.ops.sync.session import open_session
 from sync.creds import CredentialStore
 from sync.engine import SyncEngine
 from sync.errors import Cancelled, SyncBusy

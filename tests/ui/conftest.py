@@ -79,8 +79,8 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Shared by the session's tests: tests that write must use ``demo_copy`` instead.
     """
     from offa_desktop import paths
-    from offa_desktop.demo.fill import fill_working_copy
     from offa_desktop.store.db import WorkingCopy
+    from offa_desktop.store.demo_fill import fill_working_copy
 
     folder = tmp_path_factory.mktemp("demo-data")
     wc = WorkingCopy.open(paths.working_copy_path(folder))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from offa_desktop import paths
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-from offa_desktop.ops.session import SyncSession
+from offa_desktop.ops.sync.session import SyncSession
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.tasks import TaskManager
@@ -112,8 +112,8 @@ def test_status_counts_are_the_tables_after_every_sync_outcome(
     "0 en attente" beside a pending row; a resolved conflict stayed counted until the next
     sync), and counted queued ops, not records (two edits of one record: "2 en attente")."""
     from offa_desktop.ops.records import editing, writes
-    from offa_desktop.ops.session import SyncSession as Session
     from offa_desktop.ops.sync import conflicts
+    from offa_desktop.ops.sync.session import SyncSession as Session
 
     base_url, _ = server
     window = _window(qtbot, context)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from offa_desktop import paths
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-from offa_desktop.ops.session import SyncSession
+from offa_desktop.ops.sync.session import SyncSession
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.login_dialog import LoginDialog

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from offa_desktop.domain.changes import ChangeSet
-from offa_desktop.ops.session import LAST_SYNC_KEY, SyncSession
+from offa_desktop.ops.sync.session import LAST_SYNC_KEY, SyncSession
 from offa_desktop.store import pending
 from sync.ports import Progress
 

@@ -104,8 +104,8 @@ def test_picker_searches_on_a_worker_and_shows_only_the_latest_answer(
 @pytest.fixture(scope="session")
 def big_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from offa_desktop import paths
-    from offa_desktop.demo.fill import fill_working_copy
     from offa_desktop.store.db import WorkingCopy
+    from offa_desktop.store.demo_fill import fill_working_copy
 
     folder = tmp_path_factory.mktemp("big-data")
     wc = WorkingCopy.open(paths.working_copy_path(folder))

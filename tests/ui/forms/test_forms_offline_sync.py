@@ -14,8 +14,8 @@ from PySide6.QtCore import QSettings
 from offa_desktop import paths
 from offa_desktop.demo.accounts import account
 from offa_desktop.ops.records import editing
-from offa_desktop.ops.session import SyncSession
 from offa_desktop.ops.sync.actions import sync_now
+from offa_desktop.ops.sync.session import SyncSession
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.forms.learner import LearnerForm
