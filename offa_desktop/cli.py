@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="ne garder que les fiches où CHAMP vaut VALEUR (répétable)")
     export.add_argument("--format", required=True, choices=("xlsx", "csv"))
     export.add_argument("--out", required=True, help="fichier à écrire")
+    scans = commands.add_parser(
+        "scans", help="importer des documents signés (PDF, JPEG, PNG) reconnus par leur QR code"
+    )
+    scans.add_argument("files", nargs="+", metavar="FICHIER|DOSSIER", help="scans à importer")
+    scans.add_argument(
+        "--signed-on", metavar="AAAA-MM-JJ", help="date de signature (par défaut : celle du scan)"
+    )
     return parser
 
 
@@ -83,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from offa_desktop import cli_restore
 
         return cli_restore.run(args)
+    if args.command == "scans":
+        from offa_desktop import cli_scans
+
+        return cli_scans.run(args)
     if args.command in ("radar", "check", "export"):
         from offa_desktop import cli_radar
 

@@ -244,6 +244,7 @@ class Approval(Entity):
     decision_note: str | None = None
     tutor_ids: tuple[str, ...] | None = None
     referred_on: date | None = None
+    signed_on: date | None = None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -262,6 +263,7 @@ class VisitReport(Entity):
     answers: JSON = None
     opinion: str | None = None
     comments: str | None = None
+    signed_on: date | None = None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -319,6 +321,7 @@ class ContractEvent(Entity):
     effective_date: date
     details: JSON
     reason_code: str | None = None
+    signed_on: date | None = None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

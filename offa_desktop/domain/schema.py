@@ -287,6 +287,8 @@ _SPECS: tuple[CollectionSpec, ...] = (
             _f("decision_note", K.LONGTEXT, "motivation de la décision"),
             _f("tutor_ids", K.REFS, "tuteurs", ref="tutors"),
             _f("referred_on", K.DATE, "date de saisine de la Commission"),
+            # Additive (issue 17): the day the signed decision came back (scan matched by QR).
+            _f("signed_on", K.DATE, "date de signature de la décision"),
         ),
         label="agréments",
     ),
@@ -304,6 +306,8 @@ _SPECS: tuple[CollectionSpec, ...] = (
             _f("answers", K.JSON, "réponses"),
             _f("opinion", K.ENUM, "avis", choices=("favourable", "unfavourable", "conditional")),
             _f("comments", K.LONGTEXT, "commentaires"),
+            # Additive (issue 17): the day the signed visit report came back.
+            _f("signed_on", K.DATE, "date de signature du rapport"),
         ),
         label="visites",
     ),
@@ -364,6 +368,8 @@ _SPECS: tuple[CollectionSpec, ...] = (
             _f("effective_date", K.DATE, "date d'effet", "*"),
             _f("reason_code", K.CODE, "motif"),
             _f("details", K.JSON, "détails", "*"),
+            # Additive (issue 17): the day the signed amendment/termination came back.
+            _f("signed_on", K.DATE, "date de signature"),
         ),
         label="événements de contrat",
     ),

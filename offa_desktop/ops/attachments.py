@@ -14,7 +14,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,27 +58,35 @@ def attach(folder: Path, record: str, source: Path) -> Attachment:
     SyncError (French) for a file that is not PDF/JPEG/PNG or is over 20 MiB; nothing is kept
     then.
     """
-    content = source.read_bytes()
+    return attach_bytes(folder, record, source.name, source.read_bytes())
+
+
+def attach_bytes(folder: Path, record: str, file_name: str, content: bytes) -> Attachment:
+    """Keep ``content`` as the file ``file_name`` of ``record`` and note it to be sent (the
+    same checks as :func:`attach`)."""
     if len(content) > MAX_BYTES:
         raise SyncError(
             "Le fichier dépasse 20 Mio : réduisez-le avant de le joindre.", code="too_large"
         )
     kind = media_type(content)
     document_id = str(uuid.uuid4())
-    target = local_path(folder, document_id, source.name)
+    name = Path(file_name).name
+    target = local_path(folder, document_id, name)
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    shutil.copyfile(source, target)
-    os.chmod(target, 0o600)
+    tmp = target.with_name(f".{name}.part")
+    tmp.write_bytes(content)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, target)
     digest = hashlib.sha256(content).hexdigest()
     note = {
         "record": record,
-        "file_name": source.name,
+        "file_name": name,
         "media_type": kind,
         "size": len(content),
         "sha256": digest,
     }
     (_root(folder) / PENDING / f"{document_id}.json").write_text(json.dumps(note), "utf-8")
-    return Attachment(document_id, source.name, kind, len(content), digest, pending=True)
+    return Attachment(document_id, name, kind, len(content), digest, pending=True)
 
 
 def pending(folder: Path) -> dict[str, dict[str, Any]]:

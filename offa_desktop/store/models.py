@@ -208,6 +208,7 @@ class Approval(SyncedRecord):
     decision_note: Mapped[str | None] = mapped_column(Text)
     tutor_ids: Mapped[list[str] | None] = mapped_column(JSONValue)
     referred_on: Mapped[date | None] = mapped_column(Date, index=True)
+    signed_on: Mapped[date | None] = mapped_column(Date, index=True)
 
 
 class Visit(SyncedRecord):
@@ -226,6 +227,7 @@ class Visit(SyncedRecord):
     answers: Mapped[Any | None] = mapped_column(JSONValue)
     opinion: Mapped[str | None] = mapped_column(String, index=True)
     comments: Mapped[str | None] = mapped_column(Text)
+    signed_on: Mapped[date | None] = mapped_column(Date, index=True)
 
 
 class Learner(SyncedRecord):
@@ -292,6 +294,7 @@ class ContractEvent(SyncedRecord):
     effective_date: Mapped[date | None] = mapped_column(Date, index=True)
     reason_code: Mapped[str | None] = mapped_column(String, index=True)
     details: Mapped[Any | None] = mapped_column(JSONValue)
+    signed_on: Mapped[date | None] = mapped_column(Date, index=True)
 
 
 class IncentiveClaim(SyncedRecord):

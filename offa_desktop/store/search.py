@@ -145,3 +145,44 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
         for collection, record_id in found
         if (collection, record_id) in shown
     ]
+
+
+_EVENT_NAMES = {
+    "amendment": "Avenant",
+    "level_change": "Changement de niveau",
+    "suspension": "Suspension",
+    "resumption": "Reprise",
+    "termination": "Rupture",
+}
+
+
+def describe(session: Session, collection: str, record_id: str) -> str:
+    """A record in words, for messages: «Contrat Wiśniewski Łukasz · Boulangerie Erdős»,
+    «Rupture du 15/09/2026 — Contrat …», «Agrément boulanger — Atelier de Herstal»."""
+    if collection in SEARCHABLE:
+        found = _describe(session, collection, [record_id]).get(record_id)
+        return found[0] if found and found[0] else f"{collection}/{record_id}"
+    t = table(collection)
+    row = session.execute(select(t).where(t.c.id == record_id)).mappings().first()
+    if row is None:
+        return f"{collection}/{record_id}"
+    if collection == "contract_events":
+        when = row["effective_date"].strftime("%d/%m/%Y") if row["effective_date"] else ""
+        what = _EVENT_NAMES.get(row["kind"], "Événement")
+        contract = describe(session, "contracts", row["contract_id"])
+        return f"{what} du {when} — {contract}" if when else f"{what} — {contract}"
+    if collection == "approvals":
+        unit = describe(session, "establishment_units", row["establishment_unit_id"])
+        return f"Agrément {row['trade_code']} — {unit}"
+    if collection == "visits":
+        when = row["visit_date"] or row["planned_on"]
+        day = f" du {when.strftime('%d/%m/%Y')}" if when else ""
+        target = (
+            describe(session, "contracts", row["contract_id"])
+            if row["contract_id"]
+            else describe(session, "approvals", row["approval_id"])
+            if row["approval_id"]
+            else ""
+        )
+        return f"Visite{day} — {target}" if target else f"Visite{day}"
+    return f"{collection}/{record_id}"

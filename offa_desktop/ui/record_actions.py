@@ -1,4 +1,5 @@
-"""Actions on the selected record of the current list: history (Ctrl+H), attachments (Ctrl+J)."""
+"""Actions of the Fichier menu on records: history (Ctrl+H) and attachments (Ctrl+J) of the
+selected record, and the import of signed scans (Ctrl+Maj+I)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,12 @@ def install(context: Any, window: Any) -> None:
             QCoreApplication.translate("RecordActions", "&Pièces jointes…"),
             "Ctrl+J",
             show_attachments,
+        ),
+        (
+            "action-scans",
+            QCoreApplication.translate("RecordActions", "Importer des documents signés…"),
+            "Ctrl+Shift+I",
+            show_scans,
         ),
     ):
         action = QAction(text, window)
@@ -76,4 +83,17 @@ def show_attachments(context: Any, window: Any) -> QWidget | None:
     dialog = AttachmentsDialog(context, f"{chosen[0]}/{chosen[1]}", window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
+    return dialog
+
+
+def show_scans(context: Any, window: Any) -> QWidget | None:
+    """«Importer des documents signés…» (and the pages waiting to be assigned)."""
+    from offa_desktop.ui.scans_dialog import ScansDialog
+
+    if context.session is None:
+        return None
+    dialog = ScansDialog(context, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    context.extras["last_scans"] = dialog
     return dialog

@@ -130,6 +130,27 @@ class SelfCheck:
         return {"kind": "blank-contract", "pages": pages, "bytes": len(pdf),
                 "pool_file": str(batch.written[0])}
 
+    def scan(self) -> Check:
+        """A printed page read back as a scan: pdfium draws it, zxing-cpp reads its QR code
+        (both libraries must be in the bundle), and a copy's PDF is put together."""
+        from offa_desktop.ops.printing import rendering as print_commands
+        from offa_desktop.scans import assemble
+        from offa_desktop.scans.pages import ScanFile
+        from offa_desktop.scans.qr import parse
+
+        path = self.folder / "self-check" / "scan.pdf"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(print_commands.render("blank-contract", None, None))
+        with ScanFile(path) as scan:
+            page = next(scan.pages())
+            ref = parse(page.codes[0].text) if page.codes else None
+            if ref is None or not ref.blank or ref.copy != "apprenant":
+                raise RuntimeError(f"QR code not read back: {[c.text for c in page.codes]}")
+            copy = assemble.build([page])
+        if not copy.startswith(b"%PDF"):
+            raise RuntimeError("no PDF put together from the scanned page")
+        return {"qr": page.codes[0].text, "copy_bytes": len(copy)}
+
     def keyring(self) -> Check:
         from importlib.metadata import entry_points
 
@@ -283,6 +304,7 @@ def run(args: argparse.Namespace) -> int:
         if check.step("working_copy", check.working_copy):
             check.step("window", check.first_paint)
         check.step("pdf", check.pdf)
+        check.step("scan", check.scan)
         check.step("keyring", check.keyring)
         if check.step("server", check.start_server) and check.context is not None:
             check.step("sync", check.sync)
@@ -296,7 +318,7 @@ def run(args: argparse.Namespace) -> int:
             scratch.cleanup()
     if handler.reports:
         check.checks["uncaught"] = {"ok": False, "reports": [str(p) for p in handler.reports]}
-    expected = {"working_copy", "window", "pdf", "keyring", "server", "sync"}
+    expected = {"working_copy", "window", "pdf", "scan", "keyring", "server", "sync"}
     ok = expected <= check.checks.keys() and all(c["ok"] for c in check.checks.values())
     summary = {
         "ok": ok,

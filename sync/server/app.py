@@ -93,6 +93,9 @@ Additions to API v1 (docs/api-additions.md; collections a client does not know a
   (`<collection>/<id>`), `until`* (date), `reason`*: a worklist line put off until a date.
   Each user reads and writes only their own, whatever the role (offa included); another
   user's `user_id` or snooze is `forbidden`; the owner may delete them.
+- **`signed_on`** (date, null until signed) on `contract_events`, `approvals` and `visits`:
+  the day the signed form (amendment, termination…, approval decision, visit report) came
+  back, as the contract's `signed_on` already says for a contract.
 """
 
 ERRORS: dict[int | str, dict[str, Any]] = {

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-EXPECTED = {"working_copy", "window", "pdf", "keyring", "server", "sync"}
+EXPECTED = {"working_copy", "window", "pdf", "scan", "keyring", "server", "sync"}
 
 
 def self_check(data_dir: Path, **env: str) -> tuple[int, dict[str, Any], str]:
@@ -42,6 +42,7 @@ def test_self_check_passes_on_a_fresh_folder(tmp_path: Path) -> None:
     assert 0 < checks["window"]["paint_seconds"] < 60
     assert checks["pdf"]["pages"] >= 1
     assert Path(checks["pdf"]["pool_file"]).read_bytes().startswith(b"%PDF")
+    assert checks["scan"]["qr"] == "offa:blank/contracts?doc=blank-contract&copy=apprenant"
     assert checks["keyring"]["backend"] == "keyrings.alt.file.PlaintextKeyring"
     assert {"SecretService", "Windows", "macOS"} <= set(checks["keyring"]["plugins"])
     assert checks["server"]["embedded"] and checks["server"]["url"].startswith("http://127.0.0.1:")
