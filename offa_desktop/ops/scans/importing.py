@@ -133,7 +133,7 @@ def import_scans(
     """Import the scanned files ``paths`` into the working copy ``wc`` of data folder
     ``folder`` (see the module docstring). ``signed_on``: the signing day the user gives,
     instead of each scan's own day. ``progress(done, total)`` counts pages read;
-    ``cancelled()`` true stops between pages (nothing of the pages read so far is lost: they are imported)."""
+    ``cancelled()`` true stops between pages (the pages read so far are imported)."""
     report = ScanReport()
     files: list[ScanFile] = []
     try:
