@@ -90,8 +90,6 @@ def show_scans(context: Any, window: Any) -> QWidget | None:
     """«Importer des documents signés…» (and the pages waiting to be assigned)."""
     from offa_desktop.ui.scans_dialog import ScansDialog
 
-    if context.session is None:
-        return None
     dialog = ScansDialog(context, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

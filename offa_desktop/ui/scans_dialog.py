@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 ROLE = Qt.ItemDataRole.UserRole
 WARNING = QColor("#9a5b00")
+SIGNED = QColor("#1e6b34")
 ERROR = QColor("#a93226")
 
 
@@ -118,6 +119,8 @@ class ScansDialog(QDialog):
         self.summary.setWordWrap(True)
         self.details = QListWidget(tab)
         self.details.setObjectName("scan-details")
+        self.details.setWordWrap(True)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         row = QHBoxLayout()
         for button in (add_files, add_folder, clear):
             row.addWidget(button)
@@ -168,8 +171,7 @@ class ScansDialog(QDialog):
         from offa_desktop.ops.scans.importing import import_scans
 
         paths = [self.files.item(i).text() for i in range(self.files.count())]
-        session = self.context.session
-        if not paths or session is None:
+        if not paths:
             self.summary.setText(self.tr("Ajoutez d'abord des fichiers ou un dossier."))
             return
         self.start.setEnabled(False)
@@ -181,8 +183,8 @@ class ScansDialog(QDialog):
 
         def work(ctx: Any) -> Any:
             return import_scans(
-                session.wc,
-                session.folder,
+                self.context.working_copy,
+                self.context.folder,
                 paths,
                 signed_on=self.signing_day(),
                 progress=lambda done, total: ctx.report("scans", done, total),
@@ -224,6 +226,10 @@ class ScansDialog(QDialog):
         for copy in report.copies:
             state = self.tr("déjà joint") if copy.duplicate else self.tr("joint")
             self.details.addItem(f"{copy.name} — {copy.pages} p. — {copy.file_name} ({state})")
+        for line in report.marks:
+            item = QListWidgetItem("✓ " + line)
+            item.setForeground(SIGNED)
+            self.details.addItem(item)
         for line in report.warnings:
             item = QListWidgetItem("⚠ " + line)
             item.setForeground(WARNING)
@@ -263,6 +269,7 @@ class ScansDialog(QDialog):
         self.query.textChanged.connect(lambda _t: self.search_timer.start())
         self.found = QListWidget(tab)
         self.found.setObjectName("scan-candidates")
+        self.found.setWordWrap(True)
         self.assign_button = QPushButton(self.tr("Attribuer à la fiche choisie"), tab)
         self.assign_button.clicked.connect(self.assign)
         open_button = QPushButton(self.tr("Ouvrir la page"), tab)
@@ -288,11 +295,8 @@ class ScansDialog(QDialog):
     def reload_inbox(self) -> None:
         from offa_desktop.ops.scans import inbox as scan_inbox
 
-        session = self.context.session
-        if session is None:
-            return
         self.waiting.clear()
-        for page in scan_inbox.pages(session.folder):
+        for page in scan_inbox.pages(self.context.folder):
             item = QListWidgetItem(f"{page.label} — {page.reason}")
             item.setData(ROLE, page)
             self.waiting.addItem(item)
@@ -307,13 +311,12 @@ class ScansDialog(QDialog):
         from offa_desktop.ops.scans.inbox import candidates
 
         text = self.query.text().strip()
-        session = self.context.session
-        if not text or session is None:
+        if not text:
             self.found.clear()
             return
-        self.context.tasks.background(candidates, session.wc, text).owned_by(self).success(
-            lambda hits, typed=text: self._show_candidates(typed, hits)
-        ).run()
+        self.context.tasks.background(candidates, self.context.working_copy, text).owned_by(
+            self
+        ).success(lambda hits, typed=text: self._show_candidates(typed, hits)).run()
 
     def _show_candidates(self, typed: str, hits: list[Any]) -> None:
         if typed != self.query.text().strip():
@@ -334,15 +337,14 @@ class ScansDialog(QDialog):
         from offa_desktop.ops.scans.inbox import assign
 
         page, chosen = self._page(), self.found.currentItem()
-        session = self.context.session
-        if page is None or chosen is None or session is None:
+        if page is None or chosen is None:
             self.inbox_message.setText(
                 self.tr("Choisissez une page, puis la fiche trouvée par la recherche.")
             )
             return
         record = chosen.data(ROLE).record
         try:
-            assign(session.folder, page.id, record)
+            assign(self.context.folder, page.id, record)
         except (LookupError, OSError) as exc:
             self.inbox_message.setText(str(exc))
             return
@@ -362,8 +364,8 @@ class ScansDialog(QDialog):
     def discard(self) -> None:
         from offa_desktop.ops.scans.inbox import discard
 
-        page, session = self._page(), self.context.session
-        if page is None or session is None:
+        page = self._page()
+        if page is None:
             return
         answer = QMessageBox.question(
             self,
@@ -373,5 +375,5 @@ class ScansDialog(QDialog):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            discard(session.folder, page.id)
+            discard(self.context.folder, page.id)
             self.reload_inbox()

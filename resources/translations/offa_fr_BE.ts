@@ -20,7 +20,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Exporter la liste…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export de la liste…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ligne(s) exportée(s) dans %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;export n&apos;a pas pu être écrit : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une liste : l&apos;export reprend la liste affichée, avec ses filtres et son tri.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter la liste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classeur Excel (*.xlsx);;CSV pour Excel (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -109,6 +145,10 @@
     </message>
     <message>
         <source>%1 contrat(s) en cours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primes (contrats en cours) : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -568,6 +608,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Primes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>initiative</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,6 +677,10 @@
     </message>
     <message>
         <source>nouveau signataire pour l&apos;entreprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune prime P2 en jeu pour ce contrat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -725,6 +773,10 @@
     </message>
     <message>
         <source>Référent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -833,6 +885,22 @@
     </message>
     <message>
         <source>Contrôles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approuver avec une dérogation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ces contrôles ne sont pas satisfaits :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour approuver quand même, dites pourquoi (au moins %1 caractères) : la raison est enregistrée sur la demande et dans son historique, avec votre nom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approuver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1001,6 +1069,130 @@
     </message>
     <message>
         <source>Réponse requise quand une note est donnée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reportées (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 en retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(fiche sans nom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reporté au %1 : %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en retard depuis le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À faire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calcul des échéances…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher les lignes reportées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reporter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reporter la ligne choisie à une date (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Échéances indisponibles : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ligne(s) au %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reportée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien à faire aujourd&apos;hui : aucune échéance dans la copie de travail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une ligne à reporter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réactiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graphique (PNG)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Données (XLSX)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicateurs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opérateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secteur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 : tous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calcul des indicateurs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicateurs indisponibles : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>au %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1317,6 +1509,25 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
 </context>
 <context>
+    <name>PreflightDialog</name>
+    <message>
+        <source>Contrôle avant envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raison / fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintActions</name>
     <message>
         <source>&amp;Impression</source>
@@ -1352,6 +1563,10 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>La liste compte %1 fiches : filtrez-la sous %2 fiches pour l&apos;imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer quand même</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1408,6 +1623,10 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Importer des documents signés…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fiche</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,6 +1643,184 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>Synchronisation :</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Copie de travail à restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer la sauvegarde du %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer un fichier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repartir d&apos;une copie vide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fichier à restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies de travail (*.sqlite3 *.sqlite3.*);;Tous les fichiers (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repartir d&apos;une copie vide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une copie vide sera créée : les données reviendront du serveur à la prochaine synchronisation, après connexion. Les modifications non envoyées restent seulement dans le fichier mis de côté. Continuer ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restauration impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScansDialog</name>
+    <message>
+        <source>Documents signés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages à attribuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez les scans des documents signés (PDF, photos JPEG ou PNG, ou un dossier). Chaque page est reconnue par son code QR et jointe à sa fiche ; la fiche est marquée signée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter des fichiers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter un dossier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vider la liste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date de signature : celle de chaque scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrêter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %v sur %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sinon le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans des documents signés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier de scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajoutez d&apos;abord des fichiers ou un dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture des pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 page(s) lue(s) : %2 rattachée(s), %3 à attribuer, %4 en double.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>déjà joint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À attribuer : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import arrêté : les pages lues avant l&apos;arrêt sont importées.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import impossible : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rechercher la fiche : nom de l&apos;apprenant, entreprise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribuer à la fiche choisie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir la page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écarter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages sans code QR reconnu, à rattacher à une fiche :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages à attribuer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez une page, puis la fiche trouvée par la recherche.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page jointe à %1 (envoyée à la prochaine synchronisation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écarter la page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écarter « %1 » ? Elle ne sera jointe à aucune fiche.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1466,6 +1863,37 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Reporter une échéance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par exemple : l&apos;entreprise rappelle lundi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reporter jusqu&apos;au</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motif du report : indiquez pourquoi la ligne attend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>%v sur %m</source>
@@ -1497,6 +1925,10 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>Non connecté</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Déconnecté</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1532,6 +1964,10 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Synchroniser quand même</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Synchronisation…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1564,6 +2000,10 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Connecté en tant que %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Se déconnecter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1571,6 +2011,10 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <source>%1 modification(s) n&apos;ont pas encore été envoyées. Elles restent dans la copie de travail et partiront à la prochaine connexion avec ce compte.
 
 Se déconnecter quand même ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Déconnecté.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,8 +19,44 @@
         <translation>[Åbàñdõññér ~~~]</translation>
     </message>
     <message>
+        <source>&amp;Exporter la liste…</source>
+        <translation>[&amp;Éxpõrtér là lîsté… ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>[Éxpõrt ~~]</translation>
+    </message>
+    <message>
         <source>Annuler</source>
         <translation>[Åññülér ~~]</translation>
+    </message>
+    <message>
+        <source>Export de la liste…</source>
+        <translation>[Éxpõrt dé là lîsté… ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>[Éxpõrtér ~~]</translation>
+    </message>
+    <message>
+        <source>%1 ligne(s) exportée(s) dans %2</source>
+        <translation>[%1 lîgñé(s) éxpõrtéé(s) dàñs %2 ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>L'export n'a pas pu être écrit : %1</source>
+        <translation>[L'éxpõrt ñ'à pàs pü êtré éçrît : %1 ~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choisissez d'abord une liste : l'export reprend la liste affichée, avec ses filtres et son tri.</source>
+        <translation>[Çhõîsîsséz d'àbõrd üñé lîsté : l'éxpõrt répréñd là lîsté àffîçhéé, àvéç sés fîltrés ét sõñ trî. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Exporter la liste</source>
+        <translation>[Éxpõrtér là lîsté ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (*.xlsx);;CSV pour Excel (*.csv)</source>
+        <translation>[Çlàsséür Éxçél (*.xlsx);;ÇSV põür Éxçél (*.çsv) ~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Fermer</source>
@@ -109,6 +145,10 @@
     <message>
         <source>%1 contrat(s) en cours</source>
         <translation>[%1 çõñtràt(s) éñ çõürs ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Primes (contrats en cours) : </source>
+        <translation>[Prîmés (çõñtràts éñ çõürs) :  ~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Ajouter une unité…</source>
@@ -567,6 +607,10 @@
         <translation>[Çàlçül ~~]</translation>
     </message>
     <message>
+        <source>Primes</source>
+        <translation>[Prîmés ~~]</translation>
+    </message>
+    <message>
         <source>initiative</source>
         <translation>[îñîtîàtîvé ~~~]</translation>
     </message>
@@ -633,6 +677,10 @@
     <message>
         <source>nouveau signataire pour l'entreprise</source>
         <translation>[ñõüvéàü sîgñàtàîré põür l'éñtréprîsé ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aucune prime P2 en jeu pour ce contrat.</source>
+        <translation>[Åüçüñé prîmé P2 éñ jéü põür çé çõñtràt. ~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Préavis calculé dès la date de notification.</source>
@@ -725,6 +773,10 @@
     <message>
         <source>Référent</source>
         <translation>[Référéñt ~~]</translation>
+    </message>
+    <message>
+        <source>Prime</source>
+        <translation>[Prîmé ~]</translation>
     </message>
     <message>
         <source>Signature impossible :</source>
@@ -833,6 +885,22 @@
     <message>
         <source>Contrôles</source>
         <translation>[Çõñtrôlés ~~~]</translation>
+    </message>
+    <message>
+        <source>Approuver avec une dérogation</source>
+        <translation>[Åpprõüvér àvéç üñé dérõgàtîõñ ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ces contrôles ne sont pas satisfaits :</source>
+        <translation>[Çés çõñtrôlés ñé sõñt pàs sàtîsfàîts : ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Pour approuver quand même, dites pourquoi (au moins %1 caractères) : la raison est enregistrée sur la demande et dans son historique, avec votre nom.</source>
+        <translation>[Põür àpprõüvér qüàñd mêmé, dîtés põürqüõî (àü mõîñs %1 çàràçtèrés) : là ràîsõñ ést éñrégîstréé sür là démàñdé ét dàñs sõñ hîstõrîqüé, àvéç võtré ñõm. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Approuver</source>
+        <translation>[Åpprõüvér ~~~]</translation>
     </message>
     <message>
         <source>Contrôle</source>
@@ -1001,6 +1069,130 @@
     <message>
         <source>Réponse requise quand une note est donnée.</source>
         <translation>[Répõñsé réqüîsé qüàñd üñé ñõté ést dõññéé. ~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>[Éçhéàñçé ~~]</translation>
+    </message>
+    <message>
+        <source>Fiche</source>
+        <translation>[Fîçhé ~]</translation>
+    </message>
+    <message>
+        <source>Reportées (%1)</source>
+        <translation>[Répõrtéés (%1) ~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 en retard</source>
+        <translation>[%1 éñ rétàrd ~~~~]</translation>
+    </message>
+    <message>
+        <source>(fiche sans nom)</source>
+        <translation>[(fîçhé sàñs ñõm) ~~~~~]</translation>
+    </message>
+    <message>
+        <source>reporté au %1 : %2</source>
+        <translation>[répõrté àü %1 : %2 ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>en retard depuis le %1</source>
+        <translation>[éñ rétàrd dépüîs lé %1 ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>À faire</source>
+        <translation>[À fàîré ~~]</translation>
+    </message>
+    <message>
+        <source>Calcul des échéances…</source>
+        <translation>[Çàlçül dés éçhéàñçés… ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Afficher les lignes reportées</source>
+        <translation>[Åffîçhér lés lîgñés répõrtéés ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Reporter…</source>
+        <translation>[Répõrtér… ~~~]</translation>
+    </message>
+    <message>
+        <source>Reporter la ligne choisie à une date (Ctrl+R)</source>
+        <translation>[Répõrtér là lîgñé çhõîsîé à üñé dàté (Çtrl+R) ~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>[Åçtüàlîsér ~~~]</translation>
+    </message>
+    <message>
+        <source>Échéances indisponibles : %1</source>
+        <translation>[Éçhéàñçés îñdîspõñîblés : %1 ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 ligne(s) au %2</source>
+        <translation>[%1 lîgñé(s) àü %2 ~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 reportée(s)</source>
+        <translation>[%1 répõrtéé(s) ~~~~]</translation>
+    </message>
+    <message>
+        <source>Rien à faire aujourd'hui : aucune échéance dans la copie de travail.</source>
+        <translation>[Rîéñ à fàîré àüjõürd'hüî : àüçüñé éçhéàñçé dàñs là çõpîé dé tràvàîl. ~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choisissez d'abord une ligne à reporter.</source>
+        <translation>[Çhõîsîsséz d'àbõrd üñé lîgñé à répõrtér. ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche</source>
+        <translation>[Õüvrîr là fîçhé ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Réactiver</source>
+        <translation>[Réàçtîvér ~~~]</translation>
+    </message>
+    <message>
+        <source>Graphique (PNG)…</source>
+        <translation>[Gràphîqüé (PÑG)… ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Données (XLSX)…</source>
+        <translation>[Dõññéés (XLSX)… ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Image PNG (*.png)</source>
+        <translation>[Îmàgé PÑG (*.pñg) ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>[Çlàsséür Éxçél (*.xlsx) ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Indicateurs</source>
+        <translation>[Îñdîçàtéürs ~~~]</translation>
+    </message>
+    <message>
+        <source>Opérateur</source>
+        <translation>[Õpéràtéür ~~~]</translation>
+    </message>
+    <message>
+        <source>Secteur</source>
+        <translation>[Séçtéür ~~]</translation>
+    </message>
+    <message>
+        <source>%1 : tous</source>
+        <translation>[%1 : tõüs ~~~]</translation>
+    </message>
+    <message>
+        <source>Calcul des indicateurs…</source>
+        <translation>[Çàlçül dés îñdîçàtéürs… ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Indicateurs indisponibles : %1</source>
+        <translation>[Îñdîçàtéürs îñdîspõñîblés : %1 ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>au %1</source>
+        <translation>[àü %1 ~]</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1513,25 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     </message>
 </context>
 <context>
+    <name>PreflightDialog</name>
+    <message>
+        <source>Contrôle avant envoi</source>
+        <translation>[Çõñtrôlé àvàñt éñvõî ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Raison / fiche</source>
+        <translation>[Ràîsõñ / fîçhé ~~~~]</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>[Çhàmp ~]</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>[Åññülér ~~]</translation>
+    </message>
+</context>
+<context>
     <name>PrintActions</name>
     <message>
         <source>&amp;Impression</source>
@@ -1357,6 +1568,10 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>La liste compte %1 fiches : filtrez-la sous %2 fiches pour l'imprimer.</source>
         <translation>[Là lîsté çõmpté %1 fîçhés : fîltréz-là sõüs %2 fîçhés põür l'împrîmér. ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Imprimer quand même</source>
+        <translation>[Împrîmér qüàñd mêmé ~~~~~~]</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1627,10 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[&amp;Pîèçés jõîñtés… ~~~~~]</translation>
     </message>
     <message>
+        <source>Importer des documents signés…</source>
+        <translation>[Împõrtér dés dõçüméñts sîgñés… ~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Fiche</source>
         <translation>[Fîçhé ~]</translation>
     </message>
@@ -1429,6 +1648,184 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>Synchronisation :</source>
         <translation>[Sÿñçhrõñîsàtîõñ : ~~~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Copie de travail à restaurer</source>
+        <translation>[Çõpîé dé tràvàîl à réstàürér ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Restaurer la sauvegarde du %1</source>
+        <translation>[Réstàürér là sàüvégàrdé dü %1 ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aucune sauvegarde</source>
+        <translation>[Åüçüñé sàüvégàrdé ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Restaurer un fichier…</source>
+        <translation>[Réstàürér üñ fîçhîér… ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Repartir d'une copie vide…</source>
+        <translation>[Répàrtîr d'üñé çõpîé vîdé… ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>[Qüîttér ~~]</translation>
+    </message>
+    <message>
+        <source>Fichier à restaurer</source>
+        <translation>[Fîçhîér à réstàürér ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Copies de travail (*.sqlite3 *.sqlite3.*);;Tous les fichiers (*)</source>
+        <translation>[Çõpîés dé tràvàîl (*.sqlîté3 *.sqlîté3.*);;Tõüs lés fîçhîérs (*) ~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Repartir d'une copie vide</source>
+        <translation>[Répàrtîr d'üñé çõpîé vîdé ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Une copie vide sera créée : les données reviendront du serveur à la prochaine synchronisation, après connexion. Les modifications non envoyées restent seulement dans le fichier mis de côté. Continuer ?</source>
+        <translation>[Üñé çõpîé vîdé sérà çrééé : lés dõññéés révîéñdrõñt dü sérvéür à là prõçhàîñé sÿñçhrõñîsàtîõñ, àprès çõññéxîõñ. Lés mõdîfîçàtîõñs ñõñ éñvõÿéés réstéñt séüléméñt dàñs lé fîçhîér mîs dé çôté. Çõñtîñüér ? ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Restauration impossible</source>
+        <translation>[Réstàüràtîõñ împõssîblé ~~~~~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>ScansDialog</name>
+    <message>
+        <source>Documents signés</source>
+        <translation>[Dõçüméñts sîgñés ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>[Împõrtér ~~]</translation>
+    </message>
+    <message>
+        <source>Pages à attribuer</source>
+        <translation>[Pàgés à àttrîbüér ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choisissez les scans des documents signés (PDF, photos JPEG ou PNG, ou un dossier). Chaque page est reconnue par son code QR et jointe à sa fiche ; la fiche est marquée signée.</source>
+        <translation>[Çhõîsîsséz lés sçàñs dés dõçüméñts sîgñés (PDF, phõtõs JPÉG õü PÑG, õü üñ dõssîér). Çhàqüé pàgé ést réçõññüé pàr sõñ çõdé QR ét jõîñté à sà fîçhé ; là fîçhé ést màrqüéé sîgñéé. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ajouter des fichiers…</source>
+        <translation>[Åjõütér dés fîçhîérs… ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ajouter un dossier…</source>
+        <translation>[Åjõütér üñ dõssîér… ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Vider la liste</source>
+        <translation>[Vîdér là lîsté ~~~~]</translation>
+    </message>
+    <message>
+        <source>Date de signature : celle de chaque scan</source>
+        <translation>[Dàté dé sîgñàtüré : çéllé dé çhàqüé sçàñ ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Arrêter</source>
+        <translation>[Årrêtér ~~]</translation>
+    </message>
+    <message>
+        <source>page %v sur %m</source>
+        <translation>[pàgé %v sür %m ~~~~]</translation>
+    </message>
+    <message>
+        <source>sinon le</source>
+        <translation>[sîñõñ lé ~~]</translation>
+    </message>
+    <message>
+        <source>Scans des documents signés</source>
+        <translation>[Sçàñs dés dõçüméñts sîgñés ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>[Sçàñs (*.pdf *.jpg *.jpég *.pñg) ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Dossier de scans</source>
+        <translation>[Dõssîér dé sçàñs ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ajoutez d'abord des fichiers ou un dossier.</source>
+        <translation>[Åjõütéz d'àbõrd dés fîçhîérs õü üñ dõssîér. ~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Lecture des pages…</source>
+        <translation>[Léçtüré dés pàgés… ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 page(s) lue(s) : %2 rattachée(s), %3 à attribuer, %4 en double.</source>
+        <translation>[%1 pàgé(s) lüé(s) : %2 ràttàçhéé(s), %3 à àttrîbüér, %4 éñ dõüblé. ~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>déjà joint</source>
+        <translation>[déjà jõîñt ~~~]</translation>
+    </message>
+    <message>
+        <source>joint</source>
+        <translation>[jõîñt ~]</translation>
+    </message>
+    <message>
+        <source>À attribuer : </source>
+        <translation>[À àttrîbüér :  ~~~~]</translation>
+    </message>
+    <message>
+        <source>Import arrêté : les pages lues avant l'arrêt sont importées.</source>
+        <translation>[Împõrt àrrêté : lés pàgés lüés àvàñt l'àrrêt sõñt împõrtéés. ~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Import impossible : </source>
+        <translation>[Împõrt împõssîblé :  ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Rechercher la fiche : nom de l'apprenant, entreprise…</source>
+        <translation>[Réçhérçhér là fîçhé : ñõm dé l'àppréñàñt, éñtréprîsé… ~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Attribuer à la fiche choisie</source>
+        <translation>[Åttrîbüér à là fîçhé çhõîsîé ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ouvrir la page</source>
+        <translation>[Õüvrîr là pàgé ~~~~]</translation>
+    </message>
+    <message>
+        <source>Écarter…</source>
+        <translation>[Éçàrtér… ~~]</translation>
+    </message>
+    <message>
+        <source>Pages sans code QR reconnu, à rattacher à une fiche :</source>
+        <translation>[Pàgés sàñs çõdé QR réçõññü, à ràttàçhér à üñé fîçhé : ~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Pages à attribuer (%1)</source>
+        <translation>[Pàgés à àttrîbüér (%1) ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choisissez une page, puis la fiche trouvée par la recherche.</source>
+        <translation>[Çhõîsîsséz üñé pàgé, püîs là fîçhé trõüvéé pàr là réçhérçhé. ~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Page jointe à %1 (envoyée à la prochaine synchronisation).</source>
+        <translation>[Pàgé jõîñté à %1 (éñvõÿéé à là prõçhàîñé sÿñçhrõñîsàtîõñ). ~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Écarter la page</source>
+        <translation>[Éçàrtér là pàgé ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Écarter « %1 » ? Elle ne sera jointe à aucune fiche.</source>
+        <translation>[Éçàrtér « %1 » ? Éllé ñé sérà jõîñté à àüçüñé fîçhé. ~~~~~~~~~~~~~~~~~]</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +1867,37 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Reporter une échéance</source>
+        <translation>[Répõrtér üñé éçhéàñçé ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Par exemple : l'entreprise rappelle lundi</source>
+        <translation>[Pàr éxémplé : l'éñtréprîsé ràppéllé lüñdî ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Reporter jusqu'au</source>
+        <translation>[Répõrtér jüsqü'àü ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>[Mõtîf ~]</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>[Répõrtér ~~]</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>[Åññülér ~~]</translation>
+    </message>
+    <message>
+        <source>Motif du report : indiquez pourquoi la ligne attend.</source>
+        <translation>[Mõtîf dü répõrt : îñdîqüéz põürqüõî là lîgñé àttéñd. ~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>%v sur %m</source>
@@ -1504,6 +1932,10 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Ñõñ çõññéçté ~~~~]</translation>
     </message>
     <message>
+        <source>Déconnecté</source>
+        <translation>[Déçõññéçté ~~~]</translation>
+    </message>
+    <message>
         <source>Hors ligne</source>
         <translation>[Hõrs lîgñé ~~~]</translation>
     </message>
@@ -1534,6 +1966,10 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>jamais synchronisé</source>
         <translation>[jàmàîs sÿñçhrõñîsé ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Synchroniser quand même</source>
+        <translation>[Sÿñçhrõñîsér qüàñd mêmé ~~~~~~~]</translation>
     </message>
     <message>
         <source>Synchronisation…</source>
@@ -1568,6 +2004,10 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Sÿñçhrõñîsàtîõñ térmîñéé à %1 ~~~~~~~~~]</translation>
     </message>
     <message>
+        <source>Connecté en tant que %1.</source>
+        <translation>[Çõññéçté éñ tàñt qüé %1. ~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Se déconnecter</source>
         <translation>[Sé déçõññéçtér ~~~~]</translation>
     </message>
@@ -1578,6 +2018,10 @@ Se déconnecter quand même ?</source>
         <translation>[%1 mõdîfîçàtîõñ(s) ñ'õñt pàs éñçõré été éñvõÿéés. Éllés réstéñt dàñs là çõpîé dé tràvàîl ét pàrtîrõñt à là prõçhàîñé çõññéxîõñ àvéç çé çõmpté.
 
 Sé déçõññéçtér qüàñd mêmé ? ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Déconnecté.</source>
+        <translation>[Déçõññéçté. ~~~]</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,7 @@ from typing import Any
 
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.validation import ValidationError, blocking
-from offa_desktop.domain.values import brussels_today
+from offa_desktop.domain.values import brussels_today, format_date_fr
 from offa_desktop.ops.scans import inbox as scan_inbox
 from offa_desktop.ops.attachments import attach_bytes, pending
 from offa_desktop.scans import assemble
@@ -94,6 +94,7 @@ class ScanReport:
     duplicates: int = 0
     to_assign: list[scan_inbox.InboxPage] = field(default_factory=list)
     signed: list[str] = field(default_factory=list)  # ids of records marked signed now
+    marks: list[str] = field(default_factory=list)  # the same, in French for a person
     copies: list[AttachedCopy] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # French, for a person to check
     errors: list[str] = field(default_factory=list)  # files that could not be read
@@ -233,7 +234,7 @@ def known_files(wc: WorkingCopy, folder: Path, record: str) -> dict[str, str]:
 
 def _attach(wc: WorkingCopy, folder: Path, group: _Group, report: ScanReport) -> None:
     ref = group.ref
-    assert ref.record is not None
+    assert ref.record is not None and ref.record_id is not None
     content = assemble.build(group.pages)
     digest = hashlib.sha256(content).hexdigest()
     name = file_name(ref)
@@ -334,6 +335,7 @@ def _mark_signed(wc: WorkingCopy, record: str, day: date, report: ScanReport) ->
     except RecordNotFound:
         return
     report.signed.append(record_id)
+    report.marks.append(f"{name} : marqué signé le {format_date_fr(day)}.")
     report.changes.add(collection, record_id)
     log.info("%s marked signed on %s", record, day.isoformat())
 
@@ -347,6 +349,7 @@ def describe_report(report: ScanReport) -> list[str]:
     for copy in report.copies:
         state = "déjà joint" if copy.duplicate else "joint"
         lines.append(f"{copy.name} : {copy.pages} page(s), {copy.file_name} ({state}).")
+    lines += report.marks
     lines += report.warnings
     for page in report.to_assign:
         lines.append(f"À attribuer : {page.label} ({page.reason}).")

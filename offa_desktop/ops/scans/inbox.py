@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from offa_desktop.domain.values import format_date_fr, parse_date
 from offa_desktop.ops.attachments import Attachment, attach_bytes
 from offa_desktop.scans import assemble
 from offa_desktop.scans.pages import ScanPage
@@ -151,9 +152,19 @@ def candidates(wc: WorkingCopy, text: str, limit: int = 30) -> list[Candidate]:
                             describe(db, "contracts", contract_id),
                             " · ".join(
                                 str(v)
-                                for v in (data.get("trade_code"), data.get("start_date"))
+                                for v in (
+                                    data.get("trade_code"),
+                                    _day(data.get("start_date")),
+                                )
                                 if v
                             ),
                         )
                     )
     return list({c.record: c for c in out}.values())[:limit]
+
+
+def _day(value: object) -> str:
+    try:
+        return format_date_fr(parse_date(str(value))) if value else ""
+    except ValueError:
+        return str(value)
