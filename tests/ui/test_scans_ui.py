@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 from PySide6.QtGui import QAction
 
-from offa_desktop.ops.printing import rendering as print_commands
 from offa_desktop.ops.attachments import pending
+from offa_desktop.ops.printing import rendering as print_commands
 from offa_desktop.store import queries
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.scans_dialog import ScansDialog

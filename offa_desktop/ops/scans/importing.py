@@ -30,8 +30,8 @@ from typing import Any
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.validation import ValidationError, blocking
 from offa_desktop.domain.values import brussels_today, format_date_fr
-from offa_desktop.ops.scans import inbox as scan_inbox
 from offa_desktop.ops.attachments import attach_bytes, pending
+from offa_desktop.ops.scans import inbox as scan_inbox
 from offa_desktop.scans import assemble
 from offa_desktop.scans.pages import ScanFile, ScanFileError, ScanPage, expand
 from offa_desktop.scans.qr import PaperRef, parse
