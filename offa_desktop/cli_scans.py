@@ -16,8 +16,7 @@ from datetime import date
 from typing import Any
 
 from offa_desktop import paths
-from offa_desktop.cli_output import emit, setup_logging
-from offa_desktop.cli_sync import gone_failure
+from offa_desktop.cli_output import emit, gone_failure, setup_logging
 
 log = logging.getLogger("offa.scans")
 

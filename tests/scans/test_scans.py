@@ -15,12 +15,13 @@ import pytest
 from PIL import Image
 
 from offa_desktop import paths
+from offa_desktop.domain.documents import KINDS
 from offa_desktop.ops.attachments import pending
 from offa_desktop.ops.printing import rendering as print_commands
 from offa_desktop.ops.scans import inbox as scan_inbox
 from offa_desktop.ops.scans.importing import import_scans, version_warning
 from offa_desktop.printing import facts
-from offa_desktop.printing.data import KINDS, PrintData
+from offa_desktop.printing.data import PrintData
 from offa_desktop.scans.qr import parse
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
