@@ -58,6 +58,38 @@ def local_changes(ops: Iterable[OutboxOp]) -> dict[str, Any]:
     return changed
 
 
+def merge_fields(
+    mine: Mapping[str, Any],
+    held: Mapping[str, JSON],
+    base: Mapping[str, Any] | None,
+    theirs: Mapping[str, Any],
+) -> dict[str, JSON]:
+    """The fields a person must decide on, three-way: ``mine`` the local values, ``held`` the
+    fields already in conflict, ``base`` the server state the local edits stand on (None: none
+    known), ``theirs`` the newer server state.
+
+    A field in conflict stays in conflict (its "theirs" the newest server value, its "base" the
+    value both sides started from) until the server holds my value; any other field clashes when
+    the server changed it too, to another value than mine.
+    """
+    clash: dict[str, JSON] = {}
+    for name, value in mine.items():
+        server = theirs.get(name)
+        if value == server:
+            continue
+        if name in held:
+            clash[name] = {"mine": value, "theirs": server, "base": held[name].get("base")}
+            continue
+        before = base.get(name, _MISSING) if base is not None else _MISSING
+        if before is _MISSING or before != server:
+            clash[name] = {
+                "mine": value,
+                "theirs": server,
+                "base": None if before is _MISSING else before,
+            }
+    return clash
+
+
 @dataclass(slots=True)
 class Incoming:
     """A server state of one record (a pull change, or the ``server`` of a push conflict)."""
@@ -136,12 +168,14 @@ class Absorber:
         *,
         force: bool = False,
     ) -> bool:
-        """Take one server state; False when it is not newer than the base (already known)."""
-        if base is not None and s.version <= base.version and not force:
+        """Take one server state; False when it is not newer than the base (already known).
+
+        ``force`` (a push's conflict answer, a re-pull): taken even when not newer, and the
+        visible record is always written again (a repair restores rows changed behind the app's
+        back).
+        """
+        if base is not None and not force and s.version <= base.version:
             return False
-        if base is not None and s.version == base.version and base.deleted == s.deleted:
-            if not ops and base.data == s.data:
-                return False
         key = s.key
         if not self.report.everything:  # a first sync or a re-pull refreshes every list
             self.report.touch(*key)
@@ -159,33 +193,40 @@ class Absorber:
             self._deleted_by_server(s, base, ops, conflict)
             return True
         assert s.data is not None
+        if conflict is not None and conflict.kind == "deleted_by_server":
+            # A person already has this record's edits to decide on (the server cannot bring
+            # a deleted record back): only the record's state follows.
+            self.records[key] = ServerRecord(
+                s.collection, s.record_id, s.version, False, dict(s.data), s.updated_at,
+                s.updated_by,
+            )  # fmt: skip
+            self.set_base(base, Base(s.collection, s.record_id, s.version, False, dict(s.data)))
+            return True
+        held = conflict.fields if conflict is not None else {}
         mine = local_changes(ops)
+        for name, detail in held.items():  # what a person still has to choose between
+            mine.setdefault(name, detail.get("mine"))
         base_data = base.data if base is not None and not base.deleted else None
-        clash: dict[str, JSON] = {}
-        for name, value in mine.items():
-            theirs = s.data.get(name)
-            if value == theirs:
-                continue
-            before = base_data.get(name, _MISSING) if base_data is not None else _MISSING
-            if before is _MISSING or before != theirs:
-                clash[name] = {
-                    "mine": value,
-                    "theirs": theirs,
-                    "base": None if before is _MISSING else before,
-                }
+        clash = merge_fields(mine, held, base_data, s.data)
         deleting = any(op.kind == "delete" for op in ops)
-        if deleting and base_data is not None and base_data != s.data:
+        if deleting and (
+            (conflict is not None and conflict.kind == "deleted_locally")
+            or (base_data is not None and base_data != s.data)
+        ):
+            # my deletion against their edit (any conflict of fields kept for an undo)
             self._put_conflict(
                 conflict,
                 Conflict(
-                    s.collection, s.record_id, s.version, False, {}, None, kind="deleted_locally"
+                    s.collection, s.record_id, s.version, False, clash, None,
+                    kind="deleted_locally",
                 ),
-            )
+            )  # fmt: skip
         elif clash:
             self._put_conflict(
                 conflict, Conflict(s.collection, s.record_id, s.version, False, clash)
             )
-        elif conflict is not None and conflict.kind != "deleted_by_server":
+        elif conflict is not None:
+            # the server now holds every value this copy had in conflict: nothing to choose
             self.drop_conflicts.append(key)
         for op in ops:
             if op.kind == "create":  # the record exists on the server: my create is an update
@@ -216,37 +257,39 @@ class Absorber:
     def _put_conflict(self, old: Conflict | None, new: Conflict) -> None:
         if old is None:
             self.report.conflicts += 1
-        elif old.kind == "deleted_by_server":
-            return  # a person already has that record's edits to decide on
         self.tx.conflicts.put(new)
 
     def _deleted_by_server(
         self, s: Incoming, base: Base | None, ops: list[OutboxOp], conflict: Conflict | None
     ) -> None:
-        """Someone else deleted it: queued edits become a conflict, then the rest is erased."""
-        edits = local_changes(ops)
-        if edits:
-            before = base.data if base is not None and base.data else {}
-            mine = dict(before)
-            mine.update(edits)
-            fields = {
-                name: {"mine": value, "theirs": None, "base": before.get(name)}
-                for name, value in edits.items()
-            }
-            self._put_conflict(
-                conflict,
-                Conflict(
-                    s.collection,
-                    s.record_id,
-                    s.version,
-                    True,
-                    fields,
-                    mine,
-                    kind="deleted_by_server",
-                ),
-            )
-        elif conflict is not None:
-            self.drop_conflicts.append(s.key)
+        """Someone else deleted it: queued edits (and values a person had still to choose
+        between) become an edit against deletion, then the rest is erased."""
+        if conflict is not None and conflict.kind == "deleted_by_server":
+            pass  # already a person's to decide (a re-pull brings the same deletion again)
+        elif any(op.kind == "delete" for op in ops):
+            if conflict is not None:  # deleted on both sides: nothing left to choose
+                self.drop_conflicts.append(s.key)
+        else:
+            edits = local_changes(ops)
+            for name, detail in (conflict.fields if conflict is not None else {}).items():
+                edits.setdefault(name, detail.get("mine"))
+            if edits:
+                before = base.data if base is not None and base.data else {}
+                mine = dict(before)
+                mine.update(edits)
+                fields = {
+                    name: {"mine": value, "theirs": None, "base": before.get(name)}
+                    for name, value in edits.items()
+                }
+                self._put_conflict(
+                    conflict,
+                    Conflict(
+                        s.collection, s.record_id, s.version, True, fields, mine,
+                        kind="deleted_by_server",
+                    ),
+                )  # fmt: skip
+            elif conflict is not None:
+                self.drop_conflicts.append(s.key)
         self.drop_ops.extend(op.seq for op in ops)
         self.records[s.key] = ServerRecord(
             s.collection, s.record_id, s.version, True, None, s.updated_at, s.updated_by

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from sync.merge import local_changes
 from sync.ports import Conflict, OutboxOp, ServerRecord, SyncStore, SyncTransaction, overlay
 
 Choice = Literal["mine", "theirs", "edited"]
@@ -57,25 +58,26 @@ def resolve_conflict(
                 data = overlay(base.data if base else None, ops)
                 version = base.version if base else None
                 tx.records.put_many([ServerRecord(collection, record_id, version, False, data)])
+                if conflict.fields:  # values still to choose between before the deletion
+                    conflict.kind = "fields"
+                    tx.conflicts.put(conflict)
             return record_id
+        typed = local_changes(ops)  # a field edited again since: what was typed last
         chosen: dict[str, Any] = {}
         resolution: dict[str, Any] = {}
         for name, detail in conflict.fields.items():
             choice, edited = (
                 (choices, None) if isinstance(choices, str) else choices.get(name, ("mine", None))
             )
+            mine = typed.get(name, detail.get("mine"))
             if choice == "mine":
-                value = detail.get("mine")
+                value = mine
             elif choice == "theirs":
                 value = detail.get("theirs")
             else:
                 value = edited
             chosen[name] = value
-            resolution[name] = {
-                "mine": detail.get("mine"),
-                "theirs": detail.get("theirs"),
-                "choice": choice,
-            }
+            resolution[name] = {"mine": mine, "theirs": detail.get("theirs"), "choice": choice}
         _strip(tx, ops, set(chosen))
         version = base.version if base else None
         tx.outbox.append(collection, record_id, "update", version, chosen, resolution)

@@ -321,8 +321,16 @@ class ConflictRows:
         return found
 
     def put(self, collection: str, record_id: str, details: Mapping[str, Any]) -> None:
-        """Insert or replace the conflict of a record."""
-        self.delete_many([(collection, record_id)])
+        """Insert, or update in place: a conflict brought up to date by a newer server version
+        keeps its place in the list and the time it arose."""
+        c = _conflicts.c
+        done = self.conn.execute(
+            update(_conflicts)
+            .where(c.collection == collection, c.record_id == record_id)
+            .values(details=dict(details))
+        )
+        if done.rowcount:
+            return
         self.conn.execute(
             insert(_conflicts).values(
                 collection=collection,

@@ -26,7 +26,7 @@ from offa_desktop.domain.validation import ValidationError, blocking, validate_r
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.queries import StoreContext
 from offa_desktop.store.records import table
-from offa_desktop.store.tables import BASE, OP_PENDING, OUTBOX
+from offa_desktop.store.tables import BASE, CONFLICTS, OP_PENDING, OUTBOX
 from offa_desktop.store.types import instant_str, parse_instant, utc_now
 
 
@@ -104,6 +104,7 @@ class UnitOfWork:
         self._validate(collection, data, previous, record_id)
         self._write(collection, record_id, data, version=version, insert_row=False)
         self._append_op(collection, record_id, "update", version, changed)
+        self._conflict_follows(collection, record_id, changed)
         self._apply_effects(collection, record_id, data, previous)
         return changed
 
@@ -302,6 +303,27 @@ class UnitOfWork:
             )
         )
         return op_id
+
+    def _conflict_follows(
+        self, collection: str, record_id: str, changed: Mapping[str, Any]
+    ) -> None:
+        """A field in conflict edited again stays in conflict, showing what was typed last
+        (only a person's choice ends a conflict, and "mine" must be the latest value)."""
+        c = CONFLICTS.c
+        row = self.session.execute(
+            select(c.id, c.details).where(c.collection == collection, c.record_id == record_id)
+        ).first()
+        if row is None:
+            return
+        details = dict(row.details or {})
+        fields = {k: dict(v) for k, v in (details.get("fields") or {}).items()}
+        touched = [name for name in changed if name in fields]
+        if not touched:
+            return
+        for name in touched:
+            fields[name]["mine"] = changed[name]
+        details["fields"] = fields
+        self.session.execute(update(CONFLICTS).where(c.id == row.id).values(details=details))
 
     def _apply_effects(
         self,

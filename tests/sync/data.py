@@ -38,3 +38,16 @@ def value(rng: random.Random, prefix: str) -> str:
 def unit_number(rng: random.Random) -> str:
     base = f"{rng.randrange(20_000_000, 89_999_999):08d}"
     return base + f"{97 - int(base) % 97:02d}"
+
+
+def tutor(rng: random.Random, company_id: str) -> dict[str, Any]:
+    return {
+        "company_id": company_id,
+        "first_name": f"Prénom {rng.randrange(10**6)}",
+        "last_name": f"Nom {rng.randrange(10**6)}",
+        "birth_date": "1980-05-17",
+        "condition": "experience",
+        "experience_years": 6,
+        "entrepreneur_title": False,
+        "certified": False,
+    }
