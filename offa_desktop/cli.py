@@ -37,7 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     login.add_argument("--server", required=True, help="adresse du serveur")
     login.add_argument("--username", required=True, help="nom d'utilisateur")
     commands.add_parser("logout", help="se déconnecter (refuse s'il reste des modifications)")
-    commands.add_parser("sync", help="synchroniser une fois")
+    sync = commands.add_parser("sync", help="synchroniser une fois")
+    sync.add_argument(
+        "--verify",
+        action="store_true",
+        help="vérifier aussi toute la copie de travail contre le serveur et la réparer",
+    )
     commands.add_parser("dump", help="exporter toute la copie de travail en lignes JSON")
     imp = commands.add_parser("import", help="importer des lignes JSON comme modifications")
     imp.add_argument("file", help="fichier de lignes JSON (UTF-8)")

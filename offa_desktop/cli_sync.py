@@ -133,14 +133,15 @@ def _sync(session: SyncSession, args: argparse.Namespace) -> int:
     password = os.environ.get("OFFA_PASSWORD")
     if session.creds.load(account.server, account.username) is None and password is not None:
         session.login(account.server, account.username, password)
+    verify = bool(getattr(args, "verify", False))  # sync --verify
     try:
-        report = session.sync_once(page_size=_page_size())
+        report = session.sync_once(page_size=_page_size(), verify=verify)
     except LoginRequired as exc:
         if password is None:
             emit({"ok": False, "error": "login_required", "message": exc.message})
             return EXIT_FAILED
         session.login(account.server, account.username, password)
-        report = session.sync_once(page_size=_page_size())
+        report = session.sync_once(page_size=_page_size(), verify=verify)
     emit(report.summary())
     return EXIT_OK
 

@@ -29,15 +29,7 @@ from sync.documents import DocumentQueue, send_pending
 from sync.errors import Cancelled, CursorExpired
 from sync.faults import crash_point
 from sync.lock import SyncLock
-from sync.merge import (
-    MOD,
-    Absorber,
-    Incoming,
-    checksum_key,
-    format_checksum,
-    parse_checksum,
-    record_hash,
-)
+from sync.merge import Absorber, Incoming
 from sync.ports import (
     Progress,
     SyncReport,
@@ -45,6 +37,7 @@ from sync.ports import (
     SyncTransaction,
 )
 from sync.pushing import PUSH_BATCH, select_batch, settle, wire
+from sync.repair import after_repair, inspect, log_repairs, note_repairs
 
 log = logging.getLogger("offa.sync")
 
@@ -78,6 +71,7 @@ class SyncEngine:
         checksum_interval: float = CHECKSUM_INTERVAL,
         clock: Callable[[], float] = time.time,
         documents: DocumentQueue | None = None,
+        verify: bool = False,
     ) -> None:
         self.store = store
         self.client = client
@@ -91,6 +85,9 @@ class SyncEngine:
         self.checksum_interval = checksum_interval
         self.clock = clock
         self.documents = documents
+        # ``sync --verify`` / "Vérifier la copie": the check runs on this sync whatever its
+        # date, and compares every field of every record with what the server sent.
+        self.verify = verify
         client.cancel = self.cancel
 
     # --- entry points ----------------------------------------------------------------------
@@ -174,7 +171,7 @@ class SyncEngine:
             pending_resync = tx.state.get("resync")
             last_check = float(tx.state.get("checksum_at") or 0)
             stale = tx.state.get(STALE) is not None
-        if pending_resync:
+        if pending_resync:  # a re-pull killed midway: finish it first
             self.resync(json.loads(pending_resync), report)
             return
         first = cursor is None
@@ -182,7 +179,7 @@ class SyncEngine:
             report.everything = True
         # a bulk load killed midway continues in bulk
         bulk = first or stale
-        due = first or self.clock() - last_check >= self.checksum_interval
+        due = first or self.verify or self.clock() - last_check >= self.checksum_interval
         done = 0
         try:
             for page in self._pages(cursor, due, bulk=bulk):
@@ -205,7 +202,7 @@ class SyncEngine:
         if stale:
             self.store.rebuild_derived()
         if due and isinstance(page.get("checksum"), dict):
-            self._compare_checksums(page["checksum"], report)
+            self._check(page["checksum"], report)
 
     def _limits(self, bulk: bool) -> tuple[int, int]:
         """The ``limit`` of the first page and of the following ones."""
@@ -246,7 +243,11 @@ class SyncEngine:
         report: SyncReport,
         *,
         force: set[str] | None = None,
+        repair: set[str] | None = None,
     ) -> None:
+        """Absorb a page; ``force``: collections taken again even when known (a re-pull);
+        ``repair``: collections whose records that change without a newer server version are
+        noted as repaired."""
         incoming = [Incoming.from_change(c) for c in changes if c.get("collection") in COLLECTIONS]
         if len(incoming) < len(changes):  # a newer server's collection: not ours to keep
             log.warning("%d changes of unknown collections ignored", len(changes) - len(incoming))
@@ -254,87 +255,96 @@ class SyncEngine:
         bases = tx.bases.get_many(keys)
         ops = tx.outbox.for_records(keys)
         conflicts = tx.conflicts.get_many(keys)
+        repaired = [s for s in incoming if repair and s.collection in repair]
+        before = tx.records.get_many([s.key for s in repaired]) if repaired else {}
         absorber = Absorber(tx, report)
         for s in incoming:
             forced = force is not None and (ALL in force or s.collection in force)
             absorber.absorb(
                 s, bases.get(s.key), ops.get(s.key, []), conflicts.get(s.key), force=forced
             )
+        if repaired:
+            # news (a version newer than the copy knew) is not a repair
+            known = [s for s in repaired if s.key not in bases or s.version <= bases[s.key].version]
+            note_repairs(report, before, {s.key: absorber.shown(s.key) for s in known})
         absorber.flush()
 
-    # --- checksums and re-pulls ------------------------------------------------------------
-    def _compare_checksums(self, server: dict[str, Any], report: SyncReport) -> None:
+    # --- checks and re-pulls ---------------------------------------------------------------
+    def _check(self, server: dict[str, Any], report: SyncReport) -> None:
+        """Compare the copy with the server's checksums; repair the collections found wrong."""
+        report.checked = True
         with self.store.transaction() as tx:
-            wrong = []
-            for collection, theirs in server.items():
-                count, digest = parse_checksum(tx.state.get(checksum_key(collection)))
-                if count != int(theirs["count"]) or f"{digest:064x}" != theirs["hash"]:
-                    wrong.append(collection)
+            found = inspect(tx, server, thorough=self.verify)
             tx.state.put("checksum_at", str(self.clock()))
+            wrong = found.collections
             if wrong:
-                log.warning("somme de contrôle différente : %s", ", ".join(sorted(wrong)))
-                tx.state.put("resync", json.dumps(sorted(wrong)))
+                log.warning("copie différente du serveur : %s", found.describe())
+                tx.state.put("resync", json.dumps(wrong))
         if wrong:
-            self.resync(sorted(wrong), report)
+            self.resync(wrong, report)
 
     def resync(self, collections: list[str], report: SyncReport) -> None:
-        """Re-pull these collections (or ``*``) from the start, keeping unsent edits."""
+        """Re-pull these collections (or ``*``) from the start: the copy becomes equal to the
+        server for them (missing records back, changed ones restored, ones the server no
+        longer has erased), unsent edits and open conflicts kept on top."""
         with self.store.transaction() as tx:
             tx.state.put("resync", json.dumps(collections))
         report.everything = True
         wanted = set(collections)
+        repair = None if ALL in wanted else wanted & set(COLLECTIONS)
         seen: dict[str, set[str]] = {}
         cursor: str | None = None
         done = 0
-        for page in self._pages(None, bulk=True):
+        page: dict[str, Any] = {}
+        for page in self._pages(None, True, bulk=True):
             changes = page.get("changes") or []
             for change in changes:
                 seen.setdefault(change["collection"], set()).add(change["id"])
             with self.store.transaction() as tx:
                 if len(changes) >= BULK_MIN:
                     tx.defer_derived()
-                self._apply_page(tx, changes, report, force=wanted)
+                self._apply_page(tx, changes, report, force=wanted, repair=repair)
                 crash_point("resync_page_applied_before_commit")
             cursor = page["cursor"]
             done += len(changes)
             report.pulled += len(changes)
             self._progress("resync", done, done + int(page.get("remaining") or 0))
+        names = set(COLLECTIONS) if repair is None else repair
         with self.store.transaction() as tx:
-            names = (set(seen) | self._known_collections(tx, wanted)) & set(COLLECTIONS)
-            if ALL not in wanted:
-                names &= wanted
             for collection in sorted(names):
-                self._drop_unseen(tx, collection, seen.get(collection, set()))
-                self._recount(tx, collection)
+                self._drop_unseen(tx, collection, seen.get(collection, set()), report, repair)
             tx.state.put("cursor", cursor)
             tx.state.put("resync", None)
             tx.state.put("checksum_at", str(self.clock()))
+            checksum = page.get("checksum")
+            after_repair(tx, sorted(names), checksum if isinstance(checksum, dict) else None)
         self.store.rebuild_derived()
         report.resynced += len(names)
+        report.checked = True
+        log_repairs(report)
 
     @staticmethod
-    def _known_collections(tx: SyncTransaction, wanted: set[str]) -> set[str]:
-        return set(COLLECTIONS) if ALL in wanted else wanted & set(COLLECTIONS)
-
-    @staticmethod
-    def _drop_unseen(tx: SyncTransaction, collection: str, seen: set[str]) -> None:
-        """Records the server no longer shows at all: erased, unless created here and unsent."""
-        unseen = tx.records.keys(collection) - seen
+    def _drop_unseen(
+        tx: SyncTransaction,
+        collection: str,
+        seen: set[str],
+        report: SyncReport,
+        repair: set[str] | None,
+    ) -> None:
+        """Records the server no longer shows at all: erased, unless created here and unsent;
+        edits on them kept in an edit against deletion."""
+        held = tx.records.keys(collection) | {i for i, _ in tx.bases.live_versions(collection)}
+        unseen = held - seen
         if not unseen:
             return
         keys = [(collection, i) for i in unseen]
         ops = tx.outbox.for_records(keys)
-        gone = [k for k in keys if not any(op.kind == "create" for op in ops.get(k, []))]
-        tx.outbox.remove([op.seq for k in gone for op in ops.get(k, [])])
-        tx.conflicts.delete_many(gone)
-        tx.records.erase_many(gone)
-        tx.bases.delete_many(gone)
-
-    @staticmethod
-    def _recount(tx: SyncTransaction, collection: str) -> None:
-        count = 0
-        digest = 0
-        for record_id, version in tx.bases.live_versions(collection):
-            count += 1
-            digest = (digest + record_hash(record_id, version)) % MOD
-        tx.state.put(checksum_key(collection), format_checksum(count, digest))
+        bases = tx.bases.get_many(keys)
+        conflicts = tx.conflicts.get_many(keys)
+        before = tx.records.get_many(keys)
+        absorber = Absorber(tx, report)
+        for k in keys:
+            absorber.vanished(k, bases.get(k), ops.get(k, []), conflicts.get(k))
+        if repair is not None:
+            note_repairs(report, before, {k: absorber.shown(k) for k in keys})
+        absorber.flush()

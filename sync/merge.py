@@ -4,12 +4,10 @@
 a push: each server state is compared with the record's base and its unsettled ops (three-way,
 field by field), the visible record becomes the server's data with the local edits on top, the
 base becomes the server state, and what cannot merge becomes a :class:`Conflict` for a person.
-It also keeps the per-collection checksum (API.md) up to date change by change.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -23,30 +21,10 @@ from sync.ports import (
     ServerRecord,
     SyncReport,
     SyncTransaction,
+    overlay,
 )
 
-MOD = 2**256
 _MISSING = object()
-
-
-def record_hash(record_id: str, version: int) -> int:
-    """int(SHA-256("<id>:<version>")), big-endian: one term of a collection's checksum."""
-    return int.from_bytes(hashlib.sha256(f"{record_id}:{version}".encode()).digest(), "big")
-
-
-def checksum_key(collection: str) -> str:
-    return f"checksum:{collection}"
-
-
-def parse_checksum(value: str | None) -> tuple[int, int]:
-    if not value:
-        return 0, 0
-    count, _, digest = value.partition(":")
-    return int(count), int(digest, 16)
-
-
-def format_checksum(count: int, digest: int) -> str:
-    return f"{count}:{digest % MOD:064x}"
 
 
 def local_changes(ops: Iterable[OutboxOp]) -> dict[str, Any]:
@@ -137,26 +115,19 @@ class Absorber:
         self.drop_bases: list[Key] = []
         self.drop_ops: list[int] = []
         self.drop_conflicts: list[Key] = []
-        self.count_delta: dict[str, int] = {}
-        self.hash_delta: dict[str, int] = {}
 
-    # --- checksum bookkeeping --------------------------------------------------------------
-    def _count(self, collection: str, record_id: str, version: int, sign: int) -> None:
-        self.count_delta[collection] = self.count_delta.get(collection, 0) + sign
-        term = record_hash(record_id, version)
-        self.hash_delta[collection] = (self.hash_delta.get(collection, 0) + sign * term) % MOD
-
+    # --- bases ------------------------------------------------------------------------------
     def set_base(self, old: Base | None, new: Base | None) -> None:
-        """Replace a record's base (None: forget it), keeping the checksum in step."""
-        if old is not None and not old.deleted:
-            self._count(old.collection, old.record_id, old.version, -1)
+        """Replace a record's base (None: forget it)."""
         if new is not None:
-            if not new.deleted:
-                self._count(new.collection, new.record_id, new.version, +1)
             self.bases[new.key] = new
         elif old is not None:
             self.bases.pop(old.key, None)
             self.drop_bases.append(old.key)
+
+    def shown(self, key: Key) -> ServerRecord | None:
+        """The record as it will show once flushed (None: erased)."""
+        return None if key in self.erase else self.records.get(key)
 
     # --- the three-way merge ---------------------------------------------------------------
     def absorb(
@@ -174,8 +145,10 @@ class Absorber:
         visible record is always written again (a repair restores rows changed behind the app's
         back).
         """
-        if base is not None and not force and s.version <= base.version:
-            return False
+        if base is not None and (
+            s.version < base.version or (s.version == base.version and not force)
+        ):
+            return False  # known already, or older (a push answer replayed after a pull)
         key = s.key
         if not self.report.everything:  # a first sync or a re-pull refreshes every list
             self.report.touch(*key)
@@ -296,6 +269,27 @@ class Absorber:
         )
         self.set_base(base, Base(s.collection, s.record_id, s.version, True, None))
 
+    def vanished(
+        self, key: Key, base: Base | None, ops: list[OutboxOp], conflict: Conflict | None
+    ) -> bool:
+        """A record a re-pull from the start did not bring: the server no longer has it at
+        all (its tombstone expired, or it left the scope). Erased, unless created here and
+        not sent yet; edits on it become an edit against deletion for a person, as when the
+        server deletes it. False when kept."""
+        if any(op.kind == "create" for op in ops) and (base is None or base.deleted):
+            # not sent yet: shown as its edits make it (a row damaged here comes back)
+            deleting = any(op.kind == "delete" for op in ops)
+            data = None if deleting else overlay(None, ops)
+            self.records[key] = ServerRecord(key[0], key[1], None, deleting, data)
+            return False
+        version = base.version if base is not None else 0
+        gone = Incoming(key[0], key[1], version, True, None)
+        self._deleted_by_server(gone, base, ops, conflict)
+        self.records.pop(key, None)
+        self.erase.append(key)
+        self.set_base(self.bases.get(key), None)
+        return True
+
     # --- writing ---------------------------------------------------------------------------
     def flush(self) -> None:
         """Write everything gathered, in this transaction."""
@@ -314,9 +308,3 @@ class Absorber:
             tx.bases.delete_many(self.drop_bases)
         if self.bases:
             tx.bases.put_many(list(self.bases.values()))
-        for collection, delta in self.count_delta.items():
-            name = checksum_key(collection)
-            count, digest = parse_checksum(tx.state.get(name))
-            count += delta
-            digest = (digest + self.hash_delta.get(collection, 0)) % MOD
-            tx.state.put(name, format_checksum(count, digest))

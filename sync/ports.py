@@ -142,8 +142,21 @@ class ChangeApplier(Protocol):
     def get(self, collection: str, record_id: str) -> ServerRecord | None:
         """The record as shown locally (local edits included)."""
 
+    def get_many(self, keys: Iterable[Key]) -> dict[Key, ServerRecord]:
+        """The records held locally among ``keys``, as shown (local edits included)."""
+
     def keys(self, collection: str) -> set[str]:
         """The ids of every record of a collection held locally (tombstones included)."""
+
+    def versions(self, collection: str) -> Iterator[tuple[str, int]]:
+        """``(id, version)`` of every record the copy says the server holds live, read from
+        the records themselves (live with a server version, or deleted by an unsent edit):
+        this copy's side of API.md's checksum."""
+
+    def suspects(self, collection: str, thorough: bool = False) -> list[str]:
+        """Ids of records that do not hold what the server last sent (their base) while no
+        unsent edit or open conflict explains it: a record or base missing, another version or
+        liveness; ``thorough``: any field value too (slower: every base decoded)."""
 
 
 class BaseSnapshots(Protocol):
@@ -250,6 +263,9 @@ class SyncReport:
     documents_refused: int = 0  # attached files the server refused (kept for the next sync)
     changed: dict[str, set[str]] = field(default_factory=dict)  # collection -> ids touched
     everything: bool = False  # a first sync or a re-pull: refresh every list
+    checked: bool = False  # the copy was compared with the server (due, or asked for)
+    # collection -> ids of records the check found wrong and made equal to the server again
+    repaired: dict[str, set[str]] = field(default_factory=dict)
 
     def touch(self, collection: str, record_id: str) -> None:
         self.changed.setdefault(collection, set()).add(record_id)
@@ -264,6 +280,7 @@ class SyncReport:
             "forbidden": self.forbidden,
             "pulled": self.pulled,
             "resynced": self.resynced,
+            "repaired": {c: len(ids) for c, ids in sorted(self.repaired.items()) if ids},
         }
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Table, and_, delete, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert
 
 from offa_desktop.domain.schema import COLLECTIONS
-from offa_desktop.store import derived, tables
+from offa_desktop.store import derived, tables, verify
 from offa_desktop.store.bulk import Upsert, by_collection, chunks, instant_column
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.db import WorkingCopy
@@ -217,9 +217,31 @@ class RecordRows:
         data = None if row["deleted"] else to_api(collection, row)
         return row["version"], bool(row["deleted"]), data
 
+    def get_many(
+        self, keys: Iterable[Key]
+    ) -> Iterator[tuple[str, str, int | None, bool, dict[str, Any] | None]]:
+        """``(collection, id, version, deleted, data)`` of the records held among ``keys``."""
+        for collection, ids in by_collection(keys).items():
+            t = table(collection)
+            for chunk in chunks(ids):
+                rows = self.conn.execute(select(t).where(t.c.id.in_(chunk))).mappings()
+                for row in rows:
+                    data = None if row["deleted"] else to_api(collection, row)
+                    yield collection, row["id"], row["version"], bool(row["deleted"]), data
+
     def keys(self, collection: str) -> set[str]:
         t = table(collection)
         return set(self.conn.execute(select(t.c.id)).scalars())
+
+    def versions(self, collection: str) -> Iterator[tuple[str, int]]:
+        """``(id, version)`` of the records this copy says the server holds live, read from
+        the rows themselves (:func:`offa_desktop.store.verify.versions`)."""
+        return verify.versions(self.conn, collection)
+
+    def suspects(self, collection: str, thorough: bool = False) -> list[str]:
+        """Ids whose row does not hold what the server last sent, no local edit explaining it
+        (:func:`offa_desktop.store.verify.suspects`)."""
+        return verify.suspects(self.conn, collection, thorough=thorough)
 
 
 class BaseRows:

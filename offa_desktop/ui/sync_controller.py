@@ -38,6 +38,8 @@ class SyncController(QObject):
         self.running: Op | None = None
         self.last_status: Any = None
         self.login_dialog: Any = None
+        self.message_box: QMessageBox | None = None
+        self.verifying = False  # the running sync was asked by "Vérifier la copie"
         self._started = False
         self.progress = QProgressBar(window)
         self.progress.setObjectName("sync-progress")
@@ -52,6 +54,13 @@ class SyncController(QObject):
         window.statusBar().addPermanentWidget(self.cancel_button)
         window.sync_action.triggered.connect(self.sync)
         menu = window.menu_sync
+        self.verify_action = menu.addAction(self.tr("&Vérifier la copie"))
+        self.verify_action.setObjectName("action-verify")
+        self.verify_action.setStatusTip(
+            self.tr("Compare toute la copie de travail avec le serveur et rétablit ce qui diffère")
+        )
+        self.verify_action.triggered.connect(lambda: self.sync(verify=True))
+        menu.addSeparator()
         self.login_action = menu.addAction(self.tr("Se &connecter…"))
         self.login_action.setObjectName("action-login")
         self.login_action.triggered.connect(self.ask_login)
@@ -113,6 +122,7 @@ class SyncController(QObject):
     def _set_enabled(self, enabled: bool) -> None:
         for action in (
             self.window.sync_action,
+            self.verify_action,
             self.login_action,
             self.logout_action,
             self.conflicts_action,
@@ -160,9 +170,11 @@ class SyncController(QObject):
         return " · ".join(parts)
 
     # --- sync ----------------------------------------------------------------------------------
-    def sync(self, *, preflight: bool = True) -> None:
+    def sync(self, checked: bool = False, *, preflight: bool = True, verify: bool = False) -> None:
         """Synchroniser (F5): asks for a login first when no account is set; the pre-flight
-        report first (``ui/preflight_dialog.py``), shown only when edits would be refused."""
+        report first (``ui/preflight_dialog.py``), shown only when edits would be refused.
+        ``verify`` ("Vérifier la copie"): the whole copy is compared with the server on this
+        sync and repaired where it differs (``checked`` is the action's, unused)."""
         session = self.context.session
         if session is None or self.running is not None:
             return
@@ -173,20 +185,24 @@ class SyncController(QObject):
             from offa_desktop.ui.preflight_dialog import run_preflight
 
             run_preflight(self.context, self.window, None, self.tr("Synchroniser quand même"),
-                          lambda: self.sync(preflight=False))
+                          lambda: self.sync(preflight=False, verify=verify))
             return
         from offa_desktop.ops.sync.actions import sync_now
 
+        self.verifying = verify
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.window.sync_action.setEnabled(False)
-        self.window.statusBar().showMessage(self.tr("Synchronisation…"))
+        self.verify_action.setEnabled(False)
+        self.window.statusBar().showMessage(
+            self.tr("Vérification de la copie…") if verify else self.tr("Synchronisation…")
+        )
 
         def run(ctx: Any) -> ChangeSet:
             with paused_gc():
-                return sync_now(session, progress=ctx.report)
+                return sync_now(session, progress=ctx.report, verify=verify)
 
         self.running = (
             self.tasks.background(run)
@@ -221,18 +237,52 @@ class SyncController(QObject):
         self.progress.hide()
         self.cancel_button.hide()
         self.window.sync_action.setEnabled(True)
+        self.verify_action.setEnabled(True)
 
     def _synced(self, changes: ChangeSet) -> None:
         self._done()
         self.online = True
         when = datetime.now().strftime("%H:%M")
         message = self.tr("Synchronisation terminée à %1").replace("%1", when)
-        self.window.statusBar().showMessage(message, 10_000)
+        repaired: dict[str, int] = getattr(changes, "repaired", {})
+        if repaired:
+            message = self.repaired_text(repaired)
+            self._tell(self.tr("Copie de travail réparée"), message)
+        elif self.verifying:
+            message = self.tr("Copie de travail vérifiée : elle est identique à celle du serveur.")
+            self._tell(self.tr("Vérifier la copie"), message)
+        self.verifying = False
+        self.window.statusBar().showMessage(message, 15_000 if repaired else 10_000)
         self.refresh_status()
         self.finished.emit(True, message)
 
+    def repaired_text(self, repaired: dict[str, int]) -> str:
+        """What a repair did, in French: "... Tuteurs : 1 ; Entreprises : 2 ..."."""
+        from offa_desktop.domain.problems import cap
+        from offa_desktop.domain.schema import COLLECTIONS
+
+        parts = [
+            f"{cap(COLLECTIONS[c].label) if c in COLLECTIONS else c}\u00a0: {n}"
+            for c, n in sorted(repaired.items())
+        ]
+        return self.tr(
+            "La vérification a trouvé des fiches de la copie de travail différentes de "
+            "celles du serveur et les a rétablies comme sur le serveur (%1). Vos "
+            "modifications non envoyées et vos conflits sont conservés ; le détail est "
+            "dans le journal."
+        ).replace("%1", " ; ".join(parts))
+
+    def _tell(self, title: str, text: str) -> None:
+        """A message that does not block (window-modal, opened)."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.window)
+        box.setObjectName("sync-check-message")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message_box = box
+        box.open()
+
     def _sync_failed(self, error: BaseException) -> None:
         self._done()
+        self.verifying = False
         from sync.errors import Cancelled, LoginRequired, NetworkError
 
         message = str(getattr(error, "message", None) or error)

@@ -22,6 +22,7 @@ SUMMARY_KEYS = {
     "forbidden",
     "pulled",
     "resynced",
+    "repaired",
 }
 
 

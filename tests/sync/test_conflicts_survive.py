@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from offa_desktop.ops.sync_adapter import StoreSyncAdapter
+from offa_desktop.ops.sync.adapter import StoreSyncAdapter
 from sync.resolve import resolve_conflict
 from tests.sync.data import company, value
 from tests.sync.harness import Device, Server, api, server_state

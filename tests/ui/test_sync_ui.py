@@ -239,3 +239,46 @@ def test_status_links_open_conflicts_and_rejected_lists(qtbot: Any, context: App
         assert dialog is not None and dialog.isVisible()
         qtbot.addWidget(dialog)
         dialog.close()
+
+
+def test_verify_the_copy_repairs_and_says_so(
+    qtbot: Any, server: tuple[str, str], context: AppContext
+) -> None:
+    """Synchronisation > Vérifier la copie: a row lost behind the app's back comes back, the
+    window says what was repaired in French; a second check finds the copy identical."""
+    from PySide6.QtGui import QAction
+
+    base_url, _ = server
+    account = _account()
+    context.session.login(base_url, account.username, account.password)
+    window = context.build_window(auto_sync=False)
+    qtbot.addWidget(window)
+    window.show()
+    controller = window.sync
+    qtbot.waitUntil(lambda: controller.last_status is not None)
+    with qtbot.waitSignal(controller.finished, timeout=60_000):
+        controller.sync()
+    action = window.findChild(QAction, "action-verify")
+    assert action is not None and action in window.menu_sync.actions()
+    assert action.text().replace("&", "") == "Vérifier la copie" and action.isEnabled()
+    db = sqlite3.connect(paths.working_copy_path(context.folder))
+    (lost,) = db.execute("select id from tutors where deleted = 0 limit 1").fetchone()
+    with db:
+        db.execute("delete from tutors where id = ?", (lost,))
+    db.close()
+    with qtbot.waitSignal(controller.finished, timeout=60_000) as done:
+        action.trigger()
+    assert done.args[0] is True, done.args
+    assert "Tuteurs\u00a0: 1" in done.args[1] and "rétablies" in done.args[1]
+    box = controller.message_box
+    assert box is not None and box.isVisible() and box.text() == done.args[1]
+    box.grab().save(str(context.folder / "verify-repaired.png"))
+    box.close()
+    db = sqlite3.connect(paths.working_copy_path(context.folder))
+    assert db.execute("select count(*) from tutors where id = ?", (lost,)).fetchone() == (1,)
+    db.close()
+    with qtbot.waitSignal(controller.finished, timeout=60_000) as again:
+        action.trigger()
+    assert "identique" in again.args[1]
+    assert controller.message_box is not None and controller.message_box.isVisible()
+    controller.message_box.close()

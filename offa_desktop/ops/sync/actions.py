@@ -6,7 +6,7 @@ No Qt: the UI runs these on its pool lane and shows the results.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -52,13 +52,27 @@ def read_status(session: SyncSession) -> SyncStatus:
     )
 
 
+@dataclass
+class Synced(ChangeSet):
+    """What a sync changed (for the lists), and what its check of the copy found:
+    ``checked`` the copy was compared with the server; ``repaired`` collection -> how many
+    records were found wrong and made equal to the server again."""
+
+    checked: bool = False
+    repaired: dict[str, int] = field(default_factory=dict)
+
+
 def sync_now(
     session: SyncSession,
     progress: Callable[[str, int, int], None] | None = None,
-) -> ChangeSet:
+    *,
+    verify: bool = False,
+) -> Synced:
     """One sync (push then pull); returns what changed so the lists refresh only that.
 
-    ``session.cancel`` stops it between batches (``sync.errors.Cancelled``).
+    ``verify`` ("Vérifier la copie"): the copy is checked against the server on this sync,
+    every field of every record, and repaired where it differs. ``session.cancel`` stops it
+    between batches (``sync.errors.Cancelled``).
     """
     session.cancel.clear()
 
@@ -66,8 +80,9 @@ def sync_now(
         if progress is not None:
             progress(step.phase, step.done, step.total)
 
-    result = session.sync_once(report)
-    changes = ChangeSet(everything=result.everything)
+    result = session.sync_once(report, verify=verify)
+    changes = Synced(everything=result.everything, checked=result.checked)
+    changes.repaired = {c: len(ids) for c, ids in sorted(result.repaired.items()) if ids}
     for collection, ids in result.changed.items():
         changes.ids.setdefault(collection, set()).update(ids)
     return changes

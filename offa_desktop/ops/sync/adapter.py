@@ -122,8 +122,20 @@ class _Records:
         version, deleted, data = found
         return ServerRecord(collection, record_id, version, deleted, data)
 
+    def get_many(self, keys: Iterable[Key]) -> dict[Key, ServerRecord]:
+        return {
+            (c, i): ServerRecord(c, i, version, deleted, data)
+            for c, i, version, deleted, data in self.rows.get_many(keys)
+        }
+
     def keys(self, collection: str) -> set[str]:
         return self.rows.keys(collection)
+
+    def versions(self, collection: str) -> Iterator[tuple[str, int]]:
+        return self.rows.versions(collection)
+
+    def suspects(self, collection: str, thorough: bool = False) -> list[str]:
+        return self.rows.suspects(collection, thorough)
 
 
 class _Bases:

@@ -166,13 +166,20 @@ class SyncSession:
         )
 
     def sync_once(
-        self, progress: Callable[[Progress], None] | None = None, *, page_size: int | None = None
+        self,
+        progress: Callable[[Progress], None] | None = None,
+        *,
+        page_size: int | None = None,
+        verify: bool = False,
     ) -> SyncReport:
         """One sync, and its time kept (``LAST_SYNC_KEY``) for the status line: whoever syncs
-        (the window, the demo's start, the command line), the window says when it was."""
+        (the window, the demo's start, the command line), the window says when it was.
+        ``verify`` (``sync --verify``, "Vérifier la copie"): the copy is checked against the
+        server on this sync, every field of every record, and repaired where it differs."""
         engine = self.engine(progress)
         if page_size:
             engine.page_size = page_size
+        engine.verify = verify
         report = engine.sync_once()
         with self.store.transaction() as tx:
             tx.state.put(LAST_SYNC_KEY, datetime.now(UTC).isoformat())
