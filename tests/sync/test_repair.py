@@ -190,7 +190,7 @@ def test_a_sound_copy_has_nothing_to_repair(tmp_path: Path) -> None:
 
     from offa_desktop.demo.accounts import account
     from offa_desktop.domain.schema import COLLECTIONS
-    from offa_desktop.ops.session import start_demo
+    from offa_desktop.ops.sync.session import start_demo
     from offa_desktop.store import queries
 
     demo = start_demo(tmp_path, size=30)
