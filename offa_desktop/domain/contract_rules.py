@@ -162,6 +162,45 @@ def _related(record_id: str | None, data: Record, other_id: str, other: Record) 
     )
 
 
+def _supersedes(record_id: str | None, data: Record, ctx: RuleContext) -> list[Problem]:
+    """A replacement ("Annuler et remplacer") replaces a signed contract of the same learner,
+    and a contract is replaced once."""
+    old_id = data.get("supersedes_id")
+    old = ctx.get("contracts", old_id) if isinstance(old_id, str) else None
+    if old is None:
+        return []
+    if old.get("status") == "draft":
+        return [
+            problem(
+                "contracts",
+                "supersedes_id",
+                "invalid",
+                "un projet se corrige, il ne se remplace pas : seul un contrat signé se remplace.",
+            )
+        ]
+    if old.get("learner_id") != data.get("learner_id"):
+        return [
+            problem(
+                "contracts",
+                "supersedes_id",
+                "invalid",
+                "le contrat remplacé est celui d'un autre apprenant.",
+            )
+        ]
+    if data.get("status") != "draft":
+        for other_id, other in ctx.find("contracts", supersedes_id=old_id):
+            if other_id != record_id and other.get("status") != "draft":
+                return [
+                    problem(
+                        "contracts",
+                        "supersedes_id",
+                        "already_replaced",
+                        "ce contrat est déjà remplacé par un autre contrat signé.",
+                    )
+                ]
+    return []
+
+
 def _overlap(record_id: str | None, data: Record, ctx: RuleContext) -> list[Problem]:
     start = get_date(data, "start_date")
     if start is None or not data.get("learner_id"):
@@ -223,6 +262,7 @@ CONTRACT_RULES: tuple[ContractRule, ...] = (
     ),
     ContractRule("tutor", ("tutor_id", "establishment_unit_id"), _tutor),
     ContractRule("workplaces", ("workplace_ids", "establishment_unit_id"), _workplaces),
+    ContractRule("supersedes", ("supersedes_id", "learner_id"), _supersedes, draft=True),
     ContractRule(
         "overlap",
         ("learner_id", "start_date", "end_date", "supersedes_id"),

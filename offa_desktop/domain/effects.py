@@ -9,6 +9,11 @@
   before the contract's start nor after its end) and that contract's status update. The
   event's id is a uuid5 of (approval id, contract id), so the client and the server make the
   same records.
+- A contract that replaces another (``supersedes_id``, "Annuler et remplacer") ends it when it
+  is signed (moved out of ``draft``, or created running): the replaced contract, if still
+  running, gets a ``termination`` event (reason ``replaced``, «remplacé»), effective the day
+  before the replacement starts but never before its own start nor after its end, and its
+  status update. The event's id is a uuid5 of (replacement id, replaced id).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, Literal
 
 from offa_desktop.domain.access import get_date
@@ -25,6 +31,7 @@ from offa_desktop.domain.problems import RuleContext
 # Fixed namespace of the ids of records made by side effects (never change it).
 EFFECTS_NAMESPACE = uuid.UUID("6f1d3c2e-8a4b-5c7d-9e0f-1a2b3c4d5e6f")
 WITHDRAWAL_REASON = "approval_withdrawn"
+REPLACED_REASON = "replaced"
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,12 @@ class Effect:
 def withdrawal_event_id(approval_id: str, contract_id: str) -> str:
     """The id of the termination event a withdrawal makes for a contract."""
     return str(uuid.uuid5(EFFECTS_NAMESPACE, f"approval-withdrawal:{approval_id}:{contract_id}"))
+
+
+def replacement_event_id(replacement_id: str, replaced_id: str) -> str:
+    """The id of the termination event a signed replacement makes for the contract it
+    replaces."""
+    return str(uuid.uuid5(EFFECTS_NAMESPACE, f"replacement:{replacement_id}:{replaced_id}"))
 
 
 def contract_changes(event: Mapping[str, Any]) -> dict[str, Any]:
@@ -101,6 +114,39 @@ def _withdrawal_effects(
     return out
 
 
+def _replacement_effects(
+    contract_id: str, data: Mapping[str, Any], previous: Mapping[str, Any] | None, ctx: RuleContext
+) -> list[Effect]:
+    old_id = data.get("supersedes_id")
+    signed_now = data.get("status") in RUNNING and (
+        previous is None or previous.get("status") not in RUNNING
+    )
+    if not isinstance(old_id, str) or not signed_now:
+        return []
+    old = ctx.get("contracts", old_id)
+    if old is None or old.get("status") not in RUNNING:
+        return []
+    start, old_start = get_date(data, "start_date"), get_date(old, "start_date")
+    on = get_date(data, "signed_on") or ctx.today()
+    effective = (start - timedelta(days=1)) if start is not None else on
+    if old_start is not None:
+        effective = max(effective, old_start)
+    old_end = get_date(old, "end_date")
+    if old_end is not None:
+        effective = min(effective, old_end)
+    event = {
+        "contract_id": old_id,
+        "kind": "termination",
+        "effective_date": effective.isoformat(),
+        "reason_code": REPLACED_REASON,
+        "details": {"notified_on": on.isoformat()},
+    }
+    return [
+        Effect("contract_events", replacement_event_id(contract_id, old_id), "create", event),
+        Effect("contracts", old_id, "update", {"status": "terminated"}),
+    ]
+
+
 def side_effects(
     collection: str,
     record_id: str,
@@ -114,4 +160,6 @@ def side_effects(
         return _event_effects(data, previous)
     if collection == "approvals":
         return _withdrawal_effects(record_id, data, previous, ctx)
+    if collection == "contracts":
+        return _replacement_effects(record_id, data, previous, ctx)
     return []

@@ -149,6 +149,8 @@ def _object(d: PrintData, blank: bool) -> list[Flowable]:
     if not blank:
         rows.append(("Statut de la fiche", label(CONTRACT_STATUSES, c.get("status"))))
     story.append(b.fields(rows, blank=blank))
+    if not blank:
+        story += _chain(d)
     story.append(Spacer(1, 2 * mm))
     story.append(b.text(clauses.CONTRACT_TERMS, "small"))
     if d.events and not blank:
@@ -166,6 +168,38 @@ def _object(d: PrintData, blank: bool) -> list[Flowable]:
     story += b.section("3. Horaire hebdomadaire de référence")
     story.append(b.schedule_grid(c.get("schedule"), blank=blank))
     return story
+
+
+def _chain(d: PrintData) -> list[Flowable]:
+    """Cancel and replace: what this contract replaces, what replaced it."""
+    out: list[Flowable] = []
+    old = d.replaces
+    if old:
+        signed = f", signé le {date_fr(old.get('signed_on'))}" if old.get("signed_on") else ""
+        out.append(
+            b.text(
+                f"Ce contrat annule et remplace le contrat {old.get('id')} "
+                f"du {date_fr(old.get('start_date'))}{signed}, qui prend fin avec le motif "
+                "« remplacé » à la signature du présent contrat.",
+                "cell",
+            )
+        )
+    for new in d.replaced_by:
+        state = (
+            f"signé le {date_fr(new.get('signed_on'))}"
+            if new.get("status") != "draft" and new.get("signed_on")
+            else "en projet"
+        )
+        out.append(
+            b.text(
+                f"Ce contrat est annulé et remplacé par le contrat {new.get('id')} "
+                f"({state}).",
+                "cell",
+            )
+        )
+    if out:
+        out.insert(0, Spacer(1, 1.5 * mm))
+    return out
 
 
 def _pay(d: PrintData, blank: bool) -> list[Flowable]:

@@ -72,6 +72,8 @@ class PrintData:
     pay_rate: Record | None = None
     pay_rates: Sequence[Record] = ()  # every level's rate in force (blank forms)
     events: Sequence[Record] = ()  # the contract's events, each with its ``reason_label``
+    replaces: Record | None = None  # the contract this one replaces (with its ``id``)
+    replaced_by: Sequence[Record] = ()  # the contracts naming this one in supersedes_id
     reason: Record | None = None  # the termination or suspension reason
     visitor: Record | None = None
     checklist: Record | None = None  # the checklist template of a visit

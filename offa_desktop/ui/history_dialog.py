@@ -87,6 +87,12 @@ class HistoryDialog(QDialog):
                 QTreeWidgetItem(item, ["", "", line.replace("— → ", "")])
         server.setFirstColumnSpanned(True)
         local.setFirstColumnSpanned(True)
+        chain = list(getattr(history, "chain", []) or [])
+        if chain:
+            links = QTreeWidgetItem(self.tree, [self.tr("Annulé et remplacé : la chaîne")])
+            links.setFirstColumnSpanned(True)
+            for line in chain:
+                QTreeWidgetItem(links, ["", "", line])
         self.tree.expandAll()
         self.summary = QLabel(
             self.tr("%1 modification(s) sur le serveur, %2 en attente d'envoi")

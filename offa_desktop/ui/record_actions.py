@@ -55,7 +55,7 @@ def _selected(context: Any, window: Any) -> tuple[str, str] | None:
 
 
 def show_history(context: Any, window: Any) -> None:
-    from offa_desktop.ops.records.history import record_history
+    from offa_desktop.ops.contracts.replacing import history_with_chain
     from offa_desktop.ui.history_dialog import HistoryDialog
 
     chosen = _selected(context, window)
@@ -69,7 +69,7 @@ def show_history(context: Any, window: Any) -> None:
         dialog.show()
         context.extras["last_history"] = dialog
 
-    context.tasks.background(record_history, context.session, collection, record_id).owned_by(
+    context.tasks.background(history_with_chain, context.session, collection, record_id).owned_by(
         window
     ).success(show).run()
 

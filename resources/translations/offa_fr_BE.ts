@@ -748,6 +748,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Annuler et remplacer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imprimer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -777,6 +781,26 @@
     </message>
     <message>
         <source>Prime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remplace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remplacé par</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler et remplacer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un nouveau projet de contrat reprend toutes les données de celui-ci. Corrigez-le et faites-le signer : à sa signature, ce contrat-ci sera rompu avec le motif « remplacé ». Continuer ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projet de remplacement créé : corrigez-le («Modifier le projet…»), puis marquez-le signé.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1384,6 +1408,10 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>moi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulé et remplacé : la chaîne</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -747,6 +747,10 @@
         <translation>[Vîsîté dé süîvî… ~~~~~]</translation>
     </message>
     <message>
+        <source>Annuler et remplacer…</source>
+        <translation>[Åññülér ét rémplàçér… ~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Imprimer</source>
         <translation>[Împrîmér ~~]</translation>
     </message>
@@ -777,6 +781,26 @@
     <message>
         <source>Prime</source>
         <translation>[Prîmé ~]</translation>
+    </message>
+    <message>
+        <source>Remplace</source>
+        <translation>[Rémplàçé ~~]</translation>
+    </message>
+    <message>
+        <source>Remplacé par</source>
+        <translation>[Rémplàçé pàr ~~~~]</translation>
+    </message>
+    <message>
+        <source>Annuler et remplacer</source>
+        <translation>[Åññülér ét rémplàçér ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Un nouveau projet de contrat reprend toutes les données de celui-ci. Corrigez-le et faites-le signer : à sa signature, ce contrat-ci sera rompu avec le motif « remplacé ». Continuer ?</source>
+        <translation>[Üñ ñõüvéàü prõjét dé çõñtràt répréñd tõütés lés dõññéés dé çélüî-çî. Çõrrîgéz-lé ét fàîtés-lé sîgñér : à sà sîgñàtüré, çé çõñtràt-çî sérà rõmpü àvéç lé mõtîf « rémplàçé ». Çõñtîñüér ? ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Projet de remplacement créé : corrigez-le («Modifier le projet…»), puis marquez-le signé.</source>
+        <translation>[Prõjét dé rémplàçéméñt çréé : çõrrîgéz-lé («Mõdîfîér lé prõjét…»), püîs màrqüéz-lé sîgñé. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Signature impossible :</source>
@@ -1389,6 +1413,10 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>moi</source>
         <translation>[mõî ~]</translation>
+    </message>
+    <message>
+        <source>Annulé et remplacé : la chaîne</source>
+        <translation>[Åññülé ét rémplàçé : là çhàîñé ~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>%1 modification(s) sur le serveur, %2 en attente d'envoi</source>

@@ -174,8 +174,12 @@ def _contract(r: _Reader, record_id: str, record: Record, version: int | None) -
     ]
     data: dict[str, Any] = {}
     _parties(r, record, data, max(changes) if changes else None)
+    replaced = r.get("contracts", record.get("supersedes_id"))
+    successors = StoreContext(r.session).find("contracts", supersedes_id=record_id)
     return PrintData(
         kind="contract",
+        replaces={**replaced, "id": record["supersedes_id"]} if replaced else None,
+        replaced_by=[{**d, "id": i} for i, d in sorted(successors, key=lambda s: s[0])],
         record_id=record_id,
         version=version,
         record=record,

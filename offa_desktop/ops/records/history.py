@@ -17,6 +17,7 @@ class RecordHistory:
     server: list[dict[str, Any]] = field(default_factory=list)
     local: list[dict[str, Any]] = field(default_factory=list)
     server_error: str | None = None
+    chain: list[str] = field(default_factory=list)  # a contract's replacements, in French
 
 
 def record_history(session: Any, collection: str, record_id: str) -> RecordHistory:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ops.contracts import drafting
+from offa_desktop.ops.contracts import drafting, replacing
 from offa_desktop.ops.contracts import events as contract_events
 from offa_desktop.ops.records import editing
 from offa_desktop.ui.formats import date_fr, money_fr, name_of
@@ -63,6 +64,7 @@ class ContractDialog(QDialog):
                           ("sign", tr("Marquer comme signé")),
                           *((k, tr(v) + "…") for k, v in TITLES.items()),
                           ("visit", tr("Visite de suivi…")),
+                          ("replace", tr("Annuler et remplacer…")),
                           ("print", tr("Imprimer"))):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, k=key: self.act(k))
@@ -99,6 +101,9 @@ class ContractDialog(QDialog):
         from offa_desktop.ops.forecast import contract_forecasts
 
         rows += [(tr("Prime"), f.sentence()) for f in contract_forecasts(self.wc, self.record_id)]
+        before, after = replacing.chain(self.wc, self.record_id)
+        rows += [(tr("Remplace"), self._link_text(link)) for link in before[-1:]]
+        rows += [(tr("Remplacé par"), self._link_text(link)) for link in after[:1]]
         self.head.setText(f"<b>{html.escape(title)}</b><table>" + "".join(
             f"<tr><td style='padding-right:12px'>{html.escape(a)}</td><td>{html.escape(b)}</td>"
             "</tr>" for a, b in rows) + "</table>")
@@ -121,10 +126,20 @@ class ContractDialog(QDialog):
         for key, button in self.buttons.items():
             if key in ("sign", "edit"):
                 button.setVisible(status == "draft")
+            elif key == "replace":
+                button.setVisible(replacing.can_replace(contract) and not after)
             elif key not in ("print", "visit"):
                 button.setVisible(key in allowed)
 
+    @staticmethod
+    def _link_text(link: Any) -> str:
+        status = name_of("contract_status", link.status)
+        signed = f", {tr('signé le')} {date_fr(link.signed_on)}" if link.signed_on else ""
+        return f"{link.title} ({status}{signed})"
+
     def act(self, key: str) -> QWidget | None:
+        if key == "replace":
+            return self.replace()
         if key == "sign":
             self.sign()
             return None
@@ -153,6 +168,34 @@ class ContractDialog(QDialog):
         self.open_forms.append(form)
         form.show()
         return form
+
+    def replace(self) -> QWidget | None:
+        """«Annuler et remplacer»: a new draft with this contract's data, opened at once."""
+        answer = QMessageBox.question(
+            self,
+            tr("Annuler et remplacer"),
+            tr("Un nouveau projet de contrat reprend toutes les données de celui-ci. Corrigez-le "
+               "et faites-le signer : à sa signature, ce contrat-ci sera rompu avec le motif "
+               "« remplacé ». Continuer ?"),
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        self.context.tasks.op(replacing.replace, self.wc, self.record_id).success(
+            self._replaced
+        ).failure(self._failed).run()
+        return None
+
+    def _replaced(self, saved: Any) -> None:
+        self.refresh()
+        self.saved.emit(saved)
+        dialog = ContractDialog(self.context, saved.record_id, self.parentWidget())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.message.setText(
+            tr("Projet de remplacement créé : corrigez-le («Modifier le projet…»), puis marquez-le "
+               "signé.")
+        )  # fmt: skip
+        self.open_forms.append(dialog)
+        dialog.show()
 
     def sign(self) -> None:
         """Move a draft to signed (today) when nothing blocks it; else list what does."""

@@ -1,0 +1,92 @@
+"""Cancel and replace, client and real server together: «Annuler et remplacer» copies a signed
+contract into a draft naming it in ``supersedes_id``; the draft is corrected and signed in the
+working copy (the overlap rule ignores the pair there too); after one sync the server has ended
+the old contract with reason «remplacé», the copy shows it, the history and both prints show the
+chain."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from offa_desktop.domain.effects import replacement_event_id
+from offa_desktop.domain.validation import ValidationError
+from offa_desktop.ops.contracts import replacing
+from offa_desktop.ops.printing import rendering
+from offa_desktop.ops.records import writes
+from offa_desktop.store import queries
+from sync.server.db import make_engine
+from sync.server.seed import seed_demo
+from tests.printing.pdfread import pages_text
+from tests.sync.harness import Device, Server
+
+
+@pytest.fixture(scope="module")
+def device(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Device]:
+    root = tmp_path_factory.mktemp("replace")
+    url = f"sqlite:///{root / 'server.sqlite3'}"
+    server = Server(url)
+    engine = make_engine(url)
+    seed_demo(engine, 20, seed=3)
+    engine.dispose()
+    server.start()
+    try:
+        server.user("secretaire", "offa")
+        dev = Device(root / "client", "secretaire", server.url)
+        dev.login()
+        dev.sync_here()
+        yield dev
+        dev.close()
+    finally:
+        server.stop()
+
+
+def test_replaced_contract_chain(device: Device) -> None:
+    wc = device.session.wc
+    with wc.session() as db:
+        running = queries.page(db, "contracts", filters={"status": "active"}, limit=1)[0]
+    old_id, old = running.id, running.data
+
+    saved = replacing.replace(wc, old_id)
+    new_id = saved.record_id
+    with wc.session() as db:
+        draft = queries.get(db, "contracts", new_id)
+    assert draft is not None and draft["status"] == "draft" and draft["supersedes_id"] == old_id
+    same = {k: v for k, v in draft.items() if k not in replacing.NOT_COPIED}
+    assert same == {k: v for k, v in old.items() if k not in replacing.NOT_COPIED}
+    with pytest.raises(ValidationError, match="déjà un remplaçant"):
+        replacing.replace(wc, old_id)
+    with pytest.raises(ValidationError, match="Seul un contrat signé"):
+        replacing.replace(wc, new_id)
+
+    # the error put right, then signed: the overlap rule ignores the contract it replaces
+    pay = f"{float(old['monthly_pay']) + 25:.2f}"
+    writes.update(wc, "contracts", new_id, {"monthly_pay": pay})
+    writes.update(wc, "contracts", new_id, {"status": "signed", "signed_on": old["start_date"]})
+    report = device.sync_here()
+    assert report.rejected == 0 and report.conflicts == 0
+
+    with wc.session() as db:
+        ended = queries.get(db, "contracts", old_id)
+        event = queries.get(db, "contract_events", replacement_event_id(new_id, old_id))
+    assert ended is not None and ended["status"] == "terminated"
+    assert event is not None and event["reason_code"] == "replaced"
+
+    # the chain: on screen and in the history, both ways
+    assert replacing.chain_lines(wc, old_id)[0] == "→ ce contrat — remplacé"
+    lines = replacing.chain_lines(wc, new_id)
+    assert "(rompu" in lines[0] and lines[0].endswith("— remplacé") and lines[1] == "→ ce contrat"
+    history = replacing.history_with_chain(device.session, "contracts", old_id)
+    assert history.server_error is None and history.chain[-1].endswith("— remplaçant")
+    assert history.server[-1]["op_id"] is None
+    assert history.server[-1]["after"] == {"status": "terminated"}
+
+    # the prints
+    new_text = " ".join(pages_text(rendering.render("contract", new_id, wc)))
+    assert f"Ce contrat annule et remplace le contrat {old_id}" in new_text
+    old_text = " ".join(pages_text(rendering.render("contract", old_id, wc)))
+    assert f"Ce contrat est annulé et remplacé par le contrat {new_id}" in old_text
+    assert "Remplacé (annulé et remplacé par un contrat corrigé)" in old_text  # its event
+    assert Path(device.folder).exists()
