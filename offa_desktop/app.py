@@ -50,14 +50,16 @@ class _FirstPaint(QObject):
         return False
 
 
-def open_window(folder: Path, *, demo_size: int | None = None) -> tuple[Any, Any]:
+def open_window(
+    folder: Path, *, demo_size: int | None = None, demo_user: str | None = None
+) -> tuple[Any, Any]:
     """Open the working copy of ``folder`` and build the main window (not shown yet).
 
     Returns ``(window, context)``; ``context`` keeps the working copy and task manager alive.
     """
     from offa_desktop.ui.context import AppContext
 
-    context = AppContext.open(folder, demo_size=demo_size)
+    context = AppContext.open(folder, demo_size=demo_size, demo_user=demo_user)
     return context.build_window(), context
 
 
@@ -65,7 +67,9 @@ class StartCancelled(Exception):
     """The person chose to quit rather than restore a lost working copy."""
 
 
-def open_with_restore(folder: Path, *, demo_size: int | None = None) -> tuple[Any, Any]:
+def open_with_restore(
+    folder: Path, *, demo_size: int | None = None, demo_user: str | None = None
+) -> tuple[Any, Any]:
     """``open_window``; a working copy found empty, missing, foreign or damaged shows the
     restore dialog (latest backup, a file, an empty copy by choice) and opens again after a
     restore. StartCancelled when the person quits."""
@@ -73,7 +77,7 @@ def open_with_restore(folder: Path, *, demo_size: int | None = None) -> tuple[An
 
     while True:
         try:
-            return open_window(folder, demo_size=demo_size)
+            return open_window(folder, demo_size=demo_size, demo_user=demo_user)
         except WorkingCopyGone as exc:
             if os.environ.get(PROBE_ENV):
                 raise
@@ -104,7 +108,8 @@ def main(args: argparse.Namespace) -> int:
     demo = bool(getattr(args, "demo", False))
     try:
         window, context = open_with_restore(
-            folder, demo_size=int(getattr(args, "demo_size", 2000)) if demo else None
+            folder, demo_size=int(getattr(args, "demo_size", 2000)) if demo else None,
+            demo_user=getattr(args, "demo_user", None) if demo else None,
         )
     except StartCancelled:
         return 1

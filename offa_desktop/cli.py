@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from offa_desktop.demo.accounts import DEMO_ACCOUNTS
 from offa_desktop.domain.documents import KINDS as PRINT_KINDS
 
 
@@ -26,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="démarre le serveur de référence intégré avec des données de démonstration",
     )
     parser.add_argument("--demo-size", type=int, default=2000, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--demo-user",
+        choices=[a.username for a in DEMO_ACCOUNTS],
+        metavar="COMPTE",
+        help="avec --demo : le compte de démonstration à utiliser (secretariat, coach, offa…)",
+    )
     parser.add_argument(
         "--self-check",
         action="store_true",

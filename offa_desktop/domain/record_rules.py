@@ -85,7 +85,8 @@ def visit_problems(
     record_id: str | None, data: Record, previous: Record | None, ctx: RuleContext
 ) -> list[Problem]:
     """Exactly one of approval and contract, matching the kind; a done visit has its date;
-    answers only for points of its checklist."""
+    answers only for points of its checklist; a done approval visit without an opinion is
+    warned about."""
     out: list[Problem] = []
     kind = data.get("kind")
     has_approval, has_contract = (
@@ -109,6 +110,12 @@ def visit_problems(
     answers, code = data.get("answers"), data.get("checklist_code")
     if isinstance(answers, Mapping) and isinstance(code, str):
         out += _answers_in_checklist(answers, code, ctx)
+    if data.get("status") == "done" and kind == "approval" and not data.get("opinion"):
+        # the approval's decision rests on this opinion: said, never blocking (a report may
+        # be saved on site and completed later)
+        out.append(problem("visits", "opinion", "opinion_missing",
+                           "à donner : le rapport d'une visite d'agrément faite est incomplet "
+                           "sans avis.", warning=True))
     return out
 
 

@@ -10,7 +10,7 @@ U+00A0 before the euro sign, so an amount never breaks across lines; ``format_da
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
@@ -81,13 +81,45 @@ def parse_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def parse_date_fr(text: str) -> date:
-    """What a user types: ``"31/08/2026"`` (or ``31-08-2026``, ``31.08.2026``) -> date."""
-    match = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text)
-    if not match:
-        raise ValueError(f"not a date JJ/MM/AAAA: {text!r}")
-    day, month, year = (int(g) for g in match.groups())
-    return date(year, month, day)
+_RELATIVE_DAYS = {
+    "aujourd'hui": 0, "aujourdhui": 0, "auj": 0, "ajd": 0,
+    "demain": 1, "après-demain": 2, "apres-demain": 2, "hier": -1, "avant-hier": -2,
+}  # fmt: skip
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.\- ](\d{1,2})(?:[/.\- ](\d{2}|\d{4}))?")
+
+
+def _full_year(year: int, today: date) -> int:
+    """A two-digit year in the century that puts it at most 20 years ahead (27 -> 2027 and
+    47 -> 1947 in 2026): contract dates ahead, tutors' birth years behind."""
+    year += 2000
+    return year - 100 if year > today.year + 20 else year
+
+
+def parse_date_fr(text: str, today: date | None = None) -> date:
+    """What a user types, the way people write dates in Belgium -> date; ValueError otherwise.
+
+    ``31/08/2026``, ``31-08-2026``, ``31.08.2026``, ``31 8 2026``, two-digit years
+    (``4/1/27``), digits only (``04012027``, ``040127``), day and month of this year (``4/1``),
+    ``2026-08-31``, and ``aujourd'hui``, ``demain``, ``après-demain``, ``hier``, ``avant-hier``
+    (relative to ``today``, Brussels' date by default).
+    """
+    now = today or brussels_today()
+    raw = " ".join(text.strip().lower().replace("’", "'").split())
+    if raw in _RELATIVE_DAYS:
+        return now + timedelta(days=_RELATIVE_DAYS[raw])
+    if _DATE.fullmatch(raw):
+        return date.fromisoformat(raw)
+    if raw.isdigit() and len(raw) in (6, 8):
+        day, month, year = int(raw[:2]), int(raw[2:4]), int(raw[4:])
+    else:
+        match = _DAY_MONTH_YEAR.fullmatch(raw)
+        if not match:
+            raise ValueError(f"not a date: {text!r}")
+        day, month = int(match.group(1)), int(match.group(2))
+        year = int(match.group(3)) if match.group(3) else now.year
+    if year < 100:
+        year = _full_year(year, now)
+    return date(year, month, day)  # ValueError for 31/02
 
 
 def date_str(day: date) -> str:

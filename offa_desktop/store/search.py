@@ -9,13 +9,18 @@ that have no Unicode decomposition (ł, ø, đ, ß, æ, œ...). Every word typed
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, column, select, text
 from sqlalchemy.orm import Session
 
+from offa_desktop.domain.identifiers import format_enterprise_number, format_niss
 from offa_desktop.store.records import table
+
+T = TypeVar("T")
 
 SEARCHABLE = ("learners", "companies", "establishment_units", "contracts")
 
@@ -68,7 +73,8 @@ def matching_ids(collection: str, query: str) -> Select[Any]:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One search result: what it is and how to show it (French display texts)."""
+    """One search result: what it is and how to show it (French display texts; the subtitle
+    does not repeat what kind of record it is, the list says it once)."""
 
     collection: str
     id: str
@@ -80,13 +86,55 @@ def _join(*parts: Any) -> str:
     return " · ".join(str(p) for p in parts if p)
 
 
-def _describe(session: Session, collection: str, ids: list[str]) -> dict[str, tuple[str, str]]:
+def folded_words(value: str) -> list[str]:
+    """The words of ``value`` as the index sees them: lower case, no accents, ł -> l."""
+    plain = unicodedata.normalize("NFKD", fold(value).casefold())
+    return _WORD.findall("".join(c for c in plain if not unicodedata.combining(c)))
+
+
+def match_rank(typed: str, names: Sequence[str]) -> int:
+    """How well ``typed`` names a record whose names (most telling first: a person's last name,
+    then first name) are ``names``: 0 when the first name starts with all of it, 1 when every
+    word typed starts a word of the names, 2 for any other match (a city, a number)."""
+    words = folded_words(typed)
+    if not words:
+        return 2
+    first = " ".join(folded_words(names[0])) if names else ""
+    if first.startswith(" ".join(words)):
+        return 0
+    named = [w for name in names for w in folded_words(name)]
+    if all(any(n.startswith(w) for n in named) for w in words):
+        return 1
+    return 2
+
+
+def best_first(typed: str, items: Sequence[T], names: Callable[[T], Sequence[str]]) -> list[T]:
+    """``items`` with the best matches of ``typed`` first (:func:`match_rank`); otherwise in
+    their order (stable)."""
+    return sorted(items, key=lambda item: match_rank(typed, names(item)))
+
+
+# The order kinds come in when they match equally well: people first (what a search is for
+# most often), then their contracts, then companies, then units.
+KIND_ORDER = {"learners": 0, "contracts": 1, "companies": 2, "establishment_units": 3}
+
+
+def _trades(session: Session) -> dict[str, str]:
+    t = table("trades")
+    return {str(r[0]): str(r[1]) for r in session.execute(select(t.c.code, t.c.name)).all()}
+
+
+def _describe(
+    session: Session, collection: str, ids: list[str]
+) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """id -> (title, subtitle, names to rank on)."""
     if collection == "contracts":
         names = ("contracts", "learners", "establishment_units", "companies")
         c, lr, u, co = (table(n) for n in names)
         crows = session.execute(
             select(
-                c.c.id, lr.c.last_name, lr.c.first_name, co.c.name, c.c.trade_code, c.c.start_date
+                c.c.id, lr.c.last_name, lr.c.first_name, co.c.name, c.c.trade_code,
+                c.c.start_date, c.c.end_date,
             )
             .select_from(c)
             .outerjoin(lr, lr.c.id == c.c.learner_id)
@@ -94,35 +142,82 @@ def _describe(session: Session, collection: str, ids: list[str]) -> dict[str, tu
             .outerjoin(co, co.c.id == u.c.company_id)
             .where(c.c.id.in_(ids))
         ).all()
-        return {
-            r[0]: (
-                f"Contrat {_join(' '.join(p for p in (r[1], r[2]) if p), r[3])}",
-                _join(r[4], r[5].strftime("%d/%m/%Y") if r[5] else None),
+        trades = _trades(session)
+        out: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+        for r in crows:
+            person = " ".join(p for p in (r[1], r[2]) if p)
+            period = (
+                f"{r[5]:%d/%m/%Y} – {r[6]:%d/%m/%Y}" if r[5] and r[6]
+                else f"{r[5]:%d/%m/%Y}" if r[5] else None
             )
-            for r in crows
-        }
+            out[r[0]] = (
+                _join(person, r[3]),
+                _join(trades.get(str(r[4]), r[4]), period),
+                (str(r[1] or ""), str(r[2] or ""), str(r[3] or "")),
+            )
+        return out
     t = table(collection)
     if collection == "learners":
         lrows = session.execute(
-            select(t.c.id, t.c.last_name, t.c.first_name, t.c.niss, t.c.city).where(t.c.id.in_(ids))
+            select(t.c.id, t.c.last_name, t.c.first_name, t.c.niss, t.c.postal_code, t.c.city)
+            .where(t.c.id.in_(ids))
         ).all()
-        return {r[0]: (" ".join(p for p in (r[1], r[2]) if p), _join(r[3], r[4])) for r in lrows}
+        return {
+            r[0]: (
+                " ".join(p for p in (r[1], r[2]) if p),
+                _join(f"NISS {format_niss(r[3])}" if r[3] else None,
+                      " ".join(p for p in (r[4], r[5]) if p)),
+                (str(r[1] or ""), str(r[2] or "")),
+            )
+            for r in lrows
+        }
     if collection == "companies":
         corows = session.execute(
             select(t.c.id, t.c.name, t.c.enterprise_number).where(t.c.id.in_(ids))
         ).all()
-        return {r[0]: (r[1] or "", _join("Entreprise", r[2])) for r in corows}
+        return {
+            r[0]: (r[1] or "", f"BCE {format_enterprise_number(r[2])}" if r[2] else "",
+                   (str(r[1] or ""),))
+            for r in corows
+        }
     rows = session.execute(
-        select(t.c.id, t.c.name, t.c.postal_code, t.c.city).where(t.c.id.in_(ids))
+        select(t.c.id, t.c.name, t.c.unit_number, t.c.postal_code, t.c.city)
+        .where(t.c.id.in_(ids))
     ).all()
-    return {r[0]: (r[1] or "", _join("Unité d'établissement", r[2], r[3])) for r in rows}
+    return {
+        r[0]: (
+            r[1] or "",
+            _join(" ".join(p for p in (r[3], r[4]) if p),
+                  f"n° {format_enterprise_number(r[2])}" if r[2] else None),
+            (str(r[1] or ""),),
+        )
+        for r in rows
+    }
+
+
+def _their_contracts(session: Session, learner_ids: list[str], limit: int) -> list[str]:
+    """The live contracts of these learners, latest start first: a learner's name finds their
+    contracts too (the index holds a contract's referent and signatory, not its learner)."""
+    if not learner_ids:
+        return []
+    c = table("contracts")
+    rows = session.execute(
+        select(c.c.id)
+        .where(c.c.learner_id.in_(learner_ids), c.c.deleted.is_(False))
+        .order_by(c.c.start_date.desc(), c.c.id)
+        .limit(limit)
+    ).all()
+    return [str(r[0]) for r in rows]
 
 
 def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
-    """``limit`` live records matching what was typed, the most recently indexed first.
+    """The ``limit`` best of the live records matching what was typed: by :func:`match_rank`
+    (a name that starts with what was typed first), then learners, their contracts,
+    companies, units (:data:`KIND_ORDER`), then by name.
 
-    Not ranked by relevance (bm25): ranking must score every match, which takes a second for a
-    one-letter prefix over 100,000 records, while every word typed already narrows the hits."""
+    Candidates are the ``5 × limit`` most recently indexed matches, ranked in Python: bm25
+    over every match takes a second for a one-letter prefix over 100,000 records, while every
+    word typed narrows the candidates."""
     query = fts_query(typed)
     if query is None:
         return []
@@ -131,20 +226,23 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
             "SELECT collection, record_id FROM search_fts WHERE search_fts MATCH :q "
             "ORDER BY rowid DESC LIMIT :limit"
         ),
-        {"q": query, "limit": limit},
+        {"q": query, "limit": limit * 5},
     ).all()
     by_collection: dict[str, list[str]] = {}
     for collection, record_id in found:
         by_collection.setdefault(collection, []).append(record_id)
-    shown: dict[tuple[str, str], tuple[str, str]] = {}
+    contracts = by_collection.setdefault("contracts", [])
+    for contract_id in _their_contracts(session, by_collection.get("learners", []), limit):
+        if contract_id not in contracts:
+            contracts.append(contract_id)
+    hits: list[tuple[int, int, str, SearchHit]] = []
     for collection, ids in by_collection.items():
-        for record_id, texts in _describe(session, collection, ids).items():
-            shown[(collection, record_id)] = texts
-    return [
-        SearchHit(collection, record_id, *shown[(collection, record_id)])
-        for collection, record_id in found
-        if (collection, record_id) in shown
-    ]
+        for record_id, (title, subtitle, names) in _describe(session, collection, ids).items():
+            hit = SearchHit(collection, record_id, title, subtitle)
+            rank = match_rank(typed, names)
+            hits.append((rank, KIND_ORDER[collection], title.casefold(), hit))
+    hits.sort(key=lambda h: h[:3])
+    return [h[3] for h in hits[:limit]]
 
 
 _EVENT_NAMES = {
@@ -161,7 +259,9 @@ def describe(session: Session, collection: str, record_id: str) -> str:
     «Rupture du 15/09/2026 — Contrat …», «Agrément boulanger — Atelier de Herstal»."""
     if collection in SEARCHABLE:
         found = _describe(session, collection, [record_id]).get(record_id)
-        return found[0] if found and found[0] else f"{collection}/{record_id}"
+        if not found or not found[0]:
+            return f"{collection}/{record_id}"
+        return f"Contrat {found[0]}" if collection == "contracts" else found[0]
     t = table(collection)
     row = session.execute(select(t).where(t.c.id == record_id)).mappings().first()
     if row is None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -87,7 +87,7 @@ class AreaView(QWidget):
             box.setObjectName(f"filter-{spec.field}")
             box.addItem(self.tr("%1 : tous").replace("%1", spec.title), None)
             for code, name in self._choices(spec, backend):
-                box.addItem(name, code)
+                box.addItem(f"{spec.title}\u00a0: {name}", code)  # says what it filters
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(16)
             box.currentIndexChanged.connect(self._apply_filters)
@@ -120,6 +120,14 @@ class AreaView(QWidget):
             lambda record_id: self.open_requested.emit(area.collection, record_id)
         )
 
+        # what an empty list means, over the table (never a silent blank list)
+        self.empty = QLabel(self.table.viewport())
+        self.empty.setObjectName("list-empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #555; padding: 24px;")
+        self.empty.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
@@ -145,11 +153,54 @@ class AreaView(QWidget):
         count = self.model.rowCount()
         text = f"{count:,}".replace(",", "\u202f")
         self.count_label.setText(self.tr("%1 fiche(s)").replace("%1", text))
+        chosen = [
+            self.filter_boxes[spec.field].currentText()
+            for spec in self.area.filters
+            if self.filter_boxes[spec.field].currentData() is not None
+        ]
+        if chosen:
+            message = self.tr("Aucune fiche pour ces filtres (%1).\nChoisissez « tous » dans un "
+                              "filtre pour voir plus de fiches.").replace("%1", ", ".join(chosen))
+        else:
+            message = self.tr("Aucune fiche dans la copie de travail.\nSynchronisez (F5) pour "
+                              "recevoir celles de votre périmètre, ou créez-en une (Ctrl+N).")
+        self.empty.setText(message)
+        self.empty.setVisible(count == 0)
+        self._place_empty()
+
+    def _place_empty(self) -> None:
+        self.empty.setGeometry(self.table.viewport().rect().adjusted(10, 30, -10, 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place_empty()
+
+    def set_filter(self, field: str, code: Any) -> bool:
+        """Choose ``code`` in the filter of ``field`` (False when it is not offered)."""
+        box = self.filter_boxes.get(field)
+        index = box.findData(code) if box is not None else -1
+        if box is None or index < 0:
+            return False
+        box.setCurrentIndex(index)
+        return True
+
+    def sort_on(self, key: str, descending: bool = False) -> None:
+        """Sort the list on the column ``key``."""
+        column = next(i for i, c in enumerate(self.area.columns) if c.key == key)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(column, order)
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
         """Reload what a change set touched (everything when None)."""
         self.model.refresh(changes)
         self._show_count()
+
+    def focus_list(self) -> None:
+        """The keyboard in the list, on the current row (the first one when none is)."""
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self.table.selectRow(0)
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()

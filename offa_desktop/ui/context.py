@@ -43,7 +43,9 @@ class AppContext:
     first_look: Any = None
 
     @classmethod
-    def open(cls, folder: Path, *, demo_size: int | None = None) -> AppContext:
+    def open(
+        cls, folder: Path, *, demo_size: int | None = None, demo_user: str | None = None
+    ) -> AppContext:
         """Open the working copy of ``folder``; with ``demo_size``, the demo set-up instead.
 
         The demo lives in a ``demo`` sub-folder so it never mixes with real data. When sync's
@@ -57,7 +59,7 @@ class AppContext:
         if demo_size is not None:
             folder = folder / DEMO_FOLDER
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            demo = _start_demo(folder, demo_size)
+            demo = _start_demo(folder, demo_size, demo_user)
         if demo is not None:
             wc, session = demo.session.wc, demo.session
             folder = demo.session.folder
@@ -89,6 +91,7 @@ class AppContext:
             open_record=self.open_record,
             pages=self.pages(),
         )
+        self.extras["window"] = window  # where notices about files written are shown
         prefs = self.prefs or Preferences(self.folder)
         self.prefs = prefs
         window.sync = SyncController(
@@ -97,6 +100,7 @@ class AppContext:
             auto_sync=auto_sync and prefs.get("sync/auto"),
             interval_minutes=prefs.get("sync/auto_minutes"),
         )
+        window.sync.session_ready.connect(lambda: self.apply_role_defaults(window))
         self._add_menus(window)
         from offa_desktop.ui import print_actions, record_actions
 
@@ -117,6 +121,22 @@ class AppContext:
         )
         QTimer.singleShot(3000, window.sync.start)  # a window never painted (minimised)
         return window
+
+    def apply_role_defaults(self, window: Any) -> None:
+        """What each role looks at first: a coach's visits list shows their planned visits,
+        the next one first (the report to file)."""
+        from offa_desktop.ui.forms.support import user_profile
+
+        profile = user_profile(self)
+        if profile.get("role") != "coach" or not profile.get("id"):
+            return
+
+        def coach_visits(view: Any) -> None:
+            view.set_filter("visitor_id", profile["id"])
+            view.set_filter("status", "planned")
+            view.sort_on("planned_on")
+
+        window.set_list_default("visits", coach_visits)
 
     def warm_store(self) -> None:
         """Load the store's SQLAlchemy side on a worker, then retire the first look (every
@@ -322,14 +342,14 @@ def _warm_store(wc: Any) -> None:
         pass
 
 
-def _start_demo(folder: Path, size: int) -> Any:
+def _start_demo(folder: Path, size: int, user: str | None = None) -> Any:
     """The embedded server and a synced demo session; None with ``OFFA_DEMO_OFFLINE=1``
     (then the demo generator fills a local working copy, no server)."""
     if os.environ.get("OFFA_DEMO_OFFLINE"):
         return None
     from offa_desktop.ops.sync.session import start_demo
 
-    return start_demo(folder, size=size)
+    return start_demo(folder, size=size, username=user)
 
 
 def _fill_if_empty(wc: Any, size: int) -> None:

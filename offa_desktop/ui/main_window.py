@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self.company_detail: Any = None  # the Entreprises area's detail pane, once built
         self.sync: Any = None  # the SyncController, set by AppContext.build_window
         self.search: Any = None  # the SearchPopup, set by AppContext.build_window
+        # area key -> what to set up on its list when built (a coach's visits: theirs, planned)
+        self.list_defaults: dict[str, Callable[[AreaView], None]] = {}
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -157,7 +159,7 @@ class MainWindow(QMainWindow):
             action = menu_view.addAction(self.area_title(key))
             if number <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, key=key: self.show_area(key))
+            action.triggered.connect(lambda _=False, key=key: self.go_to(key))
         menu_view.addSeparator()
         focus_search = menu_view.addAction(self.tr("Rechercher"))
         focus_search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence.StandardKey.Find])
@@ -186,6 +188,8 @@ class MainWindow(QMainWindow):
             view = AreaView(area, self.backend, self.stack)
             view.open_requested.connect(self.open_record)
             self.views[key] = view
+            if key in self.list_defaults:
+                self.list_defaults[key](view)
             page: QWidget = view
             wc = getattr(self.backend, "wc", None)
             if key == "companies" and wc is not None:
@@ -195,6 +199,22 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.pages[key])
         self._select_nav(key)
         return view
+
+    def set_list_default(self, key: str, apply: Callable[[AreaView], None]) -> None:
+        """Set up the list of ``key`` with ``apply`` when it is built (now if it is)."""
+        self.list_defaults[key] = apply
+        if key in self.views:
+            apply(self.views[key])
+
+    def go_to(self, key: str) -> None:
+        """Ctrl+1…9: show the area and put the keyboard in its list, on a row (a filter combo
+        must not take the arrows: Down there silently refiltered the list)."""
+        shown = self.show_area(key)
+        if isinstance(shown, AreaView):
+            shown.focus_list()
+        else:
+            target = getattr(shown, "focus_target", None)
+            (target() if callable(target) else shown).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_page(self, key: str) -> QWidget:
         page = self.pages.get(key)

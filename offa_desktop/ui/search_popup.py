@@ -19,7 +19,7 @@ LIMIT = 20
 KINDS = {
     "learners": "Apprenant",
     "companies": "Entreprise",
-    "establishment_units": "Unité",
+    "establishment_units": "Unité d'établissement",
     "contracts": "Contrat",
 }
 
@@ -84,7 +84,8 @@ class SearchPopup(QObject):
             self.list.addItem(item)
         for hit in hits:
             kind = self.tr(KINDS.get(hit.collection, hit.collection))
-            item = QListWidgetItem(f"{hit.title}\n{kind} · {hit.subtitle}")
+            item = QListWidgetItem(f"{hit.title}\n{kind} · {hit.subtitle}" if hit.subtitle
+                                   else f"{hit.title}\n{kind}")
             item.setData(Qt.ItemDataRole.UserRole, (hit.collection, hit.id))
             self.list.addItem(item)
         self._place()

@@ -26,6 +26,7 @@ class SyncController(QObject):
 
     status_changed = Signal(str)
     finished = Signal(bool, str)
+    session_ready = Signal()
 
     def __init__(
         self, context: Any, window: Any, *, auto_sync: bool = True, interval_minutes: int = 5
@@ -110,6 +111,7 @@ class SyncController(QObject):
         self.context.session = session
         self._set_enabled(True)
         self.refresh_status()
+        self.session_ready.emit()
 
     def _session_failed(self, error: BaseException) -> None:
         log.error("sync session failed", exc_info=error)

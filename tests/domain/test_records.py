@@ -156,12 +156,23 @@ def test_visit_targets(world: World) -> None:
 
 
 def test_visit_done_and_answers(world: World) -> None:
-    done = visit(world, status="done", answers={"trade_practised": {"value": "yes"}})
+    done = visit(world, status="done", answers={"trade_practised": {"value": "yes"}},
+                 opinion="favourable")
     assert [(p.field, p.code) for p in world.check("visits", done)] == [("visit_date", "required")]
     done["visit_date"] = "2026-11-20"
     assert world.check("visits", done) == []
     done["answers"] = {"parking": {"value": "yes"}}
     assert [(p.field, p.code) for p in world.check("visits", done)] == [("answers", "invalid")]
+
+
+def test_done_approval_visit_without_opinion_is_warned_not_blocked(world: World) -> None:
+    """Issue 15: a visit marked done saved without an opinion, with no warning."""
+    done = visit(world, status="done", visit_date="2026-11-20")
+    found = world.check("visits", done)
+    assert [(p.field, p.code, p.warning) for p in found] == [("opinion", "opinion_missing", True)]
+    assert "avis" in found[0].message.lower()
+    assert world.check("visits", {**done, "opinion": "conditional"}) == []
+    assert world.check("visits", {**done, "status": "planned", "visit_date": None}) == []
 
 
 # --- incentive claims ------------------------------------------------------------------------

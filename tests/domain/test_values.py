@@ -61,6 +61,37 @@ def test_dates() -> None:
             parse_date(bad)
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("04/01/2027", date(2027, 1, 4)),
+        ("04012027", date(2027, 1, 4)),  # issue 15: refused before, with two messages
+        ("040127", date(2027, 1, 4)),
+        ("4/1/27", date(2027, 1, 4)),
+        ("4-1-2027", date(2027, 1, 4)),
+        ("4.1.2027", date(2027, 1, 4)),
+        (" 4 1 2027 ", date(2027, 1, 4)),
+        ("4/1", date(2026, 1, 4)),
+        ("2027-01-04", date(2027, 1, 4)),
+        ("demain", date(2026, 11, 24)),
+        ("Aujourd’hui", date(2026, 11, 23)),
+        ("après-demain", date(2026, 11, 25)),
+        ("hier", date(2026, 11, 22)),
+        ("12/5/65", date(1965, 5, 12)),  # a tutor's birth: 20 years ahead at most
+        ("1/9/46", date(2046, 9, 1)),
+    ],
+)
+def test_dates_typed_any_common_way(typed: str, expected: date) -> None:
+    assert parse_date_fr(typed, today=date(2026, 11, 23)) == expected
+
+
+@pytest.mark.parametrize("bad", ["31/02/2027", "32012027", "4/13/27", "0401202", "bientôt", "",
+                                 "4//1/27", "04-01-2027x"])
+def test_dates_that_are_not_dates(bad: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date_fr(bad, today=date(2026, 11, 23))
+
+
 def test_brussels_today_is_brussels_date() -> None:
     now = datetime.now(UTC)
     # Brussels is UTC+1 in winter, UTC+2 in summer

@@ -49,6 +49,31 @@ def fail_on_logged_errors() -> Iterator[None]:
         pytest.fail("errors logged: " + " | ".join(handler.unexpected))
 
 
+@pytest.fixture(autouse=True)
+def opened_files(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Files the app asked the desktop to open (a printed contract): recorded, never handed to
+    a real viewer during the tests."""
+    from offa_desktop.ui import file_notice
+
+    opened: list[Path] = []
+
+    def record(path: Path) -> bool:
+        opened.append(path)
+        return True
+
+    monkeypatch.setattr(file_notice, "opener", record)
+    return opened
+
+
+@pytest.fixture(autouse=True)
+def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A form closed at teardown with unsaved changes must not wait for a person: discard.
+    Tests that check the question replace ``RecordForm.ask`` themselves."""
+    from offa_desktop.ui.forms.base import RecordForm, UnsavedChoice
+
+    monkeypatch.setattr(RecordForm, "ask", staticmethod(lambda _w: UnsavedChoice.DISCARD))
+
+
 def _ignored(config: pytest.Config) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in config.getini("qt_log_ignore")]
 

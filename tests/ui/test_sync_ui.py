@@ -213,10 +213,17 @@ def test_mine_filter_on_visits(qtbot: Any, server: tuple[str, str], context: App
     box = visits.filter_boxes["visitor_id"]
     assert box.count() == 2 and box.itemData(1) == coach.id
     db = sqlite3.connect(paths.working_copy_path(context.folder))
-    total, mine = db.execute(
-        "select count(*), sum(visitor_id = ?) from visits where deleted = 0", (coach.id,)
+    total, mine, planned = db.execute(
+        "select count(*), sum(visitor_id = ?), sum(visitor_id = ? and status = 'planned') "
+        "from visits where deleted = 0", (coach.id, coach.id)
     ).fetchone()
     db.close()
+    # a coach's list opens on their planned visits, the next one first
+    assert box.currentData() == coach.id
+    assert visits.filter_boxes["status"].currentData() == "planned"
+    assert visits.model.rowCount() == planned
+    visits.filter_boxes["status"].setCurrentIndex(0)
+    box.setCurrentIndex(0)
     assert visits.model.rowCount() == total
     box.setCurrentIndex(1)
     assert 0 < mine < total and visits.model.rowCount() == mine

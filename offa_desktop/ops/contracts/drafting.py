@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from offa_desktop.domain.access import get_date, get_int, reference_by_code
-from offa_desktop.domain.contracts import running_on
+from offa_desktop.domain.contracts import RUNNING, effective_end, running_on
 from offa_desktop.domain.dates import age_on
 from offa_desktop.domain.pay import minimum_monthly_pay, pay_rate_on, wage_reference_on
 from offa_desktop.domain.rules import capacity_limit, schedule_limits, tutor_is_designated
@@ -25,6 +25,7 @@ from offa_desktop.ops.records.writes import Saved
 from offa_desktop.store import lookups, queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
+from offa_desktop.store.search import best_first
 
 LIMIT = 200
 
@@ -51,23 +52,70 @@ class Capacity:
         return self.limit is not None and self.running >= self.limit
 
 
+@dataclass(frozen=True)
+class Engaged:
+    """A learner's contract that is running or still to start (signed, active, suspended):
+    where, and until when (its effective end)."""
+
+    contract_id: str
+    company: str
+    start: date | None
+    end: date | None
+
+    def text(self, today: date) -> str:
+        """``contrat en cours chez X jusqu'au 31/08/2027`` (or ``signé chez X à partir du``)."""
+        until = f" jusqu'au {format_date_fr(self.end)}" if self.end else ""
+        if self.start is not None and self.start > today:
+            return f"contrat signé chez {self.company} du {format_date_fr(self.start)}" + (
+                f" au {format_date_fr(self.end)}" if self.end else "")
+        return f"contrat en cours chez {self.company}{until}"
+
+
+def _engagements(
+    db: queries.ReadSession, ctx: StoreContext, learner_ids: list[str], today: date
+) -> dict[str, Engaged]:
+    """Each learner's running or coming contract (the one ending last), in one query."""
+    if not learner_ids:
+        return {}
+    found = queries.page(db, "contracts", filters={"learner_id": learner_ids,
+                         "status": list(RUNNING)}, limit=len(learner_ids) * 10)
+    out: dict[str, Engaged] = {}
+    for rec in found:
+        end = effective_end(ctx, rec.id, rec.data)
+        if end is not None and end < today:
+            continue
+        unit = ctx.get("establishment_units", str(rec.data.get("establishment_unit_id"))) or {}
+        company = ctx.get("companies", str(unit.get("company_id"))) or {}
+        learner_id = str(rec.data.get("learner_id"))
+        known = out.get(learner_id)
+        if known is None or (end or date.max) > (known.end or date.max):
+            out[learner_id] = Engaged(rec.id, str(company.get("name") or unit.get("name") or ""),
+                                      get_date(rec.data, "start_date"), end)
+    return out
+
+
 def learners(wc: WorkingCopy, text: str = "", on: date | None = None) -> list[Option]:
-    """Learners matching ``text`` (full-text), by name, with their age on ``on``."""
+    """Learners matching ``text`` (full-text), the best match first (a last name starting with
+    it), each with their age on ``on``, locality and running contract (``data["_engaged"]``:
+    an :class:`Engaged`, so the wizard says at once when a new contract would overlap)."""
     with wc.session() as db:
+        ctx = StoreContext(db)
         found = queries.page(db, "learners", sort="last_name", limit=LIMIT, text=text or None)
-        day = on or StoreContext(db).today()
+        day = on or ctx.today()
+        engaged = _engagements(db, ctx, [r.id for r in found], ctx.today())
+    found = best_first(text, found, lambda r: (str(r.data.get("last_name") or ""),
+                                                 str(r.data.get("first_name") or "")))
     out = []
     for rec in found:
         d = rec.data
         born = get_date(d, "birth_date")
         age = f"{age_on(born, day)} ans" if born else ""
+        place = f"{d.get('postal_code') or ''} {d.get('city') or ''}".strip()
+        busy = engaged.get(rec.id)
+        detail = " — ".join(p for p in (age, place, busy.text(day) if busy else "") if p)
         out.append(
-            Option(
-                rec.id,
-                f"{d.get('last_name')} {d.get('first_name')}",
-                f"{age} — {d.get('postal_code') or ''} {d.get('city') or ''}".strip(" —"),
-                d,
-            )
+            Option(rec.id, f"{d.get('last_name')} {d.get('first_name')}", detail,
+                   {**d, "_engaged": busy})
         )
     return out
 
@@ -91,10 +139,12 @@ def units_with_granted_approval(wc: WorkingCopy, text: str = "") -> list[Option]
 def unit_options(
     wc: WorkingCopy, text: str = "", *, granted_only: bool = False, ids: list[str] | None = None
 ) -> list[Option]:
-    """Establishment units with their company's name, matching ``text`` (full-text), by name:
-    one SQL query (``granted_only``: an EXISTS on granted approvals), never whole tables."""
+    """Establishment units with their company's name, matching ``text`` (full-text), the best
+    match first (a company or unit name starting with it), then by name: one SQL query
+    (``granted_only``: an EXISTS on granted approvals), never whole tables."""
     with wc.session() as db:
         rows = lookups.units(db, text, granted_only=granted_only, ids=ids, limit=LIMIT)
+    rows = best_first(text, rows, lambda r: (str(r.company or r.name or ""), str(r.name or "")))
     return [
         Option(
             row.id,
@@ -224,6 +274,26 @@ def schedule_totals(wc: WorkingCopy, schedule: Mapping[str, Any], trade_code: st
     company = sum((h[0] for h in hours.values()), Decimal(0))
     total = sum((h[0] + h[1] for h in hours.values()), Decimal(0))
     return Hours(company, total, weekly, daily, {d: h[0] + h[1] for d, h in hours.items()})
+
+
+def company_signatories(wc: WorkingCopy, unit_id: str) -> list[str]:
+    """Who signed for the unit's company on its contracts, the latest first, each once: the
+    wizard proposes the first (a company signs with the same person most of the time)."""
+    with wc.session() as db:
+        ctx = StoreContext(db)
+        unit = ctx.get("establishment_units", unit_id) or {}
+        contracts = [
+            c
+            for other_id, _u in ctx.find("establishment_units", company_id=unit.get("company_id"))
+            for _id, c in ctx.find("contracts", establishment_unit_id=other_id)
+        ]
+    contracts.sort(key=lambda c: str(c.get("start_date") or ""), reverse=True)
+    names: list[str] = []
+    for c in contracts:
+        name = str(c.get("company_signatory") or "").strip()
+        if name and name not in names:
+            names.append(name)
+    return names
 
 
 def save_contract(wc: WorkingCopy, data: Mapping[str, Any], record_id: str | None = None) -> Saved:

@@ -214,12 +214,15 @@ class DemoSession:
         self.server.stop()
 
 
-def start_demo(data_dir: str | Path | None = None, size: int = 2000) -> DemoSession:
-    """Start the reference server in-process on a seeded SQLite database, log in, sync once.
+def start_demo(
+    data_dir: str | Path | None = None, size: int = 2000, username: str | None = None
+) -> DemoSession:
+    """Start the reference server in-process on a seeded SQLite database, log in (as
+    ``username``, a demo account; the secretariat by default), sync once.
 
     The server database lives in the data folder and is seeded once; later starts reuse it.
     """
-    from offa_desktop.demo.accounts import DEFAULT_ACCOUNT
+    from offa_desktop.demo.accounts import DEFAULT_ACCOUNT, account
     from sync.server.db import make_engine
     from sync.server.embedded import EmbeddedServer
     from sync.server.seed import seed_demo
@@ -240,8 +243,8 @@ def start_demo(data_dir: str | Path | None = None, size: int = 2000) -> DemoSess
     base_url = server.start()
     try:
         session = open_session(folder / "demo-client", creds=CredentialStore(_memory_backend()))
-        username = DEFAULT_ACCOUNT.username
-        password = DEFAULT_ACCOUNT.password
+        chosen = account(username) if username else DEFAULT_ACCOUNT
+        username, password = chosen.username, chosen.password
         previous = session.account()
         if previous is not None and previous.username == username:
             # Same demo database on a new free port: the same server, another address.

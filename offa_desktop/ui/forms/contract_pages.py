@@ -1,35 +1,38 @@
-"""The pages of the contract wizard: learner, place (unit, granted approval, tutor), terms
-(dates, weekly schedule), pay. Each page writes into the wizard's ``data`` and shows the
-domain's problems of its own fields; Next stays disabled while one blocks."""
+"""The pages of the contract wizard: the base every page shares, then terms (dates, weekly
+schedule, signatory) and pay. The learner and place pages are in ``contract_choice.py``.
+
+Each page writes into the wizard's ``data`` and shows, under its fields, the domain's problems
+of its own fields (red: they block "Suivant"; amber: warnings and what will block the signature
+later, such as a running contract of the learner). One line above the buttons says what is
+still missing before "Suivant", so the button is never greyed out without a reason; "ce champ
+est requis" is never shown in red for a field nobody has filled yet.
+"""
 
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCompleter,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.values import format_money_fr, format_percent_fr, parse_date
 from offa_desktop.ops.contracts import drafting
-from offa_desktop.ops.contracts.drafting import Option
 from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui.forms.base import field_label, tr
 from offa_desktop.ui.forms.fields import (
     ChoiceField,
     DateField,
-    DeferredSearch,
     Field,
     MoneyField,
     TextField,
@@ -48,6 +51,7 @@ class ContractWizard(Protocol):
     operator_choices: list[tuple[str, str]]
     learner: dict[str, Any]
     saving: bool
+    record_id: str | None
 
     def summary_html(self) -> str: ...
     def check(self, status: str) -> Check: ...
@@ -58,9 +62,24 @@ class ContractWizard(Protocol):
 
 K = "contracts"
 OPTION_ROLE = Qt.ItemDataRole.UserRole
+RED, AMBER = "#a93226", "#9a5b00"
+# What a person does to fill a field, for the "Pour continuer" line.
+TO_FILL = {
+    "learner_id": "choisir l'apprenant dans la liste",
+    "establishment_unit_id": "choisir l'unité d'établissement",
+    "approval_id": "choisir l'agrément (le métier)",
+    "tutor_id": "choisir le tuteur",
+    "start_date": "indiquer la date de début",
+    "end_date": "indiquer la date de fin",
+    "referent_name": "indiquer le nom du référent",
+    "company_signatory": "indiquer le signataire pour l'entreprise",
+    "operator_code": "choisir l'opérateur",
+    "level": "choisir le niveau",
+    "monthly_pay": "indiquer la rétribution mensuelle",
+}
 
 
-def _day(value: Any) -> date | None:
+def day_of(value: Any) -> date | None:
     try:
         return parse_date(value) if isinstance(value, str) else None
     except ValueError:
@@ -71,32 +90,19 @@ def _hours(value: Decimal) -> str:
     return f"{value.normalize():f}".replace(".", ",")
 
 
-def fill_list(widget: QListWidget, options: list[Option], selected: str | None) -> None:
-    """Show ``options`` (label and detail); a full option (``_full``) is shown but disabled."""
-    widget.blockSignals(True)
-    widget.clear()
-    for option in options:
-        item = QListWidgetItem(f"{option.label}   ·   {option.detail}" if option.detail
-                               else option.label)
-        item.setData(OPTION_ROLE, option.id)
-        if (option.data or {}).get("_full"):
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-        widget.addItem(item)
-        if option.id == selected:
-            widget.setCurrentItem(item)
-    widget.blockSignals(False)
-
-
-def selected_id(widget: QListWidget) -> str | None:
-    item = widget.currentItem()
-    return str(item.data(OPTION_ROLE)) if item is not None and item.isSelected() else None
+def coloured(problems: list[Problem], colour: str, prefix: str = "") -> list[str]:
+    return [f"<span style='color:{colour}'>{html.escape(prefix + p.message)}</span>"
+            for p in problems]
 
 
 class ContractPage(QWizardPage):
-    """A wizard page owning some contract fields; ``problems`` shows theirs."""
+    """A wizard page owning some contract fields; ``problems`` shows theirs, ``missing`` what
+    is left to do before "Suivant"."""
 
     owns: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()  # fields that must be filled before Next
+    # problems of the move to "signed" shown here too, in amber (an overlap, the capacity)
+    signing_codes: tuple[str, ...] = ()
 
     def __init__(self, wizard: ContractWizard, title: str) -> None:
         super().__init__()
@@ -107,23 +113,52 @@ class ContractPage(QWizardPage):
         self.problems.setObjectName("page-problems")
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.RichText)
+        self.missing = QLabel()
+        self.missing.setObjectName("page-missing")
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #1f3b57; font-weight: bold;")
         self.unreadable: list[Problem] = []
         self.found: list[Problem] = []
+        self.later: list[Problem] = []  # what will block the signature, shown in amber
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.problems)
+        self.layout_.addWidget(self.missing)
 
     def store(self) -> None:
         """Write this page's inputs into ``wiz.data`` (unreadable ones into ``unreadable``)."""
 
     def refresh(self) -> None:
         self.store()
-        check = self.wiz.check("draft")
-        self.found = self.unreadable + [p for p in check.problems if p.field in self.owns]
-        shown = [f"<span style='color:{'#9a5b00' if p.warning else '#a93226'}'>"
-                 f"{html.escape(p.message)}</span>" for p in self.found]
-        self.problems.setText("<br>".join(shown))
+        draft = self.wiz.check("draft")
+        unreadable = {p.field for p in self.unreadable}
+        self.found = self.unreadable + [
+            p for p in draft.problems
+            if p.field in self.owns and p.code != "required" and p.field not in unreadable
+        ]
+        shown_codes = {(p.field, p.code) for p in self.found}
+        self.later = []
+        if self.signing_codes:
+            self.later = [
+                p for p in self.wiz.check("signed").problems
+                if p.code in self.signing_codes and (p.field, p.code) not in shown_codes
+            ]
+        lines = coloured([p for p in self.found if not p.warning], RED)
+        lines += coloured([p for p in self.found if p.warning], AMBER)
+        lines += coloured(self.later, AMBER, tr("Avant la signature\u00a0: "))
+        self.problems.setText("<br>".join(lines))
+        self.missing.setText(self.missing_text())
         self.completeChanged.emit()
+
+    def missing_text(self) -> str:
+        """One line: what to do before "Suivant" (empty when it is enabled)."""
+        todo = [tr(TO_FILL.get(n, n)) for n in self.needs if self.wiz.data.get(n) is None
+                and n not in {p.field for p in self.unreadable}]
+        if any(not p.warning for p in self.found):
+            todo.insert(0, tr("corriger ce qui est en rouge"))
+        if not todo:
+            return ""
+        return tr("Pour continuer\u00a0: ") + ", ".join(todo) + "."
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         if any(not p.warning for p in self.found):
@@ -133,174 +168,42 @@ class ContractPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self.refresh()
 
+    def editor_of(self, name: str) -> QWidget | None:
+        """The widget where ``name`` is typed or chosen (None: nothing to focus)."""
+        return None
 
-class LearnerPage(ContractPage):
-    owns = ("learner_id",)
-    needs = ("learner_id",)
-
-    def __init__(self, wizard: ContractWizard) -> None:
-        super().__init__(wizard, tr("Apprenant"))
-        self.setSubTitle(tr("Cherchez l'apprenant par son nom, son NISS ou sa localité."))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Rechercher un apprenant…"))
-        self.search.setClearButtonEnabled(True)
-        self.list = QListWidget()
-        self.info = QLabel()
-        self.info.setWordWrap(True)
-        self.layout_.addWidget(self.search)
-        self.layout_.addWidget(self.list, 1)
-        self.layout_.addWidget(self.info)
-        self.finish_layout()
-        wc = wizard.wc
-        self.searcher = DeferredSearch(
-            self.search, lambda text: drafting.learners(wc, text), self.show_options,
-            getattr(wizard.context, "tasks", None))
-        self.list.itemSelectionChanged.connect(self.refresh)
-        chosen = wizard.data.get("learner_id")
-        if chosen:  # start from the chosen learner's name so the list holds them
-            learner = drafting.learner(wizard.wc, str(chosen))
-            self.search.setText(str(learner.get("last_name") or ""))
-        self.reload()
-
-    def reload(self) -> None:
-        """Search the learners of the current text now (typing searches on a worker)."""
-        self.searcher.run_now()
-
-    def show_options(self, options: list[Option]) -> None:
-        self.options = {o.id: o for o in options}
-        fill_list(self.list, options, self.wiz.data.get("learner_id"))
-        self.refresh()
-
-    def store(self) -> None:
-        chosen = selected_id(self.list)
-        if chosen is not None or not self.list.count():
-            self.wiz.data["learner_id"] = chosen
-        option = self.options.get(self.wiz.data.get("learner_id") or "")
-        learner = dict(option.data or {}) if option else {}
-        self.wiz.learner = learner
-        if not learner:
-            self.info.setText("")
-            return
-        minor = self.wiz.is_minor(learner)
-        text = tr("Né(e) le %1.").replace("%1", self.wiz.fmt_date(learner.get("birth_date")))
-        if minor and not learner.get("representative"):
-            text += " " + tr("Mineur sans représentant légal\u00a0: à compléter dans sa fiche "
-                             "avant la signature.")
-        elif minor:
-            text += " " + tr("Mineur, représenté par %1.").replace(
-                "%1", str((learner.get("representative") or {}).get("name")))
-        self.info.setText(text)
-
-
-class PlacePage(ContractPage):
-    owns = ("establishment_unit_id", "approval_id", "tutor_id")
-    needs = ("establishment_unit_id", "approval_id", "tutor_id")
-
-    def __init__(self, wizard: ContractWizard) -> None:
-        super().__init__(wizard, tr("Lieu de formation, agrément et tuteur"))
-        self.setSubTitle(tr("Seules les unités ayant un agrément accordé et les tuteurs "
-                            "désignés avec leur extrait de casier judiciaire sont proposés."))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Rechercher une unité d'établissement…"))
-        self.units = QListWidget()
-        self.capacity = QLabel()
-        self.capacity.setObjectName("company-capacity")
-        self.approvals = QListWidget()
-        self.approvals.setMaximumHeight(90)
-        self.tutors = QListWidget()
-        self.tutors.setMaximumHeight(110)
-        for widget in (QLabel(tr("<b>Unité d'établissement</b>")), self.search, self.units,
-                       self.capacity, QLabel(tr("<b>Agrément accordé (métier)</b>")),
-                       self.approvals, QLabel(tr("<b>Tuteur</b>")), self.tutors):
-            self.layout_.addWidget(widget)
-        self.finish_layout()
-        wc = wizard.wc
-        self.searcher = DeferredSearch(
-            self.search, lambda text: drafting.units_with_granted_approval(wc, text),
-            self.show_options, getattr(wizard.context, "tasks", None))
-        self.units.itemSelectionChanged.connect(self.unit_chosen)
-        self.approvals.itemSelectionChanged.connect(self.approval_chosen)
-        self.tutors.itemSelectionChanged.connect(self.refresh)
-        chosen = wizard.data.get("establishment_unit_id")
-        if chosen:
-            unit = drafting.unit(wizard.wc, str(chosen))
-            self.search.setText(str(unit.get("name") or ""))
-        self.reload()
-
-    def on_date(self) -> date:
-        return _day(self.wiz.data.get("start_date")) or self.wiz.today
-
-    def reload(self) -> None:
-        """Search the units of the current text now (typing searches on a worker)."""
-        self.searcher.run_now()
-
-    def show_options(self, options: list[Option]) -> None:
-        fill_list(self.units, options, self.wiz.data.get("establishment_unit_id"))
-        self.unit_chosen()
-
-    def unit_chosen(self) -> None:
-        unit_id = selected_id(self.units)
-        if unit_id != self.wiz.data.get("establishment_unit_id"):
-            self.wiz.data.update(approval_id=None, tutor_id=None, trade_code=None)
-        self.wiz.data["establishment_unit_id"] = unit_id
-        if unit_id is None:
-            self.approvals.clear()
-            self.tutors.clear()
-            self.capacity.setText("")
-        else:
-            options = drafting.granted_approvals(self.wiz.wc, unit_id, None)
-            self.approval_options = {o.id: o for o in options}
-            fill_list(self.approvals, options, self.wiz.data.get("approval_id"))
-            if len(options) == 1 and self.wiz.data.get("approval_id") is None:
-                self.approvals.setCurrentRow(0)
-            cap = drafting.company_capacity(self.wiz.wc, unit_id, self.on_date())
-            text = tr("Entreprise\u00a0: %1 contrat(s) en cours pour %2 place(s)").replace(
-                "%1", str(cap.running)).replace("%2", str(cap.limit if cap.limit else "?"))
-            if cap.full:
-                text += " — " + tr("complet")
-                self.capacity.setStyleSheet("color: #a93226;")
-            else:
-                self.capacity.setStyleSheet("")
-            self.capacity.setText(text + " " + tr("(copie locale, %1)").replace(
-                "%1", self.wiz.fmt_date(self.on_date().isoformat())))
-        self.approval_chosen()
-
-    def approval_chosen(self) -> None:
-        approval_id = selected_id(self.approvals)
-        self.wiz.data["approval_id"] = approval_id
-        approval = getattr(self, "approval_options", {}).get(approval_id or "")
-        trade = (approval.data or {}).get("trade_code") if approval else None
-        self.wiz.data["trade_code"] = trade
-        unit_id = self.wiz.data.get("establishment_unit_id")
-        if unit_id and trade:
-            options = drafting.tutors(self.wiz.wc, unit_id, str(trade), self.on_date())
-            fill_list(self.tutors, options, self.wiz.data.get("tutor_id"))
-        else:
-            self.tutors.clear()
-        self.refresh()
-
-    def store(self) -> None:
-        self.wiz.data["tutor_id"] = selected_id(self.tutors)
+    def focus_missing(self) -> None:
+        """Put the cursor on the first field in red, else the first one still empty."""
+        wanted = [p.field for p in self.found if not p.warning]
+        wanted += [n for n in self.needs if self.wiz.data.get(n) is None]
+        for name in wanted:
+            editor = self.editor_of(name)
+            if editor is not None and editor.isEnabled():
+                editor.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
 
 class TermsPage(ContractPage):
     owns = ("start_date", "end_date", "schedule", "referent_name", "company_signatory",
             "operator_code", "trade_code")
     needs = ("start_date", "end_date", "referent_name", "company_signatory", "operator_code")
+    signing_codes = ("overlap", "capacity", "tutor_capacity", "approval_not_granted")
 
     def __init__(self, wizard: ContractWizard) -> None:
         super().__init__(wizard, tr("Métier, dates et horaire"))
+        self.setSubTitle(tr("Dates au choix\u00a0: 01/09/2027, 1/9/27, 01092027 ou "
+                            "«\u00a0demain\u00a0»."))
         form = QFormLayout()
         self.trade = QLabel()
         form.addRow(field_label(K, "trade_code"), self.trade)
         self.fields: dict[str, Field] = {
             "start_date": DateField(field_label(K, "start_date")),
             "end_date": DateField(field_label(K, "end_date")),
+            "company_signatory": TextField(field_label(K, "company_signatory")),
             "operator_code": ChoiceField(field_label(K, "operator_code"),
                                          wizard.operator_choices),
             "referent_name": TextField(field_label(K, "referent_name")),
             "referent_email": TextField(field_label(K, "referent_email")),
-            "company_signatory": TextField(field_label(K, "company_signatory")),
         }
         for name, field in self.fields.items():
             form.addRow(field.label[:1].upper() + field.label[1:], field.widget)
@@ -318,10 +221,41 @@ class TermsPage(ContractPage):
         self.layout_.addWidget(self.grid)
         self.layout_.addWidget(self.totals)
         self.finish_layout()
+        self._signatories_of: str | None = None
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
-        self.trade.setText(self.wiz.trade_name(self.wiz.data.get("trade_code")))
+        """Fill what the choices made so far tell: the trade, a start the day after the
+        learner's running contract, the learner's operator, the company's usual signatory."""
+        data = self.wiz.data
+        self.trade.setText(self.wiz.trade_name(data.get("trade_code")))
+        engaged = (self.wiz.learner or {}).get("_engaged")
+        if data.get("start_date") is None and engaged is not None and engaged.end is not None:
+            self.fields["start_date"].set_value((engaged.end + timedelta(days=1)).isoformat())
+        operator = (self.wiz.learner or {}).get("operator_code")
+        if operator and self.wiz.record_id is None:
+            self.fields["operator_code"].set_value(operator)
+        unit_id = data.get("establishment_unit_id")
+        if unit_id and unit_id != self._signatories_of:
+            self._signatories_of = str(unit_id)
+            names = drafting.company_signatories(self.wiz.wc, str(unit_id))
+            signatory = self.fields["company_signatory"]
+            assert isinstance(signatory, TextField)
+            completer = QCompleter(names, signatory.line)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            signatory.line.setCompleter(completer)
+            if names and signatory.value() is None:
+                signatory.set_value(names[0])
         super().initializePage()
+        start = self.fields["start_date"]
+        assert isinstance(start, DateField)
+        target = start if start.value() is None else self.fields["end_date"]
+        assert isinstance(target, TextField)
+        target.line.setFocus(Qt.FocusReason.OtherFocusReason)
+        target.line.selectAll()
+
+    def editor_of(self, name: str) -> QWidget | None:
+        field = self.fields.get(name)
+        return field.editor if field is not None else (self.grid if name == "schedule" else None)
 
     def store(self) -> None:
         self.unreadable = []
@@ -343,7 +277,7 @@ class TermsPage(ContractPage):
             .replace("%3", _hours(hours.max_weekly))
             .replace("%4", _hours(hours.max_daily))
         )
-        start = _day(self.wiz.data.get("start_date"))
+        start = day_of(self.wiz.data.get("start_date"))
         self.trial.setText(self.wiz.trial_text(start))
 
 
@@ -375,12 +309,17 @@ class PayPage(ContractPage):
             self.pay.set_value(self.wiz.data["monthly_pay"])
         self.level.set_value(self.wiz.data.get("level") or "a")
         self.level_changed()
+        self.pay.line.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.pay.line.selectAll()
+
+    def editor_of(self, name: str) -> QWidget | None:
+        return {"level": self.level.editor, "monthly_pay": self.pay.editor}.get(name)
 
     def level_changed(self) -> None:
         """Show the minimum of the level on the start date and pre-fill the pay with it (unless
         the user typed another amount)."""
         level = self.level.value() or "a"
-        start = _day(self.wiz.data.get("start_date")) or self.wiz.today
+        start = day_of(self.wiz.data.get("start_date")) or self.wiz.today
         facts = drafting.pay_facts(self.wiz.wc, level, start)
         if facts.minimum is None:
             self.minimum.setText(tr("aucun barème en vigueur à cette date"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from offa_desktop.ops.contracts import drafting, replacing
 from offa_desktop.ops.contracts import events as contract_events
 from offa_desktop.ops.records import editing
+from offa_desktop.ui import file_notice
 from offa_desktop.ui.formats import date_fr, money_fr, name_of
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.contract_event import TITLES, ContractEventForm
@@ -161,7 +162,9 @@ class ContractDialog(QDialog):
             folder = Path(getattr(self.context, "folder", ".")) / "impressions"
             self.context.tasks.background(
                 drafting.render_contract, self.wc, self.record_id, folder
-            ).success(lambda path: ContractWizard.viewer(path)).failure(self._failed).run()
+            ).success(lambda path: file_notice.announce(
+                self.context.extras.get("window") or self, tr("Contrat imprimé\u00a0:"), path)
+            ).failure(self._failed).run()
             return None
         form = ContractEventForm(self.context, None, self, contract_id=self.record_id, kind=key)
         form.saved.connect(self._changed)

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QRadioButton, QWidget, QWizard
 
 from offa_desktop.domain.dates import age_on, trial_period_end
@@ -28,14 +27,10 @@ from offa_desktop.domain.values import format_date_fr, format_money_fr, parse_da
 from offa_desktop.ops.contracts import drafting
 from offa_desktop.ops.records import editing
 from offa_desktop.ops.records.editing import Check
+from offa_desktop.ui import file_notice
 from offa_desktop.ui.forms.base import tr
-from offa_desktop.ui.forms.contract_pages import (
-    ContractPage,
-    LearnerPage,
-    PayPage,
-    PlacePage,
-    TermsPage,
-)
+from offa_desktop.ui.forms.contract_choice import LearnerPage, PlacePage
+from offa_desktop.ui.forms.contract_pages import ContractPage, PayPage, TermsPage
 from offa_desktop.ui.forms.support import code_choices, operator_choices, user_profile
 
 log = logging.getLogger("offa.ui")
@@ -46,11 +41,6 @@ DEFAULT_SCHEDULE = {
     "thu": {"operator_hours": 7.5},
     "fri": {"company_hours": 7.5},
 }
-
-
-def open_pdf(path: Path) -> None:
-    """Show a printed PDF in the system viewer (tests replace it)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class ReviewPage(ContractPage):
@@ -114,7 +104,6 @@ class ContractWizard(QWizard):
     saved = Signal(object)
     printed = Signal(str)
     print_button = QWizard.WizardButton.CustomButton1
-    viewer: Callable[[Path], None] = staticmethod(open_pdf)
 
     def __init__(
         self, context: Any, record_id: str | None = None, parent: QWidget | None = None,
@@ -155,19 +144,37 @@ class ContractWizard(QWizard):
         self.setObjectName("contract-wizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(760, 720)
-        self.setButtonText(QWizard.WizardButton.NextButton, tr("Suivant >"))
-        self.setButtonText(QWizard.WizardButton.BackButton, tr("< Précédent"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, tr("Enregistrer"))
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("&Suivant >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("< &Précédent"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Enregistrer"))
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("Annuler"))
-        self.setButtonText(self.print_button, tr("Enregistrer et imprimer"))
+        self.setButtonText(self.print_button, tr("Enregistrer et &imprimer (Ctrl+P)"))
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.customButtonClicked.connect(self._custom)
+        # Enter always means going on ("Suivant", then "Enregistrer"): a focused button other
+        # than the default one must not take it (Tab on the pay page reached "Précédent").
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                      QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton,
+                      self.print_button):
+            self.button(which).setAutoDefault(False)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.save_and_print)
         self.pages = [LearnerPage(self), PlacePage(self), TermsPage(self), PayPage(self),
                       ReviewPage(self)]
         for page in self.pages:
             self.addPage(page)
         self.currentIdChanged.connect(self._page_changed)
         self._page_changed(self.currentId())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter on a page that cannot go on yet puts the cursor where something is missing
+        (the line above the buttons says what)."""
+        page = self.currentPage()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(page, ContractPage)
+                and not page.isComplete()):
+            page.focus_missing()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- facts the pages show ------------------------------------------------------------------
     def check(self, status: str) -> Check:
@@ -236,8 +243,18 @@ class ContractWizard(QWizard):
 
     def _custom(self, which: int) -> None:
         if which == QWizard.WizardButton.CustomButton1.value:
-            self.print_after = True
-            self.accept()
+            self.save_and_print()
+
+    def save_and_print(self) -> None:
+        """Ctrl+P or "Enregistrer et imprimer": on the review page, save then print; on an
+        earlier page, go to the review first when every page is complete."""
+        if self.currentPage() is not self.pages[-1]:
+            while self.currentPage() is not self.pages[-1] and self.currentPage().isComplete():
+                self.next()
+            if self.currentPage() is not self.pages[-1]:
+                return
+        self.print_after = True
+        self.accept()
 
     def accept(self) -> None:
         """Finish: save (then print when asked); the wizard closes once saved."""
@@ -272,16 +289,26 @@ class ContractWizard(QWizard):
         self.saving = False
         self.record_id = changes.record_id or self.record_id
         self.saved.emit(changes)
+        window = self.context.extras.get("window") or self.parentWidget()
         if self.print_after and self.record_id:
+            blocking = len(self.check("signed").blocking) if self.data.get(
+                "status") == "draft" else 0
             folder = Path(getattr(self.context, "folder", ".")) / "impressions"
             self.context.tasks.background(
                 drafting.render_contract, self.wc, self.record_id, folder
-            ).success(self._printed).failure(self._failed).run()
+            ).success(lambda path: self._printed(window, path, blocking)).failure(
+                lambda error: _print_failed(window, error)).run()
+        elif window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(tr("Contrat enregistré."), 10_000)
         super().accept()
 
-    def _printed(self, path: Path) -> None:
+    def _printed(self, window: QWidget | None, path: Path, blocking: int) -> None:
+        text = tr("Contrat enregistré et imprimé\u00a0:")
+        if blocking:
+            text = tr("Projet enregistré et imprimé (PROJET, %1 point(s) à régler avant la "
+                      "signature)\u00a0:").replace("%1", str(blocking))
+        file_notice.announce(window, text, path)
         self.printed.emit(str(path))
-        type(self).viewer(path)
 
     def _failed(self, error: BaseException) -> None:
         self.saving = False
@@ -290,6 +317,19 @@ class ContractWizard(QWizard):
         review.problems.setText("<b style='color:#a93226'>" + html.escape(
             tr("Enregistrement ou impression impossible\u00a0: ") + str(error)) + "</b>")
         review.completeChanged.emit()
+
+
+def _print_failed(window: QWidget | None, error: BaseException) -> None:
+    """The contract is saved; only its printing failed: say why, in the window."""
+    from PySide6.QtWidgets import QMessageBox
+
+    log.error("contract print failed", exc_info=error)
+    message = str(getattr(error, "message", None) or error)
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Impression impossible"),
+                      tr("Le contrat est enregistré, mais son impression a échoué\u00a0: %1")
+                      .replace("%1", message), QMessageBox.StandardButton.Ok, window)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 def _day(value: Any) -> date | None:

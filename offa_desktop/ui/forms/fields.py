@@ -150,11 +150,15 @@ class LongTextField(Field):
 
 
 class DateField(TextField):
-    """A date typed jj/mm/aaaa, held as ``"YYYY-MM-DD"``."""
+    """A date typed the way people write it (``31/08/2026``, ``31082026``, ``31/8/26``,
+    ``demain``: :func:`~offa_desktop.domain.values.parse_date_fr`), held as ``"YYYY-MM-DD"``
+    and shown back as ``31/08/2026`` once the cursor leaves the field, so the person sees
+    which date was understood."""
 
     def __init__(self, label: str) -> None:
         super().__init__(label, placeholder=tr("jj/mm/aaaa"))
         self.line.setMaximumWidth(140)
+        self.line.editingFinished.connect(self._tidy)
 
     def value(self) -> Any:
         text = self.line.text().strip()
@@ -163,10 +167,20 @@ class DateField(TextField):
         try:
             return parse_date_fr(text).isoformat()
         except ValueError as exc:
-            raise self._fail(tr("date invalide, écrire jj/mm/aaaa (ex. 31/08/2026).")) from exc
+            raise self._fail(tr("date illisible, écrire par ex. 31/08/2026, 31/8/26, 31082026 "
+                                "ou «\u00a0demain\u00a0».")) from exc
 
     def set_value(self, value: Any) -> None:
         self.line.setText("" if value is None else date_fr(value))
+
+    def _tidy(self) -> None:
+        try:
+            value = self.value()
+        except InputError:
+            return
+        shown = "" if value is None else date_fr(value)
+        if shown != self.line.text():
+            self.line.setText(shown)
 
 
 class NumberField(TextField):

@@ -24,15 +24,6 @@ def context(demo_copy: Path, qapp: Any) -> Iterator[AppContext]:
     made.close()
 
 
-@pytest.fixture(autouse=True)
-def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A form closed at teardown with unsaved changes must not wait for a person: discard.
-    Tests that check the question replace ``RecordForm.ask`` themselves."""
-    from offa_desktop.ui.forms.base import RecordForm, UnsavedChoice
-
-    monkeypatch.setattr(RecordForm, "ask", staticmethod(lambda _w: UnsavedChoice.DISCARD))
-
-
 def type_text(widget: QWidget, text: str) -> None:
     """Type ``text`` character by character (qtbot.keyClicks aborts on non-ASCII)."""
     widget.setFocus()

@@ -77,7 +77,9 @@ def test_request_visit_and_decision(qtbot: Any, context: Any) -> None:
     report = form.open_visit(0)
     assert isinstance(report, VisitForm)
     qtbot.addWidget(report)
-    report.fields["status"].set_value("done")
+    report.fields["status"].set_value("done")  # the visit date becomes today
+    assert report.fields["visit_date"].value() == report.today.isoformat()
+    report.fields["visit_date"].set_value(None)
     check = report.validate_now()
     assert any(p.field == "visit_date" for p in check.blocking)
     type_text(report.fields["visit_date"].editor, "02/12/2026")

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QWizard
 
 from offa_desktop.ops.contracts import drafting
 from offa_desktop.ops.records import editing
-from offa_desktop.ui.forms.contract_pages import LearnerPage, PayPage, PlacePage, TermsPage
+from offa_desktop.ui.forms.contract_choice import LearnerPage, PlacePage
+from offa_desktop.ui.forms.contract_pages import PayPage, TermsPage
 from offa_desktop.ui.forms.contract_wizard import ContractWizard, ReviewPage
 from offa_desktop.ui.forms.registry import open_record
 from tests.ui.forms.conftest import shoot, type_text
@@ -54,13 +55,11 @@ def _select(widget: Any, record_id: str) -> None:
     raise AssertionError(f"{record_id} not offered")
 
 
-def test_wizard_draws_up_and_prints_a_contract(qtbot: Any, context: Any, monkeypatch: Any,
-                                               tmp_path: Path) -> None:
+def test_wizard_draws_up_and_prints_a_contract(qtbot: Any, context: Any,
+                                               opened_files: list[Path]) -> None:
     wc = context.working_copy
     learner_id = _new_learner(context)
     unit_id, approval_id, tutor_id = _place(context)
-    viewed: list[Path] = []
-    monkeypatch.setattr(ContractWizard, "viewer", staticmethod(viewed.append))
     wizard = open_record(context, "contracts", None, None)
     assert isinstance(wizard, ContractWizard)
     qtbot.addWidget(wizard)
@@ -154,7 +153,7 @@ def test_wizard_draws_up_and_prints_a_contract(qtbot: Any, context: Any, monkeyp
     assert contract["monthly_pay"] == f"{facts.minimum:.2f}"
     assert contract["schedule"]["mon"] == {"company_hours": 7.5}
     pdf = Path(printed.args[0])
-    assert viewed == [pdf] and pdf.read_bytes().startswith(b"%PDF")
+    assert opened_files == [pdf] and pdf.read_bytes().startswith(b"%PDF")
     from pypdf import PdfReader
 
     text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)

@@ -74,7 +74,8 @@ def test_forms_typed_offline_reach_the_server(qtbot: Any, server_db: str, tmp_pa
         visit = VisitForm(coach, None, None, approval_id=approval_id)
         qtbot.addWidget(visit)
         assert visit.fields["visitor_id"].value() == account("coach").id  # the logged-in coach
-        visit.fields["status"].set_value("done")
+        visit.fields["status"].set_value("done")  # the date of the visit becomes today
+        visit.fields["visit_date"].set_value(None)
         type_text(visit.fields["visit_date"].editor, "20/11/2026")
         for answer, _note in visit.answer_fields.values():
             answer.set_value("yes")
