@@ -328,6 +328,7 @@ class People:
             "status": plan.status,
             "signed_on": signed_on.isoformat() if signed_on else None,
             "supersedes_id": None,
+            "overrides": None,
         }
 
     def _event(

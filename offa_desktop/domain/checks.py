@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from offa_desktop.domain import overrides
 from offa_desktop.domain.access import changed, reference_by_code
 from offa_desktop.domain.fields import value_problems
 from offa_desktop.domain.problems import Problem, Record, RuleContext, ValidationError, problem
@@ -116,11 +117,14 @@ def validate_with(
     ctx: RuleContext,
     record_id: str | None,
     rules: RecordRules | None,
+    apply_overrides: bool = True,
 ) -> list[Problem]:
     """Every problem of ``data`` (the whole record after the change): field checks, references,
     then ``rules`` (the collection's record, cross-record and transition rules) on the fields
     that passed, then uniqueness. ``validation.validate_record`` picks ``rules`` by collection;
-    a rule module validating a record of another collection passes that collection's rules."""
+    a rule module validating a record of another collection passes that collection's rules.
+    The blocking problems an override of the record covers are left out (``overrides.apply``)
+    unless ``apply_overrides`` is False (what the rules find, for the override's stamp)."""
     found = check_fields(collection, data)
     if any(p.code == "malformed" and p.field == "" for p in found):
         return found
@@ -136,6 +140,10 @@ def validate_with(
     if rules is not None:
         found.extend(rules(record_id, clean, previous, ctx))
     found.extend(duplicate_problems(collection, record_id, clean, previous, ctx, found))
+    if overrides.FIELD in COLLECTIONS[collection].by_name:
+        found.extend(overrides.shape_problems(collection, data, previous))
+        if apply_overrides and overrides.FIELD not in bad:
+            found = overrides.apply(collection, clean, previous, found)
     return _unique(found)
 
 

@@ -309,6 +309,7 @@ class Contract(Entity):
     schedule: JSON = None
     signed_on: date | None = None
     supersedes_id: str | None = None
+    overrides: JSON = None  # rules set aside with a reason (domain.overrides)
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

@@ -296,14 +296,13 @@ def approval_problems(
     ctx: RuleContext,
     data: Mapping[str, Any],
     previous: Mapping[str, Any] | None,
-    *,
-    overridden: bool,
 ) -> list[Problem]:
     """A claim becomes ``approved`` (or is created approved or paid) only when every named
-    check passes, or with an override of ``CHECKS_RULE`` in the same change (``overridden``)."""
+    check passes (``checks_failed``), or with an override of ``CHECKS_RULE`` in the same change,
+    which validation applies (``overrides.apply``: a ``change`` rule)."""
     status = data.get("status")
     entering = status == "approved" or (previous is None and status == "paid")
-    if not entering or not status_changes(data, previous) or overridden:
+    if not entering or not status_changes(data, previous):
         return []
     if str(data.get("kind_code")).startswith("bxl_"):
         return []  # never approved here (Actiris pays them): claim_problems says so

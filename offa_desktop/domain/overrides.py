@@ -7,9 +7,15 @@ failing at that moment. Entries are only ever appended: past ones are the record
 
 The writer stamps a new entry (``stamp``): ``by`` and ``at`` are the writing user and time
 (the server's stamp is the one kept, so nobody signs for someone else), ``failed`` what the
-rule found. Which roles may override which rule is ``RULES``; the roles check lives with the
-rest of the permissions (``domain.permissions``). Issue 17 adds rules here and the field to
-other collections.
+rule found. Which roles may override which rule is ``RULES`` (``role_refusal`` says no in
+French, the same on the client and the server).
+
+The general mechanism (issue 17): each overridable rule names the problem codes it covers and
+the collections it applies to. ``validation.validate_record`` drops the blocking problems an
+override covers (``apply``), so the client and the server judge alike. A ``record`` override
+holds for the record's life (a contract signed with a learner aged 26 stays editable); a
+``change`` override holds only for the change that carries it (a claim approved once). Rules
+that must never be set aside are ``NEVER``: they say so (``never_note``).
 """
 
 from __future__ import annotations
@@ -27,16 +33,65 @@ REASON_MAX = 2000
 
 @dataclass(frozen=True)
 class OverridableRule:
-    """A rule a person may set aside: its French name and the roles allowed to."""
+    """A rule a person may set aside: its French name, the roles allowed to, the problem codes
+    it covers, the collections it applies to, whether it holds for the record's life
+    (``record``) or one change (``change``), and who may, in words."""
 
     name_fr: str
     roles: frozenset[str]
+    codes: frozenset[str] = frozenset()
+    collections: frozenset[str] = frozenset()
+    scope: str = "record"
+    who_fr: str = "l'OFFA"
 
 
+SECRETARIAT_OR_OFFA = frozenset({"secretariat", "offa"})
 RULES: dict[str, OverridableRule] = {
     "incentive_checks": OverridableRule(
-        "contrôles d'éligibilité de l'incitant", frozenset({"offa"})
+        "contrôles d'éligibilité de l'incitant",
+        frozenset({"offa"}),
+        frozenset({"checks_failed"}),
+        frozenset({"incentive_claims"}),
+        scope="change",
     ),
+    "learner_age": OverridableRule(
+        "âge de l'apprenant au début du contrat (15 à 25 ans, ou le maximum du métier)",
+        SECRETARIAT_OR_OFFA,
+        frozenset({"too_young", "too_old"}),
+        frozenset({"contracts"}),
+        who_fr="un secrétariat ou l'OFFA",
+    ),
+    "overlap": OverridableRule(
+        "un seul contrat à la fois par apprenant (deux contrats en parallèle)",
+        frozenset({"offa"}),
+        frozenset({"overlap"}),
+        frozenset({"contracts"}),
+    ),
+    "capacity": OverridableRule(
+        "capacité d'accueil de l'entreprise ou du tuteur (dépassement temporaire)",
+        SECRETARIAT_OR_OFFA,
+        frozenset({"capacity", "tutor_capacity"}),
+        frozenset({"contracts"}),
+        who_fr="un secrétariat ou l'OFFA",
+    ),
+}
+# Blocking rules that are never set aside, and why (said where a person would look for one).
+NEVER: dict[str, str] = {
+    "below_minimum": "la rétribution minimale est fixée par la réglementation",
+    "before_start": "les dates du contrat doivent se suivre",
+    "too_long": "un contrat dure moins de 6 ans",
+    "approval_not_granted": "une entreprise ne forme que dans un métier pour lequel elle est "
+    "agréée",
+    "approval_mismatch": "l'agrément doit viser l'unité et le métier du contrat",
+    "representative_required": "un apprenant mineur est représenté par son représentant légal",
+    "tutor_conditions": "le tuteur doit remplir les conditions de tuteur désigné",
+    "criminal_record": "l'extrait de casier judiciaire du tuteur est obligatoire",
+    "tutor_other_company": "le tuteur travaille dans l'entreprise",
+    "too_many_hours": "la durée de travail maximale protège l'apprenant",
+    "day_too_long": "la durée de travail maximale protège l'apprenant",
+    "too_few_hours": "la formation en entreprise demande 20 h par semaine",
+    "already_replaced": "un contrat n'est remplacé qu'une fois",
+    "duplicate": "un identifiant ne désigne qu'une fiche",
 }
 
 
@@ -92,6 +147,61 @@ def granted(data: Record, previous: Record | None, rule: str) -> Override | None
     return None
 
 
+def rule_for(collection: str, code: str) -> str | None:
+    """The overridable rule covering problems of ``code`` in ``collection``, if any."""
+    for name, rule in RULES.items():
+        if code in rule.codes and collection in rule.collections:
+            return name
+    return None
+
+
+def never_note(code: str) -> str | None:
+    """Why a blocking rule is never set aside (None when it is not one of those)."""
+    reason = NEVER.get(code)
+    return f"règle impérative, sans dérogation possible : {reason}." if reason else None
+
+
+def in_force(collection: str, data: Record, previous: Record | None) -> set[str]:
+    """The rules this record's overrides set aside now: ``record`` rules named by any entry,
+    ``change`` rules by an entry this change adds."""
+    out = set()
+    new = {entry.rule for entry in added(data, previous)}
+    for entry in entries(data):
+        rule = RULES.get(entry.rule)
+        if rule is None or collection not in rule.collections:
+            continue
+        if rule.scope == "record" or entry.rule in new:
+            out.add(entry.rule)
+    return out
+
+
+def apply(
+    collection: str, data: Record, previous: Record | None, problems: Sequence[Problem]
+) -> list[Problem]:
+    """``problems`` without the blocking ones an override in force covers."""
+    rules = in_force(collection, data, previous)
+    if not rules:
+        return list(problems)
+    covered = {code for name in rules for code in RULES[name].codes}
+    return [p for p in problems if p.warning or p.code not in covered]
+
+
+def role_refusal(
+    role: str | None, collection: str, data: Record | None, previous: Record | None
+) -> str | None:
+    """The French refusal when this change adds an override that ``role`` may not make."""
+    if data is None:
+        return None
+    for entry in added(data, previous):
+        rule = RULES.get(entry.rule)
+        if rule is not None and role not in rule.roles:
+            return (
+                f"Dérogation refusée : seul {rule.who_fr} peut déroger à la règle « "
+                f"{rule.name_fr} »."
+            )
+    return None
+
+
 def stamp(
     data: Record,
     previous: Record | None,
@@ -144,9 +254,10 @@ def shape_problems(collection: str, data: Record, previous: Record | None) -> li
         out.append(problem(collection, FIELD, "invalid",
                            "les dérogations passées ne se modifient pas."))  # fmt: skip
     for entry in now[len(past) :]:
-        if entry.rule not in RULES:
+        known = RULES.get(entry.rule)
+        if known is None or (known.collections and collection not in known.collections):
             out.append(problem(collection, FIELD, "invalid",
-                               f"règle « {entry.rule} » inconnue."))  # fmt: skip
+                               f"règle « {entry.rule} » inconnue pour cette fiche."))  # fmt: skip
         reason = entry.reason.strip()
         if len(reason) < REASON_MIN or len(reason) > REASON_MAX:
             out.append(problem(

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from offa_desktop.domain import contract_rules, incentives, overrides
+from offa_desktop.domain import contract_rules, incentives
 from offa_desktop.domain.access import changed, get_date
 from offa_desktop.domain.approvals import approval_problems
 from offa_desktop.domain.checks import RecordRules
@@ -176,11 +176,9 @@ def claim_problems(
         out.append(
             problem("incentive_claims", "paid_on", "required", "requise pour une prime payée.")
         )
-    out += overrides.shape_problems("incentive_claims", data, previous)
-    out += incentives.approval_problems(
-        ctx, data, previous,
-        overridden=overrides.granted(data, previous, incentives.CHECKS_RULE) is not None,
-    )  # fmt: skip
+    # An override of the checks (rule ``incentive_checks``) is applied by validation, as every
+    # override is (``overrides.apply``).
+    out += incentives.approval_problems(ctx, data, previous)
     return out
 
 

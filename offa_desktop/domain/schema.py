@@ -357,6 +357,8 @@ _SPECS: tuple[CollectionSpec, ...] = (
             _f("status", K.ENUM, "statut", "*d", CONTRACT_STATUSES),
             _f("signed_on", K.DATE, "date de signature"),
             _f("supersedes_id", K.REF, "contrat remplacé", ref="contracts"),
+            # Additive (issue 17): rules set aside with a reason (domain.overrides).
+            _f("overrides", K.JSON, "dérogations"),
         ),
         label="contrats",
     ),

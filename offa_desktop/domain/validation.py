@@ -44,10 +44,12 @@ def validate_record(
     previous: Mapping[str, Any] | None,
     ctx: RuleContext,
     record_id: str | None = None,
+    apply_overrides: bool = True,
 ) -> list[Problem]:
     """Every problem of ``data`` (the whole record after the change): field checks, record
     rules, cross-record rules that the change concerns, the status transition on updates, and
-    uniqueness (``uniqueness.py``)."""
+    uniqueness (``uniqueness.py``); those an override of the record sets aside are left out
+    unless ``apply_overrides`` is False."""
     return validate_with(
         collection,
         data,
@@ -55,6 +57,7 @@ def validate_record(
         ctx=ctx,
         record_id=record_id,
         rules=record_rules.RULES.get(collection),
+        apply_overrides=apply_overrides,
     )
 
 

@@ -235,8 +235,11 @@ def signature_section(
     return [CondPageBreak(62 * mm), para(esc(title), "h1"), signatures(signers, note)]
 
 
-def problems_list(problems: Sequence[PrintProblem]) -> list[Flowable]:
-    """The last page of a «PROJET»: what is still wrong, field by field."""
+def problems_list(
+    problems: Sequence[PrintProblem], overrides: Sequence[str] = ()
+) -> list[Flowable]:
+    """The last page of a «PROJET»: what is still wrong, field by field, then the rules set
+    aside with a reason (who, when)."""
     story: list[Flowable] = [
         para(
             "Ce document est un <b>projet</b> : il ne peut pas encore être signé. "
@@ -247,6 +250,10 @@ def problems_list(problems: Sequence[PrintProblem]) -> list[Flowable]:
     ]
     rows = [[p.field, p.message] for p in problems]
     story.append(grid(["Champ", "Ce qui ne va pas"], rows, [55 * mm, WIDTH - 55 * mm]))
+    if overrides:
+        story.append(Spacer(1, 5 * mm))
+        story.append(para("Dérogations motivées enregistrées", "h1"))
+        story += bullet_list(overrides)
     return story
 
 

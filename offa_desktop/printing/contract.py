@@ -151,6 +151,9 @@ def _object(d: PrintData, blank: bool) -> list[Flowable]:
     story.append(b.fields(rows, blank=blank))
     if not blank:
         story += _chain(d)
+        if d.overrides and not d.problems:  # a draft lists them on its last page
+            story.append(b.para("Dérogations motivées", "h2"))
+            story += b.bullet_list(d.overrides)
     story.append(Spacer(1, 2 * mm))
     story.append(b.text(clauses.CONTRACT_TERMS, "small"))
     if d.events and not blank:
@@ -339,7 +342,7 @@ def render(d: PrintData) -> bytes:
     if draft:
         story.append(PageBreak())
         story.append(PartStart(Part("Points à corriger avant signature", facts.qr_text(d))))
-        story += b.problems_list(d.problems)
+        story += b.problems_list(d.problems, d.overrides)
     title = "Contrat d'alternance (formulaire vierge)" if d.blank else TITLE
     header = Header(title, facts.record_line(d), d.printed_on, draft=draft, copies=copies)
     return build_pdf(header, story)

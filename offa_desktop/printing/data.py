@@ -74,6 +74,7 @@ class PrintData:
     events: Sequence[Record] = ()  # the contract's events, each with its ``reason_label``
     replaces: Record | None = None  # the contract this one replaces (with its ``id``)
     replaced_by: Sequence[Record] = ()  # the contracts naming this one in supersedes_id
+    overrides: Sequence[str] = ()  # rules set aside with a reason, in words (who, when)
     reason: Record | None = None  # the termination or suspension reason
     visitor: Record | None = None
     checklist: Record | None = None  # the checklist template of a visit

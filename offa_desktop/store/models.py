@@ -282,6 +282,7 @@ class Contract(SyncedRecord):
     status: Mapped[str | None] = mapped_column(String)
     signed_on: Mapped[date | None] = mapped_column(Date, index=True)
     supersedes_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    overrides: Mapped[Any | None] = mapped_column(JSONValue)
 
 
 class ContractEvent(SyncedRecord):

@@ -84,7 +84,7 @@ class UnitOfWork:
             raise ValidationError([Problem("id", "duplicate", "Cet identifiant existe déjà.")])
         full = {name: data.get(name) for name in COLLECTIONS[collection].field_names}
         full.update({k: v for k, v in data.items() if k not in full})  # unknown: reported
-        full = self._stamped(collection, full, None)
+        full = self._stamped(collection, full, None, record_id)
         self._validate(collection, full, None, record_id)
         self._write(collection, record_id, full, version=None, insert_row=True)
         self._append_op(collection, record_id, "create", None, full)
@@ -99,7 +99,7 @@ class UnitOfWork:
         changed = {k: v for k, v in fields.items() if k not in previous or previous[k] != v}
         if not changed:
             return {}
-        data = self._stamped(collection, {**previous, **changed}, previous)
+        data = self._stamped(collection, {**previous, **changed}, previous, record_id)
         changed = {k: v for k, v in data.items() if k not in previous or previous[k] != v}
         self._validate(collection, data, previous, record_id)
         self._write(collection, record_id, data, version=version, insert_row=False)
@@ -234,13 +234,18 @@ class UnitOfWork:
         return row["version"], to_api(collection, row)
 
     def _stamped(
-        self, collection: str, data: dict[str, Any], previous: dict[str, Any] | None
+        self,
+        collection: str,
+        data: dict[str, Any],
+        previous: dict[str, Any] | None,
+        record_id: str | None = None,
     ) -> dict[str, Any]:
         """What the writer fills in itself (``domain.stamps``): a claim's checks at a status
         change, a new override's author and time (the server stamps them again)."""
         return stamped(
-            collection, data, previous, self.context, by=self.user_id, at=instant_str(utc_now())
-        )
+            collection, data, previous, self.context, by=self.user_id, at=instant_str(utc_now()),
+            record_id=record_id,
+        )  # fmt: skip
 
     def _validate(
         self,

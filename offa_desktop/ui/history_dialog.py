@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offa_desktop.domain import overrides
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.ui.formats import date_fr
 
@@ -42,6 +43,17 @@ def _value(value: Any) -> str:
     return date_fr(value) if isinstance(value, str) else str(value)
 
 
+def _override_lines(old: Any, new: Any) -> list[str]:
+    """The overrides a change added, in words: rule, reason, who and when."""
+    out = []
+    for entry in overrides.added({overrides.FIELD: new}, {overrides.FIELD: old}):
+        rule = overrides.RULES.get(entry.rule)
+        name = rule.name_fr if rule is not None else entry.rule
+        when = f", le {_when(entry.at)}" if entry.at else ""
+        out.append(f"Dérogation à « {name} » : « {entry.reason} »{when}")
+    return out
+
+
 def _changes(collection: str, before: Any, after: Any) -> list[str]:
     spec = COLLECTIONS[collection].by_name
     before = before or {}
@@ -49,7 +61,9 @@ def _changes(collection: str, before: Any, after: Any) -> list[str]:
     lines = []
     for name in sorted(set(before) | set(after)):
         old, new = before.get(name), after.get(name)
-        if old != new:
+        if name == overrides.FIELD and old != new:
+            lines += _override_lines(old, new)
+        elif old != new:
             label = spec[name].label if name in spec else name
             lines.append(f"{label} : {_value(old)} → {_value(new)}")
     return lines

@@ -328,7 +328,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>date invalide, écrire jj/mm/aaaa (ex. 31/08/2026).</source>
+        <source>date illisible, écrire par ex. 31/08/2026, 31/8/26, 31082026 ou «&#xa0;demain&#xa0;».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -352,11 +352,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cherchez l&apos;apprenant par son nom, son NISS ou sa localité.</source>
+        <source>Tapez le début du nom (ou le NISS, la localité) : le meilleur résultat est choisi, ↓ ↑ pour en prendre un autre, Entrée pour continuer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rechercher un apprenant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun apprenant ne correspond à « %1 ».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -372,15 +376,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A déjà un %1, sans date de fin : un seul contrat à la fois.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A déjà un %1 : le nouveau contrat commencera au plus tôt le %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lieu de formation, agrément et tuteur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Seules les unités ayant un agrément accordé et les tuteurs désignés avec leur extrait de casier judiciaire sont proposés.</source>
+        <source>Seules les unités ayant un agrément accordé et les tuteurs désignés avec leur extrait de casier judiciaire sont proposés. ↓ ↑ dans les résultats, Tab pour l&apos;agrément et le tuteur.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rechercher une unité d&apos;établissement…</source>
+        <source>Rechercher une entreprise ou une unité d&apos;établissement…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -396,6 +408,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Aucune unité avec un agrément accordé ne correspond à « %1 ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entreprise&#xa0;: %1 contrat(s) en cours pour %2 place(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -404,7 +420,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Avant la signature&#xa0;: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corriger ce qui est en rouge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour continuer&#xa0;: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Métier, dates et horaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates au choix&#xa0;: 01/09/2027, 1/9/27, 01092027 ou «&#xa0;demain&#xa0;».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -784,11 +816,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dérogation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remplace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remplacé par</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrat imprimé&#xa0;:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -805,6 +845,14 @@
     </message>
     <message>
         <source>Signature impossible&#xa0;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer avec une dérogation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer avec dérogation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -844,15 +892,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Suivant &gt;</source>
+        <source>&amp;Suivant &gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt; Précédent</source>
+        <source>&lt; &amp;Précédent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enregistrer et imprimer</source>
+        <source>&amp;Enregistrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer et &amp;imprimer (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impression impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le contrat est enregistré, mais son impression a échoué&#xa0;: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -877,6 +937,18 @@
     </message>
     <message>
         <source>Signataire pour l&apos;entreprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrat enregistré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrat enregistré et imprimé&#xa0;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projet enregistré et imprimé (PROJET, %1 point(s) à régler avant la signature)&#xa0;:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1064,19 +1136,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Visite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nouvelle visite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Grille de visite</source>
+        <source>Visite d&apos;agrément</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visite de suivi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grille de visite — touches O (oui), N (non), S (sans objet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Avis et commentaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visiteur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>un autre visiteur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visite de %1 : lecture seule (seul le visiteur remplit son rapport).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1219,6 +1311,40 @@
         <source>au %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dans %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer ce message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouverture impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier est enregistré dans
+%1
+mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le depuis ce dossier ou installez un lecteur PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>touche %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Règle(s) auxquelles vous pouvez déroger :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Règle(s) impérative(s), sans dérogation possible : corrigez d&apos;abord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour continuer quand même, dites pourquoi (au moins %1 caractères) : la raison est enregistrée sur la fiche, imprimée et gardée dans son historique, avec votre nom.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1259,6 +1385,16 @@
     </message>
     <message>
         <source>%1 fiche(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune fiche pour ces filtres (%1).
+Choisissez « tous » dans un filtre pour voir plus de fiches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune fiche dans la copie de travail.
+Synchronisez (F5) pour recevoir celles de votre périmètre, ou créez-en une (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1932,6 +2068,14 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Vérifier la copie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare toute la copie de travail avec le serveur et rétablit ce qui diffère</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Se &amp;connecter…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2000,6 +2144,10 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Vérification de la copie…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Envoi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2025,6 +2173,22 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>Synchronisation terminée à %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copie de travail réparée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copie de travail vérifiée : elle est identique à celle du serveur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérifier la copie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

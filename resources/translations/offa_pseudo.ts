@@ -327,8 +327,8 @@
         <translation>[jj/mm/àààà ~~~]</translation>
     </message>
     <message>
-        <source>date invalide, écrire jj/mm/aaaa (ex. 31/08/2026).</source>
-        <translation>[dàté îñvàlîdé, éçrîré jj/mm/àààà (éx. 31/08/2026). ~~~~~~~~~~~~~~~~]</translation>
+        <source>date illisible, écrire par ex. 31/08/2026, 31/8/26, 31082026 ou « demain ».</source>
+        <translation>[dàté îllîsîblé, éçrîré pàr éx. 31/08/2026, 31/8/26, 31082026 õü « démàîñ ». ~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>un nombre entier est attendu.</source>
@@ -351,12 +351,16 @@
         <translation>[Åppréñàñt ~~~]</translation>
     </message>
     <message>
-        <source>Cherchez l'apprenant par son nom, son NISS ou sa localité.</source>
-        <translation>[Çhérçhéz l'àppréñàñt pàr sõñ ñõm, sõñ ÑÎSS õü sà lõçàlîté. ~~~~~~~~~~~~~~~~~~~]</translation>
+        <source>Tapez le début du nom (ou le NISS, la localité) : le meilleur résultat est choisi, ↓ ↑ pour en prendre un autre, Entrée pour continuer.</source>
+        <translation>[Tàpéz lé débüt dü ñõm (õü lé ÑÎSS, là lõçàlîté) : lé méîlléür résültàt ést çhõîsî, ↓ ↑ põür éñ préñdré üñ àütré, Éñtréé põür çõñtîñüér. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Rechercher un apprenant…</source>
         <translation>[Réçhérçhér üñ àppréñàñt… ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aucun apprenant ne correspond à « %1 ».</source>
+        <translation>[Åüçüñ àppréñàñt ñé çõrréspõñd à « %1 ». ~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Né(e) le %1.</source>
@@ -371,16 +375,24 @@
         <translation>[Mîñéür, répréséñté pàr %1. ~~~~~~~~]</translation>
     </message>
     <message>
+        <source>A déjà un %1, sans date de fin : un seul contrat à la fois.</source>
+        <translation>[Å déjà üñ %1, sàñs dàté dé fîñ : üñ séül çõñtràt à là fõîs. ~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>A déjà un %1 : le nouveau contrat commencera au plus tôt le %2.</source>
+        <translation>[Å déjà üñ %1 : lé ñõüvéàü çõñtràt çõmméñçérà àü plüs tôt lé %2. ~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Lieu de formation, agrément et tuteur</source>
         <translation>[Lîéü dé fõrmàtîõñ, àgréméñt ét tütéür ~~~~~~~~~~~~]</translation>
     </message>
     <message>
-        <source>Seules les unités ayant un agrément accordé et les tuteurs désignés avec leur extrait de casier judiciaire sont proposés.</source>
-        <translation>[Séülés lés üñîtés àÿàñt üñ àgréméñt àççõrdé ét lés tütéürs désîgñés àvéç léür éxtràît dé çàsîér jüdîçîàîré sõñt prõpõsés. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        <source>Seules les unités ayant un agrément accordé et les tuteurs désignés avec leur extrait de casier judiciaire sont proposés. ↓ ↑ dans les résultats, Tab pour l'agrément et le tuteur.</source>
+        <translation>[Séülés lés üñîtés àÿàñt üñ àgréméñt àççõrdé ét lés tütéürs désîgñés àvéç léür éxtràît dé çàsîér jüdîçîàîré sõñt prõpõsés. ↓ ↑ dàñs lés résültàts, Tàb põür l'àgréméñt ét lé tütéür. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
-        <source>Rechercher une unité d'établissement…</source>
-        <translation>[Réçhérçhér üñé üñîté d'étàblîsséméñt… ~~~~~~~~~~~~]</translation>
+        <source>Rechercher une entreprise ou une unité d'établissement…</source>
+        <translation>[Réçhérçhér üñé éñtréprîsé õü üñé üñîté d'étàblîsséméñt… ~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>&lt;b&gt;Unité d'établissement&lt;/b&gt;</source>
@@ -395,6 +407,10 @@
         <translation>[&lt;b&gt;Tütéür&lt;/b&gt; ~~~~]</translation>
     </message>
     <message>
+        <source>Aucune unité avec un agrément accordé ne correspond à « %1 ».</source>
+        <translation>[Åüçüñé üñîté àvéç üñ àgréméñt àççõrdé ñé çõrréspõñd à « %1 ». ~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Entreprise : %1 contrat(s) en cours pour %2 place(s)</source>
         <translation>[Éñtréprîsé : %1 çõñtràt(s) éñ çõürs põür %2 plàçé(s) ~~~~~~~~~~~~~~~~~]</translation>
     </message>
@@ -403,8 +419,24 @@
         <translation>[(çõpîé lõçàlé, %1) ~~~~~~]</translation>
     </message>
     <message>
+        <source>Avant la signature : </source>
+        <translation>[Åvàñt là sîgñàtüré :  ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>corriger ce qui est en rouge</source>
+        <translation>[çõrrîgér çé qüî ést éñ rõügé ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Pour continuer : </source>
+        <translation>[Põür çõñtîñüér :  ~~~~~]</translation>
+    </message>
+    <message>
         <source>Métier, dates et horaire</source>
         <translation>[Métîér, dàtés ét hõràîré ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Dates au choix : 01/09/2027, 1/9/27, 01092027 ou « demain ».</source>
+        <translation>[Dàtés àü çhõîx : 01/09/2027, 1/9/27, 01092027 õü « démàîñ ». ~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Période d'essai</source>
@@ -783,12 +815,20 @@
         <translation>[Prîmé ~]</translation>
     </message>
     <message>
+        <source>Dérogation</source>
+        <translation>[Dérõgàtîõñ ~~~]</translation>
+    </message>
+    <message>
         <source>Remplace</source>
         <translation>[Rémplàçé ~~]</translation>
     </message>
     <message>
         <source>Remplacé par</source>
         <translation>[Rémplàçé pàr ~~~~]</translation>
+    </message>
+    <message>
+        <source>Contrat imprimé :</source>
+        <translation>[Çõñtràt împrîmé : ~~~~~]</translation>
     </message>
     <message>
         <source>Annuler et remplacer</source>
@@ -805,6 +845,14 @@
     <message>
         <source>Signature impossible :</source>
         <translation>[Sîgñàtüré împõssîblé : ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Signer avec une dérogation</source>
+        <translation>[Sîgñér àvéç üñé dérõgàtîõñ ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Signer avec dérogation</source>
+        <translation>[Sîgñér àvéç dérõgàtîõñ ~~~~~~~]</translation>
     </message>
     <message>
         <source>Enregistré.</source>
@@ -843,16 +891,28 @@
         <translation>[Ñõüvéàü çõñtràt d'àltérñàñçé ~~~~~~~~~]</translation>
     </message>
     <message>
-        <source>Suivant &gt;</source>
-        <translation>[Süîvàñt &gt; ~~~]</translation>
+        <source>&amp;Suivant &gt;</source>
+        <translation>[&amp;Süîvàñt &gt; ~~~]</translation>
     </message>
     <message>
-        <source>&lt; Précédent</source>
-        <translation>[&lt; Préçédéñt ~~~]</translation>
+        <source>&lt; &amp;Précédent</source>
+        <translation>[&lt; &amp;Préçédéñt ~~~~]</translation>
     </message>
     <message>
-        <source>Enregistrer et imprimer</source>
-        <translation>[Éñrégîstrér ét împrîmér ~~~~~~~]</translation>
+        <source>&amp;Enregistrer</source>
+        <translation>[&amp;Éñrégîstrér ~~~~]</translation>
+    </message>
+    <message>
+        <source>Enregistrer et &amp;imprimer (Ctrl+P)</source>
+        <translation>[Éñrégîstrér ét &amp;împrîmér (Çtrl+P) ~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Impression impossible</source>
+        <translation>[Împréssîõñ împõssîblé ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Le contrat est enregistré, mais son impression a échoué : %1</source>
+        <translation>[Lé çõñtràt ést éñrégîstré, màîs sõñ împréssîõñ à éçhõüé : %1 ~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>du %1 au %2</source>
@@ -877,6 +937,18 @@
     <message>
         <source>Signataire pour l'entreprise</source>
         <translation>[Sîgñàtàîré põür l'éñtréprîsé ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Contrat enregistré.</source>
+        <translation>[Çõñtràt éñrégîstré. ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Contrat enregistré et imprimé :</source>
+        <translation>[Çõñtràt éñrégîstré ét împrîmé : ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Projet enregistré et imprimé (PROJET, %1 point(s) à régler avant la signature) :</source>
+        <translation>[Prõjét éñrégîstré ét împrîmé (PRÕJÉT, %1 põîñt(s) à réglér àvàñt là sîgñàtüré) : ~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Enregistrement ou impression impossible : </source>
@@ -1063,20 +1135,40 @@
         <translation>[Hõràîré hébdõmàdàîré : %1, « %2 » ñ'ést pàs üñ ñõmbré d'héürés. ~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
-        <source>Visite</source>
-        <translation>[Vîsîté ~~]</translation>
-    </message>
-    <message>
         <source>Nouvelle visite</source>
         <translation>[Ñõüvéllé vîsîté ~~~~~]</translation>
     </message>
     <message>
-        <source>Grille de visite</source>
-        <translation>[Grîllé dé vîsîté ~~~~~]</translation>
+        <source>Visite d'agrément</source>
+        <translation>[Vîsîté d'àgréméñt ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Visite de suivi</source>
+        <translation>[Vîsîté dé süîvî ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Grille de visite — touches O (oui), N (non), S (sans objet)</source>
+        <translation>[Grîllé dé vîsîté — tõüçhés Õ (õüî), Ñ (ñõñ), S (sàñs õbjét) ~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Avis et commentaires</source>
         <translation>[Åvîs ét çõmméñtàîrés ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Planification</source>
+        <translation>[Plàñîfîçàtîõñ ~~~~]</translation>
+    </message>
+    <message>
+        <source>Visiteur</source>
+        <translation>[Vîsîtéür ~~]</translation>
+    </message>
+    <message>
+        <source>un autre visiteur</source>
+        <translation>[üñ àütré vîsîtéür ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Visite de %1 : lecture seule (seul le visiteur remplit son rapport).</source>
+        <translation>[Vîsîté dé %1 : léçtüré séülé (séül lé vîsîtéür rémplît sõñ ràppõrt). ~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>note</source>
@@ -1218,6 +1310,42 @@
         <source>au %1</source>
         <translation>[àü %1 ~]</translation>
     </message>
+    <message>
+        <source>dans %1</source>
+        <translation>[dàñs %1 ~~]</translation>
+    </message>
+    <message>
+        <source>Fermer ce message</source>
+        <translation>[Férmér çé méssàgé ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ouverture impossible</source>
+        <translation>[Õüvértüré împõssîblé ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Le fichier est enregistré dans
+%1
+mais aucun lecteur PDF n'a pu l'ouvrir sur cet ordinateur. Ouvrez-le depuis ce dossier ou installez un lecteur PDF.</source>
+        <translation>[Lé fîçhîér ést éñrégîstré dàñs
+%1
+màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàtéür. Õüvréz-lé dépüîs çé dõssîér õü îñstàlléz üñ léçtéür PDF. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>touche %1</source>
+        <translation>[tõüçhé %1 ~~~]</translation>
+    </message>
+    <message>
+        <source>Règle(s) auxquelles vous pouvez déroger :</source>
+        <translation>[Règlé(s) àüxqüéllés võüs põüvéz dérõgér : ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Règle(s) impérative(s), sans dérogation possible : corrigez d'abord.</source>
+        <translation>[Règlé(s) împéràtîvé(s), sàñs dérõgàtîõñ põssîblé : çõrrîgéz d'àbõrd. ~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Pour continuer quand même, dites pourquoi (au moins %1 caractères) : la raison est enregistrée sur la fiche, imprimée et gardée dans son historique, avec votre nom.</source>
+        <translation>[Põür çõñtîñüér qüàñd mêmé, dîtés põürqüõî (àü mõîñs %1 çàràçtèrés) : là ràîsõñ ést éñrégîstréé sür là fîçhé, împrîméé ét gàrdéé dàñs sõñ hîstõrîqüé, àvéç võtré ñõm. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1259,6 +1387,18 @@
     <message>
         <source>%1 fiche(s)</source>
         <translation>[%1 fîçhé(s) ~~~]</translation>
+    </message>
+    <message>
+        <source>Aucune fiche pour ces filtres (%1).
+Choisissez « tous » dans un filtre pour voir plus de fiches.</source>
+        <translation>[Åüçüñé fîçhé põür çés fîltrés (%1).
+Çhõîsîsséz « tõüs » dàñs üñ fîltré põür võîr plüs dé fîçhés. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aucune fiche dans la copie de travail.
+Synchronisez (F5) pour recevoir celles de votre périmètre, ou créez-en une (Ctrl+N).</source>
+        <translation>[Åüçüñé fîçhé dàñs là çõpîé dé tràvàîl.
+Sÿñçhrõñîséz (F5) põür réçévõîr çéllés dé võtré pérîmètré, õü çrééz-éñ üñé (Çtrl+Ñ). ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
 </context>
 <context>
@@ -1936,6 +2076,14 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Åññülér ~~]</translation>
     </message>
     <message>
+        <source>&amp;Vérifier la copie</source>
+        <translation>[&amp;Vérîfîér là çõpîé ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Compare toute la copie de travail avec le serveur et rétablit ce qui diffère</source>
+        <translation>[Çõmpàré tõüté là çõpîé dé tràvàîl àvéç lé sérvéür ét rétàblît çé qüî dîffèré ~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Se &amp;connecter…</source>
         <translation>[Sé &amp;çõññéçtér… ~~~~]</translation>
     </message>
@@ -2004,6 +2152,10 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Sÿñçhrõñîsàtîõñ… ~~~~~]</translation>
     </message>
     <message>
+        <source>Vérification de la copie…</source>
+        <translation>[Vérîfîçàtîõñ dé là çõpîé… ~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Envoi</source>
         <translation>[Éñvõî ~]</translation>
     </message>
@@ -2030,6 +2182,22 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>Synchronisation terminée à %1</source>
         <translation>[Sÿñçhrõñîsàtîõñ térmîñéé à %1 ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Copie de travail réparée</source>
+        <translation>[Çõpîé dé tràvàîl répàréé ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Copie de travail vérifiée : elle est identique à celle du serveur.</source>
+        <translation>[Çõpîé dé tràvàîl vérîfîéé : éllé ést îdéñtîqüé à çéllé dü sérvéür. ~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Vérifier la copie</source>
+        <translation>[Vérîfîér là çõpîé ~~~~~]</translation>
+    </message>
+    <message>
+        <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
+        <translation>[Là vérîfîçàtîõñ à trõüvé dés fîçhés dé là çõpîé dé tràvàîl dîfféréñtés dé çéllés dü sérvéür ét lés à rétàblîés çõmmé sür lé sérvéür (%1). Võs mõdîfîçàtîõñs ñõñ éñvõÿéés ét võs çõñflîts sõñt çõñsérvés ; lé détàîl ést dàñs lé jõürñàl. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Connecté en tant que %1.</source>

@@ -96,6 +96,14 @@ Additions to API v1 (docs/api-additions.md; collections a client does not know a
 - **`signed_on`** (date, null until signed) on `contract_events`, `approvals` and `visits`:
   the day the signed form (amendment, termination…, approval decision, visit report) came
   back, as the contract's `signed_on` already says for a contract.
+- **`overrides`** (list, on `incentive_claims` and `contracts`): rules set aside with a reason,
+  entries `{rule, reason, by, at, failed}` appended only, stamped by the server (user, clock).
+  Rules and roles: `incentive_checks` (claims, offa), `learner_age` and `capacity` (contracts,
+  secretariat or offa), `overlap` (contracts, offa). An entry the role may not add is
+  `forbidden`; other blocking rules never yield.
+- **Cancel and replace**: signing a contract whose `supersedes_id` names a running contract
+  ends that one (termination event, reason `replaced`, server-made); the overlap rule ignores
+  the pair; a contract is replaced once (`already_replaced`).
 """
 
 ERRORS: dict[int | str, dict[str, Any]] = {

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from offa_desktop.domain import overrides
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.domain.stamps import stamped
 from sync.server import scope
@@ -171,7 +172,11 @@ class Pusher:
         if data is not None and (kind == "create" or previous is not None):
             # What the writer stores itself, as the client did (domain.stamps): this stamp,
             # with the authenticated user and the server's clock, is the one kept.
-            data = stamped(collection, data, previous, self.ctx, by=who.user_id, at=w.now)
+            data = stamped(collection, data, previous, self.ctx, by=who.user_id, at=w.now,
+                           record_id=record_id)  # fmt: skip
+            refused = overrides.role_refusal(who.role, collection, data, previous)
+            if refused is not None:  # an override the role may not make
+                return _forbidden(op_id, refused)
         moved = previous is None or any(
             previous.get(f) != (data or {}).get(f) for f in scope.SCOPE_FIELDS.get(collection, ())
         )

@@ -90,3 +90,46 @@ def test_replaced_contract_chain(device: Device) -> None:
     assert f"Ce contrat est annulé et remplacé par le contrat {new_id}" in old_text
     assert "Remplacé (annulé et remplacé par un contrat corrigé)" in old_text  # its event
     assert Path(device.folder).exists()
+
+
+def test_override_refused_for_the_wrong_role_accepted_with_a_reason(device: Device) -> None:
+    """Two contracts at once for one learner (OFFA only): refused in the copy for a
+    secretariat, accepted from OFFA staff with a reason, applied by the server, shown on the
+    print; the draft's errors page says which rules may yield and which never do."""
+    from offa_desktop.domain.problems import ValidationError as Refused
+    from offa_desktop.ops.records import editing, overriding
+
+    wc = device.session.wc
+    with wc.session() as db:
+        running = queries.page(db, "contracts", filters={"status": "active"}, limit=5)[-1]
+    data = {k: v for k, v in running.data.items() if k not in replacing.NOT_COPIED}
+    parallel = writes.create(wc, "contracts", {**data, "status": "draft"}).record_id
+    draft = editing.load(wc, "contracts", parallel)
+    sign = {"status": "signed", "signed_on": running.data["start_date"]}
+    check = editing.check(wc, "contracts", {**draft, **sign}, previous=draft,
+                          record_id=parallel)  # fmt: skip
+    assert {p.code for p in check.blocking} == {"overlap"}
+    offer = overriding.offer("contracts", check.blocking, "secretariat")
+    assert offer.overridable == [] and "réservée à l'OFFA" in offer.not_allowed[0]
+    offer = overriding.offer("contracts", check.blocking, "offa")
+    assert [rule for rule, _n, _m in offer.overridable] == ["overlap"] and offer.possible
+    reason = "Deux mi-temps chez deux employeurs, accord de l'OFFA du 12/08."
+    with pytest.raises(Refused, match="seul l'OFFA peut déroger"):
+        overriding.save_with_overrides(wc, "contracts", parallel, sign, ["overlap"], reason,
+                                       "secretariat")  # fmt: skip
+    assert editing.load(wc, "contracts", parallel)["status"] == "draft"  # nothing written
+    # the errors page of the draft: the rule may yield (OFFA), the others never do
+    text = " ".join(pages_text(rendering.render("contract", parallel, wc)))
+    assert "dérogation motivée possible : l'OFFA" in text
+    overriding.save_with_overrides(wc, "contracts", parallel, sign, ["overlap"], reason, "offa")
+    report = device.sync_here()
+    assert report.rejected == 0 and report.conflicts == 0
+    stored = editing.load(wc, "contracts", parallel)
+    assert stored["status"] == "signed"
+    [entry] = stored["overrides"]
+    assert entry["rule"] == "overlap" and entry["reason"] == reason
+    assert entry["failed"] == ["overlap"] and entry["by"] and entry["at"]
+    shown = overriding.shown(wc, stored)
+    assert shown[0].startswith("Dérogation à « un seul contrat à la fois par apprenant")
+    text = " ".join(pages_text(rendering.render("contract", parallel, wc)))
+    assert "Dérogations motivées" in text and reason in text

@@ -13,10 +13,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from offa_desktop.domain import overrides
 from offa_desktop.domain.access import in_force
 from offa_desktop.domain.contract_rules import signing_problems
 from offa_desktop.domain.documents import BLANK_KINDS, KINDS
-from offa_desktop.domain.problems import cap, label
+from offa_desktop.domain.problems import Problem, cap, label
 from offa_desktop.printing.data import PrintData, PrintError, PrintProblem
 from offa_desktop.store import queries
 from offa_desktop.store.queries import ReadSession as Session
@@ -130,10 +131,34 @@ def _problems(
     ctx = StoreContext(session, today=today)
     found = signing_problems(contract, ctx, record_id)
     return [
-        PrintProblem(cap(label("contracts", p.field)) if p.field else "Fiche", p.message)
+        PrintProblem(cap(label("contracts", p.field)) if p.field else "Fiche", _noted(p))
         for p in found
         if not p.warning
     ]
+
+
+def _noted(p: Problem) -> str:
+    """The message, and whether the rule may be set aside with a reason (and by whom) or never."""
+    rule_name = overrides.rule_for("contracts", p.code)
+    if rule_name is not None:
+        rule = overrides.RULES[rule_name]
+        return f"{p.message} (dérogation motivée possible : {rule.who_fr})"
+    note = overrides.never_note(p.code)
+    return f"{p.message} ({note})" if note else p.message
+
+
+def _override_lines(r: _Reader, record: Record) -> list[str]:
+    """The record's overrides in words: rule, reason, who, when."""
+    users = {str(u.get("id")): str(u.get("display_name")) for u in r.reference("users")}
+    out = []
+    for entry in overrides.entries(record):
+        rule = overrides.RULES.get(entry.rule)
+        name = rule.name_fr if rule is not None else entry.rule
+        who = users.get(str(entry.by), "") if entry.by else ""
+        when = f"le {entry.at[8:10]}/{entry.at[5:7]}/{entry.at[:4]}" if entry.at else ""
+        tail = ", ".join(x for x in (who, when) if x)
+        out.append(f"« {name} » : {entry.reason}" + (f" ({tail})" if tail else ""))
+    return out
 
 
 def _events(session: Session, contract_id: str) -> list[dict[str, Any]]:
@@ -180,6 +205,7 @@ def _contract(r: _Reader, record_id: str, record: Record, version: int | None) -
         kind="contract",
         replaces={**replaced, "id": record["supersedes_id"]} if replaced else None,
         replaced_by=[{**d, "id": i} for i, d in sorted(successors, key=lambda s: s[0])],
+        overrides=_override_lines(r, record),
         record_id=record_id,
         version=version,
         record=record,

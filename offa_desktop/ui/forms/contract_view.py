@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from offa_desktop.ops.contracts import drafting, replacing
 from offa_desktop.ops.contracts import events as contract_events
-from offa_desktop.ops.records import editing
+from offa_desktop.ops.records import editing, overriding
 from offa_desktop.ui import file_notice
 from offa_desktop.ui.formats import date_fr, money_fr, name_of
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.contract_event import TITLES, ContractEventForm
 from offa_desktop.ui.forms.contract_wizard import ContractWizard
+from offa_desktop.ui.forms.override_dialog import RuleOverrideDialog
 
 
 class ContractDialog(QDialog):
@@ -83,6 +84,7 @@ class ContractDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.open_forms: list[QWidget] = []
+        self.override_dialog: Any = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -102,6 +104,8 @@ class ContractDialog(QDialog):
         from offa_desktop.ops.forecast import contract_forecasts
 
         rows += [(tr("Prime"), f.sentence()) for f in contract_forecasts(self.wc, self.record_id)]
+        rows += [(tr("Dérogation"), line.removeprefix("Dérogation à "))
+                 for line in overriding.shown(self.wc, contract)]
         before, after = replacing.chain(self.wc, self.record_id)
         rows += [(tr("Remplace"), self._link_text(link)) for link in before[-1:]]
         rows += [(tr("Remplacé par"), self._link_text(link)) for link in after[:1]]
@@ -207,15 +211,31 @@ class ContractDialog(QDialog):
         check = editing.check(self.wc, "contracts", data, previous=self.contract,
                                 record_id=self.record_id)
         if check.blocking:
+            offer = overriding.offer("contracts", check.blocking, self.context.role())
             self.message.setStyleSheet("color: #a93226;")
             self.message.setText(tr("Signature impossible\u00a0:") + "\n" + "\n".join(
-                "• " + p.message for p in check.blocking))
+                "• " + line for line in (*(m for _r, _n, ms in offer.overridable for m in ms),
+                                         *offer.not_allowed, *offer.impossible)))
+            if offer.overridable:
+                self.override_dialog = RuleOverrideDialog(
+                    tr("Signer avec une dérogation"), tr("Signer avec dérogation"),
+                    offer.overridable, [*offer.not_allowed, *offer.impossible], self)
+                self.override_dialog.accepted.connect(lambda: self._sign_overriding(today))
+                self.override_dialog.open()
             return
         pending = "; ".join(check.pending)
         self.context.tasks.op(
             editing.save, self.wc, "contracts", self.record_id,
             {"status": "signed", "signed_on": today},
         ).success(lambda changes: self._changed(changes, pending)).failure(self._failed).run()
+
+    def _sign_overriding(self, today: str) -> None:
+        dialog = self.override_dialog
+        self.context.tasks.op(
+            overriding.save_with_overrides, self.wc, "contracts", self.record_id,
+            {"status": "signed", "signed_on": today}, dialog.rules, dialog.reason(),
+            self.context.role(),
+        ).success(lambda changes: self._changed(changes)).failure(self._failed).run()
 
     def _changed(self, changes: Any, pending: str = "") -> None:
         self.message.setStyleSheet("color: #1e8449;")

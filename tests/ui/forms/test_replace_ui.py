@@ -49,3 +49,38 @@ def test_cancel_and_replace_opens_the_replacement(
     assert "Remplacé par" in dialog.head.text() and dialog.buttons["replace"].isHidden()
     shoot(opened[-1], "contract-replacement")
     shoot(dialog, "contract-replaced")
+
+
+def test_signing_over_an_overridable_rule_asks_the_reason(
+    qtbot: Any, context: Any, monkeypatch: Any
+) -> None:
+    from offa_desktop.ops.contracts.replacing import NOT_COPIED
+    from offa_desktop.ops.records import writes
+    from offa_desktop.ui.forms.override_dialog import RuleOverrideDialog
+
+    wc = context.working_copy
+    found = sorted(editing.find(wc, "contracts", status="active"), key=lambda item: item[0])
+    _old_id, old = found[1]
+    data = {k: v for k, v in old.items() if k not in NOT_COPIED}
+    parallel = writes.create(wc, "contracts", {**data, "status": "draft"}).record_id
+    dialog = open_record(context, "contracts", parallel, None)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(context, "role", lambda: "secretariat")
+    dialog.buttons["sign"].click()
+    assert dialog.override_dialog is None  # a secretariat may not: the message says who may
+    assert "dérogation possible, réservée à l'OFFA" in dialog.message.text()
+    monkeypatch.setattr(context, "role", lambda: "offa")
+    dialog.buttons["sign"].click()
+    asked = dialog.override_dialog
+    assert isinstance(asked, RuleOverrideDialog)
+    qtbot.addWidget(asked)
+    assert asked.rules == ["overlap"] and not asked.ok.isEnabled()
+    asked.text.setPlainText("Deux mi-temps chez deux employeurs, accord de l'OFFA.")
+    assert asked.ok.isEnabled()
+    shoot(asked, "contract-override")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        asked.ok.click()
+    stored = editing.load(wc, "contracts", parallel)
+    assert stored["status"] == "signed" and stored["overrides"][0]["rule"] == "overlap"
+    qtbot.waitUntil(lambda: "Dérogation" in dialog.head.text())
+    shoot(dialog, "contract-with-override")
