@@ -143,7 +143,10 @@ def candidates(wc: WorkingCopy, text: str, limit: int = 30) -> list[Candidate]:
     with wc.session() as db:
         ctx = StoreContext(db)
         for hit in queries.search(db, text, limit):
-            out.append(Candidate(f"{hit.collection}/{hit.id}", hit.title, hit.subtitle))
+            title = (
+                describe(db, hit.collection, hit.id) if hit.collection == "contracts" else hit.title
+            )
+            out.append(Candidate(f"{hit.collection}/{hit.id}", title, hit.subtitle))
             if hit.collection == "learners":
                 for contract_id, data in ctx.find("contracts", learner_id=hit.id):
                     out.append(
