@@ -18,6 +18,7 @@ from typing import Any
 
 from offa_desktop import reference_data
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
+from offa_desktop.demo.deadlines import Scenarios, demo_reference, indexation_day
 from offa_desktop.demo.identifiers import FastRandom, Serials, iban_be, mod97_number, uuid4_from
 from offa_desktop.demo.people import STATUS_SHARES, Company, People, Slot, pick
 from offa_desktop.demo.places import LEGAL_FORMS, LOCALITIES, TRADE_WORDS, make_pools
@@ -51,13 +52,24 @@ class DemoGenerator:
         for _, operator in ref["operators"]:
             self.operators.setdefault(operator["region"], []).append(operator["code"])
         rmmmg = max(ref["wage_references"], key=lambda r: r[1]["valid_from"])[1]["rmmmg"]
-        self.minimum = {
+        self.old_minimum = {
             rate["level"]: (Decimal(rmmmg) * Decimal(rate["percent"]) / 100).quantize(
                 Decimal("0.01")
             )
-            + Decimal("0.01")  # the latest RMMMG is the highest: above every minimum in force
+            + Decimal("0.01")  # the shipped tables' latest RMMMG
             for _, rate in ref["pay_rates"]
         }
+        # the demo's own indexation (deadlines.demo_reference): the highest minimum of all
+        demo = max(demo_reference(self.today)["wage_references"],
+                   key=lambda r: r[1]["valid_from"])[1]["rmmmg"]
+        self.minimum = {
+            rate["level"]: (Decimal(demo) * Decimal(rate["percent"]) / 100).quantize(
+                Decimal("0.01")
+            ) + Decimal("0.01")
+            for _, rate in ref["pay_rates"]
+        }
+        self.scenarios = Scenarios(self.today)
+        self._paid = 0
         self.incentive_amounts = {
             kind["code"]: kind["amount"]
             for _, kind in sorted(ref["incentive_kinds"], key=lambda r: r[1]["valid_from"])
@@ -82,10 +94,10 @@ class DemoGenerator:
         while made < size:
             wanted = self.rng.choices((1, 2, 3, 4, 6, 8), weights=(38, 25, 15, 10, 8, 4))[0]
             count = min(wanted, size - made)
-            yield from self.company_block(count)
+            yield from self.scenarios.apply(list(self.company_block(count)))
             made += count
             if self.rng.random() < 0.08:  # a company waiting for its first approval
-                yield from self.company_block(0)
+                yield from self.scenarios.apply(list(self.company_block(0)))
 
     # --- one company and everything under it ---------------------------------------------------
 
@@ -342,8 +354,13 @@ class DemoGenerator:
             },
         )
 
-    def pay(self, level: str) -> str:
+    def pay(self, level: str, start: date) -> str:
+        """At least the minimum in force; one contract in 20 that started before the demo's
+        indexation still pays the minimum of before (the radar's ``pay_below_minimum``)."""
         extra = self.rng.choice((0, 0, 0, 10, 25, 50))
+        self._paid += 1
+        if start < indexation_day(self.today) and self._paid % 20 == 0:
+            return money_str(self.old_minimum[level])
         return money_str(self.minimum[level] + extra)
 
 

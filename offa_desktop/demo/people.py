@@ -22,7 +22,7 @@ class DemoGenerator(Protocol):
 
     def uid(self) -> str: ...
     def days(self, low: int, high: int) -> timedelta: ...
-    def pay(self, level: str) -> str: ...
+    def pay(self, level: str, start: date) -> str: ...
 
 
 # Contract statuses of the demo, in shares of 100.
@@ -323,7 +323,7 @@ class People:
             "start_date": plan.start.isoformat(),
             "end_date": plan.end.isoformat(),
             "level": plan.level,
-            "monthly_pay": gen.pay(plan.level),
+            "monthly_pay": gen.pay(plan.level, plan.start),
             "schedule": self.rng.choice(SCHEDULES),
             "status": plan.status,
             "signed_on": signed_on.isoformat() if signed_on else None,

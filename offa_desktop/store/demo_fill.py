@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from offa_desktop import reference_data
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-from offa_desktop.demo.generator import generate
+from offa_desktop.demo.deadlines import demo_reference
+from offa_desktop.demo.generator import DemoGenerator
 from offa_desktop.domain.schema import COLLECTIONS
+from offa_desktop.domain.values import brussels_today
 
 if TYPE_CHECKING:
     from offa_desktop.store.db import WorkingCopy
@@ -28,9 +29,10 @@ BATCH = 5000
 Record = tuple[str, str, dict[str, Any]]
 
 
-def reference_records() -> Iterable[Record]:
-    """The shipped reference data and the demo users (the ``users`` reference collection)."""
-    for collection, rows in reference_data.load().items():
+def reference_records(today: date | None = None) -> Iterable[Record]:
+    """The demo's reference data (the shipped one and the demo's recent RMMMG indexation) and
+    the demo users (the ``users`` reference collection)."""
+    for collection, rows in demo_reference(today or brussels_today()).items():
         for record_id, data in rows:
             yield collection, record_id, data
     for account in DEMO_ACCOUNTS:
@@ -58,9 +60,12 @@ def fill_working_copy(
     }
     base_sql = "INSERT INTO base (collection, record_id, version, data) VALUES (?, ?, ?, ?)"
 
+    gen = DemoGenerator(seed, today)
+    stamps = gen.scenarios.stamps
+
     def records() -> Iterable[Record]:
-        yield from reference_records()
-        yield from generate(size, seed, today=today)
+        yield from reference_records(gen.today)
+        yield from gen.records(size)
 
     with wc.unit_of_work() as uow:
         conn = uow.session.connection()
@@ -76,7 +81,8 @@ def fill_working_copy(
         with bulk_load(conn):
             for version, (collection, record_id, data) in enumerate(records(), start=1):
                 batch = pending.setdefault(collection, [])
-                batch.append(to_sql_row(collection, record_id, version, data, stamp))
+                batch.append(to_sql_row(collection, record_id, version, data,
+                                        stamps.get(record_id, stamp)))
                 if len(batch) >= BATCH:
                     flush(collection)
                 if base:
@@ -89,6 +95,16 @@ def fill_working_copy(
                 flush(collection)
             if bases:
                 conn.exec_driver_sql(base_sql, bases)
+            for version, (collection, record_id, data) in enumerate(
+                    gen.scenarios.later, start=written + 1):  # later states of a few records
+                conn.exec_driver_sql(f"DELETE FROM {collection} WHERE id = ?", (record_id,))
+                conn.exec_driver_sql(statements[collection], to_sql_row(
+                    collection, record_id, version, data, stamp))
+                if base:
+                    conn.exec_driver_sql("DELETE FROM base WHERE collection = ? AND record_id = ?",
+                                         (collection, record_id))
+                    conn.exec_driver_sql(base_sql, (collection, record_id, version,
+                                                    orjson.dumps(data).decode()))
             loaded = time.perf_counter()
         rebuilt = time.perf_counter()
         uow.changes.everything = True

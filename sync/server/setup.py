@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -126,7 +126,11 @@ def put_user(
 
 
 def put_records(
-    engine: Engine, items: Iterable[tuple[str, str, dict[str, Any]]], *, user_id: str | None
+    engine: Engine,
+    items: Iterable[tuple[str, str, dict[str, Any]]],
+    *,
+    user_id: str | None,
+    stamps: Mapping[str, str] | None = None,
 ) -> int:
     """Create working records server-side (demo data), parents first; keys as for a push."""
     written = 0
@@ -138,11 +142,14 @@ def put_records(
         for collection, record_id, data in items:
             names = COLLECTIONS[collection].field_names
             full = {n: data.get(n) for n in names}
-            version = w.put(collection, record_id, full, user_id=user_id)
+            at = stamps.get(record_id) if stamps else None  # demo: a past last change
+            known = w.get(collection, record_id) is not None  # a later state of a record
+            old_keys = w.keys_of(collection, record_id) if known else set()
+            version = w.put(collection, record_id, full, user_id=user_id, at=at)
             w.set_keys(
                 collection,
                 record_id,
-                set(),
+                old_keys,
                 scope.keys_for(w, collection, record_id, full),
                 version,
             )

@@ -142,3 +142,18 @@ def test_check_on_a_clean_copy(tmp_path: Path) -> None:
     assert done.status == 0
     assert json.loads(done.stdout.splitlines()[-1]) == {"ok": True, "records": 1,
                                                         "problems": 0}
+
+
+def test_the_demo_fills_every_radar_group(tmp_path: Path) -> None:
+    """``make run`` (``offa-desktop --demo``, 2,000 contracts, the default account synced from
+    the seeded server): something in every group of "À faire", today."""
+    from offa_desktop.domain.radar import RULES
+    from offa_desktop.ops.radar import compute
+    from offa_desktop.ops.session import start_demo
+
+    demo = start_demo(tmp_path, size=2000)
+    try:
+        radar = compute(demo.session.wc.path, brussels_today())
+    finally:
+        demo.stop()
+    assert {r.code for r in RULES} <= set(radar.by_rule()), radar.by_rule()
