@@ -5,8 +5,9 @@
 when first used, so the window paints quickly.
 
 Hidden switch for the start-up benchmark: ``OFFA_STARTUP_PROBE=1`` writes
-``painted <seconds since main()>`` on standard output at the first paint of the contracts list,
-then quits.
+``painted <seconds since main()>`` on standard output at the first paint of the current area,
+then quits; ``OFFA_STARTUP_PROBE=home`` goes on until "À faire" paints its computed lines and
+writes ``home <seconds>`` too.
 """
 
 from __future__ import annotations
@@ -34,19 +35,23 @@ PROBE_MODULES_ENV = "OFFA_STARTUP_PROBE_MODULES"
 class _FirstPaint(QObject):
     """Event filter reporting the first paint of a widget (start-up benchmark)."""
 
-    def __init__(self, started: float, parent: QObject) -> None:
+    def __init__(self, started: float, parent: QObject, *, word: str = "painted",
+                 quit_after: bool = True) -> None:
         super().__init__(parent)
         self._started = started
         self._done = False
+        self._word = word
+        self._quit = quit_after
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
-            sys.stdout.write(f"painted {time.perf_counter() - self._started:.4f}\n")
+            sys.stdout.write(f"{self._word} {time.perf_counter() - self._started:.4f}\n")
             sys.stdout.flush()
             if modules_file := os.environ.get(PROBE_MODULES_ENV):
                 Path(modules_file).write_text("\n".join(sorted(sys.modules)), encoding="utf-8")
-            QTimer.singleShot(0, QApplication.quit)
+            if self._quit:
+                QTimer.singleShot(0, QApplication.quit)
         return False
 
 
@@ -126,9 +131,14 @@ def main(args: argparse.Namespace) -> int:
         )
         return 1
     if os.environ.get(PROBE_ENV):
-        probe = _FirstPaint(started, app)
+        # OFFA_STARTUP_PROBE=home: also "home <s>" when "À faire" paints its computed lines
+        home = window.pages.get("home") if os.environ[PROBE_ENV] == "home" else None
+        probe = _FirstPaint(started, app, quit_after=home is None)
         target: QWidget = context.first_paint_target(window)
         target.installEventFilter(probe)
+        if home is not None:
+            filled = _FirstPaint(started, app, word="home")
+            home.computed.connect(lambda _r: target.installEventFilter(filled))
     window.show()
     code = app.exec()
     context.close()

@@ -113,12 +113,29 @@ class AppContext:
         window.search.open_requested.connect(window.open_record)
         # After the first paint: the store loads SQLAlchemy, and the session requests and
         # keyring, on workers.
+        # The home screen's radar first (the user looks at it), the rest once it is painted:
+        # loading SQLAlchemy on another worker would hold the GIL against it.
         home = window.pages.get("home")
+        started: list[bool] = []
+
+        def the_rest(*_args: Any) -> None:
+            if not started:
+                started.append(True)
+                tune_gc()
+                self.warm_store()
+                window.sync.start()
+                self.start_backups()
+
+        def after_paint() -> None:
+            if home is None or window.current_area() != "home":
+                the_rest()
+                return
+            home.computed.connect(lambda _radar: QTimer.singleShot(0, the_rest))
+            home.refresh()
+            QTimer.singleShot(2000, the_rest)  # a radar that fails or takes long
+
         self.extras["after_paint"] = _AfterFirstPaint(
-            (self.first_paint_target(window), window),
-            lambda: (tune_gc(), home.refresh() if home is not None else None,
-                     self.warm_store(), window.sync.start(), self.start_backups()),
-        )
+            (self.first_paint_target(window), window), after_paint)
         QTimer.singleShot(3000, window.sync.start)  # a window never painted (minimised)
         return window
 

@@ -1,0 +1,250 @@
+"""Worklist benchmarks on the 100,000-contract data folder of bench_ui (issue 14's targets).
+
+- ``radar_compute``: every radar rule on the copy (``ops.radar.compute``), target <= 200 ms;
+  floor: raw sqlite3 reading the contracts' status and dates (what any radar must look at).
+- ``home_after_first_paint``: a fresh ``offa-desktop`` process, from the first paint to "À faire"
+  painted with its lines (``OFFA_STARTUP_PROBE=home``), target <= 300 ms; floor: the radar's own
+  compute in that process (``radar_compute``).
+- ``home_ui_gap``: the longest gap of a 5 ms timer on the UI thread while the home screen
+  computes (worker) and shows its radar, target <= 50 ms; floor: the same timer idle.
+- ``indicators_open``: the Indicateurs area opened until its 8 charts and tables are painted,
+  target <= 500 ms; floor: one bare QChartView with a bar series painted.
+- ``export_xlsx``: ``offa-desktop export contracts --format xlsx`` (every field, linked records
+  by name), target <= 15 s; floor: xlsxwriter writing the same values from a list in memory;
+  ``export_xlsx_memory``: the export's peak memory growth (VmHWM), target <= 100 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks import bench_ui
+from tests.benchmarks.run import result
+
+RUNS = 5
+
+
+def _median_ms(work: Any, runs: int = RUNS) -> float:
+    work()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def bench_radar(path: Path) -> dict[str, Any]:
+    import sqlite3
+
+    from offa_desktop.ops.radar import compute
+
+    today = date.today()
+    figure = _median_ms(lambda: compute(path, today))
+
+    def floor() -> None:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT id, status, start_date, end_date FROM contracts"
+                          " WHERE deleted IS 0").fetchall()
+        finally:
+            conn.close()
+
+    return result("radar_compute", figure, "ms", _median_ms(floor), 200.0)
+
+
+def bench_home_paint(folder: Path, radar_ms: float) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "OFFA_STARTUP_PROBE": "home"}
+    gaps = []
+    for _ in range(RUNS + 1):
+        done = subprocess.run([sys.executable, "-m", "offa_desktop", "--data-dir", str(folder)],
+                              capture_output=True, text=True, env=env, timeout=120,
+                              cwd=bench_ui.ROOT)
+        seen = dict(line.split() for line in done.stdout.splitlines() if " " in line)
+        if "painted" not in seen or "home" not in seen:
+            raise RuntimeError(f"no home paint: {done.stdout!r} {done.stderr[-1500:]}")
+        gaps.append(float(seen["home"]) - float(seen["painted"]))
+    figure = statistics.median(gaps[1:]) * 1000  # the first run warms the OS cache
+    return result("home_after_first_paint", figure, "ms", radar_ms, 300.0)
+
+
+def _heartbeat(app: Any, until: Any, timeout: float = 60.0) -> float:
+    """The longest gap (ms) between ticks of a 5 ms timer until ``until()`` is true."""
+    from PySide6.QtCore import QTimer
+
+    ticks: list[float] = [time.perf_counter()]
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    deadline = time.perf_counter() + timeout
+    while not until() and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    ticks.append(time.perf_counter())
+    return max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) * 1000
+
+
+def bench_home_gap(path: Path) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    from offa_desktop.ui.home import HomeView
+    from offa_desktop.ui.tasks import TaskManager
+
+    app = QApplication.instance() or QApplication([])
+    tasks = TaskManager()
+    worst, idle = [], []
+    for _ in range(3):
+        view = HomeView(path, tasks)
+        view.resize(1200, 800)
+        view.show()
+        done: list[Any] = []
+        view.computed.connect(done.append)
+        view.refresh()
+        worst.append(_heartbeat(app, lambda done=done: bool(done)))
+        view.close()
+        view.deleteLater()
+        quiet = time.perf_counter() + 0.4
+        idle.append(_heartbeat(app, lambda quiet=quiet: time.perf_counter() > quiet))
+    tasks.wait_idle()
+    return result("home_ui_gap", max(worst), "ms", max(idle), 50.0)
+
+
+def bench_indicators(path: Path) -> dict[str, Any]:
+    from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QChartView
+    from PySide6.QtWidgets import QApplication
+
+    from offa_desktop.ui.indicators import IndicatorsView
+    from offa_desktop.ui.tasks import TaskManager
+
+    app = QApplication.instance() or QApplication([])
+    tasks = TaskManager()
+    times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        view = IndicatorsView(path, tasks)
+        view.resize(1400, 1000)
+        view.show()
+        done: list[Any] = []
+        view.computed.connect(done.append)
+        while not done:
+            app.processEvents()
+            time.sleep(0.001)
+        view.grab()  # every panel painted
+        times.append(time.perf_counter() - started)
+        view.close()
+        view.deleteLater()
+    tasks.wait_idle()
+
+    def floor() -> None:
+        chart = QChart()
+        bars = QBarSeries()
+        one = QBarSet("x")
+        one.append([float(i) for i in range(8)])
+        bars.append(one)
+        chart.addSeries(bars)
+        chart.createDefaultAxes()
+        chart_view = QChartView(chart)
+        chart_view.resize(600, 320)
+        chart_view.grab()
+
+    return result("indicators_open", statistics.median(times) * 1000, "ms", _median_ms(floor),
+                  500.0)
+
+
+EXPORT_CHILD = """
+import json, sys, time
+from pathlib import Path
+from offa_desktop.ops import export
+
+def rss(field):
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+file, out, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+columns = export.collection_columns("contracts")
+if mode == "floor":
+    rows = list(export.collection_rows(file, "contracts", {}))
+    import xlsxwriter
+    from datetime import date, datetime
+    from decimal import Decimal
+    typed = []
+    for row in rows:
+        typed.append([datetime.fromisoformat(v) if c.kind == "date" and v else
+                      float(Decimal(v)) if c.kind == "money" and v else v
+                      for c, v in zip(columns, row)])
+    started = time.perf_counter()
+    book = xlsxwriter.Workbook(str(out), {"constant_memory": True})
+    sheet = book.add_worksheet()
+    day = book.add_format({"num_format": "dd/mm/yyyy"})
+    euro = book.add_format({"num_format": export.EURO_FORMAT})
+    for c, column in enumerate(columns):
+        sheet.write_string(0, c, column.title)
+    for r, row in enumerate(typed, start=1):
+        for c, value in enumerate(row):
+            if value is None:
+                continue
+            if isinstance(value, datetime):
+                sheet.write_datetime(r, c, value, day)
+            elif isinstance(value, float):
+                sheet.write_number(r, c, value, euro)
+            elif isinstance(value, int):
+                sheet.write_number(r, c, value)
+            else:
+                sheet.write_string(r, c, str(value))
+    book.close()
+    print(json.dumps({"seconds": time.perf_counter() - started, "rows": len(rows)}))
+else:
+    before = rss("VmRSS:")
+    started = time.perf_counter()
+    count = export.write(out, "xlsx", columns, export.collection_rows(file, "contracts", {}))
+    print(json.dumps({"seconds": time.perf_counter() - started, "rows": count,
+                      "growth_mb": rss("VmHWM:") - before}))
+"""
+
+
+def bench_export(path: Path) -> list[dict[str, Any]]:
+    out = bench_ui.CACHE / "export-contracts.xlsx"
+
+    def child(mode: str) -> dict[str, Any]:
+        done = subprocess.run([sys.executable, "-c", EXPORT_CHILD, str(path), str(out), mode],
+                              capture_output=True, text=True, timeout=600, cwd=bench_ui.ROOT)
+        if done.returncode:
+            raise RuntimeError(done.stderr[-2000:])
+        found: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+        return found
+
+    ours, floor = child("export"), child("floor")
+    out.unlink(missing_ok=True)
+    return [
+        result("export_xlsx", ours["seconds"], "s", floor["seconds"], 15.0),
+        result("export_xlsx_memory", ours["growth_mb"], "MB", None, 100.0),
+    ]
+
+
+def run() -> list[dict[str, Any]]:
+    from offa_desktop import paths
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    folder = bench_ui.data_folder()
+    path = paths.working_copy_path(folder)
+    radar = bench_radar(path)
+    return [radar, bench_home_paint(folder, radar["figure"]), bench_home_gap(path),
+            bench_indicators(path), *bench_export(path)]
+
+
+if __name__ == "__main__":
+    json.dump(run(), sys.stdout, indent=2)
+    sys.stdout.write("\n")
