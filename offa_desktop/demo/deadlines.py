@@ -22,6 +22,7 @@ from offa_desktop.domain.dates import age_on, in_trial_period, notice_period
 
 Record = tuple[str, str, dict[str, Any]]
 INDEXATION_DAYS_AGO = 60
+CAP = 150  # situations of each kind at most
 INDEXATION = Decimal("1.02")
 DEMO_WAGE_ID = "0d3a0000-0000-4000-8000-00000000d3a0"
 
@@ -49,10 +50,13 @@ class Scenarios:
         self._n: dict[str, int] = {}
 
     def _every(self, key: str, period: int) -> int | None:
-        """Every ``period``-th call for ``key``: its rank, else None."""
+        """Every ``period``-th call for ``key``: its rank, else None; at most ``CAP`` of each
+        (the default demo's 2,000 contracts stay under it; a 100,000-contract copy holds the
+        same few hundred situations, not fifty times more)."""
         count = self._n.get(key, 0)
         self._n[key] = count + 1
-        return count // period if count % period == 0 else None
+        rank = count // period
+        return rank if count % period == 0 and rank < CAP else None
 
     def apply(self, block: list[Record]) -> Iterator[Record]:
         learners = {rid: data for c, rid, data in block if c == "learners"}
@@ -112,6 +116,8 @@ class Scenarios:
         if data.get("status") in ("requested", "under_review"):
             count = self._n.get("open", 0)
             self._n["open"] = count + 1
+            if count >= 3 * CAP:
+                return
             if count % 3 == 0:  # past the 3-month limit
                 data["requested_on"] = (self.today - timedelta(days=95 + count % 30)).isoformat()
             elif count % 3 == 1:  # 10 weeks gone, the limit near

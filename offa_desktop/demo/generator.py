@@ -18,7 +18,7 @@ from typing import Any
 
 from offa_desktop import reference_data
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-from offa_desktop.demo.deadlines import Scenarios, demo_reference, indexation_day
+from offa_desktop.demo.deadlines import CAP, Scenarios, demo_reference, indexation_day
 from offa_desktop.demo.identifiers import FastRandom, Serials, iban_be, mod97_number, uuid4_from
 from offa_desktop.demo.people import STATUS_SHARES, Company, People, Slot, pick
 from offa_desktop.demo.places import LEGAL_FORMS, LOCALITIES, TRADE_WORDS, make_pools
@@ -359,7 +359,8 @@ class DemoGenerator:
         indexation still pays the minimum of before (the radar's ``pay_below_minimum``)."""
         extra = self.rng.choice((0, 0, 0, 10, 25, 50))
         self._paid += 1
-        if start < indexation_day(self.today) and self._paid % 20 == 0:
+        if (start < indexation_day(self.today) and self._paid % 20 == 0
+                and self._paid <= 20 * CAP):
             return money_str(self.old_minimum[level])
         return money_str(self.minimum[level] + extra)
 

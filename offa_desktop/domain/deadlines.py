@@ -304,6 +304,14 @@ def _minimum(f: Facts, level: str, on: date) -> Decimal | None:
 def pay_below_minimum(f: Facts, today: date) -> Iterator[Finding]:
     changes = sorted({d for row in (*f.wage_references, *f.pay_rates)
                       if (d := get_date(row, "valid_from")) is not None})
+    minimums: dict[tuple[str, date], Decimal | None] = {}  # the tables' few dates, once
+
+    def minimum(level: str, on: date) -> Decimal | None:
+        key = (level, on)
+        if key not in minimums:
+            minimums[key] = _minimum(f, level, on)
+        return minimums[key]
+
     for cid, c in f.contracts.items():
         pay = get_money(c, "monthly_pay")
         start = get_date(c, "start_date")
@@ -313,11 +321,11 @@ def pay_below_minimum(f: Facts, today: date) -> Iterator[Finding]:
         set_on = max([start, *(d for e in f.events.get(cid, ()) if e.get("kind") ==
                                 "level_change" and (d := get_date(e, "effective_date")))])
         for on in (set_on, *(d for d in changes if d > set_on)):
-            minimum = _minimum(f, level, on)
-            if minimum is not None and pay < minimum:
+            lowest = minimum(level, on)
+            if lowest is not None and pay < lowest:
                 yield Finding("pay_below_minimum", "contracts", cid, on,
                               f"{format_money_fr(pay)} pour un minimum de "
-                              f"{format_money_fr(minimum)} depuis le {format_date_fr(on)}")
+                              f"{format_money_fr(lowest)} depuis le {format_date_fr(on)}")
                 break
 
 

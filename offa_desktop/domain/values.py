@@ -9,6 +9,7 @@ U+00A0 before the euro sign, so an amount never breaks across lines; ``format_da
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -76,7 +77,16 @@ def format_date_fr(day: date) -> str:
 
 def parse_date(text: str) -> date:
     """Strict ``"YYYY-MM-DD"`` -> date; ValueError for anything else (no time, no other order)."""
-    if not isinstance(text, str) or not _DATE.fullmatch(text):
+    if not isinstance(text, str):
+        raise ValueError(f"not a date YYYY-MM-DD: {text!r}")
+    return _parse_date(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_date(text: str) -> date:
+    # cached: rules over many records parse the same few thousand dates (the radar: 250,000
+    # parses on 100,000 contracts); dates are immutable, refusals are not cached
+    if not _DATE.fullmatch(text):
         raise ValueError(f"not a date YYYY-MM-DD: {text!r}")
     return date.fromisoformat(text)
 

@@ -55,15 +55,12 @@ def contracts_by(conn: sqlite3.Connection, f: Filters, key: str) -> list[tuple[s
     """``[(key value, count)]`` of contracts by ``status``, ``operator``, ``trade`` or
     ``region``, the largest first."""
     where, params = _contract_where(f)
-    column = {
-        "status": "c.status",
-        "operator": "c.operator_code",
-        "trade": "c.trade_code",
-        "region": "(SELECT u.region FROM establishment_units u"
-                  " WHERE u.id = c.establishment_unit_id)",
-    }[key]
+    column = {"status": "c.status", "operator": "c.operator_code", "trade": "c.trade_code",
+              "region": "u.region"}[key]
+    join = (" LEFT JOIN establishment_units u ON u.id = c.establishment_unit_id"
+            if key == "region" else "")
     return [(str(k or ""), int(n)) for k, n in _pairs(
-        conn, f"SELECT {column} AS k, count(*) FROM contracts c WHERE {where}"
+        conn, f"SELECT {column} AS k, count(*) FROM contracts c{join} WHERE {where}"
         " GROUP BY k ORDER BY count(*) DESC, k", params)]
 
 

@@ -120,25 +120,35 @@ def load_facts(conn: sqlite3.Connection, today: date) -> tuple[Facts, Window]:
 def _candidate_contracts(
     conn: sqlite3.Connection, cols: str, pay_sql: str, old_tutors: str, params: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    sql = f"""SELECT {cols} FROM contracts c WHERE c.deleted IS 0 AND (
-      (c.status IN {_RUN} AND (
-         c.start_date BETWEEN :trial_from AND :trial_to
-         OR c.end_date BETWEEN :end_from AND :end_to
-         OR c.approval_id IN (SELECT id FROM approvals WHERE {_LIVE} AND status = 'suspended')
-         OR {pay_sql}
-         OR c.learner_id IN (SELECT id FROM learners WHERE {_LIVE}
-                             AND birth_date BETWEEN :born_from AND :born_to)
-         OR c.tutor_id IN ({old_tutors})
-         OR (c.start_date >= :first_year
-             AND c.establishment_unit_id IN (SELECT id FROM establishment_units
-                                             WHERE {_LIVE} AND region = 'wal')
-             AND (c.end_date < date(c.start_date, '+269 days')
-                  OR c.tutor_id NOT IN (SELECT t.id FROM tutors t
-                                        WHERE t.{_LIVE} AND {_CERTIFIED})))))
-      OR (c.status = 'draft' AND c.start_date <= :draft_to)
-      OR c.id IN (SELECT contract_id FROM contract_events WHERE {_LIVE}
-                  AND kind = 'termination'
-                  AND json_extract(details, '$.notice_end') >= :notice_from))"""
+    """Each rule's window on its own index, united (a single OR over them would scan the
+    table); the rules check the statuses. P2 candidates: started at level A (or a level change
+    since), their 270th day (start + 269 days) by 31 August of the start's school year, and an
+    end date before it or a tutor not agréé."""
+    running = f"status IN {_RUN}"
+    ids = f"""
+      SELECT id FROM contracts WHERE start_date BETWEEN :trial_from AND :trial_to
+      UNION SELECT id FROM contracts WHERE end_date BETWEEN :end_from AND :end_to
+      UNION SELECT id FROM contracts WHERE approval_id IN (
+          SELECT id FROM approvals WHERE {_LIVE} AND status = 'suspended')
+      UNION SELECT id FROM contracts c WHERE c.{running} AND ({pay_sql})
+      UNION SELECT id FROM contracts WHERE learner_id IN (SELECT id FROM learners
+          WHERE {_LIVE} AND birth_date BETWEEN :born_from AND :born_to)
+      UNION SELECT id FROM contracts WHERE tutor_id IN ({old_tutors})
+      UNION SELECT c.id FROM contracts c WHERE c.start_date >= :first_year
+          AND c.{running} AND date(c.start_date, '+269 days') <= printf('%04d-08-31',
+              CAST(strftime('%Y', c.start_date) AS INTEGER)
+              + (strftime('%m', c.start_date) >= '09'))
+          AND (c.level = 'a' OR c.id IN (SELECT contract_id FROM contract_events
+                                        WHERE {_LIVE} AND kind = 'level_change'))
+          AND c.establishment_unit_id IN (SELECT id FROM establishment_units
+                                          WHERE {_LIVE} AND region = 'wal')
+          AND (c.end_date < date(c.start_date, '+269 days')
+               OR c.tutor_id NOT IN (SELECT t.id FROM tutors t
+                                     WHERE t.{_LIVE} AND {_CERTIFIED}))
+      UNION SELECT id FROM contracts WHERE status = 'draft' AND start_date <= :draft_to
+      UNION SELECT contract_id FROM contract_events WHERE {_LIVE} AND kind = 'termination'
+          AND json_extract(details, '$.notice_end') >= :notice_from"""
+    sql = f"SELECT {cols} FROM contracts c WHERE c.{_LIVE} AND c.id IN ({ids})"
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -177,14 +187,12 @@ def _events(conn: sqlite3.Connection, f: Facts) -> None:
 
 
 def _approvals(conn: sqlite3.Connection, f: Facts) -> None:
-    wanted = _ids(c["approval_id"] for c in f.contracts.values())
-    statuses = ", ".join(f"'{s}'" for s in OPEN_REQUEST)
+    """Requests waiting for a decision and suspended approvals (what the rules read)."""
+    statuses = ", ".join(f"'{s}'" for s in (*OPEN_REQUEST, "suspended"))
     for row in _rows(
         conn,
         "SELECT id, establishment_unit_id, trade_code, operator_code, status, requested_on,"
-        f" decided_on, tutor_ids FROM approvals WHERE {_LIVE} AND (status IN ({statuses})"
-        " OR id IN (SELECT value FROM json_each(?)))",
-        wanted,
+        f" decided_on, tutor_ids FROM approvals WHERE {_LIVE} AND status IN ({statuses})",
     ):
         row["tutor_ids"] = _json(row["tutor_ids"])
         f.approvals[row["id"]] = row
@@ -200,32 +208,35 @@ def _people_and_places(conn: sqlite3.Connection, f: Facts, w: Window) -> None:
     ):
         f.learners[row["id"]] = row
     tutor_ids = {c["tutor_id"] for c in f.contracts.values()}
-    old = ""
+    old: list[dict[str, Any]] = []
     if w.records_before is not None:
-        # tutors with an old extract named by an approval being instructed or granted
-        old = (
-            f" OR (criminal_record_date <= '{w.records_before.isoformat()}' AND id IN ("
-            f"SELECT j.value FROM approvals a, json_each(a.tutor_ids) j WHERE a.{_LIVE}"
-            " AND a.status IN ('requested', 'under_review', 'granted')))"
+        old = _rows(
+            conn,
+            "SELECT id, company_id, first_name, last_name, condition, experience_years,"
+            f" training_hours, criminal_record_date, certified FROM tutors WHERE {_LIVE}"
+            " AND criminal_record_date <= ?",
+            w.records_before.isoformat(),
         )
-    if w.records_before is not None:  # the approvals naming them make them concerned
+        # the approvals of their companies' units, being instructed or granted: one names them?
         for row in _rows(
             conn,
-            "SELECT DISTINCT a.id, a.establishment_unit_id, a.trade_code, a.operator_code,"
-            " a.status, a.requested_on, a.decided_on, a.tutor_ids"
-            f" FROM approvals a, json_each(a.tutor_ids) j WHERE a.{_LIVE}"
-            " AND a.status IN ('requested', 'under_review', 'granted') AND j.value IN ("
-            f"SELECT id FROM tutors WHERE {_LIVE} AND criminal_record_date <= ?)",
-            w.records_before.isoformat(),
+            "SELECT id, establishment_unit_id, trade_code, operator_code, status, requested_on,"
+            f" decided_on, tutor_ids FROM approvals WHERE {_LIVE}"
+            " AND status IN ('requested', 'under_review', 'granted')"
+            " AND establishment_unit_id IN (SELECT id FROM establishment_units WHERE"
+            f" {_LIVE} AND company_id IN (SELECT value FROM json_each(?)))",
+            _ids(t["company_id"] for t in old),
         ):
             row["tutor_ids"] = _json(row["tutor_ids"])
             f.approvals.setdefault(row["id"], row)
+    for row in old:
+        f.tutors[row["id"]] = row
     for row in _rows(
         conn,
         "SELECT id, company_id, first_name, last_name, condition, experience_years,"
         f" training_hours, criminal_record_date, certified FROM tutors WHERE {_LIVE}"
-        f" AND (id IN (SELECT value FROM json_each(?)){old})",
-        _ids(tutor_ids),
+        " AND id IN (SELECT value FROM json_each(?))",
+        _ids(tid for tid in tutor_ids if tid not in f.tutors),
     ):
         f.tutors[row["id"]] = row
     unit_ids = {c["establishment_unit_id"] for c in f.contracts.values()}

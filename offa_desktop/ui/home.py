@@ -40,7 +40,7 @@ from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.radar import RULE_BY_CODE, SEVERITY_FR
 from offa_desktop.domain.values import brussels_today, format_date_fr
 from offa_desktop.ops.radar import Radar, RadarItem, compute
-from offa_desktop.ui.tasks import TaskManager
+from offa_desktop.ui.tasks import TaskManager, paused_gc
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 GROUP = 0xFFFFFFFF  # internalId of a group row; a line's is its group's number
@@ -55,6 +55,13 @@ def tr(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate("HomeView", text)
+
+
+def _compute(path: Path, today: date, user_id: str | None) -> Radar:
+    # no automatic GC meanwhile: a full pass over the radar's many small objects would hold
+    # the GIL, and so the UI thread, for a few hundred ms (ui/tasks.paused_gc)
+    with paused_gc():
+        return compute(path, today, user_id=user_id)
 
 
 class RadarModel(QAbstractItemModel):
@@ -274,7 +281,7 @@ class HomeView(QWidget):
         self._running = True
         self._dirty = False
         self.tasks.background(
-            compute, self.path, self._today(), user_id=self._user_id()
+            _compute, self.path, self._today(), self._user_id()
         ).owned_by(self).success(
             self._computed
         ).failure(self._failed).run()

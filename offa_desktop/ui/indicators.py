@@ -53,7 +53,7 @@ from offa_desktop.ops import export
 from offa_desktop.ops.indicators import BAR, Indicators, Panel, compute
 from offa_desktop.store.indicator_rows import Filters
 from offa_desktop.ui.formats import date_fr, money_fr
-from offa_desktop.ui.tasks import TaskManager
+from offa_desktop.ui.tasks import TaskManager, paused_gc
 
 NARROW_NBSP = "\u202f"
 LOCALE = QLocale(QLocale.Language.French, QLocale.Country.Belgium)
@@ -133,6 +133,11 @@ def make_chart(panel: Panel) -> QChart:
             line.attachAxis(categories)
             line.attachAxis(values)
     return chart
+
+
+def _compute(path: Path, today: date, filters: Filters) -> Indicators:
+    with paused_gc():  # as the home screen's radar: no GC pass holding the UI thread
+        return compute(path, today, filters)
 
 
 class PanelView(QGroupBox):
@@ -272,7 +277,7 @@ class IndicatorsView(QWidget):
             self._dirty = True
             return
         self._running, self._dirty = True, False
-        self.tasks.background(compute, self.path, self._today(), self.filters()).owned_by(
+        self.tasks.background(_compute, self.path, self._today(), self.filters()).owned_by(
             self).success(self._show).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
