@@ -149,7 +149,7 @@ def test_the_demo_fills_every_radar_group(tmp_path: Path) -> None:
     the seeded server): something in every group of "À faire", today."""
     from offa_desktop.domain.radar import RULES
     from offa_desktop.ops.radar import compute
-    from offa_desktop.ops.session import start_demo
+    from offa_desktop.ops.sync.session import start_demo
 
     demo = start_demo(tmp_path, size=2000)
     try:
