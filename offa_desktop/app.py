@@ -48,7 +48,7 @@ class _FirstPaint(QObject):
             self._done = True
             sys.stdout.write(f"{self._word} {time.perf_counter() - self._started:.4f}\n")
             sys.stdout.flush()
-            if modules_file := os.environ.get(PROBE_MODULES_ENV):
+            if self._word == "painted" and (modules_file := os.environ.get(PROBE_MODULES_ENV)):
                 Path(modules_file).write_text("\n".join(sorted(sys.modules)), encoding="utf-8")
             if self._quit:
                 QTimer.singleShot(0, QApplication.quit)
