@@ -5,8 +5,8 @@ the database) and live 15 minutes; each names its login session, which logout an
 reuse revoke, so a revoked access token dies at once. They go with every call, so they are
 compact: base64url of the session's 16 UUID bytes and a 4-byte expiry, a dot, base64url of the
 first 16 bytes of the HMAC-SHA256 of that text (50 characters). Refresh tokens are random,
-stored only as SHA-256, single use, 30 days. Failed logins are limited per user name and per
-address, in each process's memory (the only rate limit of the server).
+stored only as SHA-256, single use, 30 days. Failed logins are limited by ``throttle`` (in the
+database, so every server process counts the same attempts).
 """
 
 from __future__ import annotations
@@ -16,10 +16,8 @@ import hashlib
 import hmac
 import secrets
 import struct
-import threading
 import time
 import uuid
-from collections import defaultdict, deque
 from datetime import timedelta
 from typing import Any
 
@@ -32,12 +30,10 @@ from sync.server import clock
 from sync.server.errors import ApiError
 from sync.server.models import login_sessions, refresh_tokens, server_meta, users
 from sync.server.scope import Principal
+from sync.server.throttle import LoginGuard, LoginLimits
 
 ACCESS_SECONDS = 900
 REFRESH_DAYS = 30
-MAX_FAILURES = 5  # per user name
-MAX_ADDRESS_FAILURES = 50  # per address (an office behind one NAT address)
-FAILURE_WINDOW = 300.0
 SIG_BYTES = 16  # HMAC-SHA256 truncated to 128 bits (RFC 2104 section 5 allows it)
 
 hasher = PasswordHasher()
@@ -65,47 +61,12 @@ def token_secret(conn: Connection) -> bytes:
     return bytes.fromhex(value)
 
 
-class RateLimiter:
-    """Failed logins per key in a sliding window."""
-
-    def __init__(self) -> None:
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def check(self, keys: list[str]) -> None:
-        now = time.monotonic()
-        with self._lock:
-            for key in keys:
-                q = self._failures[key]
-                while q and now - q[0] > FAILURE_WINDOW:
-                    q.popleft()
-                limit = MAX_ADDRESS_FAILURES if key.startswith("a:") else MAX_FAILURES
-                if len(q) >= limit:
-                    retry = max(1, int(FAILURE_WINDOW - (now - q[0])) + 1)
-                    raise ApiError(
-                        429,
-                        "rate_limited",
-                        f"Trop d'essais de connexion : réessayez dans {retry} secondes.",
-                        headers={"Retry-After": str(retry)},
-                    )
-
-    def fail(self, keys: list[str]) -> None:
-        with self._lock:
-            for key in keys:
-                self._failures[key].append(time.monotonic())
-
-    def reset(self, keys: list[str]) -> None:
-        with self._lock:
-            for key in keys:
-                self._failures.pop(key, None)
-
-
 class Auth:
     """Authentication against one database."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, login_limits: LoginLimits | None = None) -> None:
         self.engine = engine
-        self.limiter = RateLimiter()
+        self.guard = LoginGuard(engine, login_limits)
         self._secret: bytes | None = None
 
     def secret(self) -> bytes:
@@ -147,22 +108,27 @@ class Auth:
             },
         }
 
-    def login(self, username: str, password: str, device_name: str, address: str) -> dict[str, Any]:
-        keys = [f"u:{username.casefold()}", f"a:{address}"]
-        self.limiter.check(keys)
-        with self.engine.connect() as conn:
-            user = conn.execute(select(users).where(users.c.username == username)).first()
-        try:
-            hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
-            ok = user is not None
-        except (VerificationError, InvalidHashError):
-            ok = False
-        if not ok or user is None:
-            self.limiter.fail(keys)
-            raise ApiError(
-                401, "invalid_credentials", "Nom d'utilisateur ou mot de passe incorrect."
-            )
-        self.limiter.reset(keys)
+    def sign(self, text: str) -> str:
+        """A short signature of ``text`` with the server's secret (pull cursors)."""
+        return hmac.new(self.secret(), text.encode(), hashlib.sha256).hexdigest()[:16]
+
+    def login(
+        self, username: str, password: str, device_name: str, address: str | None
+    ) -> dict[str, Any]:
+        with self.guard.attempt(username, address) as attempt:  # 429 past a limit
+            with self.engine.connect() as conn:
+                user = conn.execute(select(users).where(users.c.username == username)).first()
+            try:
+                hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+                ok = user is not None
+            except (VerificationError, InvalidHashError):
+                ok = False
+            if not ok or user is None:
+                attempt.failed()
+                raise ApiError(
+                    401, "invalid_credentials", "Nom d'utilisateur ou mot de passe incorrect."
+                )
+            attempt.succeeded()
         with self.engine.begin() as conn:
             session_id = str(uuid.uuid4())
             conn.execute(
@@ -227,11 +193,12 @@ class Auth:
                 .values(revoked=True)
             )
 
-    def authenticate(self, header: str | None, conn: Connection | None = None) -> Principal:
-        """The caller of a bearer token, or 401 with the documented code."""
-        if not header or not header.startswith("Bearer "):
+    def authenticate(self, token: str | None, conn: Connection | None = None) -> Principal:
+        """The caller of a bearer token (the header's value after ``Bearer``), or 401 with the
+        documented code."""
+        if not token:
             raise ApiError(401, "not_authenticated", "Veuillez vous connecter.")
-        token = header[len("Bearer ") :].strip()
+        token = token.strip()
         payload_text, _, sig = token.partition(".")
         try:
             if len(token) > 100 or not hmac.compare_digest(

@@ -30,7 +30,15 @@ def build_parser() -> argparse.ArgumentParser:
     user = commands.add_parser("create-user", help="créer ou mettre à jour un compte")
     db(user)
     user.add_argument("--username", required=True, help="nom d'utilisateur")
-    user.add_argument("--password", help="mot de passe (ou $OFFA_PASSWORD)")
+    user.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="lire le mot de passe sur l'entrée standard (sinon $OFFA_PASSWORD, sinon une "
+        "invite quand le terminal est interactif)",
+    )
+    # Kept so that older scripts still run, hidden and warned against: a password on the
+    # command line is visible to every user of the machine (ps, /proc).
+    user.add_argument("--password", help=argparse.SUPPRESS)
     user.add_argument(
         "--role", required=True, choices=("coach", "secretariat", "offa"), help="rôle"
     )
@@ -45,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     db(serve)
     serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (127.0.0.1)")
     serve.add_argument("--port", type=int, default=8765, help="port d'écoute (8765)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processus serveurs (PostgreSQL ; SQLite n'en garde qu'un, un seul écrivain)",
+    )
     serve.add_argument(
         "--min-client-version",
         default=os.environ.get("OFFA_SERVER_MIN_CLIENT_VERSION"),
@@ -62,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     url = args.database or default_database_url()
     engine = make_engine(url)
-    from sync.server import setup
+    from sync.server import passwords, setup
 
     if args.command == "init":
         from offa_desktop import reference_data
@@ -74,9 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     setup.upgrade(engine)  # every command works on a fresh database too
     if args.command == "create-user":
-        password = args.password or os.environ.get("OFFA_PASSWORD") or None
         if args.role == "secretariat" and not args.operator:
             print("Un secrétariat doit avoir un --operator.", file=sys.stderr)
+            return 2
+        try:
+            password = passwords.read(args, setup.user_exists(engine, args.username))
+        except passwords.PasswordError as error:
+            print(error.message, file=sys.stderr)
             return 2
         try:
             uid, created = setup.put_user(
@@ -89,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 display_name=args.display_name,
             )
         except ValueError:
-            print("Mot de passe requis (--password ou OFFA_PASSWORD).", file=sys.stderr)
+            print(passwords.REQUIRED, file=sys.stderr)
             return 2
         _out({"status": "ok", "id": uid, "created": created})
         return 0
@@ -100,15 +118,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         _out({"status": "ok", **counts})
         return 0
     if args.command == "serve":
-        import uvicorn
-
-        from sync.server.app import create_app
+        from sync.server.db import is_sqlite
+        from sync.server.serving import serve
 
         setup.purge_tombstones(engine)  # tombstones older than 180 days, at each start
-        app = create_app(engine, min_client_version=args.min_client_version)
-        # No "server: uvicorn" header on every answer (bytes, and no need to tell the world);
-        # "date" stays: RFC 9110 asks an origin server with a clock to send it.
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+        engine.dispose()
+        workers = max(1, args.workers)
+        if workers > 1 and is_sqlite(url):
+            print(
+                "SQLite n'a qu'un écrivain : un seul processus serveur tourne (--workers 1). "
+                "Pour plusieurs processus, utilisez PostgreSQL (--database postgresql://...).",
+                file=sys.stderr,
+            )
+            workers = 1
+        serve(
+            url,
+            host=args.host,
+            port=args.port,
+            workers=workers,
+            min_client_version=args.min_client_version,
+        )
         return 0
     return 2  # pragma: no cover
 

@@ -1,7 +1,9 @@
 """``PUT/GET /documents/{id}``: signed forms, photos and scans attached to a record.
 
 A document is the bytes (``document_blobs``) plus a record of the ``documents`` collection
-(made by upload only), whose scope keys are those of the record it belongs to.
+(made by upload only), whose scope keys are those of the record it belongs to, less the keys of
+those who read only some of that record's fields (``scope.document_keys``: a coach does not see
+a learner's identity card scan).
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from offa_desktop.domain.schema import WORKING_COLLECTIONS
 from sync.server.errors import ApiError, malformed
 from sync.server.models import document_blobs, history
 from sync.server.push import is_uuid
-from sync.server.scope import Principal
-from sync.server.store import Store, Writer, dumps
+from sync.server.scope import Principal, document_keys
+from sync.server.store import Store, dumps
+from sync.server.writer import Writer
 
-MAX_BYTES = 20 * 1024 * 1024
+OCTET_STREAM = "application/octet-stream"
 MAGIC = {"application/pdf": b"%PDF-", "image/jpeg": b"\xff\xd8\xff", "image/png": b"\x89PNG"}
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -68,9 +71,30 @@ def check_target(store: Store, who: Principal, header: str | None) -> str:
         raise malformed("L'en-tête X-Record doit valoir <collection>/<identifiant>.")
     if store.live(collection, record_id) is None:
         raise ApiError(404, "not_found", "La fiche de ce document n'existe pas.")
-    if not who.reads(store.keys_of(collection, record_id)):
+    if not who.reads_documents(collection, store.keys_of(collection, record_id)):
         raise ApiError(403, "forbidden", "Cette fiche est hors de votre périmètre.")
     return f"{collection}/{record_id}"
+
+
+def media_type_of(content_type: str | None, body: bytes) -> str:
+    """The stored type: the declared one, checked against the magic bytes; for
+    ``application/octet-stream`` (clients generated from the OpenAPI document) the one the magic
+    bytes name."""
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media == OCTET_STREAM:
+        for candidate, magic in MAGIC.items():
+            if body.startswith(magic):
+                return candidate
+        media = ""
+    if media not in MAGIC:
+        raise invalid(
+            "media_type", "unsupported", "Seuls les fichiers PDF, JPEG et PNG sont acceptés."
+        )
+    if not body.startswith(MAGIC[media]):
+        raise invalid(
+            "media_type", "bad_magic", "Le contenu du fichier ne correspond pas à son type."
+        )
+    return media
 
 
 def store_document(
@@ -79,24 +103,25 @@ def store_document(
     doc_id: str,
     body: bytes,
     *,
-    media_type: str,
+    content_type: str | None,
     sha256: str,
     record: str | None,
-    name: str,
+    file_name_header: str | None,
 ) -> tuple[int, dict[str, Any]]:
-    """Check and store; (201, info) when new, (200, info) when the same was already stored."""
-    digest = hashlib.sha256(body).hexdigest()
-    if digest != sha256:
+    """Check and store; (201, info) when new, (200, info) when the same was already stored.
+
+    The record is checked first (404, 403), then the bytes (422): whoever may not attach to a
+    record learns nothing of how its files are checked. The hash is taken before the write
+    lock, which is then held only for the write."""
+    with engine.connect() as conn:
+        store = Store(conn)
+        if store.get("documents", doc_id) is None:  # a replay is settled under the lock
+            check_target(store, who, record)
+    name = file_name(file_name_header)
+    media_type = media_type_of(content_type, body)
+    if hashlib.sha256(body).hexdigest() != sha256:
         raise invalid(
             "sha256", "hash_mismatch", "L'empreinte SHA-256 ne correspond pas au fichier."
-        )
-    if media_type not in MAGIC:
-        raise invalid(
-            "media_type", "unsupported", "Seuls les fichiers PDF, JPEG et PNG sont acceptés."
-        )
-    if not body.startswith(MAGIC[media_type]):
-        raise invalid(
-            "media_type", "bad_magic", "Le contenu du fichier ne correspond pas à son type."
         )
     with engine.begin() as conn:
         w = Writer(conn)
@@ -119,7 +144,7 @@ def store_document(
         }
         version = w.put("documents", doc_id, data, user_id=who.user_id)
         coll, _, rid = target.partition("/")
-        w.set_keys("documents", doc_id, set(), w.keys_of(coll, rid), version)
+        w.set_keys("documents", doc_id, set(), document_keys(coll, w.keys_of(coll, rid)), version)
         conn.execute(insert(document_blobs).values(id=doc_id, content=body))
         conn.execute(
             insert(history).values(

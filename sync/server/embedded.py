@@ -7,6 +7,8 @@ import threading
 import time
 
 from sync.server.db import make_engine
+from sync.server.limits import Limits
+from sync.server.throttle import LoginLimits
 
 
 def free_port() -> int:
@@ -26,8 +28,12 @@ class EmbeddedServer:
         *,
         min_client_version: str | None = None,
         demo_size: int | None = None,
+        limits: Limits | None = None,
+        login_limits: LoginLimits | None = None,
     ) -> None:
         self.database_url = database_url
+        self.limits = limits
+        self.login_limits = login_limits
         self.min_client_version = min_client_version
         self.demo_size = demo_size
         self._server: object | None = None
@@ -38,7 +44,7 @@ class EmbeddedServer:
         import uvicorn
 
         from offa_desktop import reference_data
-        from sync.server import setup
+        from sync.server import serving, setup
         from sync.server.app import create_app
 
         engine = make_engine(self.database_url)
@@ -49,12 +55,14 @@ class EmbeddedServer:
             from sync.server.seed import seed_demo
 
             seed_demo(engine, self.demo_size)
-        app = create_app(engine, min_client_version=self.min_client_version)
-        port = free_port()
-        config = uvicorn.Config(
-            app, host="127.0.0.1", port=port, log_level="warning", server_header=False
+        app = create_app(
+            engine,
+            min_client_version=self.min_client_version,
+            limits=self.limits,
+            login_limits=self.login_limits,
         )
-        server = uvicorn.Server(config)
+        port = free_port()
+        server = uvicorn.Server(serving.config(app, "127.0.0.1", port, limits=self.limits))
         self._server = server
         self._thread = threading.Thread(target=server.run, name="offa-embedded-server", daemon=True)
         self._thread.start()

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Route
 
 log_name = "offa.server"
 
@@ -19,6 +20,7 @@ DEFAULT_MESSAGES = {
     404: ("not_found", "Cette adresse ou cette fiche n'existe pas."),
     405: ("malformed", "Cette méthode n'est pas acceptée à cette adresse."),
     410: ("cursor_expired", "Le point de reprise est trop ancien : tout sera relu."),
+    408: ("request_timeout", "La requête est arrivée trop lentement : réessayez."),
     413: ("too_large", "La requête est trop volumineuse."),
     415: ("malformed", "Ce type de contenu n'est pas accepté."),
     422: ("invalid", "Les données ne sont pas valables."),
@@ -58,8 +60,20 @@ def malformed(message: str, details: Any = None) -> ApiError:
     return ApiError(400, "malformed", message, details)
 
 
-def install(app: FastAPI) -> None:
-    """Route every error (ours, FastAPI's, Starlette's, a bug) to the API's error body."""
+def allowed_methods(routes: list[Any], scope: Any) -> list[str]:
+    """Every method the app answers at this request's path."""
+    methods = {"OPTIONS"}
+    for route in routes:
+        if isinstance(route, Route) and route.path_regex.match(scope["path"]):
+            methods |= set(route.methods or ())
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
+def install(app: FastAPI, routes: list[Any]) -> None:
+    """Route every error (ours, FastAPI's, Starlette's, a bug) to the API's error body;
+    ``routes``: the app's routes (for the ``Allow`` header of a 405)."""
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> Response:
@@ -78,9 +92,17 @@ def install(app: FastAPI) -> None:
         return error_response(400, "malformed", DEFAULT_MESSAGES[400][1], details)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette names the methods of the first route matching the path only; several
+            # routes share a path (GET and PUT /documents/{id}).
+            allowed = allowed_methods(routes, request.scope)
+            headers["Allow"] = ", ".join(allowed)
+            if request.method == "OPTIONS":
+                return Response(status_code=204, headers=headers)
         code, message = DEFAULT_MESSAGES.get(exc.status_code, ("malformed", str(exc.detail)))
-        return error_response(exc.status_code, code, message, None, dict(exc.headers or {}))
+        return error_response(exc.status_code, code, message, None, headers)
 
     @app.exception_handler(Exception)
     async def _bug(_request: Request, exc: Exception) -> Response:

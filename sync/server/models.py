@@ -14,6 +14,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Float,
     Index,
     Integer,
     LargeBinary,
@@ -162,4 +163,26 @@ document_blobs = Table(
     metadata,
     Column("id", String(36), primary_key=True),
     Column("content", LargeBinary, nullable=False),
+)
+
+# Login attempts (``throttle``): each counts as failed until it succeeds; kept one window.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_key", String(200), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("at", Float, nullable=False),  # Unix time, seconds
+)
+Index("ix_login_failures_user", login_failures.c.user_key, login_failures.c.at)
+Index("ix_login_failures_address", login_failures.c.address, login_failures.c.at)
+Index("ix_login_failures_at", login_failures.c.at)
+
+# (user name, address) pairs that logged in successfully: spared by the wider limits.
+login_known = Table(
+    "login_known",
+    metadata,
+    Column("user_key", String(200), primary_key=True),
+    Column("address", String(64), primary_key=True),
+    Column("last_at", Float, nullable=False),
 )

@@ -2,15 +2,20 @@
 
 A page is serialised straight from the stored JSON text (no parse, no model), which is what
 keeps a first pull of 100,000 records fast. The cursor is opaque:
-``v1.<version>.<remaining>.<unix time>.<scope hash>``; the scope hash makes a cursor expire
-(410) when the caller's own scope changed (a sector added to a coach), since records entering
-that way carry versions below the cursor.
+``v1.<version>.<remaining>.<unix time>.<scope hash>.<signature>``; the scope hash makes a
+cursor expire (410) when the caller's own scope changed (a sector added to a coach), since
+records entering that way carry versions below the cursor. The signature (HMAC with the
+server's secret) tells a cursor the server issued from one it never did (400); a cursor of an
+older server, unsigned, is answered 410 so that its client simply pulls again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -32,19 +37,26 @@ def scope_hash(who: Principal) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def parse_cursor(text: str | None) -> tuple[int, int | None, float, str | None]:
+CURSOR = r"^v1\.[0-9]{1,18}\.[0-9]{1,18}\.[0-9]{1,12}\.[0-9a-f]{12}(\.[0-9a-f]{16})?$"
+_CURSOR = re.compile(CURSOR)
+NOT_ISSUED = "Ce curseur de synchronisation n'a pas été donné par ce serveur."
+
+
+def parse_cursor(
+    text: str | None, sign: Callable[[str], str]
+) -> tuple[int, int | None, float, str | None]:
+    """(version, remaining estimate, its time, scope hash) of a cursor this server issued."""
     if text is None or text == "":
         return 0, None, 0.0, None
-    parts = text.split(".")
-    try:
-        if len(parts) != 5 or parts[0] != "v1":
-            raise ValueError
-        version, remaining, stamp = int(parts[1]), int(parts[2]), float(parts[3])
-        if version < 0 or remaining < 0:
-            raise ValueError
-    except ValueError:
-        raise malformed("Le curseur de synchronisation n'est pas valable.") from None
-    return version, remaining, stamp, parts[4]
+    if not _CURSOR.match(text):
+        raise malformed("Le curseur de synchronisation n'est pas valable.")
+    body, _, signature = text.rpartition(".")
+    if body.count(".") == 3:  # five parts: an older server's unsigned cursor
+        raise ApiError(410, "cursor_expired", EXPIRED)
+    if not hmac.compare_digest(sign(body), signature):
+        raise malformed(NOT_ISSUED)
+    parts = body.split(".")
+    return int(parts[1]), int(parts[2]), float(parts[3]), parts[4]
 
 
 def _visible(who: Principal, collection: Any, record_id: Any) -> Any:
@@ -195,10 +207,16 @@ def _raw_rows(conn: Connection, statement: Any) -> list[tuple[int, str]]:
 
 
 def pull(
-    conn: Connection, who: Principal, cursor: str | None, limit: int, want_checksum: bool
+    conn: Connection,
+    who: Principal,
+    cursor: str | None,
+    limit: int,
+    want_checksum: bool,
+    sign: Callable[[str], str],
 ) -> bytes:
-    """One page of the feed as JSON bytes; ``conn`` is inside a read transaction."""
-    after, estimate, stamp, scope = parse_cursor(cursor)
+    """One page of the feed as JSON bytes; ``conn`` is inside a read transaction; ``sign``
+    signs cursors (``Auth.sign``)."""
+    after, estimate, stamp, scope = parse_cursor(cursor, sign)
     top = int(conn.execute(select(version_counter.c.value)).scalar_one())
     if after > 0 and (after < horizon(conn) or after > top or scope != scope_hash(who)):
         raise ApiError(410, "cursor_expired", EXPIRED)
@@ -236,7 +254,8 @@ def pull(
         stamp_out = now
     else:
         remaining, stamp_out = 0, now
-    cursor_out = f"v1.{new_after}.{remaining}.{stamp_out:.0f}.{scope_hash(who)}"
+    unsigned = f"v1.{new_after}.{remaining}.{stamp_out:.0f}.{scope_hash(who)}"
+    cursor_out = f"{unsigned}.{sign(unsigned)}"
     parts = [
         b'{"changes":[',
         ",".join([line for _v, line in rows]).encode(),

@@ -1,9 +1,11 @@
 """``POST /sync/push``: each op settled in API.md's order, in one write transaction.
 
-The whole push runs under the version lock (see ``store.Writer``); an op is settled by checks
-that write nothing until the op is applied, so each op is atomic on its own and an error that
-is our fault rolls the whole push back (the client retries it; op ids make that harmless).
-Every result with a valid ``op_id`` is stored and given again for a replayed op.
+An op is settled by checks that write nothing until the op is applied, so each op is atomic on
+its own and an error that is our fault rolls the whole push back (the client retries it; op ids
+make that harmless). Every result with a valid ``op_id`` is stored and given again for a
+replayed op. On PostgreSQL a push is settled optimistically, without the version lock, and
+settled again under it only when something it read changed meanwhile (``writer.Writer``); on
+SQLite it runs under the lock from the start.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from offa_desktop.domain import overrides
 from offa_desktop.domain.schema import COLLECTIONS
@@ -21,7 +24,8 @@ from sync.server.models import history, op_results
 from sync.server.permissions import may_write
 from sync.server.rules import ServerRuleContext, effects, validate
 from sync.server.scope import Principal
-from sync.server.store import Data, Writer, dumps, loads
+from sync.server.store import Data, dumps, loads
+from sync.server.writer import Writer
 
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 KINDS = ("create", "update", "delete")
@@ -43,28 +47,76 @@ def _forbidden(op_id: str, message: str) -> dict[str, Any]:
     return {"op_id": op_id, "status": "forbidden", "message": message}
 
 
+def push_ops(
+    engine: Engine, who: Principal, device: str, ops: list[Any], *, optimistic: bool
+) -> list[dict[str, Any]]:
+    """Settle and commit one push; its results."""
+    try:
+        with engine.begin() as conn:
+            return Pusher(conn, who, device, optimistic=optimistic).run(ops)
+    except IntegrityError:
+        # a concurrent push stored one of these op ids first (a client that resent a push
+        # still in flight): settled again under the lock, it returns the stored results
+        with engine.begin() as conn:
+            return Pusher(conn, who, device).run(ops)
+
+
 class Pusher:
     """Settles the ops of one push for one caller inside one write transaction."""
 
-    def __init__(self, conn: Connection, who: Principal, device_id: str) -> None:
+    def __init__(
+        self, conn: Connection, who: Principal, device_id: str, *, optimistic: bool = False
+    ) -> None:
         self.writer = Writer(conn)
         self.who = who
         self.device_id = device_id
+        self.optimistic = optimistic
         self.ctx = ServerRuleContext(self.writer)
         self._seen: dict[str, tuple[str, dict[str, Any]]] = {}
-        self._results: list[dict[str, Any]] = []
+        self._new: list[dict[str, Any]] = []  # results settled by this push (stored after)
         self._history: list[dict[str, Any]] = []
 
     def run(self, ops: list[Any]) -> list[dict[str, Any]]:
-        self.writer.lock()
-        self._prefetch(ops)
-        results = [self.settle(op) for op in ops]
-        if self._results:
-            self.writer.conn.execute(insert(op_results), self._results)
+        """Settle and write every op; the caller commits (``engine.begin()``). A concurrent
+        push that stored one of these op ids first makes the commit fail (IntegrityError):
+        the caller then runs the push again, which returns the stored results."""
+        w = self.writer
+        if self.optimistic:
+            w.start_optimistic()
+        else:
+            w.lock()
+        results = self._settle_all(ops)
+        if self.optimistic and not w.lock_and_check():
+            results = self._settle_all(ops)  # under the lock now, on the reads still valid
+        shifted: set[int] = set()
+        for result in self._new:
+            if id(result) not in shifted and isinstance(result.get("version"), int):
+                shifted.add(id(result))
+                result["version"] = w.final(result["version"])
+        stored = [
+            {
+                "op_id": result["op_id"],
+                "user_id": self.who.user_id,
+                "result": dumps(result),
+                "created_at": w.now,
+            }
+            for result in self._new
+        ]
+        if stored:
+            w.conn.execute(insert(op_results), stored)
         if self._history:
-            self.writer.conn.execute(insert(history), self._history)
-        self.writer.finish()
+            for row in self._history:
+                row["version"] = w.final(row["version"])
+            w.conn.execute(insert(history), self._history)
+        w.finish()
         return results
+
+    def _settle_all(self, ops: list[Any]) -> list[dict[str, Any]]:
+        self._seen.clear()
+        self._new.clear()
+        self._history.clear()
+        self._prefetch(ops)
+        return [self.settle(op) for op in ops]
 
     def _prefetch(self, ops: list[Any]) -> None:
         valid = [o for o in ops if isinstance(o, dict)]
@@ -101,14 +153,7 @@ class Pusher:
             return _forbidden(op_id, "Cet identifiant d'opération appartient à un autre compte.")
         result = self._settle_new(op_id, op)
         self._seen[op_id] = (self.who.user_id, result)
-        self._results.append(
-            {
-                "op_id": op_id,
-                "user_id": self.who.user_id,
-                "result": dumps(result),
-                "created_at": self.writer.now,
-            }
-        )
+        self._new.append(result)
         return result
 
     def _shape(self, op: dict[str, Any]) -> list[dict[str, str]]:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from offa_desktop.domain.schema import REFERENCE_COLLECTIONS
-from sync.server.store import Store, Writer
+from sync.server.store import Store
+from sync.server.writer import Writer
 
 COMPANY_TREE = ("companies", "establishment_units", "tutors", "approvals")
 # Per-user collections (an addition to API v1): each record belongs to its ``user_id`` and only
@@ -40,6 +41,11 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 # What a coach may read of a learner.
 COACH_LEARNER_FIELDS = ("first_name", "last_name", "operator_code")
+# Records whose fields some holders of their keys read only in part (a coach reads a learner's
+# names and operator): the documents of such a record follow the fields, so they do not carry
+# those holders' keys (a coach's are ``s:<sector>``). A new collection read in part by a role
+# adds its entry here and to ``Principal.project``.
+PARTIAL_READERS: dict[str, tuple[str, ...]] = {"learners": ("s:",)}
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,10 @@ class Principal:
         mine = self.keys
         return mine is None or bool(mine & record_keys)
 
+    def reads_documents(self, collection: str, record_keys: set[str] | frozenset[str]) -> bool:
+        """Whether the caller reads the documents of a record of ``collection`` (its fields)."""
+        return self.reads(document_keys(collection, record_keys))
+
     def collections(self) -> list[str]:
         """The collections in the caller's scope (for the checksum)."""
         from offa_desktop.domain.schema import COLLECTIONS
@@ -83,6 +93,12 @@ class Principal:
         if self.role == "coach" and collection == "learners":
             return {k: data.get(k) for k in COACH_LEARNER_FIELDS}
         return data
+
+
+def document_keys(collection: str, record_keys: set[str] | frozenset[str]) -> set[str]:
+    """The keys of a document attached to a record of ``collection`` holding ``record_keys``."""
+    dropped = PARTIAL_READERS.get(collection, ())
+    return {k for k in record_keys if not k.startswith(dropped)} if dropped else set(record_keys)
 
 
 def _str(value: Any) -> str | None:
@@ -149,7 +165,7 @@ def compute_keys(store: Store, collection: str, data: Mapping[str, Any]) -> set[
     if collection == "documents":
         target = _str(data.get("record")) or ""
         coll, _, rid = target.partition("/")
-        return store.keys_of(coll, rid) if rid else set()
+        return document_keys(coll, store.keys_of(coll, rid)) if rid else set()
     return set()
 
 

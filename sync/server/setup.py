@@ -21,7 +21,7 @@ from sqlalchemy import Engine, and_, delete, insert, select, update
 from offa_desktop.domain.schema import COLLECTIONS
 from sync.server import auth, clock, scope
 from sync.server.models import records, scope_exits, server_meta, users, version_counter
-from sync.server.store import Writer
+from sync.server.writer import Writer
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 TOMBSTONE_DAYS = 180
@@ -69,6 +69,12 @@ def load_reference(engine: Engine, rows: dict[str, list[tuple[str, dict[str, Any
                 written += 1
         w.finish()
     return written
+
+
+def user_exists(engine: Engine, username: str) -> bool:
+    with engine.connect() as conn:
+        found = conn.execute(select(users.c.id).where(users.c.username == username)).first()
+    return found is not None
 
 
 def put_user(

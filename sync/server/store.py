@@ -1,9 +1,6 @@
-"""Reads and writes of records on one connection: the latest state, scope keys, lookups.
-
-A ``Writer`` first locks the single ``version_counter`` row (PostgreSQL: a row lock held to the
-commit; SQLite: the database write lock), so write transactions are serialised and commit in
-version order. That is what lets a pull hand out "the highest committed version" as a cursor
-without ever skipping a change: no transaction holding a lower version can still be open.
+"""Reads of records on one connection: the latest state, scope keys, lookups (``Store``);
+the writes are ``writer.Writer``'s. A store remembers what it read (``read_*``), so that an
+optimistic writer can check that none of it changed before it commits.
 """
 
 from __future__ import annotations
@@ -13,11 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, select
 
 from offa_desktop.domain.schema import COLLECTIONS, Kind
-from sync.server import clock
-from sync.server.models import record_index, record_keys, records, scope_exits, version_counter
+from sync.server.models import record_index, record_keys, records, version_counter
 
 Data = dict[str, Any]
 
@@ -85,6 +81,13 @@ class Store:
         # find_ids answers, kept up to date by the writer's index changes
         self._found: dict[tuple[str, str, str], set[str]] = {}
         self._reference: dict[str, list[Data]] = {}
+        # What was read, for a writer that checks before committing that none of it changed
+        # (``writer.Writer``, optimistic mode): records by id (found or not), index lookups,
+        # whole collections, values looked up in every index.
+        self.read_ids: set[tuple[str, str]] = set()
+        self.read_finds: set[tuple[str, str, str]] = set()
+        self.read_scans: set[str] = set()
+        self.read_values: set[str] = set()
 
     def prefetch(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Read many records and their keys in a few queries (a push's records)."""
@@ -96,6 +99,7 @@ class Store:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 for key in chunk:
+                    self.read_ids.add((collection, key))
                     self._cache[(collection, key)] = None
                     self._keys[(collection, key)] = set()
                 rows = self.conn.execute(
@@ -126,6 +130,7 @@ class Store:
 
     def get(self, collection: str, record_id: str) -> Stored | None:
         key = (collection, record_id)
+        self.read_ids.add(key)
         if key not in self._cache:
             row = self.conn.execute(
                 select(records).where(
@@ -156,6 +161,7 @@ class Store:
     def find_ids(self, collection: str, field: str, value: str) -> list[str]:
         """Ids of live records of ``collection`` whose indexed ``field`` holds ``value``."""
         key = (collection, field, value)
+        self.read_finds.add(key)
         cached = self._found.get(key)
         if cached is None:
             rows = self.conn.execute(_FIND, {"c": collection, "f": field, "v": value})
@@ -165,6 +171,7 @@ class Store:
 
     def referrers(self, value: str) -> list[tuple[str, str, str]]:
         """(collection, id, field) of live records that name ``value`` in an indexed field."""
+        self.read_values.add(value)
         rows = self.conn.execute(
             select(record_index.c.collection, record_index.c.record_id, record_index.c.field).where(
                 record_index.c.value == value
@@ -174,6 +181,7 @@ class Store:
 
     def scan(self, collection: str) -> list[tuple[str, Data]]:
         """Every live record of a collection (for lookups on fields that are not indexed)."""
+        self.read_scans.add(collection)
         rows = self.conn.execute(
             select(records.c.id, records.c.data).where(
                 and_(records.c.collection == collection, records.c.deleted.is_(False))
@@ -187,6 +195,7 @@ class Store:
         return self._reference[collection]
 
     def keys_of(self, collection: str, record_id: str) -> set[str]:
+        self.read_ids.add((collection, record_id))  # keys change only with a new version
         cached = self._keys.get((collection, record_id))
         if cached is not None:
             return set(cached)
@@ -201,193 +210,3 @@ class Store:
 
     def counter(self) -> int:
         return int(self.conn.execute(select(version_counter.c.value)).scalar_one())
-
-
-class Writer(Store):
-    """Writes inside one write transaction; call ``lock()`` first and ``finish()`` last."""
-
-    def __init__(self, conn: Connection) -> None:
-        super().__init__(conn)
-        self.version = 0
-        self.now = clock.now_iso()
-        # Record writes wait here and go out in two executemany calls (see ``flush``).
-        self._pending: dict[tuple[str, str], tuple[bool, dict[str, Any]]] = {}
-
-    def flush(self) -> None:
-        """Write the pending record rows (before any read that bypasses the cache)."""
-        if not self._pending:
-            return
-        inserts, updates = [], []
-        for (collection, record_id), (is_insert, values) in self._pending.items():
-            if is_insert:
-                inserts.append({"collection": collection, "id": record_id, **values})
-            else:
-                updates.append({"b_collection": collection, "b_id": record_id, **values})
-        self._pending = {}
-        if inserts:
-            self.conn.execute(insert(records), inserts)
-        if updates:
-            self.conn.execute(
-                update(records)
-                .where(
-                    and_(
-                        records.c.collection == bindparam("b_collection"),
-                        records.c.id == bindparam("b_id"),
-                    )
-                )
-                .values(
-                    version=bindparam("version"),
-                    deleted=bindparam("deleted"),
-                    data=bindparam("data"),
-                    updated_at=bindparam("updated_at"),
-                    updated_by=bindparam("updated_by"),
-                ),
-                updates,
-            )
-
-    def scan(self, collection: str) -> list[tuple[str, Data]]:
-        self.flush()
-        return super().scan(collection)
-
-    def lock(self) -> None:
-        # The first statement of the transaction: takes the row lock (PostgreSQL) or the
-        # write lock (SQLite) until the commit, so versions commit in order.
-        self.conn.execute(update(version_counter).values(value=version_counter.c.value))
-        self.version = self.counter()
-
-    def next_version(self) -> int:
-        self.version += 1
-        return self.version
-
-    def finish(self) -> None:
-        self.flush()
-        self.conn.execute(update(version_counter).values(value=self.version))
-
-    def forget(self) -> None:
-        """Drop cached reads (after a rolled-back savepoint)."""
-        self._cache.clear()
-        self._keys.clear()
-        self._found.clear()
-
-    def put(
-        self,
-        collection: str,
-        record_id: str,
-        data: Data | None,
-        *,
-        user_id: str | None,
-        at: str | None = None,
-        version: int | None = None,
-    ) -> int:
-        """Store the new state (``data`` None = tombstone) at a new version; returns it."""
-        old = self.get(collection, record_id)
-        version = version if version is not None else self.next_version()
-        stamp = at or self.now
-        values: dict[str, Any] = {
-            "version": version,
-            "deleted": data is None,
-            "data": None if data is None else dumps(data),
-            "updated_at": stamp,
-            "updated_by": user_id,
-        }
-        key = (collection, record_id)
-        pending = self._pending.get(key)
-        insert_row = old is None or (pending is not None and pending[0])
-        self._pending[key] = (insert_row, values)
-        old_index = index_values(collection, old.data) if old and old.data else set()
-        new_index = index_values(collection, data) if data else set()
-        self._set_index(collection, record_id, old_index, new_index)
-        self._cache[(collection, record_id)] = Stored(
-            collection, record_id, version, data is None, data, stamp, user_id
-        )
-        return version
-
-    def _set_index(
-        self, collection: str, record_id: str, old: set[tuple[str, str]], new: set[tuple[str, str]]
-    ) -> None:
-        for field, value in old - new:
-            self._found.get((collection, field, value), set()).discard(record_id)
-            self.conn.execute(
-                delete(record_index).where(
-                    and_(
-                        record_index.c.collection == collection,
-                        record_index.c.record_id == record_id,
-                        record_index.c.field == field,
-                        record_index.c.value == value,
-                    )
-                )
-            )
-        added = [
-            {"collection": collection, "record_id": record_id, "field": f, "value": v}
-            for f, v in new - old
-        ]
-        for f, v in new - old:
-            found = self._found.get((collection, f, v))
-            if found is not None:
-                found.add(record_id)
-        if added:
-            self.conn.execute(insert(record_index), added)
-
-    def set_keys(
-        self, collection: str, record_id: str, old: Iterable[str], new: Iterable[str], version: int
-    ) -> None:
-        """Replace a record's scope keys; each key lost becomes a scope exit at ``version``."""
-        old_set, new_set = set(old), set(new)
-        self._keys[(collection, record_id)] = set(new_set)
-        gone, added = old_set - new_set, new_set - old_set
-        for key in gone:
-            self.conn.execute(
-                delete(record_keys).where(
-                    and_(
-                        record_keys.c.collection == collection,
-                        record_keys.c.record_id == record_id,
-                        record_keys.c.key == key,
-                    )
-                )
-            )
-        if gone:
-            self.conn.execute(
-                insert(scope_exits),
-                [
-                    {
-                        "version": version,
-                        "collection": collection,
-                        "record_id": record_id,
-                        "key": key,
-                        "at": self.now,
-                    }
-                    for key in sorted(gone)
-                ],
-            )
-        if added:
-            self.conn.execute(
-                insert(record_keys),
-                [{"collection": collection, "record_id": record_id, "key": k} for k in added],
-            )
-
-    def bump(self, collection: str, record_id: str) -> int:
-        """Give a record a new version without changing it (re-sent to whoever now sees it)."""
-        version = self.next_version()
-        found = self.get(collection, record_id)
-        if found is None:
-            return version
-        key = (collection, record_id)
-        pending = self._pending.get(key)
-        values = {
-            "version": version,
-            "deleted": found.deleted,
-            "data": None if found.data is None else dumps(found.data),
-            "updated_at": found.updated_at,
-            "updated_by": found.updated_by,
-        }
-        self._pending[key] = (pending is not None and pending[0], values)
-        self._cache[key] = Stored(
-            collection,
-            record_id,
-            version,
-            found.deleted,
-            found.data,
-            found.updated_at,
-            found.updated_by,
-        )
-        return version

@@ -38,13 +38,20 @@ class ServerProcess:
     """
 
     def __init__(
-        self, database_url: str, *, init: bool = True, min_client_version: str | None = None
+        self,
+        database_url: str,
+        *,
+        init: bool = True,
+        min_client_version: str | None = None,
+        workers: int = 1,
     ) -> None:
         self.database_url = database_url
         self.init = init
         self.min_client_version = min_client_version
+        self.workers = workers
         self.process: subprocess.Popen[bytes] | None = None
         self.base_url = ""
+        self.stderr_text: str | None = None  # what it wrote to stderr, once stopped
 
     def start(self, timeout: float = 60.0) -> str:
         if self.init:
@@ -55,6 +62,8 @@ class ServerProcess:
         args = ["serve", "--database", self.database_url, "--port", str(port)]
         if self.min_client_version:
             args += ["--min-client-version", self.min_client_version]
+        if self.workers != 1:
+            args += ["--workers", str(self.workers)]
         self.process = subprocess.Popen(
             [sys.executable, "-m", "sync.server.cli", *args],
             cwd=ROOT,
@@ -75,6 +84,18 @@ class ServerProcess:
         self.stop()
         raise RuntimeError("offa-server serve did not answer in time")
 
+    def worker_pids(self) -> list[int]:
+        """The worker processes under ``serve --workers N`` (none with one process)."""
+        if self.process is None:
+            return []
+        found = subprocess.run(
+            ["ps", "-ww", "-o", "pid=,args=", "--ppid", str(self.process.pid)],
+            capture_output=True,
+            text=True,
+        )
+        # multiprocessing's resource tracker is a child too; the workers are spawned ones
+        return [int(line.split()[0]) for line in found.stdout.splitlines() if "spawn_main" in line]
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
@@ -84,6 +105,7 @@ class ServerProcess:
                 self.process.kill()
                 self.process.wait()
         if self.process is not None and self.process.stderr:
+            self.stderr_text = self.process.stderr.read().decode(errors="replace")
             self.process.stderr.close()
         self.process = None
 

@@ -123,3 +123,101 @@ def test_create_user_without_password_fails_cleanly(tmp_path: Path) -> None:
         env={"OFFA_PASSWORD": ""},
     )
     assert done.returncode == 2 and "Mot de passe" in done.stderr
+
+
+def _login_ok(url: str, username: str, password: str) -> bool:
+    from sync.server.auth import Auth
+
+    engine = make_engine(url)
+    try:
+        Auth(engine).login(username, password, "d", "127.0.0.1")
+        return True
+    except Exception:  # noqa: BLE001 - 401 ApiError
+        return False
+    finally:
+        engine.dispose()
+
+
+def _in_terminal(args: list[str], answers: list[str]) -> tuple[int, str, str]:
+    """Run ``offa-server ARGS`` in a pseudo-terminal, typing each answer after each prompt;
+    (exit code, what the terminal showed, the command line the process had)."""
+    import os
+    import pty
+    import sys
+
+    from sync.server.testing import ROOT
+
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.chdir(ROOT)
+        os.execv(sys.executable, [sys.executable, "-m", "sync.server.cli", *args])
+    shown, cmdline = b"", ""
+    pending = list(answers)
+    while True:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+        if shown.rstrip().endswith(b":") and pending:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
+            os.write(fd, pending.pop(0).encode() + b"\n")
+            shown += b"\n"
+    _pid, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace"), cmdline
+
+
+def test_create_user_asks_for_the_password_in_a_terminal(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tty.sqlite3'}"
+    args = ["create-user", "--database", url, "--username", "lea", "--role", "offa"]
+    code, shown, cmdline = _in_terminal(args, ["mot-de-passe-tape", "mot-de-passe-tape"])
+    assert code == 0, shown
+    assert "Mot de passe de lea" in shown and "Confirmez" in shown
+    assert "mot-de-passe-tape" not in shown  # not echoed
+    assert "mot-de-passe-tape" not in cmdline and "create-user" in cmdline
+    assert _login_ok(url, "lea", "mot-de-passe-tape")
+    # an existing account: Enter keeps its password
+    code, shown, _ = _in_terminal(args + ["--display-name", "Léa"], [""])
+    assert code == 0 and "garder l'actuel" in shown
+    assert _login_ok(url, "lea", "mot-de-passe-tape")
+    # typed twice differently: nothing changes
+    code, shown, _ = _in_terminal(args, ["nouveau-secret-1", "nouveau-secret-2"])
+    assert code == 2 and "pas identiques" in shown
+    assert _login_ok(url, "lea", "mot-de-passe-tape")
+
+
+def test_create_user_reads_the_password_from_stdin(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from sync.server.testing import ROOT
+
+    url = f"sqlite:///{tmp_path / 'stdin.sqlite3'}"
+    base = [sys.executable, "-m", "sync.server.cli", "create-user", "--database", url]
+    done = subprocess.run(
+        [*base, "--username", "tom", "--role", "offa", "--password-stdin"],
+        input="secret-par-stdin\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["created"] is True
+    assert _login_ok(url, "tom", "secret-par-stdin")
+    short = subprocess.run(
+        [*base, "--username", "tim", "--role", "offa", "--password-stdin"],
+        input="court\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert short.returncode == 2 and "au moins 8 caractères" in short.stderr
+    # the old --password still works, with a warning
+    old = run_cli([*base[3:], "--username", "tam", "--role", "offa", "--password", "ancien-mdp-1"])
+    assert old.returncode == 0 and "visible dans la liste des processus" in old.stderr
+    assert _login_ok(url, "tam", "ancien-mdp-1")

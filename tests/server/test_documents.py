@@ -85,7 +85,9 @@ def test_document_checks(login: Login) -> None:
         (put(offa, f.new_id(), PDF, f"companies/{f.new_id()}"), 404),
         (put(offa, "pas-un-uuid", PDF, record), 400),
         (put(offa, f.new_id(), PDF, record, name="UTF-8''%FF%FE"), 422),
-        (put(offa, f.new_id(), PDF, record, name="a\x01b"), 422),
+        # a header outside its documented form (control characters, a tab) is malformed
+        (put(offa, f.new_id(), PDF, record, name="a\x01b"), 400),
+        (put(offa, f.new_id(), PDF, record, name="contrat\t.pdf"), 400),
     ]
     for answer, status in cases:
         assert answer.status_code == status, answer.text

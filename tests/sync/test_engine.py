@@ -206,9 +206,18 @@ def test_expired_cursor_repulls_everything(server: Server, tmp_path: Path, seed:
         assert cursor is not None
         parts = str(cursor.value).split(".")
         parts[4] = "0" * 12  # another scope: the server answers 410 cursor_expired
+        # cursors are signed by the server (a forged one is 400): sign it as the server would
+        from sync.server.auth import Auth
+        from sync.server.db import make_engine
+
+        engine = make_engine(server.database_url)
+        body = ".".join(parts[:5])
         uow.session.execute(
-            update(SYNC_STATE).where(SYNC_STATE.c.key == "cursor").values(value=".".join(parts))
+            update(SYNC_STATE)
+            .where(SYNC_STATE.c.key == "cursor")
+            .values(value=f"{body}.{Auth(engine).sign(body)}")
         )
+        engine.dispose()
     name = value(rng, "Pendant")
     a.edit(lambda u: u.update("companies", cid, {"name": name}))
     summary = a.sync_until_done()

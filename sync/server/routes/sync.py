@@ -1,0 +1,93 @@
+"""``/sync``: the change feed (pull) and the outbox (push), API.md's two halves of a sync."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import orjson
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from sync.server.api_models import PullPage, PushResults
+from sync.server.errors import ApiError, malformed
+from sync.server.limits import Limits
+from sync.server.openapi import answers, body_limit
+from sync.server.pull import CURSOR, pull
+from sync.server.push import push_ops
+from sync.server.routes.deps import BearerToken, Caller, ClientVersion, Context
+
+router = APIRouter(tags=["sync"])
+MAX_OPS = 500
+
+
+@router.get(
+    "/api/v1/sync/pull",
+    operation_id="pull",
+    responses={200: {"model": PullPage}, **answers(400, 401, 410, 426)},
+)
+async def pull_page(
+    ctx: Context,
+    token: BearerToken,
+    _v: ClientVersion,
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            pattern=CURSOR,
+            description="The `cursor` of the previous page (opaque, signed); none = from the "
+            "start.",
+        ),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+    checksum: Annotated[int, Query(ge=0, le=1)] = 0,
+) -> Response:
+    def work() -> bytes:
+        # One worker thread and one connection for the bearer check and the page.
+        with ctx.engine.connect() as conn:
+            who = ctx.auth.authenticate(token, conn)
+            if not ctx.sqlite:
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                return pull(conn, who, cursor, limit, bool(checksum), ctx.auth.sign)
+
+    body = await run_in_threadpool(work)
+    return Response(body, media_type="application/json")
+
+
+@router.post(
+    "/api/v1/sync/push",
+    operation_id="push",
+    responses={200: {"model": PushResults}, **answers(400, 401, 413, 426)},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": f"At most {MAX_OPS} ops (413 past them). Each op is settled on its "
+            "own: an op of another shape is `rejected` in its result.",
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}
+            },
+        },
+        **body_limit(Limits().push_body),
+    },
+)
+async def push(request: Request, who: Caller, ctx: Context) -> Response:
+    try:
+        body = orjson.loads(await request.body())
+    except orjson.JSONDecodeError:
+        raise malformed("Le corps de la requête n'est pas du JSON valable.") from None
+    if not isinstance(body, dict) or not isinstance(body.get("ops"), list):
+        raise malformed('Le corps doit être {"device_id", "ops": [...]}.')
+    device = body.get("device_id")
+    if not isinstance(device, str) or not 1 <= len(device) <= 100:
+        raise malformed(
+            "device_id doit compter 1 à 100 caractères.",
+            [{"field": "device_id", "code": "malformed", "message": "1 à 100 caractères."}],
+        )
+    if len(body["ops"]) > MAX_OPS:
+        raise ApiError(413, "too_large", f"Au plus {MAX_OPS} opérations par envoi.")
+
+    results = await run_in_threadpool(
+        push_ops, ctx.engine, who, device, body["ops"], optimistic=not ctx.sqlite
+    )
+    return Response(orjson.dumps({"results": results}), media_type="application/json")

@@ -1,0 +1,172 @@
+"""Serving the app with uvicorn: bounded headers, a deadline on them, N worker processes.
+
+uvicorn bounds the request line and headers in size (``h11_max_incomplete_event_size``) but not
+in time: a connection that sends nothing, or its headers a byte at a time, stays open. The
+protocol here gives every request ``idle_seconds`` from the connection (or from its first
+byte after an answer) to deliver its headers, else answers ``408`` and closes; the body is
+then ``limits.BodyGuard``'s. Oversized headers are answered ``431`` with the API's error body
+instead of uvicorn's plain-text 400.
+
+``serve(workers=N)`` runs N processes on one listening socket (uvicorn's supervisor); each
+builds its own app from the environment (``worker_app``), and all the state that must hold
+across them (versions, tokens, sessions, failed logins) is in the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import Any
+
+import h11
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from sync.server.limits import SLOW, Limits, error_bytes
+
+DATABASE_ENV = "OFFA_SERVER_DATABASE"
+MIN_VERSION_ENV = "OFFA_SERVER_MIN_CLIENT_VERSION"
+
+
+def _raw_answer(status: int, reason: bytes, code: str, message: str) -> bytes:
+    body = error_bytes(code, message)
+    head = (
+        b"HTTP/1.1 %d %s\r\ncontent-type: application/json\r\ncontent-length: %d\r\n"
+        b"connection: close\r\n\r\n" % (status, reason, len(body))
+    )
+    return head + body
+
+
+HEADERS_TOO_SLOW = _raw_answer(408, b"Request Timeout", "request_timeout", SLOW)
+
+
+class OffaConfig(uvicorn.Config):
+    """uvicorn's configuration carrying the server's ``Limits`` (read by the protocol)."""
+
+    def __init__(self, app: Any, *, limits: Limits | None = None, **kwargs: Any) -> None:
+        self.limits = limits or Limits()
+        kwargs.setdefault("http", GuardedH11Protocol)
+        kwargs.setdefault("h11_max_incomplete_event_size", self.limits.header_bytes)
+        kwargs.setdefault("timeout_keep_alive", int(self.limits.keep_alive_seconds))
+        # No "server: uvicorn" header on every answer (bytes, and no need to tell the world);
+        # "date" stays: RFC 9110 asks an origin server with a clock to send it.
+        kwargs.setdefault("server_header", False)
+        kwargs.setdefault("log_level", "warning")
+        super().__init__(app, **kwargs)
+
+
+class GuardedH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol with a deadline on each request's line and headers."""
+
+    def __init__(self, config: uvicorn.Config, *args: Any, **kwargs: Any) -> None:
+        super().__init__(config, *args, **kwargs)
+        limits = getattr(config, "limits", None) or Limits()
+        self._header_seconds = limits.idle_seconds
+        self._header_bytes = limits.header_bytes
+        self._header_timer: asyncio.TimerHandle | None = None
+
+    def _serving(self) -> bool:
+        return self.cycle is not None and not self.cycle.response_complete
+
+    def _arm(self) -> None:
+        if self._header_timer is None:
+            self._header_timer = self.loop.call_later(self._header_seconds, self._too_slow)
+
+    def _disarm(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def _too_slow(self) -> None:
+        self._header_timer = None
+        if self.transport.is_closing() or self._serving():
+            return
+        self.transport.write(HEADERS_TOO_SLOW)
+        self.transport.close()
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if not self._serving():
+            self._arm()  # the first bytes of a request: its headers are now due
+        before = self.cycle
+        super().data_received(data)
+        if self.cycle is not before:
+            self._disarm()  # the headers are in
+
+    def on_response_complete(self) -> None:
+        before = self.cycle
+        super().on_response_complete()  # may start a pipelined request
+        if self.cycle is not before:
+            self._disarm()
+
+    def send_400_response(self, msg: str) -> None:
+        """The API's error body, 431 when the headers passed their limit."""
+        too_big = len(self.conn.trailing_data[0]) > self._header_bytes
+        status, code, message = (
+            (431, "too_large", "Les en-têtes de la requête sont trop volumineux.")
+            if too_big
+            else (400, "malformed", "La requête HTTP est mal formée.")
+        )
+        body = error_bytes(code, message)
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"connection", b"close"),
+        ]
+        self._disarm()
+        try:
+            self.transport.write(self.conn.send(h11.Response(status_code=status, headers=headers)))
+            self.transport.write(self.conn.send(h11.Data(data=body)) or b"")
+            self.transport.write(self.conn.send(h11.EndOfMessage()) or b"")
+        except h11.LocalProtocolError:
+            pass
+        self.transport.close()
+
+
+def config(
+    app: Any, host: str, port: int, *, limits: Limits | None = None, **kw: Any
+) -> OffaConfig:
+    return OffaConfig(app, host=host, port=port, limits=limits, **kw)
+
+
+def worker_app() -> Any:
+    """The app of one worker process (``serve --workers N``), from the environment."""
+    from sync.server.app import create_app
+
+    return create_app(
+        os.environ[DATABASE_ENV], min_client_version=os.environ.get(MIN_VERSION_ENV) or None
+    )
+
+
+def serve(
+    database_url: str,
+    *,
+    host: str,
+    port: int,
+    workers: int = 1,
+    min_client_version: str | None = None,
+) -> None:
+    """Serve until stopped; ``workers`` processes (PostgreSQL) or one (SQLite)."""
+    if workers <= 1:
+        from sync.server.app import create_app
+
+        app = create_app(database_url, min_client_version=min_client_version)
+        uvicorn.Server(config(app, host, port)).run()
+        return
+    from uvicorn.supervisors import Multiprocess
+
+    # Each worker is a fresh interpreter (spawn) that builds its app from these variables.
+    os.environ[DATABASE_ENV] = database_url
+    if min_client_version:
+        os.environ[MIN_VERSION_ENV] = min_client_version
+    else:
+        os.environ.pop(MIN_VERSION_ENV, None)
+    cfg = config("sync.server.serving:worker_app", host, port, factory=True, workers=workers)
+    Multiprocess(cfg, sockets=[cfg.bind_socket()]).run()

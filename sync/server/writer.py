@@ -1,0 +1,422 @@
+"""Writes of records inside one write transaction (``Writer``), pessimistic or optimistic.
+
+Every writer holds the single ``version_counter`` row lock (PostgreSQL: a row lock held to the
+commit; SQLite: the database write lock) from its first version to its commit, so versions
+commit in ascending order. That is what lets a pull hand out "the highest committed version"
+as a cursor without ever skipping a change: no transaction holding a lower version can still
+be open.
+
+- **Pessimistic** (``lock()`` first): the lock is held for the whole work. Setup, documents,
+  and every write on SQLite (one process, one writer) work this way.
+- **Optimistic** (``start_optimistic()``, pushes on PostgreSQL): the work (reads, domain rules,
+  scope keys) runs without the lock, every write buffered in memory with versions numbered
+  after the counter value it started from (``base``). ``lock_and_check()`` then takes the lock
+  and reads what committed since ``base``: if none of it is something this writer read (a
+  record, an index lookup, a whole collection), the buffered writes go out with their versions
+  moved past the current counter value (``shift``); otherwise the changed reads are forgotten
+  and the caller settles again, now under the lock (pessimistic), on the reads it keeps. Two
+  processes thus settle pushes in parallel, and the lock is held only for the writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
+
+from sync.server import clock
+from sync.server.models import record_index, record_keys, records, scope_exits, version_counter
+from sync.server.store import Data, Store, Stored, dumps, index_values
+
+RecordKey = tuple[str, str]
+IndexKey = tuple[str, str, str]  # collection, field, value
+
+
+class Writer(Store):
+    """Writes inside one write transaction: ``lock()`` (or ``start_optimistic()`` then
+    ``lock_and_check()``) first, ``finish()`` last."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__(conn)
+        self.version = 0
+        self.base = 0  # the counter value this writer's versions follow
+        self.shift = 0  # added to this writer's versions when written (optimistic)
+        self.optimistic = False
+        self.now = clock.now_iso()
+        # Record writes wait here and go out in two executemany calls (see ``flush``).
+        self._pending: dict[RecordKey, tuple[bool, dict[str, Any]]] = {}
+        # Optimistic mode: the net changes of the index and keys, and the scope exits.
+        self._index_add: dict[IndexKey, set[str]] = {}
+        self._index_del: dict[IndexKey, set[str]] = {}
+        self._keys_add: set[tuple[str, str, str]] = set()
+        self._keys_del: set[tuple[str, str, str]] = set()
+        self._exits: list[dict[str, Any]] = []
+
+    # -- the lock ------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        # The first statement of the transaction: takes the row lock (PostgreSQL) or the
+        # write lock (SQLite) until the commit, so versions commit in order.
+        self.conn.execute(update(version_counter).values(value=version_counter.c.value))
+        self.version = self.base = self.counter()
+
+    def start_optimistic(self) -> None:
+        """Work without the lock from here; ``lock_and_check()`` before ``finish()``."""
+        self.optimistic = True
+        self.version = self.base = self.counter()
+
+    def lock_and_check(self) -> bool:
+        """Take the lock; True when nothing read changed since ``base`` (the buffered writes
+        stand, their versions shifted), False when the caller must settle again (now under the
+        lock, the changed reads and every buffered write forgotten)."""
+        top = int(
+            self.conn.execute(
+                update(version_counter)
+                .values(value=version_counter.c.value)
+                .returning(version_counter.c.value)
+            ).scalar_one()
+        )
+        if top == self.base:
+            return True
+        joined = records.outerjoin(
+            record_index,
+            and_(
+                record_index.c.collection == records.c.collection,
+                record_index.c.record_id == records.c.id,
+            ),
+        )
+        rows = self.conn.execute(
+            select(records.c.collection, records.c.id, record_index.c.field, record_index.c.value)
+            .select_from(joined)
+            .where(records.c.version > self.base)
+        ).all()
+        changed = {(c, i) for c, i, _f, _v in rows}
+        finds = {(c, f, v) for c, _i, f, v in rows if f is not None}
+        collections = {c for c, _i in changed}
+        values = {v for _c, _i, _f, v in rows if v is not None}
+        if not (
+            changed & self.read_ids
+            or finds & self.read_finds
+            or collections & self.read_scans
+            or values & self.read_values
+        ):
+            self.shift = top - self.base
+            return True
+        self._restart(top, changed, finds)
+        return False
+
+    def _restart(self, top: int, changed: set[RecordKey], finds: set[IndexKey]) -> None:
+        written = set(self._pending) | {(c, i) for c, i, _k in self._keys_add | self._keys_del}
+        mine = set(self._index_add) | set(self._index_del)
+        stale = changed | written
+        for record in stale:
+            self._cache.pop(record, None)
+            self._keys.pop(record, None)
+        stale_ids = {i for _c, i in stale}
+        for lookup in list(self._found):
+            if lookup in finds or lookup in mine or self._found[lookup] & stale_ids:
+                del self._found[lookup]
+        for collection in {c for c, _i in stale}:
+            self._reference.pop(collection, None)
+        self._pending.clear()
+        self._index_add.clear()
+        self._index_del.clear()
+        self._keys_add.clear()
+        self._keys_del.clear()
+        self._exits.clear()
+        self.optimistic = False
+        self.version = self.base = top
+        self.shift = 0
+
+    def next_version(self) -> int:
+        self.version += 1
+        return self.version
+
+    def final(self, version: int) -> int:
+        """The version as written: this writer's versions move by ``shift``."""
+        return version + self.shift if version > self.base else version
+
+    def finish(self) -> None:
+        self.flush()
+        self.conn.execute(update(version_counter).values(value=self.final(self.version)))
+
+    # -- writing -------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Write what waits: record rows; in optimistic mode, once locked, the rest too."""
+        if self._pending:
+            inserts, updates = [], []
+            for (collection, record_id), (is_insert, values) in self._pending.items():
+                row = {**values, "version": self.final(values["version"])}
+                if is_insert:
+                    inserts.append({"collection": collection, "id": record_id, **row})
+                else:
+                    updates.append({"b_collection": collection, "b_id": record_id, **row})
+            self._pending = {}
+            if inserts:
+                self.conn.execute(insert(records), inserts)
+            if updates:
+                self.conn.execute(
+                    update(records)
+                    .where(
+                        and_(
+                            records.c.collection == bindparam("b_collection"),
+                            records.c.id == bindparam("b_id"),
+                        )
+                    )
+                    .values(
+                        version=bindparam("version"),
+                        deleted=bindparam("deleted"),
+                        data=bindparam("data"),
+                        updated_at=bindparam("updated_at"),
+                        updated_by=bindparam("updated_by"),
+                    ),
+                    updates,
+                )
+        if self.optimistic:
+            self._flush_buffers()
+
+    def _flush_buffers(self) -> None:
+        gone = [
+            {"c": c, "i": i, "f": f, "v": v}
+            for (c, f, v), ids in self._index_del.items()
+            for i in ids
+        ]
+        if gone:
+            self.conn.execute(
+                delete(record_index).where(
+                    and_(
+                        record_index.c.collection == bindparam("c"),
+                        record_index.c.record_id == bindparam("i"),
+                        record_index.c.field == bindparam("f"),
+                        record_index.c.value == bindparam("v"),
+                    )
+                ),
+                gone,
+            )
+        added = [
+            {"collection": c, "record_id": i, "field": f, "value": v}
+            for (c, f, v), ids in self._index_add.items()
+            for i in ids
+        ]
+        if added:
+            self.conn.execute(insert(record_index), added)
+        if self._keys_del:
+            self.conn.execute(
+                delete(record_keys).where(
+                    and_(
+                        record_keys.c.collection == bindparam("c"),
+                        record_keys.c.record_id == bindparam("i"),
+                        record_keys.c.key == bindparam("k"),
+                    )
+                ),
+                [{"c": c, "i": i, "k": k} for c, i, k in sorted(self._keys_del)],
+            )
+        if self._keys_add:
+            self.conn.execute(
+                insert(record_keys),
+                [{"collection": c, "record_id": i, "key": k} for c, i, k in sorted(self._keys_add)],
+            )
+        if self._exits:
+            self.conn.execute(
+                insert(scope_exits),
+                [{**row, "version": self.final(row["version"])} for row in self._exits],
+            )
+        self._index_add.clear()
+        self._index_del.clear()
+        self._keys_add.clear()
+        self._keys_del.clear()
+        self._exits.clear()
+
+    def put(
+        self,
+        collection: str,
+        record_id: str,
+        data: Data | None,
+        *,
+        user_id: str | None,
+        at: str | None = None,
+        version: int | None = None,
+    ) -> int:
+        """Store the new state (``data`` None = tombstone) at a new version; returns it."""
+        old = self.get(collection, record_id)
+        version = version if version is not None else self.next_version()
+        stamp = at or self.now
+        values: dict[str, Any] = {
+            "version": version,
+            "deleted": data is None,
+            "data": None if data is None else dumps(data),
+            "updated_at": stamp,
+            "updated_by": user_id,
+        }
+        key = (collection, record_id)
+        pending = self._pending.get(key)
+        insert_row = old is None or (pending is not None and pending[0])
+        self._pending[key] = (insert_row, values)
+        old_index = index_values(collection, old.data) if old and old.data else set()
+        new_index = index_values(collection, data) if data else set()
+        self._set_index(collection, record_id, old_index, new_index)
+        self._cache[(collection, record_id)] = Stored(
+            collection, record_id, version, data is None, data, stamp, user_id
+        )
+        return version
+
+    def _set_index(
+        self, collection: str, record_id: str, old: set[tuple[str, str]], new: set[tuple[str, str]]
+    ) -> None:
+        for field, value in old - new:
+            self._found.get((collection, field, value), set()).discard(record_id)
+        for field, value in new - old:
+            found = self._found.get((collection, field, value))
+            if found is not None:
+                found.add(record_id)
+        if self.optimistic:
+            for field, value in old - new:
+                key = (collection, field, value)
+                if record_id in self._index_add.get(key, ()):
+                    self._index_add[key].discard(record_id)  # never written: nothing to delete
+                else:
+                    self._index_del.setdefault(key, set()).add(record_id)
+            for field, value in new - old:
+                key = (collection, field, value)
+                if record_id in self._index_del.get(key, ()):
+                    self._index_del[key].discard(record_id)  # the row is still there
+                else:
+                    self._index_add.setdefault(key, set()).add(record_id)
+            return
+        for field, value in old - new:
+            self.conn.execute(
+                delete(record_index).where(
+                    and_(
+                        record_index.c.collection == collection,
+                        record_index.c.record_id == record_id,
+                        record_index.c.field == field,
+                        record_index.c.value == value,
+                    )
+                )
+            )
+        added = [
+            {"collection": collection, "record_id": record_id, "field": f, "value": v}
+            for f, v in new - old
+        ]
+        if added:
+            self.conn.execute(insert(record_index), added)
+
+    def set_keys(
+        self, collection: str, record_id: str, old: Iterable[str], new: Iterable[str], version: int
+    ) -> None:
+        """Replace a record's scope keys; each key lost becomes a scope exit at ``version``."""
+        old_set, new_set = set(old), set(new)
+        self._keys[(collection, record_id)] = set(new_set)
+        gone, added = old_set - new_set, new_set - old_set
+        exits = [
+            {
+                "version": version,
+                "collection": collection,
+                "record_id": record_id,
+                "key": key,
+                "at": self.now,
+            }
+            for key in sorted(gone)
+        ]
+        if self.optimistic:
+            for key in gone:
+                row = (collection, record_id, key)
+                if row in self._keys_add:
+                    self._keys_add.discard(row)
+                else:
+                    self._keys_del.add(row)
+            for key in added:
+                row = (collection, record_id, key)
+                if row in self._keys_del:
+                    self._keys_del.discard(row)
+                else:
+                    self._keys_add.add(row)
+            self._exits += exits
+            return
+        for key in gone:
+            self.conn.execute(
+                delete(record_keys).where(
+                    and_(
+                        record_keys.c.collection == collection,
+                        record_keys.c.record_id == record_id,
+                        record_keys.c.key == key,
+                    )
+                )
+            )
+        if exits:
+            self.conn.execute(insert(scope_exits), exits)
+        if added:
+            self.conn.execute(
+                insert(record_keys),
+                [{"collection": collection, "record_id": record_id, "key": k} for k in added],
+            )
+
+    def bump(self, collection: str, record_id: str) -> int:
+        """Give a record a new version without changing it (re-sent to whoever now sees it)."""
+        version = self.next_version()
+        found = self.get(collection, record_id)
+        if found is None:
+            return version
+        key = (collection, record_id)
+        pending = self._pending.get(key)
+        values = {
+            "version": version,
+            "deleted": found.deleted,
+            "data": None if found.data is None else dumps(found.data),
+            "updated_at": found.updated_at,
+            "updated_by": found.updated_by,
+        }
+        self._pending[key] = (pending is not None and pending[0], values)
+        self._cache[key] = Stored(
+            collection,
+            record_id,
+            version,
+            found.deleted,
+            found.data,
+            found.updated_at,
+            found.updated_by,
+        )
+        return version
+
+    def forget(self) -> None:
+        """Drop cached reads (after a rolled-back savepoint)."""
+        self._cache.clear()
+        self._keys.clear()
+        self._found.clear()
+
+    # -- reads that must see this writer's own writes ------------------------------------
+
+    def scan(self, collection: str) -> list[tuple[str, Data]]:
+        if not self.optimistic:
+            self.flush()
+            return super().scan(collection)
+        found = dict(super().scan(collection))
+        for c, record_id in self._pending:
+            if c != collection:
+                continue
+            state = self._cache.get((c, record_id))
+            if state is None or state.deleted or state.data is None:
+                found.pop(record_id, None)
+            else:
+                found[record_id] = state.data
+        return list(found.items())
+
+    def find_ids(self, collection: str, field: str, value: str) -> list[str]:
+        key = (collection, field, value)
+        if not self.optimistic or key in self._found:
+            return super().find_ids(collection, field, value)
+        ids = set(super().find_ids(collection, field, value))
+        ids -= self._index_del.get(key, set())
+        ids |= self._index_add.get(key, set())
+        self._found[key] = ids
+        return sorted(ids)
+
+    def referrers(self, value: str) -> list[tuple[str, str, str]]:
+        found = super().referrers(value)
+        if not self.optimistic:
+            return found
+        gone = {(c, i, f) for (c, f, v), ids in self._index_del.items() if v == value for i in ids}
+        added = [(c, i, f) for (c, f, v), ids in self._index_add.items() if v == value for i in ids]
+        return [r for r in found if r not in gone] + added

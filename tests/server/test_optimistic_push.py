@@ -1,0 +1,186 @@
+"""Pushes settled without the version lock (PostgreSQL): another push commits between a push's
+work and its lock, and the outcome is the one of running them one after the other.
+
+Each test runs push A optimistically and, at the moment A takes the lock, lets push B (another
+connection) commit first; A must then see B's change (settle again) or, when B touched nothing
+A read, keep its work with versions moved after B's.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select
+
+from sync.server.db import make_engine
+from sync.server.models import history, records, version_counter
+from sync.server.push import Pusher, push_ops
+from sync.server.scope import Principal
+from sync.server.writer import Writer
+from tests.server import factory as f
+from tests.server.api import op
+from tests.server.conftest import prepare
+from tests.server.pg import fresh_schema
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def engine(pg_url: str) -> Iterator[Engine]:
+    with fresh_schema(pg_url) as url:
+        prepare(url)
+        made = make_engine(url)
+        yield made
+        made.dispose()
+
+
+def offa(engine: Engine) -> Principal:
+    from sync.server.models import users
+
+    with engine.connect() as conn:
+        row = conn.execute(select(users).where(users.c.username == "offa")).one()
+    return Principal(row.id, row.username, row.display_name, "offa", None, (), str(uuid.uuid4()))
+
+
+def push(engine: Engine, ops: list[dict[str, Any]], *, optimistic: bool = False) -> list[Any]:
+    with engine.begin() as conn:
+        return Pusher(conn, offa(engine), "d", optimistic=optimistic).run(ops)
+
+
+def interleaved(
+    engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    a_ops: list[dict[str, Any]],
+    b_ops: list[dict[str, Any]],
+) -> tuple[list[Any], list[Any], list[bool]]:
+    """A optimistic; B commits when A asks for the lock. (A's results, B's, A's verdicts)."""
+    original: Callable[[Writer], bool] = Writer.lock_and_check
+    b_results: list[Any] = []
+    verdicts: list[bool] = []
+
+    def lock_and_check(self: Writer) -> bool:
+        if not b_results:
+            b_results.extend(push(engine, b_ops))
+        verdict = original(self)
+        verdicts.append(verdict)
+        return verdict
+
+    monkeypatch.setattr(Writer, "lock_and_check", lock_and_check)
+    a_results = push(engine, a_ops, optimistic=True)
+    monkeypatch.setattr(Writer, "lock_and_check", original)
+    return a_results, b_results, verdicts
+
+
+def create_companies(engine: Engine, n: int) -> dict[str, int]:
+    ids = [f.new_id() for _ in range(n)]
+    made = push(engine, [op("companies", i, "create", None, f.company()) for i in ids])
+    return {i: r["version"] for i, r in zip(ids, made, strict=True)}
+
+
+def stored(engine: Engine, record_id: str) -> tuple[int, dict[str, Any]]:
+    import orjson
+
+    with engine.connect() as conn:
+        row = conn.execute(select(records).where(records.c.id == record_id)).one()
+    return row.version, orjson.loads(row.data)
+
+
+def test_untouched_reads_keep_the_work_with_versions_after_the_other_push(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    companies = create_companies(engine, 2)
+    (a_id, a_v), (b_id, b_v) = companies.items()
+    a_ops = [op("companies", a_id, "update", a_v, {"phone": "081 11 11 11"})]
+    b_ops = [op("companies", b_id, "update", b_v, {"phone": "081 22 22 22"})]
+    a_results, b_results, verdicts = interleaved(engine, monkeypatch, a_ops, b_ops)
+    assert verdicts == [True]
+    assert a_results[0]["status"] == b_results[0]["status"] == "applied"
+    assert a_results[0]["version"] == b_results[0]["version"] + 1  # moved after B's
+    assert stored(engine, a_id) == (a_results[0]["version"], {**stored(engine, a_id)[1]})
+    with engine.connect() as conn:
+        top = conn.execute(select(version_counter.c.value)).scalar_one()
+        logged = (
+            conn.execute(
+                select(history.c.version).where(history.c.record_id == a_id).order_by(history.c.id)
+            )
+            .scalars()
+            .all()
+        )
+    assert top == a_results[0]["version"] and logged[-1] == top
+
+
+def test_a_record_changed_meanwhile_is_a_conflict_not_an_overwrite(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    companies = create_companies(engine, 3)
+    ids = list(companies)
+    a_ops = [op("companies", i, "update", companies[i], {"name": "Par A"}) for i in ids]
+    b_ops = [op("companies", ids[1], "update", companies[ids[1]], {"name": "Par B"})]
+    a_results, b_results, verdicts = interleaved(engine, monkeypatch, a_ops, b_ops)
+    assert verdicts == [False]  # settled again, under the lock
+    assert b_results[0]["status"] == "applied"
+    assert [r["status"] for r in a_results] == ["applied", "conflict", "applied"]
+    assert a_results[1]["server"]["version"] == b_results[0]["version"]
+    assert stored(engine, ids[1])[1]["name"] == "Par B"  # B's change stands
+    assert stored(engine, ids[0])[1]["name"] == "Par A"
+    # the results given are the ones stored: a replay returns them
+    assert push(engine, a_ops) == a_results
+
+
+def test_a_unique_value_taken_meanwhile_is_refused(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    number = f.enterprise_number()
+    a_ops = [op("companies", f.new_id(), "create", None, f.company(enterprise_number=number))]
+    b_ops = [op("companies", f.new_id(), "create", None, f.company(enterprise_number=number))]
+    a_results, b_results, verdicts = interleaved(engine, monkeypatch, a_ops, b_ops)
+    assert b_results[0]["status"] == "applied"
+    assert verdicts == [False]
+    assert a_results[0]["status"] == "rejected"
+    assert a_results[0]["errors"][0]["code"] == "duplicate"
+
+
+def test_a_record_referred_to_meanwhile_is_not_deleted(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    companies = create_companies(engine, 1)
+    ((cid, version),) = companies.items()
+    a_ops = [op("companies", cid, "delete", version)]
+    b_ops = [op("establishment_units", f.new_id(), "create", None, f.unit(cid))]
+    a_results, b_results, verdicts = interleaved(engine, monkeypatch, a_ops, b_ops)
+    assert b_results[0]["status"] == "applied"
+    assert verdicts == [False]
+    assert a_results[0]["status"] == "rejected" and a_results[0]["errors"][0]["code"] == "in_use"
+
+
+def test_the_same_op_pushed_twice_at_once_is_stored_once(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A client resending a push still in flight, whose op changes nothing (rejected): the
+    second commit fails on the stored op id, and ``push_ops`` settles it again, returning the
+    stored result."""
+    companies = create_companies(engine, 1)
+    ((cid, version),) = companies.items()
+    ops = [op("companies", cid, "update", version, {"couleur": "bleu"})]
+    original: Callable[[Writer], bool] = Writer.lock_and_check
+    first: list[Any] = []
+
+    def lock_and_check(self: Writer) -> bool:
+        if not first:
+            first.extend(push(engine, ops))
+        return original(self)
+
+    monkeypatch.setattr(Writer, "lock_and_check", lock_and_check)
+    again = push_ops(engine, offa(engine), "d", ops, optimistic=True)
+    assert first[0]["status"] == "rejected" and first[0]["errors"][0]["code"] == "unknown_field"
+    assert again == first
+    with engine.connect() as conn:
+        from sync.server.models import op_results
+
+        count = conn.execute(
+            select(op_results.c.op_id).where(op_results.c.op_id == ops[0]["op_id"])
+        ).all()
+    assert len(count) == 1

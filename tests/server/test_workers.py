@@ -1,0 +1,196 @@
+"""``offa-server serve --workers N``: N processes on one PostgreSQL database behind one port.
+
+Whatever worker a connection lands on, a token, a logout, a failed login count and the pull
+cursor mean the same (their state is in the database): each test opens a new connection per
+request, which the kernel hands to either worker, and checks both workers did serve.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from sync.server.testing import ServerProcess
+from sync.server.throttle import LoginLimits
+from tests.server import factory as f
+from tests.server.api import ApiClient, op
+from tests.server.conftest import PASSWORD, prepare
+from tests.server.pg import fresh_schema
+from tests.server.test_postgres import server_state
+
+pytestmark = pytest.mark.postgres
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+@pytest.fixture(scope="module")
+def workers(pg_url: str) -> Iterator[tuple[ServerProcess, str]]:
+    with fresh_schema(pg_url) as url:
+        prepare(url)
+        server = ServerProcess(url, init=False, workers=2)
+        server.start()
+        try:
+            yield server, url
+        finally:
+            server.stop()
+
+
+def _fresh(base: str, method: str, path: str, **kwargs: object) -> httpx.Response:
+    """One request on a new connection (so on either worker)."""
+    with httpx.Client(base_url=base, timeout=60) as http:
+        return http.request(method, path, **kwargs)  # type: ignore[arg-type]
+
+
+def test_two_workers_both_serve(workers: tuple[ServerProcess, str]) -> None:
+    server, _url = workers
+    pids = server.worker_pids()
+    assert len(pids) == 2
+    before = [_cpu_ticks(p) for p in pids]
+    token = _fresh(
+        server.base_url,
+        "POST",
+        "/api/v1/auth/token",
+        json={"username": "offa", "password": PASSWORD, "device_name": "w"},
+    ).json()["access_token"]
+    for _ in range(120):
+        answer = _fresh(
+            server.base_url,
+            "GET",
+            "/api/v1/sync/pull",
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert answer.status_code == 200
+    after = [_cpu_ticks(p) for p in pids]
+    assert all(a > b for a, b in zip(after, before, strict=True)), (before, after)
+
+
+def test_tokens_and_logout_hold_across_workers(workers: tuple[ServerProcess, str]) -> None:
+    server, _url = workers
+    pair = _fresh(
+        server.base_url,
+        "POST",
+        "/api/v1/auth/token",
+        json={"username": "sec", "password": PASSWORD, "device_name": "w"},
+    ).json()
+    bearer = {"Authorization": f"Bearer {pair['access_token']}"}
+    for _ in range(10):
+        assert (
+            _fresh(server.base_url, "GET", "/api/v1/sync/pull", headers=bearer).status_code == 200
+        )
+    renewed = _fresh(
+        server.base_url,
+        "POST",
+        "/api/v1/auth/refresh",
+        json={"refresh_token": pair["refresh_token"]},
+    )
+    assert renewed.status_code == 200
+    reused = _fresh(
+        server.base_url,
+        "POST",
+        "/api/v1/auth/refresh",
+        json={"refresh_token": pair["refresh_token"]},
+    )
+    assert reused.status_code == 401 and reused.json()["error"]["code"] == "token_revoked"
+    for _ in range(10):  # reuse revoked the login on every worker
+        answer = _fresh(server.base_url, "GET", "/api/v1/sync/pull", headers=bearer)
+        assert answer.status_code == 401
+
+
+def test_failed_logins_are_counted_across_workers(workers: tuple[ServerProcess, str]) -> None:
+    server, _url = workers
+    limits = LoginLimits()
+    statuses = [
+        _fresh(
+            server.base_url,
+            "POST",
+            "/api/v1/auth/token",
+            json={"username": "coach2", "password": f"faux-{n}", "device_name": "w"},
+        ).status_code
+        for n in range(limits.per_pair + 6)
+    ]
+    assert statuses == [401] * limits.per_pair + [429] * 6
+
+
+def test_no_change_skipped_across_workers(workers: tuple[ServerProcess, str]) -> None:
+    """Pushers and pullers on both workers at once; every puller ends with the server's state."""
+    server, url = workers
+    seed = ApiClient(server.base_url, "offa", PASSWORD)
+    ids = [f.new_id() for _ in range(60)]
+    created = seed.push([op("companies", i, "create", None, f.company()) for i in ids])
+    versions = {i: r["version"] for i, r in zip(ids, created, strict=True)}
+    seed.close()
+    stop = threading.Event()
+    errors: list[str] = []
+    pullers = [ApiClient(server.base_url, "offa", PASSWORD, device=f"p{n}") for n in range(6)]
+
+    def pusher(n: int) -> None:
+        rnd = random.Random(n)
+        client = ApiClient(server.base_url, "offa", PASSWORD, device=f"w{n}")
+        try:
+            for _ in range(15):
+                chosen = rnd.sample(ids, 10)
+                ops = [
+                    op(
+                        "companies",
+                        i,
+                        "update",
+                        versions[i],
+                        {"phone": f"0470 {rnd.randrange(10**6)}"},
+                    )
+                    for i in chosen
+                ]
+                for i, r in zip(chosen, client.push(ops), strict=True):
+                    if r["status"] == "applied":
+                        versions[i] = max(versions[i], r["version"])
+                    elif r["status"] == "conflict":
+                        versions[i] = max(versions[i], r["server"]["version"])
+                    else:
+                        errors.append(str(r))
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(repr(exc))
+        finally:
+            client.close()
+
+    def puller(client: ApiClient) -> None:
+        try:
+            while not stop.is_set():
+                client.pull_page(limit=50)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(repr(exc))
+
+    pushing = [threading.Thread(target=pusher, args=(n,)) for n in range(6)]
+    pulling = [threading.Thread(target=puller, args=(c,)) for c in pullers]
+    for t in pushing + pulling:
+        t.start()
+    for t in pushing:
+        t.join()
+    stop.set()
+    for t in pulling:
+        t.join()
+    assert not errors, errors[:5]
+    truth = server_state(url)
+    for client in pullers:
+        client.pull_all()
+        mine = {k: v for k, (v, _d) in client.replica.items()}
+        assert mine == truth
+        client.close()
+
+
+def test_sqlite_keeps_one_process_and_says_so(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'one.sqlite3'}"
+    server = ServerProcess(url, workers=3)
+    server.start()
+    try:
+        assert server.worker_pids() == []
+        assert httpx.get(server.base_url + "/api/v1/health").status_code == 200
+    finally:
+        server.stop()
+    assert server.stderr_text is not None and "un seul processus" in server.stderr_text
