@@ -1,6 +1,6 @@
 """HTTP client of the sync API (API.md): timeouts, retries, token refresh, French errors.
 
-Every call has a timeout; connection errors, 5xx and 429 are retried with exponential backoff
+Every call has a timeout; connection errors, 5xx, 408 and 429 are retried with exponential backoff
 and full jitter (``Retry-After`` honoured); a 401 refreshes the token once, then
 :class:`LoginRequired`; a 426 is :class:`ClientTooOld`. ``X-Client-Version`` goes with every
 call. Plain HTTP is refused except to loopback addresses.
@@ -36,7 +36,8 @@ from sync.faults import crash_point
 log = logging.getLogger("offa.sync")
 
 API = "/api/v1"
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# 408: the server gave up on a request that came too slowly (a stalled link): send it again
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 MSG_NETWORK = (
     "Le serveur est injoignable. Vos modifications restent enregistrées sur cet ordinateur ; "
     "réessayez quand le réseau sera revenu."

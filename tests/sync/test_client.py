@@ -101,6 +101,15 @@ def test_retries_5xx_then_succeeds_with_client_version(scripted: list[Scripted])
     assert all(r["Authorization"] == "Bearer a" for r in s.requests)
 
 
+def test_a_request_the_server_found_too_slow_is_sent_again(scripted: list[Scripted]) -> None:
+    """408: the reference server gave up on a body that stalled (a poor link); sent again."""
+    s = Scripted([(408, {}, {}, 0), (200, {}, PAGE, 0)])
+    scripted.append(s)
+    client = ApiClient(s.url, client_version="1", tokens=Tokens("a", "r"), retry=FAST)
+    assert client.pull(None)["cursor"] == "c"
+    assert len(s.requests) == 2
+
+
 def test_only_the_needed_headers_go_out(scripted: list[Scripted]) -> None:
     """Bytes on every call: no User-Agent, Accept or Connection (requests and urllib3 add them
     by default); the API's X-Client-Version and the bearer, gzip accepted."""
