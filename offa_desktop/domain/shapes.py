@@ -264,6 +264,9 @@ _DETAIL_NAMES_FR = {
     "tutor_opinion_on": "date de l'avis du tuteur",
     "changes": "modifications",
 }
+# public: how a record's history names and words the details (ops/records/wording.py)
+DETAIL_NAMES_FR = _DETAIL_NAMES_FR
+DETAIL_KINDS_BY_NAME = {k: kind for kinds in _DETAIL_KEYS.values() for k, kind in kinds.items()}
 
 
 def _detail_ok(kind: str, value: Any) -> bool:

@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.domain import overrides
-from offa_desktop.domain.schema import COLLECTIONS
-from offa_desktop.ui.formats import date_fr
-
 KINDS = {"create": "création", "update": "modification", "delete": "suppression"}
+STATES = {"rejected": "refusée par le serveur", "forbidden": "hors de votre périmètre",
+          "conflict": "en conflit"}
 
 
 def _when(value: Any) -> str:
@@ -35,38 +33,6 @@ def _when(value: Any) -> str:
         )
     except ValueError:
         return text
-
-
-def _value(value: Any) -> str:
-    if value is None:
-        return "—"
-    return date_fr(value) if isinstance(value, str) else str(value)
-
-
-def _override_lines(old: Any, new: Any) -> list[str]:
-    """The overrides a change added, in words: rule, reason, who and when."""
-    out = []
-    for entry in overrides.added({overrides.FIELD: new}, {overrides.FIELD: old}):
-        rule = overrides.RULES.get(entry.rule)
-        name = rule.name_fr if rule is not None else entry.rule
-        when = f", le {_when(entry.at)}" if entry.at else ""
-        out.append(f"Dérogation à « {name} » : « {entry.reason} »{when}")
-    return out
-
-
-def _changes(collection: str, before: Any, after: Any) -> list[str]:
-    spec = COLLECTIONS[collection].by_name
-    before = before or {}
-    after = after or {}
-    lines = []
-    for name in sorted(set(before) | set(after)):
-        old, new = before.get(name), after.get(name)
-        if name == overrides.FIELD and old != new:
-            lines += _override_lines(old, new)
-        elif old != new:
-            label = spec[name].label if name in spec else name
-            lines.append(f"{label} : {_value(old)} → {_value(new)}")
-    return lines
 
 
 class HistoryDialog(QDialog):
@@ -88,17 +54,18 @@ class HistoryDialog(QDialog):
             item = QTreeWidgetItem(
                 server, [_when(entry.get("at")), str(entry.get("user_name") or "—"), kind]
             )
-            for line in _changes(collection, entry.get("before"), entry.get("after")):
+            for line in entry.get("lines") or []:
                 QTreeWidgetItem(item, ["", "", line])
         if history.server_error:
             QTreeWidgetItem(server, ["", "", history.server_error])
         local = QTreeWidgetItem(self.tree, [self.tr("Sur cet ordinateur, pas encore envoyé")])
         for op in history.local:
             kind = self.tr(KINDS.get(op["kind"], op["kind"]))
-            state = "" if op["state"] == "pending" else f" ({op['state']})"
-            item = QTreeWidgetItem(local, [_when(op["at"]), self.tr("moi"), kind + state])
-            for line in _changes(collection, {}, op["fields"]):
-                QTreeWidgetItem(item, ["", "", line.replace("— → ", "")])
+            state = self.tr(STATES.get(op["state"], ""))
+            item = QTreeWidgetItem(local, [_when(op["at"]), self.tr("moi"),
+                                           f"{kind} ({state})" if state else kind])
+            for line in op.get("lines") or []:
+                QTreeWidgetItem(item, ["", "", line])
         server.setFirstColumnSpanned(True)
         local.setFirstColumnSpanned(True)
         chain = list(getattr(history, "chain", []) or [])
