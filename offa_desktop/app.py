@@ -139,7 +139,7 @@ def main(args: argparse.Namespace) -> int:
         if home is not None:
             filled = _FirstPaint(started, app, word="home")
             home.computed.connect(lambda _r: target.installEventFilter(filled))
-    window.show()
+    window.showMaximized() if getattr(window, "start_maximized", False) else window.show()
     code = app.exec()
     context.close()
     return int(code)

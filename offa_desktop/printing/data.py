@@ -49,8 +49,8 @@ class PrintData:
 
     ``record`` is the printed record itself (a contract, a contract event, an approval, a
     visit; empty for a blank form). ``version`` is the server version, ``None`` for a record
-    never synced («version locale»). ``training_plan`` maps a level (``"a"``) to its
-    competences. ``wage_reference`` and ``pay_rate`` are those in force on the start date.
+    never synced. ``training_plan`` maps a level (``"a"``) to its competences.
+    ``wage_reference`` and ``pay_rate`` are those in force on the start date.
     """
 
     kind: str

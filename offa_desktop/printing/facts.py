@@ -11,6 +11,8 @@ QR texts (one per page, so a returned scan names its record):
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -79,15 +81,64 @@ def niss(value: object) -> str:
     return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}-{digits[6:9]}.{digits[9:]}"
 
 
+RECORD_NOUNS = {
+    "contracts": "Contrat",
+    "contract_events": "Événement de contrat",
+    "visits": "Visite",
+    "approvals": "Agrément",
+    "incentive_claims": "Demande d'incitant",
+}
+
+
+def reference(record_id: str) -> str:
+    """A short reference people read out on the phone and type in the search box: the first
+    eight hexadecimal digits of the record's id, «7F3A-2B91» (the QR code keeps the whole id)."""
+    digits = record_id.replace("-", "")[:8].upper()
+    return f"{digits[:4]}-{digits[4:]}"
+
+
+FILE_NOUNS = {"contracts": "contrat", "contract_events": "evenement", "visits": "visite",
+              "approvals": "agrement", "incentive_claims": "incitant"}
+
+
+# letters without a Unicode decomposition, folded by hand for file names (Łukasz -> lukasz)
+_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                       "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i"})
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    ascii_only = "".join(c for c in plain if c.isascii() and not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")[:40]
+
+
+def file_name(data: PrintData) -> str:
+    """A PDF's file name people recognise: «contrat-dupont-marie-7F3A2B91.pdf» (a visit or an
+    approval by its company), «contrat-vierge.pdf» for a blank form."""
+    if data.blank or not data.record_id:
+        return f"{data.kind}-vierge.pdf"
+    person = data.learner or {}
+    who = " ".join(str(person.get(n) or "") for n in ("last_name", "first_name")).strip()
+    if not who:
+        who = str((data.company or {}).get("name") or (data.unit or {}).get("name") or "")
+    parts = [FILE_NOUNS.get(data.collection, data.kind), _slug(who),
+             reference(data.record_id).replace("-", "")]
+    return "-".join(p for p in parts if p) + ".pdf"
+
+
 def version_text(data: PrintData) -> str:
-    return "version locale" if data.version is None else f"version {data.version}"
+    if data.version is None:
+        return "pas encore enregistrée sur le serveur"
+    return f"version {data.version}"
 
 
 def record_line(data: PrintData) -> str:
-    """What the header says about the record: its id and version."""
+    """What every page says about the record, in words: «Contrat réf. 7F3A-2B91 · version 12»
+    (never an internal collection name or a whole UUID)."""
     if data.blank:
         return "Formulaire vierge à compléter à la main"
-    return f"Fiche {data.collection}/{data.record_id} · {version_text(data)}"
+    noun = RECORD_NOUNS.get(data.collection, "Fiche")
+    return f"{noun} réf. {reference(data.record_id or '')} · {version_text(data)}"
 
 
 def qr_text(data: PrintData, copy: str | None = None) -> str:

@@ -58,7 +58,7 @@ def contract_summary(d: PrintData) -> list[Flowable]:
         ("Référent", c.get("referent_name")),
     ]
     if _get(d.record, "contract_id"):
-        rows.append(("Fiche du contrat", f"contracts/{_get(d.record, 'contract_id')}"))
+        rows.append(("Référence du contrat", facts.reference(str(_get(d.record, "contract_id")))))
     return [*b.section("Contrat concerné"), b.fields(rows)]
 
 

@@ -54,7 +54,7 @@ class Header:
     """What every page says about the document."""
 
     title: str
-    record_line: str  # "Fiche contracts/… · version 12" or "Formulaire vierge"
+    record_line: str  # "Contrat réf. 7F3A-2B91 · version 12" or "Formulaire vierge"
     printed_on: date
     draft: bool = False  # «PROJET» watermark
     # When set, the first part's pages are laid out once and issued once per copy (same

@@ -210,6 +210,24 @@ def _their_contracts(session: Session, learner_ids: list[str], limit: int) -> li
     return [str(r[0]) for r in rows]
 
 
+# A printed reference («Contrat réf. 7F3A-2B91»): the first 8 hex digits of a record's id.
+_REFERENCE = re.compile(r"(?i)\s*(?:r[ée]f\.?\s*)?([0-9a-f]{4})-?([0-9a-f]{4})\s*")
+
+
+def _by_reference(session: Session, typed: str) -> list[str]:
+    """Contracts whose printed reference is ``typed`` (read out on the phone, or typed from
+    a paper form)."""
+    match = _REFERENCE.fullmatch(typed)
+    if match is None:
+        return []
+    c = table("contracts")
+    prefix = (match.group(1) + match.group(2)).lower()
+    rows = session.execute(
+        select(c.c.id).where(c.c.id.like(f"{prefix}%"), c.c.deleted.is_(False)).limit(5)
+    ).all()
+    return [str(r[0]) for r in rows]
+
+
 def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     """The ``limit`` best of the live records matching what was typed: by :func:`match_rank`
     (a name that starts with what was typed first), then learners, their contracts,
@@ -219,7 +237,8 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     over every match takes a second for a one-letter prefix over 100,000 records, while every
     word typed narrows the candidates."""
     query = fts_query(typed)
-    if query is None:
+    referenced = _by_reference(session, typed)
+    if query is None and not referenced:
         return []
     found = session.execute(
         text(
@@ -227,8 +246,8 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
             "ORDER BY rowid DESC LIMIT :limit"
         ),
         {"q": query, "limit": limit * 5},
-    ).all()
-    by_collection: dict[str, list[str]] = {}
+    ).all() if query is not None else []
+    by_collection: dict[str, list[str]] = {"contracts": list(referenced)}
     for collection, record_id in found:
         by_collection.setdefault(collection, []).append(record_id)
     contracts = by_collection.setdefault("contracts", [])
@@ -239,7 +258,7 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     for collection, ids in by_collection.items():
         for record_id, (title, subtitle, names) in _describe(session, collection, ids).items():
             hit = SearchHit(collection, record_id, title, subtitle)
-            rank = match_rank(typed, names)
+            rank = -1 if record_id in referenced else match_rank(typed, names)
             hits.append((rank, KIND_ORDER[collection], title.casefold(), hit))
     hits.sort(key=lambda h: h[:3])
     return [h[3] for h in hits[:limit]]

@@ -110,9 +110,12 @@ class AreaView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(130)
-        header.setStretchLastSection(True)
+        # the name column takes the room left, never the narrow sync state at the end
+        header.setStretchLastSection(False)
         for number, column in enumerate(area.columns):
             header.resizeSection(number, column.width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         column, order = self.model.sort_key
         header.setSortIndicator(column, order)
         self.table.setSortingEnabled(True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from offa_desktop.domain.identifiers import format_enterprise_number
 from offa_desktop.ui.formats import date_fr, level_fr, money_fr, namer
 from offa_desktop.ui.table_model import Column
 
@@ -45,6 +46,7 @@ def _sync(sortable: bool = False) -> Column:
         QCoreApplication.translate("areas", "Synchro"),
         sortable=sortable,
         formatter=namer("sync_state"),
+        width=105,
     )
 
 
@@ -57,7 +59,11 @@ def areas() -> tuple[Area, ...]:
             "companies",
             (
                 Column("name", QCoreApplication.translate("areas", "Nom"), width=240),
-                Column("enterprise_number", QCoreApplication.translate("areas", "N° d'entreprise")),
+                Column(
+                    "enterprise_number",
+                    QCoreApplication.translate("areas", "N° d'entreprise"),
+                    formatter=format_enterprise_number,
+                ),
                 Column("legal_form", QCoreApplication.translate("areas", "Forme")),
                 Column("sector", QCoreApplication.translate("areas", "Secteur")),
                 Column(
@@ -194,8 +200,8 @@ def areas() -> tuple[Area, ...]:
             (
                 Column("learner", QCoreApplication.translate("areas", "Apprenant"), width=190),
                 Column("company", QCoreApplication.translate("areas", "Entreprise"), width=210),
-                Column("trade", QCoreApplication.translate("areas", "Métier"), width=180),
-                Column("operator", QCoreApplication.translate("areas", "Opérateur"), width=110),
+                Column("trade", QCoreApplication.translate("areas", "Métier"), width=250),
+                Column("operator", QCoreApplication.translate("areas", "Opérateur"), width=120),
                 Column(
                     "start_date",
                     QCoreApplication.translate("areas", "Début"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.company_detail: Any = None  # the Entreprises area's detail pane, once built
         self.sync: Any = None  # the SyncController, set by AppContext.build_window
         self.search: Any = None  # the SearchPopup, set by AppContext.build_window
+        self.start_maximized = False  # a first start on a small screen
         # area key -> what to set up on its list when built (a coach's visits: theirs, planned)
         self.list_defaults: dict[str, Callable[[AreaView], None]] = {}
 
@@ -301,14 +302,28 @@ class MainWindow(QMainWindow):
         return QSize(1280, 800)
 
     def _restore_state(self) -> None:
-        if self.settings is None:
-            return
-        geometry = self.settings.value("window/geometry")
+        geometry = self.settings.value("window/geometry") if self.settings else None
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        else:
+            self._first_size()
+        if self.settings is None:
+            return
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def _first_size(self) -> None:
+        """The first time, most of the screen (Qt's default, two thirds, hid half the contract
+        columns): 92 % of it, centred, at most 1600 × 1000; a small screen is filled."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        self.start_maximized = room.width() < 1280
+        size = QSize(min(1600, int(room.width() * 0.92)), min(1000, int(room.height() * 0.92)))
+        self.resize(size)
+        self.move(room.center() - self.rect().center())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.settings is not None:

@@ -33,7 +33,25 @@ _CONTRACT_FILTERS = {
 
 
 # Columns holding a reference code shown by its name (the list still sorts on the code).
-_NAMED_CODES = {"trade_code": "trades", "sector": "sectors"}
+_NAMED_CODES = {"trade_code": "trades", "sector": "sectors", "operator_code": "operators",
+                "operator": "operators"}
+
+
+def short_name(name: str) -> str:
+    """A reference name short enough for a list column: «IFAPME — Institut wallon…» ->
+    «IFAPME» (what comes before the dash), «CEFA de Liège» as is."""
+    return name.split(" — ")[0]
+
+
+def named_columns(columns: Sequence[Column], names: Any) -> tuple[Column, ...]:
+    """``columns`` with the reference codes of :data:`_NAMED_CODES` shown by their name."""
+    return tuple(
+        replace(c, formatter=_namer([(code, short_name(name))
+                                     for code, name in names(_NAMED_CODES[c.key])]))
+        if names is not None and c.key in _NAMED_CODES
+        else c
+        for c in columns
+    )
 
 
 class CollectionRowSource:
@@ -42,12 +60,7 @@ class CollectionRowSource:
     def __init__(self, wc: Any, area: Area, names: Any = None) -> None:
         self._wc = wc
         self.collection = area.collection
-        self.columns: Sequence[Column] = tuple(
-            replace(c, formatter=_namer(names(_NAMED_CODES[c.key])))
-            if names is not None and c.key in _NAMED_CODES
-            else c
-            for c in area.columns
-        )
+        self.columns: Sequence[Column] = named_columns(area.columns, names)
         self._keys = tuple(c.key for c in area.columns)
         self.text: str | None = None
 
@@ -97,10 +110,12 @@ class ContractRowSource:
 
     collection = "contracts"
 
-    def __init__(self, wc: Any, area: Area, first_look: FirstLook | None = None) -> None:
+    def __init__(
+        self, wc: Any, area: Area, first_look: FirstLook | None = None, names: Any = None
+    ) -> None:
         self._wc = wc
         self._first_look = first_look
-        self.columns: Sequence[Column] = area.columns
+        self.columns: Sequence[Column] = named_columns(area.columns, names)
         self._attrs = tuple(_CONTRACT_ATTRS.get(c.key, c.key) for c in area.columns)
         self.text: str | None = None
 
@@ -150,7 +165,7 @@ class StoreBackend:
 
     def source(self, area: Area) -> CollectionRowSource | ContractRowSource:
         if area.collection == "contracts":
-            return ContractRowSource(self.wc, area, self.first_look)
+            return ContractRowSource(self.wc, area, self.first_look, self.reference_choices)
         return CollectionRowSource(self.wc, area, self.reference_choices)
 
     def field_values(self, collection: str, field: str) -> list[tuple[str, str]]:

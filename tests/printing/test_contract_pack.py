@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from offa_desktop.printing import facts
 from offa_desktop.printing.data import PrintData
 from offa_desktop.printing.page import MARGIN, PAGE_WIDTH
 from offa_desktop.printing.render import render
@@ -108,8 +109,9 @@ def test_every_page_is_identified_and_numbered(draft_pdf: bytes, draft_pages: li
     numbers = []
     for text in draft_pages:
         assert "Contrat d'alternance" in text
-        assert f"contracts/{s.CONTRACT_ID}" in text
-        assert "version locale" in text
+        assert f"Contrat réf. {facts.reference(s.CONTRACT_ID)}" in text
+        assert s.CONTRACT_ID not in text and "contracts/" not in text  # no internal id
+        assert "pas encore enregistrée sur le serveur" in text
         assert "Imprimé le 31/08/2026" in text
         found = re.findall(r"page (\d+) / (\d+)", text)
         assert len(found) == 1, text
@@ -146,7 +148,7 @@ def test_valid_synced_contract_prints_clean_with_its_version() -> None:
     pdf = render(s.contract_data(version=1834, record={**s.SIGNED_CONTRACT}))
     pages = pages_text(pdf)
     assert not any("PROJET" in p or "Points à corriger" in p for p in pypdf_pages(pdf))
-    assert all("version 1834" in p and "version locale" not in p for p in pages)
+    assert all("version 1834" in p and "pas encore" not in p for p in pages)
     assert qr_codes(pdf, [1])[1] == [f"offa:contracts/{s.CONTRACT_ID}?v=1834&copy=apprenant"]
 
 

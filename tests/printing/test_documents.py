@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from offa_desktop.printing import facts
 from offa_desktop.printing.data import PrintData
 from offa_desktop.printing.page import MARGIN, PAGE_WIDTH
 from offa_desktop.printing.render import render
@@ -54,7 +55,7 @@ def test_amendment() -> None:
     _check(
         pdf,
         "Avenant au contrat d'alternance",
-        f"contract_events/{s.EVENT_ID}",
+        f"Événement de contrat réf. {facts.reference(s.EVENT_ID)}",
         "version 42",
         [
             *SUMMARY,
@@ -79,7 +80,7 @@ def test_suspension_says_who_pays_the_first_days() -> None:
     text = _check(
         render(data),
         "Notification de suspension du contrat d'alternance",
-        f"contract_events/{s.EVENT_ID}",
+        f"Événement de contrat réf. {facts.reference(s.EVENT_ID)}",
         "version 42",
         [
             *SUMMARY,
@@ -106,8 +107,8 @@ def test_termination() -> None:
     _check(
         pdf,
         "Notification de fin du contrat d'alternance",
-        f"contract_events/{s.EVENT_ID}",
-        "version locale",
+        f"Événement de contrat réf. {facts.reference(s.EVENT_ID)}",
+        "pas encore enregistrée sur le serveur",
         [
             *SUMMARY,
             "Préavis donné par une partie",
@@ -137,7 +138,7 @@ def test_approval_decision(status: str, sentence: str) -> None:
     _check(
         pdf,
         "Décision relative à l'agrément",
-        f"approvals/{s.APPROVAL_ID}",
+        f"Agrément réf. {facts.reference(s.APPROVAL_ID)}",
         "version 7",
         [
             f"IFAPME Liège-Huy-Verviers {sentence} à l'entreprise Boulangerie Erdős & Fils",
@@ -169,8 +170,8 @@ def test_visit_report() -> None:
     text = _check(
         pdf,
         "Rapport de visite",
-        f"visits/{s.VISIT_ID}",
-        "version locale",
+        f"Visite réf. {facts.reference(s.VISIT_ID)}",
+        "pas encore enregistrée sur le serveur",
         [
             "visite d'agrément",
             "17/04/2026",

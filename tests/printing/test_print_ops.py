@@ -135,7 +135,7 @@ def test_cli_prints_a_draft_as_projet_with_its_problems(
     for field in ("Date de fin", "Niveau", "Rétribution mensuelle", "Tuteur", "Agrément"):
         assert f"{field} {field} : ce champ est requis." in last, field
     assert "un seul contrat à la fois" in last  # the learner's running contract overlaps
-    assert "version locale" in last
+    assert "pas encore enregistrée sur le serveur" in last
 
 
 @pytest.mark.parametrize(
@@ -204,9 +204,14 @@ def test_batch_prints_each_record_with_progress(
     finally:
         wc.close()
     assert seen == [(1, 3), (2, 3), (3, 3)]
+    from offa_desktop.printing import facts
+
+    # named after the learner and the contract's reference
     assert sorted(p.name for p in result.written) == sorted(
-        f"contract-{i}.pdf" for i in (ids["active"], ids["draft"])
-    )
+        f"contrat-wisniewski-lukasz-{facts.reference(i).replace('-', '')}.pdf"
+        for i in (ids["active"], ids["draft"]))
+    taken: set[str] = set()  # two documents with one name in a batch: the second is «-2»
+    assert [rendering._unique("a.pdf", taken) for _ in range(3)] == ["a.pdf", "a-2.pdf", "a-3.pdf"]
     assert [i for i, _ in result.failed] == ["0a000000-0000-4000-8000-0000000000ff"]
     assert not result.cancelled
     for path in result.written:
@@ -290,3 +295,34 @@ def test_batches_can_share_a_warm_pool(tmp_path: Path) -> None:
             )
             assert [p.parent.name for p in result.written] == [str(n)]
         assert pool.submit(int, "7").result() == 7  # still open: the caller owns it
+
+
+def test_printed_pages_carry_no_internal_id(
+    filled: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
+    """Issue 15 #4: every page said «Fiche contracts/<uuid> · version locale». Now a reference
+    people can read out («Contrat réf. 0A00-0000»), and files named after whose they are."""
+    import re
+
+    from offa_desktop.printing import facts
+
+    uuid = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+    folder, ids = filled
+    wc = WorkingCopy.open(paths.working_copy_path(Path(folder)))
+    try:
+        for kind, key, noun in (("contract", "active", "Contrat"), ("contract", "draft", "Contrat"),
+                                ("visit", "visit", "Visite"), ("approval", "approval", "Agrément"),
+                                ("termination", "termination", "Événement de contrat")):
+            path = rendering.render_to_folder(kind, ids[key], wc, tmp_path)
+            text = " ".join(pages_text(path.read_bytes()))
+            assert not uuid.search(text), (kind, uuid.search(text))
+            for internal in ("contracts/", "visits/", "approvals/", "contract_events/",
+                             "version locale"):
+                assert internal not in text, (kind, internal)
+            assert f"{noun} réf. {facts.reference(ids[key])}" in text, kind
+            assert not uuid.search(path.name) and path.name.endswith(
+                f"-{facts.reference(ids[key]).replace('-', '')}.pdf"), path.name
+        contract = rendering.render_to_folder("contract", ids["active"], wc, tmp_path)
+        assert contract.name.startswith("contrat-wisniewski-lukasz-"), contract.name
+    finally:
+        wc.close()

@@ -19,7 +19,6 @@ from offa_desktop.domain.rules import capacity_limit, schedule_limits, tutor_is_
 from offa_desktop.domain.shapes import schedule_hours
 from offa_desktop.domain.values import format_date_fr
 from offa_desktop.ops.printing import rendering
-from offa_desktop.ops.printing.rendering import write_pdf
 from offa_desktop.ops.records import editing
 from offa_desktop.ops.records.writes import Saved
 from offa_desktop.store import lookups, queries
@@ -303,7 +302,6 @@ def save_contract(wc: WorkingCopy, data: Mapping[str, Any], record_id: str | Non
 
 
 def render_contract(wc: WorkingCopy, contract_id: str, folder: Path) -> Path:
-    """The contract form's PDF written to ``folder`` (through a temporary file); its path."""
-    path = folder / f"contrat-{contract_id[:8]}.pdf"
-    write_pdf(path, rendering.render("contract", contract_id, wc))
-    return path
+    """The contract form's PDF written to ``folder`` (through a temporary file), named after
+    the learner and the contract's reference; its path."""
+    return rendering.render_to_folder("contract", contract_id, wc, folder)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from offa_desktop.domain.documents import BLANK_KINDS
 from offa_desktop.domain.values import brussels_today
+from offa_desktop.printing import facts
 from offa_desktop.printing.data import PrintData, PrintError
 from offa_desktop.printing.render import render as render_data
 
@@ -60,6 +61,18 @@ def render(
     return render_data(data)
 
 
+def render_to_folder(kind: str, record_id: str, wc: WorkingCopy, folder: Path) -> Path:
+    """One document written into ``folder`` under a name people recognise
+    (:func:`~offa_desktop.printing.facts.file_name`); its path."""
+    from offa_desktop.ops.printing.gathering import gather
+
+    with wc.session() as session:
+        data = gather(session, kind, record_id)
+    path = folder / facts.file_name(data)
+    write_pdf(path, render_data(data))
+    return path
+
+
 def write_pdf(path: Path, pdf: bytes) -> None:
     """Write through a temporary file, so a half-written PDF never carries the name."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +99,20 @@ class BatchResult:
 
 
 def batch_file_name(data: PrintData) -> str:
-    return f"{data.kind}-{data.record_id or 'vierge'}.pdf"
+    """«contrat-dupont-marie-7F3A2B91.pdf»: whose document it is, and its reference."""
+    return facts.file_name(data)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """``name``, or ``name-2``, ``-3``... when a document of the batch already has it (two
+    contracts of one learner whose references share their digits)."""
+    stem, suffix = name.rsplit(".", 1)
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{stem}-{number}.{suffix}"
+    taken.add(candidate)
+    return candidate
 
 
 def render_many(
@@ -108,6 +134,7 @@ def render_many(
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     result = BatchResult(total=total)
+    taken: set[str] = set()  # file names given in this batch
     workers = workers or max(1, os.cpu_count() or 1)
     context = mp_context or multiprocessing.get_context("spawn")  # safe beside Qt threads
     done = 0
@@ -135,7 +162,7 @@ def render_many(
                     done += 1
                     report()
                     continue
-                path = folder / batch_file_name(item)
+                path = folder / _unique(batch_file_name(item), taken)
                 running[pool.submit(render_to_file, item, str(path))] = (
                     item.record_id or "",
                     path,
