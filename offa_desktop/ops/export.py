@@ -14,6 +14,7 @@ one column per field with its French label, linked records by name, codes as sto
 from __future__ import annotations
 
 import csv
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,24 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _moment_text(text: str) -> datetime | None:
+    try:
+        day = date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    return datetime(day.year, day.month, day.day)
+
+
+def _moment(value: Any) -> datetime | None:
+    """A date cell's value as xlsxwriter wants it (dates repeat: parsed once each)."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return _moment_text(str(value))
+
+
 def _as_number(value: Any) -> Decimal | None:
     if value is None or value == "" or isinstance(value, bool):
         return None
@@ -104,26 +123,38 @@ def _xlsx(path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[A
             sheet.write_string(0, number, column.title, bold)
             sheet.set_column(number, number, 14 if column.kind != TEXT else 28)
         sheet.freeze_panes(1, 0)
-        kinds = [c.kind for c in columns]
+        write_string, write_number = sheet.write_string, sheet.write_number
+        write_datetime = sheet.write_datetime
+
+        def cell(kind: str) -> Callable[[int, int, Any], None]:
+            """One writer per column kind, chosen once (the loop runs 2 million times)."""
+            if kind == DATE:
+                def put_date(r: int, c: int, value: Any) -> None:
+                    moment = _moment(value)
+                    if moment is not None:
+                        write_datetime(r, c, moment, day)
+                    else:
+                        write_string(r, c, str(value))
+                return put_date
+            if kind in (MONEY, NUMBER):
+                style = euro if kind == MONEY else None
+
+                def put_number(r: int, c: int, value: Any) -> None:
+                    try:
+                        write_number(r, c, float(value), style)
+                    except (TypeError, ValueError):
+                        write_string(r, c, str(value))
+                return put_number
+            return lambda r, c, value: write_string(r, c, str(value))
+
+        writers = [cell(c.kind) for c in columns]
         count = 0
         for count, row in enumerate(rows, start=1):
-            for number, (kind, value) in enumerate(zip(kinds, row, strict=True)):
-                if value is None or value == "":
-                    continue
-                if kind == DATE:
-                    day_value = _as_date(value)
-                    if day_value is not None:
-                        sheet.write_datetime(count, number,
-                                             datetime(day_value.year, day_value.month,
-                                                      day_value.day), day)
-                        continue
-                elif kind in (MONEY, NUMBER):
-                    amount = _as_number(value)
-                    if amount is not None:
-                        sheet.write_number(count, number, float(amount),
-                                           euro if kind == MONEY else None)
-                        continue
-                sheet.write_string(count, number, str(value))
+            for number, (put, value) in enumerate(zip(writers, row, strict=True)):
+                if value is not None and value != "" and value is not True and value is not False:
+                    put(count, number, value)
+                elif isinstance(value, bool):
+                    write_string(count, number, "oui" if value else "non")
             if progress is not None and count % 500 == 0:
                 progress(count)
         if progress is not None:
@@ -191,13 +222,17 @@ def parse_filters(collection: str, given: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def collection_rows(file: Path, collection: str, filters: dict[str, str]) -> Iterator[list[Any]]:
-    """The rows of every live record of ``collection`` matching ``filters``, by id."""
+def collection_rows(file: Path, collection: str, filters: dict[str, str],
+                    wc: Any = None) -> Iterator[list[Any]]:
+    """The rows of every live record of ``collection`` matching ``filters``, by id (on ``wc``
+    when given, else on the working copy ``file`` opened for it)."""
     from offa_desktop.store import export_rows
     from offa_desktop.store.db import WorkingCopy
 
     spec = COLLECTIONS[collection]
-    wc = WorkingCopy.open(file)
+    owned = wc is None
+    if wc is None:
+        wc = WorkingCopy.open(file)
     try:
         with wc.session() as db:
             for batch, names in export_rows.batches(db, collection, filters):
@@ -216,4 +251,5 @@ def collection_rows(file: Path, collection: str, filters: dict[str, str]) -> Ite
                         row.append(value)
                     yield row
     finally:
-        wc.close()
+        if owned:
+            wc.close()

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, select, text
 from sqlalchemy.orm import Session
 
 from offa_desktop.domain.schema import COLLECTIONS, Kind
@@ -16,6 +16,7 @@ from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.records import table
 
 BATCH = 2000
+EXPORT_CACHE_KB = 4096
 _TRUE = ("true", "1", "oui", "yes")
 
 
@@ -34,16 +35,16 @@ def _where(collection: str, filters: Mapping[str, str]) -> list[ColumnElement[bo
     t = table(collection)
     spec = COLLECTIONS[collection]
     clauses: list[ColumnElement[bool]] = [t.c.deleted.is_(False)]
-    for name, text in filters.items():
+    for name, given in filters.items():
         try:
-            value = _typed(spec.by_name[name].kind, text)
+            value = _typed(spec.by_name[name].kind, given)
         except ValueError:
             clauses.append(t.c.id.is_(None))  # a value the field cannot hold: no record
             continue
         columns, unfit = to_columns(collection, {name: value})
         if name in unfit:
             clauses.append(t.c.id.is_(None))
-        elif text == "":
+        elif given == "":
             clauses.append(t.c[name].is_(None))
         else:
             clauses.append(t.c[name] == columns[name])
@@ -92,15 +93,23 @@ def batches(
     t = table(collection)
     where = _where(collection, filters)
     last = ""
-    while True:
-        found = session.execute(
-            select(t).where(*where, t.c.id > last).order_by(t.c.id).limit(size)
-        ).mappings().all()
-        if not found:
-            return
-        rows = [(str(r["id"]), to_api(collection, r)) for r in found]
-        yield rows, _names(session, collection, rows)
-        last = rows[-1][0]
+    # One pass over the table reads each page once: a small page cache for it (the store's
+    # connections keep 64 MB, which an export would fill for nothing), put back after.
+    kept = session.execute(text("PRAGMA cache_size")).scalar()
+    session.execute(text(f"PRAGMA cache_size=-{EXPORT_CACHE_KB}"))
+    try:
+        while True:
+            found = session.execute(
+                select(t).where(*where, t.c.id > last).order_by(t.c.id).limit(size)
+            ).mappings().all()
+            if not found:
+                return
+            rows = [(str(r["id"]), to_api(collection, r)) for r in found]
+            yield rows, _names(session, collection, rows)
+            last = rows[-1][0]
+    finally:
+        session.execute(text(f"PRAGMA cache_size={int(kept if kept is not None else -2000)}"))
+        session.execute(text("PRAGMA shrink_memory"))
 
 
 def compact(value: Any) -> str:
