@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from offa_desktop import paths
+from offa_desktop.domain.errors import Cancelled, user_message
 from offa_desktop.logfile import setup_logging
 
 log = logging.getLogger("offa.ui")
@@ -68,7 +69,7 @@ def open_window(
     return context.build_window(), context
 
 
-class StartCancelled(Exception):
+class StartCancelled(Cancelled):
     """The person chose to quit rather than restore a lost working copy."""
 
 
@@ -127,7 +128,7 @@ def main(args: argparse.Namespace) -> int:
             None,
             QApplication.translate("app", "Démarrage impossible"),
             QApplication.translate("app", "La copie de travail n'a pas pu être ouverte :\n%1")
-            .replace("%1", str(getattr(exc, "message", None) or exc)),
+            .replace("%1", user_message(exc)),
         )
         return 1
     if os.environ.get(PROBE_ENV):

@@ -1,20 +1,22 @@
-"""The errors sync raises, each with a French message fit to show a user."""
+"""The errors sync raises, each an ``OffaError`` with a French message fit to show a user."""
 
 from __future__ import annotations
 
 from typing import Any
 
+# The one Cancelled (a person stopped a long task between two steps) is the domain's; named
+# here too because sync raises it.
+from offa_desktop.domain.errors import Cancelled as Cancelled
+from offa_desktop.domain.errors import OffaError
 
-class SyncError(Exception):
+
+class SyncError(OffaError):
     """Base of sync errors: ``message`` is French and says what to do next; ``code`` is stable."""
 
     code = "sync_error"
 
     def __init__(self, message: str, *, code: str | None = None, details: Any = None) -> None:
-        super().__init__(message)
-        self.message = message
-        if code is not None:
-            self.code = code
+        super().__init__(message, code=code)
         self.details = details
 
 
@@ -62,9 +64,3 @@ class SyncBusy(SyncError):
     """Another sync of the same working copy is running."""
 
     code = "busy"
-
-
-class Cancelled(SyncError):
-    """The user cancelled the sync between two batches."""
-
-    code = "cancelled"

@@ -10,14 +10,17 @@ import uuid
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from offa_desktop.domain.errors import OffaError
 from sync.merge import local_changes
 from sync.ports import Conflict, OutboxOp, ServerRecord, SyncStore, SyncTransaction, overlay
 
 Choice = Literal["mine", "theirs", "edited"]
 
 
-class NothingToResolve(LookupError):
+class NothingToResolve(OffaError, LookupError):
     """No open conflict (or op) matches: the list shown was stale."""
+
+    code = "nothing_to_resolve"
 
     def __init__(self) -> None:
         super().__init__("Ce conflit a déjà été réglé ; la liste va être mise à jour.")

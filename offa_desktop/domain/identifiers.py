@@ -23,12 +23,15 @@ from stdnum.be import vat as std_vat
 from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
 from stdnum.util import clean
 
+from offa_desktop.domain.errors import OffaError
 from offa_desktop.domain.problems import Problem, cap
 from offa_desktop.domain.schema import COLLECTIONS
 
 
-class IdentifierError(ValueError):
+class IdentifierError(OffaError, ValueError):
     """A value that is not a valid identifier; ``problem`` says why, in French."""
+
+    code = "invalid"
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from offa_desktop.domain.errors import OffaError
 from offa_desktop.domain.schema import COLLECTIONS
 
 Record = Mapping[str, Any]
@@ -29,8 +30,11 @@ class Problem:
         return {"field": self.field, "code": self.code, "message": self.message}
 
 
-class ValidationError(Exception):
-    """Raised by writers when a record has blocking problems; nothing is written."""
+class ValidationError(OffaError):
+    """Raised by writers when a record has blocking problems; nothing is written. ``message``
+    joins the problems' French messages; ``problems`` has each, by field."""
+
+    code = "invalid"
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems: list[Problem] = list(problems)

@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from offa_desktop.domain.errors import Cancelled
 from offa_desktop.domain.problems import cap
 from offa_desktop.domain.schema import COLLECTIONS, Kind
 from offa_desktop.domain.values import format_date_fr
@@ -33,7 +34,7 @@ EURO_FORMAT = '#,##0.00\\ "€"'
 DATE_FORMAT = "dd/mm/yyyy"
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The person cancelled: nothing was written."""
 
 

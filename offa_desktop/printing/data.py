@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from offa_desktop.domain.documents import BLANK_KINDS
+from offa_desktop.domain.errors import OffaError
 from offa_desktop.domain.values import brussels_today
 
 Record = Mapping[str, Any]
@@ -31,8 +32,10 @@ KIND_COLLECTION = {
 }
 
 
-class PrintError(Exception):
+class PrintError(OffaError):
     """A document cannot be printed; the message is French and says what to do."""
+
+    code = "not_printable"
 
 
 @dataclass(frozen=True)

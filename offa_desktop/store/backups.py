@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from offa_desktop.domain.errors import OffaError
+
 log = logging.getLogger("offa.store")
 
 FOLDER = "backups"
@@ -30,8 +32,10 @@ SPACING_ENV = "OFFA_BACKUP_MINUTES"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 
 
-class BackupFailed(Exception):
-    """A backup could not be written or failed its check; ``str()`` is French."""
+class BackupFailed(OffaError):
+    """A backup could not be written or failed its check; ``message`` is French."""
+
+    code = "backup_failed"
 
 
 @dataclass(frozen=True)

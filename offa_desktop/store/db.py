@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from offa_desktop.domain.errors import OffaError
 from offa_desktop.store import backups
 from offa_desktop.store.files import (
     FULL_CHECK_BYTES,
@@ -41,8 +42,10 @@ if TYPE_CHECKING:  # SQLAlchemy is imported on first use of the store, not at st
 log = logging.getLogger("offa.store")
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-class WorkingCopyError(Exception):
-    """The working copy cannot be opened; ``str()`` is a French message for the user."""
+class WorkingCopyError(OffaError):
+    """The working copy cannot be opened; ``message`` (and ``str()``) is French."""
+
+    code = "working_copy"
 
 
 _WHAT = {
@@ -356,7 +359,11 @@ class WorkingCopy:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
-        """The one writer: commits when the block ends normally, writes nothing on an error."""
+        """The one writer: commits when the block ends normally, writes nothing on an error.
+
+        Its lock admits one unit of work at a time in the process, whatever the thread: the
+        UI's writer lane and the sync (on the pool lane) take turns here, not on SQLite's busy
+        timeout (tests/store/test_one_writer.py)."""
         with self._write_lock:
             session = self._sessions()[1]()
             try:

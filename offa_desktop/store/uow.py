@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.effects import side_effects
+from offa_desktop.domain.errors import OffaError
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
 from offa_desktop.domain.stamps import stamped
@@ -30,8 +31,10 @@ from offa_desktop.store.tables import BASE, CONFLICTS, OP_PENDING, OUTBOX
 from offa_desktop.store.types import instant_str, parse_instant, utc_now
 
 
-class RecordNotFound(LookupError):
+class RecordNotFound(OffaError, LookupError):
     """An update or delete named a record the working copy does not hold (French message)."""
+
+    code = "not_found"
 
     def __init__(self, collection: str, record_id: str) -> None:
         label = COLLECTIONS[collection].label if collection in COLLECTIONS else collection

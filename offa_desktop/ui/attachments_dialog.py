@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offa_desktop.domain.errors import user_message
+
 
 class AttachmentsDialog(QDialog):
     """Lists the attachments of ``record`` ("collection/id"); work runs on the pool lane.
@@ -75,7 +77,7 @@ class AttachmentsDialog(QDialog):
         self.listed.emit(len(attachments))
 
     def _failed(self, error: BaseException) -> None:
-        self.message.setText(str(getattr(error, "message", None) or error))
+        self.message.setText(user_message(error))
         self.listed.emit(-1)
 
     def ask_attach(self) -> None:
@@ -94,9 +96,11 @@ class AttachmentsDialog(QDialog):
         self.message.setText(self.tr("Ajout de %1…").replace("%1", path.name))
         self.context.tasks.background(
             attach_and_send, self.context.session, self.record, path
-        ).owned_by(self).success(lambda _c: (self.message.clear(), self.reload())).failure(
-            self._failed
-        ).run()
+        ).owned_by(self).success(self._attached).failure(self._failed).run()
+
+    def _attached(self, _changes: object) -> None:
+        self.message.clear()
+        self.reload()
 
     def open_item(self, item: QListWidgetItem | None) -> None:
         if item is None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offa_desktop.domain.errors import user_message
 from offa_desktop.ui.tasks import TaskContext
 
 
@@ -145,7 +146,7 @@ class BatchPrintDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.result = error
-        self.outcome.setText(str(getattr(error, "message", None) or error))
+        self.outcome.setText(user_message(error))
         self.cancel_button.setText(self.tr("Fermer"))
         self.cancel_button.setEnabled(True)
         self.finished_batch.emit(None)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offa_desktop.domain.errors import user_message
 from offa_desktop.ui.tasks import TaskManager
 
 
@@ -104,7 +105,7 @@ class LoginDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
-        message = getattr(error, "message", None) or str(error)
+        message = user_message(error)
         self.message.setText(str(message))
         self.password.selectAll()
         self.password.setFocus()

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offa_desktop.domain.errors import user_message
+
 log = logging.getLogger("offa.print")
 PRINT_DPI = 300
 
@@ -58,7 +60,7 @@ def print_document(document: Any, printer: Any) -> int:
     if not painter.begin(printer):
         raise OSError("printer unavailable")
     try:
-        pages = document.pageCount()
+        pages = int(document.pageCount())
         for page in range(pages):
             if page:
                 printer.newPage()
@@ -154,7 +156,7 @@ def preview_record(context: Any, kind: str, record_id: str | None, parent: QWidg
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("PrintPreview", "Impression impossible"),
-            str(getattr(error, "message", None) or error),
+            user_message(error),
         )
 
     context.tasks.background(render, kind, record_id, context.working_copy).owned_by(

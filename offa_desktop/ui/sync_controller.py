@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton
 
 from offa_desktop.domain.changes import ChangeSet
+from offa_desktop.domain.errors import user_message
 from offa_desktop.ui.tasks import Op, paused_gc
 
 log = logging.getLogger("offa.ui")
@@ -117,7 +118,7 @@ class SyncController(QObject):
         log.error("sync session failed", exc_info=error)
         self.status_changed.emit(
             self.tr("Synchronisation indisponible : %1").replace(
-                "%1", str(getattr(error, "message", None) or error)
+                "%1", user_message(error)
             )
         )
 
@@ -287,7 +288,7 @@ class SyncController(QObject):
         self.verifying = False
         from sync.errors import Cancelled, LoginRequired, NetworkError
 
-        message = str(getattr(error, "message", None) or error)
+        message = user_message(error)
         if isinstance(error, NetworkError):
             self.online = False
         elif isinstance(error, LoginRequired | Cancelled):

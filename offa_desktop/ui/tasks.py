@@ -11,7 +11,12 @@ Picard's ``util/thread.py``). When the result is a :class:`ChangeSet`, the manag
 ``data_changed(ChangeSet)`` so each list refreshes only what changed.
 
 Database writes go to the *writer lane*: a pool of exactly one thread, so writes never race each
-other for SQLite's single writer. Network and PDF work go to a separate pool.
+other for SQLite's single writer. Network and PDF work go to a separate pool. The sync is the
+one writer that runs on the pool (it waits on the network between its transactions, which would
+hold every save back on the writer lane): each of its transactions is a
+``WorkingCopy.unit_of_work``, whose lock admits one writer at a time in the process, so a pulled
+page and a form save take turns there and never on SQLite's busy timeout
+(``tests/store/test_one_writer.py``).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from offa_desktop.domain.changes import ChangeSet
+from offa_desktop.domain.errors import Cancelled as Cancelled  # raised by ctx.check()
+from offa_desktop.domain.errors import user_message
 
 log = logging.getLogger("offa.ui")
 
@@ -39,10 +46,6 @@ class Lane(Enum):
 
     WRITE = "write"  # the single database writer thread
     POOL = "pool"  # network, PDFs, big reads
-
-
-class Cancelled(Exception):
-    """Raised inside a task that noticed it was cancelled (``ctx.check()``)."""
 
 
 @dataclass
@@ -270,5 +273,5 @@ class TaskManager(QObject):
         if isinstance(error, Cancelled):
             return
         log.error("task failed", exc_info=error)
-        message = getattr(error, "message", None) or str(error) or type(error).__name__
+        message = user_message(error)
         self.failed.emit(str(message))

@@ -11,6 +11,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.routing import Route
 
+from offa_desktop.domain.errors import OffaError
+
 log_name = "offa.server"
 
 DEFAULT_MESSAGES = {
@@ -30,8 +32,8 @@ DEFAULT_MESSAGES = {
 }
 
 
-class ApiError(Exception):
-    """An answer with the API's error body."""
+class ApiError(OffaError):
+    """An answer with the API's error body (``message`` French, ``code`` API.md's)."""
 
     def __init__(
         self,
@@ -41,10 +43,8 @@ class ApiError(Exception):
         details: Any = None,
         headers: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, code=code)
         self.status = status
-        self.code = code
-        self.message = message
         self.details = details
         self.headers = headers or {}
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.changes import ChangeSet
+from offa_desktop.domain.errors import user_message
 from offa_desktop.domain.problems import Problem, cap, label
 from offa_desktop.domain.validation import ValidationError
 from offa_desktop.ops.records import editing
@@ -140,7 +141,7 @@ class RecordForm(QDialog):
         )
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.summary)
@@ -341,7 +342,7 @@ class RecordForm(QDialog):
             self.save_button.setEnabled(False)
             return
         log.error("save failed", exc_info=error)
-        message = getattr(error, "message", None) or str(error) or type(error).__name__
+        message = user_message(error)
         self.summary.setText(
             "<b style='color:#a93226'>"
             + html.escape(tr("Enregistrement impossible\u00a0: ") + str(message))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offa_desktop.domain.errors import OffaError
 from offa_desktop.domain.values import parse_date_fr
 from offa_desktop.ui.formats import date_fr
 
@@ -54,8 +55,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-class InputError(ValueError):
+class InputError(OffaError, ValueError):
     """What was typed cannot be read as a value of the field (French message)."""
+
+    code = "unreadable"
 
 
 class Field(QObject):
