@@ -31,7 +31,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy offa_desktop/domain offa_desktop/store offa_desktop/ops offa_desktop/scans sync
+	$(BIN)/mypy offa_desktop sync
 	$(BIN)/lint-imports --no-cache
 
 bundle: $(STAMP)

@@ -112,12 +112,12 @@ class AreaView(QWidget):
         header.setDefaultSectionSize(130)
         # the name column takes the room left, never the narrow sync state at the end
         header.setStretchLastSection(False)
-        for number, column in enumerate(area.columns):
-            header.resizeSection(number, column.width)
+        for number, shown in enumerate(area.columns):
+            header.resizeSection(number, shown.width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        column, order = self.model.sort_key
-        header.setSortIndicator(column, order)
+        sorted_by, order = self.model.sort_key
+        header.setSortIndicator(sorted_by, order)
         self.table.setSortingEnabled(True)
         self.table.open_requested.connect(
             lambda record_id: self.open_requested.emit(area.collection, record_id)

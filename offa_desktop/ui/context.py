@@ -227,14 +227,11 @@ class AppContext:
     ) -> QWidget | None:
         """The record's form (``ui/forms/registry.py``, a new record when ``record_id`` is
         None) or, for a collection without a form, its read-only view."""
-        try:
-            from offa_desktop.ui.forms.registry import open_record
-        except ImportError:
-            open_record = None
-        if open_record is not None:
-            dialog = open_record(self, collection, record_id, window)
-            if dialog is not None:
-                return dialog
+        from offa_desktop.ui.forms.registry import open_record
+
+        dialog = open_record(self, collection, record_id, window)
+        if dialog is not None:
+            return dialog
         if record_id is None:
             return None
         from offa_desktop.ui.record_view import RecordView
@@ -298,10 +295,13 @@ class AppContext:
         key = window.current_area()
         view = window.views.get(key)
         if view is not None:
-            return view.table.viewport()
+            viewport: QWidget = view.table.viewport()
+            return viewport
         page = window.pages.get(key)
         target = getattr(page, "first_paint_target", None)
-        return target() if target is not None else window
+        found = target() if target is not None else window
+        assert isinstance(found, QWidget)
+        return found
 
     def close(self) -> None:
         timer = self.extras.pop("backup_timer", None)

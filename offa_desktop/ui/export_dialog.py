@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from offa_desktop.ops import export
 from offa_desktop.ui.formats import date_fr, money_fr
@@ -103,7 +103,7 @@ def export_view(view: Any, path: Path, fmt: str, ctx: TaskContext | None = None)
         raise export.ExportCancelled() from exc
 
 
-def start(context: Any, window: QWidget, view: Any, path: Path, fmt: str) -> Op:
+def start(context: Any, window: Any, view: Any, path: Path, fmt: str) -> Op:
     """Export on a worker with a progress dialog that can cancel; returns the running Op."""
     dialog = QProgressDialog(tr("Export de la liste…"), tr("Annuler"), 0,
                              max(1, view.model.rowCount()), window)
@@ -131,7 +131,8 @@ def start(context: Any, window: QWidget, view: Any, path: Path, fmt: str) -> Op:
     op.success(done).failure(failed)
     dialog.canceled.connect(op.cancel)
     window.export_op = op
-    return op.run()
+    started: Op = op.run()
+    return started
 
 
 def ask_and_export(context: Any, window: Any) -> Op | None:

@@ -34,7 +34,7 @@ from offa_desktop.ui.area_view import AreaView, ListBackend
 from offa_desktop.ui.areas import Area, areas
 from offa_desktop.ui.tasks import TaskManager
 
-RecordOpener = Callable[[QWidget, str, str], None]
+RecordOpener = Callable[[QWidget, str, str | None], QWidget | None]
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, key=key: self.go_to(key))
         menu_view.addSeparator()
         focus_search = menu_view.addAction(self.tr("Rechercher"))
-        focus_search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence.StandardKey.Find])
+        find = QKeySequence(QKeySequence.StandardKey.Find)
+        focus_search.setShortcuts([QKeySequence("Ctrl+K"), find])
         focus_search.triggered.connect(self.focus_search)
 
         self.menu_sync = self.menuBar().addMenu(self.tr("&Synchronisation"))

@@ -43,7 +43,7 @@ class Preferences:
         self._upgrade()
 
     def _upgrade(self) -> None:
-        found = int(self._store.value("meta/version", 0) or 0)
+        found = int(str(self._store.value("meta/version", 0) or 0))
         if found < VERSION:
             self._store.setValue("meta/version", VERSION)
 

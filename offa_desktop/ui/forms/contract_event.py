@@ -188,7 +188,9 @@ class ContractEventForm(RecordForm):
             self.facts.setText(tr("Préavis calculé dès la date de notification."))
             return
         days = (last - first).days + 1
-        if record.get("effective_date") is None and not self.fields["effective_date"].editor.text():
+        effective = self.fields["effective_date"]
+        typed = effective.line.text() if isinstance(effective, DateField) else ""
+        if record.get("effective_date") is None and not typed:
             self.fields["effective_date"].set_value(last.isoformat())  # ends with the notice
             self.schedule_check()
         when = tr("pendant la période d'essai") if days == 7 else tr("après la période d'essai")

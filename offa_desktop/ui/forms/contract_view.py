@@ -60,7 +60,7 @@ class ContractDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("contract-message")
         self.message.setWordWrap(True)
-        self.actions = QHBoxLayout()
+        self.action_row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text in (("edit", tr("Modifier le projet…")),
                           ("sign", tr("Marquer comme signé")),
@@ -71,8 +71,8 @@ class ContractDialog(QDialog):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, k=key: self.act(k))
             self.buttons[key] = button
-            self.actions.addWidget(button)
-        self.actions.addStretch(1)
+            self.action_row.addWidget(button)
+        self.action_row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))
         close.rejected.connect(self.reject)
@@ -80,7 +80,7 @@ class ContractDialog(QDialog):
         layout.addWidget(self.head)
         layout.addWidget(QLabel(tr("<b>Événements</b>")))
         layout.addWidget(self.events, 1)
-        layout.addLayout(self.actions)
+        layout.addLayout(self.action_row)
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.open_forms: list[QWidget] = []
