@@ -23,6 +23,7 @@ from offa_desktop.domain.access import changed, get_date
 from offa_desktop.domain.dates import add_years
 from offa_desktop.domain.problems import Problem, Record, RuleContext, problem
 from offa_desktop.domain.rules import tutor_is_designated
+from offa_desktop.domain.transitions import StatusMachine
 from offa_desktop.domain.values import format_date_fr
 
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -45,23 +46,9 @@ BLOCKING = ("refused", "withdrawn")
 A = "approvals"
 
 
-def can_move(old: str, new: str) -> bool:
-    """True when an approval may go from ``old`` to ``new`` (staying put is allowed)."""
-    return old == new or new in TRANSITIONS.get(old, frozenset())
-
-
-def transition_problems(old: str | None, new: str | None) -> list[Problem]:
-    """``invalid_transition`` on ``status`` for a move the table does not allow."""
-    if old is None or new is None or can_move(old, new):
-        return []
-    return [
-        problem(
-            A,
-            "status",
-            "invalid_transition",
-            f"un agrément {STATUS_FR.get(old, old)} ne peut pas devenir {STATUS_FR.get(new, new)}.",
-        )
-    ]
+MACHINE = StatusMachine(A, TRANSITIONS, STATUS_FR, "un agrément")
+can_move = MACHINE.can_move
+transition_problems = MACHINE.problems
 
 
 def blocking_decision(ctx: RuleContext, unit_id: str, trade_code: str) -> tuple[str, Record] | None:

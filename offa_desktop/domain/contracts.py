@@ -28,6 +28,7 @@ from typing import Any
 
 from offa_desktop.domain.access import get_date
 from offa_desktop.domain.problems import Problem, RuleContext, problem
+from offa_desktop.domain.transitions import StatusMachine
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     "draft": frozenset({"signed"}),
@@ -62,23 +63,9 @@ EVENT_FR = {
 }
 
 
-def can_move(old: str, new: str) -> bool:
-    """True when a contract may go from status ``old`` to ``new`` (staying put is allowed)."""
-    return old == new or new in TRANSITIONS.get(old, frozenset())
-
-
-def transition_problems(old: str | None, new: str | None) -> list[Problem]:
-    """``invalid_transition`` on ``status`` for a move the table does not allow."""
-    if old is None or new is None or can_move(old, new):
-        return []
-    return [
-        problem(
-            "contracts",
-            "status",
-            "invalid_transition",
-            f"un contrat {STATUS_FR.get(old, old)} ne peut pas devenir {STATUS_FR.get(new, new)}.",
-        )
-    ]
+MACHINE = StatusMachine("contracts", TRANSITIONS, STATUS_FR, "un contrat")
+can_move = MACHINE.can_move
+transition_problems = MACHINE.problems
 
 
 def event_allowed_problems(

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from offa_desktop.domain.errors import OffaError
+from offa_desktop.store.files import read_only
 
 log = logging.getLogger("offa.store")
 
@@ -93,11 +94,7 @@ def latest(path: Path) -> Backup | None:
 def integrity(file: Path) -> str | None:
     """None when ``PRAGMA integrity_check`` finds ``file`` sound, else what is wrong."""
     try:
-        conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True, timeout=30)
-        try:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-        finally:
-            conn.close()
+        rows = read_only(file, "PRAGMA integrity_check")
     except sqlite3.DatabaseError as exc:
         return str(exc)
     results = [str(r[0]) for r in rows]

@@ -17,6 +17,7 @@ import os
 import sqlite3
 import uuid
 from pathlib import Path
+from typing import Any
 
 PRIVATE = 0o600
 COPY_ID_KEY = "copy_id"
@@ -38,6 +39,16 @@ def companions(path: Path) -> list[Path]:
 def marker(path: Path) -> Path:
     """Present while the working copy is open: found at open, it tells of an unclean shutdown."""
     return path.with_name(path.name + ".open")
+
+
+def read_only(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+    """The rows of one query on ``path`` opened read-only (sqlite3 alone, no SQLAlchemy);
+    ``sqlite3.DatabaseError`` when the file cannot be read."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
 
 
 def quick_check(path: Path, *, full: bool = True) -> str | None:
@@ -72,28 +83,19 @@ def quick_check(path: Path, *, full: bool = True) -> str | None:
 
 def stored_revision(path: Path) -> str | None:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-        try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
+        rows = read_only(path, "SELECT version_num FROM alembic_version")
     except sqlite3.DatabaseError:
         return None
-    return str(row[0]) if row else None
+    return str(rows[0][0]) if rows else None
 
 
 def derived_stale(path: Path) -> bool:
     """True when a bulk load was interrupted before the search index and list keys were rebuilt
     (the flag of ``store.derived``; a missing table means a file not migrated yet)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-        try:
-            row = conn.execute("SELECT 1 FROM sync_state WHERE key = 'derived_stale'").fetchone()
-        finally:
-            conn.close()
+        return bool(read_only(path, "SELECT 1 FROM sync_state WHERE key = 'derived_stale'"))
     except sqlite3.DatabaseError:
         return False
-    return row is not None
 
 
 def identity(path: Path) -> Path:
@@ -132,17 +134,12 @@ def forget_identity(path: Path) -> None:
 def copy_id(path: Path) -> str | None:
     """The ``copy_id`` stored in the file, or None (an older copy, or not a working copy)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-        try:
-            row = conn.execute(
-                "SELECT value FROM sync_state WHERE key = ?", (COPY_ID_KEY,)
-            ).fetchone()
-        finally:
-            conn.close()
+        rows = read_only(path, "SELECT value FROM sync_state WHERE key = ?", (COPY_ID_KEY,))
     except sqlite3.DatabaseError:
         return None
-    if row is None:
+    if not rows:
         return None
+    row = rows[0]
     try:
         value = json.loads(row[0]) if isinstance(row[0], str) else row[0]
     except ValueError:
@@ -171,11 +168,7 @@ def ensure_copy_id(path: Path) -> str:
 def tables(path: Path) -> set[str] | None:
     """The table names of a sound SQLite file (None when it cannot be read)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-        try:
-            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-        finally:
-            conn.close()
+        rows = read_only(path, "SELECT name FROM sqlite_master WHERE type = 'table'")
     except sqlite3.DatabaseError:
         return None
     return {str(r[0]) for r in rows}

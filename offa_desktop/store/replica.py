@@ -13,14 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any, Protocol, cast
-from uuid import uuid4
 
 import orjson
 from sqlalchemy import Connection, Table, and_, delete, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert
 
 from offa_desktop.domain.schema import COLLECTIONS
-from offa_desktop.store import derived, tables, verify
+from offa_desktop.store import derived, outbox, tables, verify
 from offa_desktop.store.bulk import Upsert, by_collection, chunks, instant_column
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.db import WorkingCopy
@@ -151,22 +150,9 @@ class OutboxRows:
         resolution: Mapping[str, Any] | None = None,
     ) -> tuple[int, str]:
         """A new pending op; returns its ``(seq, op_id)``."""
-        op_id = str(uuid4())
-        result = self.conn.execute(
-            insert(_outbox).values(
-                op_id=op_id,
-                collection=collection,
-                record_id=record_id,
-                kind=kind,
-                base_version=base_version,
-                fields=fields,
-                resolution=resolution,
-                created_at=utc_now(),
-                state="pending",
-            )
+        return outbox.append(
+            self.conn, collection, record_id, kind, base_version, fields, resolution
         )
-        seq = result.inserted_primary_key[0] if result.inserted_primary_key else 0
-        return int(seq), op_id
 
 
 class RecordRows:

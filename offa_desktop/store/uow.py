@@ -24,10 +24,11 @@ from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
 from offa_desktop.domain.stamps import stamped
 from offa_desktop.domain.validation import ValidationError, blocking, validate_record
+from offa_desktop.store import outbox
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.queries import StoreContext
 from offa_desktop.store.records import table
-from offa_desktop.store.tables import BASE, CONFLICTS, OP_PENDING, OUTBOX
+from offa_desktop.store.tables import BASE, CONFLICTS, OUTBOX
 from offa_desktop.store.types import instant_str, parse_instant, utc_now
 
 
@@ -297,20 +298,8 @@ class UnitOfWork:
         base_version: int | None,
         fields: Mapping[str, Any],
     ) -> str:
-        op_id = str(uuid.uuid4())
-        self.session.execute(
-            insert(OUTBOX).values(
-                op_id=op_id,
-                collection=collection,
-                record_id=record_id,
-                kind=kind,
-                base_version=base_version,
-                fields=dict(fields),
-                created_at=utc_now(),
-                state=OP_PENDING,
-            )
-        )
-        return op_id
+        conn = self.session.connection()
+        return outbox.append(conn, collection, record_id, kind, base_version, fields)[1]
 
     def _conflict_follows(
         self, collection: str, record_id: str, changed: Mapping[str, Any]
