@@ -175,14 +175,14 @@ class PanelView(QGroupBox):
         self.export_button.setMenu(menu)
         note = QLabel(panel.note, self)
         note.setStyleSheet("color: palette(mid)")
-        row = QHBoxLayout()
-        row.addWidget(self.chart_view, 3)
-        row.addWidget(self.table, 2)
+        body = QHBoxLayout()
+        body.addWidget(self.chart_view, 3)
+        body.addWidget(self.table, 2)
         foot = QHBoxLayout()
         foot.addWidget(note, 1)
         foot.addWidget(self.export_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        layout.addLayout(body)
         layout.addLayout(foot)
 
     def save_png(self, path: Path) -> bool:
