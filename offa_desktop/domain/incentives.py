@@ -24,6 +24,7 @@ from typing import Any
 from offa_desktop.domain.access import get_date, get_money, in_force
 from offa_desktop.domain.contracts import effective_end
 from offa_desktop.domain.dates import add_months, p2_days, school_year_end
+from offa_desktop.domain.forecast import start_level_of
 from offa_desktop.domain.problems import Problem, Record, RuleContext, problem
 from offa_desktop.domain.rules import tutor_is_certified
 from offa_desktop.domain.values import format_date_fr
@@ -146,19 +147,8 @@ def p1_checks(ctx: RuleContext, contract_id: str) -> Outcomes:
 def start_level(ctx: RuleContext, contract_id: str, contract: Record) -> Any:
     """The level the contract started at: the first level change's ``from_level``, else its
     current level."""
-    changes = sorted(
-        (
-            (d, e)
-            for _, e in ctx.find("contract_events", contract_id=contract_id, kind="level_change")
-            if (d := get_date(e, "effective_date")) is not None
-        ),
-        key=lambda item: item[0],
-    )
-    if changes:
-        details = changes[0][1].get("details")
-        if isinstance(details, Mapping) and details.get("from_level"):
-            return details["from_level"]
-    return contract.get("level")
+    events = ctx.find("contract_events", contract_id=contract_id, kind="level_change")
+    return start_level_of(contract, [e for _, e in events])
 
 
 def _moved_to_b(ctx: RuleContext, contract_id: str, until: date) -> bool:

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Table, and_, delete, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert
 
 from offa_desktop.domain.schema import COLLECTIONS
-from offa_desktop.store import derived, outbox, tables, verify
+from offa_desktop.store import derived, tables, verify
 from offa_desktop.store.bulk import Upsert, by_collection, chunks, instant_column
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.db import WorkingCopy
@@ -139,20 +139,6 @@ class OutboxRows:
     def remove(self, seqs: Sequence[int]) -> None:
         for chunk in chunks(list(seqs)):
             self.conn.execute(delete(_outbox).where(_outbox.c.seq.in_(chunk)))
-
-    def append(
-        self,
-        collection: str,
-        record_id: str,
-        kind: str,
-        base_version: int | None,
-        fields: Mapping[str, Any],
-        resolution: Mapping[str, Any] | None = None,
-    ) -> tuple[int, str]:
-        """A new pending op; returns its ``(seq, op_id)``."""
-        return outbox.append(
-            self.conn, collection, record_id, kind, base_version, fields, resolution
-        )
 
 
 class RecordRows:

@@ -91,7 +91,7 @@ class UnitOfWork:
         full = self._stamped(collection, full, None, record_id)
         self._validate(collection, full, None, record_id)
         self._write(collection, record_id, full, version=None, insert_row=True)
-        self._append_op(collection, record_id, "create", None, full)
+        outbox.append(self.session.connection(), collection, record_id, "create", None, full)
         self._apply_effects(collection, record_id, full, None)
         return record_id
 
@@ -107,7 +107,7 @@ class UnitOfWork:
         changed = {k: v for k, v in data.items() if k not in previous or previous[k] != v}
         self._validate(collection, data, previous, record_id)
         self._write(collection, record_id, data, version=version, insert_row=False)
-        self._append_op(collection, record_id, "update", version, changed)
+        outbox.append(self.session.connection(), collection, record_id, "update", version, changed)
         self._conflict_follows(collection, record_id, changed)
         self._apply_effects(collection, record_id, data, previous)
         return changed
@@ -142,7 +142,7 @@ class UnitOfWork:
             .where(t.c.id == record_id)
             .values(deleted=True, updated_at=utc_now(), updated_by=self.user_id)
         )
-        self._append_op(collection, record_id, "delete", version, {})
+        outbox.append(self.session.connection(), collection, record_id, "delete", version, {})
         self.changes.add(collection, record_id)
 
     # --- sync primitives (no outbox) -----------------------------------------------------------
@@ -289,17 +289,6 @@ class UnitOfWork:
         else:
             self.session.execute(update(t).where(t.c.id == record_id).values(**values))
         self.changes.add(collection, record_id)
-
-    def _append_op(
-        self,
-        collection: str,
-        record_id: str,
-        kind: str,
-        base_version: int | None,
-        fields: Mapping[str, Any],
-    ) -> str:
-        conn = self.session.connection()
-        return outbox.append(conn, collection, record_id, kind, base_version, fields)[1]
 
     def _conflict_follows(
         self, collection: str, record_id: str, changed: Mapping[str, Any]

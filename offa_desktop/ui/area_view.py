@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -34,6 +34,16 @@ class ListBackend(Protocol):
     def field_values(self, collection: str, field: str) -> list[tuple[str, str]]: ...
 
 
+def opens_on_enter(
+    view: QAbstractItemView, event: QKeyEvent, open_index: Callable[[QModelIndex], None]
+) -> bool:
+    """Enter on the current row opens it, as a double-click does; True when it did."""
+    if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and view.currentIndex().isValid():
+        open_index(view.currentIndex())
+        return True
+    return False
+
+
 class RecordTable(QTableView):
     """A table that opens the current record on Enter (as well as on double-click).
 
@@ -47,10 +57,8 @@ class RecordTable(QTableView):
         self.doubleClicked.connect(self._open_index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open_index(self.currentIndex())
-            return
-        super().keyPressEvent(event)
+        if not opens_on_enter(self, event, self._open_index):
+            super().keyPressEvent(event)
 
     def _open_index(self, index: QModelIndex) -> None:
         record_id = index.data(RECORD_ID_ROLE)

@@ -28,6 +28,7 @@ from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.identifiers import format_enterprise_number
 from offa_desktop.domain.rules import tutor_is_certified, tutor_is_designated
 from offa_desktop.ops.companies import CompanyOverview, overview
+from offa_desktop.ui.area_view import opens_on_enter
 from offa_desktop.ui.formats import date_fr, name_of
 from offa_desktop.ui.forms.fields import tr
 
@@ -90,10 +91,8 @@ class ChildTable(QTableWidget):
         return str(value) if value else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open(self.currentIndex())
-            return
-        super().keyPressEvent(event)
+        if not opens_on_enter(self, event, self._open):
+            super().keyPressEvent(event)
 
     def _open(self, index: QModelIndex) -> None:
         record_id = self.record_id(index.row())

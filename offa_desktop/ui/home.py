@@ -40,6 +40,7 @@ from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.radar import RULE_BY_CODE, SEVERITY_FR
 from offa_desktop.domain.values import brussels_today, format_date_fr
 from offa_desktop.ops.radar import Radar, RadarItem, compute
+from offa_desktop.ui.area_view import opens_on_enter
 from offa_desktop.ui.tasks import TaskManager, paused_gc
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -175,10 +176,8 @@ class RadarTree(QTreeView):
         self.doubleClicked.connect(self._open)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open(self.currentIndex())
-            return
-        super().keyPressEvent(event)
+        if not opens_on_enter(self, event, self._open):
+            super().keyPressEvent(event)
 
     def _open(self, index: QModelIndex) -> None:
         model = self.model()

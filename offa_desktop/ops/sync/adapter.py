@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from offa_desktop.store import replica
+from offa_desktop.store import outbox, replica
 from offa_desktop.store.db import WorkingCopy
 from sync.ports import (
     JSON,
@@ -97,8 +97,8 @@ class _Outbox:
         fields: JSON,
         resolution: JSON | None = None,
     ) -> OutboxOp:
-        seq, op_id = self.rows.append(
-            collection, record_id, kind, base_version, fields, resolution
+        seq, op_id = outbox.append(
+            self.rows.conn, collection, record_id, kind, base_version, fields, resolution
         )
         return OutboxOp(seq, op_id, collection, record_id, kind, base_version, fields)
 
