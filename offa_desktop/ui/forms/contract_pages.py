@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.values import format_money_fr, format_percent_fr, parse_date
 from offa_desktop.ops.contracts import drafting
-from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui.forms.base import field_label, tr
+from offa_desktop.ui.forms.contract_state import ContractWizard
 from offa_desktop.ui.forms.fields import (
     ChoiceField,
     DateField,
@@ -38,27 +38,6 @@ from offa_desktop.ui.forms.fields import (
     TextField,
 )
 from offa_desktop.ui.forms.schedule_grid import GridTable
-
-
-class ContractWizard(Protocol):
-    """What the pages read of the wizard that holds them (``contract_wizard.ContractWizard``,
-    which imports this module: a Protocol here, so the two do not import each other)."""
-
-    context: Any
-    wc: Any
-    data: dict[str, Any]
-    today: date
-    operator_choices: list[tuple[str, str]]
-    learner: dict[str, Any]
-    saving: bool
-    record_id: str | None
-
-    def summary_html(self) -> str: ...
-    def check(self, status: str) -> Check: ...
-    def is_minor(self, learner: dict[str, Any]) -> bool: ...
-    def fmt_date(self, value: Any) -> str: ...
-    def trade_name(self, code: Any) -> str: ...
-    def trial_text(self, start: date | None) -> str: ...
 
 K = "contracts"
 OPTION_ROLE = Qt.ItemDataRole.UserRole
