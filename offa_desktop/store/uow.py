@@ -2,18 +2,17 @@
 
 A local edit (create, update, delete) is validated by the domain rules first; then, in the
 transaction of the unit of work, its row is written and its outbox op appended (or neither).
-The sync engine writes server records through the primitives without outbox
-(``put_server_record``, ``erase_record``) and the sync tables through ``session``.
+Records as the server sent them are written by the sync side of the store
+(``store/replica.py``), never here.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -28,8 +27,8 @@ from offa_desktop.store import outbox
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.queries import StoreContext
 from offa_desktop.store.records import table
-from offa_desktop.store.tables import BASE, CONFLICTS, OUTBOX
-from offa_desktop.store.types import instant_str, parse_instant, utc_now
+from offa_desktop.store.tables import CONFLICTS
+from offa_desktop.store.types import instant_str, utc_now
 
 
 class RecordNotFound(OffaError, LookupError):
@@ -54,12 +53,6 @@ def _referrers(collection: str) -> list[tuple[str, str]]:
         for f in spec.fields
         if f.kind is Kind.REF and f.ref == collection
     ]
-
-
-def _instant(value: datetime | str | None) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return parse_instant(value)
 
 
 class UnitOfWork:
@@ -144,80 +137,6 @@ class UnitOfWork:
         )
         outbox.append(self.session.connection(), collection, record_id, "delete", version, {})
         self.changes.add(collection, record_id)
-
-    # --- sync primitives (no outbox) -----------------------------------------------------------
-
-    def put_server_record(
-        self,
-        collection: str,
-        record_id: str,
-        version: int,
-        deleted: bool,
-        data: Mapping[str, Any] | None,
-        updated_at: datetime | str | None = None,
-        updated_by: str | None = None,
-    ) -> None:
-        """Store a record as the server sent it (row and base snapshot); no validation, no op.
-
-        Fields the schema lacks, or values its typed columns cannot hold, go to ``extra``.
-        """
-        t = table(collection)
-        names = COLLECTIONS[collection].field_names
-        source = {} if deleted or data is None else dict(data)
-        columns, extra = to_columns(collection, source)
-        values: dict[str, Any] = {name: columns.get(name) for name in names}
-        values.update(
-            id=record_id,
-            version=version,
-            deleted=deleted,
-            updated_at=_instant(updated_at),
-            updated_by=updated_by,
-            extra=extra or None,
-        )
-        stmt = insert(t).values(**values)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[t.c.id], set_={k: v for k, v in values.items() if k != "id"}
-        )
-        self.session.execute(stmt)
-        self.set_base(collection, record_id, version, None if deleted else source)
-        self.changes.add(collection, record_id)
-
-    def erase_record(self, collection: str, record_id: str) -> None:
-        """Remove every trace of a record but its conflicts: row, search entry (by trigger),
-        base snapshot and queued ops (a record that left the user's scope)."""
-        t = table(collection)
-        self.session.execute(delete(t).where(t.c.id == record_id))
-        o = OUTBOX
-        self.session.execute(
-            delete(o).where(o.c.collection == collection, o.c.record_id == record_id)
-        )
-        b = BASE
-        self.session.execute(
-            delete(b).where(b.c.collection == collection, b.c.record_id == record_id)
-        )
-        self.changes.add(collection, record_id)
-
-    def set_base(
-        self, collection: str, record_id: str, version: int, data: Mapping[str, Any] | None
-    ) -> None:
-        """Keep ``data`` (API-shaped) as the last known server state of a record."""
-        b = BASE
-        values = {
-            "collection": collection,
-            "record_id": record_id,
-            "version": version,
-            "data": dict(data) if data is not None else None,
-        }
-        self.session.execute(
-            insert(b)
-            .values(**values)
-            .on_conflict_do_update(
-                index_elements=[b.c.collection, b.c.record_id],
-                set_={"version": version, "data": values["data"]},
-            )
-        )
-
-    # --- helpers -------------------------------------------------------------------------------
 
     @staticmethod
     def _writable(collection: str) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from offa_desktop import paths, reference_data
 from offa_desktop.store.db import WorkingCopy
 from tests.printing import samples as s
+from tests.store.server_rows import put_server_record
 
 IDS = {
     "company": "0a000000-0000-4000-8000-000000000001",
@@ -148,9 +149,9 @@ def fill(data_dir: str | Path) -> dict[str, str]:
             for collection, rows in reference_data.load().items():
                 for record_id, data in rows:
                     version += 1
-                    uow.put_server_record(collection, record_id, version, False, data)
+                    put_server_record(uow, collection, record_id, version, False, data)
             for collection, record_id, v, data in _synced(ids):
-                uow.put_server_record(collection, record_id, v, False, data)
+                put_server_record(uow, collection, record_id, v, False, data)
         with wc.unit_of_work() as uow:
             ids["draft"] = uow.create("contracts", DRAFT)
     finally:

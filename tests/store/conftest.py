@@ -12,6 +12,7 @@ import pytest
 
 from offa_desktop import reference_data
 from offa_desktop.store.db import WorkingCopy
+from tests.store.server_rows import put_server_record
 
 _versions = itertools.count(1)
 
@@ -24,7 +25,8 @@ def load_reference(wc: WorkingCopy) -> None:
     with wc.unit_of_work() as uow:
         for collection, rows in reference_data.load().items():
             for record_id, data in rows:
-                uow.put_server_record(
+                put_server_record(
+                    uow,
                     collection, record_id, next_version(), False, data, "2026-01-01T00:00:00Z"
                 )
 

@@ -26,6 +26,7 @@ from offa_desktop.store.db import (
 from offa_desktop.store.restore import start_empty
 from offa_desktop.store.schema import metadata
 from tests.store.conftest import learner
+from tests.store.server_rows import put_server_record
 
 
 def _mode(path: Path) -> int:
@@ -36,7 +37,7 @@ def test_new_file_is_private_in_wal_mode(tmp_path: Path) -> None:
     path = tmp_path / "wc.sqlite3"
     wc = WorkingCopy.open(path)
     with wc.unit_of_work() as uow:
-        uow.put_server_record("sectors", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0100", 1, False,
+        put_server_record(uow, "sectors", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0100", 1, False,
                               {"code": "x", "name": "X"}, None, None)  # fmt: skip
     assert _mode(path) == 0o600
     for companion in (path.with_name("wc.sqlite3-wal"), path.with_name("wc.sqlite3-shm")):
@@ -137,7 +138,7 @@ def test_corrupt_file_is_moved_aside_never_overwritten(tmp_path: Path, damage: s
             for i in range(300):
                 rid = f"0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f{i:04d}"
                 data = {"code": f"s{i}", "name": "x" * 200}
-                uow.put_server_record("sectors", rid, i + 1, False, data, None, None)
+                put_server_record(uow, "sectors", rid, i + 1, False, data, None, None)
         wc.close()
         raw = bytearray(path.read_bytes())
         page = 4096
@@ -217,7 +218,7 @@ def _scribbled_large_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
         for i in range(300):
             rid = f"0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f{i:04d}"
             data = {"code": f"s{i}", "name": "x" * 200}
-            uow.put_server_record("sectors", rid, i + 1, False, data)
+            put_server_record(uow, "sectors", rid, i + 1, False, data)
     wc.close()
     raw = bytearray(path.read_bytes())
     raw[-4096 * 2 :] = b"\xff" * (4096 * 2)  # the last pages: past what a first-row read touches

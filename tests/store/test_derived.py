@@ -8,6 +8,7 @@ from pathlib import Path
 from offa_desktop.demo.generator import generate
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.demo_fill import fill_working_copy, reference_records
+from tests.store.server_rows import put_server_record
 
 TODAY = date(2026, 11, 23)
 
@@ -40,7 +41,7 @@ def test_bulk_fill_makes_what_the_triggers_make(tmp_path: Path) -> None:
     records = [*reference_records(), *generate(60, seed=8, today=TODAY)]
     with by_row.unit_of_work() as uow:
         for version, (collection, record_id, data) in enumerate(records, start=1):
-            uow.put_server_record(collection, record_id, version, False, data, None, None)
+            put_server_record(uow, collection, record_id, version, False, data, None, None)
     search, docs, keys, triggers = _derived(bulk)
     assert len(search) == len(docs) > 100 and len(keys) == 60
     assert any("ł" in str(r) or "é" in str(r) for r in keys) is False  # folded keys

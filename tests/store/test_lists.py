@@ -21,6 +21,7 @@ from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.demo_fill import fill_working_copy
 from offa_desktop.store.tables import CONFLICTS, OUTBOX
 from offa_desktop.store.types import utc_now
+from tests.store.server_rows import erase_record, put_server_record
 
 TODAY = date(2026, 11, 23)
 
@@ -182,10 +183,10 @@ def test_sort_keys_follow_parents_arriving_late_and_renames(tmp_path: Path) -> N
     cid, data = sorted(contracts.items())[0]
     lid = data["learner_id"]
     with wc.unit_of_work() as uow:  # a page brings the contract before its learner
-        uow.erase_record("learners", lid)
+        erase_record(uow, "learners", lid)
     assert rows(wc, ContractQuery(sort="learner"))[0].id == cid  # no name: first
     with wc.unit_of_work() as uow:
-        uow.put_server_record("learners", lid, 900, False,
+        put_server_record(uow, "learners", lid, 900, False,
                               {**learners[lid], "last_name": "Zzyzx"}, None, None)  # fmt: skip
     assert rows(wc, ContractQuery(sort="learner"))[-1].id == cid
     assert rows(wc, ContractQuery(sort="learner", descending=True))[0].id == cid
@@ -196,7 +197,7 @@ def test_sort_keys_follow_parents_arriving_late_and_renames(tmp_path: Path) -> N
     unit = everything(wc, "establishment_units")[data["establishment_unit_id"]]
     companies = everything(wc, "companies")
     with wc.unit_of_work() as uow:
-        uow.put_server_record("companies", unit["company_id"], 901, False,
+        put_server_record(uow, "companies", unit["company_id"], 901, False,
                               {**companies[unit["company_id"]], "name": "AAA Première"},
                               None, None)  # fmt: skip
     first = rows(wc, ContractQuery(sort="company"))[0]

@@ -9,6 +9,7 @@ from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.search import fts_query
 from tests.store.conftest import company, learner
+from tests.store.server_rows import put_server_record
 
 UNIT = "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0201"
 
@@ -18,7 +19,8 @@ def ids(wc: WorkingCopy) -> dict[str, str]:
     with wc.unit_of_work() as uow:
         learner_id = uow.create("learners", learner())  # Hélène Wałęsa, Bruxelles
         company_id = uow.create("companies", company())  # Boulangerie Ștefan
-        uow.put_server_record(
+        put_server_record(
+            uow,
             "establishment_units",
             UNIT,
             10,
@@ -90,7 +92,7 @@ def test_index_follows_edits_and_deletions(wc: WorkingCopy, ids: dict[str, str])
         uow.delete("learners", ids["learner"])
     assert found(wc, "popescu") == set()
     with wc.unit_of_work() as uow:  # the server brings it back to life
-        uow.put_server_record("learners", ids["learner"], 20, False, learner(), None, None)
+        put_server_record(uow, "learners", ids["learner"], 20, False, learner(), None, None)
     assert found(wc, "walesa") == {ids["learner"]}
 
 

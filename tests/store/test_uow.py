@@ -17,6 +17,7 @@ from offa_desktop.store.records import table
 from offa_desktop.store.tables import BASE, OUTBOX
 from offa_desktop.store.uow import RecordNotFound
 from tests.store.conftest import company, learner, niss
+from tests.store.server_rows import erase_record, put_server_record
 
 
 def ops(wc: WorkingCopy) -> list[dict[str, object]]:
@@ -46,7 +47,7 @@ def test_create_writes_row_and_op_with_the_whole_record(wc: WorkingCopy) -> None
 
 def test_update_sends_only_changed_fields_on_the_server_version(wc: WorkingCopy) -> None:
     with wc.unit_of_work() as uow:
-        uow.put_server_record("learners", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0001", 41, False,
+        put_server_record(uow, "learners", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0001", 41, False,
                               learner(), "2026-11-20T10:00:00Z", None)  # fmt: skip
     with wc.unit_of_work() as uow:
         changed = uow.update(
@@ -142,7 +143,7 @@ def test_duplicates_among_live_records(wc: WorkingCopy) -> None:
 
 def test_delete_tombstones_and_queues_an_op(wc: WorkingCopy) -> None:
     with wc.unit_of_work() as uow:
-        uow.put_server_record("companies", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0002", 7, False,
+        put_server_record(uow, "companies", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0002", 7, False,
                               company(), None, None)  # fmt: skip
     with wc.unit_of_work() as uow:
         uow.delete("companies", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0002")
@@ -160,7 +161,8 @@ def test_delete_tombstones_and_queues_an_op(wc: WorkingCopy) -> None:
 def test_delete_refused_while_in_use(wc: WorkingCopy) -> None:
     with wc.unit_of_work() as uow:
         cid = uow.create("companies", company())
-        uow.put_server_record(
+        put_server_record(
+            uow,
             "tutors",
             "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0003",
             3,
@@ -189,7 +191,7 @@ def test_reference_data_is_read_only_locally(wc: WorkingCopy) -> None:
 def test_server_fields_unknown_here_are_kept(wc: WorkingCopy) -> None:
     data = {**company(), "founded_on": "1990-01-01", "employee_count": "many"}
     with wc.unit_of_work() as uow:
-        uow.put_server_record("companies", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0004", 12, False,
+        put_server_record(uow, "companies", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0004", 12, False,
                               data, "2026-11-23T09:15:00Z", "u1")  # fmt: skip
     with wc.session() as s:
         got = queries.get(s, "companies", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0004")
@@ -203,13 +205,13 @@ def test_server_fields_unknown_here_are_kept(wc: WorkingCopy) -> None:
 def test_erase_record_removes_row_base_ops_and_search_entry(wc: WorkingCopy) -> None:
     rid = "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0005"
     with wc.unit_of_work() as uow:
-        uow.put_server_record("learners", rid, 5, False, learner(), None, None)
+        put_server_record(uow, "learners", rid, 5, False, learner(), None, None)
     with wc.unit_of_work() as uow:
         uow.update("learners", rid, {"city": "Namur", "postal_code": "5000"})
     with wc.session() as s:
         assert [h.id for h in queries.search(s, "Wałęsa")] == [rid]
     with wc.unit_of_work() as uow:
-        uow.erase_record("learners", rid)
+        erase_record(uow, "learners", rid)
     assert rows(wc, "learners") == 0 and ops(wc) == []
     with wc.session() as s:
         assert s.execute(select(BASE).where(BASE.c.record_id == rid)).first() is None
@@ -222,7 +224,7 @@ def test_money_and_dates_round_trip_exactly(wc: WorkingCopy) -> None:
         "rmmmg": "2112.09",
     }
     with wc.unit_of_work() as uow:
-        uow.put_server_record("wage_references", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0006", 99,
+        put_server_record(uow, "wage_references", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0006", 99,
                               False, data, None, None)  # fmt: skip
     with wc.session() as s:
         got = queries.get(s, "wage_references", "0b0b8c9e-1c7a-4c4e-9a37-6c1f8f3f0006")
