@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import pypdfium2 as pdfium
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from offa_desktop.domain.errors import OffaError
 from offa_desktop.scans.qr import Decoded, decode
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
@@ -32,8 +33,10 @@ RETRY_SCALE = 2
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
-class ScanFileError(Exception):
+class ScanFileError(OffaError):
     """A file that cannot be read as a scan (French message naming it)."""
+
+    code = "unreadable_scan"
 
 
 def kind_of(head: bytes) -> str | None:

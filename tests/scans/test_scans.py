@@ -27,6 +27,7 @@ from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.records import get_record
 from tests.printing.store_fill import fill
+from tests.store.server_rows import put_server_record
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = ROOT / ".venv" / "bin" / "offa-desktop"
@@ -93,8 +94,8 @@ def _server_version(wc: WorkingCopy, collection: str, record_id: str, version: i
         stored = get_record(db, collection, record_id)
     assert stored is not None
     with wc.unit_of_work() as uow:
-        uow.put_server_record(collection, record_id, version, False, stored.data,
-                              stored.updated_at, stored.updated_by)  # fmt: skip
+        put_server_record(uow, collection, record_id, version, False, stored.data,
+                          stored.updated_at, stored.updated_by)  # fmt: skip
 
 
 def test_a_copy_signed_on_an_older_version_says_so(
