@@ -17,12 +17,14 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from offa_desktop.domain import overrides
+from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.domain.stamps import stamped
+from offa_desktop.domain.validation import blocking, validate_record
 from sync.server import scope
 from sync.server.models import history, op_results
 from sync.server.permissions import may_write
-from sync.server.rules import ServerRuleContext, effects, validate
+from sync.server.rules import ServerRuleContext
 from sync.server.scope import Principal
 from sync.server.store import Data, dumps, loads
 from sync.server.writer import Writer
@@ -266,14 +268,19 @@ class Pusher:
                     [_err("", "in_use", "Cette fiche est encore utilisée par d'autres fiches.")],
                 )
         else:
-            problems = validate(collection, record_id, data, previous, self.ctx)
+            # the client's rules and messages (uniqueness included); warnings never block
+            found = validate_record(
+                collection, data, previous=previous, ctx=self.ctx, record_id=record_id
+            )
+            problems = blocking(found)
             if problems:
                 return _rejected(op_id, [p.to_api() for p in problems])
         version = self.apply(
             collection, record_id, data, previous, op_id=op_id, resolution=op.get("resolution")
         )
         if data is not None:
-            for effect in effects(collection, record_id, data, previous, self.ctx):
+            # the domain's side effects, written by the server itself (op_id null in the history)
+            for effect in side_effects(collection, record_id, data, previous, self.ctx):
                 self.apply_effect(effect.collection, effect.record_id, effect.kind, effect.fields)
         out_data = who.project(collection, data) if data is not None else None
         return {"op_id": op_id, "status": "applied", "version": version, "data": out_data}

@@ -1,18 +1,15 @@
-"""The domain rules on the server: a full-scope ``RuleContext`` over the server's records, and
-thin wrappers around ``offa_desktop.domain.validation`` and ``effects`` (shared with the client).
+"""The domain's rules on the server: a full-scope ``RuleContext`` over the server's records,
+for ``domain.validation`` and ``domain.effects`` (shared with the client; ``push.py`` calls them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.schema import COLLECTIONS
-from offa_desktop.domain.validation import validate_record
 from sync.server.store import INDEXED, Store
 
 
@@ -53,55 +50,3 @@ class ServerRuleContext:
 
     def today(self) -> date:
         return datetime.now(ZoneInfo("Europe/Brussels")).date()
-
-
-@dataclass(frozen=True)
-class ApiProblem:
-    """A problem as the API shows it."""
-
-    field: str
-    code: str
-    message: str
-
-    def to_api(self) -> dict[str, str]:
-        return {"field": self.field, "code": self.code, "message": self.message}
-
-
-def validate(
-    collection: str,
-    record_id: str,
-    data: Mapping[str, Any],
-    previous: Mapping[str, Any] | None,
-    ctx: ServerRuleContext,
-) -> list[ApiProblem]:
-    """Blocking problems of a write (warnings never block); uniqueness included, with the
-    client's message (``domain/uniqueness.py``)."""
-    return [
-        ApiProblem(p.field, p.code, p.message)
-        for p in validate_record(collection, data, previous=previous, ctx=ctx, record_id=record_id)
-        if not p.warning
-    ]
-
-
-@dataclass(frozen=True)
-class ServerEffect:
-    """A write the server makes itself after an op (``op_id`` null in the history)."""
-
-    collection: str
-    record_id: str
-    kind: str
-    fields: dict[str, Any]
-
-
-def effects(
-    collection: str,
-    record_id: str,
-    data: Mapping[str, Any],
-    previous: Mapping[str, Any] | None,
-    ctx: ServerRuleContext,
-) -> list[ServerEffect]:
-    """The domain's side effects of a write (contract events, approval withdrawals)."""
-    return [
-        ServerEffect(e.collection, e.record_id, e.kind, dict(e.fields))
-        for e in side_effects(collection, record_id, data, previous, ctx)
-    ]
