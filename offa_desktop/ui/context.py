@@ -115,7 +115,7 @@ class AppContext:
         # keyring, on workers.
         # The home screen's radar first (the user looks at it), the rest once it is painted:
         # loading SQLAlchemy on another worker would hold the GIL against it.
-        home = window.pages.get("home")
+        home: Any = window.pages.get("home")  # ui/home.HomePage (computed, refresh)
         started: list[bool] = []
 
         def the_rest(*_args: Any) -> None:

@@ -22,9 +22,9 @@ from offa_desktop.ui.forms.contract_pages import (
     AMBER,
     OPTION_ROLE,
     ContractPage,
-    ContractWizard,
     day_of,
 )
+from offa_desktop.ui.forms.contract_state import ContractWizard
 from offa_desktop.ui.forms.fields import DeferredSearch
 from offa_desktop.ui.forms.keyboard import BoxDrivesList, select_first
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QRadioButton, QWidget, QWizard
+from PySide6.QtWidgets import QLabel, QPushButton, QRadioButton, QWidget, QWizard
 
 from offa_desktop.domain.dates import age_on, trial_period_end
 from offa_desktop.domain.rules import MAJORITY
@@ -156,8 +156,10 @@ class ContractWizard(QWizard):
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
                       QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton,
                       self.print_button):
-            self.button(which).setAutoDefault(False)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.save_and_print)
+            button = self.button(which)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+        QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(self.save_and_print)
         self.pages = [LearnerPage(self), PlacePage(self), TermsPage(self), PayPage(self),
                       ReviewPage(self)]
         for page in self.pages:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -152,7 +153,7 @@ class VisitForm(RecordForm):
             key = item["key"]
             answer = AnswerField(item["label"], number)
             note = TextField(tr("note"), placeholder=tr("note (facultative)"))
-            answer.after_answer = lambda k=key: self.next_point(k)
+            answer.after_answer = partial(self.next_point, key)
             self.report.addRow(point_widget(answer, note))
             for name, field in ((f"_a_{key}", answer), (f"_n_{key}", note)):
                 self.fields[name] = field
