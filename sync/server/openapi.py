@@ -65,14 +65,13 @@ Reference server of the OPLA-compatible sync API v1 (see API.md). Decisions API.
 """
 
 # The bounds of this server, filled in from its Limits and LoginLimits (str.format).
-LIMITS = """- **Limits.** Bodies: {auth} bytes for the auth routes, {push} MiB for a push, {document} MiB
-  for a document, {default} bytes elsewhere (`x-body-limit` on each operation): a larger
-  `Content-Length` is answered `413` at once, before the body is read; a body without one is
-  cut off with `413` as it passes the limit. A body must keep arriving: nothing for
-  {idle:g} s, or less than {rate} KiB/s on average after the first {idle:g} s, is `408`. The
-  request line and headers: at most {headers} KiB (`431`), all received within {idle:g} s of
-  the connection or of the previous answer (`408`); an idle connection is closed after
-  {keep_alive:g} s.
+LIMITS = """- **Limits.** Bodies: {auth} bytes for the auth routes, {push} MiB for a push,
+  {document} MiB for a document, {default} bytes elsewhere (`x-body-limit` on each operation): a
+  larger `Content-Length` is answered `413` at once, before the body is read; a body without one
+  is cut off with `413` as it passes the limit. A body must keep arriving: nothing for {idle:g} s,
+  or less than {rate} KiB/s on average after the first {idle:g} s, is `408`. The request line and
+  headers: at most {headers} KiB (`431`), all received within {idle:g} s of the connection or of
+  the previous answer (`408`); an idle connection is closed after {keep_alive:g} s.
 - **Rate limit.** Failed logins, counted in the database (every server process sees them),
   each in a sliding window of {window} minutes that no success resets: {pair} per user name
   from one address, {address} per address and {user} per user name from all addresses.
