@@ -14,6 +14,8 @@ import getpass
 import os
 import sys
 
+from offa_desktop.domain.errors import OffaError
+
 MIN_LENGTH = 8
 REQUIRED = (
     "Mot de passe requis pour un nouveau compte : tapez-le à l'invite, ou donnez-le par "
@@ -25,10 +27,10 @@ ON_COMMAND_LINE = (
 )
 
 
-class PasswordError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class PasswordError(OffaError):
+    """A password refused (too short, unreadable...): ``message`` says why, in French."""
+
+    code = "bad_password"
 
 
 def _checked(password: str) -> str:
