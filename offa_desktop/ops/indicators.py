@@ -58,6 +58,12 @@ def month_fr(month: str) -> str:
     return f"{MONTHS_FR[int(month[5:7]) - 1]} {month[:4]}"
 
 
+def month_axis(month: str) -> str:
+    """``"2026-05"`` -> ``"05/26"``: short enough for 24 labels under a chart (the table says
+    "mai 2026")."""
+    return f"{month[5:7]}/{month[2:4]}"
+
+
 def _bars(key: str, title: str, pairs: list[tuple[str, int]], names: dict[str, str],
           header: str) -> Panel:
     labels = [names.get(k, k) or "?" for k, _n in pairs]
@@ -117,7 +123,8 @@ def _monthly(conn: Any, f: Filters, today: date, reasons: dict[str, str]) -> Pan
                                                            for r in used)]
     rows = [[label, new.get(m, 0), total, *(ended.get(m, {}).get(r, 0) for r in used)]
             for label, m, total in zip(labels, span, totals, strict=True)]
-    return Panel("monthly", "Nouveaux contrats et ruptures par mois (24 mois)", LINE, labels,
+    return Panel("monthly", "Nouveaux contrats et ruptures par mois (24 mois)", LINE,
+                 [month_axis(m) for m in span],
                  [("Nouveaux contrats", [float(new.get(m, 0)) for m in span]),
                   ("Ruptures", [float(t) for t in totals])], headers, rows,
                  note="ruptures par motif dans le tableau")
@@ -158,7 +165,7 @@ def _visits(conn: Any, today: date) -> Panel:
     coaches = sorted({name for name, _m, _n in found})
     by = {(name, m): n for name, m, n in found}
     return Panel("visits", "Visites par coach et par mois (12 mois)", BAR,
-                 [month_fr(m) for m in span],
+                 [month_axis(m) for m in span],
                  [(name, [float(by.get((name, m), 0)) for m in span]) for name in coaches],
                  ["Coach", *(month_fr(m) for m in span), "Total"],
                  [[name, *(by.get((name, m), 0) for m in span),

@@ -21,6 +21,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalBarSeries,
@@ -123,6 +124,14 @@ def make_chart(panel: Panel) -> QChart:
         bars.attachAxis(categories)
         bars.attachAxis(values)
     else:
+        # lines over months: one label every 3 months, on its point (24 labels do not fit)
+        chart.removeAxis(categories)
+        months = QCategoryAxis()
+        months.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        months.setRange(0, max(1, len(panel.categories) - 1))
+        for x in range(0, len(panel.categories), 3):
+            months.append(panel.categories[x], x)
+        chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
         for name, found in panel.series:
             line = QLineSeries()
             line.setName(name)
@@ -130,7 +139,7 @@ def make_chart(panel: Panel) -> QChart:
                 line.append(x, value)
             line.setPointsVisible(True)
             chart.addSeries(line)
-            line.attachAxis(categories)
+            line.attachAxis(months)
             line.attachAxis(values)
     return chart
 

@@ -61,7 +61,9 @@ def test_figures_equal_the_records(demo_folder: Path) -> None:
     assert sum(a for _n, a in table.values()) == sum(Decimal(c["amount"]) for c in claims)
     # 24 months of new contracts, the current month last
     monthly = found.panel("monthly")
-    assert len(monthly.categories) == 24 and monthly.categories[-1].endswith(str(today.year))
+    assert len(monthly.categories) == 24
+    assert monthly.categories[-1] == f"{today:%m/%y}"
+    assert monthly.rows[-1][0].endswith(str(today.year))  # the table: "déc. 2026"
     started = sum(1 for c in contracts if c["status"] != "draft"
                   and c["start_date"][:7] == today.isoformat()[:7])
     assert monthly.rows[-1][1] == started
