@@ -199,8 +199,8 @@ def areas() -> tuple[Area, ...]:
             "contracts",
             (
                 Column("learner", QCoreApplication.translate("areas", "Apprenant"), width=190),
-                Column("company", QCoreApplication.translate("areas", "Entreprise"), width=210),
-                Column("trade", QCoreApplication.translate("areas", "Métier"), width=250),
+                Column("company", QCoreApplication.translate("areas", "Entreprise"), width=200),
+                Column("trade", QCoreApplication.translate("areas", "Métier"), width=230),
                 Column("operator", QCoreApplication.translate("areas", "Opérateur"), width=120),
                 Column(
                     "start_date",
@@ -212,18 +212,19 @@ def areas() -> tuple[Area, ...]:
                     "end_date",
                     QCoreApplication.translate("areas", "Fin"),
                     formatter=date_fr,
-                    width=95,
+                    width=90,
                 ),
                 Column(
                     "level",
                     QCoreApplication.translate("areas", "Niveau"),
                     formatter=level_fr,
-                    width=60,
+                    width=55,
                 ),
                 Column(
                     "status",
                     QCoreApplication.translate("areas", "Statut"),
                     formatter=namer("contract_status"),
+                    width=90,
                 ),
                 _sync(sortable=True),
             ),

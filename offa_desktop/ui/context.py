@@ -109,6 +109,9 @@ class AppContext:
 
         export_dialog.install(self, window)
         record_actions.install(self, window)
+        from offa_desktop.ui import help_dialog
+
+        help_dialog.install(self, window)
         window.search = SearchPopup(window.search_box, window, self.working_copy, self.tasks)
         window.search.open_requested.connect(window.open_record)
         # After the first paint: the store loads SQLAlchemy, and the session requests and

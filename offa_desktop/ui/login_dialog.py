@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +34,7 @@ class LoginDialog(QDialog):
         server: str = "",
         username: str = "",
         parent: QWidget | None = None,
+        demo_accounts: Sequence[tuple[str, str, str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("login-dialog")
@@ -41,7 +44,8 @@ class LoginDialog(QDialog):
         self.user: dict[str, Any] = {}
         self.server = QLineEdit(server, self)
         self.server.setObjectName("login-server")
-        self.server.setPlaceholderText("https://opla.example.be")
+        self.server.setPlaceholderText(self.tr("adresse donnée par votre opérateur, "
+                                               "ex. https://opla.example.be"))
         self.username = QLineEdit(username, self)
         self.username.setObjectName("login-username")
         self.password = QLineEdit(self)
@@ -52,6 +56,15 @@ class LoginDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
         form = QFormLayout()
+        self.demo: QComboBox | None = None
+        if demo_accounts:  # the demo's accounts, where a person looks for them
+            self.demo = QComboBox(self)
+            self.demo.setObjectName("login-demo")
+            self.demo.addItem(self.tr("— choisir un compte de démonstration —"), None)
+            for name, password, shown in demo_accounts:
+                self.demo.addItem(f"{name} · {shown}", (name, password))
+            self.demo.currentIndexChanged.connect(self._demo_chosen)
+            form.addRow(self.tr("Démonstration"), self.demo)
         form.addRow(self.tr("Serveur"), self.server)
         form.addRow(self.tr("Utilisateur"), self.username)
         form.addRow(self.tr("Mot de passe"), self.password)
@@ -68,6 +81,12 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
         (self.password if server and username else self.server).setFocus()
+
+    def _demo_chosen(self, _index: int) -> None:
+        chosen = self.demo.currentData() if self.demo is not None else None
+        if chosen:
+            self.username.setText(chosen[0])
+            self.password.setText(chosen[1])
 
     def try_login(self) -> None:
         server = self.server.text().strip()

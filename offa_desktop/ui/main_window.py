@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -107,7 +108,11 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        self.right = QVBoxLayout()  # banners (not connected...) above the area shown
+        self.right.setContentsMargins(0, 0, 0, 0)
+        self.right.setSpacing(0)
+        self.right.addWidget(self.stack, 1)
+        row.addLayout(self.right, 1)
         self.setCentralWidget(central)
 
         self._build_toolbar()
@@ -207,6 +212,10 @@ class MainWindow(QMainWindow):
         self.list_defaults[key] = apply
         if key in self.views:
             apply(self.views[key])
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A line across the top of the areas (it shows and hides itself)."""
+        self.right.insertWidget(0, banner)
 
     def go_to(self, key: str) -> None:
         """Ctrl+1…9: show the area and put the keyboard in its list, on a row (a filter combo

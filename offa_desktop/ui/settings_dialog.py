@@ -1,9 +1,14 @@
-"""Paramètres: automatic sync, pseudo-localisation; where the data and the logs are."""
+"""Paramètres: automatic sync; where the data and the logs are.
+
+The pseudo-translation that checks layouts is a developer's tool, not a user's setting: it is
+switched on with the ``OFFA_PSEUDO_L10N`` environment variable (``ui/i18n.py``), never here.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -34,19 +39,12 @@ class SettingsDialog(QDialog):
         self.minutes.setRange(1, 120)
         self.minutes.setSuffix(self.tr(" min"))
         self.minutes.setValue(prefs.get("sync/auto_minutes"))
-        self.pseudo = QCheckBox(
-            self.tr("Pseudo-traduction (pour vérifier les mises en page)"), self
-        )
-        self.pseudo.setChecked(prefs.get("ui/pseudo_l10n"))
-        note = QLabel(self.tr("La pseudo-traduction s'applique au prochain démarrage."), self)
-        note.setWordWrap(True)
         folder = QLabel(str(data_folder), self)
         folder.setWordWrap(True)
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         form.addRow(self.auto)
         form.addRow(self.tr("Toutes les"), self.minutes)
-        form.addRow(self.pseudo)
-        form.addRow(note)
         form.addRow(self.tr("Dossier des données"), folder)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -60,5 +58,4 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self.prefs.set("sync/auto", self.auto.isChecked())
         self.prefs.set("sync/auto_minutes", self.minutes.value())
-        self.prefs.set("ui/pseudo_l10n", self.pseudo.isChecked())
         super().accept()

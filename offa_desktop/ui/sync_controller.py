@@ -77,6 +77,11 @@ class SyncController(QObject):
         self.rejected_action.setObjectName("action-rejected")
         self.rejected_action.triggered.connect(lambda: self._open_list("open_rejected"))
         self.status_changed.connect(window.set_sync_status)
+        from offa_desktop.ui.login_banner import LoginBanner
+
+        self.banner = LoginBanner(self.ask_login, window)
+        if hasattr(window, "add_banner"):
+            window.add_banner(self.banner)
         window.sync_label.setTextFormat(Qt.TextFormat.RichText)
         window.sync_label.linkActivated.connect(self._open_list)
         self.timer = QTimer(self)
@@ -145,6 +150,12 @@ class SyncController(QObject):
     def _show_status(self, status: Any) -> None:
         self.last_status = status
         self.status_changed.emit(self.status_text(status))
+        if status.server is None:
+            self.banner.never_connected()
+        elif not getattr(status, "signed_in", True):
+            self.banner.signed_out(str(status.username or ""))
+        else:
+            self.banner.hide()
 
     def status_text(self, status: Any) -> str:
         if status.server is None:
@@ -332,12 +343,18 @@ class SyncController(QObject):
         if self.login_dialog is not None and self.login_dialog.isVisible():
             return self.login_dialog
         status = self.last_status
+        demo = None
+        if getattr(self.context, "demo", None) is not None:
+            from offa_desktop.demo.accounts import DEMO_ACCOUNTS
+
+            demo = [(a.username, a.password, a.display_name) for a in DEMO_ACCOUNTS]
         dialog = LoginDialog(
             self.tasks,
             session,
             server=(status.server or "") if status else "",
             username=(status.username or "") if status else "",
             parent=self.window,
+            demo_accounts=demo,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._logged_in(dialog))

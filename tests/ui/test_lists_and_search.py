@@ -118,5 +118,5 @@ def test_columns_and_first_window_size(window: Any) -> None:
     header = view.table.horizontalHeader()
     keys = [c.key for c in view.model.columns]
     assert header.sectionSize(keys.index("sync_state")) <= 110
-    assert header.sectionSize(keys.index("trade")) >= 250
+    assert header.sectionSize(keys.index("trade")) >= 230
     assert not header.stretchLastSection()

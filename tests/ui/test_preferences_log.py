@@ -32,9 +32,13 @@ def test_settings_dialog_saves(qtbot: Any, tmp_path: Path) -> None:
     dialog = SettingsDialog(prefs, tmp_path)
     qtbot.addWidget(dialog)
     dialog.minutes.setValue(30)
-    dialog.pseudo.setChecked(True)
     dialog.accept()
-    assert prefs.get("sync/auto_minutes") == 30 and prefs.get("ui/pseudo_l10n") is True
+    assert prefs.get("sync/auto_minutes") == 30 and prefs.get("ui/pseudo_l10n") is False
+    # a developer's tool, not a user's setting (issue 15 #7): nothing about it in Paramètres
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [w.text() for w in dialog.findChildren(QAbstractButton) + dialog.findChildren(QLabel)]
+    assert not any("seudo" in t for t in texts), texts
 
 
 def test_log_view_shows_the_end_of_the_log(qtbot: Any, tmp_path: Path) -> None:
