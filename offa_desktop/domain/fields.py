@@ -23,6 +23,14 @@ UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 CODE_RE = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}")
 PERCENT_RE = re.compile(r"\d{1,3}(\.\d{1,4})?")
 SCHOOL_YEAR_RE = re.compile(r"(\d{4})-(\d{4})")
+# An address someone can write to: a local part, @, a domain with a dot (issue 15: "abc" was
+# accepted). Not RFC 5322 in full: what a person types in a form.
+EMAIL_RE = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+
+
+def is_email_field(name: str) -> bool:
+    """``email``, ``referent_email``...: the text fields holding an e-mail address."""
+    return name == "email" or name.endswith("_email")
 
 
 def is_uuid(value: object) -> bool:
@@ -182,4 +190,7 @@ def value_problems(collection: str, spec: FieldSpec, value: Any) -> list[Problem
     if spec.kind is Kind.JSON:
         return shapes.json_problems(collection, spec.name, value)
     why = _SIMPLE[spec.kind](value)
+    if why is None and spec.kind is Kind.TEXT and is_email_field(spec.name):
+        if not EMAIL_RE.fullmatch(str(value)):
+            why = "adresse de courriel invalide (ex. prenom.nom@exemple.be)."
     return [problem(collection, spec.name, "invalid", why)] if why else []

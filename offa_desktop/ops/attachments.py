@@ -28,6 +28,7 @@ from sync.errors import SyncError
 log = logging.getLogger("offa.sync")
 FOLDER = "attachments"
 PENDING = "to-send"
+SENT = "sent"  # sent, until the pull brings the documents record
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Attachment:
 def _root(folder: Path) -> Path:
     root = folder / FOLDER
     (root / PENDING).mkdir(parents=True, exist_ok=True, mode=0o700)
+    (root / SENT).mkdir(parents=True, exist_ok=True, mode=0o700)
     return root
 
 
@@ -89,11 +91,12 @@ def attach_bytes(folder: Path, record: str, file_name: str, content: bytes) -> A
     return Attachment(document_id, name, kind, len(content), digest, pending=True)
 
 
-def pending(folder: Path) -> dict[str, dict[str, Any]]:
-    """The notes of attachments not sent yet, by document id, oldest first."""
+def pending(folder: Path, which: str = PENDING) -> dict[str, dict[str, Any]]:
+    """The notes of attachments not sent yet (``which``: or sent, waiting for the pull that
+    brings their documents record), by document id, oldest first."""
     found = {}
     notes = sorted(
-        (_root(folder) / PENDING).glob("*.json"), key=lambda p: (p.stat().st_mtime_ns, p.name)
+        (_root(folder) / which).glob("*.json"), key=lambda p: (p.stat().st_mtime_ns, p.name)
     )
     for note in notes:
         try:
@@ -124,7 +127,13 @@ class AttachmentQueue:
         ]
 
     def sent(self, document_id: str) -> None:
-        self._note(document_id).unlink(missing_ok=True)
+        """The note moves to ``sent``: the attachment stays listed until the pull brings its
+        documents record (it used to vanish until the next sync)."""
+        note = self._note(document_id)
+        try:
+            os.replace(note, _root(self.folder) / SENT / note.name)
+        except FileNotFoundError:
+            pass
 
     def failed(self, document_id: str, message: str) -> None:
         """The server's message kept in the note (same modification time: its place stays)."""
@@ -150,7 +159,8 @@ def send_pending(session: Any) -> int:
 
 
 def list_attachments(session: Any, record: str) -> list[Attachment]:
-    """The record's synced documents (from the working copy) and those waiting to be sent."""
+    """The record's synced documents (from the working copy), then those sent whose record
+    the next pull brings, then those waiting to be sent."""
     with session.wc.session() as db:
         stored = queries.page(
             db, "documents", filters={"record": record}, sort="created_at", limit=500
@@ -167,19 +177,22 @@ def list_attachments(session: Any, record: str) -> list[Attachment]:
         for r in stored
     ]
     known = {a.id for a in shown}
+    sent_notes = _root(session.folder) / SENT
+    for document_id, note in pending(session.folder, SENT).items():
+        if document_id in known:  # its record is here now: the note has done its job
+            (sent_notes / f"{document_id}.json").unlink(missing_ok=True)
+        elif note.get("record") == record:
+            shown.append(_from_note(document_id, note, pending=False))
+            known.add(document_id)
     for document_id, note in pending(session.folder).items():
         if note.get("record") == record and document_id not in known:
-            shown.append(
-                Attachment(
-                    document_id,
-                    note["file_name"],
-                    note["media_type"],
-                    int(note["size"]),
-                    note["sha256"],
-                    pending=True,
-                )
-            )
+            shown.append(_from_note(document_id, note, pending=True))
     return shown
+
+
+def _from_note(document_id: str, note: dict[str, Any], *, pending: bool) -> Attachment:
+    return Attachment(document_id, note["file_name"], note["media_type"], int(note["size"]),
+                      note["sha256"], pending=pending)
 
 
 def fetch(session: Any, attachment: Attachment) -> Path:

@@ -196,3 +196,19 @@ def test_shipped_reference_data_passes_field_checks() -> None:
         assert rows, collection
         for _, data in rows:
             assert check_fields(collection, data) == [], (collection, data)
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("sophie.lambert@demo.offa.be", True), ("a@b.be", True), ("abc", False),
+     ("abc@", False), ("abc@def", False), ("a b@c.be", False), ("@c.be", False),
+     ("a@@c.be", False), ("a@c..be", False)],
+)
+def test_email_fields_hold_an_address(value: str, ok: bool) -> None:
+    """Issue 15 #10: an e-mail «abc» was accepted."""
+    for collection, field in (("companies", "email"), ("learners", "email"),
+                              ("contracts", "referent_email"), ("tutors", "email")):
+        found = check_fields(collection, {field: value}, partial=True)
+        assert (found == []) is ok, (collection, value, found)
+        if not ok:
+            assert found[0].field == field and "courriel" in found[0].message.lower()

@@ -272,6 +272,10 @@ class ContractWizard(QWizard):
         self.context.tasks.op(drafting.save_contract, self.wc, data, self.record_id).success(
             self._saved).failure(self._failed).run()
 
+    def blocking_now(self) -> list[Any]:
+        """What would stop saving the draft now (the unsaved-changes question reads it)."""
+        return [p for page in self.pages for p in page.unreadable] + self.check("draft").blocking
+
     def reject(self) -> None:
         """Cancel with a learner already chosen asks: enregistrer / abandonner / annuler."""
         if self.saving:
