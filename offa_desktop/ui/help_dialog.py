@@ -198,7 +198,6 @@ def demo_accounts_html() -> str:
 def install(context: Any, window: Any) -> None:
     """Fill the Aide menu: shortcuts (F1 opens the guide), demo accounts in the demo."""
     menu: QMenu = window.menu_help
-    first = menu.actions()[0] if menu.actions() else None
     guide = QAction(tr("&Guide : contrat et visite au clavier"), window)
     guide.setObjectName("action-guide")
     guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
@@ -208,14 +207,19 @@ def install(context: Any, window: Any) -> None:
     keys.setObjectName("action-shortcuts")
     keys.setShortcut(QKeySequence("Ctrl+/"))
     keys.triggered.connect(lambda: _show(ShortcutsDialog(window)))
-    menu.insertActions(first, [guide, keys])
+    added = [guide, keys]
     if getattr(context, "demo", None) is not None:
         accounts = QAction(tr("Comptes de &démonstration"), window)
         accounts.setObjectName("action-demo-accounts")
         accounts.triggered.connect(lambda: _show(TextDialog(
             tr("Comptes de démonstration"), demo_accounts_html(), window, "demo-accounts")))
-        menu.insertAction(first, accounts)
-    menu.insertSeparator(first)
+        added.append(accounts)
+    present = menu.actions()
+    if present:  # first in the menu, above what was there
+        menu.insertActions(present[0], added)
+        menu.insertSeparator(present[0])
+    else:
+        menu.addActions(added)
     context.extras["help"] = (guide, keys)
 
 
