@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,11 +44,30 @@ def device(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Device]:
         server.stop()
 
 
-def test_replaced_contract_chain(device: Device) -> None:
+def _signable(device: Device, supersedes: bool, skip: int = 0) -> tuple[str, dict[str, Any]]:
+    """An active contract whose copy would be signed with no blocking problem but the overlap
+    (then ``supersedes``: none at all, the pair being ignored): demo data are dated from today,
+    so an approval may no longer be granted on some start dates."""
+    from offa_desktop.ops.records import editing
+
     wc = device.session.wc
     with wc.session() as db:
-        running = queries.page(db, "contracts", filters={"status": "active"}, limit=1)[0]
-    old_id, old = running.id, running.data
+        running = queries.page(db, "contracts", filters={"status": "active"}, limit=50)
+    found = []
+    for record in running:
+        copy = {k: v for k, v in record.data.items() if k not in replacing.NOT_COPIED}
+        copy.update(status="signed", signed_on=record.data["start_date"],
+                    supersedes_id=record.id if supersedes else None)  # fmt: skip
+        check = editing.check(wc, "contracts", copy, previous={**copy, "status": "draft"})
+        if {p.code for p in check.blocking} <= ({"overlap"} if not supersedes else set()):
+            found.append((record.id, record.data))
+    assert len(found) > skip, "no signable contract in the demo data"
+    return found[skip]
+
+
+def test_replaced_contract_chain(device: Device) -> None:
+    wc = device.session.wc
+    old_id, old = _signable(device, supersedes=True)
 
     saved = replacing.replace(wc, old_id)
     new_id = saved.record_id
@@ -100,12 +120,11 @@ def test_override_refused_for_the_wrong_role_accepted_with_a_reason(device: Devi
     from offa_desktop.ops.records import editing, overriding
 
     wc = device.session.wc
-    with wc.session() as db:
-        running = queries.page(db, "contracts", filters={"status": "active"}, limit=5)[-1]
-    data = {k: v for k, v in running.data.items() if k not in replacing.NOT_COPIED}
+    running_id, running = _signable(device, supersedes=False, skip=1)
+    data = {k: v for k, v in running.items() if k not in replacing.NOT_COPIED}
     parallel = writes.create(wc, "contracts", {**data, "status": "draft"}).record_id
     draft = editing.load(wc, "contracts", parallel)
-    sign = {"status": "signed", "signed_on": running.data["start_date"]}
+    sign = {"status": "signed", "signed_on": running["start_date"]}
     check = editing.check(wc, "contracts", {**draft, **sign}, previous=draft,
                           record_id=parallel)  # fmt: skip
     assert {p.code for p in check.blocking} == {"overlap"}

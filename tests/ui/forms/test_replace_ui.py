@@ -60,8 +60,14 @@ def test_signing_over_an_overridable_rule_asks_the_reason(
 
     wc = context.working_copy
     found = sorted(editing.find(wc, "contracts", status="active"), key=lambda item: item[0])
-    _old_id, old = found[1]
-    data = {k: v for k, v in old.items() if k not in NOT_COPIED}
+    for _old_id, old in found:  # one whose copy only overlaps (demo data are dated from today)
+        data = {k: v for k, v in old.items() if k not in NOT_COPIED}
+        signed = {**data, "status": "signed", "signed_on": old["start_date"]}
+        check = editing.check(wc, "contracts", signed, previous={**data, "status": "draft"})
+        if {p.code for p in check.blocking} == {"overlap"}:
+            break
+    else:
+        raise AssertionError("no active contract whose copy only overlaps")
     parallel = writes.create(wc, "contracts", {**data, "status": "draft"}).record_id
     dialog = open_record(context, "contracts", parallel, None)
     qtbot.addWidget(dialog)
