@@ -77,6 +77,11 @@ class BatchPrintDialog(QDialog):
         self.cancel_button.setObjectName("batch-cancel")
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.clicked.connect(self.cancel)
+        self.folder_button = QPushButton(self.tr("Ouvrir le dossier"), self)
+        self.folder_button.setObjectName("batch-folder")
+        self.folder_button.hide()
+        self.folder_button.clicked.connect(self.open_folder)
+        self.buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
@@ -142,7 +147,16 @@ class BatchPrintDialog(QDialog):
         self.outcome.setText(text)
         self.cancel_button.setText(self.tr("Fermer"))
         self.cancel_button.setEnabled(True)
+        if written:
+            self.folder_button.show()
+            self.folder_button.setFocus()
         self.finished_batch.emit(result)
+
+    def open_folder(self) -> bool:
+        """The folder of the printed files in the desktop's file manager."""
+        from offa_desktop.ui import file_notice
+
+        return file_notice.opener(self.out_dir)
 
     def _failed(self, error: BaseException) -> None:
         self.result = error

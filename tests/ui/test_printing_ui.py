@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,20 @@ def test_preview_then_print_selected_contract(qtbot: Any, opened: Any, tmp_path:
     preview = _previews()[0]
     qtbot.addWidget(preview)
     pages = preview.document.pageCount()
-    assert pages >= 1 and preview.pages_label.text().startswith(str(pages))
+    assert pages >= 2 and preview.pages_label.text() == f"page 1 / {pages}"
+    # page navigation and zoom (issue 15 #7: the preview had neither)
+    assert not preview.tools["previous"].isEnabled()
+    preview.tools["next"].click()
+    assert preview.page() == 1 and preview.pages_label.text() == f"page 2 / {pages}"
+    preview.go_to_page(pages + 5)
+    assert preview.page() == pages - 1 and not preview.tools["next"].isEnabled()
+    assert preview.zoom_label.text() == "largeur"
+    before = preview.view.zoomFactor()
+    preview.tools["zoom_in"].click()
+    assert preview.view.zoomFactor() == pytest.approx(before * 1.25)
+    assert preview.zoom_label.text() == f"{round(before * 125)} %"
+    preview.tools["whole"].click()
+    assert preview.zoom_label.text() == "page entière"
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "imprime.pdf"
@@ -50,9 +64,13 @@ def test_preview_then_print_selected_contract(qtbot: Any, opened: Any, tmp_path:
     printer.setResolution(100)
     assert preview.print_to(printer) == pages
     assert len(PdfReader(out).pages) == pages
+    assert str(out) in preview.saved_label.text()  # said where it went
     saved = tmp_path / "copie.pdf"
     preview.save_to(saved)
     assert saved.read_bytes().startswith(b"%PDF-")
+    assert str(saved) in preview.saved_label.text()
+    notice = window.findChild(QLabel, "file-notice-text")
+    assert notice is not None and "copie.pdf" in notice.text()
 
 
 def test_nothing_selected_says_so(qtbot: Any, opened: Any, monkeypatch: Any) -> None:
@@ -66,7 +84,9 @@ def test_nothing_selected_says_so(qtbot: Any, opened: Any, monkeypatch: Any) -> 
     assert shown and "Choisissez" in shown[0]
 
 
-def test_batch_prints_the_filtered_list_and_can_be_cancelled(qtbot: Any, opened: Any) -> None:
+def test_batch_prints_the_filtered_list_and_can_be_cancelled(
+    qtbot: Any, opened: Any, opened_files: list[Path]
+) -> None:
     context, window = opened
     view = window.show_area("contracts")
     box = view.filter_boxes["status"]
@@ -85,6 +105,11 @@ def test_batch_prints_the_filtered_list_and_can_be_cancelled(qtbot: Any, opened:
     assert len(result.written) + len(result.failed) == count
     assert all(p.read_bytes().startswith(b"%PDF-") for p in result.written)
     assert dialog.bar.value() == count and "écrit" in dialog.outcome.text()
+    assert str(dialog.out_dir) in dialog.outcome.text()  # where the files went
+    assert dialog.folder_button.isVisible() and dialog.open_folder()
+    assert opened_files[-1] == dialog.out_dir
+    assert all(p.name.startswith("contrat-") and not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}", p.name)
+               for p in result.written)  # named after whose contract, no internal id
 
     box.setCurrentIndex(0)  # the whole list: cancel right away
     ids = [view.model.record_id(r) for r in range(60)]
