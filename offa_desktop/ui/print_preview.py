@@ -254,12 +254,26 @@ class PrintPreview(QDialog):
                              open_it=False)
 
 
+TITLES = {"contract": "Contrat", "visit": "Visite", "approval": "Agrément"}
+
+
+def _title(kind: str, record_id: str | None) -> str:
+    """«Contrat réf. 9FD6-D95B» (the window's title, the default file name's stem), never an
+    internal id; a blank form by its kind."""
+    from offa_desktop.printing.facts import reference
+
+    noun = TITLES.get(kind.removeprefix("blank-"), "Document")
+    if record_id is None:
+        return f"{noun} vierge"
+    return f"{noun} réf. {reference(record_id)}"
+
+
 def preview_record(context: Any, kind: str, record_id: str | None, parent: QWidget) -> None:
     """Render on the pool lane, then open the preview; a French message if it cannot print."""
     from offa_desktop.ops.printing.rendering import render
 
     def show(pdf: bytes) -> None:
-        dialog = PrintPreview(pdf, f"{kind}-{(record_id or 'vierge')[:8]}", parent)
+        dialog = PrintPreview(pdf, _title(kind, record_id), parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         context.extras["last_preview"] = dialog

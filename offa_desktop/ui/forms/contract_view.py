@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ops.contracts import drafting, replacing
+from offa_desktop.ops.contracts import drafting, replacing, viewing
 from offa_desktop.ops.contracts import events as contract_events
 from offa_desktop.ops.records import editing, overriding
 from offa_desktop.ui import file_notice
-from offa_desktop.ui.formats import date_fr, money_fr, name_of
+from offa_desktop.ui.formats import date_fr, name_of
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.contract_event import TITLES, ContractEventForm
 from offa_desktop.ui.forms.contract_wizard import ContractWizard
@@ -47,7 +47,7 @@ class ContractDialog(QDialog):
         self.wc = context.working_copy
         self.record_id = record_id
         self.setObjectName("contract-dialog")
-        self.resize(720, 560)
+        self.resize(860, 760)
         self.head = QLabel()
         self.head.setObjectName("contract-head")
         self.head.setWordWrap(True)
@@ -69,6 +69,7 @@ class ContractDialog(QDialog):
                           ("replace", tr("Annuler et remplacer…")),
                           ("print", tr("Imprimer"))):
             button = QPushButton(text)
+            button.setAutoDefault(False)  # Enter must not start an amendment by surprise
             button.clicked.connect(lambda _c=False, k=key: self.act(k))
             self.buttons[key] = button
             self.action_row.addWidget(button)
@@ -78,8 +79,15 @@ class ContractDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.head)
-        layout.addWidget(QLabel(tr("<b>Événements</b>")))
+        self.events_title = QLabel(tr("<b>Événements</b>"))
+        self.no_events = QLabel(tr("Aucun événement (avenant, changement de niveau, suspension, "
+                                   "rupture) depuis la signature."))
+        self.no_events.setObjectName("contract-no-events")
+        self.no_events.setStyleSheet("color: #555;")
+        layout.addWidget(self.events_title)
         layout.addWidget(self.events, 1)
+        layout.addWidget(self.no_events)
+        layout.addStretch(1)
         layout.addLayout(self.action_row)
         layout.addWidget(self.message)
         layout.addWidget(close)
@@ -92,15 +100,10 @@ class ContractDialog(QDialog):
         self.contract = contract
         self.setWindowTitle(tr("Contrat") + " — " + title)
         status = contract.get("status")
-        rows = [
-            (tr("Statut"), name_of("contract_status", status)),
-            (tr("Du … au"), f"{date_fr(contract.get('start_date'))} — "
-                            f"{date_fr(contract.get('end_date'))}"),
-            (tr("Niveau"), str(contract.get("level") or "—").upper()),
-            (tr("Rétribution"), money_fr(contract.get("monthly_pay"))
-             if contract.get("monthly_pay") else "—"),
-            (tr("Référent"), str(contract.get("referent_name") or "—")),
-        ]
+        # what a secretariat checks before a phone call (issue 15: the view was sparse)
+        rows = [(tr("Statut"), name_of("contract_status", status))]
+        rows += [(tr(label), text) for label, text in viewing.contract_facts(
+            self.wc, self.record_id)]
         from offa_desktop.ops.forecast import contract_forecasts
 
         rows += [(tr("Prime"), f.sentence()) for f in contract_forecasts(self.wc, self.record_id)]
@@ -110,8 +113,8 @@ class ContractDialog(QDialog):
         rows += [(tr("Remplace"), self._link_text(link)) for link in before[-1:]]
         rows += [(tr("Remplacé par"), self._link_text(link)) for link in after[:1]]
         self.head.setText(f"<b>{html.escape(title)}</b><table>" + "".join(
-            f"<tr><td style='padding-right:12px'>{html.escape(a)}</td><td>{html.escape(b)}</td>"
-            "</tr>" for a, b in rows) + "</table>")
+            f"<tr><td style='padding-right:12px; color:#555'>{html.escape(a)}</td>"
+            f"<td>{html.escape(b)}</td></tr>" for a, b in rows) + "</table>")
         reasons = {
             str(r.get("code")): str(r.get("label"))
             for collection in ("termination_reasons", "suspension_reasons")
@@ -127,6 +130,8 @@ class ContractDialog(QDialog):
             for c, text in enumerate(cells):
                 self.events.setItem(r, c, QTableWidgetItem(text))
         self.events.resizeColumnsToContents()
+        self.events.setVisible(bool(events))
+        self.no_events.setVisible(not events)
         allowed = set(contract_events.allowed_kinds(str(status)))
         for key, button in self.buttons.items():
             if key in ("sign", "edit"):
