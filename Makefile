@@ -14,14 +14,25 @@ export OFFA_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
 install: $(STAMP)
 
+# pip's own output (hundreds of lines of build warnings) goes to .venv/install.log; what is
+# being done is said in one line, and the log's end only when something failed.
 $(STAMP): pyproject.toml setup.py
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,bundle]'
-	touch $(STAMP)
+	@test -n "$(PYTHON)" || { echo "Python 3.12 (ou 3.13, 3.11) introuvable : installez-le," \
+		"par ex. « sudo apt-get install -y python3 python3-venv »."; exit 1; }
+	@echo "Préparation de l'environnement Python dans $(VENV) (une seule fois, 1 à 3 minutes)…"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Création de $(VENV)" \
+		"impossible : « sudo apt-get install -y python3-venv » puis relancez."; exit 1; }
+	@{ $(BIN)/python -m pip install -q --upgrade pip && \
+	   $(BIN)/python -m pip install -q -e '.[test,bundle]'; } > $(VENV)/install.log 2>&1 || \
+	 { echo "L'installation a échoué ; la fin du journal ($(VENV)/install.log) :"; \
+	   tail -n 25 $(VENV)/install.log; exit 1; }
+	@touch $(STAMP)
+	@echo "Environnement Python prêt."
 
 run: $(STAMP)
-	$(BIN)/offa-desktop --demo
+	@bash tools/qt_runtime.sh
+	@echo "Démarrage sur le serveur de démonstration intégré (comptes : menu Aide)…"
+	@$(BIN)/offa-desktop --demo
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
