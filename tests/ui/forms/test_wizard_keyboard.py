@@ -1,0 +1,117 @@
+"""The contract wizard by keyboard, saying what is missing (issue 15, the contract task).
+
+Regressions: «04012027» refused with two contradicting messages («date invalide» and «ce champ
+est requis» on a filled field); «Suivant» greyed out with no reason; «ce champ est requis» in red
+before anything was typed; the learner's running contract reported only on the last page;
+arrow keys did not move from the learner search into its results.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from offa_desktop.ops.contracts import drafting
+from offa_desktop.ops.records import editing
+from offa_desktop.ui.forms.contract_wizard import ContractWizard
+from tests.ui.forms.conftest import type_text
+
+pytestmark = pytest.mark.gui
+
+
+def _wizard(qtbot: Any, context: Any) -> ContractWizard:
+    wizard = ContractWizard(context, None, None)
+    qtbot.addWidget(wizard)
+    with qtbot.waitActive(wizard):
+        wizard.show()
+        wizard.activateWindow()
+    return wizard
+
+
+def _search(qtbot: Any, page: Any, text: str) -> None:
+    with qtbot.waitSignal(page.searcher.applied, timeout=5_000):
+        type_text(page.search, text)
+
+
+def test_pages_say_what_is_missing_never_red_before_typing(qtbot: Any, context: Any) -> None:
+    wizard = _wizard(qtbot, context)
+    learner = wizard.currentPage()
+    assert learner.problems.text() == ""  # nothing typed: nothing in red
+    assert learner.missing.text() == "Pour continuer\u00a0: choisir l'apprenant dans la liste."
+    assert not learner.isComplete()
+    wizard.button(wizard.WizardButton.CancelButton).setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter: to what is missing
+    assert QApplication.focusWidget() is learner.search and wizard.currentPage() is learner
+
+
+def test_arrows_move_from_the_search_into_the_results(qtbot: Any, context: Any) -> None:
+    wizard = _wizard(qtbot, context)
+    page = wizard.currentPage()
+    _search(qtbot, page, "a")
+    assert page.list.count() > 2 and page.list.currentRow() == 0  # the best match, chosen
+    first = wizard.data["learner_id"]
+    QTest.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.list.currentRow() == 1 and wizard.data["learner_id"] not in (None, first)
+    QTest.keyClick(page.search, Qt.Key.Key_Up)
+    assert wizard.data["learner_id"] == first
+    assert QApplication.focusWidget() is page.search  # the typing goes on
+
+
+def test_running_contract_said_on_the_learner_page_and_start_proposed(
+    qtbot: Any, context: Any
+) -> None:
+    wc = context.working_copy
+    busy = next(o for o in drafting.learners(wc, "") if (o.data or {}).get("_engaged")
+                and o.data["_engaged"].end is not None)
+    engaged = busy.data["_engaged"]
+    wizard = _wizard(qtbot, context)
+    page = wizard.currentPage()
+    _search(qtbot, page, str(busy.data["last_name"]))
+    while wizard.data["learner_id"] != busy.id:
+        QTest.keyClick(page.search, Qt.Key.Key_Down)
+    after = engaged.end + timedelta(days=1)
+    assert "contrat" in page.list.currentItem().text() and engaged.company in \
+        page.list.currentItem().text()
+    assert f"au plus tôt le {after:%d/%m/%Y}" in page.info.text()
+    wizard.next()
+    place = wizard.currentPage()
+    wizard.data.update(establishment_unit_id="x", approval_id="x", tutor_id="x")  # skip place
+    place.isComplete = lambda: True  # type: ignore[method-assign]
+    wizard.next()
+    terms = wizard.currentPage()
+    assert terms.fields["start_date"].value() == after.isoformat()
+
+
+def test_dates_any_way_one_message_at_most(qtbot: Any, context: Any) -> None:
+    wizard = _wizard(qtbot, context)
+    wizard.data.update(learner_id="x")
+    for page in wizard.pages[:2]:
+        page.isComplete = lambda: True  # type: ignore[method-assign]
+    wizard.next()
+    wizard.next()
+    terms = wizard.currentPage()
+    start = terms.fields["start_date"]
+    type_text(start.editor, "04012027")
+    terms.refresh()
+    assert start.value() == "2027-01-04"
+    start.editor.clearFocus()  # leaving the field shows the date understood
+    QTest.keyClick(start.editor, Qt.Key.Key_Tab)
+    assert start.editor.text() == "04/01/2027"
+    end = terms.fields["end_date"]
+    type_text(end.editor, "31/02/2028")
+    terms.refresh()
+    messages = [p.message for p in terms.found if p.field == "end_date"]
+    assert len(messages) == 1 and "date illisible" in messages[0], messages
+    assert "requis" not in terms.problems.text()
+    assert "indiquer la date de fin" not in terms.missing.text()  # said once, in red
+    end.set_value(None)
+    type_text(end.editor, "demain")
+    terms.refresh()
+    assert end.value() == (editing.today(context.working_copy) + timedelta(days=1)).isoformat()
+    assert any(p.field == "end_date" for p in terms.found)  # before the start: the domain says
+    assert date.fromisoformat(end.value()) < date(2027, 1, 4)
