@@ -43,7 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     login = commands.add_parser("login", help="se connecter à un serveur OPLA")
     login.add_argument("--server", required=True, help="adresse du serveur")
     login.add_argument("--username", required=True, help="nom d'utilisateur")
-    commands.add_parser("logout", help="se déconnecter (refuse s'il reste des modifications)")
+    logout = commands.add_parser(
+        "logout", help="se déconnecter (refuse s'il reste des modifications, et les liste)"
+    )
+    logout.add_argument(
+        "--discard-forbidden",
+        action="store_true",
+        help="abandonner d'abord les modifications que le serveur refuse pour votre rôle",
+    )
     sync = commands.add_parser("sync", help="synchroniser une fois")
     sync.add_argument(
         "--verify",
@@ -51,8 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="vérifier aussi toute la copie de travail contre le serveur et la réparer",
     )
     commands.add_parser("dump", help="exporter toute la copie de travail en lignes JSON")
-    imp = commands.add_parser("import", help="importer des lignes JSON comme modifications")
-    imp.add_argument("file", help="fichier de lignes JSON (UTF-8)")
+    imp = commands.add_parser(
+        "import",
+        help="importer un fichier (lignes JSON, CSV, XLSX) : tout ou rien, sans doublons",
+    )
+    imp.add_argument("file", help="fichier .jsonl, .csv (UTF-8, ; ou ,) ou .xlsx (1re feuille)")
+    imp.add_argument("--collection", help="la collection des lignes (learners, companies…)")
+    imp.add_argument(
+        "--keep-valid", action="store_true",
+        help="importer les lignes valides même si d'autres sont refusées",
+    )  # fmt: skip
+    imp.add_argument(
+        "--dry-run", action="store_true", help="vérifier et dire ce qui serait fait, sans écrire"
+    )
     restore = commands.add_parser(
         "restore",
         help="restaurer la copie de travail (dernière sauvegarde, un fichier, ou une copie vide)",

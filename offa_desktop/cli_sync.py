@@ -8,25 +8,18 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import logging
 import os
 import sys
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
 from offa_desktop import paths
-from offa_desktop.cli_output import (
-    EXIT_FAILED,
-    EXIT_OK,
-    EXIT_PARTIAL,
-    emit,
-    gone_failure,
-    setup_logging,
-)
-from offa_desktop.domain.problems import ValidationError
+from offa_desktop.cli_import import import_file
+from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, gone_failure, setup_logging
+from offa_desktop.domain.problems import cap
 from offa_desktop.domain.schema import COLLECTIONS, CREATION_ORDER
+from offa_desktop.ops.sync.conflicts import discard_forbidden, unsent
 from offa_desktop.ops.sync.session import MSG_NOT_LOGGED_IN, SyncSession, open_session
 from offa_desktop.store.db import WorkingCopyGone
 from offa_desktop.store.records import every_record
@@ -82,7 +75,7 @@ def run_in(session: SyncSession, args: argparse.Namespace) -> int:
             "logout": _logout,
             "sync": _sync,
             "dump": _dump,
-            "import": _import,
+            "import": import_file,
         }[args.command]
         return handler(session, args)
     except SyncError as exc:
@@ -112,16 +105,60 @@ def _login(session: SyncSession, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+STATES_FR = {
+    "pending": "en attente d'envoi",
+    "conflict": "en conflit",
+    "rejected": "refusée par le serveur",
+    "forbidden": "interdite pour votre rôle",
+}
+KINDS_FR = {"create": "création", "update": "modification", "delete": "suppression"}
+
+
 def _logout(session: SyncSession, args: argparse.Namespace) -> int:
-    unsent = session.unsent()
-    if unsent:
-        return _failure(
-            "unsent_changes",
-            f"{unsent} modification(s) ne sont pas encore envoyées au serveur : synchronisez "
-            "avant de vous déconnecter.",
+    """Refuses while edits are queued, naming each one and what to do; with
+    ``--discard-forbidden`` the edits the server refused for the user's role go first."""
+    discarded = 0
+    if getattr(args, "discard_forbidden", False):
+        discarded = sum(1 for b in unsent(session.wc) if b.state == "forbidden")
+        if discarded:
+            discard_forbidden(session.wc)
+            log.warning("%s modification(s) interdite(s) abandonnée(s) avant la déconnexion",
+                        discarded)  # fmt: skip
+    blocking = unsent(session.wc)
+    if blocking:
+        lines = [
+            f"{cap(COLLECTIONS[b.collection].label)} « {b.title} » "
+            f"({KINDS_FR.get(b.kind, b.kind)}, {STATES_FR.get(b.state, b.state)}"
+            + (f" : {b.message}" if b.message and b.state != "pending" else "")
+            + ")"
+            for b in blocking
+        ]
+        advice = ["synchronisez pour envoyer ou régler les autres"]
+        if any(b.state == "forbidden" for b in blocking):
+            advice.insert(0, "abandonnez les modifications interdites (offa-desktop logout "
+                             "--discard-forbidden, ou « Modifications refusées » dans "
+                             "l'application)")  # fmt: skip
+        message = (
+            f"{len(blocking)} modification(s) ne sont pas encore envoyées au serveur : "
+            + " ; ".join(lines) + ". Avant de vous déconnecter, " + ", puis ".join(advice) + "."
         )
+        log.error("unsent_changes: %s", message)
+        summary: dict[str, Any] = {
+            "ok": False,
+            "error": "unsent_changes",
+            "message": message,
+            "blocking": [
+                {"collection": b.collection, "id": b.record_id, "kind": b.kind,
+                 "state": b.state, "title": b.title, "message": b.message or None}
+                for b in blocking
+            ],  # fmt: skip
+        }
+        if discarded:
+            summary["discarded"] = discarded
+        emit(summary)
+        return EXIT_FAILED
     session.logout()
-    emit({"ok": True})
+    emit({"ok": True, "discarded": discarded} if discarded else {"ok": True})
     return EXIT_OK
 
 
@@ -204,69 +241,3 @@ def _dump(session: SyncSession, args: argparse.Namespace) -> int:
         )
     emit({"ok": True, "records": records, "ops": len(ops), "conflicts": len(conflicts)})
     return EXIT_OK
-
-
-def _import(session: SyncSession, args: argparse.Namespace) -> int:
-    try:
-        with open(args.file, encoding="utf-8") as source:
-            lines = source.read().splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        return _failure("unreadable_file", f"Impossible de lire « {args.file} » : {exc}")
-    created = updated = 0
-    refused: list[tuple[int, str]] = []
-    for number, text in enumerate(lines, start=1):
-        if not text.strip():
-            continue
-        try:
-            outcome = _import_line(session, text)
-        except ValidationError as exc:
-            blocking = [p for p in exc.problems if not p.warning] or exc.problems
-            refused.append((number, " ; ".join(p.message for p in blocking)))
-            continue
-        except ValueError as exc:
-            refused.append((number, str(exc)))
-            continue
-        if outcome == "created":
-            created += 1
-        else:
-            updated += 1
-    for number, reason in refused:
-        sys.stderr.write(f"ligne {number} refusée : {reason}\n")
-    emit({"ok": not refused, "created": created, "updated": updated, "refused": len(refused)})
-    return EXIT_PARTIAL if refused else EXIT_OK
-
-
-def _import_line(session: SyncSession, text: str) -> str:
-    """Take one line as a local edit; ValueError / ValidationError (French) when refused."""
-    try:
-        line = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"ligne JSON illisible ({exc.msg}).") from exc
-    if not isinstance(line, dict):
-        raise ValueError("une ligne doit être un objet JSON {collection, id, data}.")
-    collection = line.get("collection")
-    record_id = line.get("id")
-    data = line.get("data")
-    if collection not in COLLECTIONS or COLLECTIONS[str(collection)].reference:
-        raise ValueError(f"collection inconnue ou en lecture seule : « {collection} ».")
-    if not isinstance(data, dict):
-        raise ValueError("le champ « data » doit être un objet JSON.")
-    if record_id is not None and (not isinstance(record_id, str) or not _is_uuid(record_id)):
-        raise ValueError("le champ « id » doit être un identifiant UUID en minuscules, ou absent.")
-    collection = str(collection)
-    from offa_desktop.store.records import get_record
-
-    with session.wc.unit_of_work() as uow:
-        known = record_id is not None and get_record(uow.session, collection, record_id)
-        if known:
-            uow.update(collection, str(record_id), data)
-            return "updated"
-        uow.create(collection, data, record_id=record_id)
-        return "created"
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        return str(uuid.UUID(value)) == value
-    except ValueError:
-        return False

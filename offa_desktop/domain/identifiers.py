@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from stdnum import iban as std_iban
@@ -50,15 +51,29 @@ def _why(exc: ValidationError, digits: int) -> str:
     return "numéro invalide."
 
 
+@lru_cache(maxsize=16384)
+def _valid_ssn(number: str) -> str | None:
+    """python-stdnum's check of a national register or BIS number (its wire form), None when
+    invalid. Cached: an import checks each number when reading it and again when saving."""
+    try:
+        return str(std_ssn.validate(number))
+    except ValidationError:
+        return None
+
+
 def normalize_niss(value: str, *, field: str = "niss", label: str = "NISS") -> str:
     """A national register or BIS number -> its 11 digits (births from 2000 included)."""
     number = std_ssn.compact(str(value))
     if not number.isdigit():
         raise _fail(field, label, "seuls des chiffres sont admis (11 chiffres).")
+    valid = _valid_ssn(number)
+    if valid is not None:
+        return valid
     try:
-        return str(std_ssn.validate(number))
+        std_ssn.validate(number)  # invalid: only to learn why
     except ValidationError as exc:
         raise _fail(field, label, _why(exc, 11)) from exc
+    raise _fail(field, label, "numéro invalide.")
 
 
 def niss_birth_date(niss: str) -> date | None:

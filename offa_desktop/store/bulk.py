@@ -41,7 +41,7 @@ class Upsert:
     processing a statement per page (the first sync writes 100,000 rows).
     """
 
-    _cache: dict[tuple[str, str], Upsert] = {}
+    _cache: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Upsert] = {}
 
     def __init__(
         self, t: Table, conn: Connection, keys: tuple[str, ...], raw: tuple[str, ...] = ()
@@ -66,7 +66,7 @@ class Upsert:
         cls, t: Table, conn: Connection, keys: tuple[str, ...], raw: tuple[str, ...] = ()
     ) -> Upsert:
         """``raw``: columns whose values the caller already encoded (JSON text)."""
-        key = (t.name, conn.dialect.name)
+        key = (t.name, conn.dialect.name, keys, raw)  # imports and sync encode differently
         found = cls._cache.get(key)
         if found is None:
             found = cls._cache[key] = cls(t, conn, keys, raw)

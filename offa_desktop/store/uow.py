@@ -9,7 +9,7 @@ Records as the server sent them are written by the sync side of the store
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select, update
@@ -19,16 +19,22 @@ from sqlalchemy.orm import Session
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.errors import OffaError
+from offa_desktop.domain.permissions import Forbidden
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
+from offa_desktop.domain.scope import Actor
 from offa_desktop.domain.stamps import stamped
+from offa_desktop.domain.uniqueness import UNIQUE_FIELDS, duplicate_message
 from offa_desktop.domain.validation import ValidationError, blocking, validate_record
-from offa_desktop.store import outbox
+from offa_desktop.store import outbox, roles
+from offa_desktop.store.bulk_edits import insert_created, known_ids
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.queries import StoreContext
 from offa_desktop.store.records import table
 from offa_desktop.store.tables import CONFLICTS
 from offa_desktop.store.types import instant_str, utc_now
+
+_ID_TAKEN = Problem("id", "duplicate", "Cet identifiant existe déjà.")
 
 
 class RecordNotFound(OffaError, LookupError):
@@ -68,6 +74,8 @@ class UnitOfWork:
         self.changes = ChangeSet()
         self.warnings: list[Problem] = []
         self.context = StoreContext(session)
+        self._actor: Actor | None = None
+        self._actor_read = False
 
     # --- local edits ---------------------------------------------------------------------------
 
@@ -78,15 +86,57 @@ class UnitOfWork:
         record_id = record_id or str(uuid.uuid4())
         t = table(collection)
         if self.session.execute(select(t.c.id).where(t.c.id == record_id)).first():
-            raise ValidationError([Problem("id", "duplicate", "Cet identifiant existe déjà.")])
+            raise ValidationError([_ID_TAKEN])
         full = {name: data.get(name) for name in COLLECTIONS[collection].field_names}
         full.update({k: v for k, v in data.items() if k not in full})  # unknown: reported
         full = self._stamped(collection, full, None, record_id)
+        self._allowed(collection, "create", record_id, None, full)
         self._validate(collection, full, None, record_id)
         self._write(collection, record_id, full, version=None, insert_row=True)
         outbox.append(self.session.connection(), collection, record_id, "create", None, full)
         self._apply_effects(collection, record_id, full, None)
         return record_id
+
+    def create_many(
+        self, collection: str, items: Sequence[tuple[str, Mapping[str, Any]]]
+    ) -> list[ValidationError | None]:
+        """Create several records at once (an import): each checked exactly as ``create``
+        checks one, the valid ones written with one executemany for their rows and one for
+        their ops. Per item: None once written, else what refused it (nothing of it written).
+        Items must not name each other (the caller writes a batch before naming its records).
+        """
+        self._writable(collection)
+        ids = [record_id for record_id, _data in items]
+        taken = known_ids(self.session, collection, ids)
+        field = UNIQUE_FIELDS.get(collection)
+        used: set[Any] = set()  # the batch's own unique values (the rules see the copy's)
+        outcomes: list[ValidationError | None] = []
+        written: list[tuple[str, dict[str, Any]]] = []
+        for record_id, data in items:
+            full = {name: data.get(name) for name in COLLECTIONS[collection].field_names}
+            full.update({k: v for k, v in data.items() if k not in full})
+            try:
+                if record_id in taken:
+                    raise ValidationError([_ID_TAKEN])
+                full = self._stamped(collection, full, None, record_id)
+                self._allowed(collection, "create", record_id, None, full)
+                self._validate(collection, full, None, record_id)
+                if field and full.get(field) is not None and full[field] in used:
+                    raise ValidationError(
+                        [Problem(field, "duplicate", duplicate_message(collection))]
+                    )
+            except ValidationError as exc:
+                outcomes.append(exc)
+                continue
+            if field and full.get(field) is not None:
+                used.add(full[field])
+            taken.add(record_id)
+            written.append((record_id, full))
+            outcomes.append(None)
+        insert_created(self.session, collection, written, self.user_id)
+        for record_id, _full in written:
+            self.changes.add(collection, record_id)
+        return outcomes
 
     def update(self, collection: str, record_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Change some fields of a live record; returns the fields that really changed (no op
@@ -98,6 +148,7 @@ class UnitOfWork:
             return {}
         data = self._stamped(collection, {**previous, **changed}, previous, record_id)
         changed = {k: v for k, v in data.items() if k not in previous or previous[k] != v}
+        self._allowed(collection, "update", record_id, previous, data)
         self._validate(collection, data, previous, record_id)
         self._write(collection, record_id, data, version=version, insert_row=False)
         outbox.append(self.session.connection(), collection, record_id, "update", version, changed)
@@ -109,7 +160,8 @@ class UnitOfWork:
         """Delete a live record (a tombstone until the server confirms). ValidationError
         (``in_use``) while a live record refers to it."""
         self._writable(collection)
-        version, _ = self._live(collection, record_id)
+        version, previous = self._live(collection, record_id)
+        self._allowed(collection, "delete", record_id, previous, None)
         users = []
         for other, field in _referrers(collection):
             o = table(other)
@@ -155,6 +207,28 @@ class UnitOfWork:
         if row is None:
             raise RecordNotFound(collection, record_id)
         return row["version"], to_api(collection, row)
+
+    def _allowed(
+        self,
+        collection: str,
+        kind: str,
+        record_id: str,
+        previous: dict[str, Any] | None,
+        data: dict[str, Any] | None,
+    ) -> None:
+        """API.md's roles matrix, checked with the server's own function before anything is
+        written or queued (``store.roles``): Forbidden with the server's French message."""
+        if not self._actor_read:
+            self._actor = roles.actor(self.session)
+            self._actor_read = True
+        if self._actor is None:
+            return
+        refused = roles.refusal(
+            self.session, collection, kind, record_id, previous=previous, data=data,
+            who=self._actor, ctx=self.context,
+        )  # fmt: skip
+        if refused is not None:
+            raise Forbidden(refused)
 
     def _stamped(
         self,

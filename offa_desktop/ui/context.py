@@ -193,6 +193,8 @@ class AppContext:
         new.setShortcut(QKeySequence("Ctrl+N"))
         new.triggered.connect(lambda: self.new_record(window))
         window.menu_file.insertAction(window.quit_action, new)
+        window.area_changed.connect(lambda _key: self.follow_role(window))
+        self.extras["action_new"] = new
         settings = window.menu_file.addAction(self.tr_("Paramètres…"))
         settings.setObjectName("action-settings")
         settings.setShortcut(QKeySequence("Ctrl+,"))
@@ -243,6 +245,22 @@ class AppContext:
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.show()
         return view
+
+    def follow_role(self, window: Any) -> None:
+        """« Nouvelle fiche » only where the user's role creates records (API.md's matrix)."""
+        action = self.extras.get("action_new")
+        view = window.views.get(window.current_area())
+        if action is None:
+            return
+        if view is None:
+            action.setEnabled(False)
+            return
+        from offa_desktop.ops.records.editing import may_create
+
+        allowed = may_create(self.working_copy, view.area.collection)
+        action.setEnabled(allowed)
+        action.setToolTip("" if allowed else self.tr_(
+            "Votre rôle ne permet pas de créer ces fiches."))  # fmt: skip
 
     def new_record(self, window: Any) -> QWidget | None:
         """A new record of the current area's collection (Fiche > Nouveau, Ctrl+N)."""

@@ -18,12 +18,12 @@ from sqlalchemy.exc import IntegrityError
 
 from offa_desktop.domain import overrides
 from offa_desktop.domain.effects import side_effects
+from offa_desktop.domain.permissions import forbidden_message, may_write
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.domain.stamps import stamped
 from offa_desktop.domain.validation import blocking, validate_record
 from sync.server import scope
 from sync.server.models import history, op_results
-from sync.server.permissions import may_write
 from sync.server.rules import ServerRuleContext
 from sync.server.scope import Principal
 from sync.server.store import Data, dumps, loads
@@ -242,7 +242,7 @@ class Pusher:
             old_data=previous if kind != "create" else None,
         )
         if not allowed:
-            return _forbidden(op_id, _forbidden_message(collection, kind))
+            return _forbidden(op_id, forbidden_message(collection, kind))
         if existing is None and kind != "create":  # 4. not found
             return _rejected(op_id, [_err("id", "not_found", "Cette fiche n'existe pas.")])
         if existing is not None and (  # 5. conflict
@@ -341,12 +341,3 @@ class Pusher:
             self.apply(collection, record_id, data, None, op_id=None)
         else:
             self.apply(collection, record_id, {**existing, **fields}, existing, op_id=None)
-
-
-def _forbidden_message(collection: str, kind: str) -> str:
-    spec = COLLECTIONS[collection]
-    if spec.reference or collection == "documents":
-        return f"Les {spec.label} ne se modifient pas par synchronisation."
-    if kind == "delete":
-        return "Seul l'OFFA peut supprimer une fiche."
-    return f"Vous n'avez pas le droit de modifier ces {spec.label}."

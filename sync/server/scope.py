@@ -1,14 +1,10 @@
-"""Who may read and write what (API.md "Roles and scope"), as scope keys.
-
-Every record carries a set of keys, computed on write and kept in ``record_keys``:
-``pub`` (reference data: everyone), ``sec`` (companies, units, tutors, approvals and their
-documents: every secretariat), ``s:<sector>`` (the coaches of that sector: a company's sectors
-are its own plus the sectors of the trades of its units' live approvals, whatever their
-status) and ``o:<operator>`` (the secretariat of that operator). A user holds keys too
-(``offa`` holds all); a user reads a record when the two sets meet. A write that changes what
-decides a record's keys recomputes the keys of the records that depend on it; a key lost is a
-row of ``scope_exits`` (the ``out_of_scope`` tombstone of a pull) and a record that gains or
-loses keys gets a new version, so that whoever now sees it receives it.
+"""Scope keys on the server: the caller (``Principal``), and the records whose keys a write
+moves. Which keys a record has, and what a role may read, is the domain's
+(``offa_desktop.domain.scope``), shared with the client; here they are kept in
+``record_keys``: a write that changes what decides a record's keys recomputes the keys of the
+records that depend on it; a key lost is a row of ``scope_exits`` (the ``out_of_scope``
+tombstone of a pull) and a record that gains or loses keys gets a new version, so that whoever
+now sees it receives it.
 """
 
 from __future__ import annotations
@@ -17,66 +13,41 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from offa_desktop.domain.schema import REFERENCE_COLLECTIONS
+from offa_desktop.domain.scope import (
+    COACH_LEARNER_FIELDS,
+    PARTIAL_READERS,
+    PRIVATE_COLLECTIONS,
+    SCOPE_FIELDS,
+    Actor,
+    compute_keys,
+    document_keys,
+    keys_for,
+)
+from offa_desktop.domain.scope import unit_company as _unit_company
 from sync.server.store import Store
 from sync.server.writer import Writer
 
-COMPANY_TREE = ("companies", "establishment_units", "tutors", "approvals")
-# Per-user collections (an addition to API v1): each record belongs to its ``user_id`` and only
-# that user reads or writes it, whatever the role (offa included); key ``u:<user id>``.
-PRIVATE_COLLECTIONS = ("snoozes",)
-# Fields whose change can move a record (or the records below it) in or out of a scope.
-SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
-    "companies": ("sector",),
-    "establishment_units": ("company_id",),
-    "tutors": ("company_id",),
-    "approvals": ("establishment_unit_id", "trade_code"),
-    "visits": ("approval_id", "contract_id"),
-    "learners": ("operator_code",),
-    "contracts": ("learner_id", "establishment_unit_id", "operator_code"),
-    "contract_events": ("contract_id",),
-    "incentive_claims": ("contract_ids",),
-    "documents": ("record",),
-    "snoozes": ("user_id",),
-}
-# What a coach may read of a learner.
-COACH_LEARNER_FIELDS = ("first_name", "last_name", "operator_code")
-# Records whose fields some holders of their keys read only in part (a coach reads a learner's
-# names and operator): the documents of such a record follow the fields, so they do not carry
-# those holders' keys (a coach's are ``s:<sector>``). A new collection read in part by a role
-# adds its entry here and to ``Principal.project``.
-PARTIAL_READERS: dict[str, tuple[str, ...]] = {"learners": ("s:",)}
+__all__ = [
+    "COACH_LEARNER_FIELDS",
+    "PARTIAL_READERS",
+    "PRIVATE_COLLECTIONS",
+    "SCOPE_FIELDS",
+    "Principal",
+    "compute_keys",
+    "dependents",
+    "document_keys",
+    "keys_for",
+    "refresh",
+]
 
 
 @dataclass(frozen=True)
-class Principal:
-    """The authenticated caller."""
+class Principal(Actor):
+    """The authenticated caller: the domain's actor, with its login."""
 
-    user_id: str
     username: str
     display_name: str
-    role: str
-    operator_code: str | None
-    sectors: tuple[str, ...]
     session_id: str
-
-    @property
-    def keys(self) -> frozenset[str] | None:
-        """The caller's scope keys; None for ``offa`` (everything)."""
-        if self.role == "offa":
-            return None
-        if self.role == "coach":
-            return frozenset({"pub", self.private_key, *(f"s:{s}" for s in self.sectors)})
-        return frozenset({"pub", "sec", self.private_key, f"o:{self.operator_code}"})
-
-    @property
-    def private_key(self) -> str:
-        """The key of the caller's own records of the per-user collections."""
-        return f"u:{self.user_id}"
-
-    def reads(self, record_keys: set[str] | frozenset[str]) -> bool:
-        mine = self.keys
-        return mine is None or bool(mine & record_keys)
 
     def reads_documents(self, collection: str, record_keys: set[str] | frozenset[str]) -> bool:
         """Whether the caller reads the documents of a record of ``collection`` (its fields)."""
@@ -93,115 +64,6 @@ class Principal:
         if self.role == "coach" and collection == "learners":
             return {k: data.get(k) for k in COACH_LEARNER_FIELDS}
         return data
-
-
-def document_keys(collection: str, record_keys: set[str] | frozenset[str]) -> set[str]:
-    """The keys of a document attached to a record of ``collection`` holding ``record_keys``."""
-    dropped = PARTIAL_READERS.get(collection, ())
-    return {k for k in record_keys if not k.startswith(dropped)} if dropped else set(record_keys)
-
-
-def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def company_sectors(store: Store, company_id: str | None) -> set[str]:
-    company = store.live("companies", company_id)
-    if company is None or company_id is None:
-        return set()
-    out = {company["sector"]} if isinstance(company.get("sector"), str) else set()
-    trades = {t.get("code"): t.get("sector") for t in store.reference("trades")}
-    for unit_id in store.find_ids("establishment_units", "company_id", company_id):
-        for approval_id in store.find_ids("approvals", "establishment_unit_id", unit_id):
-            approval = store.live("approvals", approval_id)
-            sector = trades.get(approval.get("trade_code")) if approval else None
-            if isinstance(sector, str):
-                out.add(sector)
-    return out
-
-
-def _unit_company(store: Store, unit_id: Any) -> str | None:
-    unit = store.live("establishment_units", _str(unit_id))
-    return _str(unit.get("company_id")) if unit else None
-
-
-def _s(sectors: set[str]) -> set[str]:
-    return {f"s:{s}" for s in sectors}
-
-
-def compute_keys(store: Store, collection: str, data: Mapping[str, Any]) -> set[str]:
-    """The scope keys of a record whose state is ``data``."""
-    if collection in REFERENCE_COLLECTIONS:
-        return {"pub"}
-    if collection in PRIVATE_COLLECTIONS:
-        return {f"u:{data.get('user_id')}"}
-    if collection == "companies":
-        return {"sec"} | _s(company_sectors(store, _str(data.get("_id"))) | _own_sector(data))
-    if collection in ("establishment_units", "tutors"):
-        return {"sec"} | _s(company_sectors(store, _str(data.get("company_id"))))
-    if collection == "approvals":
-        company = _unit_company(store, data.get("establishment_unit_id"))
-        return {"sec"} | _s(company_sectors(store, company))
-    if collection == "contracts":
-        company = _unit_company(store, data.get("establishment_unit_id"))
-        out = _s(company_sectors(store, company))
-        if isinstance(data.get("operator_code"), str):
-            out.add(f"o:{data['operator_code']}")
-        return out
-    if collection == "contract_events":
-        contract = store.live("contracts", _str(data.get("contract_id")))
-        return compute_keys(store, "contracts", contract) if contract else set()
-    if collection == "visits":
-        return _visit_keys(store, data)
-    if collection == "learners":
-        return _learner_keys(store, data)
-    if collection == "incentive_claims":
-        out = set()
-        for cid in data.get("contract_ids") or []:
-            contract = store.live("contracts", _str(cid))
-            if contract and isinstance(contract.get("operator_code"), str):
-                out.add(f"o:{contract['operator_code']}")
-        return out
-    if collection == "documents":
-        target = _str(data.get("record")) or ""
-        coll, _, rid = target.partition("/")
-        return document_keys(coll, store.keys_of(coll, rid)) if rid else set()
-    return set()
-
-
-def _own_sector(data: Mapping[str, Any]) -> set[str]:
-    return {data["sector"]} if isinstance(data.get("sector"), str) else set()
-
-
-def _visit_keys(store: Store, data: Mapping[str, Any]) -> set[str]:
-    out: set[str] = set()
-    contract = store.live("contracts", _str(data.get("contract_id")))
-    if contract:
-        out |= compute_keys(store, "contracts", contract)
-    approval = store.live("approvals", _str(data.get("approval_id")))
-    if approval:
-        company = _unit_company(store, approval.get("establishment_unit_id"))
-        out |= _s(company_sectors(store, company))
-        if isinstance(approval.get("operator_code"), str):
-            out.add(f"o:{approval['operator_code']}")
-    return out
-
-
-def _learner_keys(store: Store, data: Mapping[str, Any]) -> set[str]:
-    out = {f"o:{data['operator_code']}"} if isinstance(data.get("operator_code"), str) else set()
-    learner_id = _str(data.get("_id"))
-    if learner_id:
-        for contract_id in store.find_ids("contracts", "learner_id", learner_id):
-            contract = store.live("contracts", contract_id)
-            if contract:
-                company = _unit_company(store, contract.get("establishment_unit_id"))
-                out |= _s(company_sectors(store, company))
-    return out
-
-
-def keys_for(store: Store, collection: str, record_id: str, data: Mapping[str, Any]) -> set[str]:
-    """``compute_keys`` for a record with its id (companies and learners need it)."""
-    return compute_keys(store, collection, {**data, "_id": record_id})
 
 
 def dependents(

@@ -158,7 +158,7 @@ def test_dump_lines(server: Server, tmp_path: Path, seed: int) -> None:
     assert lines.index(ops[0]) > max(lines.index(r) for r in records)
 
 
-def test_import_takes_good_lines_and_names_refused_ones(
+def test_import_keep_valid_takes_good_lines_and_names_refused_ones(
     server: Server, tmp_path: Path, seed: int
 ) -> None:
     rng = random.Random(seed)
@@ -177,11 +177,12 @@ def test_import_takes_good_lines_and_names_refused_ones(
     ]
     source = tmp_path / "import.jsonl"
     source.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines), "utf-8")
-    done = d.run("import", str(source))
+    done = d.run("import", str(source), "--keep-valid")  # all or nothing unless asked
     assert done.status == 2, done.stderr
-    assert done.summary() == {"ok": False, "created": 1, "updated": 1, "refused": 3}
+    assert done.summary() == {"ok": False, "created": 1, "updated": 1, "unchanged": 0,
+                              "refused": 3, "written": True}  # fmt: skip
     refused = [ln for ln in done.stderr.splitlines() if ln.startswith("ligne ")]
-    assert [ln.split()[1] for ln in refused] == ["3", "4", "5"]
+    assert [ln.split()[1].rstrip(",") for ln in refused] == ["3", "4", "5"]
     assert "numéro d'entreprise" in refused[0].lower()
     records, ops, _ = d.dump()
     assert records[("companies", known)]["data"]["name"] == "Renommée"

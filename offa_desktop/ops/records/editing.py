@@ -15,16 +15,19 @@ from datetime import date
 from typing import Any
 
 from offa_desktop.domain.identifiers import normalize_record
+from offa_desktop.domain.permissions import may_create_some
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.schema import COLLECTIONS
+from offa_desktop.domain.scope import Actor
 from offa_desktop.domain.validation import blocking, pending_checks, validate_record
 from offa_desktop.ops.records import writes
 from offa_desktop.ops.records.writes import Saved
-from offa_desktop.store import queries
+from offa_desktop.store import queries, roles
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
 
 PENDING_FR = "vérifié à la synchronisation"
+NEW_ID = "00000000-0000-4000-8000-000000000000"  # a record not created yet (its keys only)
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,13 @@ def check(
         ctx = StoreContext(db)
         found = validate_record(collection, record, previous=previous, ctx=ctx, record_id=record_id)
         pending = pending_checks(collection, record, ctx)
+        # The role's rights first: a form the user may not save says so and keeps Save off.
+        refused = roles.refusal(
+            db, collection, "update" if previous is not None else "create",
+            record_id or NEW_ID, previous=previous, data=record, ctx=ctx,
+        )  # fmt: skip
+    if refused is not None:
+        found.insert(0, Problem("", "forbidden", refused))
     return Check(found, pending, record)
 
 
@@ -104,3 +114,16 @@ def save(wc: WorkingCopy, collection: str, record_id: str | None, data: Mapping[
     if record_id is None:
         return writes.create(wc, collection, record)
     return writes.update(wc, collection, record_id, record)
+
+
+def actor(wc: WorkingCopy) -> Actor | None:
+    """Who edits this copy (role, operator, sectors), None before any login."""
+    with wc.session() as db:
+        return roles.actor(db)
+
+
+def may_create(wc: WorkingCopy, collection: str) -> bool:
+    """Whether the user's role creates records of ``collection`` (buttons follow it); True
+    before any login (the server decides at the first sync)."""
+    who = actor(wc)
+    return who is None or may_create_some(who, collection)

@@ -15,7 +15,7 @@ from offa_desktop.ops.sync.adapter import StoreSyncAdapter
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from sync.ports import Conflict, OutboxOp
-from sync.resolve import Choice, discard_op, resolve_conflict, retry_op
+from sync.resolve import Choice, NothingToResolve, discard_op, resolve_conflict, retry_op
 
 NAME_FIELDS = ("name", "last_name", "first_name", "trade_code", "kind_code", "file_name")
 
@@ -77,8 +77,14 @@ def resolve(
 
 def rejected(wc: WorkingCopy) -> list[Rejected]:
     """The edits the server refused (rejected or forbidden), with its messages."""
+    return [r for r in unsent(wc) if r.state != "pending"]
+
+
+def unsent(wc: WorkingCopy) -> list[Rejected]:
+    """Every queued edit, oldest first: waiting to go (``pending``), in conflict, or refused
+    by the server (``rejected``, ``forbidden``) with its message: what holds a logout back."""
     with StoreSyncAdapter(wc).transaction() as tx:
-        ops: list[OutboxOp] = [o for o in tx.outbox.unsettled() if o.state != "pending"]
+        ops: list[OutboxOp] = tx.outbox.unsettled()
     return [
         Rejected(
             op.seq,
@@ -107,4 +113,21 @@ def discard(wc: WorkingCopy, seq: int, collection: str, record_id: str) -> Chang
     discard_op(StoreSyncAdapter(wc), seq)
     changes = ChangeSet()
     changes.add(collection, record_id)
+    return changes
+
+
+def discard_forbidden(wc: WorkingCopy) -> ChangeSet:
+    """Give up every edit the server refused for the user's role (``forbidden``): they can
+    never be sent, so each record shows the server's state again (one never sent is erased),
+    with the user's other queued edits on top. The ChangeSet names the records."""
+    adapter = StoreSyncAdapter(wc)
+    changes = ChangeSet()
+    for item in unsent(wc):
+        if item.state != "forbidden":
+            continue
+        try:
+            discard_op(adapter, item.seq)
+        except NothingToResolve:  # went with an earlier op of the same record
+            pass
+        changes.add(item.collection, item.record_id)
     return changes

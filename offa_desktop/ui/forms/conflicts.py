@@ -279,6 +279,11 @@ class RejectedDialog(QDialog):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        # Edits the server refuses for the user's role can never be sent: given up together.
+        self.discard_forbidden_button = QPushButton()
+        self.discard_forbidden_button.setObjectName("discard-forbidden")
+        self.discard_forbidden_button.clicked.connect(self.discard_forbidden)
+        row.addWidget(self.discard_forbidden_button)
         self.message = QLabel()
         self.message.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -309,6 +314,19 @@ class RejectedDialog(QDialog):
             self.list.setCurrentRow(0)
         for button in self.buttons.values():
             button.setEnabled(bool(self.items))
+        forbidden = sum(1 for item in self.items if item.state == "forbidden")
+        self.discard_forbidden_button.setText(
+            tr("Abandonner les modifications interdites (%1)").replace("%1", str(forbidden))
+        )
+        self.discard_forbidden_button.setToolTip(tr(
+            "Le serveur les refuse pour votre rôle : elles ne pourront jamais être envoyées. "
+            "Chaque fiche reprend l'état du serveur."))  # fmt: skip
+        self.discard_forbidden_button.setVisible(forbidden > 0)
+
+    def discard_forbidden(self) -> None:
+        """Give up every edit refused for the user's role, in one transaction per edit."""
+        self.context.tasks.op(conflicts.discard_forbidden, self.wc).success(
+            self._done).failure(self._failed).run()
 
     def act(self, key: str) -> QWidget | None:
         row = self.list.currentRow()

@@ -117,3 +117,31 @@ def test_rejected_edit_sent_again(qtbot: Any, context: Any) -> None:
     with StoreSyncAdapter(wc).transaction() as tx:
         states = {o.state for o in tx.outbox.unsettled() if o.record_id == company_id}
     assert states == {"pending"}
+
+
+def test_edits_forbidden_for_the_role_are_given_up_in_one_place(
+    qtbot: Any, context: Any
+) -> None:
+    """Issue 12, situation 5: « Modifications refusées » gives up every edit the server
+    refused for the user's role at once; a merely rejected edit stays for a person."""
+    wc = context.working_copy
+    (first, one), (second, two), (third, _three) = sorted(editing.find(wc, "companies"))[:3]
+    for company_id in (first, second, third):
+        writes.update(wc, "companies", company_id, {"phone": "02 555 55 55"})
+    with StoreSyncAdapter(wc).transaction() as tx:
+        for op in tx.outbox.unsettled():
+            if op.record_id in (first, second):
+                op.state, op.error = "forbidden", "Vous n'avez pas le droit de modifier ces …"
+            elif op.record_id == third:
+                op.state, op.error = "rejected", "Téléphone : invalide."
+            tx.outbox.update(op)
+    dialog = RejectedDialog(context, None)
+    qtbot.addWidget(dialog)
+    button = dialog.discard_forbidden_button
+    assert button.isVisibleTo(dialog) and "(2)" in button.text()
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        button.click()
+    assert [r.record_id for r in conflicts.rejected(wc)] == [third]
+    assert not button.isVisibleTo(dialog)
+    assert editing.load(wc, "companies", first)["phone"] == one["phone"]  # the server's again
+    assert editing.load(wc, "companies", second)["phone"] == two["phone"]

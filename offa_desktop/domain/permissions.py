@@ -1,0 +1,153 @@
+"""Who may create, update or delete what (API.md's roles matrix), one function for both sides:
+the server settles a push with it (``forbidden``), the client's unit of work refuses the same
+edit before it reaches the outbox, with the same French message.
+
+``may_write`` takes the scope keys of the record before and after the write (``domain.scope``);
+``refusal`` computes them from a ``ScopeReader`` and adds the overrides a role may not make.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from offa_desktop.domain import overrides
+from offa_desktop.domain.problems import Problem, ValidationError
+from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS
+from offa_desktop.domain.scope import (
+    PRIVATE_COLLECTIONS,
+    SCOPE_FIELDS,
+    Actor,
+    ScopeReader,
+    keys_for,
+)
+
+COACH_WRITES = ("companies", "establishment_units", "tutors", "visits")
+SECRETARIAT_ANY = ("companies", "establishment_units", "tutors")
+SECRETARIAT_OPERATOR = ("visits", "learners", "contracts", "contract_events")
+
+
+class Forbidden(ValidationError):
+    """An edit the user's role may not make: nothing written, the server's French message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__([Problem("", "forbidden", message)])
+        self.message = message
+
+
+def may_write(
+    who: Actor,
+    collection: str,
+    kind: str,
+    *,
+    old_keys: set[str] | None,
+    new_keys: set[str] | None,
+    new_data: Mapping[str, Any] | None,
+    old_data: Mapping[str, Any] | None,
+) -> bool:
+    """True when ``who`` may apply this create/update/delete (keys None: no such state)."""
+    if collection in REFERENCE_COLLECTIONS or collection == "documents":
+        return False
+    if collection in PRIVATE_COLLECTIONS:  # the owner only, delete included, any role
+        owners = [d.get("user_id") for d in (old_data, new_data) if d is not None]
+        return bool(owners) and all(owner == who.user_id for owner in owners)
+    if kind == "delete":
+        return who.role == "offa"
+    if who.role == "offa":
+        return True
+    states = [k for k in (old_keys, new_keys) if k is not None]
+    if who.role == "coach":
+        mine = who.keys or frozenset()
+        sectors = {k for k in mine if k.startswith("s:")}
+        in_scope = all(sectors & k for k in states)
+        if collection in COACH_WRITES:
+            return in_scope
+        if collection == "approvals":
+            status = (new_data or {}).get("status")
+            return kind == "create" and status == "requested" and in_scope
+        return False
+    if who.role == "secretariat":
+        own = f"o:{who.operator_code}"
+        if collection in SECRETARIAT_ANY:
+            return True
+        if collection == "approvals":
+            if kind == "create":
+                return True
+            return all(
+                (d or {}).get("operator_code") == who.operator_code for d in (old_data, new_data)
+            )
+        if collection in SECRETARIAT_OPERATOR:
+            return all(own in k for k in states)
+    return False
+
+
+def may_create_some(who: Actor, collection: str) -> bool:
+    """Whether ``who``'s role creates records of ``collection`` at all (what "Nouvelle fiche"
+    offers); which ones, ``may_write`` says once the record is typed."""
+    if collection in REFERENCE_COLLECTIONS or collection == "documents":
+        return False
+    if collection in PRIVATE_COLLECTIONS or who.role == "offa":
+        return True
+    if who.role == "coach":
+        return collection in (*COACH_WRITES, "approvals")
+    if who.role == "secretariat":
+        return collection in (*SECRETARIAT_ANY, "approvals", *SECRETARIAT_OPERATOR)
+    return False
+
+
+def needs_keys(who: Actor, collection: str, kind: str) -> bool:
+    """False when ``may_write`` decides without the scope keys (spares their lookups)."""
+    if kind == "delete" or who.role == "offa" or collection in REFERENCE_COLLECTIONS:
+        return False
+    if collection in PRIVATE_COLLECTIONS:
+        return False
+    return not (who.role == "secretariat" and collection in (*SECRETARIAT_ANY, "approvals"))
+
+
+def forbidden_message(collection: str, kind: str) -> str:
+    """The French message of a ``forbidden`` write (API.md)."""
+    spec = COLLECTIONS[collection]
+    if spec.reference or collection == "documents":
+        return f"Les {spec.label} ne se modifient pas par synchronisation."
+    if kind == "delete":
+        return "Seul l'OFFA peut supprimer une fiche."
+    return f"Vous n'avez pas le droit de modifier ces {spec.label}."
+
+
+def refusal(
+    store: ScopeReader,
+    who: Actor,
+    collection: str,
+    kind: str,
+    record_id: str,
+    *,
+    previous: Mapping[str, Any] | None,
+    data: Mapping[str, Any] | None,
+) -> str | None:
+    """The server's French message when ``who`` may not make this write, else None.
+
+    ``previous`` is the record before (None on a create), ``data`` after (None on a delete);
+    the keys are computed from ``store`` (the server passes its stored ones to ``may_write``).
+    """
+    overridden = overrides.role_refusal(who.role, collection, data, previous)
+    if overridden is not None:  # the server settles this one first too
+        return overridden
+    old_keys = new_keys = None
+    if needs_keys(who, collection, kind):
+        if previous is not None:
+            old_keys = keys_for(store, collection, record_id, previous)
+        if data is not None:
+            moved = previous is None or any(
+                previous.get(f) != data.get(f) for f in SCOPE_FIELDS.get(collection, ())
+            )
+            new_keys = keys_for(store, collection, record_id, data) if moved else old_keys
+    allowed = may_write(
+        who,
+        collection,
+        kind,
+        old_keys=old_keys if kind != "create" else None,
+        new_keys=new_keys,
+        new_data=data,
+        old_data=previous if kind != "create" else None,
+    )
+    return None if allowed else forbidden_message(collection, kind)
