@@ -17,7 +17,7 @@ import sys
 from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, emit
 from offa_desktop.ops.imports.core import CREATE, UPDATE, ImportReport, run_import
 from offa_desktop.ops.imports.reading import UnreadableFile, read
-from offa_desktop.ops.session import SyncSession
+from offa_desktop.ops.sync.session import SyncSession
 
 log = logging.getLogger("offa.import")
 

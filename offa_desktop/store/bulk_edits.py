@@ -72,3 +72,39 @@ def find_in(
         ).mappings()
         out.extend((str(row["id"]), to_api(collection, row)) for row in rows)
     return out
+
+
+class PrefetchedUnique:
+    """The copy's ``RuleContext`` for a batch: the uniqueness rule's lookups of the batch's
+    values (a learner's NISS, a company's number) answered from one chunked query instead of
+    one query a record; every other read goes to ``ctx``."""
+
+    def __init__(
+        self, ctx: Any, session: Session, collection: str, field: str, values: Sequence[Any]
+    ) -> None:
+        self._ctx = ctx
+        self.full_scope: bool = ctx.full_scope
+        self._collection = collection
+        self._field = field
+        self._asked = {v for v in values if isinstance(v, str)}
+        self._found: dict[Any, list[tuple[str, dict[str, Any]]]] = {}
+        for record_id, data in find_in(session, collection, field, sorted(self._asked)):
+            self._found.setdefault(data.get(field), []).append((record_id, data))
+
+    def get(self, collection: str, id: str) -> Any:  # noqa: A002 - RuleContext's name
+        return self._ctx.get(collection, id)
+
+    def find(self, collection: str, **equals: Any) -> list[tuple[str, Any]]:
+        value = equals.get(self._field)
+        if collection == self._collection and list(equals) == [self._field] and (
+            value in self._asked
+        ):
+            return list(self._found.get(value, []))
+        found: list[tuple[str, Any]] = self._ctx.find(collection, **equals)
+        return found
+
+    def reference(self, collection: str) -> Any:
+        return self._ctx.reference(collection)
+
+    def today(self) -> Any:
+        return self._ctx.today()

@@ -20,14 +20,14 @@ from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.errors import OffaError
 from offa_desktop.domain.permissions import Forbidden
-from offa_desktop.domain.problems import Problem
+from offa_desktop.domain.problems import Problem, RuleContext
 from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
 from offa_desktop.domain.scope import Actor
 from offa_desktop.domain.stamps import stamped
 from offa_desktop.domain.uniqueness import UNIQUE_FIELDS, duplicate_message
 from offa_desktop.domain.validation import ValidationError, blocking, validate_record
 from offa_desktop.store import outbox, roles
-from offa_desktop.store.bulk_edits import insert_created, known_ids
+from offa_desktop.store.bulk_edits import PrefetchedUnique, insert_created, known_ids
 from offa_desktop.store.codec import to_api, to_columns
 from offa_desktop.store.queries import StoreContext
 from offa_desktop.store.records import table
@@ -110,6 +110,9 @@ class UnitOfWork:
         taken = known_ids(self.session, collection, ids)
         field = UNIQUE_FIELDS.get(collection)
         used: set[Any] = set()  # the batch's own unique values (the rules see the copy's)
+        ctx = self.context if field is None else PrefetchedUnique(
+            self.context, self.session, collection, field, [d.get(field) for _i, d in items]
+        )  # fmt: skip
         outcomes: list[ValidationError | None] = []
         written: list[tuple[str, dict[str, Any]]] = []
         for record_id, data in items:
@@ -120,7 +123,7 @@ class UnitOfWork:
                     raise ValidationError([_ID_TAKEN])
                 full = self._stamped(collection, full, None, record_id)
                 self._allowed(collection, "create", record_id, None, full)
-                self._validate(collection, full, None, record_id)
+                self._validate(collection, full, None, record_id, ctx)
                 if field and full.get(field) is not None and full[field] in used:
                     raise ValidationError(
                         [Problem(field, "duplicate", duplicate_message(collection))]
@@ -250,9 +253,10 @@ class UnitOfWork:
         data: dict[str, Any],
         previous: dict[str, Any] | None,
         record_id: str,
+        ctx: RuleContext | None = None,
     ) -> None:
         found = validate_record(
-            collection, data, previous=previous, ctx=self.context, record_id=record_id
+            collection, data, previous=previous, ctx=ctx or self.context, record_id=record_id
         )
         if blocking(found):
             raise ValidationError(found)

@@ -18,7 +18,7 @@ from offa_desktop.domain.identifiers import normalize_record
 from offa_desktop.domain.permissions import may_create_some
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.schema import COLLECTIONS
-from offa_desktop.domain.scope import Actor
+from offa_desktop.domain.scope import SCOPE_FIELDS, Actor
 from offa_desktop.domain.validation import blocking, pending_checks, validate_record
 from offa_desktop.ops.records import writes
 from offa_desktop.ops.records.writes import Saved
@@ -97,11 +97,15 @@ def check(
         ctx = StoreContext(db)
         found = validate_record(collection, record, previous=previous, ctx=ctx, record_id=record_id)
         pending = pending_checks(collection, record, ctx)
-        # The role's rights first: a form the user may not save says so and keeps Save off.
+        # The role's rights first: a form the user may not save says so and keeps Save off
+        # (a new record once what decides its scope is typed: a company's sector...).
+        scoped = previous is not None or any(
+            record.get(f) is not None for f in SCOPE_FIELDS.get(collection, ())
+        ) or not SCOPE_FIELDS.get(collection)
         refused = roles.refusal(
             db, collection, "update" if previous is not None else "create",
             record_id or NEW_ID, previous=previous, data=record, ctx=ctx,
-        )  # fmt: skip
+        ) if scoped else None  # fmt: skip
     if refused is not None:
         found.insert(0, Problem("", "forbidden", refused))
     return Check(found, pending, record)
