@@ -628,6 +628,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Abandonner les modifications interdites (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le serveur les refuse pour votre rôle : elles ne pourront jamais être envoyées. Chaque fiche reprend l&apos;état du serveur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enregistré&#xa0;: envoyé à la prochaine synchronisation.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -627,6 +627,14 @@
         <translation>[réfüséé pàr lé sérvéür ~~~~~~~]</translation>
     </message>
     <message>
+        <source>Abandonner les modifications interdites (%1)</source>
+        <translation>[Åbàñdõññér lés mõdîfîçàtîõñs îñtérdîtés (%1) ~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Le serveur les refuse pour votre rôle : elles ne pourront jamais être envoyées. Chaque fiche reprend l'état du serveur.</source>
+        <translation>[Lé sérvéür lés réfüsé põür võtré rôlé : éllés ñé põürrõñt jàmàîs êtré éñvõÿéés. Çhàqüé fîçhé répréñd l'étàt dü sérvéür. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Enregistré : envoyé à la prochaine synchronisation.</source>
         <translation>[Éñrégîstré : éñvõÿé à là prõçhàîñé sÿñçhrõñîsàtîõñ. ~~~~~~~~~~~~~~~~~]</translation>
     </message>
