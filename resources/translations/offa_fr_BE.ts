@@ -8,6 +8,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cette fiche a des modifications non enregistrées, qui ne peuvent pas être enregistrées telles quelles&#xa0;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir corriger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cette fiche a des modifications non enregistrées.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16,7 +24,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Abandonner</source>
+        <source>Abandonner les modifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -800,6 +808,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Aucun événement (avenant, changement de niveau, suspension, rupture) depuis la signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Contrat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -809,10 +821,6 @@
     </message>
     <message>
         <source>Niveau</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rétribution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1353,6 +1361,86 @@ mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le d
         <source>Pour continuer quand même, dites pourquoi (au moins %1 caractères) : la raison est enregistrée sur la fiche, imprimée et gardée dans son historique, avec votre nom.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Raccourcis clavier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Où</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrétariat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coach sectoriel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OFFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comptes de démonstration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ils n&apos;ouvrent que le serveur de démonstration intégré (offa-desktop --demo). Pour changer de compte : Synchronisation › Se connecter…, ou offa-desktop --demo --demo-user coach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Guide : contrat et visite au clavier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Raccourcis clavier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comptes de &amp;démonstration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se connecter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pas encore connecté.&lt;/b&gt; Indiquez l&apos;adresse du serveur OPLA de votre opérateur, votre utilisateur et votre mot de passe pour recevoir les fiches de votre périmètre. Pour essayer sans serveur : &lt;code&gt;offa-desktop --demo&lt;/code&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Déconnecté.&lt;/b&gt; Les modifications restent sur cet ordinateur et partiront à la prochaine connexion de %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se reconnecter…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1457,6 +1545,10 @@ Synchronisez (F5) pour recevoir celles de votre périmètre, ou créez-en une (C
     </message>
     <message>
         <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1582,6 +1674,18 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     <name>LoginDialog</name>
     <message>
         <source>Connexion au serveur OPLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adresse donnée par votre opérateur, ex. https://opla.example.be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choisir un compte de démonstration —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Démonstration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1749,7 +1853,39 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 page(s)</source>
+        <source>Page précédente (Page préc.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page suivante (Page suiv.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réduire (Ctrl+-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrandir (Ctrl++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toute la largeur (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page entière</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une page entière à l&apos;écran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1761,6 +1897,18 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>page %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>largeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page entière</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Impression impossible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1769,11 +1917,31 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>l&apos;imprimante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 page(s) envoyée(s) à %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enregistrer en PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrement impossible dans %1 : %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF enregistré : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF enregistré&#xa0;:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2015,14 +2183,6 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pseudo-traduction (pour vérifier les mises en page)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>La pseudo-traduction s&apos;applique au prochain démarrage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

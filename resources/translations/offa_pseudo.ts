@@ -7,6 +7,14 @@
         <translation>[Mõdîfîçàtîõñs ñõñ éñrégîstréés ~~~~~~~~~~]</translation>
     </message>
     <message>
+        <source>Cette fiche a des modifications non enregistrées, qui ne peuvent pas être enregistrées telles quelles :</source>
+        <translation>[Çétté fîçhé à dés mõdîfîçàtîõñs ñõñ éñrégîstréés, qüî ñé péüvéñt pàs êtré éñrégîstréés téllés qüéllés : ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Revenir corriger</source>
+        <translation>[Révéñîr çõrrîgér ~~~~~]</translation>
+    </message>
+    <message>
         <source>Cette fiche a des modifications non enregistrées.</source>
         <translation>[Çétté fîçhé à dés mõdîfîçàtîõñs ñõñ éñrégîstréés. ~~~~~~~~~~~~~~~~]</translation>
     </message>
@@ -15,8 +23,8 @@
         <translation>[Éñrégîstrér ~~~]</translation>
     </message>
     <message>
-        <source>Abandonner</source>
-        <translation>[Åbàñdõññér ~~~]</translation>
+        <source>Abandonner les modifications</source>
+        <translation>[Åbàñdõññér lés mõdîfîçàtîõñs ~~~~~~~~~]</translation>
     </message>
     <message>
         <source>&amp;Exporter la liste…</source>
@@ -799,6 +807,10 @@
         <translation>[&lt;b&gt;Évéñéméñts&lt;/b&gt; ~~~~~]</translation>
     </message>
     <message>
+        <source>Aucun événement (avenant, changement de niveau, suspension, rupture) depuis la signature.</source>
+        <translation>[Åüçüñ évéñéméñt (àvéñàñt, çhàñgéméñt dé ñîvéàü, süspéñsîõñ, rüptüré) dépüîs là sîgñàtüré. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Contrat</source>
         <translation>[Çõñtràt ~~]</translation>
     </message>
@@ -809,10 +821,6 @@
     <message>
         <source>Niveau</source>
         <translation>[Ñîvéàü ~~]</translation>
-    </message>
-    <message>
-        <source>Rétribution</source>
-        <translation>[Rétrîbütîõñ ~~~]</translation>
     </message>
     <message>
         <source>Référent</source>
@@ -1354,6 +1362,86 @@ màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàté
         <source>Pour continuer quand même, dites pourquoi (au moins %1 caractères) : la raison est enregistrée sur la fiche, imprimée et gardée dans son historique, avec votre nom.</source>
         <translation>[Põür çõñtîñüér qüàñd mêmé, dîtés põürqüõî (àü mõîñs %1 çàràçtèrés) : là ràîsõñ ést éñrégîstréé sür là fîçhé, împrîméé ét gàrdéé dàñs sõñ hîstõrîqüé, àvéç võtré ñõm. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
+    <message>
+        <source>Raccourcis clavier</source>
+        <translation>[Ràççõürçîs çlàvîér ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Où</source>
+        <translation>[Õù ~]</translation>
+    </message>
+    <message>
+        <source>Touches</source>
+        <translation>[Tõüçhés ~~]</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>[Åçtîõñ ~~]</translation>
+    </message>
+    <message>
+        <source>secrétariat</source>
+        <translation>[séçrétàrîàt ~~~]</translation>
+    </message>
+    <message>
+        <source>coach sectoriel</source>
+        <translation>[çõàçh séçtõrîél ~~~~~]</translation>
+    </message>
+    <message>
+        <source>OFFA</source>
+        <translation>[ÕFFÅ ~]</translation>
+    </message>
+    <message>
+        <source>Comptes de démonstration</source>
+        <translation>[Çõmptés dé démõñstràtîõñ ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ils n'ouvrent que le serveur de démonstration intégré (offa-desktop --demo). Pour changer de compte : Synchronisation › Se connecter…, ou offa-desktop --demo --demo-user coach.</source>
+        <translation>[Îls ñ'õüvréñt qüé lé sérvéür dé démõñstràtîõñ îñtégré (õffà-désktõp --démõ). Põür çhàñgér dé çõmpté : Sÿñçhrõñîsàtîõñ › Sé çõññéçtér…, õü õffà-désktõp --démõ --démõ-üsér çõàçh. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Utilisateur</source>
+        <translation>[Ütîlîsàtéür ~~~]</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>[Mõt dé pàssé ~~~~]</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>[Rôlé ~]</translation>
+    </message>
+    <message>
+        <source>&amp;Guide : contrat et visite au clavier</source>
+        <translation>[&amp;Güîdé : çõñtràt ét vîsîté àü çlàvîér ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>[Güîdé ~]</translation>
+    </message>
+    <message>
+        <source>&amp;Raccourcis clavier</source>
+        <translation>[&amp;Ràççõürçîs çlàvîér ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Comptes de &amp;démonstration</source>
+        <translation>[Çõmptés dé &amp;démõñstràtîõñ ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Se connecter…</source>
+        <translation>[Sé çõññéçtér… ~~~~]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pas encore connecté.&lt;/b&gt; Indiquez l'adresse du serveur OPLA de votre opérateur, votre utilisateur et votre mot de passe pour recevoir les fiches de votre périmètre. Pour essayer sans serveur : &lt;code&gt;offa-desktop --demo&lt;/code&gt;.</source>
+        <translation>[&lt;b&gt;Pàs éñçõré çõññéçté.&lt;/b&gt; Îñdîqüéz l'àdréssé dü sérvéür ÕPLÅ dé võtré õpéràtéür, võtré ütîlîsàtéür ét võtré mõt dé pàssé põür réçévõîr lés fîçhés dé võtré pérîmètré. Põür éssàÿér sàñs sérvéür : &lt;çõdé&gt;õffà-désktõp --démõ&lt;/çõdé&gt;. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Déconnecté.&lt;/b&gt; Les modifications restent sur cet ordinateur et partiront à la prochaine connexion de %1.</source>
+        <translation>[&lt;b&gt;Déçõññéçté.&lt;/b&gt; Lés mõdîfîçàtîõñs réstéñt sür çét õrdîñàtéür ét pàrtîrõñt à là prõçhàîñé çõññéxîõñ dé %1. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Se reconnecter…</source>
+        <translation>[Sé réçõññéçtér… ~~~~~]</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1461,6 +1549,10 @@ Sÿñçhrõñîséz (F5) põür réçévõîr çéllés dé võtré pérîmètr�
     <message>
         <source>Annuler</source>
         <translation>[Åññülér ~~]</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>[Õüvrîr lé dõssîér ~~~~~]</translation>
     </message>
     <message>
         <source>Arrêt après le document en cours…</source>
@@ -1591,6 +1683,18 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>Connexion au serveur OPLA</source>
         <translation>[Çõññéxîõñ àü sérvéür ÕPLÅ ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>adresse donnée par votre opérateur, ex. https://opla.example.be</source>
+        <translation>[àdréssé dõññéé pàr võtré õpéràtéür, éx. https://õplà.éxàmplé.bé ~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>— choisir un compte de démonstration —</source>
+        <translation>[— çhõîsîr üñ çõmpté dé démõñstràtîõñ — ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Démonstration</source>
+        <translation>[Démõñstràtîõñ ~~~~]</translation>
     </message>
     <message>
         <source>Serveur</source>
@@ -1757,8 +1861,40 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Åpérçü àvàñt împréssîõñ — %1 ~~~~~~~~~]</translation>
     </message>
     <message>
-        <source>%1 page(s)</source>
-        <translation>[%1 pàgé(s) ~~~]</translation>
+        <source>Page précédente (Page préc.)</source>
+        <translation>[Pàgé préçédéñté (Pàgé préç.) ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Page suivante (Page suiv.)</source>
+        <translation>[Pàgé süîvàñté (Pàgé süîv.) ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Réduire (Ctrl+-)</source>
+        <translation>[Rédüîré (Çtrl+-) ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Agrandir (Ctrl++)</source>
+        <translation>[Ågràñdîr (Çtrl++) ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Largeur</source>
+        <translation>[Làrgéür ~~]</translation>
+    </message>
+    <message>
+        <source>Toute la largeur (Ctrl+0)</source>
+        <translation>[Tõüté là làrgéür (Çtrl+0) ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Page entière</source>
+        <translation>[Pàgé éñtîèré ~~~~]</translation>
+    </message>
+    <message>
+        <source>Une page entière à l'écran</source>
+        <translation>[Üñé pàgé éñtîèré à l'éçràñ ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>[Férmér ~~]</translation>
     </message>
     <message>
         <source>Imprimer…</source>
@@ -1769,6 +1905,18 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Éñrégîstrér éñ PDF… ~~~~~~]</translation>
     </message>
     <message>
+        <source>page %1 / %2</source>
+        <translation>[pàgé %1 / %2 ~~~~]</translation>
+    </message>
+    <message>
+        <source>largeur</source>
+        <translation>[làrgéür ~~]</translation>
+    </message>
+    <message>
+        <source>page entière</source>
+        <translation>[pàgé éñtîèré ~~~~]</translation>
+    </message>
+    <message>
         <source>Impression impossible</source>
         <translation>[Împréssîõñ împõssîblé ~~~~~~~]</translation>
     </message>
@@ -1777,12 +1925,32 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[L'împrîmàñté ñé répõñd pàs. Vérîfîéz-là õü éñrégîstréz lé PDF. ~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
+        <source>l'imprimante</source>
+        <translation>[l'împrîmàñté ~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 page(s) envoyée(s) à %2.</source>
+        <translation>[%1 pàgé(s) éñvõÿéé(s) à %2. ~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Enregistrer en PDF</source>
         <translation>[Éñrégîstrér éñ PDF ~~~~~~]</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>[PDF (*.pdf) ~~~]</translation>
+    </message>
+    <message>
+        <source>Enregistrement impossible dans %1 : %2</source>
+        <translation>[Éñrégîstréméñt împõssîblé dàñs %1 : %2 ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>PDF enregistré : %1</source>
+        <translation>[PDF éñrégîstré : %1 ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>PDF enregistré :</source>
+        <translation>[PDF éñrégîstré : ~~~~~]</translation>
     </message>
 </context>
 <context>
@@ -2024,14 +2192,6 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source> min</source>
         <translation>[ mîñ ~]</translation>
-    </message>
-    <message>
-        <source>Pseudo-traduction (pour vérifier les mises en page)</source>
-        <translation>[Pséüdõ-tràdüçtîõñ (põür vérîfîér lés mîsés éñ pàgé) ~~~~~~~~~~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>La pseudo-traduction s'applique au prochain démarrage.</source>
-        <translation>[Là pséüdõ-tràdüçtîõñ s'àpplîqüé àü prõçhàîñ démàrràgé. ~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Toutes les</source>
