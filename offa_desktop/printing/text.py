@@ -34,7 +34,7 @@ TUTOR_CONDITIONS = {
     "validation": "C. un titre de validation des compétences de tuteur",
 }
 CONTRACT_STATUSES = {
-    "draft": "brouillon",
+    "draft": "projet",  # the word the window uses (and «PROJET» on the pages)
     "signed": "signé",
     "active": "en cours",
     "suspended": "suspendu",

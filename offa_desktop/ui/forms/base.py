@@ -337,6 +337,11 @@ class RecordForm(QDialog):
                     field.set_value(self.base[name])
         self._initial = self.collect_quietly()
         self.after_save(changes)
+        window = self.context.extras.get("window") if hasattr(self.context, "extras") else None
+        if window is not None and hasattr(window, "statusBar"):  # the form closes: say it
+            window.statusBar().showMessage(
+                tr("Enregistré dans la copie de travail\u00a0: %1 (envoi à la prochaine "
+                   "synchronisation).").replace("%1", self.windowTitle() or tr("fiche")), 10_000)
         self.saved.emit(changes if isinstance(changes, ChangeSet) else ChangeSet())
         if created and self.stay_open_after_create:
             self.validate_now()
