@@ -58,6 +58,9 @@ class HistoryDialog(QDialog):
                 QTreeWidgetItem(item, ["", "", line])
         if history.server_error:
             QTreeWidgetItem(server, ["", "", history.server_error])
+        elif not history.server:
+            QTreeWidgetItem(server, ["", "", self.tr("Aucune modification enregistrée sur le "
+                                                     "serveur pour cette fiche.")])
         local = QTreeWidgetItem(self.tree, [self.tr("Sur cet ordinateur, pas encore envoyé")])
         for op in history.local:
             kind = self.tr(KINDS.get(op["kind"], op["kind"]))
@@ -66,6 +69,8 @@ class HistoryDialog(QDialog):
                                            f"{kind} ({state})" if state else kind])
             for line in op.get("lines") or []:
                 QTreeWidgetItem(item, ["", "", line])
+        if not history.local:
+            QTreeWidgetItem(local, ["", "", self.tr("Rien en attente : tout est sur le serveur.")])
         server.setFirstColumnSpanned(True)
         local.setFirstColumnSpanned(True)
         chain = list(getattr(history, "chain", []) or [])
