@@ -84,6 +84,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Enregistré dans la copie de travail&#xa0;: %1 (envoi à la prochaine synchronisation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enregistrement impossible&#xa0;: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,11 +1647,19 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Aucune modification enregistrée sur le serveur pour cette fiche.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sur cet ordinateur, pas encore envoyé</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>moi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien en attente : tout est sur le serveur.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

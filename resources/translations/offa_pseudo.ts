@@ -83,6 +83,14 @@
         <translation>[Vérîfîé à là sÿñçhrõñîsàtîõñ :  ~~~~~~~~~~]</translation>
     </message>
     <message>
+        <source>Enregistré dans la copie de travail : %1 (envoi à la prochaine synchronisation).</source>
+        <translation>[Éñrégîstré dàñs là çõpîé dé tràvàîl : %1 (éñvõî à là prõçhàîñé sÿñçhrõñîsàtîõñ). ~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>fiche</source>
+        <translation>[fîçhé ~]</translation>
+    </message>
+    <message>
         <source>Enregistrement impossible : </source>
         <translation>[Éñrégîstréméñt împõssîblé :  ~~~~~~~~~]</translation>
     </message>
@@ -1647,12 +1655,20 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Sür lé sérvéür ~~~~]</translation>
     </message>
     <message>
+        <source>Aucune modification enregistrée sur le serveur pour cette fiche.</source>
+        <translation>[Åüçüñé mõdîfîçàtîõñ éñrégîstréé sür lé sérvéür põür çétté fîçhé. ~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Sur cet ordinateur, pas encore envoyé</source>
         <translation>[Sür çét õrdîñàtéür, pàs éñçõré éñvõÿé ~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>moi</source>
         <translation>[mõî ~]</translation>
+    </message>
+    <message>
+        <source>Rien en attente : tout est sur le serveur.</source>
+        <translation>[Rîéñ éñ àttéñté : tõüt ést sür lé sérvéür. ~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Annulé et remplacé : la chaîne</source>
