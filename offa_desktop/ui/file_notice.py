@@ -36,7 +36,7 @@ opener: Callable[[Path], bool] = _system_open
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("FileNotice", text)
+    return QCoreApplication.translate("", text)  # lupdate files tr("…") calls there
 
 
 class FileNotice(QWidget):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Help", text)
+    return QCoreApplication.translate("", text)  # lupdate files tr("…") calls there
 
 
 # Keys that work inside forms and lists (not menu actions): where, key, what.

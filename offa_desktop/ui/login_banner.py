@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("LoginBanner", text)
+    return QCoreApplication.translate("", text)  # lupdate files tr("…") calls there
 
 
 class LoginBanner(QFrame):
