@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export OFFA_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: install run test bench lint bundle bundle-check clean
+.PHONY: install run test soak bench lint bundle bundle-check clean
 
 install: $(STAMP)
 
@@ -36,6 +36,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# Issue 12's long proofs: 2,000 examples of the three-client model test and 2,000 kill -9 runs
+# (hours on a laptop); each prints its counts.
+soak: $(STAMP)
+	OFFA_SOAK=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s --timeout=0 \
+		tests/sync/test_model.py::test_three_clients_model_soak \
+		tests/sync/test_kill.py::test_kill_9_soak
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run

@@ -55,7 +55,9 @@ def resolve_conflict(
         base = tx.bases.get_many([key]).get(key)
         if conflict.kind == "deleted_locally":
             keep_delete = (choices if isinstance(choices, str) else "theirs") == "mine"
-            if not keep_delete:
+            if keep_delete:  # the deletion stands: edits queued before it have no object
+                tx.outbox.remove([op.seq for op in ops if op.kind == "update"])
+            else:
                 tx.outbox.remove([op.seq for op in ops if op.kind == "delete"])
                 ops = [op for op in ops if op.kind != "delete"]
                 data = overlay(base.data if base else None, ops)

@@ -191,6 +191,7 @@ class UnitOfWork:
             .values(deleted=True, updated_at=utc_now(), updated_by=self.user_id)
         )
         outbox.append(self.session.connection(), collection, record_id, "delete", version, {})
+        self._conflict_follows_delete(collection, record_id)
         self.changes.add(collection, record_id)
 
     @staticmethod
@@ -286,6 +287,18 @@ class UnitOfWork:
         else:
             self.session.execute(update(t).where(t.c.id == record_id).values(**values))
         self.changes.add(collection, record_id)
+
+    def _conflict_follows_delete(self, collection: str, record_id: str) -> None:
+        """Deleting a record whose fields are in conflict: what is left to decide is this
+        deletion against the server's edits (the fields kept, should the deletion be undone)."""
+        c = CONFLICTS.c
+        row = self.session.execute(
+            select(c.id, c.details).where(c.collection == collection, c.record_id == record_id)
+        ).first()
+        if row is None or (row.details or {}).get("kind", "fields") != "fields":
+            return
+        details = {**row.details, "kind": "deleted_locally"}
+        self.session.execute(update(CONFLICTS).where(c.id == row.id).values(details=details))
 
     def _conflict_follows(
         self, collection: str, record_id: str, changed: Mapping[str, Any]

@@ -596,11 +596,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>garder la mienne</source>
+        <source>rétablir la fiche avec mes valeurs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>accepter celle du serveur</source>
+        <source>accepter la suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmer ma suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>garder la fiche du serveur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -595,12 +595,20 @@
         <translation>[Võüs àvéz süpprîmé çétté fîçhé àlõrs qü'éllé étàît mõdîfîéé sür lé sérvéür. Gàrdér là vôtré çõñfîrmé là süppréssîõñ ; àççéptér gàrdé là fîçhé dü sérvéür. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
-        <source>garder la mienne</source>
-        <translation>[gàrdér là mîéññé ~~~~~]</translation>
+        <source>rétablir la fiche avec mes valeurs</source>
+        <translation>[rétàblîr là fîçhé àvéç més vàléürs ~~~~~~~~~~~]</translation>
     </message>
     <message>
-        <source>accepter celle du serveur</source>
-        <translation>[àççéptér çéllé dü sérvéür ~~~~~~~~]</translation>
+        <source>accepter la suppression</source>
+        <translation>[àççéptér là süppréssîõñ ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>confirmer ma suppression</source>
+        <translation>[çõñfîrmér mà süppréssîõñ ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>garder la fiche du serveur</source>
+        <translation>[gàrdér là fîçhé dü sérvéür ~~~~~~~~]</translation>
     </message>
     <message>
         <source>Choix</source>

@@ -184,3 +184,31 @@ def test_server_deletion_over_a_conflict_is_an_edit_against_deletion(
     b.sync_until_done()
     restored = server_state(api(a.server_url, a.username))[("companies", kept)]
     assert restored["data"]["name"] == mine and not restored["deleted"]
+
+
+def test_deleting_a_record_in_conflict_is_my_deletion_against_their_edit(
+    server: Server, tmp_path: Path, seed: int
+) -> None:
+    """Found by the model test: B deletes a company whose name is in conflict, then resolves;
+    the resolution went out after the deletion and stayed refused forever ('Cette fiche a été
+    supprimée'). Deleting turns the conflict into 'my deletion against their edit'."""
+    rng = random.Random(seed)
+    a, b, cid = _pair(server, tmp_path, rng)
+    theirs, _mine = _name_conflict(a, b, cid, rng)
+    b.edit(lambda u: u.delete("companies", cid))
+    (conflict,) = _conflicts(b)
+    assert conflict["kind"] == "deleted_locally" and set(conflict["fields"]) == {"name"}
+    with b.working_copy() as wc:  # undo the deletion: the name is to decide again
+        resolve_conflict(StoreSyncAdapter(wc), "companies", cid, "theirs")
+    (conflict,) = _conflicts(b)
+    assert conflict["kind"] == "fields" and conflict["fields"]["name"]["theirs"] == theirs
+    b.edit(lambda u: u.delete("companies", cid))
+    with b.working_copy() as wc:  # keep the deletion: the name edit has no object left
+        resolve_conflict(StoreSyncAdapter(wc), "companies", cid, "mine")
+    b.sync_until_done()
+    _, ops, conflicts = b.dump()
+    assert ops == [] and conflicts == []
+    assert _server(a, cid)["deleted"] is True
+    history = api(a.server_url, a.username).history("companies", cid)
+    assert [e["kind"] for e in history] == ["create", "update", "delete"]
+    assert history[1]["after"] == {"name": theirs}  # A's; B's value never went up

@@ -204,8 +204,12 @@ class ConflictsDialog(QDialog):
                       "fiche du serveur.")
         self.explain.setText(text)
         combo = QComboBox()
-        combo.addItem(tr("garder la mienne"), "mine")
-        combo.addItem(tr("accepter celle du serveur"), "theirs")
+        if conflict.kind == "deleted_by_server":
+            combo.addItem(tr("rétablir la fiche avec mes valeurs"), "mine")
+            combo.addItem(tr("accepter la suppression"), "theirs")
+        else:
+            combo.addItem(tr("confirmer ma suppression"), "mine")
+            combo.addItem(tr("garder la fiche du serveur"), "theirs")
         self.grid.addWidget(QLabel(tr("Choix")), 0, 0)
         self.grid.addWidget(combo, 0, 1)
         self.choices[""] = (combo, TextField(""))
