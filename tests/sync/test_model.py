@@ -105,9 +105,13 @@ class SyncModel(RuleBasedStateMachine):
         _count("examples")
 
     # --- helpers -----------------------------------------------------------------------------
-    def _value(self, what: str) -> str:
+    def _value(self, field: str, tag: str = "") -> str:
+        """A value of ``field`` never typed before (an e-mail is an address)."""
         self.counter += 1
-        return f"{what} {self.counter} {uuid.uuid4().hex[:4]}"
+        words = [tag or field, str(self.counter), uuid.uuid4().hex[:4]]
+        if field == "email":
+            return ".".join(words) + "@exemple.be"
+        return " ".join(words)
 
     def _key(self, r: int) -> Key:
         return ("companies", self.pool[r % len(self.pool)])
@@ -122,6 +126,7 @@ class SyncModel(RuleBasedStateMachine):
                 result = action(uow)
                 made = self._new_ops(uow, known)
         except (RecordNotFound, ValidationError):
+            _count("edits refused here")  # deleted here meanwhile, or the domain says no
             return None
         for op_id, made_op in made:
             self.ledger.note(op_id, Made(i, *made_op))
@@ -270,7 +275,7 @@ class SyncModel(RuleBasedStateMachine):
             c = conflicts[k % len(conflicts)]
             if c.kind == "fields":
                 choices = {
-                    name: (choice, self._value("choix") if choice == "edited" else None)
+                    name: (choice, self._value(name, "choix") if choice == "edited" else None)
                     for name in c.fields
                 }
                 self._resolve(i, c.key, choices)
@@ -464,7 +469,7 @@ class SyncModel(RuleBasedStateMachine):
                     choice = choices[(round_ + n + i) % 3]
                     if c.kind == "fields":
                         picked = {
-                            f: (choice, self._value("fin") if choice == "edited" else None)
+                            f: (choice, self._value(f, "fin") if choice == "edited" else None)
                             for f in c.fields
                         }
                         self._resolve(i, c.key, picked)
