@@ -206,18 +206,22 @@ def _drop_validation_answers(schema: dict[str, Any]) -> None:
 
 def describe(limits: Limits) -> str:
     rules = LoginLimits()
-    return DECISIONS + LIMITS.format(
-        auth=limits.auth_body,
-        push=limits.push_body // (1024 * 1024),
-        document=limits.document_body // (1024 * 1024),
-        default=limits.default_body,
-        idle=limits.idle_seconds,
-        rate=limits.min_rate // 1024,
-        headers=limits.header_bytes // 1024,
-        keep_alive=limits.keep_alive_seconds,
-        window=int(rules.window // 60),
-        pair=rules.per_pair,
-        address=rules.per_address,
-        user=rules.per_user,
-        known=rules.known_days,
-    ) + ADDITIONS
+    return (
+        DECISIONS
+        + LIMITS.format(
+            auth=limits.auth_body,
+            push=limits.push_body // (1024 * 1024),
+            document=limits.document_body // (1024 * 1024),
+            default=limits.default_body,
+            idle=limits.idle_seconds,
+            rate=limits.min_rate // 1024,
+            headers=limits.header_bytes // 1024,
+            keep_alive=limits.keep_alive_seconds,
+            window=int(rules.window // 60),
+            pair=rules.per_pair,
+            address=rules.per_address,
+            user=rules.per_user,
+            known=rules.known_days,
+        )
+        + ADDITIONS
+    )

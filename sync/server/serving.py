@@ -51,6 +51,10 @@ class OffaConfig(uvicorn.Config):
         # No "server: uvicorn" header on every answer (bytes, and no need to tell the world);
         # "date" stays: RFC 9110 asks an origin server with a clock to send it.
         kwargs.setdefault("server_header", False)
+        # The supervisor of --workers kills a worker that does not answer its ping in time and
+        # drops that worker's connections: 5 s (uvicorn's default) is met by a busy shared
+        # machine, not only by a hung worker.
+        kwargs.setdefault("timeout_worker_healthcheck", 30)
         kwargs.setdefault("log_level", "warning")
         super().__init__(app, **kwargs)
 

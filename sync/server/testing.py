@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -52,6 +53,9 @@ class ServerProcess:
         self.process: subprocess.Popen[bytes] | None = None
         self.base_url = ""
         self.stderr_text: str | None = None  # what it wrote to stderr, once stopped
+        # stderr goes to a file: a pipe nobody reads fills up (64 KiB of logged tracebacks)
+        # and then blocks the server's next write, so that its requests hang
+        self._stderr: Any = None
 
     def start(self, timeout: float = 60.0) -> str:
         if self.init:
@@ -68,13 +72,13 @@ class ServerProcess:
             [sys.executable, "-m", "sync.server.cli", *args],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=self._open_stderr(),
         )
         self.base_url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                err = self.process.stderr.read().decode() if self.process.stderr else ""
+                err = self._read_stderr()
                 raise RuntimeError(f"offa-server serve exited: {err}")
             try:
                 if httpx.get(self.base_url + "/api/v1/health", timeout=1).status_code == 200:
@@ -83,6 +87,21 @@ class ServerProcess:
                 time.sleep(0.05)
         self.stop()
         raise RuntimeError("offa-server serve did not answer in time")
+
+    def _open_stderr(self) -> Any:
+        import tempfile
+
+        if self._stderr is not None:
+            self._stderr.close()
+        self._stderr = tempfile.TemporaryFile()
+        return self._stderr
+
+    def _read_stderr(self) -> str:
+        if self._stderr is None:
+            return ""
+        self._stderr.seek(0)
+        text: str = self._stderr.read().decode(errors="replace")
+        return text
 
     def worker_pids(self) -> list[int]:
         """The worker processes under ``serve --workers N`` (none with one process)."""
@@ -104,9 +123,10 @@ class ServerProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        if self.process is not None and self.process.stderr:
-            self.stderr_text = self.process.stderr.read().decode(errors="replace")
-            self.process.stderr.close()
+        if self._stderr is not None:
+            self.stderr_text = self._read_stderr()
+            self._stderr.close()
+            self._stderr = None
         self.process = None
 
     def __enter__(self) -> ServerProcess:

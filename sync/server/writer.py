@@ -41,6 +41,7 @@ class Writer(Store):
         super().__init__(conn)
         self.version = 0
         self.base = 0  # the counter value this writer's versions follow
+        self.top = 0  # the counter value once locked (others may have moved it past base)
         self.shift = 0  # added to this writer's versions when written (optimistic)
         self.optimistic = False
         self.now = clock.now_iso()
@@ -59,12 +60,12 @@ class Writer(Store):
         # The first statement of the transaction: takes the row lock (PostgreSQL) or the
         # write lock (SQLite) until the commit, so versions commit in order.
         self.conn.execute(update(version_counter).values(value=version_counter.c.value))
-        self.version = self.base = self.counter()
+        self.version = self.base = self.top = self.counter()
 
     def start_optimistic(self) -> None:
         """Work without the lock from here; ``lock_and_check()`` before ``finish()``."""
         self.optimistic = True
-        self.version = self.base = self.counter()
+        self.version = self.base = self.top = self.counter()
 
     def lock_and_check(self) -> bool:
         """Take the lock; True when nothing read changed since ``base`` (the buffered writes
@@ -77,6 +78,7 @@ class Writer(Store):
                 .returning(version_counter.c.value)
             ).scalar_one()
         )
+        self.top = top
         if top == self.base:
             return True
         joined = records.outerjoin(
@@ -126,7 +128,7 @@ class Writer(Store):
         self._keys_del.clear()
         self._exits.clear()
         self.optimistic = False
-        self.version = self.base = top
+        self.version = self.base = self.top = top
         self.shift = 0
 
     def next_version(self) -> int:
@@ -139,7 +141,9 @@ class Writer(Store):
 
     def finish(self) -> None:
         self.flush()
-        self.conn.execute(update(version_counter).values(value=self.final(self.version)))
+        # never below what others committed meanwhile (a writer may have written nothing)
+        value = max(self.top, self.final(self.version))
+        self.conn.execute(update(version_counter).values(value=value))
 
     # -- writing -------------------------------------------------------------------------
 

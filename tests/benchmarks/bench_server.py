@@ -4,22 +4,18 @@
   with orjson and served by the same stack (FastAPI + uvicorn, with the server's gzip
   middleware when the server compressed its pages, as it does for clients asking for gzip;
   same machine, same run);
-- a push of 500 update ops, on SQLite and on PostgreSQL;
-- 50 concurrent simulated clients (pulls and pushes of 20 ops) against PostgreSQL.
+- a push of 500 update ops, on SQLite and on PostgreSQL.
 
-``OFFA_BENCH_SERVER_DURATION`` (seconds, default 60) sets the length of the load run. Each
-simulated client waits 0.5 to 1.5 s between its requests (a desktop syncing, not a flood).
+The server under load (many clients, 1 and 2 worker processes) is ``bench_load``.
 """
 
 from __future__ import annotations
 
 import os
-import random
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -226,107 +222,16 @@ def bench_push(folder: Path, pg_url: str) -> list[dict[str, Any]]:
     return out
 
 
-def bench_load(pg_url: str, duration: float, clients: int = 50) -> list[dict[str, Any]]:
-    from sync.server.testing import ServerProcess
-
-    with fresh_schema(pg_url) as pg:
-        prepare(pg)
-        # two serve processes on one database (the scale-out path), clients spread over both
-        with ServerProcess(pg, init=False) as server, ServerProcess(pg, init=False) as second:
-            base = server.base_url
-            bases = [server.base_url, second.base_url]
-            seed = ApiClient(base, "offa", PASSWORD)
-            ids = [str(uuid.uuid4()) for _ in range(400)]
-            seed.push([op("companies", i, "create", None, f.company()) for i in ids])
-            seed.close()
-            latencies: list[float] = []
-            by_kind: dict[str, list[float]] = {"pull": [], "push": []}
-            errors: list[str] = []
-            lock = threading.Lock()
-            # log in first (argon2 is slow on purpose), then run the clients together
-            finals = [
-                ApiClient(bases[n % 2], "offa", PASSWORD, device=f"c{n}") for n in range(clients)
-            ]
-            stop = time.monotonic() + duration
-
-            def worker(n: int) -> None:
-                rnd = random.Random(n)
-                client = finals[n]
-                try:
-                    while time.monotonic() < stop:
-                        started = time.perf_counter()
-                        kind = "pull" if rnd.random() < 0.5 or not client.replica else "push"
-                        if kind == "pull":
-                            client.pull_page(limit=500)
-                        else:
-                            chosen = rnd.sample(ids, 20)
-                            batch = [
-                                op(
-                                    "companies",
-                                    i,
-                                    "update",
-                                    client.replica[("companies", i)][0],
-                                    {"phone": f"0470 {rnd.randrange(10**6):06d}"},
-                                )
-                                for i in chosen
-                                if ("companies", i) in client.replica
-                            ]
-                            for r in client.push(batch):
-                                if r["status"] not in ("applied", "conflict"):
-                                    with lock:
-                                        errors.append(str(r))
-                        with lock:
-                            latencies.append(time.perf_counter() - started)
-                            by_kind[kind].append(time.perf_counter() - started)
-                        # a desktop syncing, not a flood: about one request a second each
-                        time.sleep(rnd.uniform(0.5, 1.5))
-                except Exception as exc:  # noqa: BLE001 - counted as an error
-                    with lock:
-                        errors.append(repr(exc))
-
-            threads = [threading.Thread(target=worker, args=(n,)) for n in range(clients)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            reference = ApiClient(base, "offa", PASSWORD)
-            reference.pull_all(limit=5000)
-            truth = {k: v for k, (v, _d) in reference.replica.items()}
-            converged = 0
-            for client in finals:
-                client.pull_all(limit=5000)
-                converged += {k: v for k, (v, _d) in client.replica.items()} == truth
-                client.close()
-            reference.close()
-    p95 = _p95(latencies)
-    detail = ", ".join(f"{k} p95 {_p95(v):.0f} ms" for k, v in by_kind.items())
-    return [
-        _row(
-            f"{clients} concurrent clients on PostgreSQL, {duration:.0f} s: p95 latency "
-            f"({len(latencies)} requests: {detail}; {len(errors)} errors, "
-            f"{converged}/{clients} converged)",
-            p95,
-            "ms",
-            None,
-            None,
-            200.0,
-            p95 <= 200 and not errors and converged == clients,
-        )
-    ]
-
-
 def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[18] * 1000 if len(values) > 20 else 0.0
 
 
 def run() -> list[dict[str, Any]]:
     pg_url = os.environ.get("OFFA_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-    duration = float(os.environ.get("OFFA_BENCH_SERVER_DURATION", "60"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         rows = bench_pull(folder)
         rows += bench_push(folder, pg_url)
-    rows += bench_load(pg_url, duration)
     return rows
 
 

@@ -139,11 +139,15 @@ def _login_ok(url: str, username: str, password: str) -> bool:
 
 
 def _in_terminal(args: list[str], answers: list[str]) -> tuple[int, str, str]:
-    """Run ``offa-server ARGS`` in a pseudo-terminal, typing each answer after each prompt;
-    (exit code, what the terminal showed, the command line the process had)."""
+    """Run ``offa-server ARGS`` in a pseudo-terminal, typing each answer once its prompt (a
+    line ending with ':') has appeared; (exit code, what the terminal showed, the command line
+    the process had)."""
     import os
     import pty
+    import select
+    import signal
     import sys
+    import time
 
     from sync.server.testing import ROOT
 
@@ -152,8 +156,13 @@ def _in_terminal(args: list[str], answers: list[str]) -> tuple[int, str, str]:
         os.chdir(ROOT)
         os.execv(sys.executable, [sys.executable, "-m", "sync.server.cli", *args])
     shown, cmdline = b"", ""
+    since = 0  # where the text after the last answer starts
     pending = list(answers)
-    while True:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 1.0)
+        if not ready:
+            continue
         try:
             chunk = os.read(fd, 1024)
         except OSError:
@@ -161,10 +170,12 @@ def _in_terminal(args: list[str], answers: list[str]) -> tuple[int, str, str]:
         if not chunk:
             break
         shown += chunk
-        if shown.rstrip().endswith(b":") and pending:
+        if pending and shown[since:].rstrip().endswith(b":"):
             cmdline = Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
             os.write(fd, pending.pop(0).encode() + b"\n")
-            shown += b"\n"
+            since = len(shown)
+    else:
+        os.kill(pid, signal.SIGKILL)
     _pid, status = os.waitpid(pid, 0)
     os.close(fd)
     return os.waitstatus_to_exitcode(status), shown.decode(errors="replace"), cmdline

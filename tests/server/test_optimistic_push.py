@@ -184,3 +184,21 @@ def test_the_same_op_pushed_twice_at_once_is_stored_once(
             select(op_results.c.op_id).where(op_results.c.op_id == ops[0]["op_id"])
         ).all()
     assert len(count) == 1
+
+
+def test_a_push_that_writes_nothing_leaves_the_counter_where_others_put_it(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A settles only a refusal (no new version) while B commits: the counter stays at B's
+    version (it once went back to A's starting point, and the next push reused versions)."""
+    companies = create_companies(engine, 2)
+    (a_id, a_v), (b_id, b_v) = companies.items()
+    a_ops = [op("companies", a_id, "update", a_v, {"couleur": "bleu"})]
+    b_ops = [op("companies", b_id, "update", b_v, {"phone": "081 44 44 44"})]
+    a_results, b_results, verdicts = interleaved(engine, monkeypatch, a_ops, b_ops)
+    assert verdicts == [True] and a_results[0]["status"] == "rejected"
+    with engine.connect() as conn:
+        top = conn.execute(select(version_counter.c.value)).scalar_one()
+    assert top == b_results[0]["version"]
+    after = push(engine, [op("companies", a_id, "update", a_v, {"phone": "081 55 55 55"})])
+    assert after[0]["status"] == "applied" and after[0]["version"] == top + 1

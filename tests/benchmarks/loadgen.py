@@ -1,0 +1,332 @@
+"""The load generator of ``bench_load`` (a process of its own, so its CPU is its own).
+
+    python -m tests.benchmarks.loadgen '<json config>'   ->  one JSON line of results
+
+Two profiles, both speaking API v1 over HTTP/1.1 with gzip like the desktop client:
+
+- ``stress``: ``clients`` offa clients, each logged in and synced once, then for ``duration``
+  seconds without any pause: a pull of what changed (``limit`` 500), then a push of 20 edits of
+  records it holds (its versions as bases: concurrent edits of one record are conflicts), again
+  and again. Afterwards every client pulls to the end.
+- ``realistic``: ``users`` accounts (coaches, secretariats, offa) each syncing every
+  ``period`` seconds of simulated time (a few edits pushed, then a pull to the end), at random
+  phases, with time compressed ``compression`` times; each sync on a new connection, as a
+  desktop's keep-alive connection does not live 5 minutes.
+
+Results: latencies by kind (ms), errors (transport errors, statuses other than 200, push results
+other than applied or conflict), each client's final state digest (compared with the database
+by the caller), and this process's CPU seconds during the measured window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import random
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import orjson
+
+PULL = "/api/v1/sync/pull"
+PUSH = "/api/v1/sync/push"
+
+
+def log(text: str) -> None:
+    print(f"loadgen: {text}", file=sys.stderr, flush=True)
+
+
+def cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+class Meter:
+    """CPU of the machine and of the watched server processes over the measured window."""
+
+    def __init__(self, pids: list[int]) -> None:
+        self.pids = pids
+        self.tick = os.sysconf("SC_CLK_TCK")
+
+    def sample(self) -> tuple[float, float, float, float]:
+        """(wall, machine busy CPU s, machine total CPU s, watched processes CPU s)."""
+        with open("/proc/stat") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+        idle = fields[3] + fields[4]
+        total = sum(fields[:8])
+        watched = 0
+        for pid in self.pids:
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    parts = f.read().rsplit(")", 1)[1].split()
+                watched += int(parts[11]) + int(parts[12])
+            except OSError:
+                pass
+        return (
+            time.perf_counter(),
+            (total - idle) / self.tick,
+            total / self.tick,
+            watched / self.tick,
+        )
+
+    @staticmethod
+    def shares(a: tuple[float, ...], b: tuple[float, ...], own_cpu: float) -> dict[str, float]:
+        wall = b[0] - a[0]
+        capacity = wall * (os.cpu_count() or 1)
+        return {
+            "machine_busy": (b[1] - a[1]) / capacity,
+            "server": (b[3] - a[3]) / capacity,
+            "generator": own_cpu / capacity,
+        }
+
+
+@dataclass
+class Stats:
+    latencies: dict[str, list[float]] = field(default_factory=lambda: {"pull": [], "push": []})
+    errors: list[str] = field(default_factory=list)
+    conflicts: int = 0
+    applied: int = 0
+
+    def error(self, text: str) -> None:
+        if len(self.errors) < 50:
+            self.errors.append(text)
+        else:
+            self.errors.append("…")
+
+
+@dataclass
+class Replica:
+    """What one client holds: versions of the records it sees, its cursor."""
+
+    cursor: str | None = None
+    versions: dict[tuple[str, str], int] = field(default_factory=dict)
+    editable: list[str] = field(default_factory=list)  # company ids it may edit
+
+    def apply(self, page: dict[str, Any]) -> None:
+        for change in page["changes"]:
+            key = (change["collection"], change["id"])
+            if change["deleted"]:
+                self.versions.pop(key, None)
+            else:
+                if key not in self.versions and key[0] == "companies":
+                    self.editable.append(key[1])
+                self.versions[key] = change["version"]
+        self.cursor = page["cursor"]
+
+    def digest(self) -> str:
+        text = "\n".join(f"{c}/{i}:{v}" for (c, i), v in sorted(self.versions.items()))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+async def login(http: httpx.AsyncClient, username: str, password: str, device: str) -> str:
+    answer = await http.post(
+        "/api/v1/auth/token",
+        json={"username": username, "password": password, "device_name": device},
+    )
+    answer.raise_for_status()
+    token: str = answer.json()["access_token"]
+    return token
+
+
+async def pull_page(
+    http: httpx.AsyncClient, token: str, replica: Replica, limit: int, stats: Stats | None
+) -> bool:
+    params: dict[str, Any] = {"limit": limit}
+    if replica.cursor:
+        params["cursor"] = replica.cursor
+    started = time.perf_counter()
+    answer = await http.get(PULL, params=params, headers={"Authorization": f"Bearer {token}"})
+    if answer.status_code != 200:
+        if stats:
+            stats.error(f"pull {answer.status_code} {answer.text[:200]}")
+        return False
+    page = orjson.loads(answer.content)
+    if stats:
+        stats.latencies["pull"].append(time.perf_counter() - started)
+    replica.apply(page)
+    return bool(page["has_more"])
+
+
+async def pull_to_end(http: httpx.AsyncClient, token: str, replica: Replica, limit: int) -> None:
+    while await pull_page(http, token, replica, limit, None):
+        pass
+
+
+async def push(
+    http: httpx.AsyncClient,
+    token: str,
+    replica: Replica,
+    chosen: list[str],
+    device: str,
+    rnd: random.Random,
+    stats: Stats,
+) -> None:
+    ops = [
+        {
+            "op_id": str(uuid.uuid4()),
+            "collection": "companies",
+            "id": cid,
+            "kind": "update",
+            "base_version": replica.versions[("companies", cid)],
+            "fields": {"phone": f"0470 {rnd.randrange(10**6):06d}"},
+        }
+        for cid in chosen
+        if ("companies", cid) in replica.versions
+    ]
+    if not ops:
+        return
+    started = time.perf_counter()
+    answer = await http.post(
+        PUSH,
+        content=orjson.dumps({"device_id": device, "ops": ops}),
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
+    if answer.status_code != 200:
+        stats.error(f"push {answer.status_code} {answer.text[:200]}")
+        return
+    results = orjson.loads(answer.content)["results"]
+    stats.latencies["push"].append(time.perf_counter() - started)
+    for r in results:
+        if r["status"] == "applied":
+            stats.applied += 1
+        elif r["status"] == "conflict":
+            stats.conflicts += 1
+        else:
+            stats.error(f"push result {r}")
+
+
+async def stress(cfg: dict[str, Any]) -> dict[str, Any]:
+    base, clients, duration = cfg["base"], cfg["clients"], cfg["duration"]
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    https = [httpx.AsyncClient(base_url=base, timeout=60, limits=limits) for _ in range(clients)]
+    tokens = []
+    for n, http in enumerate(https):  # sequential: argon2 is slow on purpose
+        tokens.append(await login(http, cfg["username"], cfg["password"], f"stress-{n}"))
+    replicas = [Replica() for _ in range(clients)]
+    await asyncio.gather(
+        *(pull_to_end(h, t, r, 5000) for h, t, r in zip(https, tokens, replicas, strict=True))
+    )
+    log(f"{clients} clients logged in and synced once")
+    stats = Stats()
+    meter = Meter(cfg.get("watch", []))
+    m0, cpu0, wall0 = meter.sample(), cpu_seconds(), time.perf_counter()
+    stop = time.monotonic() + duration
+
+    async def run(n: int) -> None:
+        rnd = random.Random(n)
+        http, token, replica = https[n], tokens[n], replicas[n]
+        while time.monotonic() < stop:
+            try:
+                await pull_page(http, token, replica, 500, stats)
+                if replica.editable:
+                    chosen = rnd.sample(replica.editable, min(20, len(replica.editable)))
+                    await push(http, token, replica, chosen, f"stress-{n}", rnd, stats)
+            except httpx.HTTPError as exc:
+                stats.error(repr(exc))
+
+    await asyncio.gather(*(run(n) for n in range(clients)))
+    cpu, wall = cpu_seconds() - cpu0, time.perf_counter() - wall0
+    log("measured window over")
+    shares = Meter.shares(m0, meter.sample(), cpu)
+    for h, t, r in zip(https, tokens, replicas, strict=True):
+        await pull_to_end(h, t, r, 5000)
+        await h.aclose()
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "shares": shares,
+        "latencies": stats.latencies,
+        "errors": stats.errors,
+        "applied": stats.applied,
+        "conflicts": stats.conflicts,
+        "digests": {cfg["username"]: [r.digest() for r in replicas]},
+    }
+
+
+async def realistic(cfg: dict[str, Any]) -> dict[str, Any]:
+    base, users, password = cfg["base"], cfg["users"], cfg["password"]
+    period = cfg["period"] / cfg["compression"]  # wall seconds between two syncs of one user
+    duration = cfg["duration"]
+    rnd = random.Random(7)
+    tokens: list[str] = []
+    replicas = [Replica() for _ in users]
+    async with httpx.AsyncClient(base_url=base, timeout=120) as http:
+        sem = asyncio.Semaphore(4)
+
+        async def first(n: int, username: str) -> str:
+            async with sem:  # log in and take the first sync, as each desktop once did
+                token = await login(http, username, password, f"poste-{n}")
+                await pull_to_end(http, token, replicas[n], 5000)
+                return token
+
+        tokens = list(await asyncio.gather(*(first(n, u) for n, u in enumerate(users))))
+    log(f"{len(tokens)} users logged in and synced once")
+    # One client per desktop; its connections do not outlive a sync (a desktop's keep-alive
+    # connection does not last 5 minutes), so each sync opens a new one.
+    https = [
+        httpx.AsyncClient(base_url=base, timeout=60, limits=httpx.Limits(keepalive_expiry=1.0))
+        for _ in users
+    ]
+    stats = Stats()
+    phases = [rnd.uniform(0, period) for _ in users]
+    meter = Meter(cfg.get("watch", []))
+    m0, cpu0, wall0 = meter.sample(), cpu_seconds(), time.perf_counter()
+    start = time.monotonic()
+    syncs = 0
+
+    async def user(n: int) -> None:
+        nonlocal syncs
+        urnd = random.Random(1000 + n)
+        moment = start + phases[n]
+        while moment < start + duration:
+            await asyncio.sleep(max(0.0, moment - time.monotonic()))
+            replica = replicas[n]
+            http = https[n]
+            try:
+                edits = urnd.choice((0, 0, 1, 1, 2, 3))
+                if edits and replica.editable:
+                    chosen = urnd.sample(replica.editable, min(edits, len(replica.editable)))
+                    await push(http, tokens[n], replica, chosen, f"poste-{n}", urnd, stats)
+                while await pull_page(http, tokens[n], replica, 1000, stats):
+                    pass
+                syncs += 1
+            except httpx.HTTPError as exc:
+                stats.error(repr(exc))
+            moment += period
+
+    await asyncio.gather(*(user(n) for n in range(len(users))))
+    cpu, wall = cpu_seconds() - cpu0, time.perf_counter() - wall0
+    log(f"measured window over: {syncs} syncs")
+    shares = Meter.shares(m0, meter.sample(), cpu)
+    digests: dict[str, list[str]] = {}
+    for n, username in enumerate(users):
+        await pull_to_end(https[n], tokens[n], replicas[n], 5000)
+        digests.setdefault(username, []).append(replicas[n].digest())
+        await https[n].aclose()
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "shares": shares,
+        "latencies": stats.latencies,
+        "errors": stats.errors,
+        "applied": stats.applied,
+        "conflicts": stats.conflicts,
+        "syncs": syncs,
+        "digests": digests,
+    }
+
+
+def main() -> None:
+    cfg = orjson.loads(sys.argv[1])
+    profile = {"stress": stress, "realistic": realistic}[cfg["profile"]]
+    result = asyncio.run(profile(cfg))
+    sys.stdout.write(orjson.dumps(result).decode() + "\n")
+
+
+if __name__ == "__main__":
+    main()
