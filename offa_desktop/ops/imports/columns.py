@@ -17,6 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from offa_desktop.domain.errors import OffaError
 from offa_desktop.domain.schema import COLLECTIONS, FieldSpec, Kind
 from offa_desktop.domain.values import money_str
 
@@ -34,8 +35,10 @@ FALSE = {"non", "n", "faux", "false", "no", "0"}
 _DATE_FR = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
 
-class CellError(ValueError):
+class CellError(OffaError, ValueError):
     """A cell that cannot become its field's value; ``str()`` is French (without the column)."""
+
+    code = "invalid_cell"
 
 
 def fold(text: str) -> str:

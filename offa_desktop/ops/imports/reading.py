@@ -21,11 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from offa_desktop.domain.errors import OffaError
+
 Progress = Callable[[str, int, int], None]
 
 
-class UnreadableFile(Exception):
+class UnreadableFile(OffaError):
     """The file cannot be read as an import at all; ``str()`` is French."""
+
+    code = "unreadable_file"
 
 
 @dataclass
