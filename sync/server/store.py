@@ -41,6 +41,19 @@ class Stored:
     updated_at: str
     updated_by: str | None
 
+    @classmethod
+    def of(cls, row: Any) -> Stored:
+        """The record of a ``records`` row (its JSON text decoded)."""
+        return cls(
+            row.collection,
+            row.id,
+            row.version,
+            bool(row.deleted),
+            loads(row.data),
+            row.updated_at,
+            row.updated_by,
+        )
+
 
 def dumps(value: Any) -> str:
     return orjson.dumps(value).decode("utf-8")
@@ -108,15 +121,7 @@ class Store:
                     )
                 )
                 for row in rows:
-                    self._cache[(collection, row.id)] = Stored(
-                        row.collection,
-                        row.id,
-                        row.version,
-                        bool(row.deleted),
-                        loads(row.data),
-                        row.updated_at,
-                        row.updated_by,
-                    )
+                    self._cache[(collection, row.id)] = Stored.of(row)
                 key_rows = self.conn.execute(
                     select(record_keys.c.record_id, record_keys.c.key).where(
                         and_(
@@ -137,19 +142,7 @@ class Store:
                     and_(records.c.collection == collection, records.c.id == record_id)
                 )
             ).first()
-            self._cache[key] = (
-                None
-                if row is None
-                else Stored(
-                    row.collection,
-                    row.id,
-                    row.version,
-                    bool(row.deleted),
-                    loads(row.data),
-                    row.updated_at,
-                    row.updated_by,
-                )
-            )
+            self._cache[key] = None if row is None else Stored.of(row)
         return self._cache[key]
 
     def live(self, collection: str, record_id: str | None) -> Data | None:
