@@ -16,10 +16,10 @@ from offa_desktop.domain.problems import Problem, ValidationError
 from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS
 from offa_desktop.domain.scope import (
     PRIVATE_COLLECTIONS,
-    SCOPE_FIELDS,
     Actor,
     ScopeReader,
     keys_for,
+    scope_moved,
 )
 
 COACH_WRITES = ("companies", "establishment_units", "tutors", "visits")
@@ -137,17 +137,33 @@ def refusal(
         if previous is not None:
             old_keys = keys_for(store, collection, record_id, previous)
         if data is not None:
-            moved = previous is None or any(
-                previous.get(f) != data.get(f) for f in SCOPE_FIELDS.get(collection, ())
-            )
+            moved = scope_moved(collection, previous, data)
             new_keys = keys_for(store, collection, record_id, data) if moved else old_keys
+    return keys_refusal(
+        who, collection, kind, old_keys=old_keys, new_keys=new_keys, previous=previous, data=data
+    )
+
+
+def keys_refusal(
+    who: Actor,
+    collection: str,
+    kind: str,
+    *,
+    old_keys: set[str] | None,
+    new_keys: set[str] | None,
+    previous: Mapping[str, Any] | None,
+    data: Mapping[str, Any] | None,
+) -> str | None:
+    """``may_write`` given the keys before and after (a create has no before): the French
+    message of a refusal, else None. The client (``refusal``) and the server's push share it."""
+    creating = kind == "create"
     allowed = may_write(
         who,
         collection,
         kind,
-        old_keys=old_keys if kind != "create" else None,
+        old_keys=None if creating else old_keys,
         new_keys=new_keys,
         new_data=data,
-        old_data=previous if kind != "create" else None,
+        old_data=None if creating else previous,
     )
     return None if allowed else forbidden_message(collection, kind)

@@ -47,6 +47,15 @@ COACH_LEARNER_FIELDS = ("first_name", "last_name", "operator_code")
 PARTIAL_READERS: dict[str, tuple[str, ...]] = {"learners": ("s:",)}
 
 
+def scope_moved(
+    collection: str, previous: Mapping[str, Any] | None, data: Mapping[str, Any] | None
+) -> bool:
+    """True when the write may move the record in or out of a scope (a new one always does)."""
+    return previous is None or any(
+        previous.get(f) != (data or {}).get(f) for f in SCOPE_FIELDS.get(collection, ())
+    )
+
+
 class ScopeReader(Protocol):
     """What computing scope keys reads."""
 

@@ -18,8 +18,9 @@ from sqlalchemy.exc import IntegrityError
 
 from offa_desktop.domain import overrides
 from offa_desktop.domain.effects import side_effects
-from offa_desktop.domain.permissions import forbidden_message, may_write
+from offa_desktop.domain.permissions import keys_refusal
 from offa_desktop.domain.schema import COLLECTIONS
+from offa_desktop.domain.scope import scope_moved
 from offa_desktop.domain.stamps import stamped
 from offa_desktop.domain.validation import blocking, validate_record
 from sync.server import scope
@@ -224,25 +225,18 @@ class Pusher:
             refused = overrides.role_refusal(who.role, collection, data, previous)
             if refused is not None:  # an override the role may not make
                 return _forbidden(op_id, refused)
-        moved = previous is None or any(
-            previous.get(f) != (data or {}).get(f) for f in scope.SCOPE_FIELDS.get(collection, ())
-        )
+        moved = scope_moved(collection, previous, data)
         new_keys = (
             scope.keys_for(w, collection, record_id, data)
             if data is not None and (moved or old_keys is None)
             else old_keys
         )
-        allowed = may_write(
-            who,
-            collection,
-            kind,
-            old_keys=old_keys if kind != "create" else None,
-            new_keys=new_keys,
-            new_data=data,
-            old_data=previous if kind != "create" else None,
-        )
-        if not allowed:
-            return _forbidden(op_id, forbidden_message(collection, kind))
+        refused = keys_refusal(
+            who, collection, kind, old_keys=old_keys, new_keys=new_keys, previous=previous,
+            data=data,
+        )  # fmt: skip
+        if refused is not None:
+            return _forbidden(op_id, refused)
         if existing is None and kind != "create":  # 4. not found
             return _rejected(op_id, [_err("id", "not_found", "Cette fiche n'existe pas.")])
         if existing is not None and (  # 5. conflict
