@@ -26,22 +26,13 @@ from PySide6.QtWidgets import (
 
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.identifiers import format_enterprise_number
-from offa_desktop.domain.rules import tutor_is_certified, tutor_is_designated
 from offa_desktop.ops.companies import CompanyOverview, overview
 from offa_desktop.ui.area_view import opens_on_enter
 from offa_desktop.ui.formats import date_fr, name_of
 from offa_desktop.ui.forms.fields import tr
+from offa_desktop.ui.forms.support import tutor_condition
 
 WATCHED = ("companies", "establishment_units", "tutors", "contracts", "contract_events")
-
-
-def tutor_condition(tutor: dict[str, Any]) -> str:
-    """« désigné et agréé », « désigné » or « conditions non remplies »."""
-    if tutor_is_certified(tutor) and tutor_is_designated(tutor):
-        return tr("désigné et agréé")
-    if tutor_is_designated(tutor):
-        return tr("désigné")
-    return tr("conditions non remplies")
 
 
 class ChildTable(QTableWidget):

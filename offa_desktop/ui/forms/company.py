@@ -33,18 +33,9 @@ from offa_desktop.ui.forms.fields import (
     TextField,
 )
 from offa_desktop.ui.forms.incentives import IncentiveClaimForm, IncentivesDialog, is_offa
-from offa_desktop.ui.forms.support import code_choices
+from offa_desktop.ui.forms.support import code_choices, tutor_condition
 
 C, U, T = "companies", "establishment_units", "tutors"
-
-
-def tutor_status(tutor: dict[str, Any]) -> str:
-    """« désigné », « agréé » (which implies désigné) or « conditions non remplies »."""
-    if tutor_is_certified(tutor) and tutor_is_designated(tutor):
-        return tr("désigné et agréé")
-    if tutor_is_designated(tutor):
-        return tr("désigné")
-    return tr("conditions non remplies")
 
 
 class CompanyForm(RecordForm):
@@ -162,7 +153,7 @@ class CompanyForm(RecordForm):
                     [
                         f"{t.get('last_name') or ''} {t.get('first_name') or ''}".strip(),
                         name_of("condition", t.get("condition")),
-                        tutor_status(t),
+                        tutor_condition(t),
                         date_fr(t["criminal_record_date"])
                         if t.get("criminal_record_date")
                         else tr("manque"),
@@ -233,10 +224,11 @@ class CompanyForm(RecordForm):
         self.refresh_children()
 
 
-class UnitForm(RecordForm):
-    """Unité d'établissement: number checked (10 digits, 2 to 8 first), address, region."""
+class CompanyChildForm(RecordForm):
+    """A record of a company (unit, tutor), opened from the company form with its id: a new
+    one starts with ``company_id`` and the class's ``defaults``; ``add_fields`` builds the rest."""
 
-    collection = U
+    defaults: dict[str, Any] = {}
 
     def __init__(
         self,
@@ -246,7 +238,22 @@ class UnitForm(RecordForm):
         *,
         company_id: str | None = None,
     ) -> None:
-        super().__init__(context, record_id, parent, initial={"company_id": company_id})
+        super().__init__(
+            context, record_id, parent, initial={"company_id": company_id, **self.defaults}
+        )
+        self.add_fields()
+        self.load_values()
+
+    def add_fields(self) -> None:
+        raise NotImplementedError
+
+
+class UnitForm(CompanyChildForm):
+    """Unité d'établissement: number checked (10 digits, 2 to 8 first), address, region."""
+
+    collection = U
+
+    def add_fields(self) -> None:
         self.setWindowTitle(tr("Unité d'établissement"))
         self.resize(560, 420)
         self.add_field(
@@ -259,25 +266,15 @@ class UnitForm(RecordForm):
         self.add_field("postal_code", TextField(field_label(U, "postal_code")))
         self.add_field("city", TextField(field_label(U, "city")))
         self.add_field("region", ChoiceField(field_label(U, "region"), choices("region")))
-        self.load_values()
 
 
-class TutorForm(RecordForm):
+class TutorForm(CompanyChildForm):
     """Tuteur: the condition declared (A/B/C) and what makes the tutor désigné or agréé."""
 
     collection = T
+    defaults = {"certified": False}
 
-    def __init__(
-        self,
-        context: Any,
-        record_id: str | None,
-        parent: QWidget | None = None,
-        *,
-        company_id: str | None = None,
-    ) -> None:
-        super().__init__(
-            context, record_id, parent, initial={"company_id": company_id, "certified": False}
-        )
+    def add_fields(self) -> None:
         self.setWindowTitle(tr("Tuteur"))
         self.resize(600, 640)
         self.add_field("last_name", TextField(field_label(T, "last_name")))
@@ -320,7 +317,6 @@ class TutorForm(RecordForm):
         contact = self.add_group(tr("Contact"))
         self.add_field("email", TextField(field_label(T, "email")), contact)
         self.add_field("phone", TextField(field_label(T, "phone")), contact)
-        self.load_values()
 
     def update_derived(self, result: Check) -> None:
         record = result.record

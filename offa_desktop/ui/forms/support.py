@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from offa_desktop.domain.rules import tutor_is_certified, tutor_is_designated
 from offa_desktop.ops.records import editing
+from offa_desktop.ui.forms.fields import tr
 
 
 def user_profile(context: Any) -> dict[str, Any]:
@@ -36,3 +38,13 @@ def code_choices(wc: Any, collection: str) -> list[tuple[str, str]]:
 
 def operator_choices(wc: Any) -> list[tuple[str, str]]:
     return code_choices(wc, "operators")
+
+
+def tutor_condition(tutor: dict[str, Any]) -> str:
+    """« désigné et agréé », « désigné » or « conditions non remplies » (the company form's
+    tutors and the Entreprises area's detail pane)."""
+    if tutor_is_certified(tutor) and tutor_is_designated(tutor):
+        return tr("désigné et agréé")
+    if tutor_is_designated(tutor):
+        return tr("désigné")
+    return tr("conditions non remplies")
