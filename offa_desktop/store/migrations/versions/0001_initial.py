@@ -7,6 +7,8 @@ Create Date: 2026-11-23
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,9 +18,27 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade() -> None:
-
+def _synced(name: str, *columns: Any, indexed: tuple[str, ...] = ()) -> None:
+    """A collection's table: its fields, the columns every synced record has, an index on each
+    field of ``indexed`` and on ``version``."""
     op.create_table(
+        name,
+        *columns,
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=True),
+        sa.Column("deleted", sa.Boolean(), nullable=False),
+        sa.Column("updated_at", sa.String(length=27), nullable=True),
+        sa.Column("updated_by", sa.String(length=36), nullable=True),
+        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")),
+    )
+    with op.batch_alter_table(name, schema=None) as batch_op:
+        for column in (*indexed, "version"):
+            batch_op.create_index(batch_op.f(f"ix_{name}_{column}"), [column], unique=False)
+
+
+def upgrade() -> None:
+    _synced(
         "approvals",
         sa.Column("establishment_unit_id", sa.String(length=36), nullable=True),
         sa.Column("trade_code", sa.String(), nullable=True),
@@ -29,32 +49,16 @@ def upgrade() -> None:
         sa.Column("decision_note", sa.Text(), nullable=True),
         sa.Column("tutor_ids", sa.JSON(none_as_null=True), nullable=True),
         sa.Column("referred_on", sa.Date(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_approvals")),
+        indexed=(
+            "decided_on",
+            "establishment_unit_id",
+            "operator_code",
+            "referred_on",
+            "requested_on",
+            "status",
+            "trade_code",
+        ),
     )
-    with op.batch_alter_table("approvals", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_approvals_decided_on"), ["decided_on"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_approvals_establishment_unit_id"),
-            ["establishment_unit_id"],
-            unique=False,
-        )
-        batch_op.create_index(
-            batch_op.f("ix_approvals_operator_code"), ["operator_code"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_approvals_referred_on"), ["referred_on"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_approvals_requested_on"), ["requested_on"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_approvals_status"), ["status"], unique=False)
-        batch_op.create_index(batch_op.f("ix_approvals_trade_code"), ["trade_code"], unique=False)
-        batch_op.create_index(batch_op.f("ix_approvals_version"), ["version"], unique=False)
-
     op.create_table(
         "base",
         sa.Column("collection", sa.String(), nullable=False),
@@ -63,27 +67,14 @@ def upgrade() -> None:
         sa.Column("data", sa.JSON(none_as_null=True), nullable=True),
         sa.PrimaryKeyConstraint("collection", "record_id", name=op.f("pk_base")),
     )
-    op.create_table(
+    _synced(
         "checklist_templates",
         sa.Column("code", sa.String(), nullable=True),
         sa.Column("title", sa.String(), nullable=True),
         sa.Column("items", sa.JSON(none_as_null=True), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_checklist_templates")),
+        indexed=("code", "title"),
     )
-    with op.batch_alter_table("checklist_templates", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_checklist_templates_code"), ["code"], unique=False)
-        batch_op.create_index(batch_op.f("ix_checklist_templates_title"), ["title"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_checklist_templates_version"), ["version"], unique=False
-        )
-
-    op.create_table(
+    _synced(
         "companies",
         sa.Column("enterprise_number", sa.String(), nullable=True),
         sa.Column("name", sa.String(), nullable=True),
@@ -92,25 +83,8 @@ def upgrade() -> None:
         sa.Column("sector", sa.String(), nullable=True),
         sa.Column("email", sa.String(), nullable=True),
         sa.Column("phone", sa.String(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_companies")),
+        indexed=("employee_count", "enterprise_number", "name", "sector"),
     )
-    with op.batch_alter_table("companies", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_companies_employee_count"), ["employee_count"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_companies_enterprise_number"), ["enterprise_number"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_companies_name"), ["name"], unique=False)
-        batch_op.create_index(batch_op.f("ix_companies_sector"), ["sector"], unique=False)
-        batch_op.create_index(batch_op.f("ix_companies_version"), ["version"], unique=False)
-
     op.create_table(
         "conflicts",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -123,36 +97,16 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("conflicts", schema=None) as batch_op:
         batch_op.create_index("ix_conflicts_record", ["collection", "record_id"], unique=False)
-
-    op.create_table(
+    _synced(
         "contract_events",
         sa.Column("contract_id", sa.String(length=36), nullable=True),
         sa.Column("kind", sa.String(), nullable=True),
         sa.Column("effective_date", sa.Date(), nullable=True),
         sa.Column("reason_code", sa.String(), nullable=True),
         sa.Column("details", sa.JSON(none_as_null=True), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_contract_events")),
+        indexed=("contract_id", "effective_date", "kind", "reason_code"),
     )
-    with op.batch_alter_table("contract_events", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_contract_events_contract_id"), ["contract_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_contract_events_effective_date"), ["effective_date"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_contract_events_kind"), ["kind"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_contract_events_reason_code"), ["reason_code"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_contract_events_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "contracts",
         sa.Column("learner_id", sa.String(length=36), nullable=True),
         sa.Column("establishment_unit_id", sa.String(length=36), nullable=True),
@@ -173,45 +127,25 @@ def upgrade() -> None:
         sa.Column("status", sa.String(), nullable=True),
         sa.Column("signed_on", sa.Date(), nullable=True),
         sa.Column("supersedes_id", sa.String(length=36), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_contracts")),
+        indexed=(
+            "approval_id",
+            "company_signatory",
+            "end_date",
+            "establishment_unit_id",
+            "learner_id",
+            "level",
+            "monthly_pay",
+            "operator_code",
+            "referent_name",
+            "signed_on",
+            "start_date",
+            "status",
+            "supersedes_id",
+            "trade_code",
+            "tutor_id",
+        ),
     )
-    with op.batch_alter_table("contracts", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_contracts_approval_id"), ["approval_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_contracts_company_signatory"), ["company_signatory"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_contracts_end_date"), ["end_date"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_contracts_establishment_unit_id"),
-            ["establishment_unit_id"],
-            unique=False,
-        )
-        batch_op.create_index(batch_op.f("ix_contracts_learner_id"), ["learner_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_contracts_level"), ["level"], unique=False)
-        batch_op.create_index(batch_op.f("ix_contracts_monthly_pay"), ["monthly_pay"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_contracts_operator_code"), ["operator_code"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_contracts_referent_name"), ["referent_name"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_contracts_signed_on"), ["signed_on"], unique=False)
-        batch_op.create_index(batch_op.f("ix_contracts_start_date"), ["start_date"], unique=False)
-        batch_op.create_index(batch_op.f("ix_contracts_status"), ["status"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_contracts_supersedes_id"), ["supersedes_id"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_contracts_trade_code"), ["trade_code"], unique=False)
-        batch_op.create_index(batch_op.f("ix_contracts_tutor_id"), ["tutor_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_contracts_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "documents",
         sa.Column("record", sa.String(), nullable=True),
         sa.Column("file_name", sa.String(), nullable=True),
@@ -219,24 +153,9 @@ def upgrade() -> None:
         sa.Column("size", sa.Integer(), nullable=True),
         sa.Column("sha256", sa.String(), nullable=True),
         sa.Column("created_at", sa.String(length=27), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_documents")),
+        indexed=("created_at", "file_name", "media_type", "record", "sha256", "size"),
     )
-    with op.batch_alter_table("documents", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_documents_created_at"), ["created_at"], unique=False)
-        batch_op.create_index(batch_op.f("ix_documents_file_name"), ["file_name"], unique=False)
-        batch_op.create_index(batch_op.f("ix_documents_media_type"), ["media_type"], unique=False)
-        batch_op.create_index(batch_op.f("ix_documents_record"), ["record"], unique=False)
-        batch_op.create_index(batch_op.f("ix_documents_sha256"), ["sha256"], unique=False)
-        batch_op.create_index(batch_op.f("ix_documents_size"), ["size"], unique=False)
-        batch_op.create_index(batch_op.f("ix_documents_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "establishment_units",
         sa.Column("company_id", sa.String(length=36), nullable=True),
         sa.Column("unit_number", sa.String(), nullable=True),
@@ -245,32 +164,9 @@ def upgrade() -> None:
         sa.Column("postal_code", sa.String(), nullable=True),
         sa.Column("city", sa.String(), nullable=True),
         sa.Column("region", sa.String(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_establishment_units")),
+        indexed=("city", "company_id", "name", "postal_code", "region", "unit_number"),
     )
-    with op.batch_alter_table("establishment_units", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_establishment_units_city"), ["city"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_establishment_units_company_id"), ["company_id"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_establishment_units_name"), ["name"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_establishment_units_postal_code"), ["postal_code"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_establishment_units_region"), ["region"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_establishment_units_unit_number"), ["unit_number"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_establishment_units_version"), ["version"], unique=False
-        )
-
-    op.create_table(
+    _synced(
         "incentive_claims",
         sa.Column("kind_code", sa.String(), nullable=True),
         sa.Column("company_id", sa.String(length=36), nullable=True),
@@ -282,56 +178,25 @@ def upgrade() -> None:
         sa.Column("checks", sa.JSON(none_as_null=True), nullable=True),
         sa.Column("iban", sa.String(), nullable=True),
         sa.Column("paid_on", sa.Date(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_incentive_claims")),
+        indexed=(
+            "amount",
+            "company_id",
+            "kind_code",
+            "paid_on",
+            "school_year",
+            "status",
+            "tutor_id",
+        ),
     )
-    with op.batch_alter_table("incentive_claims", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_incentive_claims_amount"), ["amount"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_incentive_claims_company_id"), ["company_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_incentive_claims_kind_code"), ["kind_code"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_incentive_claims_paid_on"), ["paid_on"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_incentive_claims_school_year"), ["school_year"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_incentive_claims_status"), ["status"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_incentive_claims_tutor_id"), ["tutor_id"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_incentive_claims_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "incentive_kinds",
         sa.Column("code", sa.String(), nullable=True),
         sa.Column("region", sa.String(), nullable=True),
         sa.Column("amount", sa.Integer(), nullable=True),
         sa.Column("valid_from", sa.Date(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_incentive_kinds")),
+        indexed=("amount", "code", "region", "valid_from"),
     )
-    with op.batch_alter_table("incentive_kinds", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_incentive_kinds_amount"), ["amount"], unique=False)
-        batch_op.create_index(batch_op.f("ix_incentive_kinds_code"), ["code"], unique=False)
-        batch_op.create_index(batch_op.f("ix_incentive_kinds_region"), ["region"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_incentive_kinds_valid_from"), ["valid_from"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_incentive_kinds_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "learners",
         sa.Column("niss", sa.String(), nullable=True),
         sa.Column("first_name", sa.String(), nullable=True),
@@ -345,47 +210,24 @@ def upgrade() -> None:
         sa.Column("phone", sa.String(), nullable=True),
         sa.Column("iban", sa.String(), nullable=True),
         sa.Column("representative", sa.JSON(none_as_null=True), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_learners")),
+        indexed=(
+            "birth_date",
+            "city",
+            "first_name",
+            "last_name",
+            "niss",
+            "operator_code",
+            "postal_code",
+        ),
     )
-    with op.batch_alter_table("learners", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_learners_birth_date"), ["birth_date"], unique=False)
-        batch_op.create_index(batch_op.f("ix_learners_city"), ["city"], unique=False)
-        batch_op.create_index(batch_op.f("ix_learners_first_name"), ["first_name"], unique=False)
-        batch_op.create_index(batch_op.f("ix_learners_last_name"), ["last_name"], unique=False)
-        batch_op.create_index(batch_op.f("ix_learners_niss"), ["niss"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_learners_operator_code"), ["operator_code"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_learners_postal_code"), ["postal_code"], unique=False)
-        batch_op.create_index(batch_op.f("ix_learners_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "operators",
         sa.Column("code", sa.String(), nullable=True),
         sa.Column("name", sa.String(), nullable=True),
         sa.Column("kind", sa.String(), nullable=True),
         sa.Column("region", sa.String(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_operators")),
+        indexed=("code", "kind", "name", "region"),
     )
-    with op.batch_alter_table("operators", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_operators_code"), ["code"], unique=False)
-        batch_op.create_index(batch_op.f("ix_operators_kind"), ["kind"], unique=False)
-        batch_op.create_index(batch_op.f("ix_operators_name"), ["name"], unique=False)
-        batch_op.create_index(batch_op.f("ix_operators_region"), ["region"], unique=False)
-        batch_op.create_index(batch_op.f("ix_operators_version"), ["version"], unique=False)
-
     op.create_table(
         "outbox",
         sa.Column("seq", sa.Integer(), autoincrement=True, nullable=False),
@@ -405,99 +247,40 @@ def upgrade() -> None:
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.create_index("ix_outbox_record", ["collection", "record_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_outbox_state"), ["state"], unique=False)
-
-    op.create_table(
+    _synced(
         "pay_rates",
         sa.Column("level", sa.String(), nullable=True),
         sa.Column("percent", sa.Integer(), nullable=True),
         sa.Column("valid_from", sa.Date(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_pay_rates")),
+        indexed=("level", "valid_from"),
     )
-    with op.batch_alter_table("pay_rates", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_pay_rates_level"), ["level"], unique=False)
-        batch_op.create_index(batch_op.f("ix_pay_rates_valid_from"), ["valid_from"], unique=False)
-        batch_op.create_index(batch_op.f("ix_pay_rates_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "sectors",
         sa.Column("code", sa.String(), nullable=True),
         sa.Column("name", sa.String(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_sectors")),
+        indexed=("code", "name"),
     )
-    with op.batch_alter_table("sectors", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_sectors_code"), ["code"], unique=False)
-        batch_op.create_index(batch_op.f("ix_sectors_name"), ["name"], unique=False)
-        batch_op.create_index(batch_op.f("ix_sectors_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "suspension_reasons",
         sa.Column("code", sa.String(), nullable=True),
         sa.Column("label", sa.String(), nullable=True),
         sa.Column("company_pays_days", sa.Integer(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_suspension_reasons")),
+        indexed=("code", "company_pays_days", "label"),
     )
-    with op.batch_alter_table("suspension_reasons", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_suspension_reasons_code"), ["code"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_suspension_reasons_company_pays_days"),
-            ["company_pays_days"],
-            unique=False,
-        )
-        batch_op.create_index(batch_op.f("ix_suspension_reasons_label"), ["label"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_suspension_reasons_version"), ["version"], unique=False
-        )
-
     op.create_table(
         "sync_state",
         sa.Column("key", sa.String(), nullable=False),
         sa.Column("value", sa.JSON(none_as_null=True), nullable=True),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_sync_state")),
     )
-    op.create_table(
+    _synced(
         "termination_reasons",
         sa.Column("code", sa.String(), nullable=True),
         sa.Column("label", sa.String(), nullable=True),
         sa.Column("company_pays_days", sa.Integer(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_termination_reasons")),
+        indexed=("code", "company_pays_days", "label"),
     )
-    with op.batch_alter_table("termination_reasons", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_termination_reasons_code"), ["code"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_termination_reasons_company_pays_days"),
-            ["company_pays_days"],
-            unique=False,
-        )
-        batch_op.create_index(batch_op.f("ix_termination_reasons_label"), ["label"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_termination_reasons_version"), ["version"], unique=False
-        )
-
-    op.create_table(
+    _synced(
         "trades",
         sa.Column("code", sa.String(), nullable=True),
         sa.Column("name", sa.String(), nullable=True),
@@ -506,49 +289,17 @@ def upgrade() -> None:
         sa.Column("max_age", sa.Integer(), nullable=True),
         sa.Column("max_daily_hours", sa.Float(), nullable=True),
         sa.Column("max_weekly_hours", sa.Float(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_trades")),
+        indexed=("code", "max_age", "max_learners_per_tutor", "name", "sector"),
     )
-    with op.batch_alter_table("trades", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_trades_code"), ["code"], unique=False)
-        batch_op.create_index(batch_op.f("ix_trades_max_age"), ["max_age"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_trades_max_learners_per_tutor"), ["max_learners_per_tutor"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_trades_name"), ["name"], unique=False)
-        batch_op.create_index(batch_op.f("ix_trades_sector"), ["sector"], unique=False)
-        batch_op.create_index(batch_op.f("ix_trades_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "training_plans",
         sa.Column("trade_code", sa.String(), nullable=True),
         sa.Column("level", sa.String(), nullable=True),
         sa.Column("competences", sa.JSON(none_as_null=True), nullable=True),
         sa.Column("valid_from", sa.Date(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_training_plans")),
+        indexed=("level", "trade_code", "valid_from"),
     )
-    with op.batch_alter_table("training_plans", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_training_plans_level"), ["level"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_training_plans_trade_code"), ["trade_code"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_training_plans_valid_from"), ["valid_from"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_training_plans_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "tutors",
         sa.Column("company_id", sa.String(length=36), nullable=True),
         sa.Column("first_name", sa.String(), nullable=True),
@@ -562,29 +313,17 @@ def upgrade() -> None:
         sa.Column("certified", sa.Boolean(), nullable=True),
         sa.Column("email", sa.String(), nullable=True),
         sa.Column("phone", sa.String(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_tutors")),
+        indexed=(
+            "birth_date",
+            "company_id",
+            "condition",
+            "criminal_record_date",
+            "experience_years",
+            "first_name",
+            "last_name",
+        ),
     )
-    with op.batch_alter_table("tutors", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_tutors_birth_date"), ["birth_date"], unique=False)
-        batch_op.create_index(batch_op.f("ix_tutors_company_id"), ["company_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_tutors_condition"), ["condition"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_tutors_criminal_record_date"), ["criminal_record_date"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_tutors_experience_years"), ["experience_years"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_tutors_first_name"), ["first_name"], unique=False)
-        batch_op.create_index(batch_op.f("ix_tutors_last_name"), ["last_name"], unique=False)
-        batch_op.create_index(batch_op.f("ix_tutors_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "users",
         sa.Column("display_name", sa.String(), nullable=True),
         sa.Column("role", sa.String(), nullable=True),
@@ -592,21 +331,9 @@ def upgrade() -> None:
         sa.Column("sectors", sa.JSON(none_as_null=True), nullable=True),
         sa.Column("email", sa.String(), nullable=True),
         sa.Column("phone", sa.String(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
+        indexed=("display_name", "operator_code", "role"),
     )
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_users_display_name"), ["display_name"], unique=False)
-        batch_op.create_index(batch_op.f("ix_users_operator_code"), ["operator_code"], unique=False)
-        batch_op.create_index(batch_op.f("ix_users_role"), ["role"], unique=False)
-        batch_op.create_index(batch_op.f("ix_users_version"), ["version"], unique=False)
-
-    op.create_table(
+    _synced(
         "visits",
         sa.Column("kind", sa.String(), nullable=True),
         sa.Column("approval_id", sa.String(length=36), nullable=True),
@@ -619,247 +346,55 @@ def upgrade() -> None:
         sa.Column("answers", sa.JSON(none_as_null=True), nullable=True),
         sa.Column("opinion", sa.String(), nullable=True),
         sa.Column("comments", sa.Text(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_visits")),
+        indexed=(
+            "approval_id",
+            "checklist_code",
+            "contract_id",
+            "kind",
+            "opinion",
+            "planned_on",
+            "status",
+            "visit_date",
+            "visitor_id",
+        ),
     )
-    with op.batch_alter_table("visits", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_visits_approval_id"), ["approval_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_visits_checklist_code"), ["checklist_code"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_visits_contract_id"), ["contract_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_visits_kind"), ["kind"], unique=False)
-        batch_op.create_index(batch_op.f("ix_visits_opinion"), ["opinion"], unique=False)
-        batch_op.create_index(batch_op.f("ix_visits_planned_on"), ["planned_on"], unique=False)
-        batch_op.create_index(batch_op.f("ix_visits_status"), ["status"], unique=False)
-        batch_op.create_index(batch_op.f("ix_visits_version"), ["version"], unique=False)
-        batch_op.create_index(batch_op.f("ix_visits_visit_date"), ["visit_date"], unique=False)
-        batch_op.create_index(batch_op.f("ix_visits_visitor_id"), ["visitor_id"], unique=False)
-
-    op.create_table(
+    _synced(
         "wage_references",
         sa.Column("valid_from", sa.Date(), nullable=True),
         sa.Column("rmmmg", sa.Integer(), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_wage_references")),
+        indexed=("rmmmg", "valid_from"),
     )
-    with op.batch_alter_table("wage_references", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_wage_references_rmmmg"), ["rmmmg"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_wage_references_valid_from"), ["valid_from"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_wage_references_version"), ["version"], unique=False)
+
+
+TABLES = (
+    "approvals",
+    "base",
+    "checklist_templates",
+    "companies",
+    "conflicts",
+    "contract_events",
+    "contracts",
+    "documents",
+    "establishment_units",
+    "incentive_claims",
+    "incentive_kinds",
+    "learners",
+    "operators",
+    "outbox",
+    "pay_rates",
+    "sectors",
+    "suspension_reasons",
+    "sync_state",
+    "termination_reasons",
+    "trades",
+    "training_plans",
+    "tutors",
+    "users",
+    "visits",
+    "wage_references",
+)
 
 
 def downgrade() -> None:
-
-    with op.batch_alter_table("wage_references", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_wage_references_version"))
-        batch_op.drop_index(batch_op.f("ix_wage_references_valid_from"))
-        batch_op.drop_index(batch_op.f("ix_wage_references_rmmmg"))
-
-    op.drop_table("wage_references")
-    with op.batch_alter_table("visits", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_visits_visitor_id"))
-        batch_op.drop_index(batch_op.f("ix_visits_visit_date"))
-        batch_op.drop_index(batch_op.f("ix_visits_version"))
-        batch_op.drop_index(batch_op.f("ix_visits_status"))
-        batch_op.drop_index(batch_op.f("ix_visits_planned_on"))
-        batch_op.drop_index(batch_op.f("ix_visits_opinion"))
-        batch_op.drop_index(batch_op.f("ix_visits_kind"))
-        batch_op.drop_index(batch_op.f("ix_visits_contract_id"))
-        batch_op.drop_index(batch_op.f("ix_visits_checklist_code"))
-        batch_op.drop_index(batch_op.f("ix_visits_approval_id"))
-
-    op.drop_table("visits")
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_users_version"))
-        batch_op.drop_index(batch_op.f("ix_users_role"))
-        batch_op.drop_index(batch_op.f("ix_users_operator_code"))
-        batch_op.drop_index(batch_op.f("ix_users_display_name"))
-
-    op.drop_table("users")
-    with op.batch_alter_table("tutors", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_tutors_version"))
-        batch_op.drop_index(batch_op.f("ix_tutors_last_name"))
-        batch_op.drop_index(batch_op.f("ix_tutors_first_name"))
-        batch_op.drop_index(batch_op.f("ix_tutors_experience_years"))
-        batch_op.drop_index(batch_op.f("ix_tutors_criminal_record_date"))
-        batch_op.drop_index(batch_op.f("ix_tutors_condition"))
-        batch_op.drop_index(batch_op.f("ix_tutors_company_id"))
-        batch_op.drop_index(batch_op.f("ix_tutors_birth_date"))
-
-    op.drop_table("tutors")
-    with op.batch_alter_table("training_plans", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_training_plans_version"))
-        batch_op.drop_index(batch_op.f("ix_training_plans_valid_from"))
-        batch_op.drop_index(batch_op.f("ix_training_plans_trade_code"))
-        batch_op.drop_index(batch_op.f("ix_training_plans_level"))
-
-    op.drop_table("training_plans")
-    with op.batch_alter_table("trades", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_trades_version"))
-        batch_op.drop_index(batch_op.f("ix_trades_sector"))
-        batch_op.drop_index(batch_op.f("ix_trades_name"))
-        batch_op.drop_index(batch_op.f("ix_trades_max_learners_per_tutor"))
-        batch_op.drop_index(batch_op.f("ix_trades_max_age"))
-        batch_op.drop_index(batch_op.f("ix_trades_code"))
-
-    op.drop_table("trades")
-    with op.batch_alter_table("termination_reasons", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_termination_reasons_version"))
-        batch_op.drop_index(batch_op.f("ix_termination_reasons_label"))
-        batch_op.drop_index(batch_op.f("ix_termination_reasons_company_pays_days"))
-        batch_op.drop_index(batch_op.f("ix_termination_reasons_code"))
-
-    op.drop_table("termination_reasons")
-    op.drop_table("sync_state")
-    with op.batch_alter_table("suspension_reasons", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_suspension_reasons_version"))
-        batch_op.drop_index(batch_op.f("ix_suspension_reasons_label"))
-        batch_op.drop_index(batch_op.f("ix_suspension_reasons_company_pays_days"))
-        batch_op.drop_index(batch_op.f("ix_suspension_reasons_code"))
-
-    op.drop_table("suspension_reasons")
-    with op.batch_alter_table("sectors", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_sectors_version"))
-        batch_op.drop_index(batch_op.f("ix_sectors_name"))
-        batch_op.drop_index(batch_op.f("ix_sectors_code"))
-
-    op.drop_table("sectors")
-    with op.batch_alter_table("pay_rates", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_pay_rates_version"))
-        batch_op.drop_index(batch_op.f("ix_pay_rates_valid_from"))
-        batch_op.drop_index(batch_op.f("ix_pay_rates_level"))
-
-    op.drop_table("pay_rates")
-    with op.batch_alter_table("outbox", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_outbox_state"))
-        batch_op.drop_index("ix_outbox_record")
-
-    op.drop_table("outbox")
-    with op.batch_alter_table("operators", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_operators_version"))
-        batch_op.drop_index(batch_op.f("ix_operators_region"))
-        batch_op.drop_index(batch_op.f("ix_operators_name"))
-        batch_op.drop_index(batch_op.f("ix_operators_kind"))
-        batch_op.drop_index(batch_op.f("ix_operators_code"))
-
-    op.drop_table("operators")
-    with op.batch_alter_table("learners", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_learners_version"))
-        batch_op.drop_index(batch_op.f("ix_learners_postal_code"))
-        batch_op.drop_index(batch_op.f("ix_learners_operator_code"))
-        batch_op.drop_index(batch_op.f("ix_learners_niss"))
-        batch_op.drop_index(batch_op.f("ix_learners_last_name"))
-        batch_op.drop_index(batch_op.f("ix_learners_first_name"))
-        batch_op.drop_index(batch_op.f("ix_learners_city"))
-        batch_op.drop_index(batch_op.f("ix_learners_birth_date"))
-
-    op.drop_table("learners")
-    with op.batch_alter_table("incentive_kinds", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_incentive_kinds_version"))
-        batch_op.drop_index(batch_op.f("ix_incentive_kinds_valid_from"))
-        batch_op.drop_index(batch_op.f("ix_incentive_kinds_region"))
-        batch_op.drop_index(batch_op.f("ix_incentive_kinds_code"))
-        batch_op.drop_index(batch_op.f("ix_incentive_kinds_amount"))
-
-    op.drop_table("incentive_kinds")
-    with op.batch_alter_table("incentive_claims", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_incentive_claims_version"))
-        batch_op.drop_index(batch_op.f("ix_incentive_claims_tutor_id"))
-        batch_op.drop_index(batch_op.f("ix_incentive_claims_status"))
-        batch_op.drop_index(batch_op.f("ix_incentive_claims_school_year"))
-        batch_op.drop_index(batch_op.f("ix_incentive_claims_paid_on"))
-        batch_op.drop_index(batch_op.f("ix_incentive_claims_kind_code"))
-        batch_op.drop_index(batch_op.f("ix_incentive_claims_company_id"))
-        batch_op.drop_index(batch_op.f("ix_incentive_claims_amount"))
-
-    op.drop_table("incentive_claims")
-    with op.batch_alter_table("establishment_units", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_establishment_units_version"))
-        batch_op.drop_index(batch_op.f("ix_establishment_units_unit_number"))
-        batch_op.drop_index(batch_op.f("ix_establishment_units_region"))
-        batch_op.drop_index(batch_op.f("ix_establishment_units_postal_code"))
-        batch_op.drop_index(batch_op.f("ix_establishment_units_name"))
-        batch_op.drop_index(batch_op.f("ix_establishment_units_company_id"))
-        batch_op.drop_index(batch_op.f("ix_establishment_units_city"))
-
-    op.drop_table("establishment_units")
-    with op.batch_alter_table("documents", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_documents_version"))
-        batch_op.drop_index(batch_op.f("ix_documents_size"))
-        batch_op.drop_index(batch_op.f("ix_documents_sha256"))
-        batch_op.drop_index(batch_op.f("ix_documents_record"))
-        batch_op.drop_index(batch_op.f("ix_documents_media_type"))
-        batch_op.drop_index(batch_op.f("ix_documents_file_name"))
-        batch_op.drop_index(batch_op.f("ix_documents_created_at"))
-
-    op.drop_table("documents")
-    with op.batch_alter_table("contracts", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_contracts_version"))
-        batch_op.drop_index(batch_op.f("ix_contracts_tutor_id"))
-        batch_op.drop_index(batch_op.f("ix_contracts_trade_code"))
-        batch_op.drop_index(batch_op.f("ix_contracts_supersedes_id"))
-        batch_op.drop_index(batch_op.f("ix_contracts_status"))
-        batch_op.drop_index(batch_op.f("ix_contracts_start_date"))
-        batch_op.drop_index(batch_op.f("ix_contracts_signed_on"))
-        batch_op.drop_index(batch_op.f("ix_contracts_referent_name"))
-        batch_op.drop_index(batch_op.f("ix_contracts_operator_code"))
-        batch_op.drop_index(batch_op.f("ix_contracts_monthly_pay"))
-        batch_op.drop_index(batch_op.f("ix_contracts_level"))
-        batch_op.drop_index(batch_op.f("ix_contracts_learner_id"))
-        batch_op.drop_index(batch_op.f("ix_contracts_establishment_unit_id"))
-        batch_op.drop_index(batch_op.f("ix_contracts_end_date"))
-        batch_op.drop_index(batch_op.f("ix_contracts_company_signatory"))
-        batch_op.drop_index(batch_op.f("ix_contracts_approval_id"))
-
-    op.drop_table("contracts")
-    with op.batch_alter_table("contract_events", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_contract_events_version"))
-        batch_op.drop_index(batch_op.f("ix_contract_events_reason_code"))
-        batch_op.drop_index(batch_op.f("ix_contract_events_kind"))
-        batch_op.drop_index(batch_op.f("ix_contract_events_effective_date"))
-        batch_op.drop_index(batch_op.f("ix_contract_events_contract_id"))
-
-    op.drop_table("contract_events")
-    with op.batch_alter_table("conflicts", schema=None) as batch_op:
-        batch_op.drop_index("ix_conflicts_record")
-
-    op.drop_table("conflicts")
-    with op.batch_alter_table("companies", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_companies_version"))
-        batch_op.drop_index(batch_op.f("ix_companies_sector"))
-        batch_op.drop_index(batch_op.f("ix_companies_name"))
-        batch_op.drop_index(batch_op.f("ix_companies_enterprise_number"))
-        batch_op.drop_index(batch_op.f("ix_companies_employee_count"))
-
-    op.drop_table("companies")
-    with op.batch_alter_table("checklist_templates", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_checklist_templates_version"))
-        batch_op.drop_index(batch_op.f("ix_checklist_templates_title"))
-        batch_op.drop_index(batch_op.f("ix_checklist_templates_code"))
-
-    op.drop_table("checklist_templates")
-    op.drop_table("base")
-    with op.batch_alter_table("approvals", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_approvals_version"))
-        batch_op.drop_index(batch_op.f("ix_approvals_trade_code"))
-        batch_op.drop_index(batch_op.f("ix_approvals_status"))
-        batch_op.drop_index(batch_op.f("ix_approvals_requested_on"))
-        batch_op.drop_index(batch_op.f("ix_approvals_referred_on"))
-        batch_op.drop_index(batch_op.f("ix_approvals_operator_code"))
-        batch_op.drop_index(batch_op.f("ix_approvals_establishment_unit_id"))
-        batch_op.drop_index(batch_op.f("ix_approvals_decided_on"))
-
-    op.drop_table("approvals")
+    for table in reversed(TABLES):  # dropping a table drops its indexes
+        op.drop_table(table)
