@@ -15,23 +15,11 @@ import logging
 import sys
 
 from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, emit
-from offa_desktop.ops.imports.core import CREATE, UPDATE, ImportReport, run_import
+from offa_desktop.ops.imports.core import CREATE, UPDATE, refusal_lines, run_import
 from offa_desktop.ops.imports.reading import UnreadableFile, read
 from offa_desktop.ops.sync.session import SyncSession
 
 log = logging.getLogger("offa.import")
-
-
-def refusal_lines(report: ImportReport) -> list[str]:
-    """One French line per refusal: ``ligne 12, colonne « NISS » : …``."""
-    lines = []
-    for outcome in report.refused:
-        for refusal in outcome.refusals:
-            where = f"ligne {outcome.line}"
-            if refusal.column:
-                where += f", colonne « {refusal.column} »"
-            lines.append(f"{where} : {refusal.message}")
-    return lines
 
 
 def import_file(session: SyncSession, args: argparse.Namespace) -> int:

@@ -109,6 +109,9 @@ class AppContext:
 
         export_dialog.install(self, window)
         record_actions.install(self, window)
+        from offa_desktop.ui import import_dialog
+
+        import_dialog.install(self, window)
         from offa_desktop.ui import help_dialog
 
         help_dialog.install(self, window)

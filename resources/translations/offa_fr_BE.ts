@@ -1457,6 +1457,10 @@ mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le d
         <source>Se reconnecter…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Importer une &amp;liste (CSV, Excel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1676,6 +1680,117 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>%1 modification(s) sur le serveur, %2 en attente d&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Importer une liste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, classeur Excel (.xlsx) ou JSON lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choisir le fichier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>l&apos;école ou le service qui envoie la liste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colonne du fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exemple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ligne %v sur %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colonnes : quel champ chacune remplit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aperçu des 20 premières lignes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liste à importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listes (*.csv *.xlsx *.jsonl *.json *.txt);;Tous les fichiers (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture du fichier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— ne pas importer —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » et « %2 » remplissent le même champ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Champs obligatoires sans colonne : %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification de l&apos;aperçu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problèmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ligne(s) dans le fichier ; aperçu des %2 premières : %3 avec un problème.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import terminé : %1 fiche(s) créée(s), %2 mise(s) à jour, %3 inchangée(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ligne(s) refusée(s) : rien n&apos;a été importé. Corrigez le fichier puis importez-le à nouveau (les lignes déjà importées ne seront pas dupliquées).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import impossible : </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1458,6 +1458,10 @@ màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàté
         <source>Se reconnecter…</source>
         <translation>[Sé réçõññéçtér… ~~~~~]</translation>
     </message>
+    <message>
+        <source>Importer une &amp;liste (CSV, Excel)…</source>
+        <translation>[Împõrtér üñé &amp;lîsté (ÇSV, Éxçél)… ~~~~~~~~~~~]</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1685,6 +1689,117 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>%1 modification(s) sur le serveur, %2 en attente d'envoi</source>
         <translation>[%1 mõdîfîçàtîõñ(s) sür lé sérvéür, %2 éñ àttéñté d'éñvõî ~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Importer une liste</source>
+        <translation>[Împõrtér üñé lîsté ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>CSV, classeur Excel (.xlsx) ou JSON lines</source>
+        <translation>[ÇSV, çlàsséür Éxçél (.xlsx) õü JSÕÑ lîñés ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>&amp;Choisir le fichier…</source>
+        <translation>[&amp;Çhõîsîr lé fîçhîér… ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>l'école ou le service qui envoie la liste</source>
+        <translation>[l'éçõlé õü lé sérvîçé qüî éñvõîé là lîsté ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation>[Fîçhîér ~~]</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>[Prõvéñàñçé ~~~]</translation>
+    </message>
+    <message>
+        <source>Fiches</source>
+        <translation>[Fîçhés ~~]</translation>
+    </message>
+    <message>
+        <source>Colonne du fichier</source>
+        <translation>[Çõlõññé dü fîçhîér ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Exemple</source>
+        <translation>[Éxémplé ~~]</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>[Çhàmp ~]</translation>
+    </message>
+    <message>
+        <source>ligne %v sur %m</source>
+        <translation>[lîgñé %v sür %m ~~~~~]</translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation>[&amp;Împõrtér ~~~]</translation>
+    </message>
+    <message>
+        <source>Colonnes : quel champ chacune remplit</source>
+        <translation>[Çõlõññés : qüél çhàmp çhàçüñé rémplît ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aperçu des 20 premières lignes</source>
+        <translation>[Åpérçü dés 20 prémîèrés lîgñés ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Liste à importer</source>
+        <translation>[Lîsté à împõrtér ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Listes (*.csv *.xlsx *.jsonl *.json *.txt);;Tous les fichiers (*)</source>
+        <translation>[Lîstés (*.çsv *.xlsx *.jsõñl *.jsõñ *.txt);;Tõüs lés fîçhîérs (*) ~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Lecture du fichier…</source>
+        <translation>[Léçtüré dü fîçhîér… ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>— ne pas importer —</source>
+        <translation>[— ñé pàs împõrtér — ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>« %1 » et « %2 » remplissent le même champ.</source>
+        <translation>[« %1 » ét « %2 » rémplîsséñt lé mêmé çhàmp. ~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Champs obligatoires sans colonne : %1.</source>
+        <translation>[Çhàmps õblîgàtõîrés sàñs çõlõññé : %1. ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Vérification de l'aperçu…</source>
+        <translation>[Vérîfîçàtîõñ dé l'àpérçü… ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Problèmes</source>
+        <translation>[Prõblèmés ~~~]</translation>
+    </message>
+    <message>
+        <source>%1 ligne(s) dans le fichier ; aperçu des %2 premières : %3 avec un problème.</source>
+        <translation>[%1 lîgñé(s) dàñs lé fîçhîér ; àpérçü dés %2 prémîèrés : %3 àvéç üñ prõblèmé. ~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Import en cours…</source>
+        <translation>[Împõrt éñ çõürs… ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Import terminé : %1 fiche(s) créée(s), %2 mise(s) à jour, %3 inchangée(s).</source>
+        <translation>[Împõrt térmîñé : %1 fîçhé(s) çrééé(s), %2 mîsé(s) à jõür, %3 îñçhàñgéé(s). ~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 ligne(s) refusée(s) : rien n'a été importé. Corrigez le fichier puis importez-le à nouveau (les lignes déjà importées ne seront pas dupliquées).</source>
+        <translation>[%1 lîgñé(s) réfüséé(s) : rîéñ ñ'à été împõrté. Çõrrîgéz lé fîçhîér püîs împõrtéz-lé à ñõüvéàü (lés lîgñés déjà împõrtéés ñé sérõñt pàs düplîqüéés). ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Import impossible : </source>
+        <translation>[Împõrt împõssîblé :  ~~~~~~]</translation>
     </message>
 </context>
 <context>

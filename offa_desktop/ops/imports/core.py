@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from offa_desktop.domain.changes import ChangeSet
+from offa_desktop.domain.checks import check_fields
 from offa_desktop.domain.identifiers import normalize_record
 from offa_desktop.domain.problems import ValidationError
 from offa_desktop.domain.schema import COLLECTIONS, Kind
@@ -99,10 +100,14 @@ def run_import(
     keep_valid: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Check every row of ``source`` and write them in one transaction: only when none was
-    refused (or, with ``keep_valid``, the good ones), never in a ``dry_run``."""
-    importer = _Importer(source, collection)
+    refused (or, with ``keep_valid``, the good ones), never in a ``dry_run``.
+
+    ``columns`` is a person's mapping ``{header: field}`` (the window's import dialog): the
+    headers it leaves out are ignored instead of refused as unknown."""
+    importer = _Importer(source, collection, columns)
     outcomes: list[RowOutcome] = []
     changes = ChangeSet()
     written = False
@@ -149,9 +154,12 @@ BATCH = 1000
 class _Importer:
     """Turns rows into edits of one unit of work."""
 
-    def __init__(self, source: Source, collection: str | None) -> None:
+    def __init__(
+        self, source: Source, collection: str | None, chosen: Mapping[str, str] | None = None
+    ) -> None:
         self.source = source
         self.default = collection
+        self.chosen = dict(chosen) if chosen is not None else None
         self.maps: dict[str, tuple[dict[str, str], list[str]]] = {}
         self.keys_seen: dict[tuple[str, tuple[Any, ...]], int] = {}
         self.existing: dict[str, dict[Any, list[tuple[str, Mapping[str, Any]]]]] = {}
@@ -163,7 +171,10 @@ class _Importer:
 
     def columns(self, collection: str) -> tuple[dict[str, str], list[str]]:
         if collection not in self.maps:
-            self.maps[collection] = header_map(collection, self.source.headers)
+            if self.chosen is not None:
+                self.maps[collection] = (self.chosen, [])
+            else:
+                self.maps[collection] = header_map(collection, self.source.headers)
         return self.maps[collection]
 
     # --- reading (no database) ------------------------------------------------------------
@@ -190,6 +201,12 @@ class _Importer:
             return item
         data, item.record_id, item.columns = self._values(row, collection, outcome)
         item.data = normalize_record(collection, data)
+        if outcome.refusals:  # a cell unreadable: the other cells' formats are said too
+            said = {r.column for r in outcome.refusals}
+            for found in check_fields(collection, item.data, partial=True):
+                column = item.columns.get(found.field, found.field)
+                if not found.warning and column not in said:
+                    outcome.refusals.append(Refusal(column, found.message))
         return item
 
     def prefetch(self, uow: UnitOfWork, items: list[_Prepared]) -> None:
@@ -334,6 +351,13 @@ class _Importer:
                 if name == ID_COLUMN:
                     record_id = None if blank(value) else str(value).strip()
                     continue
+                if "." in name:  # a part of a JSON field: « Responsable légal » -> its name
+                    parent, part = name.split(".", 1)
+                    columns.setdefault(parent, header)
+                    columns[name] = header
+                    if not blank(value):
+                        data.setdefault(parent, {})[part] = _part(value)
+                    continue
                 columns[name] = header
                 if blank(value):
                     continue  # an empty cell sets nothing (an update keeps the value)
@@ -404,6 +428,27 @@ class _Importer:
             if self._natural_key(collection, record) == key:
                 return record_id
         return None
+
+
+def refusal_lines(report: ImportReport) -> list[str]:
+    """One French line per refusal: ``ligne 12, colonne « NISS » : …``."""
+    lines = []
+    for outcome in report.refused:
+        for refusal in outcome.refusals:
+            where = f"ligne {outcome.line}"
+            if refusal.column:
+                where += f", colonne « {refusal.column} »"
+            lines.append(f"{where} : {refusal.message}")
+    return lines
+
+
+def _part(value: Any) -> str:
+    """A cell given to a part of a JSON field (a representative's name, phone, NISS)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) == 10:
+        return f"{value:011d}"  # a NISS the spreadsheet stored as a number
+    return str(value).strip()
 
 
 def _label(collection: str, name: str) -> str:
