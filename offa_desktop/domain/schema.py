@@ -8,90 +8,11 @@ else spells out field lists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import Enum
-
-
-class Kind(str, Enum):  # noqa: UP042 - str() of members is relied upon as is
-    """How a field's value looks on the wire (API.md) and what validates it."""
-
-    TEXT = "text"  # free text, 1 to 200 characters, no control characters
-    LONGTEXT = "longtext"  # notes and comments, 1 to 5,000 characters
-    CODE = "code"  # a short code, often a reference to a reference collection's `code`
-    ENUM = "enum"  # one of `choices`, lowercase
-    DATE = "date"  # "YYYY-MM-DD"
-    INSTANT = "instant"  # RFC 3339 UTC
-    MONEY = "money"  # "612.34": a string with two decimals, euros
-    PERCENT = "percent"  # "17.00"
-    INT = "int"
-    HOURS = "hours"  # a number >= 0
-    BOOL = "bool"
-    REF = "ref"  # a lowercase UUID string naming a record of `ref`
-    REFS = "refs"  # a list of such UUIDs
-    STRINGS = "strings"  # a list of strings
-    JSON = "json"  # an object or list whose shape the domain rules check
-    ENTERPRISE_NUMBER = "enterprise_number"  # BCE number, 10 digits
-    UNIT_NUMBER = "unit_number"  # establishment unit number, 10 digits, first digit 2-8
-    NISS = "niss"  # national register or BIS number, 11 digits
-    IBAN = "iban"
-    POSTAL_CODE = "postal_code"  # Belgian, 4 digits
-    SCHOOL_YEAR = "school_year"  # "2025-2026"
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """One field of a collection."""
-
-    name: str
-    kind: Kind
-    required: bool = False
-    draft_required: bool = False  # required even in a draft contract ("*d")
-    choices: tuple[str, ...] = ()
-    ref: str | None = None  # the collection a REF/REFS field points to
-    label: str = ""  # the French name shown to users and in messages
-
-
-@dataclass(frozen=True)
-class CollectionSpec:
-    """One collection of API v1."""
-
-    name: str
-    fields: tuple[FieldSpec, ...]
-    reference: bool = False  # read-only reference data owned by the server
-    label: str = ""
-    by_name: dict[str, FieldSpec] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
-
-    @property
-    def field_names(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields)
-
-    @property
-    def required(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields if f.required)
-
-
-def _f(
-    name: str,
-    kind: Kind,
-    label: str,
-    req: str = "",
-    choices: tuple[str, ...] = (),
-    ref: str | None = None,
-) -> FieldSpec:
-    """Short constructor: ``req`` is "" (optional), "*" (required) or "*d" (also in drafts)."""
-    return FieldSpec(
-        name=name,
-        kind=kind,
-        required=req in ("*", "*d"),
-        draft_required=req == "*d",
-        choices=choices,
-        ref=ref,
-        label=label,
-    )
-
+# The types of the table, read by every layer from here.
+from offa_desktop.domain.specs import CollectionSpec as CollectionSpec
+from offa_desktop.domain.specs import FieldSpec as FieldSpec
+from offa_desktop.domain.specs import Kind as Kind
+from offa_desktop.domain.specs import spec_field as _f
 
 K = Kind
 LEVELS = ("a", "b", "c")
