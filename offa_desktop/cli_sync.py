@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from offa_desktop import paths
+from offa_desktop import logfile, paths
 from offa_desktop.cli_import import import_file
 from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, gone_failure, setup_logging
 from offa_desktop.domain.problems import cap
@@ -179,6 +179,7 @@ def _sync(session: SyncSession, args: argparse.Namespace) -> int:
             return EXIT_FAILED
         session.login(account.server, account.username, password)
         report = session.sync_once(page_size=_page_size(), verify=verify)
+    logfile.names_changed()  # the people the sync brought: their names are redacted too
     emit(report.summary())
     return EXIT_OK
 

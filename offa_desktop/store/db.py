@@ -189,7 +189,9 @@ def make_engine(path: Path) -> Engine:
     from sqlalchemy import create_engine, event
 
     engine = create_engine(
-        f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30}
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": 30},
+        hide_parameters=True,  # an error's text (logged) never quotes records: personal data
     )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

@@ -2,7 +2,7 @@
 
 :func:`install` replaces ``sys.excepthook`` and ``threading.excepthook``. An uncaught exception
 (in a slot, a timer, a worker thread) is logged with its traceback, saved as a text file in the
-data folder's ``crash-reports/`` (private to the user: it may quote personal data) and shown in a
+data folder's ``crash-reports/`` (private to the user; redacted as the log is) and shown in a
 :class:`CrashDialog` on the UI thread, from which the user may go on working or quit.
 Environment faults (disk full, offline, 401) are not crashes: they are handled where they occur.
 """
@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop import version
+from offa_desktop import logfile, version
+from offa_desktop.domain.redaction import redact
 
 log = logging.getLogger("offa.crash")
 CRASH_DIR = "crash-reports"
@@ -42,7 +43,8 @@ KEEP_REPORTS = 50
 
 def report_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
                 *, thread: str | None = None) -> str:
-    """The report: versions, platform, thread, then the traceback (English, for developers)."""
+    """The report: versions, platform, thread, then the traceback (English, for developers),
+    redacted as the log is (no NISS, IBAN, e-mail address, token nor a person's name)."""
     try:
         import PySide6
 
@@ -60,7 +62,7 @@ def report_text(exc_type: type[BaseException], exc: BaseException, tb: Traceback
         "".join(traceback.format_exception(exc_type, exc, tb)).rstrip(),
         "",
     ]
-    return "\n".join(lines)
+    return redact("\n".join(lines), logfile.NAMES.words())
 
 
 def save_report(folder: Path, text: str) -> Path:

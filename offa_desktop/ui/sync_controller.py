@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton
 
+from offa_desktop import logfile
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.errors import user_message
 from offa_desktop.ui.tasks import Op, paused_gc
@@ -255,6 +256,7 @@ class SyncController(QObject):
 
     def _synced(self, changes: ChangeSet) -> None:
         self._done()
+        logfile.names_changed()  # the people the sync brought: their names are redacted too
         self.online = True
         when = datetime.now().strftime("%H:%M")
         message = self.tr("Synchronisation terminée à %1").replace("%1", when)

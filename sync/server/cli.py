@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from offa_desktop.domain.redaction import RedactingFilter
 from sync.server.db import default_database_url, make_engine
 
 
@@ -74,6 +75,8 @@ def _out(payload: dict[str, object]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    for handler in logging.getLogger().handlers:  # no NISS, IBAN or token in the server's log
+        handler.addFilter(RedactingFilter())
     url = args.database or default_database_url()
     engine = make_engine(url)
     from sync.server import passwords, setup

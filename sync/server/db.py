@@ -54,6 +54,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
             # A pool keeps connections (and their PRAGMAs) across requests; one writer at a
             # time is SQLite's own rule, enforced by its lock and our busy timeout.
             poolclass=StaticPool if memory else QueuePool,
+            hide_parameters=True,  # an error's text never quotes records (personal data)
             **({} if memory else {"pool_size": pool_size, "max_overflow": pool_size * 2}),
         )
         _sqlite_setup(engine)
@@ -64,6 +65,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         max_overflow=pool_size * 2,
         pool_pre_ping=True,
         pool_timeout=60,
+        hide_parameters=True,
     )
 
 

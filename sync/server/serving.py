@@ -15,6 +15,7 @@ across them (versions, tokens, sessions, failed logins) is in the database.
 from __future__ import annotations
 
 import asyncio
+import copy
 import os
 from typing import Any
 
@@ -23,6 +24,20 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from sync.server.limits import SLOW, Limits, error_bytes
+
+REDACTION_FILTER = "offa_desktop.domain.redaction.RedactingFilter"
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging set-up with the redaction filter (``domain.redaction``) on each of its
+    handlers: no NISS, IBAN, e-mail address or token in the server's error and access logs."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    found: dict[str, Any] = copy.deepcopy(LOGGING_CONFIG)
+    found.setdefault("filters", {})["offa_redact"] = {"()": REDACTION_FILTER}
+    for handler in found.get("handlers", {}).values():
+        handler["filters"] = [*handler.get("filters", []), "offa_redact"]
+    return found
 
 DATABASE_ENV = "OFFA_SERVER_DATABASE"
 MIN_VERSION_ENV = "OFFA_SERVER_MIN_CLIENT_VERSION"
@@ -56,6 +71,7 @@ class OffaConfig(uvicorn.Config):
         # machine, not only by a hung worker.
         kwargs.setdefault("timeout_worker_healthcheck", 30)
         kwargs.setdefault("log_level", "warning")
+        kwargs.setdefault("log_config", log_config())
         super().__init__(app, **kwargs)
 
 

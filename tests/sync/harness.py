@@ -48,8 +48,9 @@ CLIENT_VERSION = "0.1.0"
 class Server:
     """``offa-server serve`` on a fixed port, so it can be killed and restarted in place."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, log_path: Path | None = None) -> None:
         self.database_url = database_url
+        self.log_path = log_path  # its standard error (its log) goes there when given
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
         done = run_cli(["init", "--database", database_url])
@@ -60,6 +61,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0) -> None:
+        log = open(self.log_path, "ab") if self.log_path else None  # noqa: SIM115
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -73,8 +75,10 @@ class Server:
             ],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log if log is not None else subprocess.DEVNULL,
         )
+        if log is not None:
+            log.close()  # the child keeps its own descriptor
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:

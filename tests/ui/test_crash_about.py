@@ -42,6 +42,22 @@ def test_report_saved_private_with_traceback(tmp_path: Path, caplog: Any) -> Non
     assert stat.S_IMODE(report.stat().st_mode) == 0o600
 
 
+def test_report_carries_no_niss_iban_or_token(tmp_path: Path, caplog: Any) -> None:
+    """The report's traceback is redacted as the log is (issue 16)."""
+    try:
+        raise ValueError("learner 85073003328 iban BE71096123456769 Bearer aB3dEfGhIjKlMnOpQrSt9")
+    except ValueError:
+        info = sys.exc_info()
+    assert info[0] is not None and info[1] is not None
+    handler = crash.CrashHandler(tmp_path, interactive=False)
+    with caplog.at_level(logging.CRITICAL, logger="offa.crash"):
+        handler(info[0], info[1], info[2])
+    saved = handler.reports[0].read_text("utf-8")
+    assert "ValueError: learner [NISS] iban [IBAN] Bearer [secret]" in saved
+    for secret in ("85073003328", "BE71096123456769", "aB3dEfGhIjKlMnOpQrSt9"):
+        assert secret not in saved and secret not in caplog.text
+
+
 def test_keyboard_interrupt_is_not_a_crash(tmp_path: Path, capsys: Any) -> None:
     handler = crash.CrashHandler(tmp_path, interactive=False)
     handler(KeyboardInterrupt, KeyboardInterrupt(), None)
