@@ -123,7 +123,7 @@ def _typing_gap(context: Any, tasks: Any) -> float:
     from PySide6.QtWidgets import QApplication
 
     from offa_desktop.ui.forms.claim_form import company_choices
-    from offa_desktop.ui.forms.fields import PickerField
+    from offa_desktop.ui.forms.record_search import PickerField
     from tests.ui.typing_helper import type_text
 
     wc = context.working_copy

@@ -33,8 +33,8 @@ from offa_desktop.ui.forms.fields import (
     ChoiceField,
     DateField,
     LongTextField,
-    PickerField,
 )
+from offa_desktop.ui.forms.record_search import PickerField
 from offa_desktop.ui.forms.support import code_choices, operator_choices, user_profile
 
 A = "approvals"

@@ -34,9 +34,9 @@ from offa_desktop.ui.forms.fields import (
     ChecksField,
     ChoiceField,
     MoneyField,
-    PickerField,
     TextField,
 )
+from offa_desktop.ui.forms.record_search import PickerField
 from offa_desktop.ui.forms.support import user_profile
 
 

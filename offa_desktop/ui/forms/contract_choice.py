@@ -25,8 +25,8 @@ from offa_desktop.ui.forms.contract_pages import (
     day_of,
 )
 from offa_desktop.ui.forms.contract_state import ContractWizard
-from offa_desktop.ui.forms.fields import DeferredSearch
 from offa_desktop.ui.forms.keyboard import BoxDrivesList, select_first
+from offa_desktop.ui.forms.record_search import DeferredSearch
 
 if TYPE_CHECKING:
     from datetime import date

@@ -4,21 +4,17 @@
 What a user typed that cannot even be read (``31/13/2026``, ``12,345``) raises
 :class:`InputError` from ``value()``: the form shows it as the field's problem and refuses Save.
 
-Record searches as you type (:class:`PickerField`, the contract wizard's lists) go through
-:class:`DeferredSearch`: a full-text query for one or two letters reads thousands of rows on a
-big working copy (30-130 ms on 100,000 contracts), so it runs on a worker, after a short pause
-in the typing, and only the answer to the latest text is shown.
+A record chosen by searching as you type: ``record_search.PickerField``.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,13 +31,11 @@ from offa_desktop.domain.errors import OffaError
 from offa_desktop.domain.values import parse_date_fr
 from offa_desktop.ui.formats import date_fr
 
-log = logging.getLogger("offa.ui")
 ERROR_STYLE = "border: 2px solid #c0392b; border-radius: 3px;"
-SEARCH_DELAY_MS = 120  # a pause in the typing before a record search starts
 WARNING_STYLE = "border: 2px solid #d68910; border-radius: 3px;"
 
 
-def _combo() -> QComboBox:
+def narrow_combo() -> QComboBox:
     """A combo whose width does not grow with its longest entry (long unit names)."""
     combo = QComboBox()
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -239,7 +233,7 @@ class ChoiceField(Field):
     def __init__(
         self, label: str, choices: Sequence[tuple[str, str]], *, empty: bool = True
     ) -> None:
-        self.combo = _combo()
+        self.combo = narrow_combo()
         super().__init__(self.combo, label)
         self._empty = empty
         self.set_choices(choices)
@@ -284,151 +278,6 @@ class BoolField(Field):
 
     def set_value(self, value: Any) -> None:
         self.box.setChecked(bool(value))
-
-
-class DeferredSearch(QObject):
-    """Search as you type without blocking the UI thread.
-
-    Each edit of ``box`` restarts a short timer; when it fires, ``search(text, *args())`` runs
-    on the pool lane of ``tasks`` (``args`` is read on the UI thread first: what the search
-    needs from the widgets) and ``apply(results)`` gets the answer on the UI thread, only when
-    no newer edit came meanwhile (an answer to an older text is dropped). Without ``tasks`` the
-    search runs at once, on the calling thread. :meth:`run_now` searches at once (a form's
-    first fill, a text set by the code).
-
-    Signal ``applied()`` after ``apply`` ran.
-    """
-
-    applied = Signal()
-
-    def __init__(
-        self,
-        box: QLineEdit,
-        search: Callable[..., Any],
-        apply: Callable[[Any], None],
-        tasks: Any = None,
-        *,
-        args: Callable[[], tuple[Any, ...]] = tuple,
-        delay_ms: int = SEARCH_DELAY_MS,
-    ) -> None:
-        super().__init__(box)
-        self.box = box
-        self.tasks = tasks
-        self._search = search
-        self._apply = apply
-        self._args = args
-        self.sequence = 0
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(delay_ms)
-        self.timer.timeout.connect(self.start)
-        box.textEdited.connect(lambda _t: self.schedule())
-
-    @property
-    def pending(self) -> bool:
-        """True while an edit has not had its answer applied yet."""
-        return self.timer.isActive() or self._waiting is not None
-
-    _waiting: int | None = None
-
-    def schedule(self) -> None:
-        """An edit: search after the pause (at once without a task manager)."""
-        self.sequence += 1
-        if self.tasks is None:
-            self.run_now()
-            return
-        self.timer.start()
-
-    def start(self) -> None:
-        """Start the search of the current text on the pool."""
-        self.timer.stop()
-        if self.tasks is None:
-            self.run_now()
-            return
-        self.sequence += 1
-        sequence, text = self.sequence, self.box.text().strip()
-        self._waiting = sequence
-        self.tasks.background(self._search, text, *self._args()).owned_by(self.box).success(
-            lambda results: self._done(sequence, results)
-        ).failure(lambda error: self._failed(sequence, error)).run()
-
-    def run_now(self) -> None:
-        """Search the current text on this thread and apply the answer."""
-        self.timer.stop()
-        self.sequence += 1
-        self._done(self.sequence, self._search(self.box.text().strip(), *self._args()))
-
-    def _done(self, sequence: int, results: Any) -> None:
-        if sequence != self.sequence:
-            return  # a newer edit is on its way
-        self._waiting = None
-        self._apply(results)
-        self.applied.emit()
-
-    def _failed(self, sequence: int, error: BaseException) -> None:
-        if sequence == self.sequence:
-            self._waiting = None
-        log.error("record search failed", exc_info=error)
-
-
-class PickerField(Field):
-    """A record chosen among search results: a search box above a combo of matches.
-
-    ``search(text, current) -> [(id, label)]`` runs after each pause in the typing in the
-    search box: on the pool lane of ``tasks`` when given (it must then only read the working
-    copy), else at once. ``searcher.applied`` is emitted once the matches are in the combo.
-    """
-
-    def __init__(self, label: str, search: Any, tasks: Any = None) -> None:
-        box = QWidget()
-        row = QVBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(tr("Rechercher…"))
-        self.search_box.setClearButtonEnabled(True)
-        self.combo = _combo()
-        row.addWidget(self.search_box)
-        row.addWidget(self.combo)
-        super().__init__(box, label)
-        self._search = search
-        self.searcher = DeferredSearch(
-            self.search_box, search, self._fill, tasks,
-            args=lambda: (self.combo.currentData(),),
-        )
-        self.combo.currentIndexChanged.connect(lambda _i: self.edited.emit())
-        self.reload()
-
-    def reload(self) -> None:
-        """Search the current text now, on this thread."""
-        self.searcher.run_now()
-
-    def _fill(self, found: Sequence[tuple[str, str]]) -> None:
-        current = self.combo.currentData()
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        self.combo.addItem("—", None)
-        for record_id, text in found:
-            self.combo.addItem(text, record_id)
-        index = self.combo.findData(current) if current is not None else -1
-        self.combo.setCurrentIndex(max(index, 0))
-        self.combo.blockSignals(False)
-        if index < 0 and self.combo.count() == 2 and self.search_box.text():
-            self.combo.setCurrentIndex(1)
-        elif index < 0 and current is not None:
-            self.edited.emit()
-
-    def value(self) -> Any:
-        return self.combo.currentData()
-
-    def set_value(self, value: Any) -> None:
-        index = self.combo.findData(value)
-        if index < 0 and value is not None:
-            for record_id, text in self._search("", value):
-                if record_id == value:
-                    self.combo.addItem(text, record_id)
-                    index = self.combo.count() - 1
-        self.combo.setCurrentIndex(max(index, 0))
 
 
 class ChecksField(Field):

@@ -42,8 +42,8 @@ from offa_desktop.ui.forms.claim_form import (
 )
 from offa_desktop.ui.forms.fields import (
     DateField,
-    PickerField,
 )
+from offa_desktop.ui.forms.record_search import PickerField
 
 __all__ = ["IncentiveClaimForm", "IncentivesDialog", "is_offa", "open_claim"]
 

@@ -24,8 +24,8 @@ from sqlalchemy import select
 from offa_desktop.ops.records import editing
 from offa_desktop.store.records import table
 from offa_desktop.ui.context import AppContext
-from offa_desktop.ui.forms.fields import PickerField
 from offa_desktop.ui.forms.incentives import company_choices
+from offa_desktop.ui.forms.record_search import PickerField
 from tests.ui.forms.conftest import type_text
 
 pytestmark = pytest.mark.gui
