@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.ui import formats
 from offa_desktop.ui.areas import Area, Filter
-from offa_desktop.ui.table_model import RECORD_ID_ROLE, PagedTableModel, RowSource
+from offa_desktop.ui.table_model import RECORD_ID_ROLE, PagedTableModel, RowSource, fit_widths
 
 
 class ListBackend(Protocol):
@@ -118,12 +118,15 @@ class AreaView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(130)
-        # the name column takes the room left, never the narrow sync state at the end
+        # the names (learner, company, trade) share the room left and give some back on a
+        # narrow window, never the narrow sync state at the end (see fit_columns)
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        self.user_sized = False  # a person dragged a column's edge: their widths stay
+        self._fitting = False
         for number, shown in enumerate(area.columns):
             header.resizeSection(number, shown.width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
+        header.sectionResized.connect(self._section_resized)
         sorted_by, order = self.model.sort_key
         header.setSortIndicator(sorted_by, order)
         self.table.setSortingEnabled(True)
@@ -183,9 +186,32 @@ class AreaView(QWidget):
     def _place_empty(self) -> None:
         self.empty.setGeometry(self.table.viewport().rect().adjusted(10, 30, -10, 0))
 
+    def fit_columns(self) -> None:
+        """The columns fill the table's width (until a person sizes one by hand): every column
+        at its width, the names sharing what is left or giving back what is missing."""
+        if self.user_sized:
+            return
+        header = self.table.horizontalHeader()
+        shown = [n for n in range(len(self.area.columns)) if not header.isSectionHidden(n)]
+        widths = fit_widths([self.area.columns[n].width for n in shown],
+                            [self.area.columns[n].grow for n in shown],
+                            self.table.viewport().width())
+        self._fitting = True
+        try:
+            for number, width in zip(shown, widths, strict=True):
+                header.resizeSection(number, width)
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, number: int, _old: int, new: int) -> None:
+        header = self.table.horizontalHeader()
+        if not self._fitting and new > 0 and not header.isSectionHidden(number):
+            self.user_sized = True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._place_empty()  # the table's viewport has its final size only now
+            self.fit_columns()
         return False
 
     def set_filter(self, field: str, code: Any) -> bool:

@@ -58,7 +58,12 @@ def areas() -> tuple[Area, ...]:
             QCoreApplication.translate("areas", "Entreprises"),
             "companies",
             (
-                Column("name", QCoreApplication.translate("areas", "Nom"), width=240),
+                Column(
+                    "name",
+                    QCoreApplication.translate("areas", "Nom"),
+                    width=240,
+                    grow=True,
+                ),
                 Column(
                     "enterprise_number",
                     QCoreApplication.translate("areas", "N° d'entreprise"),
@@ -89,8 +94,14 @@ def areas() -> tuple[Area, ...]:
                     QCoreApplication.translate("areas", "Unité d'établissement"),
                     sortable=False,
                     width=260,
+                    grow=True,
                 ),
-                Column("trade_code", QCoreApplication.translate("areas", "Métier")),
+                Column(
+                    "trade_code",
+                    QCoreApplication.translate("areas", "Métier"),
+                    width=230,
+                    grow=True,
+                ),
                 Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
                 Column(
                     "status",
@@ -128,7 +139,11 @@ def areas() -> tuple[Area, ...]:
             "visits",
             (
                 Column(
-                    "place", QCoreApplication.translate("areas", "Lieu"), sortable=False, width=260
+                    "place",
+                    QCoreApplication.translate("areas", "Lieu"),
+                    sortable=False,
+                    width=260,
+                    grow=True,
                 ),
                 Column(
                     "kind",
@@ -173,15 +188,30 @@ def areas() -> tuple[Area, ...]:
             QCoreApplication.translate("areas", "Apprenants"),
             "learners",
             (
-                Column("last_name", QCoreApplication.translate("areas", "Nom"), width=180),
-                Column("first_name", QCoreApplication.translate("areas", "Prénom"), width=160),
+                Column(
+                    "last_name",
+                    QCoreApplication.translate("areas", "Nom"),
+                    width=180,
+                    grow=True,
+                ),
+                Column(
+                    "first_name",
+                    QCoreApplication.translate("areas", "Prénom"),
+                    width=160,
+                    grow=True,
+                ),
                 Column(
                     "birth_date",
                     QCoreApplication.translate("areas", "Naissance"),
                     formatter=date_fr,
                     width=95,
                 ),
-                Column("city", QCoreApplication.translate("areas", "Localité")),
+                Column(
+                    "city",
+                    QCoreApplication.translate("areas", "Localité"),
+                    width=160,
+                    grow=True,
+                ),
                 Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
                 _sync(),
             ),
@@ -198,9 +228,24 @@ def areas() -> tuple[Area, ...]:
             QCoreApplication.translate("areas", "Contrats"),
             "contracts",
             (
-                Column("learner", QCoreApplication.translate("areas", "Apprenant"), width=190),
-                Column("company", QCoreApplication.translate("areas", "Entreprise"), width=200),
-                Column("trade", QCoreApplication.translate("areas", "Métier"), width=230),
+                Column(
+                    "learner",
+                    QCoreApplication.translate("areas", "Apprenant"),
+                    width=185,
+                    grow=True,
+                ),
+                Column(
+                    "company",
+                    QCoreApplication.translate("areas", "Entreprise"),
+                    width=185,
+                    grow=True,
+                ),
+                Column(
+                    "trade",
+                    QCoreApplication.translate("areas", "Métier"),
+                    width=250,
+                    grow=True,
+                ),
                 Column("operator", QCoreApplication.translate("areas", "Opérateur"), width=120),
                 Column(
                     "start_date",
@@ -253,6 +298,7 @@ def areas() -> tuple[Area, ...]:
                     QCoreApplication.translate("areas", "Entreprise"),
                     sortable=False,
                     width=220,
+                    grow=True,
                 ),
                 Column(
                     "kind_code",

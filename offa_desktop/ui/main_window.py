@@ -325,13 +325,12 @@ class MainWindow(QMainWindow):
 
     def _first_size(self) -> None:
         """The first time, most of the screen (Qt's default, two thirds, hid half the contract
-        columns): 92 % of it, centred, at most 1600 × 1000; a small screen is filled."""
+        columns): see :func:`first_window`, centred."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             return
         room = screen.availableGeometry()
-        self.start_maximized = room.width() < 1280
-        size = QSize(min(1600, int(room.width() * 0.92)), min(1000, int(room.height() * 0.92)))
+        size, self.start_maximized = first_window(room.size())
         self.resize(size)
         self.move(room.center() - self.rect().center())
 
@@ -344,3 +343,11 @@ class MainWindow(QMainWindow):
                 self.settings.setValue("window/companies_splitter",
                                        self.company_splitter.saveState())
         super().closeEvent(event)
+
+
+def first_window(room: QSize) -> tuple[QSize, bool]:
+    """The window's first size on a screen whose free room is ``room``, and whether it starts
+    maximised: 92 % of the screen, at most 1600 × 1000; a screen narrower than 1400 pixels (a
+    1366 × 768 laptop) is filled, so the contract list shows every column."""
+    size = QSize(min(1600, int(room.width() * 0.92)), min(1000, int(room.height() * 0.92)))
+    return size, room.width() < 1400

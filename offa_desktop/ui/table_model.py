@@ -37,7 +37,31 @@ class Column:
     sortable: bool = True
     right_aligned: bool = False
     formatter: Callable[[Any], str] | None = None
-    width: int = 130  # initial width in pixels
+    width: int = 130  # preferred width in pixels
+    grow: bool = False  # takes a share of the room left (and gives some back when short)
+
+
+def fit_widths(widths: Sequence[int], grow: Sequence[bool], room: int,
+               floor: float = 0.6) -> list[int]:
+    """Column widths filling ``room`` pixels: each column at its preferred width, the growing
+    columns (the first one when none is marked) sharing what is left in proportion to their
+    width, or giving back what is missing down to ``floor`` of their width (beyond that, the
+    table scrolls). Never one column squeezed to nothing while the others keep theirs."""
+    out = list(widths)
+    elastic = [i for i, g in enumerate(grow) if g] or ([0] if out else [])
+    flex = sum(out[i] for i in elastic)
+    if not elastic or flex <= 0:
+        return out
+    gap = room - sum(out)
+    if gap < 0:
+        gap = -min(-gap, sum(out[i] - int(out[i] * floor) for i in elastic))
+    given = 0
+    for i in elastic:
+        share = int(gap * out[i] / flex)
+        out[i] += share
+        given += share
+    out[elastic[0]] += gap - given
+    return out
 
 
 @dataclass(frozen=True)
