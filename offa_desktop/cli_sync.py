@@ -19,6 +19,7 @@ from offa_desktop.cli_import import import_file
 from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, gone_failure, setup_logging
 from offa_desktop.domain.problems import cap
 from offa_desktop.domain.schema import COLLECTIONS, CREATION_ORDER
+from offa_desktop.ops.sync.conflicts import blocking as holding_back
 from offa_desktop.ops.sync.conflicts import discard_forbidden, unsent
 from offa_desktop.ops.sync.session import MSG_NOT_LOGGED_IN, SyncSession, open_session
 from offa_desktop.store.db import WorkingCopyGone
@@ -124,7 +125,7 @@ def _logout(session: SyncSession, args: argparse.Namespace) -> int:
             discard_forbidden(session.wc)
             log.warning("%s modification(s) interdite(s) abandonnée(s) avant la déconnexion",
                         discarded)  # fmt: skip
-    blocking = unsent(session.wc)
+    blocking = holding_back(session.wc)
     if blocking:
         lines = [
             f"{cap(COLLECTIONS[b.collection].label)} « {b.title} » "
@@ -134,6 +135,9 @@ def _logout(session: SyncSession, args: argparse.Namespace) -> int:
             for b in blocking
         ]
         advice = ["synchronisez pour envoyer ou régler les autres"]
+        if any(b.state == "conflict" for b in blocking):
+            advice.insert(0, "choisissez quoi garder dans chaque conflit (« Conflits à "
+                             "résoudre… » dans l'application)")  # fmt: skip
         if any(b.state == "forbidden" for b in blocking):
             advice.insert(0, "abandonnez les modifications interdites (offa-desktop logout "
                              "--discard-forbidden, ou « Modifications refusées » dans "

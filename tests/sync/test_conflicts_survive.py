@@ -212,3 +212,39 @@ def test_deleting_a_record_in_conflict_is_my_deletion_against_their_edit(
     history = api(a.server_url, a.username).history("companies", cid)
     assert [e["kind"] for e in history] == ["create", "update", "delete"]
     assert history[1]["after"] == {"name": theirs}  # A's; B's value never went up
+
+
+def test_an_edit_against_deletion_holds_logout_and_another_account_back(
+    server: Server, tmp_path: Path, seed: int
+) -> None:
+    """Found in the audit: an edit against deletion keeps B's values in the conflict, with no
+    op queued. On the old code ``logout`` answered ok without naming it, and a login with
+    another account then started from an empty copy: B's values were gone with no one having
+    chosen. Now the conflict is listed among what holds the logout back, and another account
+    is refused while it waits."""
+    rng = random.Random(seed)
+    a, b, cid = _pair(server, tmp_path, rng)
+    _theirs, mine = _name_conflict(a, b, cid, rng)
+    a.edit(lambda u: u.delete("companies", cid))
+    a.sync_until_done()
+    b.sync_until_done()
+    (conflict,) = _conflicts(b)
+    assert conflict["kind"] == "deleted_by_server" and b.dump()[1] == []
+    b.close()
+
+    done = b.run("logout")
+    assert done.status == 1, done.stdout
+    refused = done.summary()
+    assert refused["error"] == "unsent_changes"
+    assert [(x["collection"], x["id"], x["state"]) for x in refused["blocking"]] == [
+        ("companies", cid, "conflict")
+    ]
+    assert mine in refused["message"] and "supprimée sur le serveur" in refused["message"]
+
+    other = f"c-{uuid.uuid4().hex[:6]}"
+    server.user(other)
+    switched = b.run("login", "--server", b.server_url, "--username", other)
+    assert switched.status != 0, switched.stdout
+    assert switched.summary()["error"] == "other_account"
+    (kept,) = _conflicts(b)
+    assert kept["kind"] == "deleted_by_server" and kept["mine"]["name"] == mine

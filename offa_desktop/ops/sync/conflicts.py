@@ -100,6 +100,34 @@ def unsent(wc: WorkingCopy) -> list[Rejected]:
     ]
 
 
+CONFLICT_REASONS = {
+    "deleted_by_server": "fiche supprimée sur le serveur : rétablissez-la avec vos valeurs ou "
+    "acceptez la suppression",
+    "deleted_locally": "supprimée ici mais modifiée sur le serveur : gardez la suppression ou "
+    "la fiche",
+    "fields": "modifiée aussi sur le serveur : choisissez les valeurs à garder",
+}
+
+
+def blocking(wc: WorkingCopy) -> list[Rejected]:
+    """What holds a logout (or another account's login) back: every queued edit
+    (:func:`unsent`), then every open conflict none of them stands for (an edit against
+    deletion keeps its values in the conflict, with no op queued). A conflict's entry has
+    ``seq`` 0, state ``conflict`` and the choice it waits for as its message."""
+    items = unsent(wc)
+    queued = {(i.collection, i.record_id) for i in items}
+    for c in conflicts(wc):
+        if c.key in queued:
+            continue
+        mine = c.mine if isinstance(c.mine, Mapping) else {}
+        words = [str(mine[n]) for n in NAME_FIELDS if mine.get(n)]
+        named = " ".join(words[:2]) or title(wc, c.collection, c.record_id)
+        kind = "delete" if c.kind == "deleted_locally" else "update"
+        reason = CONFLICT_REASONS.get(c.kind, CONFLICT_REASONS["fields"])
+        items.append(Rejected(0, c.collection, c.record_id, kind, "conflict", reason, [], named))
+    return items
+
+
 def retry(wc: WorkingCopy, seq: int, collection: str, record_id: str) -> ChangeSet:
     """Send a refused edit again with the record's current values (after a correction)."""
     retry_op(StoreSyncAdapter(wc), seq)

@@ -81,8 +81,13 @@ class SyncSession:
         return Account(server, username, json.loads(user) if user else {})
 
     def unsent(self) -> int:
+        """Queued edits, plus open conflicts none of them stands for (an edit against deletion
+        keeps its values in the conflict alone): what a person has yet to send or decide."""
         with self.store.transaction() as tx:
-            return len(tx.outbox.unsettled())
+            ops = tx.outbox.unsettled()
+            queued = {op.key for op in ops}
+            held = [c for c in tx.conflicts.all() if c.key not in queued]
+        return len(ops) + len(held)
 
     def client(self, account: Account | None = None) -> ApiClient:
         """An API client for the account, its tokens read from and written to the keyring."""
