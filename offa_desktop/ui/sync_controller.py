@@ -18,6 +18,7 @@ from offa_desktop.ui.tasks import Op, paused_gc
 
 log = logging.getLogger("offa.ui")
 AUTO_SYNC_MS = 5 * 60 * 1000
+LOGOUT_LINES = 12  # edits named in the logout question (the rest counted)
 
 
 class SyncController(QObject):
@@ -42,6 +43,7 @@ class SyncController(QObject):
         self.last_status: Any = None
         self.login_dialog: Any = None
         self.message_box: QMessageBox | None = None
+        self.logout_box: QMessageBox | None = None
         self.verifying = False  # the running sync was asked by "Vérifier la copie"
         self._started = False
         self.progress = QProgressBar(window)
@@ -381,22 +383,99 @@ class SyncController(QObject):
         QTimer.singleShot(0, self.sync)
 
     def logout(self) -> None:
+        """Se déconnecter: what is not sent or not settled yet is listed first, each edit and
+        conflict by its record (issue 12: « logout lists exactly what blocks it »), with the
+        choices: give up the edits refused for the role and log out, log out anyway (the rest
+        stays in the copy for the next login with this account), or stay."""
         session = self.context.session
-        status = self.last_status
         if session is None:
             return
-        if status is not None and status.pending:
-            answer = QMessageBox.question(
-                self.window,
-                self.tr("Se déconnecter"),
-                self.tr(
-                    "%1 modification(s) n'ont pas encore été envoyées. Elles restent dans la "
-                    "copie de travail et partiront à la prochaine connexion avec ce compte.\n\n"
-                    "Se déconnecter quand même ?"
-                ).replace("%1", str(status.pending)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        from offa_desktop.ops.sync.conflicts import blocking
+
+        # the writer lane: the list sees every edit saved before the click
+        self.tasks.op(blocking, session.wc).owned_by(self).success(self._ask_logout).run()
+
+    def _ask_logout(self, items: list[Any]) -> None:
+        if not items:
+            self._logout_now()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Se déconnecter"), "",
+                          parent=self.window)  # fmt: skip
+        box.setObjectName("logout-question")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setText(self.tr(
+            "%1 modification(s) ou conflit(s) ne sont pas encore envoyés ou réglés :"
+        ).replace("%1", str(len(items))))
+        lines = [f"• {self.blocker_text(item)}" for item in items[:LOGOUT_LINES]]
+        if len(items) > LOGOUT_LINES:
+            lines.append(self.tr("… et %1 autre(s) (« Modifications refusées », « Conflits à "
+                                 "résoudre… »)").replace("%1", str(len(items) - LOGOUT_LINES)))
+        states = {item.state for item in items}
+        after = []
+        if "pending" in states:
+            after.append(self.tr("les modifications en attente partiront à la prochaine "
+                                 "connexion avec ce compte"))  # fmt: skip
+        if "conflict" in states:
+            after.append(self.tr("les conflits attendent votre choix"))
+        if states & {"rejected", "forbidden"}:
+            after.append(self.tr("les modifications refusées attendent d'être corrigées ou "
+                                 "abandonnées"))  # fmt: skip
+        box.setInformativeText("\n".join(lines) + "\n\n" + self.tr(
+            "Elles restent dans la copie de travail : %1."
+        ).replace("%1", " ; ".join(after)))
+        forbidden = sum(1 for item in items if item.state == "forbidden")
+        discard = None
+        if forbidden:
+            discard = box.addButton(self.tr(
+                "Abandonner les modifications interdites (%1) et se déconnecter"
+            ).replace("%1", str(forbidden)), QMessageBox.ButtonRole.DestructiveRole)
+            discard.setObjectName("logout-discard-forbidden")
+        anyway = box.addButton(self.tr("Se déconnecter quand même"),
+                               QMessageBox.ButtonRole.AcceptRole)  # fmt: skip
+        anyway.setObjectName("logout-anyway")
+        stay = box.addButton(self.tr("Rester connecté"), QMessageBox.ButtonRole.RejectRole)
+        stay.setObjectName("logout-cancel")
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+
+        def chosen(button: Any) -> None:
+            if button is anyway:
+                self._logout_now()
+            elif discard is not None and button is discard:
+                from offa_desktop.ops.sync.conflicts import discard_forbidden
+
+                self.tasks.op(discard_forbidden, self.context.session.wc).success(
+                    lambda _changes: self._logout_now()).run()
+
+        box.buttonClicked.connect(chosen)
+        self.logout_box = box
+        box.open()
+
+    def blocker_text(self, item: Any) -> str:
+        """One line of the logout question: « Entreprises « Nom » (modification, en conflit :
+        fiche supprimée sur le serveur : …) »."""
+        from offa_desktop.domain.problems import cap
+        from offa_desktop.domain.schema import COLLECTIONS
+
+        kinds = {"create": self.tr("création"), "update": self.tr("modification"),
+                 "delete": self.tr("suppression")}  # fmt: skip
+        states = {
+            "pending": self.tr("en attente d'envoi"),
+            "conflict": self.tr("en conflit"),
+            "rejected": self.tr("refusée par le serveur"),
+            "forbidden": self.tr("interdite pour votre rôle"),
+        }
+        label = cap(COLLECTIONS[item.collection].label) if item.collection in COLLECTIONS \
+            else item.collection
+        detail = f"{kinds.get(item.kind, item.kind)}, {states.get(item.state, item.state)}"
+        if item.message and item.state != "pending":
+            detail += f"\u00a0: {item.message}"
+        return f"{label} « {item.title} » ({detail})"
+
+    def _logout_now(self) -> None:
+        session = self.context.session
+        if session is None:
+            return
         from offa_desktop.ops.sync.actions import logout
 
         self.tasks.background(logout, session).owned_by(self).success(self._logged_out).run()

@@ -2507,9 +2507,67 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 modification(s) n&apos;ont pas encore été envoyées. Elles restent dans la copie de travail et partiront à la prochaine connexion avec ce compte.
-
-Se déconnecter quand même ?</source>
+        <source>%1 modification(s) ou conflit(s) ne sont pas encore envoyés ou réglés :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… et %1 autre(s) (« Modifications refusées », « Conflits à résoudre… »)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>les modifications en attente partiront à la prochaine connexion avec ce compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>les conflits attendent votre choix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>les modifications refusées attendent d&apos;être corrigées ou abandonnées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elles restent dans la copie de travail : %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandonner les modifications interdites (%1) et se déconnecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se déconnecter quand même</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rester connecté</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>création</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en attente d&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en conflit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusée par le serveur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interdite pour votre rôle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2515,12 +2515,68 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Sé déçõññéçtér ~~~~]</translation>
     </message>
     <message>
-        <source>%1 modification(s) n'ont pas encore été envoyées. Elles restent dans la copie de travail et partiront à la prochaine connexion avec ce compte.
-
-Se déconnecter quand même ?</source>
-        <translation>[%1 mõdîfîçàtîõñ(s) ñ'õñt pàs éñçõré été éñvõÿéés. Éllés réstéñt dàñs là çõpîé dé tràvàîl ét pàrtîrõñt à là prõçhàîñé çõññéxîõñ àvéç çé çõmpté.
-
-Sé déçõññéçtér qüàñd mêmé ? ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        <source>%1 modification(s) ou conflit(s) ne sont pas encore envoyés ou réglés :</source>
+        <translation>[%1 mõdîfîçàtîõñ(s) õü çõñflît(s) ñé sõñt pàs éñçõré éñvõÿés õü réglés : ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>… et %1 autre(s) (« Modifications refusées », « Conflits à résoudre… »)</source>
+        <translation>[… ét %1 àütré(s) (« Mõdîfîçàtîõñs réfüséés », « Çõñflîts à résõüdré… ») ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>les modifications en attente partiront à la prochaine connexion avec ce compte</source>
+        <translation>[lés mõdîfîçàtîõñs éñ àttéñté pàrtîrõñt à là prõçhàîñé çõññéxîõñ àvéç çé çõmpté ~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>les conflits attendent votre choix</source>
+        <translation>[lés çõñflîts àttéñdéñt võtré çhõîx ~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>les modifications refusées attendent d'être corrigées ou abandonnées</source>
+        <translation>[lés mõdîfîçàtîõñs réfüséés àttéñdéñt d'êtré çõrrîgéés õü àbàñdõññéés ~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Elles restent dans la copie de travail : %1.</source>
+        <translation>[Éllés réstéñt dàñs là çõpîé dé tràvàîl : %1. ~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Abandonner les modifications interdites (%1) et se déconnecter</source>
+        <translation>[Åbàñdõññér lés mõdîfîçàtîõñs îñtérdîtés (%1) ét sé déçõññéçtér ~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Se déconnecter quand même</source>
+        <translation>[Sé déçõññéçtér qüàñd mêmé ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Rester connecté</source>
+        <translation>[Réstér çõññéçté ~~~~~]</translation>
+    </message>
+    <message>
+        <source>création</source>
+        <translation>[çréàtîõñ ~~]</translation>
+    </message>
+    <message>
+        <source>modification</source>
+        <translation>[mõdîfîçàtîõñ ~~~~]</translation>
+    </message>
+    <message>
+        <source>suppression</source>
+        <translation>[süppréssîõñ ~~~]</translation>
+    </message>
+    <message>
+        <source>en attente d'envoi</source>
+        <translation>[éñ àttéñté d'éñvõî ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>en conflit</source>
+        <translation>[éñ çõñflît ~~~]</translation>
+    </message>
+    <message>
+        <source>refusée par le serveur</source>
+        <translation>[réfüséé pàr lé sérvéür ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>interdite pour votre rôle</source>
+        <translation>[îñtérdîté põür võtré rôlé ~~~~~~~~]</translation>
     </message>
     <message>
         <source>Déconnecté.</source>

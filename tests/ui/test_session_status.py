@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
 
 from offa_desktop import paths
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
@@ -106,7 +106,6 @@ def _sync(qtbot: Any, window: Any) -> tuple[bool, str]:
 
 def test_status_counts_are_the_tables_after_every_sync_outcome(
     qtbot: Any, server: tuple[str, str], context: AppContext, tmp_path: Path,  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Regressions: the counters were read only at a sync or a login (a saved edit left
     "0 en attente" beside a pending row; a resolved conflict stayed counted until the next
@@ -204,9 +203,14 @@ def test_status_counts_are_the_tables_after_every_sync_outcome(
         tx.state.put("server", base_url)
 
     # logged out: "Déconnecté", and F5 asks for the login instead of syncing
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    window.sync.logout_action.trigger()  # one unsent edit: the question is answered Yes
+    window.sync.logout_action.trigger()  # one unsent edit: the question names it
+    qtbot.waitUntil(lambda: window.sync.logout_box is not None
+                    and window.sync.logout_box.isVisible())  # fmt: skip
+    box = window.sync.logout_box
+    assert "1 modification(s)" in box.text()
+    assert "« Nom choisi ici » (modification, en attente d'envoi)" in box.informativeText()
+    assert box.findChild(QPushButton, "logout-discard-forbidden") is None
+    box.findChild(QPushButton, "logout-anyway").click()
     qtbot.waitUntil(lambda: window.sync_label.text().startswith("Déconnecté"), timeout=10_000)
     assert "En ligne" not in window.sync_label.text()
     _agree(qtbot, window, folder, (1, 0, 0))

@@ -289,3 +289,69 @@ def test_verify_the_copy_repairs_and_says_so(
     assert "identique" in again.args[1]
     assert controller.message_box is not None and controller.message_box.isVisible()
     controller.message_box.close()
+
+
+def test_logout_lists_what_holds_it_back(
+    qtbot: Any, server: tuple[str, str], context: AppContext
+) -> None:
+    """Issue 12, situation 5, in the window: « Se déconnecter » names every edit and conflict
+    not sent or settled (it said only « 1 modification(s) n'ont pas encore été envoyées »,
+    counted no refused edit nor conflict), and gives up the edits refused for the role in one
+    click before logging out; the rest stays in the copy."""
+    from PySide6.QtWidgets import QPushButton
+
+    from offa_desktop.ops.records import writes
+    from offa_desktop.ops.sync import conflicts
+    from offa_desktop.ops.sync.adapter import StoreSyncAdapter
+    from sync.ports import Conflict
+
+    base_url, _ = server
+    account = _account()
+    context.session.login(base_url, account.username, account.password)
+    context.session.sync_once()
+    wc = context.working_copy
+    db = sqlite3.connect(paths.working_copy_path(context.folder))
+    ids = [r[0] for r in db.execute(
+        "select id from companies where deleted = 0 order by id limit 3")]  # fmt: skip
+    db.close()
+    refused, waiting, gone = ids
+    writes.update(wc, "companies", refused, {"name": "Refusée Pour Le Rôle"})
+    writes.update(wc, "companies", waiting, {"name": "Attend Son Envoi"})
+    with StoreSyncAdapter(wc).transaction() as tx:  # as the sync engine records them
+        for op in tx.outbox.unsettled():
+            if op.record_id == refused:
+                op.state, op.error = "forbidden", "Seul l'OFFA peut modifier cette fiche."
+                tx.outbox.update(op)
+        tx.conflicts.put(Conflict(
+            "companies", gone, server_version=3, server_deleted=True, fields={},
+            mine={"name": "Supprimée Ailleurs"}, kind="deleted_by_server",
+        ))  # fmt: skip
+    window = context.build_window(auto_sync=False)
+    qtbot.addWidget(window)
+    window.show()
+    controller = window.sync
+    qtbot.waitUntil(lambda: controller.last_status is not None)
+
+    controller.logout_action.trigger()
+    qtbot.waitUntil(lambda: controller.logout_box is not None and controller.logout_box.isVisible())
+    box = controller.logout_box
+    assert box.text() == "3 modification(s) ou conflit(s) ne sont pas encore envoyés ou réglés :"
+    listed = box.informativeText()
+    assert "Entreprises « Refusée Pour Le Rôle » (modification, interdite pour votre rôle\u00a0: " \
+        "Seul l'OFFA peut modifier cette fiche.)" in listed
+    assert "Entreprises « Attend Son Envoi » (modification, en attente d'envoi)" in listed
+    assert "Entreprises « Supprimée Ailleurs » (modification, en conflit\u00a0: fiche " \
+        "supprimée sur le serveur" in listed
+    box.grab().save(str(context.folder / "logout-question.png"))
+    stay = box.findChild(QPushButton, "logout-cancel")
+    stay.click()  # nothing happens: still connected
+    assert controller.last_status.signed_in
+
+    controller.logout_action.trigger()
+    qtbot.waitUntil(lambda: controller.logout_box is not None and controller.logout_box.isVisible())
+    discard = controller.logout_box.findChild(QPushButton, "logout-discard-forbidden")
+    assert discard is not None and "(1)" in discard.text()
+    discard.click()
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Déconnecté"), timeout=10_000)
+    left = conflicts.blocking(wc)
+    assert [(b.record_id, b.state) for b in left] == [(waiting, "pending"), (gone, "conflict")]
