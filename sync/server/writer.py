@@ -21,12 +21,14 @@ be open.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, insert, select, update
 
 from sync.server import clock
 from sync.server.models import record_index, record_keys, records, scope_exits, version_counter
+from sync.server.side_rows import INDEX_COLUMNS, KEYS_COLUMNS, NetRows, delete_rows, insert_rows
 from sync.server.store import Data, Store, Stored, dumps, index_values
 
 RecordKey = tuple[str, str]
@@ -48,10 +50,8 @@ class Writer(Store):
         # Record writes wait here and go out in two executemany calls (see ``flush``).
         self._pending: dict[RecordKey, tuple[bool, dict[str, Any]]] = {}
         # Optimistic mode: the net changes of the index and keys, and the scope exits.
-        self._index_add: dict[IndexKey, set[str]] = {}
-        self._index_del: dict[IndexKey, set[str]] = {}
-        self._keys_add: set[tuple[str, str, str]] = set()
-        self._keys_del: set[tuple[str, str, str]] = set()
+        self._index = NetRows()  # (collection, field, value) -> record ids
+        self._scope_keys = NetRows()  # (collection, record id) -> keys
         self._exits: list[dict[str, Any]] = []
 
     # -- the lock ------------------------------------------------------------------------
@@ -109,8 +109,8 @@ class Writer(Store):
         return False
 
     def _restart(self, top: int, changed: set[RecordKey], finds: set[IndexKey]) -> None:
-        written = set(self._pending) | {(c, i) for c, i, _k in self._keys_add | self._keys_del}
-        mine = set(self._index_add) | set(self._index_del)
+        written = set(self._pending) | {(c, i) for c, i in self._scope_keys.groups()}
+        mine = self._index.groups()
         stale = changed | written
         for record in stale:
             self._cache.pop(record, None)
@@ -122,10 +122,8 @@ class Writer(Store):
         for collection in {c for c, _i in stale}:
             self._reference.pop(collection, None)
         self._pending.clear()
-        self._index_add.clear()
-        self._index_del.clear()
-        self._keys_add.clear()
-        self._keys_del.clear()
+        self._index.clear()
+        self._scope_keys.clear()
         self._exits.clear()
         self.optimistic = False
         self.version = self.base = self.top = top
@@ -182,55 +180,13 @@ class Writer(Store):
             self._flush_buffers()
 
     def _flush_buffers(self) -> None:
-        gone = [
-            {"c": c, "i": i, "f": f, "v": v}
-            for (c, f, v), ids in self._index_del.items()
-            for i in ids
-        ]
-        if gone:
-            self.conn.execute(
-                delete(record_index).where(
-                    and_(
-                        record_index.c.collection == bindparam("c"),
-                        record_index.c.record_id == bindparam("i"),
-                        record_index.c.field == bindparam("f"),
-                        record_index.c.value == bindparam("v"),
-                    )
-                ),
-                gone,
-            )
-        added = [
-            {"collection": c, "record_id": i, "field": f, "value": v}
-            for (c, f, v), ids in self._index_add.items()
-            for i in ids
-        ]
-        if added:
-            self.conn.execute(insert(record_index), added)
-        if self._keys_del:
-            self.conn.execute(
-                delete(record_keys).where(
-                    and_(
-                        record_keys.c.collection == bindparam("c"),
-                        record_keys.c.record_id == bindparam("i"),
-                        record_keys.c.key == bindparam("k"),
-                    )
-                ),
-                [{"c": c, "i": i, "k": k} for c, i, k in sorted(self._keys_del)],
-            )
-        if self._keys_add:
-            self.conn.execute(
-                insert(record_keys),
-                [{"collection": c, "record_id": i, "key": k} for c, i, k in sorted(self._keys_add)],
-            )
+        self._index.flush(self.conn, record_index, INDEX_COLUMNS)
+        self._scope_keys.flush(self.conn, record_keys, KEYS_COLUMNS)
         if self._exits:
             self.conn.execute(
                 insert(scope_exits),
                 [{**row, "version": self.final(row["version"])} for row in self._exits],
             )
-        self._index_add.clear()
-        self._index_del.clear()
-        self._keys_add.clear()
-        self._keys_del.clear()
         self._exits.clear()
 
     def put(
@@ -277,35 +233,14 @@ class Writer(Store):
                 found.add(record_id)
         if self.optimistic:
             for field, value in old - new:
-                key = (collection, field, value)
-                if record_id in self._index_add.get(key, ()):
-                    self._index_add[key].discard(record_id)  # never written: nothing to delete
-                else:
-                    self._index_del.setdefault(key, set()).add(record_id)
+                self._index.remove((collection, field, value), record_id)
             for field, value in new - old:
-                key = (collection, field, value)
-                if record_id in self._index_del.get(key, ()):
-                    self._index_del[key].discard(record_id)  # the row is still there
-                else:
-                    self._index_add.setdefault(key, set()).add(record_id)
+                self._index.add((collection, field, value), record_id)
             return
-        for field, value in old - new:
-            self.conn.execute(
-                delete(record_index).where(
-                    and_(
-                        record_index.c.collection == collection,
-                        record_index.c.record_id == record_id,
-                        record_index.c.field == field,
-                        record_index.c.value == value,
-                    )
-                )
-            )
-        added = [
-            {"collection": collection, "record_id": record_id, "field": f, "value": v}
-            for f, v in new - old
-        ]
-        if added:
-            self.conn.execute(insert(record_index), added)
+        rows = [(collection, field, value, record_id) for field, value in old - new]
+        delete_rows(self.conn, record_index, INDEX_COLUMNS, rows)
+        rows = [(collection, field, value, record_id) for field, value in new - old]
+        insert_rows(self.conn, record_index, INDEX_COLUMNS, rows)
 
     def set_keys(
         self, collection: str, record_id: str, old: Iterable[str], new: Iterable[str], version: int
@@ -326,36 +261,17 @@ class Writer(Store):
         ]
         if self.optimistic:
             for key in gone:
-                row = (collection, record_id, key)
-                if row in self._keys_add:
-                    self._keys_add.discard(row)
-                else:
-                    self._keys_del.add(row)
+                self._scope_keys.remove((collection, record_id), key)
             for key in added:
-                row = (collection, record_id, key)
-                if row in self._keys_del:
-                    self._keys_del.discard(row)
-                else:
-                    self._keys_add.add(row)
+                self._scope_keys.add((collection, record_id), key)
             self._exits += exits
             return
-        for key in gone:
-            self.conn.execute(
-                delete(record_keys).where(
-                    and_(
-                        record_keys.c.collection == collection,
-                        record_keys.c.record_id == record_id,
-                        record_keys.c.key == key,
-                    )
-                )
-            )
+        rows = [(collection, record_id, key) for key in sorted(gone)]
+        delete_rows(self.conn, record_keys, KEYS_COLUMNS, rows)
         if exits:
             self.conn.execute(insert(scope_exits), exits)
-        if added:
-            self.conn.execute(
-                insert(record_keys),
-                [{"collection": collection, "record_id": record_id, "key": k} for k in added],
-            )
+        rows = [(collection, record_id, key) for key in sorted(added)]
+        insert_rows(self.conn, record_keys, KEYS_COLUMNS, rows)
 
     def bump(self, collection: str, record_id: str) -> int:
         """Give a record a new version without changing it (re-sent to whoever now sees it)."""
@@ -373,15 +289,7 @@ class Writer(Store):
             "updated_by": found.updated_by,
         }
         self._pending[key] = (pending is not None and pending[0], values)
-        self._cache[key] = Stored(
-            collection,
-            record_id,
-            version,
-            found.deleted,
-            found.data,
-            found.updated_at,
-            found.updated_by,
-        )
+        self._cache[key] = replace(found, version=version)
         return version
 
     def forget(self) -> None:
@@ -412,8 +320,8 @@ class Writer(Store):
         if not self.optimistic or key in self._found:
             return super().find_ids(collection, field, value)
         ids = set(super().find_ids(collection, field, value))
-        ids -= self._index_del.get(key, set())
-        ids |= self._index_add.get(key, set())
+        ids -= self._index.removed.get(key, set())
+        ids |= self._index.added.get(key, set())
         self._found[key] = ids
         return sorted(ids)
 
@@ -421,6 +329,7 @@ class Writer(Store):
         found = super().referrers(value)
         if not self.optimistic:
             return found
-        gone = {(c, i, f) for (c, f, v), ids in self._index_del.items() if v == value for i in ids}
-        added = [(c, i, f) for (c, f, v), ids in self._index_add.items() if v == value for i in ids]
+        removed, added_ids = self._index.removed.items(), self._index.added.items()
+        gone = {(c, i, f) for (c, f, v), ids in removed if v == value for i in ids}
+        added = [(c, i, f) for (c, f, v), ids in added_ids if v == value for i in ids]
         return [r for r in found if r not in gone] + added

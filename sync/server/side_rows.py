@@ -1,0 +1,74 @@
+"""The rows a record write changes beside ``records``: its lookups in ``record_index`` and its
+scope keys in ``record_keys``.
+
+A pessimistic writer writes them at once; an optimistic one keeps their net change in a
+:class:`NetRows` (a row added then removed before the lock is never written) and writes it once
+locked. Both go through :func:`delete_rows` and :func:`insert_rows`, one statement per table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, Table, and_, bindparam, delete, insert
+
+Group = tuple[str, ...]
+
+INDEX_COLUMNS = ("collection", "field", "value", "record_id")  # group (c, f, v), member id
+KEYS_COLUMNS = ("collection", "record_id", "key")  # group (c, id), member key
+
+
+class NetRows:
+    """The net change of a table's rows, each row a group (the leading columns) and a member
+    (the last column): what to insert, what to delete."""
+
+    def __init__(self) -> None:
+        self.added: dict[Group, set[str]] = {}
+        self.removed: dict[Group, set[str]] = {}
+
+    def add(self, group: Group, member: str) -> None:
+        if member in self.removed.get(group, ()):
+            self.removed[group].discard(member)  # the row is still there
+        else:
+            self.added.setdefault(group, set()).add(member)
+
+    def remove(self, group: Group, member: str) -> None:
+        if member in self.added.get(group, ()):
+            self.added[group].discard(member)  # never written: nothing to delete
+        else:
+            self.removed.setdefault(group, set()).add(member)
+
+    def groups(self) -> set[Group]:
+        """Every group with a change waiting."""
+        return set(self.added) | set(self.removed)
+
+    def flush(self, conn: Connection, table: Table, columns: Sequence[str]) -> None:
+        delete_rows(conn, table, columns, _rows(self.removed))
+        insert_rows(conn, table, columns, _rows(self.added))
+        self.clear()
+
+    def clear(self) -> None:
+        self.added.clear()
+        self.removed.clear()
+
+
+def _rows(changes: dict[Group, set[str]]) -> list[tuple[str, ...]]:
+    return sorted((*group, member) for group, members in changes.items() for member in members)
+
+
+def delete_rows(
+    conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[str]]
+) -> None:
+    """Delete the rows whose ``columns`` hold these values (one executemany)."""
+    if rows:
+        where = and_(*(table.c[name] == bindparam(f"b_{name}") for name in columns))
+        bound = [{f"b_{name}": v for name, v in zip(columns, row, strict=True)} for row in rows]
+        conn.execute(delete(table).where(where), bound)
+
+
+def insert_rows(
+    conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[str]]
+) -> None:
+    """Insert these rows (one executemany)."""
+    if rows:
+        conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
