@@ -54,6 +54,7 @@ DECISION_MONTHS = 3
 VISIT_REPORT_DAYS = 7
 DRAFT_START_DAYS = 7
 CLAIM_CHECK_DAYS = 30
+NOTICE_WINDOW_DAYS = 60  # a notice runs 7 or 14 days from its notification: ends within these
 CRIMINAL_RECORD_LIMIT = "criminal_record_max_age"
 OPEN_REQUEST = ("requested", "under_review")
 
@@ -69,9 +70,11 @@ class Window:
     births: tuple[date, date]  # learners' birth_date for turns_18
     draft_starts_until: date  # drafts' start_date
     visits_planned_until: date  # planned visits' planned_on
-    notice_ends_from: date  # terminations' notice_end
+    notice_ends_from: date  # terminations' notice_end, from
+    notice_ends_until: date  # and until (a notice lasts 14 days at most: generously 60)
     first_year_from: date  # start_date of contracts still in their first school year
     claims_since_before: date  # to_check claims last changed before this day
+    requested_until: date  # open approval requests asked on or before this day
     records_before: date | None  # criminal record extracts dated before this day
 
 
@@ -90,8 +93,10 @@ def window(today: date, limits: Sequence[Record]) -> Window:
         draft_starts_until=today + timedelta(days=DRAFT_START_DAYS),
         visits_planned_until=today - timedelta(days=VISIT_REPORT_DAYS),
         notice_ends_from=today,
+        notice_ends_until=today + timedelta(days=NOTICE_WINDOW_DAYS),
         first_year_from=date(today.year - 1 if today.month < 9 else today.year, 9, 1),
         claims_since_before=today - timedelta(days=CLAIM_CHECK_DAYS),
+        requested_until=today - timedelta(days=DECISION_WARNING_DAYS),
         records_before=add_months(today, -months) + timedelta(days=3) if months else None,
     )
 
@@ -112,7 +117,7 @@ def _running(contract: Record) -> bool:
 
 def trial_end(f: Facts, today: date) -> Iterator[Finding]:
     horizon = today + timedelta(days=TRIAL_WINDOW_DAYS)
-    for cid, c in f.contracts.items():
+    for cid, c in f.look_at("trial_end", f.contracts):
         start = get_date(c, "start_date")
         if start is None or not _running(c):
             continue
@@ -124,7 +129,7 @@ def trial_end(f: Facts, today: date) -> Iterator[Finding]:
 
 def contract_end(f: Facts, today: date) -> Iterator[Finding]:
     horizon = today + timedelta(days=CONTRACT_END_DAYS)
-    for cid, c in f.contracts.items():
+    for cid, c in f.look_at("contract_end", f.contracts):
         end = get_date(c, "end_date")
         start = get_date(c, "start_date")
         if end is None or start is None or not _running(c) or not today <= end <= horizon:
@@ -153,7 +158,7 @@ def _has_follow_up(f: Facts, cid: str, contract: Record, start: date, today: dat
 def turns_18(f: Facts, today: date) -> Iterator[Finding]:
     horizon = today + timedelta(days=TURNS_18_DAYS)
     with_contract = {str(c.get("learner_id")) for c in f.contracts.values() if _running(c)}
-    for lid, learner in f.learners.items():
+    for lid, learner in f.look_at("turns_18", f.learners):
         born = get_date(learner, "birth_date")
         if born is None or lid not in with_contract:
             continue
@@ -165,7 +170,7 @@ def turns_18(f: Facts, today: date) -> Iterator[Finding]:
 
 def approval_decisions(f: Facts, today: date) -> Iterator[Finding]:
     """``approval_decision_due`` from 10 weeks to the 3-month limit, ``_late`` after it."""
-    for aid, a in f.approvals.items():
+    for aid, a in f.look_at("approval_decision", f.approvals):
         requested = get_date(a, "requested_on")
         if requested is None or a.get("status") not in OPEN_REQUEST:
             continue
@@ -182,7 +187,7 @@ def approval_decisions(f: Facts, today: date) -> Iterator[Finding]:
 
 
 def visit_unreported(f: Facts, today: date) -> Iterator[Finding]:
-    for vid, v in f.visits.items():
+    for vid, v in f.look_at("visit_unreported", f.visits):
         planned = get_date(v, "planned_on")
         if v.get("status") != "planned" or v.get("kind") != "approval" or planned is None:
             continue
@@ -194,7 +199,7 @@ def visit_unreported(f: Facts, today: date) -> Iterator[Finding]:
 
 def draft_start(f: Facts, today: date) -> Iterator[Finding]:
     horizon = today + timedelta(days=DRAFT_START_DAYS)
-    for cid, c in f.contracts.items():
+    for cid, c in f.look_at("draft_start", f.contracts):
         start = get_date(c, "start_date")
         if c.get("status") == "draft" and start is not None and start <= horizon:
             word = "a commencé le" if start < today else "commence le"
@@ -203,7 +208,7 @@ def draft_start(f: Facts, today: date) -> Iterator[Finding]:
 
 
 def approval_suspended(f: Facts, today: date) -> Iterator[Finding]:
-    for cid, c in f.contracts.items():
+    for cid, c in f.look_at("approval_suspended", f.contracts):
         approval = f.approvals.get(str(c.get("approval_id")))
         if not _running(c) or approval is None or approval.get("status") != "suspended":
             continue
@@ -221,7 +226,7 @@ def criminal_record_old(f: Facts, today: date) -> Iterator[Finding]:
     for a in f.approvals.values():
         if a.get("status") in (*OPEN_REQUEST, "granted"):
             concerned.update(str(t) for t in a.get("tutor_ids") or ())
-    for tid, tutor in f.tutors.items():
+    for tid, tutor in f.look_at("criminal_record_old", f.tutors):
         extract = get_date(tutor, "criminal_record_date")
         if extract is None or tid not in concerned:
             continue
@@ -232,7 +237,7 @@ def criminal_record_old(f: Facts, today: date) -> Iterator[Finding]:
 
 
 def notice_running(f: Facts, today: date) -> Iterator[Finding]:
-    for cid, events in f.events.items():
+    for cid, events in f.look_at("notice_running", f.events):
         contract = f.contracts.get(cid)
         if contract is None:
             continue
@@ -248,7 +253,7 @@ def notice_running(f: Facts, today: date) -> Iterator[Finding]:
 
 
 def p2_at_risk(f: Facts, today: date) -> Iterator[Finding]:
-    for cid, c in f.contracts.items():
+    for cid, c in f.look_at("p2_at_risk", f.contracts):
         unit = f.units.get(str(c.get("establishment_unit_id")))
         if not _running(c) or unit is None or unit.get("region") != "wal":
             continue
@@ -268,7 +273,7 @@ def p2_at_risk(f: Facts, today: date) -> Iterator[Finding]:
 
 
 def claim_unchecked(f: Facts, today: date) -> Iterator[Finding]:
-    for kid, claim in f.claims.items():
+    for kid, claim in f.look_at("claim_unchecked", f.claims):
         since = f.claim_since.get(kid)
         if claim.get("status") != "to_check" or since is None:
             continue
@@ -312,7 +317,7 @@ def pay_below_minimum(f: Facts, today: date) -> Iterator[Finding]:
             minimums[key] = _minimum(f, level, on)
         return minimums[key]
 
-    for cid, c in f.contracts.items():
+    for cid, c in f.look_at("pay_below_minimum", f.contracts):
         pay = get_money(c, "monthly_pay")
         start = get_date(c, "start_date")
         level = c.get("level")

@@ -8,12 +8,13 @@ rule codes are stable (scripts and snoozes refer to them).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 Record = Mapping[str, Any]
+T = TypeVar("T")
 
 HIGH = "high"
 MEDIUM = "medium"
@@ -96,7 +97,12 @@ class Facts:
     (records a rule could list, plus those they refer to); a test fills it with everything and
     must find the same. ``events`` are contract events by contract id; ``claim_since`` the day
     each claim last changed (the API has no creation date); ``learner_contracts`` every
-    contract id of each learner present (to tell whether a follow-up contract exists)."""
+    contract id of each learner present (to tell whether a follow-up contract exists).
+
+    ``candidates`` (``{rule key: ids}``, None = every record) names the records each rule
+    looks at: the store's indexed date ranges, per rule, so that a rule does not examine the
+    records read for another one (nor those read only to be referred to). A rule still decides
+    on each of them; a key absent means "every record"."""
 
     contracts: dict[str, Record] = field(default_factory=dict)
     learners: dict[str, Record] = field(default_factory=dict)
@@ -111,6 +117,18 @@ class Facts:
     wage_references: Sequence[Record] = ()
     pay_rates: Sequence[Record] = ()
     limits: Sequence[Record] = ()
+    candidates: dict[str, set[str]] | None = None
+
+    def look_at(self, key: str, records: Mapping[str, T]) -> Iterator[tuple[str, T]]:
+        """``(id, record)`` of ``records`` the rule ``key`` must examine."""
+        wanted = None if self.candidates is None else self.candidates.get(key)
+        if wanted is None:
+            yield from records.items()
+            return
+        for record_id in wanted:
+            record = records.get(record_id)
+            if record is not None:
+                yield record_id, record
 
 
 def order_key(finding: Finding, today: date) -> tuple[int, date, str]:

@@ -196,18 +196,38 @@ def _words(
     """How each line names its record: learner — company — trade for a contract, unit (city)
     — trade for an approval or its visit, tutor — company, claim kind — company — year."""
     findings = list(findings)
-    units = set(facts.units)
-    companies = {u.get("company_id") for u in facts.units.values()}
-    companies |= {t.get("company_id") for t in facts.tutors.values()}
-    companies |= {c.get("company_id") for c in facts.claims.values()}
-    trades = {c.get("trade_code") for c in facts.contracts.values()}
-    trades |= {a.get("trade_code") for a in facts.approvals.values()}
+    running_of: dict[str, Any] = {}
+    for c in facts.contracts.values():
+        if c.get("status") in ("signed", "active", "suspended") and "learner_id" in c:
+            running_of[str(c.get("learner_id"))] = c
+    # only what the lines name: their contracts' (or approvals') units and trades, the
+    # companies of those units, of the tutors and of the claims
+    unit_ids: set[str] = set()
+    trade_codes: set[str] = set()
+    company_ids: set[str] = set()
+    for f in findings:
+        record: Any = None
+        if f.collection == "contracts":
+            record = facts.contracts[f.id]
+        elif f.collection == "learners":
+            record = running_of.get(f.id)
+        elif f.collection == "approvals":
+            record = facts.approvals[f.id]
+        elif f.collection == "visits":
+            record = facts.approvals.get(str(facts.visits[f.id].get("approval_id")))
+        elif f.collection == "tutors":
+            company_ids.add(str(facts.tutors[f.id].get("company_id")))
+        elif f.collection == "incentive_claims":
+            company_ids.add(str(facts.claims[f.id].get("company_id")))
+        if record:
+            unit_ids.add(str(record.get("establishment_unit_id")))
+            trade_codes.add(str(record.get("trade_code")))
+    company_ids |= {str(facts.units[u].get("company_id")) for u in unit_ids if u in facts.units}
     found = radar_rows.names(
         conn,
         {
-            "companies": {str(c) for c in companies if c},
-            "establishment_units": {str(u) for u in units if u},
-            "trades": {str(t) for t in trades if t},
+            "companies": {c for c in company_ids if c and c != "None"},
+            "trades": {t for t in trade_codes if t and t != "None"},
         },
     )
     company = found["companies"]
@@ -233,10 +253,6 @@ def _words(
         parts = (place, str((trade.get(str(approval.get("trade_code"))) or {}).get("name", "")))
         return " — ".join(p for p in parts if p)
 
-    running_of: dict[str, Any] = {}
-    for c in facts.contracts.values():
-        if c.get("status") in ("signed", "active", "suspended"):
-            running_of[str(c.get("learner_id"))] = c
     out: dict[tuple[str, str], str] = {}
     for f in findings:
         key = (f.collection, f.id)

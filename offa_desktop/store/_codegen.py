@@ -67,9 +67,16 @@ KIND_COLUMNS: dict[Kind, tuple[str, str, bool]] = {
 }
 # Free text nobody sorts a list on: no index (each index costs every write).
 # Indexes over several columns, for the sorts of the lists.
+# The radar's (store/radar_rows.py): a status or level with the date or amount it ranges over.
 COMPOSITE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "learners": (("ix_learners_names", ("last_name", "first_name")),),
-    "contracts": (("ix_contracts_live_status", ("deleted", "status")),),
+    "contracts": (
+        ("ix_contracts_live_status", ("deleted", "status")),
+        ("ix_contracts_status_start", ("status", "start_date")),
+        ("ix_contracts_level_pay", ("level", "monthly_pay")),
+    ),
+    "approvals": (("ix_approvals_status_requested", ("status", "requested_on")),),
+    "visits": (("ix_visits_status_planned", ("status", "planned_on")),),
 }
 # Columns a big list sorts on: indexed with the id as tie-breaker, so a page is read in index
 # order even when many rows share a value (a level, a status).

@@ -198,6 +198,7 @@ class Approval(SyncedRecord):
     """Agréments (working collection ``approvals``)."""
 
     __tablename__ = "approvals"
+    __table_args__ = (Index("ix_approvals_status_requested", "status", "requested_on"),)
 
     establishment_unit_id: Mapped[str | None] = mapped_column(String(36), index=True)
     trade_code: Mapped[str | None] = mapped_column(String, index=True)
@@ -215,6 +216,7 @@ class Visit(SyncedRecord):
     """Visites (working collection ``visits``)."""
 
     __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_status_planned", "status", "planned_on"),)
 
     kind: Mapped[str | None] = mapped_column(String, index=True)
     approval_id: Mapped[str | None] = mapped_column(String(36), index=True)
@@ -256,6 +258,8 @@ class Contract(SyncedRecord):
     __tablename__ = "contracts"
     __table_args__ = (
         Index("ix_contracts_live_status", "deleted", "status"),
+        Index("ix_contracts_status_start", "status", "start_date"),
+        Index("ix_contracts_level_pay", "level", "monthly_pay"),
         Index("ix_contracts_operator_code_id", "operator_code", "id"),
         Index("ix_contracts_start_date_id", "start_date", "id"),
         Index("ix_contracts_end_date_id", "end_date", "id"),

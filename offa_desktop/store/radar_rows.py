@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from offa_desktop.domain.contracts import RUNNING
 from offa_desktop.domain.deadlines import OPEN_REQUEST, Window, minimum_thresholds, window
+from offa_desktop.domain.forecast import P2_REQUIRED_DAYS
 from offa_desktop.domain.radar import Facts
 
 _RUN = "(" + ", ".join(f"'{s}'" for s in RUNNING) + ")"
@@ -55,7 +56,9 @@ def _json(text: Any) -> Any:
 
 
 def _rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql, params)
+    """Rows as dicts; ``params`` positional, or one dict of named ones."""
+    named = len(params) == 1 and isinstance(params[0], dict)
+    cursor = conn.execute(sql, params[0] if named else params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -76,24 +79,14 @@ def _reference(conn: sqlite3.Connection, collection: str) -> list[dict[str, Any]
 
 
 def load_facts(conn: sqlite3.Connection, today: date) -> tuple[Facts, Window]:
-    """The candidate records of every rule on ``today`` and the records they refer to."""
+    """The candidate records of every rule on ``today`` (``Facts.candidates``, per rule) and
+    the records they refer to."""
     f = Facts(
         wage_references=_reference(conn, "wage_references"),
         pay_rates=_reference(conn, "pay_rates"),
         limits=_reference(conn, "limits"),
     )
     w = window(today, f.limits)
-    thresholds = minimum_thresholds(f)
-    pay_sql = " OR ".join(
-        f"(c.level = '{level}' AND c.monthly_pay < {int(value.scaleb(2))})"
-        for level, value in sorted(thresholds.items())
-        if level in ("a", "b", "c")
-    ) or "0"
-    old_tutors = (
-        f"SELECT id FROM tutors WHERE {_LIVE} AND criminal_record_date <= :records_before"
-        if w.records_before is not None
-        else "SELECT NULL WHERE 0"
-    )
     params = {
         "trial_from": w.trial_starts[0].isoformat(),
         "trial_to": w.trial_starts[1].isoformat(),
@@ -104,75 +97,90 @@ def load_facts(conn: sqlite3.Connection, today: date) -> tuple[Facts, Window]:
         "draft_to": w.draft_starts_until.isoformat(),
         "first_year": w.first_year_from.isoformat(),
         "notice_from": w.notice_ends_from.isoformat(),
+        "notice_to": w.notice_ends_until.isoformat(),
+        "requested_until": w.requested_until.isoformat(),
+        "visits_until": w.visits_planned_until.isoformat(),
+        "claims_before": w.claims_since_before.isoformat(),
         "records_before": w.records_before.isoformat() if w.records_before else None,
     }
-    cols = ", ".join(f"c.{c.strip()}" for c in _CONTRACT_COLS.split(","))
-    contracts = _candidate_contracts(conn, cols, pay_sql, old_tutors, params)
-    f.contracts = {c["id"]: _contract(c) for c in contracts}
-    _follow_ups(conn, f, w)
+    candidates: dict[str, set[str]] = {}
+    f.candidates = candidates
+    for rule, sql in _contract_candidates(conn, minimum_thresholds(f), w).items():
+        candidates[rule] = {str(r[0]) for r in conn.execute(sql, params)}
+    wanted: set[str] = set().union(*candidates.values())
+    for row in _rows(
+        conn,
+        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {_LIVE}"
+        " AND id IN (SELECT value FROM json_each(?))",
+        _ids(wanted),
+    ):
+        f.contracts[row["id"]] = _contract(row)
     _events(conn, f)
-    _approvals(conn, f)
-    _people_and_places(conn, f, w)
-    _visits_and_claims(conn, f, w)
+    _follow_ups(conn, f, w)
+    _turning_18(conn, f, params)
+    _approvals(conn, f, params)
+    _visits_and_claims(conn, f, params)
+    _old_records(conn, f, params)
+    _places(conn, f)
     return f, w
 
 
-def _candidate_contracts(
-    conn: sqlite3.Connection, cols: str, pay_sql: str, old_tutors: str, params: dict[str, Any]
-) -> list[dict[str, Any]]:
-    """Each rule's window on its own index, united (a single OR over them would scan the
-    table); the rules check the statuses. P2 candidates: started at level A (or a level change
-    since), their 270th day (start + 269 days) by 31 August of the start's school year, and an
-    end date before it or a tutor not agréé."""
-    running = f"status IN {_RUN}"
-    ids = f"""
-      SELECT id FROM contracts WHERE start_date BETWEEN :trial_from AND :trial_to
-      UNION SELECT id FROM contracts WHERE end_date BETWEEN :end_from AND :end_to
-      UNION SELECT id FROM contracts WHERE approval_id IN (
-          SELECT id FROM approvals WHERE {_LIVE} AND status = 'suspended')
-      UNION SELECT id FROM contracts c WHERE c.{running} AND ({pay_sql})
-      UNION SELECT id FROM contracts WHERE learner_id IN (SELECT id FROM learners
-          WHERE {_LIVE} AND birth_date BETWEEN :born_from AND :born_to)
-      UNION SELECT id FROM contracts WHERE tutor_id IN ({old_tutors})
-      UNION SELECT c.id FROM contracts c WHERE c.start_date >= :first_year
-          AND c.{running} AND date(c.start_date, '+269 days') <= printf('%04d-08-31',
+def _p2_starts(conn: sqlite3.Connection, first_year: date) -> list[tuple[str, str]]:
+    """The start dates that can reach 270 days by 31 August (the 1st of September to the 5th
+    of December or so, start + 269 days <= 31 August), one range per school year from the
+    current one to the latest start in the copy."""
+    last = conn.execute(f"SELECT max(start_date) FROM contracts WHERE {_LIVE}").fetchone()[0]
+    final = date.fromisoformat(str(last)).year if last else first_year.year
+    return [
+        (date(y, 9, 1).isoformat(),
+         (date(y + 1, 8, 31) - timedelta(days=P2_REQUIRED_DAYS - 1)).isoformat())
+        for y in range(first_year.year, final + 1)
+    ]
+
+
+def _contract_candidates(
+    conn: sqlite3.Connection, thresholds: dict[str, Decimal], w: Window
+) -> dict[str, str]:
+    """One indexed query per rule that lists contracts: the ids it must examine. ``+status``
+    keeps SQLite on the date index where the statuses are most of the table. P2: started at
+    level A (or a level change since), its 270th day (start + 269 days) by 31 August of the
+    start's school year, in Wallonia, and an end date before it or a tutor not agréé."""
+    running = f"+status IN {_RUN}"
+    pay = " UNION ALL ".join(
+        f"SELECT id FROM contracts WHERE level = '{level}' AND monthly_pay < "
+        f"{int(value.scaleb(2))} AND {_LIVE} AND {running}"
+        for level, value in sorted(thresholds.items())
+        if level in ("a", "b", "c")
+    ) or "SELECT NULL WHERE 0"
+    p2 = " UNION ALL ".join(f"""SELECT c.id FROM contracts c
+          WHERE c.start_date BETWEEN '{first}' AND '{last}'
+          AND c.{_LIVE} AND +c.status IN {_RUN}
+          AND date(c.start_date, '+269 days') <= printf('%04d-08-31',
               CAST(strftime('%Y', c.start_date) AS INTEGER)
               + (strftime('%m', c.start_date) >= '09'))
-          AND (c.level = 'a' OR c.id IN (SELECT contract_id FROM contract_events
-                                        WHERE {_LIVE} AND kind = 'level_change'))
-          AND c.establishment_unit_id IN (SELECT id FROM establishment_units
-                                          WHERE {_LIVE} AND region = 'wal')
           AND (c.end_date < date(c.start_date, '+269 days')
-               OR c.tutor_id NOT IN (SELECT t.id FROM tutors t
-                                     WHERE t.{_LIVE} AND {_CERTIFIED}))
-      UNION SELECT id FROM contracts WHERE status = 'draft' AND start_date <= :draft_to
-      UNION SELECT contract_id FROM contract_events WHERE {_LIVE} AND kind = 'termination'
-          AND json_extract(details, '$.notice_end') >= :notice_from"""
-    sql = f"SELECT {cols} FROM contracts c WHERE c.{_LIVE} AND c.id IN ({ids})"
-    cursor = conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-def _follow_ups(conn: sqlite3.Connection, f: Facts, w: Window) -> None:
-    """Every contract of the learners whose contract ends soon (a follow-up contract?)."""
-    ending = [
-        c["learner_id"]
-        for c in f.contracts.values()
-        if c["status"] in RUNNING
-        and c["end_date"] is not None
-        and w.contract_ends[0].isoformat() <= c["end_date"] <= w.contract_ends[1].isoformat()
-    ]
-    others = _rows(
-        conn,
-        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {_LIVE}"
-        " AND learner_id IN (SELECT value FROM json_each(?))",
-        _ids(ending),
-    )
-    for row in others:
-        f.contracts.setdefault(row["id"], _contract(row))
-    for cid, c in f.contracts.items():
-        f.learner_contracts.setdefault(str(c["learner_id"]), []).append(cid)
+               OR NOT EXISTS (SELECT 1 FROM tutors t WHERE t.id = c.tutor_id
+                              AND t.{_LIVE} AND {_CERTIFIED}))
+          AND (c.level = 'a' OR EXISTS (SELECT 1 FROM contract_events e
+               WHERE e.contract_id = c.id AND e.{_LIVE} AND e.kind = 'level_change'))
+          AND EXISTS (SELECT 1 FROM establishment_units u WHERE u.id = c.establishment_unit_id
+                      AND u.{_LIVE} AND u.region = 'wal')"""
+                           for first, last in _p2_starts(conn, w.first_year_from))
+    return {
+        "trial_end": f"SELECT id FROM contracts WHERE {_LIVE} AND {running}"
+        " AND start_date BETWEEN :trial_from AND :trial_to",
+        "contract_end": f"SELECT id FROM contracts WHERE {_LIVE} AND {running}"
+        " AND end_date BETWEEN :end_from AND :end_to",
+        "approval_suspended": f"SELECT id FROM contracts WHERE {_LIVE} AND {running}"
+        f" AND approval_id IN (SELECT id FROM approvals WHERE {_LIVE} AND status = 'suspended')",
+        "pay_below_minimum": pay,
+        "draft_start": f"SELECT id FROM contracts WHERE status = 'draft'"
+        f" AND start_date <= :draft_to AND {_LIVE}",
+        "notice_running": f"SELECT DISTINCT contract_id FROM contract_events WHERE {_LIVE}"
+        " AND kind = 'termination'"
+        " AND json_extract(details, '$.notice_end') BETWEEN :notice_from AND :notice_to",
+        "p2_at_risk": p2 or "SELECT NULL WHERE 0",
+    }
 
 
 def _events(conn: sqlite3.Connection, f: Facts) -> None:
@@ -186,61 +194,171 @@ def _events(conn: sqlite3.Connection, f: Facts) -> None:
         f.events.setdefault(row["contract_id"], []).append(row)
 
 
-def _approvals(conn: sqlite3.Connection, f: Facts) -> None:
-    """Requests waiting for a decision and suspended approvals (what the rules read)."""
-    statuses = ", ".join(f"'{s}'" for s in (*OPEN_REQUEST, "suspended"))
+def _follow_ups(conn: sqlite3.Connection, f: Facts, w: Window) -> None:
+    """Every contract of the learners whose contract ends soon (a follow-up contract?)."""
+    assert f.candidates is not None
+    ending = [str(f.contracts[i]["learner_id"]) for i in f.candidates["contract_end"]
+              if i in f.contracts]
     for row in _rows(
         conn,
-        "SELECT id, establishment_unit_id, trade_code, operator_code, status, requested_on,"
-        f" decided_on, tutor_ids FROM approvals WHERE {_LIVE} AND status IN ({statuses})",
+        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {_LIVE}"
+        " AND learner_id IN (SELECT value FROM json_each(?))"
+        " AND id NOT IN (SELECT value FROM json_each(?))",
+        _ids(ending),
+        _ids(f.contracts),
     ):
+        f.contracts.setdefault(row["id"], _contract(row))
+    for cid, c in f.contracts.items():
+        f.learner_contracts.setdefault(str(c["learner_id"]), []).append(cid)
+
+
+def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
+    """Learners born in the window who have a running contract, and those contracts."""
+    assert f.candidates is not None
+    rows = _rows(
+        conn,
+        f"SELECT l.id, l.first_name, l.last_name, l.birth_date FROM learners l WHERE l.{_LIVE}"
+        " AND l.birth_date BETWEEN :born_from AND :born_to AND EXISTS (SELECT 1 FROM contracts"
+        f" c WHERE c.learner_id = l.id AND c.{_LIVE} AND +c.status IN {_RUN})",
+        params,
+    )
+    f.candidates["turns_18"] = {r["id"] for r in rows}
+    for row in rows:
+        f.learners[row["id"]] = row
+    for row in _rows(
+        conn,
+        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {_LIVE} AND +status IN {_RUN}"
+        " AND learner_id IN (SELECT value FROM json_each(?))",
+        _ids(f.candidates["turns_18"]),
+    ):
+        f.contracts.setdefault(row["id"], _contract(row))
+
+
+_APPROVAL_COLS = ("id, establishment_unit_id, trade_code, operator_code, status, requested_on,"
+                  " decided_on, tutor_ids")
+
+
+def _approval_rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
+    rows = _rows(conn, sql, *params)
+    for row in rows:
         row["tutor_ids"] = _json(row["tutor_ids"])
+    return rows
+
+
+def _approvals(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
+    """Requests waiting for a decision for 10 weeks or more, and suspended approvals."""
+    assert f.candidates is not None
+    statuses = ", ".join(f"'{s}'" for s in OPEN_REQUEST)
+    rows = _approval_rows(
+        conn,
+        f"SELECT {_APPROVAL_COLS} FROM approvals WHERE status IN ({statuses})"
+        f" AND requested_on <= :requested_until AND {_LIVE}",
+        params,
+    )
+    f.candidates["approval_decision"] = {r["id"] for r in rows}
+    rows += _approval_rows(
+        conn, f"SELECT {_APPROVAL_COLS} FROM approvals WHERE {_LIVE} AND status = 'suspended'")
+    for row in rows:
         f.approvals[row["id"]] = row
 
 
-def _people_and_places(conn: sqlite3.Connection, f: Facts, w: Window) -> None:
-    learner_ids = {c["learner_id"] for c in f.contracts.values()}
+def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
+    """Tutors whose criminal-record extract is past the limit, the running contracts they
+    follow (id, tutor, status: what the rule reads) and the approvals of their companies'
+    units (being instructed or granted) that name them."""
+    assert f.candidates is not None
+    if params["records_before"] is None:
+        f.candidates["criminal_record_old"] = set()
+        return
+    old = _rows(
+        conn,
+        "SELECT id, company_id, first_name, last_name, condition, experience_years,"
+        f" training_hours, criminal_record_date, certified FROM tutors WHERE {_LIVE}"
+        " AND criminal_record_date <= :records_before",
+        params,
+    )
+    f.candidates["criminal_record_old"] = {t["id"] for t in old}
+    for row in old:
+        f.tutors[row["id"]] = row
+    ids = _ids(f.candidates["criminal_record_old"])
+    for cid, tutor_id, status in conn.execute(
+        f"SELECT id, tutor_id, status FROM contracts WHERE {_LIVE} AND +status IN {_RUN}"
+        " AND tutor_id IN (SELECT value FROM json_each(?))",
+        (ids,),
+    ):
+        f.contracts.setdefault(cid, {"id": cid, "tutor_id": tutor_id, "status": status})
+    # (approval, status, old tutor it names): what the rule reads of them
+    named: dict[str, dict[str, Any]] = {}
+    for approval_id, status, tutor_id in conn.execute(
+        "SELECT a.id, a.status, t.id FROM tutors t"
+        " JOIN establishment_units u ON u.company_id = t.company_id"
+        " JOIN approvals a ON a.establishment_unit_id = u.id"
+        f" WHERE t.id IN (SELECT value FROM json_each(?)) AND u.{_LIVE} AND a.{_LIVE}"
+        " AND a.status IN ('requested', 'under_review', 'granted')"
+        " AND EXISTS (SELECT 1 FROM json_each(a.tutor_ids) j WHERE j.value = t.id)",
+        (ids,),
+    ):
+        row = named.setdefault(approval_id, {"id": approval_id, "status": status,
+                                             "tutor_ids": []})
+        row["tutor_ids"].append(tutor_id)
+    for approval_id, row in named.items():
+        f.approvals.setdefault(approval_id, row)
+
+
+def _visits_and_claims(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
+    assert f.candidates is not None
+    for row in _rows(
+        conn,
+        "SELECT id, kind, approval_id, contract_id, visitor_id, status, planned_on FROM visits"
+        f" WHERE {_LIVE} AND status = 'planned' AND planned_on <= :visits_until",
+        params,
+    ):
+        f.visits[row["id"]] = row
+    f.candidates["visit_unreported"] = set(f.visits)
+    missing = {v["approval_id"] for v in f.visits.values()} - set(f.approvals)
+    for row in _approval_rows(
+        conn,
+        f"SELECT {_APPROVAL_COLS} FROM approvals WHERE {_LIVE}"
+        " AND id IN (SELECT value FROM json_each(?))",
+        _ids(missing),
+    ):
+        f.approvals[row["id"]] = row
+    for row in _rows(
+        conn,
+        "SELECT id, kind_code, company_id, school_year, status, updated_at FROM"
+        f" incentive_claims WHERE {_LIVE} AND status = 'to_check' AND updated_at < :claims_before",
+        params,
+    ):
+        f.claims[row["id"]] = row
+        f.claim_since[row["id"]] = date.fromisoformat(str(row["updated_at"])[:10])
+    f.candidates["claim_unchecked"] = set(f.claims)
+
+
+def _places(conn: sqlite3.Connection, f: Facts) -> None:
+    """The learners, tutors and units of the contracts read in full and of the approvals the
+    rules list (P2 reads the unit's region and the tutor; the lines name them)."""
+    full = [c for c in f.contracts.values() if "learner_id" in c]
     for row in _rows(
         conn,
         f"SELECT id, first_name, last_name, birth_date FROM learners WHERE {_LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
-        _ids(learner_ids),
+        _ids(c["learner_id"] for c in full if c["learner_id"] not in f.learners),
     ):
         f.learners[row["id"]] = row
-    tutor_ids = {c["tutor_id"] for c in f.contracts.values()}
-    old: list[dict[str, Any]] = []
-    if w.records_before is not None:
-        old = _rows(
-            conn,
-            "SELECT id, company_id, first_name, last_name, condition, experience_years,"
-            f" training_hours, criminal_record_date, certified FROM tutors WHERE {_LIVE}"
-            " AND criminal_record_date <= ?",
-            w.records_before.isoformat(),
-        )
-        # the approvals of their companies' units, being instructed or granted: one names them?
-        for row in _rows(
-            conn,
-            "SELECT id, establishment_unit_id, trade_code, operator_code, status, requested_on,"
-            f" decided_on, tutor_ids FROM approvals WHERE {_LIVE}"
-            " AND status IN ('requested', 'under_review', 'granted')"
-            " AND establishment_unit_id IN (SELECT id FROM establishment_units WHERE"
-            f" {_LIVE} AND company_id IN (SELECT value FROM json_each(?)))",
-            _ids(t["company_id"] for t in old),
-        ):
-            row["tutor_ids"] = _json(row["tutor_ids"])
-            f.approvals.setdefault(row["id"], row)
-    for row in old:
-        f.tutors[row["id"]] = row
+    assert f.candidates is not None
     for row in _rows(
         conn,
         "SELECT id, company_id, first_name, last_name, condition, experience_years,"
         f" training_hours, criminal_record_date, certified FROM tutors WHERE {_LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
-        _ids(tid for tid in tutor_ids if tid not in f.tutors),
+        _ids(f.contracts[c]["tutor_id"] for c in f.candidates["p2_at_risk"]
+             if c in f.contracts and f.contracts[c]["tutor_id"] not in f.tutors),
     ):
         f.tutors[row["id"]] = row
-    unit_ids = {c["establishment_unit_id"] for c in f.contracts.values()}
-    unit_ids |= {a["establishment_unit_id"] for a in f.approvals.values()}
+    listed = f.candidates["approval_decision"] | {
+        str(a) for a in (v.get("approval_id") for v in f.visits.values()) if a}
+    unit_ids = {c["establishment_unit_id"] for c in full}
+    unit_ids |= {f.approvals[a]["establishment_unit_id"] for a in listed if a in f.approvals}
     for row in _rows(
         conn,
         f"SELECT id, company_id, name, city, region FROM establishment_units WHERE {_LIVE}"
@@ -250,41 +368,12 @@ def _people_and_places(conn: sqlite3.Connection, f: Facts, w: Window) -> None:
         f.units[row["id"]] = row
 
 
-def _visits_and_claims(conn: sqlite3.Connection, f: Facts, w: Window) -> None:
-    for row in _rows(
-        conn,
-        "SELECT id, kind, approval_id, contract_id, visitor_id, status, planned_on FROM visits"
-        f" WHERE {_LIVE} AND status = 'planned' AND planned_on <= ?",
-        w.visits_planned_until.isoformat(),
-    ):
-        f.visits[row["id"]] = row
-    missing = {v["approval_id"] for v in f.visits.values()} - set(f.approvals)
-    for row in _rows(
-        conn,
-        "SELECT id, establishment_unit_id, trade_code, operator_code, status, requested_on,"
-        f" decided_on, tutor_ids FROM approvals WHERE {_LIVE}"
-        " AND id IN (SELECT value FROM json_each(?))",
-        _ids(missing),
-    ):
-        row["tutor_ids"] = _json(row["tutor_ids"])
-        f.approvals[row["id"]] = row
-    for row in _rows(
-        conn,
-        "SELECT id, kind_code, company_id, school_year, status, updated_at FROM"
-        f" incentive_claims WHERE {_LIVE} AND status = 'to_check' AND updated_at < ?",
-        w.claims_since_before.isoformat(),
-    ):
-        f.claims[row["id"]] = row
-        f.claim_since[row["id"]] = date.fromisoformat(str(row["updated_at"])[:10])
-
-
 def names(conn: sqlite3.Connection, wanted: dict[str, set[str]]) -> dict[str, dict[str, Any]]:
-    """``{collection: {id: row}}`` of the companies, units, trades (by code) and operators the
-    radar's lines name."""
+    """``{collection: {id: row}}`` of the companies and trades (by code) the radar's lines
+    name (their units are in the facts already)."""
     out: dict[str, dict[str, Any]] = {}
     for collection, key, columns in (
         ("companies", "id", "id, name"),
-        ("establishment_units", "id", "id, company_id, name, city"),
         ("trades", "code", "code, name"),
     ):
         ids = wanted.get(collection, set())

@@ -243,8 +243,11 @@ def run() -> list[dict[str, Any]]:
     from offa_desktop import paths
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from offa_desktop.store.db import WorkingCopy
+
     folder = bench_ui.data_folder()
     path = paths.working_copy_path(folder)
+    WorkingCopy.open(path).close()  # a cached copy of an older schema: migrated first
     radar = bench_radar(path)
     return [radar, bench_home_paint(folder, radar["figure"]), bench_home_gap(path),
             bench_indicators(path), *bench_export(path)]

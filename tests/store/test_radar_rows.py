@@ -74,5 +74,13 @@ def test_candidates_find_what_every_record_finds(demo_copy: Path, shift: int) ->
     expected = findings(everything, today)
     assert findings(candidates, today) == expected
     assert len(candidates.contracts) < len(everything.contracts)  # it did narrow
+    # each rule examines only its own candidates, barely more than it lists
+    assert candidates.candidates is not None
+    listed: dict[str, int] = {}
+    for rule, *_rest in expected:
+        key = "approval_decision" if rule.startswith("approval_decision") else rule
+        listed[key] = listed.get(key, 0) + 1
+    for key, ids in candidates.candidates.items():
+        assert len(ids) <= 2 * listed.get(key, 0) + 25, (key, len(ids), listed.get(key))
     if shift == 0:
         assert len({rule for rule, *_ in expected}) >= 5
