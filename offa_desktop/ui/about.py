@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from offa_desktop import resources, version
+from offa_desktop.ui.tables import read_only_table
 
 if TYPE_CHECKING:  # importlib.metadata is imported when the box opens, not at start-up
     from importlib import metadata
@@ -143,18 +142,12 @@ class AboutDialog(QDialog):
         layout.addWidget(self.header)
         layout.addWidget(QLabel(self.tr("Composants inclus et leurs licences :")))
         rows = components()
-        self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Composant"), self.tr("Version"), self.tr("Licence")])
-        for row, component in enumerate(rows):
-            for column, text in enumerate((component.name, component.version, component.licence)):
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.table.setItem(row, column, item)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table(
+            [self.tr("Composant"), self.tr("Version"), self.tr("Licence")],
+            [(c.name, c.version, c.licence) for c in rows],
+        )
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumSize(560, 300)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -16,14 +16,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QMenu,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
+
+from offa_desktop.ui.tables import read_only_table
 
 
 def tr(text: str) -> str:
@@ -132,17 +131,10 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(tr("Raccourcis clavier"))
         rows = [(m, k, a) for m, k, a in menu_shortcuts(window)]
         rows += [(tr(w), tr(k), tr(a)) for w, k, a in IN_FORMS]
-        self.table = QTableWidget(len(rows), 3, self)
+        headers = [tr("Où"), tr("Touches"), tr("Action")]
+        self.table = read_only_table(headers, rows, self, select_rows=True)
         self.table.setObjectName("shortcuts-table")
-        self.table.setHorizontalHeaderLabels([tr("Où"), tr("Touches"), tr("Action")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))
         buttons.rejected.connect(self.reject)

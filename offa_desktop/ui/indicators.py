@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QMenu,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
@@ -54,6 +53,7 @@ from offa_desktop.ops import export
 from offa_desktop.ops.indicators import BAR, Indicators, Panel, compute
 from offa_desktop.store.indicator_rows import Filters
 from offa_desktop.ui.formats import date_fr, money_fr
+from offa_desktop.ui.tables import read_only_table
 from offa_desktop.ui.tasks import TaskManager, paused_gc
 
 NARROW_NBSP = "\u202f"
@@ -160,12 +160,9 @@ class PanelView(QGroupBox):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumSize(330, 300)
         self.setMinimumHeight(390)  # in the scroll area: never squeezed under the chart
-        self.table = QTableWidget(len(panel.rows), len(panel.headers), self)
-        self.table.setHorizontalHeaderLabels(panel.headers)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = read_only_table(panel.headers, parent=self)
+        self.table.setRowCount(len(panel.rows))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         for r, row in enumerate(panel.rows):
             for c, value in enumerate(row):

@@ -10,12 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,7 @@ from offa_desktop.ui.forms.fields import (
 )
 from offa_desktop.ui.forms.record_search import PickerField
 from offa_desktop.ui.forms.support import code_choices, operator_choices, user_profile
+from offa_desktop.ui.tables import read_only_table
 
 A = "approvals"
 
@@ -116,13 +115,9 @@ class ApprovalForm(RecordForm):
         self.plan_button.clicked.connect(self.plan_visit)
         head.addWidget(self.plan_button)
         column.addLayout(head)
-        self.visits = QTableWidget(0, 4)
-        self.visits.setHorizontalHeaderLabels([tr("Date"), tr("Statut"), tr("Avis"),
-                                               tr("Commentaires")])
-        self.visits.verticalHeader().hide()
-        self.visits.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.visits.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.visits.horizontalHeader().setStretchLastSection(True)
+        self.visits = read_only_table(
+            [tr("Date"), tr("Statut"), tr("Avis"), tr("Commentaires")], select_rows=True
+        )
         self.visits.setMinimumHeight(100)
         self.visits.cellDoubleClicked.connect(self.open_visit)
         column.addWidget(self.visits)

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -38,6 +37,7 @@ from offa_desktop.ui.forms.fields import (
 )
 from offa_desktop.ui.forms.record_search import PickerField
 from offa_desktop.ui.forms.support import user_profile
+from offa_desktop.ui.tables import read_only_table
 
 
 def is_offa(context: Any) -> bool:
@@ -73,12 +73,8 @@ def fill_checks_table(table: QTableWidget, outcomes: Outcomes) -> None:
 
 
 def checks_table() -> QTableWidget:
-    table = QTableWidget(0, 3)
+    table = read_only_table([tr("Contrôle"), tr("Résultat"), tr("Détail")])
     table.setObjectName("claim-checks")
-    table.setHorizontalHeaderLabels([tr("Contrôle"), tr("Résultat"), tr("Détail")])
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(True)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return table

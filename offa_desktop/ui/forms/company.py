@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from offa_desktop.ui.forms.fields import (
 )
 from offa_desktop.ui.forms.incentives import IncentiveClaimForm, IncentivesDialog, is_offa
 from offa_desktop.ui.forms.support import code_choices, tutor_condition
+from offa_desktop.ui.tables import read_only_table
 
 C, U, T = "companies", "establishment_units", "tutors"
 
@@ -106,12 +106,7 @@ class CompanyForm(RecordForm):
         button.clicked.connect(add)
         head.addWidget(button)
         column.addLayout(head)
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
+        table = read_only_table(headers, select_rows=True)
         table.setMinimumHeight(110)
         column.addWidget(table)
         table.setProperty("add_button", button)

@@ -9,14 +9,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.contract_event import TITLES, ContractEventForm
 from offa_desktop.ui.forms.contract_wizard import ContractWizard
 from offa_desktop.ui.forms.override_dialog import RuleOverrideDialog
+from offa_desktop.ui.tables import read_only_table
 
 
 class ContractDialog(QDialog):
@@ -52,11 +51,7 @@ class ContractDialog(QDialog):
         self.head.setObjectName("contract-head")
         self.head.setWordWrap(True)
         self.head.setTextFormat(Qt.TextFormat.RichText)
-        self.events = QTableWidget(0, 3)
-        self.events.setHorizontalHeaderLabels([tr("Date d'effet"), tr("Événement"), tr("Motif")])
-        self.events.verticalHeader().hide()
-        self.events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.events.horizontalHeader().setStretchLastSection(True)
+        self.events = read_only_table([tr("Date d'effet"), tr("Événement"), tr("Motif")])
         self.message = QLabel()
         self.message.setObjectName("contract-message")
         self.message.setWordWrap(True)

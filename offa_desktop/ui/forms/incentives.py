@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,7 @@ from offa_desktop.ui.forms.fields import (
     DateField,
 )
 from offa_desktop.ui.forms.record_search import PickerField
+from offa_desktop.ui.tables import read_only_table
 
 __all__ = ["IncentiveClaimForm", "IncentivesDialog", "is_offa", "open_claim"]
 
@@ -82,14 +82,11 @@ class IncentivesDialog(QDialog):
         top = QFormLayout()
         top.addRow(tr("Entreprise"), self.company.widget)
         top.addRow(tr("Année scolaire"), self.year)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [tr("Incitant"), tr("Apprenant(s)"), tr("Montant"), tr("Statut"), tr("Contrôles")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = read_only_table(
+            [tr("Incitant"), tr("Apprenant(s)"), tr("Montant"), tr("Statut"), tr("Contrôles")],
+            select_rows=True,
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.checks = checks_table()
         self.action_row = QHBoxLayout()
         self.paid_on = DateField(tr("date de paiement"))
