@@ -25,6 +25,9 @@ from offa_desktop.domain.scope import (
 COACH_WRITES = ("companies", "establishment_units", "tutors", "visits")
 SECRETARIAT_ANY = ("companies", "establishment_units", "tutors")
 SECRETARIAT_OPERATOR = ("visits", "learners", "contracts", "contract_events")
+# Additive (issue 18): written by the secretariat of the record's ``operator_code`` (a referral
+# only while ``referred``: the Commission, at OFFA, moves it on).
+SECRETARIAT_OWN = ("stage_offers", "mediation_referrals")
 
 
 class Forbidden(ValidationError):
@@ -70,6 +73,12 @@ def may_write(
         own = f"o:{who.operator_code}"
         if collection in SECRETARIAT_ANY:
             return True
+        if collection in SECRETARIAT_OWN:
+            states_data = [d for d in (old_data, new_data) if d is not None]
+            own_records = all(d.get("operator_code") == who.operator_code for d in states_data)
+            if collection == "mediation_referrals":
+                return own_records and all(d.get("status") == "referred" for d in states_data)
+            return own_records
         if collection == "approvals":
             if kind == "create":
                 return True
@@ -91,7 +100,8 @@ def may_create_some(who: Actor, collection: str) -> bool:
     if who.role == "coach":
         return collection in (*COACH_WRITES, "approvals")
     if who.role == "secretariat":
-        return collection in (*SECRETARIAT_ANY, "approvals", *SECRETARIAT_OPERATOR)
+        return collection in (*SECRETARIAT_ANY, "approvals", *SECRETARIAT_OPERATOR,
+                              *SECRETARIAT_OWN)  # fmt: skip
     return False
 
 
@@ -101,7 +111,10 @@ def needs_keys(who: Actor, collection: str, kind: str) -> bool:
         return False
     if collection in PRIVATE_COLLECTIONS:
         return False
-    return not (who.role == "secretariat" and collection in (*SECRETARIAT_ANY, "approvals"))
+    return not (
+        who.role == "secretariat"
+        and collection in (*SECRETARIAT_ANY, "approvals", *SECRETARIAT_OWN)
+    )
 
 
 def forbidden_message(collection: str, kind: str) -> str:

@@ -24,6 +24,9 @@ EVENT_KINDS = ("amendment", "level_change", "suspension", "resumption", "termina
 CLAIM_STATUSES = ("to_check", "eligible", "not_eligible", "approved", "paid")
 INCENTIVE_KIND_CODES = ("wal_p1", "wal_p2", "wal_learner", "bxl_tutor", "bxl_learner")
 TUTOR_CONDITIONS = ("experience", "diploma", "validation")
+OFFER_STATUSES = ("draft", "published", "closed")
+REFERRAL_SUBJECTS = ("contract", "approval")
+REFERRAL_STATUSES = ("referred", "in_mediation", "settled", "decided")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _REASON_FIELDS = (
@@ -314,6 +317,49 @@ _SPECS: tuple[CollectionSpec, ...] = (
         ),
         label="demandes d'incitants",
     ),
+    # Additive (issue 18): Stage+ offers, per granted approval (unit x trade).
+    CollectionSpec(
+        "stage_offers",
+        (
+            _f("approval_id", K.REF, "agrément", "*", ref="approvals"),
+            _f(
+                "establishment_unit_id",
+                K.REF,
+                "unité d'établissement",
+                "*",
+                ref="establishment_units",
+            ),
+            _f("trade_code", K.CODE, "métier", "*"),
+            _f("operator_code", K.CODE, "opérateur", "*"),
+            _f("title", K.TEXT, "intitulé", "*"),
+            _f("description", K.LONGTEXT, "description", "*"),
+            _f("start_date", K.DATE, "date de début", "*"),
+            _f("places", K.INT, "places", "*"),
+            _f("status", K.ENUM, "statut", "*", OFFER_STATUSES),
+            _f("published_on", K.DATE, "date de publication"),
+            _f("closed_on", K.DATE, "date de clôture"),
+            _f("contact", K.TEXT, "contact"),
+        ),
+        label="offres Stage+",
+    ),
+    # Additive (issue 18): a contract or approval disagreement referred to the Commission
+    # d'agrément et de médiation.
+    CollectionSpec(
+        "mediation_referrals",
+        (
+            _f("subject", K.ENUM, "objet", "*", REFERRAL_SUBJECTS),
+            _f("contract_id", K.REF, "contrat", ref="contracts"),
+            _f("approval_id", K.REF, "agrément", ref="approvals"),
+            _f("operator_code", K.CODE, "opérateur", "*"),
+            _f("reason", K.LONGTEXT, "motif", "*"),
+            _f("status", K.ENUM, "statut", "*", REFERRAL_STATUSES),
+            _f("referred_on", K.DATE, "date de saisine", "*"),
+            _f("mediation_on", K.DATE, "date de la médiation"),
+            _f("closed_on", K.DATE, "date de clôture"),
+            _f("outcome", K.LONGTEXT, "issue"),
+        ),
+        label="saisines de la Commission",
+    ),
     CollectionSpec(
         "snoozes",
         (
@@ -354,6 +400,8 @@ CREATION_ORDER: tuple[str, ...] = (
     "contract_events",
     "visits",
     "incentive_claims",
+    "stage_offers",
+    "mediation_referrals",
     "documents",
     "snoozes",
 )

@@ -37,6 +37,8 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
     "incentive_claims": ("contract_ids",),
     "documents": ("record",),
     "snoozes": ("user_id",),
+    "stage_offers": ("approval_id", "establishment_unit_id"),
+    "mediation_referrals": ("subject", "contract_id", "approval_id"),
 }
 # What a coach may read of a learner.
 COACH_LEARNER_FIELDS = ("first_name", "last_name", "operator_code")
@@ -186,6 +188,16 @@ def compute_keys(store: ScopeReader, collection: str, data: Mapping[str, Any]) -
             if contract and isinstance(contract.get("operator_code"), str):
                 out.add(f"o:{contract['operator_code']}")
         return out
+    if collection == "stage_offers":  # as its approval
+        approval = store.live("approvals", text(data.get("approval_id")))
+        unit = (approval or data).get("establishment_unit_id")
+        return {"sec"} | _s(company_sectors(store, unit_company(store, unit)))
+    if collection == "mediation_referrals":  # as the contract or approval it is about
+        if data.get("subject") == "contract":
+            contract = store.live("contracts", text(data.get("contract_id")))
+            return compute_keys(store, "contracts", contract) if contract else set()
+        approval = store.live("approvals", text(data.get("approval_id")))
+        return compute_keys(store, "approvals", approval) if approval else set()
     if collection == "documents":
         target = text(data.get("record")) or ""
         coll, _, rid = target.partition("/")

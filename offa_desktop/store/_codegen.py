@@ -38,6 +38,8 @@ CLASS_NAMES = {
     "incentive_claims": "IncentiveClaim",
     "documents": "Document",
     "snoozes": "Snooze",
+    "stage_offers": "StageOffer",
+    "mediation_referrals": "MediationReferral",
 }
 
 # kind -> (python type, column type expression, indexed for sorting/joins)
@@ -83,7 +85,8 @@ COMPOSITE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 SORT_INDEXES: dict[str, tuple[str, ...]] = {
     "contracts": ("operator_code", "start_date", "end_date", "level", "status"),
 }
-UNSORTED_TEXT = {"email", "phone", "street", "legal_form", "referent_email", "referent_phone"}
+UNSORTED_TEXT = {"email", "phone", "street", "legal_form", "referent_email", "referent_phone",
+                 "contact"}  # fmt: skip
 
 
 def _column(f: FieldSpec, collection: str) -> str:

@@ -320,6 +320,42 @@ class IncentiveClaim(SyncedRecord):
     overrides: Mapped[Any | None] = mapped_column(JSONValue)
 
 
+class StageOffer(SyncedRecord):
+    """Offres stage+ (working collection ``stage_offers``)."""
+
+    __tablename__ = "stage_offers"
+
+    approval_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    establishment_unit_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    trade_code: Mapped[str | None] = mapped_column(String, index=True)
+    operator_code: Mapped[str | None] = mapped_column(String, index=True)
+    title: Mapped[str | None] = mapped_column(String, index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    start_date: Mapped[date | None] = mapped_column(Date, index=True)
+    places: Mapped[int | None] = mapped_column(Integer, index=True)
+    status: Mapped[str | None] = mapped_column(String, index=True)
+    published_on: Mapped[date | None] = mapped_column(Date, index=True)
+    closed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    contact: Mapped[str | None] = mapped_column(String)
+
+
+class MediationReferral(SyncedRecord):
+    """Saisines de la commission (working collection ``mediation_referrals``)."""
+
+    __tablename__ = "mediation_referrals"
+
+    subject: Mapped[str | None] = mapped_column(String, index=True)
+    contract_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    approval_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    operator_code: Mapped[str | None] = mapped_column(String, index=True)
+    reason: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String, index=True)
+    referred_on: Mapped[date | None] = mapped_column(Date, index=True)
+    mediation_on: Mapped[date | None] = mapped_column(Date, index=True)
+    closed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    outcome: Mapped[str | None] = mapped_column(Text)
+
+
 class Snooze(SyncedRecord):
     """Reports d'échéances (working collection ``snoozes``)."""
 
@@ -368,6 +404,8 @@ MODELS: dict[str, type[SyncedRecord]] = {
     "contracts": Contract,
     "contract_events": ContractEvent,
     "incentive_claims": IncentiveClaim,
+    "stage_offers": StageOffer,
+    "mediation_referrals": MediationReferral,
     "snoozes": Snooze,
     "documents": Document,
 }

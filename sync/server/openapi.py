@@ -99,6 +99,22 @@ Additions to API v1 (docs/api-additions.md; collections a client does not know a
   Rules and roles: `incentive_checks` (claims, offa), `learner_age` and `capacity` (contracts,
   secretariat or offa), `overlap` (contracts, offa). An entry the role may not add is
   `forbidden`; other blocking rules never yield.
+- **`stage_offers`** (Stage+ offers, issue 18): `approval_id`*, `establishment_unit_id`* and
+  `trade_code`* (the approval's), `operator_code`*, `title`*, `description`*, `start_date`*,
+  `places`* (1 to 99), `status`* (`draft` -> `published` -> `closed`, or `draft` -> `closed`),
+  `published_on` (required when published), `closed_on` (required when closed), `contact`.
+  Created, or published, only while the approval is `granted` (`approval_not_granted`); unit
+  and trade other than the approval's: `approval_mismatch`. Read as their approval (every
+  secretariat, the coaches of the company's sectors); written by the secretariat of their
+  `operator_code`, and offa.
+- **`mediation_referrals`** (referrals to the Commission d'agrément et de médiation, issue
+  18): `subject`* (`contract`, `approval`), `contract_id` or `approval_id` (the one the subject
+  names, of the referring operator), `operator_code`*, `reason`*, `status`* (`referred` ->
+  `in_mediation` -> `settled` | `decided`, or `referred` -> `decided`), `referred_on`*,
+  `mediation_on` (required in mediation), `closed_on` and `outcome` (required when settled or
+  decided), dates in that order. Read as the contract or approval they are about; created and
+  edited by the secretariat of their `operator_code` while `referred`; moved on by offa (the
+  Commission). Their documents are any record's (`X-Record: mediation_referrals/<id>`).
 - **Cancel and replace**: signing a contract whose `supersedes_id` names a running contract
   ends that one (termination event, reason `replaced`, server-made); the overlap rule ignores
   the pair; a contract is replaced once (`already_replaced`).

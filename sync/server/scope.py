@@ -120,6 +120,21 @@ def _contract_tree(store: Store, contract_id: str) -> list[tuple[str, str]]:
         ("incentive_claims", i)
         for i in store.find_ids("incentive_claims", "contract_ids", contract_id)
     ]
+    out += [
+        ("mediation_referrals", i)
+        for i in store.find_ids("mediation_referrals", "contract_id", contract_id)
+    ]
+    return out
+
+
+def _approval_tree(store: Store, approval_id: str) -> list[tuple[str, str]]:
+    """The records whose keys are the approval's: its visits, offers and referrals."""
+    out = [("visits", i) for i in store.find_ids("visits", "approval_id", approval_id)]
+    out += [("stage_offers", i) for i in store.find_ids("stage_offers", "approval_id", approval_id)]
+    out += [
+        ("mediation_referrals", i)
+        for i in store.find_ids("mediation_referrals", "approval_id", approval_id)
+    ]
     return out
 
 
@@ -130,7 +145,7 @@ def _company_tree(store: Store, company_id: str) -> list[tuple[str, str]]:
         out.append(("establishment_units", unit))
         for approval in store.find_ids("approvals", "establishment_unit_id", unit):
             out.append(("approvals", approval))
-            out += [("visits", i) for i in store.find_ids("visits", "approval_id", approval)]
+            out += _approval_tree(store, approval)
         for contract in store.find_ids("contracts", "establishment_unit_id", unit):
             out.append(("contracts", contract))
             out += _contract_tree(store, contract)

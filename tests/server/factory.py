@@ -130,3 +130,34 @@ def contract(
         "status": "draft",
         **extra,
     }
+
+
+def stage_offer(
+    approval_id: str, unit_id: str, trade: str = "macon", operator: str = "ifapme", **extra: Any
+) -> dict[str, Any]:
+    """A draft Stage+ offer of a granted approval (its unit and trade)."""
+    return {
+        "approval_id": approval_id,
+        "establishment_unit_id": unit_id,
+        "trade_code": trade,
+        "operator_code": operator,
+        "title": "Apprenti maçon",
+        "description": "Gros œuvre, chantiers de rénovation en Hesbaye.",
+        "start_date": "2026-09-01",
+        "places": 2,
+        "status": "draft",
+        **extra,
+    }
+
+
+def referral(contract_id: str, operator: str = "ifapme", **extra: Any) -> dict[str, Any]:
+    """A contract problem referred to the Commission by its operator."""
+    return {
+        "subject": "contract",
+        "contract_id": contract_id,
+        "operator_code": operator,
+        "reason": "Rétribution non versée depuis deux mois.",
+        "status": "referred",
+        "referred_on": "2026-11-02",
+        **extra,
+    }

@@ -35,7 +35,8 @@ READS_DOCUMENTS: dict[str, frozenset[str]] = {
     "coach": ALL - {"incentive_claims", "learners"},
     "coach2": frozenset(),
     "sec": ALL,
-    "sec2": frozenset({"companies", "establishment_units", "tutors", "approvals"}),
+    "sec2": frozenset({"companies", "establishment_units", "tutors", "approvals",
+                       "stage_offers"}),  # fmt: skip
 }
 
 

@@ -35,6 +35,8 @@ WORKING = (
     "contracts",
     "contract_events",
     "incentive_claims",
+    "stage_offers",
+    "mediation_referrals",
 )
 ALL = frozenset(WORKING)
 TREE = frozenset({"companies", "establishment_units", "tutors", "approvals"})
@@ -53,7 +55,7 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
         ALL - {"incentive_claims"},
     ),
     "sec2": (
-        TREE,
+        TREE | {"stage_offers"},  # as its approval; a referral as its contract
         TREE - {"companies"} | {"companies", "approvals"},
         frozenset({"companies", "establishment_units", "tutors"}),
     ),
@@ -68,6 +70,8 @@ UPDATES = {
     "contracts": {"referent_phone": "081 11 11 11"},
     "contract_events": {"reason_code": "illness"},
     "incentive_claims": {"checks": {"days": {"passed": True, "note": None}}},
+    "stage_offers": {"places": 3},
+    "mediation_referrals": {"reason": "Le tuteur ne suit plus l'apprenant depuis octobre."},
 }
 
 
@@ -85,12 +89,16 @@ def scene(login: Login) -> dict[str, Any]:
         "visits": f.new_id(),
         "contract_events": f.new_id(),
         "incentive_claims": f.new_id(),
+        "stage_offers": f.new_id(),
+        "mediation_referrals": f.new_id(),
     }
     visitor = offa.user["id"]
     for collection, data in (
         ("visits", visit(w, visitor)),
         ("contract_events", event(w)),
         ("incentive_claims", claim(w)),
+        ("stage_offers", f.stage_offer(w.approval, w.unit)),
+        ("mediation_referrals", f.referral(w.contract)),
     ):
         r = offa.create(collection, data, ids[collection])
         assert r["status"] == "applied", r
@@ -138,6 +146,8 @@ def new_record(collection: str, w: world.World, visitor: str) -> dict[str, Any]:
         "contracts": lambda: f.contract(w.learner, w.unit, w.approval, w.tutor),
         "contract_events": lambda: event(w),
         "incentive_claims": lambda: claim(w),
+        "stage_offers": lambda: f.stage_offer(w.approval, w.unit),
+        "mediation_referrals": lambda: f.referral(w.contract),
     }[collection]()
 
 
