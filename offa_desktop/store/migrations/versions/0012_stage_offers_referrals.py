@@ -1,7 +1,7 @@
 """stage offers and referrals to the Commission (issue 18): two working collections
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-06
 
 ``stage_offers`` (Stage+ offers, per granted approval) and ``mediation_referrals`` (a contract
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
