@@ -174,15 +174,17 @@ def _object(d: PrintData, blank: bool) -> list[Flowable]:
 
 
 def _chain(d: PrintData) -> list[Flowable]:
-    """Cancel and replace: what this contract replaces, what replaced it."""
+    """Cancel and replace: what this contract replaces, what replaced it (each named by the
+    reference its own pages carry, «réf. 09B2-D70E», not its identifier)."""
     out: list[Flowable] = []
     old = d.replaces
     if old:
         signed = f", signé le {date_fr(old.get('signed_on'))}" if old.get("signed_on") else ""
         out.append(
             b.text(
-                f"Ce contrat annule et remplace le contrat {old.get('id')} "
-                f"du {date_fr(old.get('start_date'))}{signed}, qui prend fin avec le motif "
+                f"Ce contrat annule et remplace le contrat réf. "
+                f"{facts.reference(str(old.get('id')))} (début le "
+                f"{date_fr(old.get('start_date'))}{signed}), qui prend fin avec le motif "
                 "« remplacé » à la signature du présent contrat.",
                 "cell",
             )
@@ -195,8 +197,8 @@ def _chain(d: PrintData) -> list[Flowable]:
         )
         out.append(
             b.text(
-                f"Ce contrat est annulé et remplacé par le contrat {new.get('id')} "
-                f"({state}).",
+                f"Ce contrat est annulé et remplacé par le contrat réf. "
+                f"{facts.reference(str(new.get('id')))} ({state}).",
                 "cell",
             )
         )

@@ -5,7 +5,7 @@ Printed by ``printing/facts.qr_text`` (one per page, the same on every page of a
   referent>``;
 - any other record: ``offa:<collection>/<id>?v=<version|local>&doc=<kind>``;
 - a blank form: ``offa:blank/<collection>?doc=<kind>`` (plus ``&copy=…``).
-``tests/scans/test_qr.py`` pins the parser to the printer for every kind.
+``tests/scans/test_scans.py`` pins the parser to the printer for every kind.
 """
 
 from __future__ import annotations

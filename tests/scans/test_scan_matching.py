@@ -1,9 +1,14 @@
-"""Signed scans matched by their QR code, with real scans made here: 50 contract packs printed
+"""Signed scans matched by their QR code, with real scans made here: contract packs printed
 from a working copy synced with the real reference server, drawn at 150 dpi by pdftoppm, then
 degraded as a scanner or a phone would (a slight rotation, some sheets upside down, scale,
 JPEG quality, noise) and imported by the real ``offa-desktop scans`` command, as multi-page
 PDFs, JPEG photos and PNGs. At least 98 % of the pages must find their record, and every page
-that does not is listed for a person. The copies then sync to the server as documents."""
+that does not is listed for a person. The copies then sync to the server as documents.
+
+How many packs: ``OFFA_SCAN_PACKS``. ``make test`` prints 12 (about 145 pages, every kind of
+file; 2-3 minutes on a shared machine would be 7 for 50); the issue's proof is 50 packs,
+which ``.ci/run`` asks for and ``make scan-proof`` runs alone. The rate and every miss are
+printed at the end of the run (``tests/scans/rates.py``)."""
 
 from __future__ import annotations
 
@@ -26,11 +31,12 @@ from offa_desktop.ops.printing import rendering as print_commands
 from offa_desktop.ops.scans import inbox as scan_inbox
 from sync.server.db import make_engine
 from sync.server.seed import seed_demo
+from tests.scans import rates
 from tests.sync.harness import Device, Server
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = ROOT / ".venv" / "bin" / "offa-desktop"
-PACKS = int(os.environ.get("OFFA_SCAN_PACKS", "50"))  # fewer: a quick look only
+PACKS = int(os.environ.get("OFFA_SCAN_PACKS", "12"))  # the issue's proof: 50 (make scan-proof)
 DPI = 150
 SUMMARY_KEYS = {"ok", "pages", "matched", "to_assign", "duplicates", "signed"}
 
@@ -166,7 +172,7 @@ def scans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scans]:
         server.stop()
 
 
-def test_degraded_scans_of_50_packs_find_their_records(scans: Scans) -> None:
+def test_degraded_scans_of_printed_packs_find_their_records(scans: Scans) -> None:
     code, summary, stderr = run_scans(scans.device.folder, str(scans.folder))
 
     assert set(summary) == SUMMARY_KEYS
@@ -174,8 +180,11 @@ def test_degraded_scans_of_50_packs_find_their_records(scans: Scans) -> None:
     rate = summary["matched"] / summary["pages"]
     waiting = scan_inbox.pages(scans.device.folder)
     misses = [f"{p.label}: {p.reason}" for p in waiting]
-    print(f"scan matching: {summary['matched']}/{summary['pages']} pages = {rate:.2%}")
-    print("pages to assign:", misses)
+    rates.note(
+        f"scan matching: {summary['matched']}/{summary['pages']} pages of {PACKS} packs at "
+        f"{DPI} dpi = {rate:.2%}; pages to assign: {len(misses)}",
+        misses,
+    )
     assert rate >= 0.98, misses
     # every page is accounted for, and every miss is listed for a person (and on stderr)
     assert summary["matched"] + summary["to_assign"] + summary["duplicates"] == summary["pages"]

@@ -17,6 +17,7 @@ from offa_desktop.domain.validation import ValidationError
 from offa_desktop.ops.contracts import replacing
 from offa_desktop.ops.printing import rendering
 from offa_desktop.ops.records import writes
+from offa_desktop.printing.facts import reference
 from offa_desktop.store import queries
 from sync.server.db import make_engine
 from sync.server.seed import seed_demo
@@ -104,10 +105,14 @@ def test_replaced_contract_chain(device: Device) -> None:
     assert history.server[-1]["after"] == {"status": "terminated"}
 
     # the prints
+    # (each named by the reference its own pages carry, not by its identifier)
     new_text = " ".join(pages_text(rendering.render("contract", new_id, wc)))
-    assert f"Ce contrat annule et remplace le contrat {old_id}" in new_text
+    assert f"Ce contrat annule et remplace le contrat réf. {reference(old_id)} (début le" in (
+        new_text
+    )
     old_text = " ".join(pages_text(rendering.render("contract", old_id, wc)))
-    assert f"Ce contrat est annulé et remplacé par le contrat {new_id}" in old_text
+    assert f"Ce contrat est annulé et remplacé par le contrat réf. {reference(new_id)}" in old_text
+    assert old_id not in new_text and new_id not in old_text
     assert "Remplacé (annulé et remplacé par un contrat corrigé)" in old_text  # its event
     assert Path(device.folder).exists()
 
@@ -150,5 +155,12 @@ def test_override_refused_for_the_wrong_role_accepted_with_a_reason(device: Devi
     assert entry["failed"] == ["overlap"] and entry["by"] and entry["at"]
     shown = overriding.shown(wc, stored)
     assert shown[0].startswith("Dérogation à « un seul contrat à la fois par apprenant")
+    # kept in the history: the server's entry of the signing says it, with the reason and who
+    from offa_desktop.ops.records.history import record_history
+
+    history = record_history(device.session, "contracts", parallel)
+    assert history.server_error is None
+    said = [line for e in history.server for line in e["lines"] if line.startswith("Dérogation")]
+    assert len(said) == 1 and f"« {reason} », par " in said[0], history.server
     text = " ".join(pages_text(rendering.render("contract", parallel, wc)))
     assert "Dérogations motivées" in text and reason in text

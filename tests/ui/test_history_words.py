@@ -112,6 +112,30 @@ def test_changes_name_the_field_and_both_values(demo_copy: Path) -> None:
                      "Statut : projet → signé"]
 
 
+def test_overrides_in_words(demo_copy: Path) -> None:
+    """An override in the history: the rule by its name, the reason, who and when; no code
+    (``too_old``) and one wording for every rule (not «âge … écartés»)."""
+    wc = WorkingCopy.open(paths.working_copy_path(demo_copy))
+    try:
+        user = editing.reference(wc, "users")[0]
+        entry = {"rule": "learner_age", "reason": "Reprise après une longue hospitalisation.",
+                 "by": user["id"], "at": "2026-08-12T08:30:00Z", "failed": ["too_old"]}
+        with wc.session() as db:
+            words = Wording(db)
+            lines = words.changes("contracts", {"overrides": []}, {"overrides": [entry]})
+            shown = words.value("contracts", "overrides", [entry])
+    finally:
+        wc.close()
+    rule = "âge de l'apprenant au début du contrat (15 à 25 ans, ou le maximum du métier)"
+    assert lines == [f"Dérogation à « {rule} » : « Reprise après une longue hospitalisation. »"
+                     f", par {user['display_name']}, le 12/08/2026 10:30"]
+    assert shown == (f"dérogation à « {rule} » par {user['display_name']} le 12/08/2026 : "
+                     "Reprise après une longue hospitalisation.")
+    for line in (*lines, shown):
+        _clean(line)
+        assert "too" not in line
+
+
 def test_history_of_a_record_not_sent_yet(qtbot: Any, demo_copy: Path) -> None:
     """A new record: its unsent creation in words, and no «n'existe pas sur le serveur»."""
     from offa_desktop.ops.records import writes

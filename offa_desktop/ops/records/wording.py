@@ -232,20 +232,23 @@ class Wording:
         return out
 
     def _overrides(self, value: list[Any]) -> str:
-        """«contrôles d'éligibilité de l'incitant écartés par Marie Lejeune le 23/02/2026 :
-        <reason> (tuteur agréé)»."""
+        """«dérogation à « contrôles d'éligibilité de l'incitant » par Marie Lejeune le
+        23/02/2026 : <reason> (tuteur agréé)» (one wording for every rule: «âge … écartés»
+        was wrong in gender and number for most of them)."""
         out = []
         for entry in overrides.entries({overrides.FIELD: value}):
             rule = overrides.RULES.get(entry.rule)
-            text = (rule.name_fr if rule else entry.rule.replace("_", " ")) + " écartés"
+            text = f"dérogation à « {rule.name_fr if rule else entry.rule.replace('_', ' ')} »"
             if entry.by:
                 text += f" par {self.record('users', entry.by)}"
             if entry.at:
                 text += f" le {self._instant(entry.at)[:10]}"
             text += f" : {entry.reason}"
-            if entry.failed:
-                failed = ", ".join(incentives.CHECK_NAMES_FR.get(f, f.replace("_", " "))
-                                   for f in entry.failed)
+            # the checks a claim failed, by name; a contract rule's codes (too_old…) are not
+            # words for people, and its name already says what was set aside
+            failed = ", ".join(incentives.CHECK_NAMES_FR[f] for f in entry.failed
+                               if f in incentives.CHECK_NAMES_FR)
+            if failed:
                 text += f" ({failed})"
             out.append(text)
         return "; ".join(out) or EMPTY
