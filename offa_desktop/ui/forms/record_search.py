@@ -12,13 +12,17 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from offa_desktop.ui.forms.fields import Field, narrow_combo, tr
 
 log = logging.getLogger("offa.ui")
 SEARCH_DELAY_MS = 120  # a pause in the typing before a record search starts
+# keys that act on the results: pressed before the answer came, the search runs at once first
+ACTING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down, Qt.Key.Key_Up,
+               Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
 
 
 class DeferredSearch(QObject):
@@ -29,7 +33,9 @@ class DeferredSearch(QObject):
     needs from the widgets) and ``apply(results)`` gets the answer on the UI thread, only when
     no newer edit came meanwhile (an answer to an older text is dropped). Without ``tasks`` the
     search runs at once, on the calling thread. :meth:`run_now` searches at once (a form's
-    first fill, a text set by the code).
+    first fill, a text set by the code). Enter, Down or Up pressed in the box before the answer
+    came runs the search at once first, so the key acts on the results of what was typed (a
+    fast typist's «dufr» + Enter chose the best match of «d», or nothing).
 
     Signal ``applied()`` after ``apply`` ran.
     """
@@ -58,6 +64,13 @@ class DeferredSearch(QObject):
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self.start)
         box.textEdited.connect(lambda _t: self.schedule())
+        box.installEventFilter(self)  # after BoxDrivesList's: called before it
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.box and event.type() == QEvent.Type.KeyPress and self.pending
+                and isinstance(event, QKeyEvent) and event.key() in ACTING_KEYS):
+            self.run_now()
+        return False
 
     @property
     def pending(self) -> bool:

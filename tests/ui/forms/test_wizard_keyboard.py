@@ -62,6 +62,25 @@ def test_arrows_move_from_the_search_into_the_results(qtbot: Any, context: Any) 
     assert QApplication.focusWidget() is page.search  # the typing goes on
 
 
+def test_enter_typed_before_the_answer_takes_the_best_match(qtbot: Any, context: Any) -> None:
+    """Regression: a name typed fast then Enter, before the search on the worker answered,
+    acted on the old results (nothing chosen: Enter stayed; or the best match of the first
+    letters: the wrong learner went on)."""
+    wc = context.working_copy
+    names = sorted({str((o.data or {})["last_name"]) for o in drafting.learners(wc, "")})
+    name = next(n for n in names if n[0] == names[0][0] and n != names[0] and n.isalpha())
+    best = drafting.learners(wc, name)[0]
+    wizard = _wizard(qtbot, context)
+    page = wizard.currentPage()
+    _search(qtbot, page, name[0])  # the first letter's answer is in: its best match chosen
+    assert wizard.data["learner_id"] != best.id
+    type_text(page.search, name[1:])  # the rest typed, Enter before the answer
+    assert page.searcher.pending
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.pages[1]
+    assert wizard.data["learner_id"] == best.id, (name, best.label)
+
+
 def test_running_contract_said_on_the_learner_page_and_start_proposed(
     qtbot: Any, context: Any
 ) -> None:
