@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_menus()
-        self.sync_label = QLabel(self.tr("Hors ligne · copie de travail locale"), self)
+        self.sync_label = QLabel(self.tr("Copie de travail locale"), self)
         self.sync_label.setObjectName("sync-status")
         self.statusBar().addPermanentWidget(self.sync_label)
 

@@ -1875,7 +1875,7 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hors ligne · copie de travail locale</source>
+        <source>Copie de travail locale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1883,8 +1883,8 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Çtrl+%1 ~~]</translation>
     </message>
     <message>
-        <source>Hors ligne · copie de travail locale</source>
-        <translation>[Hõrs lîgñé · çõpîé dé tràvàîl lõçàlé ~~~~~~~~~~~~]</translation>
+        <source>Copie de travail locale</source>
+        <translation>[Çõpîé dé tràvàîl lõçàlé ~~~~~~~]</translation>
     </message>
     <message>
         <source>Barre d'outils</source>
