@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop import resources, version
+from offa_desktop.ui.dialogs import close_buttons
 from offa_desktop.ui.tables import read_only_table
 
 if TYPE_CHECKING:  # importlib.metadata is imported when the box opens, not at start-up
@@ -150,8 +150,7 @@ class AboutDialog(QDialog):
             0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumSize(560, 300)
         layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout.addWidget(buttons)
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.errors import user_message
+from offa_desktop.ui.dialogs import close_buttons
 
 
 class AttachmentsDialog(QDialog):
@@ -46,10 +47,9 @@ class AttachmentsDialog(QDialog):
         add.clicked.connect(self.ask_attach)
         self.open_button = QPushButton(self.tr("Ouvrir"), self)
         self.open_button.clicked.connect(lambda: self.open_item(self.items.currentItem()))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = close_buttons(self)
         buttons.addButton(add, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.items)
         layout.addWidget(self.message)

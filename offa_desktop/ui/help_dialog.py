@@ -15,13 +15,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QMenu,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from offa_desktop.ui.dialogs import close_buttons
 from offa_desktop.ui.tables import read_only_table
 
 
@@ -135,9 +135,7 @@ class ShortcutsDialog(QDialog):
         self.table = read_only_table(headers, rows, self, select_rows=True)
         self.table.setObjectName("shortcuts-table")
         self.table.resizeColumnsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
@@ -154,9 +152,7 @@ class TextDialog(QDialog):
         self.text = QTextBrowser(self)
         self.text.setOpenExternalLinks(False)
         self.text.setHtml(body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)

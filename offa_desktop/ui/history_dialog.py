@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QTreeWidget,
@@ -15,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from offa_desktop.ui.dialogs import close_buttons
 
 KINDS = {"create": "création", "update": "modification", "delete": "suppression"}
 STATES = {"rejected": "refusée par le serveur", "forbidden": "hors de votre périmètre",
@@ -86,8 +87,7 @@ class HistoryDialog(QDialog):
             .replace("%2", str(len(history.local))),
             self,
         )
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(self.summary)

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.errors import user_message
+from offa_desktop.ui.dialogs import ok_cancel_buttons
 from offa_desktop.ui.tasks import TaskManager
 
 
@@ -68,13 +68,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Serveur"), self.server)
         form.addRow(self.tr("Utilisateur"), self.username)
         form.addRow(self.tr("Mot de passe"), self.password)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Se connecter"))
-        self.buttons.accepted.connect(self.try_login)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, _ok = ok_cancel_buttons(self, self.tr("Se connecter"), self.try_login)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

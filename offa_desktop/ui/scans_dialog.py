@@ -21,20 +21,20 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from offa_desktop.ui.dialogs import close_buttons, confirmed
 
 ROLE = Qt.ItemDataRole.UserRole
 WARNING = QColor("#9a5b00")
@@ -63,8 +63,7 @@ class ScansDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._import_tab(), self.tr("Importer"))
         self.tabs.addTab(self._inbox_tab(), self.tr("Pages à attribuer"))
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(close)
@@ -367,13 +366,12 @@ class ScansDialog(QDialog):
         page = self._page()
         if page is None:
             return
-        answer = QMessageBox.question(
+        if confirmed(
             self,
             self.tr("Écarter la page"),
             self.tr("Écarter « %1 » ? Elle ne sera jointe à aucune fiche.").replace(
                 "%1", page.label
             ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             discard(self.context.folder, page.id)
             self.reload_inbox()

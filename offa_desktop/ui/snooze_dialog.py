@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from offa_desktop.domain.problems import ValidationError
 from offa_desktop.domain.values import brussels_today
 from offa_desktop.ops import snoozes
 from offa_desktop.ops.radar import RadarItem
+from offa_desktop.ui.dialogs import ok_cancel_buttons
 
 
 class SnoozeDialog(QDialog):
@@ -50,12 +50,7 @@ class SnoozeDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Reporter jusqu'au"), self.date_edit)
         form.addRow(self.tr("Motif"), self.reason_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reporter"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ok = ok_cancel_buttons(self, self.tr("Reporter"))
         layout = QVBoxLayout(self)
         layout.addWidget(what)
         layout.addLayout(form)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 
@@ -28,3 +29,15 @@ def read_only_table(
         for c, text in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(text))
     return table
+
+
+def fill_rows(table: QTableWidget, rows: Sequence[tuple[str | None, Sequence[str]]]) -> None:
+    """Replace the table's rows: each ``(record id, texts)``, the id kept on every cell
+    (``Qt.ItemDataRole.UserRole``) for the row's opening; columns sized to their texts."""
+    table.setRowCount(len(rows))
+    for r, (record_id, texts) in enumerate(rows):
+        for c, text in enumerate(texts):
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()

@@ -12,9 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from offa_desktop.ops.contracts import drafting
 from offa_desktop.ops.contracts.drafting import Option
 from offa_desktop.ops.records import editing
 from offa_desktop.ops.records.editing import Check
+from offa_desktop.ui.dialogs import confirmed
 from offa_desktop.ui.formats import date_fr, name_of
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.fields import (
@@ -34,7 +33,7 @@ from offa_desktop.ui.forms.fields import (
 )
 from offa_desktop.ui.forms.record_search import PickerField
 from offa_desktop.ui.forms.support import code_choices, operator_choices, user_profile
-from offa_desktop.ui.tables import read_only_table
+from offa_desktop.ui.tables import fill_rows, read_only_table
 
 A = "approvals"
 
@@ -42,14 +41,13 @@ A = "approvals"
 def confirm_withdrawal(parent: QWidget, contracts: list[Option]) -> bool:
     """Ask before a withdrawal that ends running contracts (tests replace it)."""
     names = "\n".join(f"• {c.label} ({c.detail})" for c in contracts)
-    answer = QMessageBox.question(
+    return confirmed(
         parent,
         tr("Retirer l'agrément"),
         tr("Ce retrait met fin à %n contrat(s) en cours dans ce métier\u00a0:").replace(
             "%n", str(len(contracts))) + "\n" + names + "\n\n"
         + tr("Les ruptures sont enregistrées à la synchronisation. Confirmer le retrait\u00a0?"),
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class ApprovalForm(RecordForm):
@@ -128,18 +126,15 @@ class ApprovalForm(RecordForm):
     def refresh_visits(self) -> None:
         self.plan_button.setEnabled(self.record_id is not None)
         rows = approvals.visits(self.wc, self.record_id)
-        self.visits.setRowCount(len(rows))
-        for r, (visit_id, v) in enumerate(rows):
-            cells = (
+        fill_rows(self.visits, [
+            (visit_id, (
                 date_fr(v.get("visit_date") or v.get("planned_on") or ""),
                 name_of("visit_status", v.get("status")),
                 name_of("opinion", v.get("opinion")) if v.get("opinion") else "—",
                 str(v.get("comments") or ""),
-            )
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, visit_id)
-                self.visits.setItem(r, c, item)
+            ))
+            for visit_id, v in rows
+        ])  # fmt: skip
 
     def plan_visit(self) -> RecordForm:
         from offa_desktop.ui.forms.visit import VisitForm

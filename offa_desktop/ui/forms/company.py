@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from offa_desktop.ui.forms.fields import (
 )
 from offa_desktop.ui.forms.incentives import IncentiveClaimForm, IncentivesDialog, is_offa
 from offa_desktop.ui.forms.support import code_choices, tutor_condition
-from offa_desktop.ui.tables import read_only_table
+from offa_desktop.ui.tables import fill_rows, read_only_table
 
 C, U, T = "companies", "establishment_units", "tutors"
 
@@ -125,7 +124,7 @@ class CompanyForm(RecordForm):
         self.children_hint.setVisible(not saved)
         units = editing.find(self.wc, U, company_id=self.record_id) if saved else []
         tutors = editing.find(self.wc, T, company_id=self.record_id) if saved else []
-        self._fill(
+        fill_rows(
             self.units,
             [
                 (
@@ -140,7 +139,7 @@ class CompanyForm(RecordForm):
                 for uid, u in sorted(units, key=lambda item: str(item[1].get("name")))
             ],
         )
-        self._fill(
+        fill_rows(
             self.tutors,
             [
                 (
@@ -157,16 +156,6 @@ class CompanyForm(RecordForm):
                 for tid, t in sorted(tutors, key=lambda item: str(item[1].get("last_name")))
             ],
         )
-
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:
-        table.setRowCount(len(rows))
-        for r, (record_id, cells) in enumerate(rows):
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, record_id)
-                table.setItem(r, c, item)
-        table.resizeColumnsToContents()
 
     def update_derived(self, result: Check) -> None:
         count = result.record.get("employee_count")

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from offa_desktop.domain.problems import cap, label
 from offa_desktop.domain.schema import COLLECTIONS, Kind
 from offa_desktop.ops.sync import conflicts
+from offa_desktop.ui.dialogs import close_buttons
 from offa_desktop.ui.formats import date_fr, money_fr
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.fields import (
@@ -128,9 +128,7 @@ class ConflictsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.list)
         row.addLayout(right, 1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         outer = QVBoxLayout(self)
         outer.addLayout(row, 1)
         outer.addWidget(close)
@@ -290,9 +288,7 @@ class RejectedDialog(QDialog):
         row.addWidget(self.discard_forbidden_button)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addLayout(row)

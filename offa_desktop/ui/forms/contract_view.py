@@ -10,12 +10,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,12 +21,13 @@ from offa_desktop.ops.contracts import drafting, replacing, viewing
 from offa_desktop.ops.contracts import events as contract_events
 from offa_desktop.ops.records import editing, overriding
 from offa_desktop.ui import file_notice
+from offa_desktop.ui.dialogs import close_buttons, confirmed
 from offa_desktop.ui.formats import date_fr, name_of
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.contract_event import TITLES, ContractEventForm
 from offa_desktop.ui.forms.contract_wizard import ContractWizard
 from offa_desktop.ui.forms.override_dialog import RuleOverrideDialog
-from offa_desktop.ui.tables import read_only_table
+from offa_desktop.ui.tables import fill_rows, read_only_table
 
 
 class ContractDialog(QDialog):
@@ -69,9 +67,7 @@ class ContractDialog(QDialog):
             self.buttons[key] = button
             self.action_row.addWidget(button)
         self.action_row.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.head)
         self.events_title = QLabel(tr("<b>Événements</b>"))
@@ -117,14 +113,14 @@ class ContractDialog(QDialog):
         }
         events = editing.find(self.wc, "contract_events", contract_id=self.record_id)
         events.sort(key=lambda e: str(e[1].get("effective_date")))
-        self.events.setRowCount(len(events))
-        for r, (_id, event) in enumerate(events):
-            cells = (date_fr(event.get("effective_date")), tr(TITLES.get(str(event.get("kind")),
-                     str(event.get("kind")))),
-                     reasons.get(str(event.get("reason_code")), ""))
-            for c, text in enumerate(cells):
-                self.events.setItem(r, c, QTableWidgetItem(text))
-        self.events.resizeColumnsToContents()
+        fill_rows(self.events, [
+            (event_id, (
+                date_fr(event.get("effective_date")),
+                tr(TITLES.get(str(event.get("kind")), str(event.get("kind")))),
+                reasons.get(str(event.get("reason_code")), ""),
+            ))
+            for event_id, event in events
+        ])  # fmt: skip
         self.events.setVisible(bool(events))
         self.no_events.setVisible(not events)
         allowed = set(contract_events.allowed_kinds(str(status)))
@@ -178,14 +174,13 @@ class ContractDialog(QDialog):
 
     def replace(self) -> QWidget | None:
         """«Annuler et remplacer»: a new draft with this contract's data, opened at once."""
-        answer = QMessageBox.question(
+        if not confirmed(
             self,
             tr("Annuler et remplacer"),
             tr("Un nouveau projet de contrat reprend toutes les données de celui-ci. Corrigez-le "
                "et faites-le signer : à sa signature, ce contrat-ci sera rompu avec le motif "
                "« remplacé ». Continuer ?"),
-        )  # fmt: skip
-        if answer != QMessageBox.StandardButton.Yes:
+        ):  # fmt: skip
             return None
         self.context.tasks.op(replacing.replace, self.wc, self.record_id).success(
             self._replaced

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from offa_desktop.ops.incentives import (
     ClaimRow,
 )
 from offa_desktop.ops.records import editing
+from offa_desktop.ui.dialogs import close_buttons, ok_cancel_buttons
 from offa_desktop.ui.formats import money_fr, name_of
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.claim_form import (
@@ -43,7 +43,7 @@ from offa_desktop.ui.forms.fields import (
     DateField,
 )
 from offa_desktop.ui.forms.record_search import PickerField
-from offa_desktop.ui.tables import read_only_table
+from offa_desktop.ui.tables import fill_rows, read_only_table
 
 __all__ = ["IncentiveClaimForm", "IncentivesDialog", "is_offa", "open_claim"]
 
@@ -103,9 +103,7 @@ class IncentivesDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("incentives-message")
         self.message.setWordWrap(True)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         self.new_button = QPushButton(tr("Nouvelle demande d'incitant…"))
         self.new_button.setObjectName("new-claim")
         self.new_button.clicked.connect(self.new_claim)
@@ -153,19 +151,17 @@ class IncentivesDialog(QDialog):
         selected = self.current()
         self.rows = (incentives.claims(self.wc, company_id, self.year.currentData())
                      if company_id else [])
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
+        lines = []
+        for row in self.rows:
             passed = sum(1 for ok, _ in row.checks.values() if ok)
             checks = (f"{passed}/{len(row.checks)}" + (" ✓" if row.eligible else "")
                       if row.checks else tr("à vérifier par une personne"))
-            cells = (name_of("incentive_kind", row.data.get("kind_code")), row.learners,
-                     money_fr(row.data.get("amount")), name_of("claim_status",
-                                                               row.data.get("status")), checks)
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+            lines.append((row.id, (
+                name_of("incentive_kind", row.data.get("kind_code")), row.learners,
+                money_fr(row.data.get("amount")), name_of("claim_status", row.data.get("status")),
+                checks,
+            )))  # fmt: skip
+        fill_rows(self.table, lines)
         if selected:
             self.select(selected.id)
         self.show_claim()
@@ -285,14 +281,8 @@ class OverrideDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("override-reason")
         layout.addWidget(self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(tr("Approuver"))
+        buttons, self.ok = ok_cancel_buttons(self, tr("Approuver"))
         self.ok.setEnabled(False)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.text.textChanged.connect(
             lambda: self.ok.setEnabled(len(self.reason()) >= overrides.REASON_MIN)

@@ -8,7 +8,6 @@ import html
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain import overrides
+from offa_desktop.ui.dialogs import ok_cancel_buttons
 from offa_desktop.ui.forms.base import tr
 
 
@@ -67,16 +67,9 @@ class RuleOverrideDialog(QDialog):
         self.text.setObjectName("override-reason")
         self.text.setVisible(bool(overridable) and not impossible)
         layout.addWidget(self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(action)
+        buttons, self.ok = ok_cancel_buttons(self, action)
         self.ok.setEnabled(False)
         self.ok.setVisible(bool(overridable) and not impossible)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuler"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.text.textChanged.connect(
             lambda: self.ok.setEnabled(len(self.reason()) >= overrides.REASON_MIN)

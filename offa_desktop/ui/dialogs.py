@@ -1,0 +1,44 @@
+"""The buttons every dialog ends with, in French: «Fermer»; an action and «Annuler»; and the
+yes/no question asked before something that cannot be taken back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
+
+Close = QDialogButtonBox.StandardButton.Close
+Ok = QDialogButtonBox.StandardButton.Ok
+Cancel = QDialogButtonBox.StandardButton.Cancel
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files tr("…") calls there
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """«Fermer», closing ``dialog``; the dialog may add its own actions beside it."""
+    buttons = QDialogButtonBox(Close, dialog)
+    buttons.button(Close).setText(tr("Fermer"))
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def ok_cancel_buttons(
+    dialog: QDialog, ok_text: str, on_ok: Callable[[], object] | None = None
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """``ok_text`` (running ``on_ok``, else accepting ``dialog``) and «Annuler»; the box and its
+    action button (to enable or hide)."""
+    buttons = QDialogButtonBox(Ok | Cancel, dialog)
+    ok = buttons.button(Ok)
+    ok.setText(ok_text)
+    buttons.button(Cancel).setText(tr("Annuler"))
+    buttons.accepted.connect(on_ok or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok
+
+
+def confirmed(parent: QWidget, title: str, question: str) -> bool:
+    """Ask ``question`` (Oui / Non); True when the person said yes."""
+    return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes
