@@ -2356,10 +2356,6 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Annuler</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Motif du report : indiquez pourquoi la ligne attend.</source>
         <translation type="unfinished"></translation>
     </message>

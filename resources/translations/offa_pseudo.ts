@@ -2364,10 +2364,6 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Répõrtér ~~]</translation>
     </message>
     <message>
-        <source>Annuler</source>
-        <translation>[Åññülér ~~]</translation>
-    </message>
-    <message>
         <source>Motif du report : indiquez pourquoi la ligne attend.</source>
         <translation>[Mõtîf dü répõrt : îñdîqüéz põürqüõî là lîgñé àttéñd. ~~~~~~~~~~~~~~~~~]</translation>
     </message>
