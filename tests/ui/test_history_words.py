@@ -99,6 +99,20 @@ def test_every_field_kind_in_words(demo_copy: Path) -> None:
     assert used <= seen | {Kind.PERCENT, Kind.INSTANT}, used - seen
 
 
+def test_every_enumeration_has_its_french_words() -> None:
+    """Every choice of every enumerated field of the working collections has its French word
+    (a collection added later showed «published» or «in_mediation» in its history)."""
+    missing = [
+        (collection, spec.name, choice)
+        for collection in WORKING_COLLECTIONS
+        for spec in COLLECTIONS[collection].fields
+        if spec.kind is Kind.ENUM
+        for choice in spec.choices or ()
+        if choice not in ENUM_FR.get((collection, spec.name), {})
+    ]
+    assert not missing, missing
+
+
 def test_changes_name_the_field_and_both_values(demo_copy: Path) -> None:
     wc = WorkingCopy.open(paths.working_copy_path(demo_copy))
     try:

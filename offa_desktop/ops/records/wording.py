@@ -15,7 +15,15 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from offa_desktop.domain import approvals, contracts, incentives, overrides, radar, shapes
+from offa_desktop.domain import (
+    approvals,
+    cases,
+    contracts,
+    incentives,
+    overrides,
+    radar,
+    shapes,
+)
 from offa_desktop.domain.identifiers import format_enterprise_number, format_iban, format_niss
 from offa_desktop.domain.schema import COLLECTIONS, FieldSpec, Kind
 from offa_desktop.domain.values import BRUSSELS, format_date_fr, format_money_fr, parse_date
@@ -60,6 +68,9 @@ ENUM_FR: dict[tuple[str, str], dict[str, str]] = {
     ("documents", "media_type"): {
         "application/pdf": "PDF", "image/jpeg": "image JPEG", "image/png": "image PNG",
     },
+    ("stage_offers", "status"): dict(cases.OFFER_STATUS_FR),
+    ("mediation_referrals", "status"): dict(cases.REFERRAL_STATUS_FR),
+    ("mediation_referrals", "subject"): {"contract": "contrat", "approval": "agrément"},
 }  # fmt: skip
 # Code fields naming a row of the reference data -> the collections to look in.
 CODE_REFERENCES: dict[str, tuple[str, ...]] = {
