@@ -35,6 +35,13 @@ _REASON_FIELDS = (
     _f("company_pays_days", K.INT, "jours payés par l'entreprise"),
 )
 
+# What an approval is for, and a Stage+ offer of that approval too: a unit, a trade, an operator.
+_UNIT_TRADE_OPERATOR = (
+    _f("establishment_unit_id", K.REF, "unité d'établissement", "*", ref="establishment_units"),
+    _f("trade_code", K.CODE, "métier", "*"),
+    _f("operator_code", K.CODE, "opérateur", "*"),
+)
+
 _SPECS: tuple[CollectionSpec, ...] = (
     # --- reference data -------------------------------------------------------------------
     CollectionSpec(
@@ -196,15 +203,7 @@ _SPECS: tuple[CollectionSpec, ...] = (
     CollectionSpec(
         "approvals",
         (
-            _f(
-                "establishment_unit_id",
-                K.REF,
-                "unité d'établissement",
-                "*",
-                ref="establishment_units",
-            ),
-            _f("trade_code", K.CODE, "métier", "*"),
-            _f("operator_code", K.CODE, "opérateur", "*"),
+            *_UNIT_TRADE_OPERATOR,
             _f("status", K.ENUM, "statut", "*", APPROVAL_STATUSES),
             _f("requested_on", K.DATE, "date de la demande", "*"),
             _f("decided_on", K.DATE, "date de la décision"),
@@ -322,15 +321,7 @@ _SPECS: tuple[CollectionSpec, ...] = (
         "stage_offers",
         (
             _f("approval_id", K.REF, "agrément", "*", ref="approvals"),
-            _f(
-                "establishment_unit_id",
-                K.REF,
-                "unité d'établissement",
-                "*",
-                ref="establishment_units",
-            ),
-            _f("trade_code", K.CODE, "métier", "*"),
-            _f("operator_code", K.CODE, "opérateur", "*"),
+            *_UNIT_TRADE_OPERATOR,
             _f("title", K.TEXT, "intitulé", "*"),
             _f("description", K.LONGTEXT, "description", "*"),
             _f("start_date", K.DATE, "date de début", "*"),
