@@ -21,11 +21,16 @@ from offa_desktop.domain.problems import cap
 from offa_desktop.domain.schema import COLLECTIONS, CREATION_ORDER
 from offa_desktop.ops.sync.conflicts import blocking as holding_back
 from offa_desktop.ops.sync.conflicts import discard_forbidden, unsent
-from offa_desktop.ops.sync.session import MSG_NOT_LOGGED_IN, SyncSession, open_session
+from offa_desktop.ops.sync.session import (
+    MSG_NOT_LOGGED_IN,
+    MSG_STILL_REVOKED,
+    SyncSession,
+    open_session,
+)
 from offa_desktop.store.db import WorkingCopyGone
 from offa_desktop.store.records import every_record
 from sync.client import RetryPolicy
-from sync.errors import LoginRequired, SyncError
+from sync.errors import DeviceRevoked, LoginRequired, SyncError
 
 log = logging.getLogger("offa.sync")
 
@@ -79,6 +84,11 @@ def run_in(session: SyncSession, args: argparse.Namespace) -> int:
             "import": import_file,
         }[args.command]
         return handler(session, args)
+    except DeviceRevoked as exc:  # stopped syncing; erased when OFFA asked
+        log.error("device_revoked (erased: %s)", exc.erased)
+        emit({"ok": False, "error": "device_revoked", "message": exc.message,
+              "erased": exc.erased})  # fmt: skip
+        return EXIT_FAILED
     except SyncError as exc:
         return _failure(exc.code, exc.message)
     except Exception:  # our bug or the environment's: logged in full, said in French
@@ -172,6 +182,8 @@ def _sync(session: SyncSession, args: argparse.Namespace) -> int:
         emit({"ok": False, "error": "login_required", "message": MSG_NOT_LOGGED_IN})
         return EXIT_FAILED
     password = os.environ.get("OFFA_PASSWORD")
+    if session.revoked_since() is not None:  # no silent login again on a revoked computer
+        raise DeviceRevoked(MSG_STILL_REVOKED)
     if session.creds.load(account.server, account.username) is None and password is not None:
         session.login(account.server, account.username, password)
     verify = bool(getattr(args, "verify", False))  # sync --verify

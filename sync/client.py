@@ -26,6 +26,7 @@ from urllib3.util import SKIP_HEADER
 from sync.errors import (
     ClientTooOld,
     CursorExpired,
+    DeviceRevoked,
     InsecureServer,
     LoginRequired,
     NetworkError,
@@ -116,6 +117,17 @@ def _error_body(response: requests.Response) -> tuple[str, str, Any]:
         return str(error.get("code", "")), str(error.get("message", "")), error.get("details")
     except (orjson.JSONDecodeError, KeyError, TypeError):
         return "", "", None
+
+
+MSG_DEVICE_REVOKED = (
+    "L'accès de cet ordinateur au serveur a été révoqué : la synchronisation est arrêtée. "
+    "Reconnectez-vous si c'est votre ordinateur, ou contactez l'OFFA."
+)
+
+
+def _revoked(message: str, details: Any) -> DeviceRevoked:
+    erase = bool(details.get("erase")) if isinstance(details, dict) else False
+    return DeviceRevoked(message or MSG_DEVICE_REVOKED, erase=erase)
 
 
 class ApiClient:
@@ -224,6 +236,20 @@ class ApiClient:
     def get_document(self, document_id: str) -> bytes:
         return self._request("GET", f"/documents/{document_id}").content
 
+    # --- devices (additions: docs/api-additions.md) -----------------------------------------
+    def devices(self, user_id: str | None = None) -> list[dict[str, Any]]:
+        """The logins of the user (another user's: OFFA only)."""
+        params = {"user_id": user_id} if user_id else None
+        found: list[dict[str, Any]] = self._json("GET", "/devices", params=params)["devices"]
+        return found
+
+    def revoke_device(self, device_id: str, *, erase: bool = False) -> dict[str, Any]:
+        return self._json("POST", f"/devices/{device_id}/revoke", body={"erase": erase})
+
+    def report_erased(self, refresh_token: str) -> None:
+        """This device erased its data as asked (no bearer: the refresh token names it)."""
+        self._json("POST", "/devices/erased", body={"refresh_token": refresh_token}, auth=False)
+
     # --- plumbing --------------------------------------------------------------------------
     def _set_tokens(self, tokens: Tokens | None) -> None:
         self.tokens = tokens
@@ -278,6 +304,8 @@ class ApiClient:
             if status < 400:
                 return response
             code, message, details = _error_body(response)
+            if status == 401 and code == "device_revoked":
+                raise _revoked(message, details)
             if status == 401 and auth and not refreshed:
                 self._refresh()
                 refreshed = True
@@ -317,6 +345,9 @@ class ApiClient:
         if response.status_code >= 400:
             if response.status_code == 426:
                 raise ClientTooOld(MSG_TOO_OLD)
+            code, message, details = _error_body(response)
+            if code == "device_revoked":  # the tokens stay: an erasure is reported with them
+                raise _revoked(message, details)
             self._set_tokens(None)
             raise LoginRequired(MSG_LOGIN, code="login_required")
         answer = orjson.loads(response.content)

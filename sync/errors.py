@@ -64,3 +64,15 @@ class SyncBusy(SyncError):
     """Another sync of the same working copy is running."""
 
     code = "busy"
+
+
+class DeviceRevoked(SyncError):
+    """401 ``device_revoked``: this computer's login was revoked (a lost laptop); ``erase``
+    when OFFA asked it to erase its data, ``erased`` once it did (docs/api-additions.md)."""
+
+    code = "device_revoked"
+
+    def __init__(self, message: str, *, erase: bool = False) -> None:
+        super().__init__(message, code="device_revoked", details={"erase": erase})
+        self.erase = erase
+        self.erased = False

@@ -180,3 +180,21 @@ def keys_refusal(
         old_data=None if creating else previous,
     )
     return None if allowed else forbidden_message(collection, kind)
+
+
+# --- devices (logins) and personal data (issue 16) ----------------------------------------
+DEVICE_ADMIN_ROLES = ("offa",)
+MSG_DEVICE_NOT_YOURS = "Seul l'OFFA peut gérer les appareils d'un autre utilisateur."
+MSG_ERASE_OFFA_ONLY = "Seul l'OFFA peut marquer un appareil « à effacer »."
+
+
+def device_refusal(role: str, *, own: bool, erase: bool) -> str | None:
+    """Why ``role`` may not revoke a device (one of its own when ``own``), or None: every user
+    revokes their own devices; OFFA staff revoke anyone's and mark a device « à effacer »."""
+    if role in DEVICE_ADMIN_ROLES:
+        return None
+    if not own:
+        return MSG_DEVICE_NOT_YOURS
+    if erase:
+        return MSG_ERASE_OFFA_ONLY
+    return None

@@ -159,3 +159,39 @@ class DocumentStored(BaseModel):
     file_name: str
     media_type: str
     record: str
+
+
+# --- devices (additions, docs/api-additions.md) --------------------------------------------
+class Device(BaseModel):
+    """One login of a user on a computer: what API.md's `device_name` named at login."""
+
+    id: str = Field(description="The login's id (UUID).")
+    user_id: str
+    device_name: str
+    first_used: str = Field(description="RFC 3339: the login.")
+    last_used: str = Field(description="RFC 3339, to 5 minutes: the last call or refresh.")
+    status: Literal[
+        "active", "expired", "logged_out", "closed", "revoked", "erase_pending", "erased"
+    ]
+    ended_at: str | None
+    ended_by: str | None = Field(description="The user who revoked it (null: the device).")
+    erased_at: str | None = Field(description="When the device reported its data erased.")
+    current: bool = Field(description="The login of this call.")
+
+
+class DeviceList(BaseModel):
+    devices: list[Device]
+
+
+class RevokeRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    erase: bool = Field(
+        default=False,
+        description="OFFA only: the device erases its data (working copy, backups, keyring) at "
+        "its next contact.",
+    )
+
+
+class ErasedReport(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    refresh_token: str = Field(min_length=1, max_length=200)

@@ -61,6 +61,31 @@ def token_secret(conn: Connection) -> bytes:
     return bytes.fromhex(value)
 
 
+MSG_DEVICE_REVOKED = (
+    "Cet ordinateur n'a plus accès au serveur : son accès a été révoqué (appareil perdu ou "
+    "retiré). Reconnectez-vous si c'est bien votre ordinateur, ou contactez l'OFFA."
+)
+MSG_DEVICE_ERASE = (
+    "Cet ordinateur a été marqué « à effacer » par l'OFFA : ses données OFFA sont effacées et "
+    "son accès au serveur est révoqué."
+)
+LAST_USE_STEP = 300  # seconds: a login's last use is written at most this often
+
+
+def _ended(reason: str | None) -> ApiError:
+    """The 401 of a login that ended: ``device_revoked`` (with ``details.erase``) for a device
+    revoked or to erase, ``token_revoked`` otherwise."""
+    if reason in ("device", "erase"):
+        erase = reason == "erase"
+        return ApiError(
+            401,
+            "device_revoked",
+            MSG_DEVICE_ERASE if erase else MSG_DEVICE_REVOKED,
+            {"erase": erase},
+        )
+    return ApiError(401, "token_revoked", "Session fermée : reconnectez-vous.")
+
+
 class Auth:
     """Authentication against one database."""
 
@@ -131,12 +156,14 @@ class Auth:
             attempt.succeeded()
         with self.engine.begin() as conn:
             session_id = str(uuid.uuid4())
+            now = clock.now_iso()
             conn.execute(
                 insert(login_sessions).values(
                     id=session_id,
                     user_id=user.id,
                     device_name=device_name,
-                    created_at=clock.now_iso(),
+                    created_at=now,
+                    last_used_at=now,
                     revoked=False,
                 )
             )
@@ -155,27 +182,37 @@ class Auth:
                 .values(used=True)
             ).rowcount
             row = conn.execute(
-                select(refresh_tokens, login_sessions.c.revoked, login_sessions.c.user_id)
+                select(
+                    refresh_tokens,
+                    login_sessions.c.revoked,
+                    login_sessions.c.user_id,
+                    login_sessions.c.ended_reason,
+                )
                 .join(login_sessions, login_sessions.c.id == refresh_tokens.c.session_id)
                 .where(refresh_tokens.c.token_hash == digest)
             ).first()
             if row is None:
                 raise ApiError(401, "not_authenticated", "Jeton de renouvellement inconnu.")
             if row.revoked:
-                raise ApiError(401, "token_revoked", "Session fermée : reconnectez-vous.")
+                raise _ended(row.ended_reason)
             if row.expires_at < clock.now_iso():
                 raise ApiError(401, "token_expired", "Session expirée : reconnectez-vous.")
             if took != 1:
                 conn.execute(
                     update(login_sessions)
                     .where(login_sessions.c.id == row.session_id)
-                    .values(revoked=True)
+                    .values(revoked=True, ended_reason="reuse", ended_at=clock.now_iso())
                 )
                 reused = True
             else:
                 reused = False
                 user = conn.execute(select(users).where(users.c.id == row.user_id)).first()
                 if user is not None:
+                    conn.execute(
+                        update(login_sessions)
+                        .where(login_sessions.c.id == row.session_id)
+                        .values(last_used_at=clock.now_iso())
+                    )
                     return self._pair(conn, user, row.session_id)
         if reused:
             raise ApiError(
@@ -189,8 +226,22 @@ class Auth:
         with self.engine.begin() as conn:
             conn.execute(
                 update(login_sessions)
-                .where(login_sessions.c.id == who.session_id)
-                .values(revoked=True)
+                .where(
+                    and_(login_sessions.c.id == who.session_id, login_sessions.c.revoked.is_(False))
+                )
+                .values(revoked=True, ended_reason="logout", ended_at=clock.now_iso())
+            )
+
+    def _note_use(self, session_id: str, last: str | None) -> None:
+        """The login's last use, written when the kept one is older than ``LAST_USE_STEP``."""
+        now = clock.now()
+        if last is not None and last >= clock.iso(now - timedelta(seconds=LAST_USE_STEP)):
+            return
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(login_sessions)
+                .where(login_sessions.c.id == session_id)
+                .values(last_used_at=clock.iso(now))
             )
 
     def authenticate(self, token: str | None, conn: Connection | None = None) -> Principal:
@@ -215,7 +266,12 @@ class Auth:
         if exp < time.time():
             raise ApiError(401, "token_expired", "Jeton d'accès expiré.")
         query = (
-            select(users, login_sessions.c.revoked)
+            select(
+                users,
+                login_sessions.c.revoked,
+                login_sessions.c.ended_reason,
+                login_sessions.c.last_used_at,
+            )
             .join(login_sessions, login_sessions.c.user_id == users.c.id)
             .where(login_sessions.c.id == session_id)
         )
@@ -225,8 +281,11 @@ class Auth:
         else:
             with self.engine.connect() as own:
                 row = own.execute(query).first()
-        if row is None or row.revoked:
+        if row is None:
             raise ApiError(401, "token_revoked", "Session fermée : reconnectez-vous.")
+        if row.revoked:
+            raise _ended(row.ended_reason)
+        self._note_use(session_id, row.last_used_at)
         return Principal(
             user_id=row.id,
             username=row.username,

@@ -144,9 +144,18 @@ login_sessions = Table(
     Column("id", String(36), primary_key=True),  # the refresh chain of one login
     Column("user_id", String(36), nullable=False),
     Column("device_name", String(200), nullable=False),
-    Column("created_at", String(32), nullable=False),
+    Column("created_at", String(32), nullable=False),  # the device's first use
     Column("revoked", Boolean, nullable=False),
+    # Devices (docs/api-additions.md): last use (kept to 5 minutes), why and when the chain
+    # ended (``logout``, ``reuse``, ``device`` revoked, ``erase`` asked) and by whom, and when
+    # the device said it had erased its data.
+    Column("last_used_at", String(32), nullable=True),
+    Column("ended_reason", String(20), nullable=True),
+    Column("ended_at", String(32), nullable=True),
+    Column("ended_by", String(36), nullable=True),
+    Column("erased_at", String(32), nullable=True),
 )
+Index("ix_login_sessions_user", login_sessions.c.user_id)
 
 refresh_tokens = Table(
     "refresh_tokens",

@@ -118,6 +118,13 @@ Additions to API v1 (docs/api-additions.md; collections a client does not know a
 - **Cancel and replace**: signing a contract whose `supersedes_id` names a running contract
   ends that one (termination event, reason `replaced`, server-made); the overlap rule ignores
   the pair; a contract is replaced once (`already_replaced`).
+- **Devices** (each login is a device: its `device_name`, first and last use, status):
+  `GET /api/v1/devices` lists the caller's own (`?user_id=` another user's, OFFA only);
+  `POST /api/v1/devices/{id}/revoke` `{"erase": false}` ends that login (any user on their own
+  devices, OFFA on anyone's; `erase: true`, OFFA only, marks it « à effacer »). A revoked
+  device's next call (or refresh) is `401 device_revoked` with `details: {"erase": bool}`;
+  a device told to erase erases its working copy, backups and keyring entries and reports it
+  with `POST /api/v1/devices/erased` `{"refresh_token"}` (no bearer; 204).
 """
 
 TAGS = [
@@ -126,6 +133,7 @@ TAGS = [
     {"name": "documents", "description": "Signed forms, photos and scans attached to a record."},
     {"name": "history", "description": "Who changed what of a record, and when."},
     {"name": "health", "description": "Whether the server answers, and which versions."},
+    {"name": "devices", "description": "The logins of a user, revoked and erased (addition)."},
 ]
 
 MEANING = {

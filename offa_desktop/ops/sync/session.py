@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
 import socket
 import threading
 from collections.abc import Callable
@@ -24,12 +26,24 @@ from offa_desktop.store.db import WorkingCopy
 from sync.client import ApiClient, RetryPolicy, Tokens
 from sync.creds import CredentialStore
 from sync.engine import SyncEngine
-from sync.errors import LoginRequired, SyncError
+from sync.errors import DeviceRevoked, LoginRequired, SyncError
 from sync.ports import Progress, SyncReport
 
 log = logging.getLogger("offa.sync")
 
 LOCK_FILE = "sync.lock"
+REVOKED_KEY = "device_revoked"  # sync_state: the server revoked this login; no sync until login
+# What an erasure removes besides the working copy and its backups (store.erase): the
+# attachments cache, the scanned pages waiting, the crash reports.
+ERASED_FOLDERS = ("attachments", "scans", "crash-reports")
+MSG_ERASED = (
+    "Les données OFFA de cet ordinateur ont été effacées à la demande de l'OFFA : copie de "
+    "travail, sauvegardes, pièces jointes et jetons de connexion. L'accès au serveur est révoqué."
+)
+MSG_STILL_REVOKED = (
+    "L'accès de cet ordinateur au serveur a été révoqué : la synchronisation est arrêtée. "
+    "Reconnectez-vous (offa-desktop login, ou « Se connecter ») si c'est votre ordinateur."
+)
 LAST_SYNC_KEY = "last_sync_at"  # sync_state: when the last sync of this copy ended (UTC)
 MSG_NOT_LOGGED_IN = (
     "Aucun compte n'est configuré pour cette copie de travail : connectez-vous d'abord "
@@ -39,6 +53,12 @@ MSG_OTHER_ACCOUNT = (
     "Cette copie de travail contient des modifications non envoyées d'un autre compte. "
     "Synchronisez-les avec ce compte-là, ou utilisez un autre dossier de données (--data-dir)."
 )
+
+
+def device_name() -> str:
+    """How this computer is named in « Mes appareils »: ``$OFFA_DEVICE_NAME``, else its host
+    name."""
+    return (os.environ.get("OFFA_DEVICE_NAME") or socket.gethostname() or "ordinateur")[:100]
 
 
 @dataclass
@@ -113,7 +133,7 @@ class SyncSession:
         previous = self.account()
         account = Account(server.strip().rstrip("/"), username)
         client = self.client(account)
-        answer = client.login(username, password, device_name=socket.gethostname()[:100])
+        answer = client.login(username, password, device_name=device_name())
         switching = previous is not None and (
             previous.server != account.server or previous.username != username
         )
@@ -127,6 +147,7 @@ class SyncSession:
             tx.state.put("server", account.server)
             tx.state.put("username", username)
             tx.state.put("user", json.dumps(user))
+            tx.state.put(REVOKED_KEY, None)
         if user.get("id"):
             self.wc.user_id = str(user["id"])
         return user
@@ -181,14 +202,71 @@ class SyncSession:
         (the window, the demo's start, the command line), the window says when it was.
         ``verify`` (``sync --verify``, "Vérifier la copie"): the copy is checked against the
         server on this sync, every field of every record, and repaired where it differs."""
+        if self.revoked_since() is not None:
+            raise DeviceRevoked(MSG_STILL_REVOKED)
         engine = self.engine(progress)
         if page_size:
             engine.page_size = page_size
         engine.verify = verify
-        report = engine.sync_once()
+        try:
+            report = engine.sync_once()
+        except DeviceRevoked as exc:
+            self.device_revoked(exc)
+            raise
         with self.store.transaction() as tx:
             tx.state.put(LAST_SYNC_KEY, datetime.now(UTC).isoformat())
         return report
+
+    # --- a revoked device ----------------------------------------------------------------------
+    def revoked_since(self) -> str | None:
+        """When the server said this login was revoked (None: it was not, or a login since)."""
+        with self.store.transaction() as tx:
+            value = tx.state.get(REVOKED_KEY)
+        return str(value) if value else None
+
+    def device_revoked(self, exc: DeviceRevoked) -> None:
+        """The server revoked this login: its tokens are forgotten and syncing stops until a
+        login; asked to erase, the data is erased (:meth:`erase_local_data`) and the server told
+        (``exc.erased``, the French message says what went)."""
+        account = self.account()
+        tokens = self.creds.load(account.server, account.username) if account else None
+        if not exc.erase:
+            if account is not None:
+                self.creds.save(account.server, account.username, None)
+            with self.store.transaction() as tx:
+                tx.state.put(REVOKED_KEY, datetime.now(UTC).isoformat())
+            log.warning("device revoked by the server: sync stopped until a login")
+            return
+        removed = self.erase_local_data()
+        exc.erased = True
+        exc.message = MSG_ERASED
+        exc.args = (MSG_ERASED,)
+        log.warning("device to erase: working copy, backups and tokens erased (%d files)", removed)
+        if account is not None and tokens is not None:
+            try:
+                ApiClient(
+                    account.server, client_version=__version__, retry=self.retry
+                ).report_erased(tokens.refresh)
+            except SyncError as error:
+                log.warning("erasure not reported to the server: %s", error.code)
+
+    def erase_local_data(self) -> int:
+        """Close the copy and erase it with its backups, set-aside copies, attachments cache,
+        scans and crash reports, and the account's tokens; how many files went."""
+        from offa_desktop.store.erase import erase_copy
+
+        account = self.account()
+        self.close()
+        removed = erase_copy(self.wc.path)
+        for name in ERASED_FOLDERS:
+            folder = self.folder / name
+            if folder.exists():
+                removed += sum(1 for f in folder.rglob("*") if f.is_file())
+                shutil.rmtree(folder, ignore_errors=True)
+        (self.folder / LOCK_FILE).unlink(missing_ok=True)
+        if account is not None:
+            self.creds.save(account.server, account.username, None)
+        return removed
 
     def close(self) -> None:
         self.wc.close()

@@ -8,6 +8,13 @@ travels through pull and push (``offa_desktop/domain/schema.py``, see docs/serve
 
 from __future__ import annotations
 
-from sync.server.routes import auth, documents, health, history, sync
+from sync.server.routes import auth, devices, documents, health, history, sync
 
-ROUTERS = (health.router, auth.router, sync.router, documents.router, history.router)
+ROUTERS = (
+    health.router,
+    auth.router,
+    sync.router,
+    documents.router,
+    history.router,
+    devices.router,
+)

@@ -1,0 +1,52 @@
+"""devices: each login's last use, why and when it ended, its erasure (issue 16)
+
+A login (``login_sessions``) is what the API calls a device: its name and first use were kept
+already; the last use, how it ended (``logout``, refresh-token ``reuse``, ``device`` revoked,
+``erase`` asked by OFFA), by whom and when, and when the device reported its data erased are
+added. Existing logins: last use = first use; revoked ones ended by ``logout``.
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-12-06 18:10:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("login_sessions", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("last_used_at", sa.String(length=32), nullable=True))
+        batch_op.add_column(sa.Column("ended_reason", sa.String(length=20), nullable=True))
+        batch_op.add_column(sa.Column("ended_at", sa.String(length=32), nullable=True))
+        batch_op.add_column(sa.Column("ended_by", sa.String(length=36), nullable=True))
+        batch_op.add_column(sa.Column("erased_at", sa.String(length=32), nullable=True))
+        batch_op.create_index("ix_login_sessions_user", ["user_id"], unique=False)
+    sessions = sa.table(
+        "login_sessions",
+        sa.column("created_at"),
+        sa.column("last_used_at"),
+        sa.column("revoked"),
+        sa.column("ended_reason"),
+    )
+    op.execute(sa.update(sessions).values(last_used_at=sessions.c.created_at))
+    op.execute(
+        sa.update(sessions).where(sessions.c.revoked.is_(True)).values(ended_reason="logout")
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("login_sessions", schema=None) as batch_op:
+        batch_op.drop_index("ix_login_sessions_user")
+        batch_op.drop_column("erased_at")
+        batch_op.drop_column("ended_by")
+        batch_op.drop_column("ended_at")
+        batch_op.drop_column("ended_reason")
+        batch_op.drop_column("last_used_at")
