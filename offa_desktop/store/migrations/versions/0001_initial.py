@@ -7,10 +7,10 @@ Create Date: 2026-11-23
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
 from alembic import op
+
+from offa_desktop.store.synced_tables import create_synced_table
 
 revision = "0001"
 down_revision = None
@@ -18,46 +18,20 @@ branch_labels = None
 depends_on = None
 
 
-def _synced(name: str, *columns: Any, indexed: tuple[str, ...] = ()) -> None:
-    """A collection's table: its fields, the columns every synced record has, an index on each
-    field of ``indexed`` and on ``version``."""
-    op.create_table(
-        name,
-        *columns,
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=True),
-        sa.Column("deleted", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.String(length=27), nullable=True),
-        sa.Column("updated_by", sa.String(length=36), nullable=True),
-        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")),
-    )
-    with op.batch_alter_table(name, schema=None) as batch_op:
-        for column in (*indexed, "version"):
-            batch_op.create_index(batch_op.f(f"ix_{name}_{column}"), [column], unique=False)
-
-
 def upgrade() -> None:
-    _synced(
+    create_synced_table(
         "approvals",
-        sa.Column("establishment_unit_id", sa.String(length=36), nullable=True),
-        sa.Column("trade_code", sa.String(), nullable=True),
-        sa.Column("operator_code", sa.String(), nullable=True),
-        sa.Column("status", sa.String(), nullable=True),
-        sa.Column("requested_on", sa.Date(), nullable=True),
-        sa.Column("decided_on", sa.Date(), nullable=True),
-        sa.Column("decision_note", sa.Text(), nullable=True),
-        sa.Column("tutor_ids", sa.JSON(none_as_null=True), nullable=True),
-        sa.Column("referred_on", sa.Date(), nullable=True),
-        indexed=(
-            "decided_on",
-            "establishment_unit_id",
-            "operator_code",
-            "referred_on",
-            "requested_on",
-            "status",
-            "trade_code",
-        ),
+        [
+            ("establishment_unit_id", sa.String(length=36), True),
+            ("trade_code", sa.String(), True),
+            ("operator_code", sa.String(), True),
+            ("status", sa.String(), True),
+            ("requested_on", sa.Date(), True),
+            ("decided_on", sa.Date(), True),
+            ("decision_note", sa.Text(), False),
+            ("tutor_ids", sa.JSON(none_as_null=True), False),
+            ("referred_on", sa.Date(), True),
+        ],
     )
     op.create_table(
         "base",
@@ -67,23 +41,25 @@ def upgrade() -> None:
         sa.Column("data", sa.JSON(none_as_null=True), nullable=True),
         sa.PrimaryKeyConstraint("collection", "record_id", name=op.f("pk_base")),
     )
-    _synced(
+    create_synced_table(
         "checklist_templates",
-        sa.Column("code", sa.String(), nullable=True),
-        sa.Column("title", sa.String(), nullable=True),
-        sa.Column("items", sa.JSON(none_as_null=True), nullable=True),
-        indexed=("code", "title"),
+        [
+            ("code", sa.String(), True),
+            ("title", sa.String(), True),
+            ("items", sa.JSON(none_as_null=True), False),
+        ],
     )
-    _synced(
+    create_synced_table(
         "companies",
-        sa.Column("enterprise_number", sa.String(), nullable=True),
-        sa.Column("name", sa.String(), nullable=True),
-        sa.Column("legal_form", sa.String(), nullable=True),
-        sa.Column("employee_count", sa.Integer(), nullable=True),
-        sa.Column("sector", sa.String(), nullable=True),
-        sa.Column("email", sa.String(), nullable=True),
-        sa.Column("phone", sa.String(), nullable=True),
-        indexed=("employee_count", "enterprise_number", "name", "sector"),
+        [
+            ("enterprise_number", sa.String(), True),
+            ("name", sa.String(), True),
+            ("legal_form", sa.String(), False),
+            ("employee_count", sa.Integer(), True),
+            ("sector", sa.String(), True),
+            ("email", sa.String(), False),
+            ("phone", sa.String(), False),
+        ],
     )
     op.create_table(
         "conflicts",
@@ -97,136 +73,112 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("conflicts", schema=None) as batch_op:
         batch_op.create_index("ix_conflicts_record", ["collection", "record_id"], unique=False)
-    _synced(
+    create_synced_table(
         "contract_events",
-        sa.Column("contract_id", sa.String(length=36), nullable=True),
-        sa.Column("kind", sa.String(), nullable=True),
-        sa.Column("effective_date", sa.Date(), nullable=True),
-        sa.Column("reason_code", sa.String(), nullable=True),
-        sa.Column("details", sa.JSON(none_as_null=True), nullable=True),
-        indexed=("contract_id", "effective_date", "kind", "reason_code"),
+        [
+            ("contract_id", sa.String(length=36), True),
+            ("kind", sa.String(), True),
+            ("effective_date", sa.Date(), True),
+            ("reason_code", sa.String(), True),
+            ("details", sa.JSON(none_as_null=True), False),
+        ],
     )
-    _synced(
+    create_synced_table(
         "contracts",
-        sa.Column("learner_id", sa.String(length=36), nullable=True),
-        sa.Column("establishment_unit_id", sa.String(length=36), nullable=True),
-        sa.Column("approval_id", sa.String(length=36), nullable=True),
-        sa.Column("tutor_id", sa.String(length=36), nullable=True),
-        sa.Column("operator_code", sa.String(), nullable=True),
-        sa.Column("referent_name", sa.String(), nullable=True),
-        sa.Column("referent_email", sa.String(), nullable=True),
-        sa.Column("referent_phone", sa.String(), nullable=True),
-        sa.Column("company_signatory", sa.String(), nullable=True),
-        sa.Column("workplace_ids", sa.JSON(none_as_null=True), nullable=True),
-        sa.Column("trade_code", sa.String(), nullable=True),
-        sa.Column("start_date", sa.Date(), nullable=True),
-        sa.Column("end_date", sa.Date(), nullable=True),
-        sa.Column("level", sa.String(), nullable=True),
-        sa.Column("monthly_pay", sa.Integer(), nullable=True),
-        sa.Column("schedule", sa.JSON(none_as_null=True), nullable=True),
-        sa.Column("status", sa.String(), nullable=True),
-        sa.Column("signed_on", sa.Date(), nullable=True),
-        sa.Column("supersedes_id", sa.String(length=36), nullable=True),
-        indexed=(
-            "approval_id",
-            "company_signatory",
-            "end_date",
-            "establishment_unit_id",
-            "learner_id",
-            "level",
-            "monthly_pay",
-            "operator_code",
-            "referent_name",
-            "signed_on",
-            "start_date",
-            "status",
-            "supersedes_id",
-            "trade_code",
-            "tutor_id",
-        ),
+        [
+            ("learner_id", sa.String(length=36), True),
+            ("establishment_unit_id", sa.String(length=36), True),
+            ("approval_id", sa.String(length=36), True),
+            ("tutor_id", sa.String(length=36), True),
+            ("operator_code", sa.String(), True),
+            ("referent_name", sa.String(), True),
+            ("referent_email", sa.String(), False),
+            ("referent_phone", sa.String(), False),
+            ("company_signatory", sa.String(), True),
+            ("workplace_ids", sa.JSON(none_as_null=True), False),
+            ("trade_code", sa.String(), True),
+            ("start_date", sa.Date(), True),
+            ("end_date", sa.Date(), True),
+            ("level", sa.String(), True),
+            ("monthly_pay", sa.Integer(), True),
+            ("schedule", sa.JSON(none_as_null=True), False),
+            ("status", sa.String(), True),
+            ("signed_on", sa.Date(), True),
+            ("supersedes_id", sa.String(length=36), True),
+        ],
     )
-    _synced(
+    create_synced_table(
         "documents",
-        sa.Column("record", sa.String(), nullable=True),
-        sa.Column("file_name", sa.String(), nullable=True),
-        sa.Column("media_type", sa.String(), nullable=True),
-        sa.Column("size", sa.Integer(), nullable=True),
-        sa.Column("sha256", sa.String(), nullable=True),
-        sa.Column("created_at", sa.String(length=27), nullable=True),
-        indexed=("created_at", "file_name", "media_type", "record", "sha256", "size"),
+        [
+            ("record", sa.String(), True),
+            ("file_name", sa.String(), True),
+            ("media_type", sa.String(), True),
+            ("size", sa.Integer(), True),
+            ("sha256", sa.String(), True),
+            ("created_at", sa.String(length=27), True),
+        ],
     )
-    _synced(
+    create_synced_table(
         "establishment_units",
-        sa.Column("company_id", sa.String(length=36), nullable=True),
-        sa.Column("unit_number", sa.String(), nullable=True),
-        sa.Column("name", sa.String(), nullable=True),
-        sa.Column("street", sa.String(), nullable=True),
-        sa.Column("postal_code", sa.String(), nullable=True),
-        sa.Column("city", sa.String(), nullable=True),
-        sa.Column("region", sa.String(), nullable=True),
-        indexed=("city", "company_id", "name", "postal_code", "region", "unit_number"),
+        [
+            ("company_id", sa.String(length=36), True),
+            ("unit_number", sa.String(), True),
+            ("name", sa.String(), True),
+            ("street", sa.String(), False),
+            ("postal_code", sa.String(), True),
+            ("city", sa.String(), True),
+            ("region", sa.String(), True),
+        ],
     )
-    _synced(
+    create_synced_table(
         "incentive_claims",
-        sa.Column("kind_code", sa.String(), nullable=True),
-        sa.Column("company_id", sa.String(length=36), nullable=True),
-        sa.Column("contract_ids", sa.JSON(none_as_null=True), nullable=True),
-        sa.Column("tutor_id", sa.String(length=36), nullable=True),
-        sa.Column("school_year", sa.String(), nullable=True),
-        sa.Column("amount", sa.Integer(), nullable=True),
-        sa.Column("status", sa.String(), nullable=True),
-        sa.Column("checks", sa.JSON(none_as_null=True), nullable=True),
-        sa.Column("iban", sa.String(), nullable=True),
-        sa.Column("paid_on", sa.Date(), nullable=True),
-        indexed=(
-            "amount",
-            "company_id",
-            "kind_code",
-            "paid_on",
-            "school_year",
-            "status",
-            "tutor_id",
-        ),
+        [
+            ("kind_code", sa.String(), True),
+            ("company_id", sa.String(length=36), True),
+            ("contract_ids", sa.JSON(none_as_null=True), False),
+            ("tutor_id", sa.String(length=36), True),
+            ("school_year", sa.String(), True),
+            ("amount", sa.Integer(), True),
+            ("status", sa.String(), True),
+            ("checks", sa.JSON(none_as_null=True), False),
+            ("iban", sa.String(), False),
+            ("paid_on", sa.Date(), True),
+        ],
     )
-    _synced(
+    create_synced_table(
         "incentive_kinds",
-        sa.Column("code", sa.String(), nullable=True),
-        sa.Column("region", sa.String(), nullable=True),
-        sa.Column("amount", sa.Integer(), nullable=True),
-        sa.Column("valid_from", sa.Date(), nullable=True),
-        indexed=("amount", "code", "region", "valid_from"),
+        [
+            ("code", sa.String(), True),
+            ("region", sa.String(), True),
+            ("amount", sa.Integer(), True),
+            ("valid_from", sa.Date(), True),
+        ],
     )
-    _synced(
+    create_synced_table(
         "learners",
-        sa.Column("niss", sa.String(), nullable=True),
-        sa.Column("first_name", sa.String(), nullable=True),
-        sa.Column("last_name", sa.String(), nullable=True),
-        sa.Column("birth_date", sa.Date(), nullable=True),
-        sa.Column("street", sa.String(), nullable=True),
-        sa.Column("postal_code", sa.String(), nullable=True),
-        sa.Column("city", sa.String(), nullable=True),
-        sa.Column("operator_code", sa.String(), nullable=True),
-        sa.Column("email", sa.String(), nullable=True),
-        sa.Column("phone", sa.String(), nullable=True),
-        sa.Column("iban", sa.String(), nullable=True),
-        sa.Column("representative", sa.JSON(none_as_null=True), nullable=True),
-        indexed=(
-            "birth_date",
-            "city",
-            "first_name",
-            "last_name",
-            "niss",
-            "operator_code",
-            "postal_code",
-        ),
+        [
+            ("niss", sa.String(), True),
+            ("first_name", sa.String(), True),
+            ("last_name", sa.String(), True),
+            ("birth_date", sa.Date(), True),
+            ("street", sa.String(), False),
+            ("postal_code", sa.String(), True),
+            ("city", sa.String(), True),
+            ("operator_code", sa.String(), True),
+            ("email", sa.String(), False),
+            ("phone", sa.String(), False),
+            ("iban", sa.String(), False),
+            ("representative", sa.JSON(none_as_null=True), False),
+        ],
     )
-    _synced(
+    create_synced_table(
         "operators",
-        sa.Column("code", sa.String(), nullable=True),
-        sa.Column("name", sa.String(), nullable=True),
-        sa.Column("kind", sa.String(), nullable=True),
-        sa.Column("region", sa.String(), nullable=True),
-        indexed=("code", "kind", "name", "region"),
+        [
+            ("code", sa.String(), True),
+            ("name", sa.String(), True),
+            ("kind", sa.String(), True),
+            ("region", sa.String(), True),
+        ],
     )
     op.create_table(
         "outbox",
@@ -247,25 +199,28 @@ def upgrade() -> None:
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.create_index("ix_outbox_record", ["collection", "record_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_outbox_state"), ["state"], unique=False)
-    _synced(
+    create_synced_table(
         "pay_rates",
-        sa.Column("level", sa.String(), nullable=True),
-        sa.Column("percent", sa.Integer(), nullable=True),
-        sa.Column("valid_from", sa.Date(), nullable=True),
-        indexed=("level", "valid_from"),
+        [
+            ("level", sa.String(), True),
+            ("percent", sa.Integer(), False),
+            ("valid_from", sa.Date(), True),
+        ],
     )
-    _synced(
+    create_synced_table(
         "sectors",
-        sa.Column("code", sa.String(), nullable=True),
-        sa.Column("name", sa.String(), nullable=True),
-        indexed=("code", "name"),
+        [
+            ("code", sa.String(), True),
+            ("name", sa.String(), True),
+        ],
     )
-    _synced(
+    create_synced_table(
         "suspension_reasons",
-        sa.Column("code", sa.String(), nullable=True),
-        sa.Column("label", sa.String(), nullable=True),
-        sa.Column("company_pays_days", sa.Integer(), nullable=True),
-        indexed=("code", "company_pays_days", "label"),
+        [
+            ("code", sa.String(), True),
+            ("label", sa.String(), True),
+            ("company_pays_days", sa.Integer(), True),
+        ],
     )
     op.create_table(
         "sync_state",
@@ -273,96 +228,85 @@ def upgrade() -> None:
         sa.Column("value", sa.JSON(none_as_null=True), nullable=True),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_sync_state")),
     )
-    _synced(
+    create_synced_table(
         "termination_reasons",
-        sa.Column("code", sa.String(), nullable=True),
-        sa.Column("label", sa.String(), nullable=True),
-        sa.Column("company_pays_days", sa.Integer(), nullable=True),
-        indexed=("code", "company_pays_days", "label"),
+        [
+            ("code", sa.String(), True),
+            ("label", sa.String(), True),
+            ("company_pays_days", sa.Integer(), True),
+        ],
     )
-    _synced(
+    create_synced_table(
         "trades",
-        sa.Column("code", sa.String(), nullable=True),
-        sa.Column("name", sa.String(), nullable=True),
-        sa.Column("sector", sa.String(), nullable=True),
-        sa.Column("max_learners_per_tutor", sa.Integer(), nullable=True),
-        sa.Column("max_age", sa.Integer(), nullable=True),
-        sa.Column("max_daily_hours", sa.Float(), nullable=True),
-        sa.Column("max_weekly_hours", sa.Float(), nullable=True),
-        indexed=("code", "max_age", "max_learners_per_tutor", "name", "sector"),
+        [
+            ("code", sa.String(), True),
+            ("name", sa.String(), True),
+            ("sector", sa.String(), True),
+            ("max_learners_per_tutor", sa.Integer(), True),
+            ("max_age", sa.Integer(), True),
+            ("max_daily_hours", sa.Float(), False),
+            ("max_weekly_hours", sa.Float(), False),
+        ],
     )
-    _synced(
+    create_synced_table(
         "training_plans",
-        sa.Column("trade_code", sa.String(), nullable=True),
-        sa.Column("level", sa.String(), nullable=True),
-        sa.Column("competences", sa.JSON(none_as_null=True), nullable=True),
-        sa.Column("valid_from", sa.Date(), nullable=True),
-        indexed=("level", "trade_code", "valid_from"),
+        [
+            ("trade_code", sa.String(), True),
+            ("level", sa.String(), True),
+            ("competences", sa.JSON(none_as_null=True), False),
+            ("valid_from", sa.Date(), True),
+        ],
     )
-    _synced(
+    create_synced_table(
         "tutors",
-        sa.Column("company_id", sa.String(length=36), nullable=True),
-        sa.Column("first_name", sa.String(), nullable=True),
-        sa.Column("last_name", sa.String(), nullable=True),
-        sa.Column("birth_date", sa.Date(), nullable=True),
-        sa.Column("condition", sa.String(), nullable=True),
-        sa.Column("experience_years", sa.Integer(), nullable=True),
-        sa.Column("entrepreneur_title", sa.Boolean(), nullable=True),
-        sa.Column("training_hours", sa.Float(), nullable=True),
-        sa.Column("criminal_record_date", sa.Date(), nullable=True),
-        sa.Column("certified", sa.Boolean(), nullable=True),
-        sa.Column("email", sa.String(), nullable=True),
-        sa.Column("phone", sa.String(), nullable=True),
-        indexed=(
-            "birth_date",
-            "company_id",
-            "condition",
-            "criminal_record_date",
-            "experience_years",
-            "first_name",
-            "last_name",
-        ),
+        [
+            ("company_id", sa.String(length=36), True),
+            ("first_name", sa.String(), True),
+            ("last_name", sa.String(), True),
+            ("birth_date", sa.Date(), True),
+            ("condition", sa.String(), True),
+            ("experience_years", sa.Integer(), True),
+            ("entrepreneur_title", sa.Boolean(), False),
+            ("training_hours", sa.Float(), False),
+            ("criminal_record_date", sa.Date(), True),
+            ("certified", sa.Boolean(), False),
+            ("email", sa.String(), False),
+            ("phone", sa.String(), False),
+        ],
     )
-    _synced(
+    create_synced_table(
         "users",
-        sa.Column("display_name", sa.String(), nullable=True),
-        sa.Column("role", sa.String(), nullable=True),
-        sa.Column("operator_code", sa.String(), nullable=True),
-        sa.Column("sectors", sa.JSON(none_as_null=True), nullable=True),
-        sa.Column("email", sa.String(), nullable=True),
-        sa.Column("phone", sa.String(), nullable=True),
-        indexed=("display_name", "operator_code", "role"),
+        [
+            ("display_name", sa.String(), True),
+            ("role", sa.String(), True),
+            ("operator_code", sa.String(), True),
+            ("sectors", sa.JSON(none_as_null=True), False),
+            ("email", sa.String(), False),
+            ("phone", sa.String(), False),
+        ],
     )
-    _synced(
+    create_synced_table(
         "visits",
-        sa.Column("kind", sa.String(), nullable=True),
-        sa.Column("approval_id", sa.String(length=36), nullable=True),
-        sa.Column("contract_id", sa.String(length=36), nullable=True),
-        sa.Column("visitor_id", sa.String(length=36), nullable=True),
-        sa.Column("status", sa.String(), nullable=True),
-        sa.Column("planned_on", sa.Date(), nullable=True),
-        sa.Column("visit_date", sa.Date(), nullable=True),
-        sa.Column("checklist_code", sa.String(), nullable=True),
-        sa.Column("answers", sa.JSON(none_as_null=True), nullable=True),
-        sa.Column("opinion", sa.String(), nullable=True),
-        sa.Column("comments", sa.Text(), nullable=True),
-        indexed=(
-            "approval_id",
-            "checklist_code",
-            "contract_id",
-            "kind",
-            "opinion",
-            "planned_on",
-            "status",
-            "visit_date",
-            "visitor_id",
-        ),
+        [
+            ("kind", sa.String(), True),
+            ("approval_id", sa.String(length=36), True),
+            ("contract_id", sa.String(length=36), True),
+            ("visitor_id", sa.String(length=36), True),
+            ("status", sa.String(), True),
+            ("planned_on", sa.Date(), True),
+            ("visit_date", sa.Date(), True),
+            ("checklist_code", sa.String(), True),
+            ("answers", sa.JSON(none_as_null=True), False),
+            ("opinion", sa.String(), True),
+            ("comments", sa.Text(), False),
+        ],
     )
-    _synced(
+    create_synced_table(
         "wage_references",
-        sa.Column("valid_from", sa.Date(), nullable=True),
-        sa.Column("rmmmg", sa.Integer(), nullable=True),
-        indexed=("rmmmg", "valid_from"),
+        [
+            ("valid_from", sa.Date(), True),
+            ("rmmmg", sa.Integer(), True),
+        ],
     )
 
 

@@ -15,35 +15,15 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from offa_desktop.store.synced_tables import create_synced_table
+
 revision = "0012"
 down_revision = "0011"
 branch_labels = None
 depends_on = None
 
-_SYNCED = (
-    ("id", sa.String(length=36), False),
-    ("version", sa.Integer(), True),
-    ("deleted", sa.Boolean(), False),
-    ("updated_at", sa.String(length=27), True),
-    ("updated_by", sa.String(length=36), True),
-    ("extra", sa.JSON(none_as_null=True), True),
-)
-
-
-def _table(name: str, columns: list[tuple[str, sa.types.TypeEngine[object], bool]]) -> None:
-    op.create_table(
-        name,
-        *(sa.Column(c, t, nullable=True) for c, t, _ in columns),
-        *(sa.Column(c, t, nullable=n) for c, t, n in _SYNCED),
-        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")),
-    )
-    with op.batch_alter_table(name, schema=None) as batch_op:
-        for column in [*(c for c, _, indexed in columns if indexed), "version"]:
-            batch_op.create_index(batch_op.f(f"ix_{name}_{column}"), [column], unique=False)
-
-
 def upgrade() -> None:
-    _table(
+    create_synced_table(
         "stage_offers",
         [
             ("approval_id", sa.String(length=36), True),
@@ -60,7 +40,7 @@ def upgrade() -> None:
             ("contact", sa.String(), False),
         ],
     )
-    _table(
+    create_synced_table(
         "mediation_referrals",
         [
             ("subject", sa.String(), True),
