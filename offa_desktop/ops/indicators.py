@@ -15,7 +15,6 @@ from offa_desktop.store import indicator_rows, radar_rows
 from offa_desktop.store.indicator_rows import Filters
 
 REGION_FR = {"wal": "Wallonie", "bxl": "Bruxelles"}
-APPROVAL_FR = {"requested": "demandé", "under_review": "en instruction"}
 CLAIM_FR = {"to_check": "à vérifier", "eligible": "éligible", "not_eligible": "non éligible",
             "approved": "approuvée", "paid": "payée"}
 MONTHS_FR = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
@@ -89,20 +88,22 @@ def compute(path: Path, today: date, filters: Filters | None = None) -> Indicato
             "region": list(REGION_FR.items()),
             "sector": sorted(sectors.items(), key=lambda p: p[1].casefold()),
         }
+        counts = indicator_rows.contract_counts(conn, f)
         out.panels.append(_bars("status", "Contrats par statut",
-                                indicator_rows.contracts_by(conn, f, "status"), STATUS_FR,
+                                indicator_rows.contracts_by(conn, f, "status", counts), STATUS_FR,
                                 "Statut"))
         out.panels.append(_bars("operator", "Contrats par opérateur",
-                                indicator_rows.contracts_by(conn, f, "operator"), operators,
-                                "Opérateur"))
-        by_trade = indicator_rows.contracts_by(conn, f, "trade")
+                                indicator_rows.contracts_by(conn, f, "operator", counts),
+                                operators, "Opérateur"))
+        by_trade = indicator_rows.contracts_by(conn, f, "trade", counts)
         panel = _bars("trade", "Contrats par métier", by_trade[:TOP_TRADES], trades, "Métier")
         panel.rows = [[trades.get(k, k), n] for k, n in by_trade]  # the table holds them all
         if len(by_trade) > TOP_TRADES:
             panel.note = f"graphique : les {TOP_TRADES} métiers les plus suivis"
         out.panels.append(panel)
         out.panels.append(_bars("region", "Contrats par région",
-                                indicator_rows.contracts_by(conn, f, "region"), REGION_FR,
+                                indicator_rows.contracts_by(conn, f, "region", counts),
+                                REGION_FR,
                                 "Région"))
         out.panels.append(_monthly(conn, f, today, reasons))
         out.panels.append(_pending(conn, f, today))
@@ -131,19 +132,30 @@ def _monthly(conn: Any, f: Filters, today: date, reasons: dict[str, str]) -> Pan
 
 
 def _pending(conn: Any, f: Filters, today: date) -> Panel:
+    """Requests waiting, by age against the 3-month limit: a bar per age class, and the table
+    of each class by status with its oldest request and longest wait."""
     buckets = ["moins de 10 semaines", "10 semaines à 3 mois", "plus de 3 mois (délai dépassé)"]
     counts = [0, 0, 0]
-    rows = []
-    for _id, requested, status in indicator_rows.approvals_pending(conn, f):
+    by_status = [{"requested": 0, "under_review": 0} for _b in buckets]
+    oldest: list[date | None] = [None, None, None]
+    for requested, status, n in indicator_rows.approvals_waiting(conn, f):
         asked = date.fromisoformat(requested)
-        age = (today - asked).days
         late = today > add_months(asked, 3)
-        bucket = 2 if late else 1 if age >= 70 else 0
-        counts[bucket] += 1
-        rows.append([asked, APPROVAL_FR.get(status, status), age, buckets[bucket]])
+        bucket = 2 if late else 1 if (today - asked).days >= 70 else 0
+        counts[bucket] += n
+        by_status[bucket][status] = by_status[bucket].get(status, 0) + n
+        if oldest[bucket] is None or asked < oldest[bucket]:  # type: ignore[operator]
+            oldest[bucket] = asked
+    rows: list[list[Any]] = [
+        [label, by_status[b]["requested"], by_status[b]["under_review"], counts[b],
+         oldest[b] if oldest[b] is not None else "",
+         (today - oldest[b]).days if oldest[b] is not None else ""]
+        for b, label in enumerate(buckets)
+    ]
     return Panel("approvals", "Demandes d'agrément en attente, par ancienneté", BAR, buckets,
                  [("Demandes", [float(n) for n in counts])],
-                 ["Demandé le", "Statut", "Jours d'attente", "Ancienneté"], rows,
+                 ["Ancienneté", "Demandées", "En instruction", "Total", "Plus ancienne",
+                  "Jours d'attente (max.)"], rows,
                  note=f"{counts[2]} au-delà du délai de 3 mois" if counts[2] else "")
 
 

@@ -1,6 +1,8 @@
 """The figures of the "Indicateurs" area: GROUP BY queries on the working copy (the user's
 scope), with the area's filters (school year, operator, region, sector). sqlite3 only, read-only
-connection (``radar_rows.connect``): a few aggregate queries, no rows in Python."""
+connection (``radar_rows.connect``): a few aggregate queries, no rows in Python. The contract
+figures come from one pass over a covering index (``ix_contracts_figures``: live flag, start
+date, status, operator, trade, unit, end date; migration 0012), never the wide table."""
 
 from __future__ import annotations
 
@@ -51,17 +53,30 @@ def _pairs(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> list[t
     return [tuple(r) for r in conn.execute(sql, params).fetchall()]
 
 
-def contracts_by(conn: sqlite3.Connection, f: Filters, key: str) -> list[tuple[str, int]]:
-    """``[(key value, count)]`` of contracts by ``status``, ``operator``, ``trade`` or
-    ``region``, the largest first."""
+def contract_counts(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, str, str, str, int]]:
+    """``[(status, operator, trade, region, count)]``: every contract figure of the area from
+    one pass over the covering index ``ix_contracts_figures`` (migration 0012) and the units'
+    ``ix_establishment_units_region`` (a few hundred groups, summed by the caller)."""
     where, params = _contract_where(f)
-    column = {"status": "c.status", "operator": "c.operator_code", "trade": "c.trade_code",
-              "region": "u.region"}[key]
-    join = (" LEFT JOIN establishment_units u ON u.id = c.establishment_unit_id"
-            if key == "region" else "")
-    return [(str(k or ""), int(n)) for k, n in _pairs(
-        conn, f"SELECT {column} AS k, count(*) FROM contracts c{join} WHERE {where}"
-        " GROUP BY k ORDER BY count(*) DESC, k", params)]
+    return [(str(s or ""), str(o or ""), str(t or ""), str(r or ""), int(n))
+            for s, o, t, r, n in _pairs(
+        conn, "SELECT c.status, c.operator_code, c.trade_code, u.region, count(*)"
+        " FROM contracts c LEFT JOIN establishment_units u"
+        f" ON u.id = c.establishment_unit_id AND u.{LIVE} WHERE {where}"
+        " GROUP BY +c.status, c.operator_code, c.trade_code, u.region", params)]  # covering
+
+
+def contracts_by(conn: sqlite3.Connection, f: Filters, key: str,
+                 counts: list[tuple[str, str, str, str, int]] | None = None
+                 ) -> list[tuple[str, int]]:
+    """``[(key value, count)]`` of contracts by ``status``, ``operator``, ``trade`` or
+    ``region``, the largest first (from ``counts`` when the caller has them)."""
+    position = {"status": 0, "operator": 1, "trade": 2, "region": 3}[key]
+    summed: dict[str, int] = {}
+    for row in counts if counts is not None else contract_counts(conn, f):
+        value = str(row[position])
+        summed[value] = summed.get(value, 0) + int(row[4])
+    return sorted(summed.items(), key=lambda p: (-p[1], p[0]))
 
 
 def months(today: date, count: int = 24) -> list[str]:
@@ -91,10 +106,10 @@ def new_and_ended_per_month(
     return span, new, ended
 
 
-def approvals_pending(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, str, str]]:
-    """``[(id, requested_on, status)]`` of requests without a decision (operator, region and
-    sector filters apply)."""
-    clauses = [f"a.{LIVE}", "a.status IN ('requested', 'under_review')"]
+def approvals_waiting(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, str, int]]:
+    """``[(requested_on, status, count)]`` of requests without a decision, by day asked
+    (operator, region and sector filters apply)."""
+    clauses = ["a.status IN ('requested', 'under_review')", f"a.{LIVE}"]
     params: dict[str, Any] = {}
     if f.operator:
         clauses.append("a.operator_code = :operator")
@@ -107,9 +122,10 @@ def approvals_pending(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, s
         clauses.append(f"a.trade_code IN (SELECT code FROM trades WHERE {LIVE}"
                        " AND sector = :sector)")
         params["sector"] = f.sector
-    return [(str(i), str(d), str(s)) for i, d, s in _pairs(
-        conn, f"SELECT a.id, a.requested_on, a.status FROM approvals a WHERE"
-        f" {' AND '.join(clauses)} ORDER BY a.requested_on", params)]
+    return [(str(d), str(s), int(n)) for d, s, n in _pairs(
+        conn, f"SELECT a.requested_on, a.status, count(*) FROM approvals a WHERE"
+        f" {' AND '.join(clauses)} GROUP BY a.requested_on, a.status ORDER BY a.requested_on",
+        params)]
 
 
 def claims_by_status(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, int, int]]:

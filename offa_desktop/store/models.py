@@ -165,6 +165,7 @@ class EstablishmentUnit(SyncedRecord):
     """Unités d'établissement (working collection ``establishment_units``)."""
 
     __tablename__ = "establishment_units"
+    __table_args__ = (Index("ix_establishment_units_region_of", "id", "deleted", "region"),)
 
     company_id: Mapped[str | None] = mapped_column(String(36), index=True)
     unit_number: Mapped[str | None] = mapped_column(String, index=True)
@@ -260,6 +261,16 @@ class Contract(SyncedRecord):
         Index("ix_contracts_live_status", "deleted", "status"),
         Index("ix_contracts_status_start", "status", "start_date"),
         Index("ix_contracts_level_pay", "level", "monthly_pay"),
+        Index(
+            "ix_contracts_figures",
+            "deleted",
+            "start_date",
+            "status",
+            "operator_code",
+            "trade_code",
+            "establishment_unit_id",
+            "end_date",
+        ),
         Index("ix_contracts_operator_code_id", "operator_code", "id"),
         Index("ix_contracts_start_date_id", "start_date", "id"),
         Index("ix_contracts_end_date_id", "end_date", "id"),

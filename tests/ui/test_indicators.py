@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,22 @@ def test_figures_equal_the_records(demo_folder: Path) -> None:
     table = {row[0]: (row[1], row[2]) for row in found.panel("claims").rows}
     assert sum(n for n, _a in table.values()) == len(claims)
     assert sum(a for _n, a in table.values()) == sum(Decimal(c["amount"]) for c in claims)
+    # approvals waiting, by age against the 3-month limit, counted from the records
+    from offa_desktop.domain.dates import add_months
+
+    ages = [0, 0, 0]
+    for a in records(demo_folder, "approvals"):
+        if a["status"] in ("requested", "under_review"):
+            asked = date.fromisoformat(a["requested_on"])
+            ages[2 if today > add_months(asked, 3) else 1 if (today - asked).days >= 70
+                 else 0] += 1
+    waiting = found.panel("approvals")
+    assert waiting.series[0][1] == [float(n) for n in ages]
+    assert [row[3] for row in waiting.rows] == ages
+    # operator, trade and region from the one pass: the same totals
+    for key in ("operator", "trade", "region"):
+        assert sum(found.panel(key).series[0][1]) == len(contracts) or key == "trade"
+    assert sum(row[1] for row in found.panel("trade").rows) == len(contracts)
     # 24 months of new contracts, the current month last
     monthly = found.panel("monthly")
     assert len(monthly.categories) == 24
