@@ -144,14 +144,15 @@ def _pending(conn: Any, f: Filters, today: date) -> Panel:
         bucket = 2 if late else 1 if (today - asked).days >= 70 else 0
         counts[bucket] += n
         by_status[bucket][status] = by_status[bucket].get(status, 0) + n
-        if oldest[bucket] is None or asked < oldest[bucket]:  # type: ignore[operator]
+        first = oldest[bucket]
+        if first is None or asked < first:
             oldest[bucket] = asked
-    rows: list[list[Any]] = [
-        [label, by_status[b]["requested"], by_status[b]["under_review"], counts[b],
-         oldest[b] if oldest[b] is not None else "",
-         (today - oldest[b]).days if oldest[b] is not None else ""]
-        for b, label in enumerate(buckets)
-    ]
+    rows: list[list[Any]] = []
+    for b, label in enumerate(buckets):
+        first = oldest[b]
+        rows.append([label, by_status[b]["requested"], by_status[b]["under_review"], counts[b],
+                     first if first is not None else "",
+                     (today - first).days if first is not None else ""])
     return Panel("approvals", "Demandes d'agrément en attente, par ancienneté", BAR, buckets,
                  [("Demandes", [float(n) for n in counts])],
                  ["Ancienneté", "Demandées", "En instruction", "Total", "Plus ancienne",

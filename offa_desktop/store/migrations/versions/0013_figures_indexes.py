@@ -1,7 +1,7 @@
 """covering indexes for the indicators: contract figures without reading the contracts table
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-06
 
 The "Indicateurs" area counts contracts by status, operator, trade and region, and new
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
