@@ -164,3 +164,41 @@ def test_override_refused_for_the_wrong_role_accepted_with_a_reason(device: Devi
     assert len(said) == 1 and f"« {reason} », par " in said[0], history.server
     text = " ".join(pages_text(rendering.render("contract", parallel, wc)))
     assert "Dérogations motivées" in text and reason in text
+
+
+def test_a_drafts_errors_page_prints_its_override_and_what_never_yields(device: Device) -> None:
+    """A draft carrying an override (two contracts at once, OFFA) and a tutor of another
+    company: its errors page no longer lists the overlap, says the tutor rule never yields, and
+    prints the override (rule, reason, who, when) under «Dérogations motivées enregistrées»;
+    the tutor put right, the server signs it with the override."""
+    from offa_desktop.ops.records import editing, overriding
+
+    wc = device.session.wc
+    _running_id, running = _signable(device, supersedes=False, skip=2)
+    data = {k: v for k, v in running.items() if k not in replacing.NOT_COPIED}
+    with wc.session() as db:
+        unit = queries.get(db, "establishment_units", running["establishment_unit_id"])
+    assert unit is not None
+    stranger = next(i for i, t in editing.find(wc, "tutors")
+                    if t["company_id"] != unit["company_id"])  # fmt: skip
+    draft_id = writes.create(wc, "contracts", {**data, "status": "draft",
+                                               "tutor_id": stranger}).record_id  # fmt: skip
+    reason = "Deux mi-temps chez deux employeurs, accord de l'OFFA du 14/08."
+    overriding.save_with_overrides(wc, "contracts", draft_id, {}, ["overlap"], reason, "offa")
+    stored = editing.load(wc, "contracts", draft_id)
+    assert stored["status"] == "draft" and stored["overrides"][0]["rule"] == "overlap"
+    pages = pages_text(rendering.render("contract", draft_id, wc))
+    errors = pages[-1]
+    assert "Points à corriger avant signature" in errors
+    assert "règle impérative, sans dérogation possible : le tuteur travaille dans" in errors
+    assert "un seul contrat à la fois. (" not in errors  # the overlap is set aside
+    assert "Dérogations motivées enregistrées" in errors
+    rule = "un seul contrat à la fois par apprenant (deux contrats en parallèle)"
+    assert f"« {rule} » : {reason}" in errors
+    # and the server judges the same: the tutor put right and signed, the override holds
+    writes.update(wc, "contracts", draft_id, {"tutor_id": running["tutor_id"],
+                                              "status": "signed",
+                                              "signed_on": running["start_date"]})  # fmt: skip
+    report = device.sync_here()
+    assert report.rejected == 0 and report.conflicts == 0
+    assert editing.load(wc, "contracts", draft_id)["status"] == "signed"
