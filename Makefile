@@ -38,9 +38,11 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # Issue 12's long proofs: 2,000 examples of the three-client model test and 2,000 kill -9 runs
-# (hours on a laptop); each prints its counts.
+# (hours on a laptop); each prints its counts. Smaller counts for a try:
+# make soak OFFA_SOAK_EXAMPLES=50 OFFA_SOAK_KILL_RUNS=100
 soak: $(STAMP)
-	OFFA_SOAK=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s --timeout=0 \
+	OFFA_SOAK=1 OFFA_SOAK_EXAMPLES=$(or $(OFFA_SOAK_EXAMPLES),2000) \
+	OFFA_SOAK_KILL_RUNS=$(or $(OFFA_SOAK_KILL_RUNS),2000) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s --timeout=0 \
 		tests/sync/test_model.py::test_three_clients_model_soak \
 		tests/sync/test_kill.py::test_kill_9_soak
 
