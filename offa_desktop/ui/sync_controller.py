@@ -72,6 +72,14 @@ class SyncController(QObject):
         self.logout_action = menu.addAction(self.tr("Se &déconnecter"))
         self.logout_action.setObjectName("action-logout")
         self.logout_action.triggered.connect(self.logout)
+        self.devices_action = menu.addAction(self.tr("Mes &appareils…"))
+        self.devices_action.setObjectName("action-devices")
+        self.devices_action.setStatusTip(
+            self.tr("Les ordinateurs où ce compte est connecté ; révoquer un ordinateur perdu")
+        )
+        self.devices_action.triggered.connect(self.open_devices)
+        self.devices_dialog: Any = None
+        self.revoked_box: QMessageBox | None = None
         menu.addSeparator()
         self.conflicts_action = menu.addAction(self.tr("&Conflits à résoudre…"))
         self.conflicts_action.setObjectName("action-conflicts")
@@ -136,6 +144,7 @@ class SyncController(QObject):
             self.verify_action,
             self.login_action,
             self.logout_action,
+            self.devices_action,
             self.conflicts_action,
             self.rejected_action,
         ):
@@ -301,9 +310,12 @@ class SyncController(QObject):
     def _sync_failed(self, error: BaseException) -> None:
         self._done()
         self.verifying = False
-        from sync.errors import Cancelled, LoginRequired, NetworkError
+        from sync.errors import Cancelled, DeviceRevoked, LoginRequired, NetworkError
 
         message = user_message(error)
+        if isinstance(error, DeviceRevoked):
+            self._device_revoked(error)
+            return
         if isinstance(error, NetworkError):
             self.online = False
         elif isinstance(error, LoginRequired | Cancelled):
@@ -315,6 +327,39 @@ class SyncController(QObject):
         self.finished.emit(False, message)
         if isinstance(error, LoginRequired):
             self.ask_login()
+
+    def _device_revoked(self, error: Any) -> None:
+        """The server revoked this computer: no more automatic syncs, the person is told in
+        French; its data erased (OFFA's « à effacer »), the window closes once they read it."""
+        log.warning("device revoked by the server (erased: %s)", error.erased)
+        self.timer.stop()
+        self.online = False
+        message = user_message(error)
+        self.window.statusBar().showMessage(message)
+        self.status_changed.emit(self.tr("Accès révoqué"))
+        self.finished.emit(False, message)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Accès révoqué"), message,
+                          parent=self.window)  # fmt: skip
+        box.setObjectName("device-revoked")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if error.erased:
+            from PySide6.QtWidgets import QApplication
+
+            self._set_enabled(False)
+            box.finished.connect(lambda _code: QApplication.exit(0))
+        self.revoked_box = box
+        box.open()
+
+    def open_devices(self) -> Any:
+        """« Mes appareils » (``ui/devices_dialog.py``); returns the dialog."""
+        if self.context.session is None:
+            return None
+        if self.context.session.account() is None:
+            return self.ask_login()
+        from offa_desktop.ui.devices_dialog import open_devices
+
+        self.devices_dialog = open_devices(self.context, self.window)
+        return self.devices_dialog
 
     def _auto_sync(self) -> None:
         status = self.last_status

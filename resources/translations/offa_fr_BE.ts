@@ -1637,6 +1637,85 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
 </context>
 <context>
+    <name>DevicesDialog</name>
+    <message>
+        <source>Mes appareils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les ordinateurs où ce compte est connecté. Un ordinateur perdu ou qui ne sert plus : sélectionnez-le et « Révoquer » ; il ne pourra plus synchroniser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Utilisateur :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Première utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernière utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Révoquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révoquer et &amp;effacer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À sa prochaine connexion, l&apos;ordinateur efface sa copie de travail, ses sauvegardes et ses jetons, puis le signale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture des appareils sur le serveur…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (cet ordinateur)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun appareil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 appareil(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révoquer « %1 » et lui faire effacer ses données OFFA (copie de travail, sauvegardes, jetons) à sa prochaine connexion ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révoquer « %1 » ? Cet ordinateur ne pourra plus synchroniser sans qu&apos;on s&apos;y reconnecte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révoquer et effacer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révoquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Historique de la fiche</source>
@@ -2387,6 +2466,14 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mes &amp;appareils…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les ordinateurs où ce compte est connecté ; révoquer un ordinateur perdu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Conflits à résoudre…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2492,6 +2579,10 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès révoqué</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1645,6 +1645,85 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     </message>
 </context>
 <context>
+    <name>DevicesDialog</name>
+    <message>
+        <source>Mes appareils</source>
+        <translation>[Més àppàréîls ~~~~]</translation>
+    </message>
+    <message>
+        <source>Les ordinateurs où ce compte est connecté. Un ordinateur perdu ou qui ne sert plus : sélectionnez-le et « Révoquer » ; il ne pourra plus synchroniser.</source>
+        <translation>[Lés õrdîñàtéürs õù çé çõmpté ést çõññéçté. Üñ õrdîñàtéür pérdü õü qüî ñé sért plüs : séléçtîõññéz-lé ét « Révõqüér » ; îl ñé põürrà plüs sÿñçhrõñîsér. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>&amp;Utilisateur :</source>
+        <translation>[&amp;Ütîlîsàtéür : ~~~~]</translation>
+    </message>
+    <message>
+        <source>Appareil</source>
+        <translation>[Åppàréîl ~~]</translation>
+    </message>
+    <message>
+        <source>Première utilisation</source>
+        <translation>[Prémîèré ütîlîsàtîõñ ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Dernière utilisation</source>
+        <translation>[Dérñîèré ütîlîsàtîõñ ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>[Étàt ~]</translation>
+    </message>
+    <message>
+        <source>&amp;Révoquer</source>
+        <translation>[&amp;Révõqüér ~~~]</translation>
+    </message>
+    <message>
+        <source>Révoquer et &amp;effacer</source>
+        <translation>[Révõqüér ét &amp;éffàçér ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>À sa prochaine connexion, l'ordinateur efface sa copie de travail, ses sauvegardes et ses jetons, puis le signale.</source>
+        <translation>[À sà prõçhàîñé çõññéxîõñ, l'õrdîñàtéür éffàçé sà çõpîé dé tràvàîl, sés sàüvégàrdés ét sés jétõñs, püîs lé sîgñàlé. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Lecture des appareils sur le serveur…</source>
+        <translation>[Léçtüré dés àppàréîls sür lé sérvéür… ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source> (cet ordinateur)</source>
+        <translation>[ (çét õrdîñàtéür) ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aucun appareil.</source>
+        <translation>[Åüçüñ àppàréîl. ~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 appareil(s).</source>
+        <translation>[%1 àppàréîl(s). ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Révoquer « %1 » et lui faire effacer ses données OFFA (copie de travail, sauvegardes, jetons) à sa prochaine connexion ?</source>
+        <translation>[Révõqüér « %1 » ét lüî fàîré éffàçér sés dõññéés ÕFFÅ (çõpîé dé tràvàîl, sàüvégàrdés, jétõñs) à sà prõçhàîñé çõññéxîõñ ? ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Révoquer « %1 » ? Cet ordinateur ne pourra plus synchroniser sans qu'on s'y reconnecte.</source>
+        <translation>[Révõqüér « %1 » ? Çét õrdîñàtéür ñé põürrà plüs sÿñçhrõñîsér sàñs qü'õñ s'ÿ réçõññéçté. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Révoquer et effacer</source>
+        <translation>[Révõqüér ét éffàçér ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Révoquer</source>
+        <translation>[Révõqüér ~~]</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>[Åññülér ~~]</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Historique de la fiche</source>
@@ -2395,6 +2474,14 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Sé &amp;déçõññéçtér ~~~~~]</translation>
     </message>
     <message>
+        <source>Mes &amp;appareils…</source>
+        <translation>[Més &amp;àppàréîls… ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Les ordinateurs où ce compte est connecté ; révoquer un ordinateur perdu</source>
+        <translation>[Lés õrdîñàtéürs õù çé çõmpté ést çõññéçté ; révõqüér üñ õrdîñàtéür pérdü ~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>&amp;Conflits à résoudre…</source>
         <translation>[&amp;Çõñflîts à résõüdré… ~~~~~~~]</translation>
     </message>
@@ -2501,6 +2588,10 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
         <translation>[Là vérîfîçàtîõñ à trõüvé dés fîçhés dé là çõpîé dé tràvàîl dîfféréñtés dé çéllés dü sérvéür ét lés à rétàblîés çõmmé sür lé sérvéür (%1). Võs mõdîfîçàtîõñs ñõñ éñvõÿéés ét võs çõñflîts sõñt çõñsérvés ; lé détàîl ést dàñs lé jõürñàl. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Accès révoqué</source>
+        <translation>[Åççès révõqüé ~~~~]</translation>
     </message>
     <message>
         <source>Connecté en tant que %1.</source>

@@ -1,0 +1,185 @@
+"""« Mes appareils » in the window, and a revoked or erased computer, against the real server
+(in-process on loopback): list, revoke another device, OFFA's user chooser and erasure; the
+window told in French that its access was revoked, no more automatic syncs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from offa_desktop import paths
+from offa_desktop.ops.sync.session import SyncSession
+from offa_desktop.store.db import WorkingCopy
+from offa_desktop.ui.context import AppContext
+from offa_desktop.ui.tasks import TaskManager
+from sync.client import ApiClient
+from sync.creds import CredentialStore
+from sync.errors import DeviceRevoked
+from tests.ui.test_sync_ui import MemoryKeyring
+
+pytestmark = pytest.mark.gui
+PASSWORD = "motdepasse-appareils-1"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from sync.server import setup
+    from sync.server.db import make_engine
+    from sync.server.embedded import EmbeddedServer
+    from sync.server.seed import seed_demo
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('server') / 'server.sqlite3'}"
+    engine = make_engine(url)
+    setup.upgrade(engine)
+    seed_demo(engine, 10)
+    for name, role, sectors in (
+        ("ui-coach", "coach", ["construction"]),
+        ("ui-coach-2", "coach", ["horeca"]),
+        ("ui-offa", "offa", []),
+    ):
+        setup.put_user(
+            engine,
+            username=name,
+            password=PASSWORD,
+            role=role,
+            operator_code=None,
+            sectors=sectors,
+            display_name=f"Compte {name}",
+        )
+    engine.dispose()
+    embedded = EmbeddedServer(url)
+    base_url = embedded.start()
+    yield base_url
+    embedded.stop()
+
+
+def _context(folder: Path, base_url: str, username: str) -> AppContext:
+    folder.mkdir(parents=True)
+    wc = WorkingCopy.open(paths.working_copy_path(folder))
+    session = SyncSession(folder, wc, creds=CredentialStore(MemoryKeyring()))  # type: ignore[arg-type]
+    session.login(base_url, username, PASSWORD)
+    session.sync_once()
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    return AppContext(folder, wc, TaskManager(), settings, session)
+
+
+@pytest.fixture
+def contexts(tmp_path: Path) -> Iterator[list[AppContext]]:
+    made: list[AppContext] = []
+    yield made
+    for context in made:
+        context.close()
+
+
+def _window(qtbot: Any, context: AppContext) -> Any:
+    window = context.build_window(auto_sync=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync.last_status is not None)
+    return window
+
+
+def _other_login(base_url: str, username: str, device: str) -> ApiClient:
+    client = ApiClient(base_url, client_version="0.1.0")
+    client.login(username, PASSWORD, device)
+    return client
+
+
+def _user_id(context: AppContext) -> str:
+    assert context.session is not None
+    account = context.session.account()
+    assert account is not None
+    return str(account.user["id"])
+
+
+def _rows(dialog: Any) -> list[list[str]]:
+    table = dialog.table
+    return [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]  # fmt: skip
+
+
+def _confirm(qtbot: Any, dialog: Any) -> None:
+    qtbot.waitUntil(lambda: dialog.question is not None and dialog.question.isVisible())
+    box = dialog.question
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
+def test_my_devices_lists_and_revokes_another_computer(
+    qtbot: Any, server: str, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    contexts.append(_context(tmp_path / "portable", server, "ui-coach"))
+    desk = _other_login(server, "ui-coach", "bureau-liege")
+    window = _window(qtbot, contexts[0])
+    dialog = window.sync.open_devices()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+    rows = _rows(dialog)
+    assert any(r[0].endswith("(cet ordinateur)") for r in rows)
+    assert ["bureau-liege", "actif"] == [r for r in rows if r[0] == "bureau-liege"][0][::3]
+    assert not dialog.user_box.isVisible() and not dialog.erase_button.isVisible()  # a coach
+    current = next(i for i, r in enumerate(rows) if r[0].endswith("(cet ordinateur)"))
+    dialog.table.selectRow(current)
+    assert not dialog.revoke_button.isEnabled()  # this one: « Se déconnecter »
+    dialog.table.selectRow(next(i for i, r in enumerate(rows) if r[0] == "bureau-liege"))
+    assert dialog.revoke_button.isEnabled()
+    dialog.revoke_button.click()
+    _confirm(qtbot, dialog)
+    qtbot.waitUntil(lambda: ["bureau-liege", "révoqué"] in [r[::3] for r in _rows(dialog)])
+    with pytest.raises(DeviceRevoked) as revoked:
+        desk.pull(None, 10)
+    assert revoked.value.erase is False and "révoqué" in revoked.value.message
+    dialog.close()
+
+
+def test_the_window_is_told_its_access_was_revoked_and_stops_syncing(
+    qtbot: Any, server: str, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    contexts.append(_context(tmp_path / "revoked", server, "ui-coach-2"))
+    window = _window(qtbot, contexts[0])
+    staff = _other_login(server, "ui-offa", "offa-bureau")
+    user_id = _user_id(contexts[0])
+    (device,) = [d for d in staff.devices(user_id) if d["status"] == "active"]
+    staff.revoke_device(device["id"])
+    window.sync.sync(preflight=False)
+    qtbot.waitUntil(lambda: window.sync.revoked_box is not None)
+    box = window.sync.revoked_box
+    assert box is not None and "révoqué" in box.text()
+    assert not window.sync.timer.isActive() and window.sync.online is False
+    assert "Accès révoqué" in window.sync_label.text()
+    box.close()
+
+
+def test_offa_marks_a_computer_to_erase_from_the_window_and_it_erases_itself(
+    qtbot: Any, server: str, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    contexts.append(_context(tmp_path / "offa", server, "ui-offa"))
+    contexts.append(_context(tmp_path / "lost", server, "ui-coach"))
+    staff_window = _window(qtbot, contexts[0])
+    dialog = staff_window.sync.open_devices()
+    qtbot.waitUntil(lambda: dialog.user_box.count() > 0 and dialog.table.rowCount() > 0)
+    assert dialog.user_box.isVisible() and dialog.erase_button.isVisible()
+    dialog.user_box.setCurrentIndex(dialog.user_box.findText("Compte ui-coach"))
+    lost_user = _user_id(contexts[1])
+    qtbot.waitUntil(lambda: bool(dialog.lines) and dialog.lines[0].user_id == lost_user)
+    row = next(i for i, line in enumerate(dialog.lines) if line.status == "active")
+    dialog.table.selectRow(row)
+    assert dialog.erase_button.isEnabled()
+    dialog.erase_button.click()
+    _confirm(qtbot, dialog)
+    qtbot.waitUntil(lambda: any(line.status == "erase_pending" for line in dialog.lines))
+    dialog.close()
+    lost = _window(qtbot, contexts[1])
+    copy = paths.working_copy_path(tmp_path / "lost")
+    assert copy.exists()
+    lost.sync.sync(preflight=False)
+    qtbot.waitUntil(lambda: lost.sync.revoked_box is not None, timeout=10_000)
+    box = lost.sync.revoked_box
+    assert box is not None and "effacées" in box.text()
+    assert not copy.exists() and not (tmp_path / "lost" / "backups").exists()
+    assert not lost.sync.window.sync_action.isEnabled()
+    box.close()
