@@ -15,8 +15,9 @@ import logging
 import sys
 
 from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, emit
-from offa_desktop.ops.imports.core import CREATE, UPDATE, refusal_lines, run_import
+from offa_desktop.ops.imports.core import run_import
 from offa_desktop.ops.imports.reading import UnreadableFile, read
+from offa_desktop.ops.imports.report import CREATE, UPDATE, refusal_lines
 from offa_desktop.ops.sync.session import SyncSession
 
 log = logging.getLogger("offa.import")

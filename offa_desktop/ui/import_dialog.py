@@ -430,7 +430,7 @@ class ImportDialog(QDialog):
         self.bar.setValue(done)
 
     def _done(self, report: Any) -> None:
-        from offa_desktop.ops.imports.core import refusal_lines
+        from offa_desktop.ops.imports.report import refusal_lines
 
         self.running = None
         self.bar.hide()

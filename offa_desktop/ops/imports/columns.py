@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import uuid
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -20,6 +22,8 @@ from typing import Any
 from offa_desktop.domain.errors import OffaError
 from offa_desktop.domain.schema import COLLECTIONS, FieldSpec, Kind
 from offa_desktop.domain.values import money_str
+from offa_desktop.ops.imports.reading import Row
+from offa_desktop.ops.imports.report import Refusal
 
 ID_COLUMN = "id"
 COLLECTION_COLUMN = "collection"
@@ -182,3 +186,72 @@ def _list(value: Any) -> list[str]:
         if isinstance(parsed, list):
             return [str(v) for v in parsed]
     return [part.strip() for part in re.split(r"[;,|]", text) if part.strip()]
+
+
+def row_values(
+    row: Row,
+    collection: str,
+    mapping: Mapping[str, str],
+    unknown: Sequence[str],
+    refusals: list[Refusal],
+) -> tuple[dict[str, Any], str | None, dict[str, str]]:
+    """(the fields the row sets, its id if any, {field: column as the file names it}); the
+    file's ``mapping`` of headers to fields, its ``unknown`` headers; what cannot be read is
+    added to ``refusals``."""
+    spec = COLLECTIONS[collection]
+    record_id: Any = row.record_id
+    data: dict[str, Any] = {}
+    columns: dict[str, str] = {}
+    if row.api_form:  # JSON lines: API names and values already
+        data = dict(row.cells)
+        columns = {name: name for name in data}
+    else:
+        for header in unknown:
+            refusals.append(Refusal(
+                header,
+                f"colonne inconnue pour les {spec.label} : nommez-la d'un champ de l'API "
+                "ou de son libellé français.",
+            ))  # fmt: skip
+        for header, name in mapping.items():
+            value = row.cells.get(header)
+            if name == COLLECTION_COLUMN:
+                continue
+            if name == ID_COLUMN:
+                record_id = None if blank(value) else str(value).strip()
+                continue
+            if "." in name:  # a part of a JSON field: « Responsable légal » -> its name
+                parent, part = name.split(".", 1)
+                columns.setdefault(parent, header)
+                columns[name] = header
+                if not blank(value):
+                    data.setdefault(parent, {})[part] = json_part(value)
+                continue
+            columns[name] = header
+            if blank(value):
+                continue  # an empty cell sets nothing (an update keeps the value)
+            try:
+                data[name] = convert(spec.by_name[name], value)
+            except CellError as exc:
+                refusals.append(Refusal(header, str(exc)))
+    if record_id is not None and not is_uuid(record_id):
+        refusals.append(Refusal(
+            ID_COLUMN, "l'identifiant doit être un UUID en minuscules, ou absent."
+        ))  # fmt: skip
+        record_id = None
+    return data, record_id, columns
+
+
+def json_part(value: Any) -> str:
+    """A cell given to a part of a JSON field (a representative's name, phone, NISS)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) == 10:
+        return f"{value:011d}"  # a NISS the spreadsheet stored as a number
+    return str(value).strip()
+
+
+def is_uuid(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and str(uuid.UUID(value)) == value
+    except ValueError:
+        return False

@@ -30,13 +30,22 @@ from offa_desktop.domain.schema import COLLECTIONS, Kind
 from offa_desktop.ops.imports.columns import (
     COLLECTION_COLUMN,
     ID_COLUMN,
-    CellError,
     blank,
-    convert,
     fold,
     header_map,
+    is_uuid,
+    row_values,
 )
 from offa_desktop.ops.imports.reading import Progress, Row, Source
+from offa_desktop.ops.imports.report import (
+    CREATE,
+    REFUSED,
+    UNCHANGED,
+    UPDATE,
+    ImportReport,
+    Refusal,
+    RowOutcome,
+)
 from offa_desktop.store.bulk_edits import find_in
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.uow import RecordNotFound, UnitOfWork
@@ -48,46 +57,6 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "establishment_units": ("unit_number",),
     "tutors": ("company_id", "first_name", "last_name", "birth_date"),
 }
-CREATE, UPDATE, UNCHANGED, REFUSED = "create", "update", "unchanged", "refused"
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """Why a row was refused: the column as the file names it ("" for the whole row)."""
-
-    column: str
-    message: str
-
-
-@dataclass
-class RowOutcome:
-    """What became (or would become) of one row."""
-
-    line: int
-    collection: str | None
-    record_id: str | None
-    action: str  # create, update, unchanged, refused
-    fields: dict[str, Any] = field(default_factory=dict)
-    refusals: list[Refusal] = field(default_factory=list)
-
-
-@dataclass
-class ImportReport:
-    """Every row's outcome; ``written`` when the transaction was committed."""
-
-    outcomes: list[RowOutcome]
-    written: bool
-    dry_run: bool
-    changes: ChangeSet = field(default_factory=ChangeSet)
-
-    def count(self, action: str) -> int:
-        return sum(1 for o in self.outcomes if o.action == action)
-
-    @property
-    def refused(self) -> list[RowOutcome]:
-        return [o for o in self.outcomes if o.action == REFUSED]
-
-
 class _Rollback(Exception):
     """Ends the unit of work without writing (a dry run, or a refused row)."""
 
@@ -328,49 +297,8 @@ class _Importer:
     def _values(
         self, row: Row, collection: str, outcome: RowOutcome
     ) -> tuple[dict[str, Any], str | None, dict[str, str]]:
-        """(the fields the row sets, its id if any, {field: column as the file names it})."""
-        spec = COLLECTIONS[collection]
-        record_id: Any = row.record_id
-        data: dict[str, Any] = {}
-        columns: dict[str, str] = {}
-        if row.api_form:  # JSON lines: API names and values already
-            data = dict(row.cells)
-            columns = {name: name for name in data}
-        else:
-            mapping, unknown = self.columns(collection)
-            for header in unknown:
-                outcome.refusals.append(Refusal(
-                    header,
-                    f"colonne inconnue pour les {spec.label} : nommez-la d'un champ de l'API "
-                    "ou de son libellé français.",
-                ))  # fmt: skip
-            for header, name in mapping.items():
-                value = row.cells.get(header)
-                if name == COLLECTION_COLUMN:
-                    continue
-                if name == ID_COLUMN:
-                    record_id = None if blank(value) else str(value).strip()
-                    continue
-                if "." in name:  # a part of a JSON field: « Responsable légal » -> its name
-                    parent, part = name.split(".", 1)
-                    columns.setdefault(parent, header)
-                    columns[name] = header
-                    if not blank(value):
-                        data.setdefault(parent, {})[part] = _part(value)
-                    continue
-                columns[name] = header
-                if blank(value):
-                    continue  # an empty cell sets nothing (an update keeps the value)
-                try:
-                    data[name] = convert(spec.by_name[name], value)
-                except CellError as exc:
-                    outcome.refusals.append(Refusal(header, str(exc)))
-        if record_id is not None and not _is_uuid(record_id):
-            outcome.refusals.append(Refusal(
-                ID_COLUMN, "l'identifiant doit être un UUID en minuscules, ou absent."
-            ))  # fmt: skip
-            record_id = None
-        return data, record_id, columns
+        mapping, unknown = ({}, []) if row.api_form else self.columns(collection)
+        return row_values(row, collection, mapping, unknown, outcome.refusals)
 
     def _resolve_refs(
         self,
@@ -383,7 +311,7 @@ class _Importer:
         """A reference given as the named record's natural key (one field) becomes its id."""
         for f in COLLECTIONS[collection].fields:
             value = data.get(f.name)
-            if f.kind is not Kind.REF or not isinstance(value, str) or _is_uuid(value):
+            if f.kind is not Kind.REF or not isinstance(value, str) or is_uuid(value):
                 continue
             target = f.ref or ""
             key = NATURAL_KEYS.get(target)
@@ -430,27 +358,6 @@ class _Importer:
         return None
 
 
-def refusal_lines(report: ImportReport) -> list[str]:
-    """One French line per refusal: ``ligne 12, colonne « NISS » : …``."""
-    lines = []
-    for outcome in report.refused:
-        for refusal in outcome.refusals:
-            where = f"ligne {outcome.line}"
-            if refusal.column:
-                where += f", colonne « {refusal.column} »"
-            lines.append(f"{where} : {refusal.message}")
-    return lines
-
-
-def _part(value: Any) -> str:
-    """A cell given to a part of a JSON field (a representative's name, phone, NISS)."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) == 10:
-        return f"{value:011d}"  # a NISS the spreadsheet stored as a number
-    return str(value).strip()
-
-
 def _label(collection: str, name: str) -> str:
     found = COLLECTIONS[collection].by_name.get(name)
     return found.label if found is not None and found.label else name
@@ -458,10 +365,3 @@ def _label(collection: str, name: str) -> str:
 
 def _column_of(columns: Mapping[str, str], name: str) -> str:
     return columns.get(name, name)
-
-
-def _is_uuid(value: Any) -> bool:
-    try:
-        return isinstance(value, str) and str(uuid.UUID(value)) == value
-    except ValueError:
-        return False

@@ -22,8 +22,9 @@ from typing import Any
 
 from offa_desktop.domain.schema import COLLECTIONS, WORKING_COLLECTIONS
 from offa_desktop.ops.imports.columns import ID_COLUMN, fold, header_map
-from offa_desktop.ops.imports.core import REFUSED, RowOutcome, run_import
+from offa_desktop.ops.imports.core import run_import
 from offa_desktop.ops.imports.reading import Progress, Source
+from offa_desktop.ops.imports.report import REFUSED, RowOutcome
 from offa_desktop.store.db import WorkingCopy
 
 PREVIEW_ROWS = 20
