@@ -225,3 +225,42 @@ def test_status_counts_are_the_tables_after_every_sync_outcome(
     assert "expiré" not in window.statusBar().currentMessage()
     _agree(qtbot, window, folder, (0, 0, 0))
     assert window.sync_label.text().startswith("En ligne")
+
+
+def test_login_in_the_dialog_after_the_session_expired(
+    qtbot: Any, server: tuple[str, str], context: AppContext,  # noqa: F811
+) -> None:
+    """Regression (defect 8): after the server ended the session, a login in the dialog left
+    «Votre session a expiré» in the status bar until F5. Now the login replaces it, the sync
+    starts by itself and the status line says who is connected."""
+    import sqlite3
+
+    base_url, server_url = server
+    window = _window(qtbot, context)
+    dialog = window.sync.ask_login()
+    dialog.server.setText(base_url)
+    dialog.username.setText(SECRETARIAT.username)
+    dialog.password.setText(SECRETARIAT.password)
+    with qtbot.waitSignal(window.sync.finished, timeout=60_000) as first:
+        dialog.try_login()
+    assert first.args[0], first.args
+    # the server ends every login (as a logout elsewhere, or an expiry, does)
+    db = sqlite3.connect(server_url.removeprefix("sqlite:///"))
+    with db:
+        db.execute("update login_sessions set revoked = 1, ended_reason = 'logout'")
+    db.close()
+    ok, message = _sync(qtbot, window)
+    assert not ok and "expiré" in message, message
+    assert "expiré" in window.statusBar().currentMessage()
+    dialog = window.sync.login_dialog  # asked for at once
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.server.text() == base_url and dialog.username.text() == SECRETARIAT.username
+    dialog.password.setText(SECRETARIAT.password)
+    with qtbot.waitSignal(window.sync.finished, timeout=60_000) as done:
+        dialog.try_login()  # no F5: the login syncs
+    assert done.args[0], done.args
+    assert "expiré" not in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("En ligne"))
+    assert SECRETARIAT.username in window.sync_label.text()
+    assert not window.sync.banner.isVisible()
+    _agree(qtbot, window, context.folder, (0, 0, 0))
