@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,23 +29,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from offa_desktop.domain.schema import COLLECTIONS
-
-PROBLEM = QColor("#f6d5d1")
-PROBLEM_TEXT = QColor("#a93226")
-SKIP = ""  # the mapping combo's data for a column left out
+from offa_desktop.ui.import_tables import PROBLEM_TEXT, ColumnsTable, PreviewTable
 
 
 def tr(text: str) -> str:
@@ -68,16 +62,6 @@ def show(context: Any, window: Any) -> ImportDialog:
     dialog.show()
     context.extras["last_import"] = dialog
     return dialog
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "strftime"):
-        return str(value.strftime("%d/%m/%Y"))
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 class ImportDialog(QDialog):
@@ -132,19 +116,16 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Provenance"), self.origin)
         form.addRow(self.tr("Fiches"), self.kind)
 
-        self.columns = QTableWidget(0, 3, self)
+        self.columns = ColumnsTable(
+            [self.tr("Colonne du fichier"), self.tr("Exemple"), self.tr("Champ")], self)
         self.columns.setObjectName("import-columns")
-        self.columns.setHorizontalHeaderLabels(
-            [self.tr("Colonne du fichier"), self.tr("Exemple"), self.tr("Champ")])
-        self.columns.verticalHeader().hide()
-        self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.columns.changed.connect(self.mapping_changed)
         self.missing = QLabel(self)
         self.missing.setObjectName("import-missing")
         self.missing.setWordWrap(True)
 
-        self.table = QTableWidget(0, 0, self)
+        self.table = PreviewTable(self)
         self.table.setObjectName("import-preview")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.summary = QLabel(self)
         self.summary.setObjectName("import-summary")
         self.summary.setWordWrap(True)
@@ -253,49 +234,17 @@ class ImportDialog(QDialog):
             headers = []
         proposed = self.memory.for_file(self.origin.currentText().strip(), self.collection,
                                         headers)  # fmt: skip
-        options = choices(self.collection)
-        self.columns.setRowCount(len(headers))
-        for row, header in enumerate(headers):
-            item = QTableWidgetItem(header)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.columns.setItem(row, 0, item)
-            example = next((_cell_text(r.cells.get(header)) for r in source.rows
-                            if _cell_text(r.cells.get(header)).strip()), "")  # fmt: skip
-            sample = QTableWidgetItem(example)
-            sample.setFlags(sample.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.columns.setItem(row, 1, sample)
-            combo = QComboBox(self.columns)
-            combo.setObjectName(f"import-field-{row}")
-            combo.addItem(self.tr("— ne pas importer —"), SKIP)
-            for name, label in options:
-                combo.addItem(label, name)
-            combo.setCurrentIndex(max(0, combo.findData(proposed.get(header) or SKIP)))
-            combo.currentIndexChanged.connect(lambda _i: self.mapping_changed())
-            self.columns.setCellWidget(row, 2, combo)
+        self.columns.fill(headers, source.rows, choices(self.collection), proposed)
         self._filling = False
         self.mapping_changed()
 
     def mapping(self) -> dict[str, str | None]:
         """``{header: field or None}`` as chosen in the table."""
-        out: dict[str, str | None] = {}
-        for row in range(self.columns.rowCount()):
-            header_item = self.columns.item(row, 0)
-            combo = self.columns.cellWidget(row, 2)
-            if header_item is None or not isinstance(combo, QComboBox):
-                continue
-            value = combo.currentData()
-            out[header_item.text()] = str(value) if value else None
-        return out
+        return self.columns.mapping()
 
     def set_field(self, header: str, name: str | None) -> None:
         """Choose the field ``header`` fills (None: left out), as a person would."""
-        for row in range(self.columns.rowCount()):
-            item = self.columns.item(row, 0)
-            combo = self.columns.cellWidget(row, 2)
-            if item is not None and item.text() == header and isinstance(combo, QComboBox):
-                combo.setCurrentIndex(max(0, combo.findData(name or SKIP)))
-                return
-        raise KeyError(header)
+        self.columns.set_field(header, name)
 
     def mapping_changed(self) -> None:
         from offa_desktop.ops.imports.mapping import missing_required
@@ -337,41 +286,7 @@ class ImportDialog(QDialog):
     def _show_preview(self, shown: Any) -> None:
         self.preview = shown
         mapping = self.mapping()
-        labels = dict(self._labels())
-        headers = list(shown.headers)
-        self.table.clear()
-        self.table.setColumnCount(len(headers) + 1)
-        self.table.setRowCount(len(shown.rows))
-        titles = [self.tr("Problèmes")]
-        for header in headers:
-            name = mapping.get(header)
-            titles.append(f"{header}\n→ {labels.get(name, name)}" if name
-                          else f"{header}\n({self.tr('non importée')})")  # fmt: skip
-        self.table.setHorizontalHeaderLabels(titles)
-        self.table.setVerticalHeaderLabels([str(o.line) for o in shown.outcomes])
-        for row, values in enumerate(shown.rows):
-            problems = shown.problems(row)
-            notes: list[str] = []
-            for column, (header, value) in enumerate(zip(headers, values, strict=True)):
-                item = QTableWidgetItem(_cell_text(value))
-                messages = problems.get(header)
-                if messages:
-                    item.setBackground(QBrush(PROBLEM))
-                    item.setForeground(QBrush(PROBLEM_TEXT))
-                    item.setToolTip("\n".join(messages))
-                    notes.extend(m if m.casefold().startswith(header.casefold())
-                                 else f"{header} : {m}" for m in messages)  # fmt: skip
-                elif not mapping.get(header):
-                    item.setForeground(QBrush(QColor("#888888")))
-                self.table.setItem(row, column + 1, item)
-            notes.extend(problems.get("", []))
-            last = QTableWidgetItem(" ; ".join(notes) if notes else "✓")
-            if notes:
-                last.setForeground(QBrush(PROBLEM_TEXT))
-                last.setToolTip("\n".join(notes))
-            self.table.setItem(row, 0, last)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 320))  # tooltip: all of it
+        self.table.show_preview(shown, mapping, dict(self._labels()))
         self.summary.setStyleSheet("")
         self.summary.setText(
             self.tr("%1 ligne(s) dans le fichier ; aperçu des %2 premières : %3 avec un "
@@ -387,13 +302,7 @@ class ImportDialog(QDialog):
 
     def problem_at(self, line: int, header: str) -> str:
         """The problem shown in the preview for the file's ``line`` and column (tests)."""
-        for row in range(self.table.rowCount()):
-            head = self.table.verticalHeaderItem(row)
-            if head is not None and head.text() == str(line):
-                column = list(self.preview.headers).index(header) + 1
-                item = self.table.item(row, column)
-                return item.toolTip() if item is not None else ""
-        raise KeyError(line)
+        return self.table.problem_at(line, header)
 
     # --- the import ------------------------------------------------------------------------
     def run_import(self) -> None:
