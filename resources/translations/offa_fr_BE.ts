@@ -1461,6 +1461,14 @@ mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le d
         <source>Importer une &amp;liste (CSV, Excel)…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>— ne pas importer —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problèmes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1833,10 +1841,6 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>— ne pas importer —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>« %1 » et « %2 » remplissent le même champ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1846,10 +1850,6 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>Vérification de l&apos;aperçu…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problèmes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1462,6 +1462,14 @@ màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàté
         <source>Importer une &amp;liste (CSV, Excel)…</source>
         <translation>[Împõrtér üñé &amp;lîsté (ÇSV, Éxçél)… ~~~~~~~~~~~]</translation>
     </message>
+    <message>
+        <source>— ne pas importer —</source>
+        <translation>[— ñé pàs împõrtér — ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Problèmes</source>
+        <translation>[Prõblèmés ~~~]</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1841,10 +1849,6 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Léçtüré dü fîçhîér… ~~~~~~]</translation>
     </message>
     <message>
-        <source>— ne pas importer —</source>
-        <translation>[— ñé pàs împõrtér — ~~~~~~]</translation>
-    </message>
-    <message>
         <source>« %1 » et « %2 » remplissent le même champ.</source>
         <translation>[« %1 » ét « %2 » rémplîsséñt lé mêmé çhàmp. ~~~~~~~~~~~~~~]</translation>
     </message>
@@ -1855,10 +1859,6 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>Vérification de l'aperçu…</source>
         <translation>[Vérîfîçàtîõñ dé l'àpérçü… ~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>Problèmes</source>
-        <translation>[Prõblèmés ~~~]</translation>
     </message>
     <message>
         <source>%1 ligne(s) dans le fichier ; aperçu des %2 premières : %3 avec un problème.</source>
