@@ -5,19 +5,24 @@ Built once by ``app.main`` and handed to the window: no global application objec
 
 from __future__ import annotations
 
-import gc
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from offa_desktop import paths
 from offa_desktop.ui.preferences import Preferences
+from offa_desktop.ui.startup import (
+    AfterFirstPaint,
+    fill_demo_if_empty,
+    load_store_modules,
+    start_demo_session,
+    tune_gc,
+)
 from offa_desktop.ui.tasks import TaskManager
 
 log = logging.getLogger("offa.ui")
@@ -59,14 +64,14 @@ class AppContext:
         if demo_size is not None:
             folder = folder / DEMO_FOLDER
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            demo = _start_demo(folder, demo_size, demo_user)
+            demo = start_demo_session(folder, demo_size, demo_user)
         if demo is not None:
             wc, session = demo.session.wc, demo.session
             folder = demo.session.folder
         else:
             wc, session = WorkingCopy.open(paths.working_copy_path(folder)), None
             if demo_size is not None:
-                _fill_if_empty(wc, demo_size)
+                fill_demo_if_empty(wc, demo_size)
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         first_look = None
         if session is None:
@@ -140,7 +145,7 @@ class AppContext:
             home.refresh()
             QTimer.singleShot(2000, the_rest)  # a radar that fails or takes long
 
-        self.extras["after_paint"] = _AfterFirstPaint(
+        self.extras["after_paint"] = AfterFirstPaint(
             (self.first_paint_target(window), window), after_paint)
         QTimer.singleShot(3000, window.sync.start)  # a window never painted (minimised)
         return window
@@ -166,7 +171,7 @@ class AppContext:
         later page and count goes through the store)."""
         if self.first_look is None:
             return
-        self.tasks.background(_warm_store, self.working_copy).success(
+        self.tasks.background(load_store_modules, self.working_copy).success(
             lambda _result: self._retire_first_look()
         ).failure(lambda _error: self._retire_first_look()).run()
 
@@ -343,62 +348,3 @@ class AppContext:
                 self.working_copy.close()
         except Exception:  # closing must never hide the exit code
             log.exception("close failed")
-
-
-def tune_gc() -> None:
-    """What start-up made lives as long as the app: freeze it out of every later full pass of
-    the garbage collector, so those passes (which hold the GIL, so the UI thread) stay short."""
-    if not gc.get_freeze_count():
-        gc.collect()
-        gc.freeze()
-
-
-class _AfterFirstPaint(QObject):
-    """Calls ``action`` once, just after the first paint of one of ``widgets`` (the current
-    area, or the window when another area was shown before it): keeps start-up work out of the
-    way of the window's first frame."""
-
-    def __init__(self, widgets: tuple[QWidget, ...], action: Any) -> None:
-        super().__init__(widgets[0])
-        self._action = action
-        self._widgets = widgets
-        for widget in widgets:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._action is not None:
-            action, self._action = self._action, None
-            for widget in self._widgets:
-                widget.removeEventFilter(self)
-            QTimer.singleShot(0, action)
-        return False
-
-
-def _warm_store(wc: Any) -> None:
-    """Import what the lists and forms read the store with, and open one read session."""
-    from offa_desktop.ops.records import lists  # noqa: F401
-    from offa_desktop.store import queries  # noqa: F401
-
-    with wc.session():
-        pass
-
-
-def _start_demo(folder: Path, size: int, user: str | None = None) -> Any:
-    """The embedded server and a synced demo session; None with ``OFFA_DEMO_OFFLINE=1``
-    (then the demo generator fills a local working copy, no server)."""
-    if os.environ.get("OFFA_DEMO_OFFLINE"):
-        return None
-    from offa_desktop.ops.sync.session import start_demo
-
-    return start_demo(folder, size=size, username=user)
-
-
-def _fill_if_empty(wc: Any, size: int) -> None:
-    from offa_desktop.store import queries
-    from offa_desktop.store.demo_fill import fill_working_copy
-
-    with wc.session() as db:
-        if queries.count(db, "operators"):
-            return
-    log.info("filling the demo working copy with %s contracts", size)
-    fill_working_copy(wc, size, seed=0)
