@@ -396,8 +396,3 @@ CREATION_ORDER: tuple[str, ...] = (
     "documents",
     "snoozes",
 )
-
-
-def spec(collection: str) -> CollectionSpec:
-    """The spec of a collection; KeyError for an unknown one."""
-    return COLLECTIONS[collection]
