@@ -22,6 +22,8 @@ Boundaries (``today`` = T):
 - ``p2_at_risk``: running Walloon contract in its first school year, started at level A, whose
   P2 can still be reached but is ``at_risk`` (end date too early, tutor not agréé).
 - ``claim_unchecked``: claim ``to_check`` unchanged for more than 30 days.
+- ``referral_waiting``: referral to the Commission still ``referred`` or ``in_mediation``
+  (due: the day it was referred, or its mediation began).
 - ``pay_below_minimum``: running contract whose pay is under the minimum of its level from a
   dated wage row after the pay was set (its start or its last level change).
 """
@@ -34,6 +36,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from offa_desktop.domain.access import get_date, get_money, in_force
+from offa_desktop.domain.cases import WAITING
 from offa_desktop.domain.contracts import RUNNING
 from offa_desktop.domain.dates import add_months, add_years, trial_period_end
 from offa_desktop.domain.forecast import (
@@ -283,6 +286,22 @@ def claim_unchecked(f: Facts, today: date) -> Iterator[Finding]:
                           f"à vérifier depuis le {format_date_fr(since)}")
 
 
+def referral_waiting(f: Facts, today: date) -> Iterator[Finding]:
+    for rid, referral in f.look_at("referral_waiting", f.referrals):
+        status = referral.get("status")
+        if status not in WAITING:
+            continue
+        referred = get_date(referral, "referred_on")
+        mediation = get_date(referral, "mediation_on")
+        about = "contrat" if referral.get("subject") == "contract" else "agrément"
+        if status == "in_mediation" and mediation is not None:
+            yield Finding("referral_waiting", "mediation_referrals", rid, mediation,
+                          f"{about} : en médiation depuis le {format_date_fr(mediation)}")
+        elif referred is not None:
+            yield Finding("referral_waiting", "mediation_referrals", rid, referred,
+                          f"{about} : Commission saisie le {format_date_fr(referred)}")
+
+
 def minimum_thresholds(f: Facts) -> dict[str, Decimal]:
     """The highest minimum each level ever has in the tables: no pay at or above it can be
     under a minimum (the store's candidate filter)."""
@@ -338,7 +357,7 @@ RuleFunction = Callable[[Facts, date], Iterator[Finding]]
 RULE_FUNCTIONS: tuple[RuleFunction, ...] = (
     approval_suspended, draft_start, pay_below_minimum, approval_decisions, notice_running,
     trial_end, turns_18, visit_unreported, contract_end, p2_at_risk, criminal_record_old,
-    claim_unchecked,
+    referral_waiting, claim_unchecked,
 )
 
 

@@ -69,6 +69,9 @@ RULES: tuple[Rule, ...] = (
          "depuis le niveau A, tuteur agréé", "contracts"),
     Rule("criminal_record_old", "Extraits de casier judiciaire de tuteurs trop anciens", MEDIUM,
          "Tuteur : extrait de casier judiciaire modèle II requis", "tutors"),
+    Rule("referral_waiting", "Saisines de la Commission en attente", MEDIUM,
+         "Commission d'agrément et de médiation : les opérateurs lui soumettent les problèmes "
+         "de contrat et les désaccords sur un agrément", "mediation_referrals"),
     Rule("claim_unchecked", "Demandes d'incitants à vérifier depuis plus de 30 jours", LOW,
          "Incitants : la demande passe de « à vérifier » à « éligible » ou « non éligible »",
          "incentive_claims"),
@@ -111,6 +114,7 @@ class Facts:
     tutors: dict[str, Record] = field(default_factory=dict)
     visits: dict[str, Record] = field(default_factory=dict)
     claims: dict[str, Record] = field(default_factory=dict)
+    referrals: dict[str, Record] = field(default_factory=dict)
     events: dict[str, list[Record]] = field(default_factory=dict)
     claim_since: dict[str, date] = field(default_factory=dict)
     learner_contracts: dict[str, list[str]] = field(default_factory=dict)

@@ -179,6 +179,11 @@ def _mine(finding: Finding, facts: Facts, who: Profile) -> bool:
             return False
         if who.role == "secretariat":
             return facts.approvals[finding.id].get("operator_code") == who.operator_code
+    if finding.rule == "referral_waiting":  # the referring operator's, and the Commission's
+        if who.role == "coach":
+            return False
+        if who.role == "secretariat":
+            return facts.referrals[finding.id].get("operator_code") == who.operator_code
     if finding.rule == "visit_unreported" and who.role == "coach":
         return facts.visits[finding.id].get("visitor_id") == who.user_id
     return True
@@ -254,8 +259,12 @@ def _words(
         return " — ".join(p for p in parts if p)
 
     out: dict[tuple[str, str], str] = {}
+    referrals = radar_rows.referral_words(
+        conn, [f.id for f in findings if f.collection == "mediation_referrals"])
     for f in findings:
         key = (f.collection, f.id)
+        if f.collection == "mediation_referrals":
+            out[key] = referrals.get(f.id, "")
         if f.collection == "contracts":
             out[key] = contract_words(facts.contracts[f.id])
         elif f.collection == "learners":

@@ -120,6 +120,7 @@ def load_facts(conn: sqlite3.Connection, today: date) -> tuple[Facts, Window]:
     _turning_18(conn, f, params)
     _approvals(conn, f, params)
     _visits_and_claims(conn, f, params)
+    _referrals(conn, f)
     _old_records(conn, f, params)
     _places(conn, f)
     return f, w
@@ -332,6 +333,43 @@ def _visits_and_claims(conn: sqlite3.Connection, f: Facts, params: dict[str, Any
         f.claims[row["id"]] = row
         f.claim_since[row["id"]] = date.fromisoformat(str(row["updated_at"])[:10])
     f.candidates["claim_unchecked"] = set(f.claims)
+
+
+def _referrals(conn: sqlite3.Connection, f: Facts) -> None:
+    """The referrals waiting on the Commission (few: every one is a candidate)."""
+    assert f.candidates is not None
+    for row in _rows(
+        conn,
+        "SELECT id, subject, contract_id, approval_id, operator_code, status, referred_on,"
+        f" mediation_on FROM mediation_referrals WHERE {_LIVE}"
+        " AND status IN ('referred', 'in_mediation')",
+    ):
+        f.referrals[row["id"]] = row
+    f.candidates["referral_waiting"] = set(f.referrals)
+
+
+def referral_words(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
+    """How the radar names a referral: «learner — unit (city)» for a contract, «unit (city) —
+    trade» for an approval."""
+    out: dict[str, str] = {}
+    for row in _rows(
+        conn,
+        "SELECT r.id, l.last_name, l.first_name, u.name AS unit, u.city, t.name AS trade"
+        " FROM mediation_referrals r"
+        " LEFT JOIN contracts c ON c.id = r.contract_id"
+        " LEFT JOIN approvals a ON a.id = r.approval_id"
+        " LEFT JOIN learners l ON l.id = c.learner_id"
+        " LEFT JOIN establishment_units u"
+        "  ON u.id = COALESCE(c.establishment_unit_id, a.establishment_unit_id)"
+        " LEFT JOIN trades t ON t.code = a.trade_code AND t.deleted = 0"
+        " WHERE r.id IN (SELECT value FROM json_each(?))",
+        _ids(ids),
+    ):
+        place = f"{row['unit']} ({row['city']})" if row["unit"] else ""
+        person = " ".join(str(p) for p in (row["last_name"], row["first_name"]) if p)
+        parts = (person, place) if person else (place, str(row["trade"] or ""))
+        out[row["id"]] = " — ".join(p for p in parts if p)
+    return out
 
 
 def _places(conn: sqlite3.Connection, f: Facts) -> None:

@@ -38,6 +38,7 @@ class Area:
     filters: tuple[Filter, ...] = ()
     default_sort: int = 0
     default_descending: bool = False
+    late: bool = False  # listed after the other pages (Indicateurs keeps its Ctrl+8)
 
 
 def _sync(sortable: bool = False) -> Column:
@@ -329,5 +330,119 @@ def areas() -> tuple[Area, ...]:
             ),
             default_sort=2,  # school year, the latest first
             default_descending=True,
+        ),
+        Area(
+            "offers",
+            QCoreApplication.translate("areas", "Offres Stage+"),
+            "stage_offers",
+            (
+                Column(
+                    "title",
+                    QCoreApplication.translate("areas", "Intitulé"),
+                    width=220,
+                    grow=True,
+                ),
+                Column(
+                    "establishment_unit_id",
+                    QCoreApplication.translate("areas", "Unité d'établissement"),
+                    sortable=False,
+                    width=240,
+                    grow=True,
+                ),
+                Column(
+                    "trade_code",
+                    QCoreApplication.translate("areas", "Métier"),
+                    width=200,
+                    grow=True,
+                ),
+                Column(
+                    "start_date",
+                    QCoreApplication.translate("areas", "Début"),
+                    formatter=date_fr,
+                    width=95,
+                ),
+                Column(
+                    "places",
+                    QCoreApplication.translate("areas", "Places"),
+                    right_aligned=True,
+                    width=60,
+                ),
+                Column(
+                    "status",
+                    QCoreApplication.translate("areas", "Statut"),
+                    formatter=namer("offer_status"),
+                ),
+                Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
+                _sync(),
+            ),
+            (
+                Filter("status", QCoreApplication.translate("areas", "Statut"), "offer_status"),
+                Filter(
+                    "trade_code", QCoreApplication.translate("areas", "Métier"), "reference:trades"
+                ),
+                Filter(
+                    "operator_code",
+                    QCoreApplication.translate("areas", "Opérateur"),
+                    "reference:operators",
+                ),
+            ),
+            default_sort=3,  # start, the latest first
+            default_descending=True,
+            late=True,
+        ),
+        Area(
+            "referrals",
+            QCoreApplication.translate("areas", "Commission"),
+            "mediation_referrals",
+            (
+                Column(
+                    "about",
+                    QCoreApplication.translate("areas", "Dossier"),
+                    sortable=False,
+                    width=280,
+                    grow=True,
+                ),
+                Column(
+                    "subject",
+                    QCoreApplication.translate("areas", "Objet"),
+                    formatter=namer("referral_subject"),
+                    width=80,
+                ),
+                Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
+                Column(
+                    "status",
+                    QCoreApplication.translate("areas", "Statut"),
+                    formatter=namer("referral_status"),
+                ),
+                Column(
+                    "referred_on",
+                    QCoreApplication.translate("areas", "Saisie le"),
+                    formatter=date_fr,
+                    width=95,
+                ),
+                Column(
+                    "closed_on",
+                    QCoreApplication.translate("areas", "Clôturée le"),
+                    formatter=date_fr,
+                    width=95,
+                ),
+                _sync(),
+            ),
+            (
+                Filter(
+                    "status", QCoreApplication.translate("areas", "Statut"), "referral_status"
+                ),
+                Filter(
+                    "subject", QCoreApplication.translate("areas", "Objet"), "referral_subject"
+                ),
+                Filter(
+                    "operator_code",
+                    QCoreApplication.translate("areas", "Opérateur"),
+                    "reference:operators",
+                ),
+            ),
+            default_sort=4,  # referred on, the latest first
+            default_descending=True,
+            late=True,
         ),
     )

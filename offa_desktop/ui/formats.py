@@ -92,6 +92,21 @@ def _names() -> dict[str, dict[str, str]]:
             "bxl_tutor": QCoreApplication.translate("formats", "tuteur (Bruxelles)"),
             "bxl_learner": QCoreApplication.translate("formats", "apprenant (Bruxelles)"),
         },
+        "offer_status": {
+            "draft": QCoreApplication.translate("formats", "en préparation"),
+            "published": QCoreApplication.translate("formats", "publiée"),
+            "closed": QCoreApplication.translate("formats", "clôturée"),
+        },
+        "referral_status": {
+            "referred": QCoreApplication.translate("formats", "saisie"),
+            "in_mediation": QCoreApplication.translate("formats", "en médiation"),
+            "settled": QCoreApplication.translate("formats", "conciliée"),
+            "decided": QCoreApplication.translate("formats", "tranchée"),
+        },
+        "referral_subject": {
+            "contract": QCoreApplication.translate("formats", "contrat"),
+            "approval": QCoreApplication.translate("formats", "agrément"),
+        },
         "region": {
             "wal": QCoreApplication.translate("formats", "Wallonie"),
             "bxl": QCoreApplication.translate("formats", "Bruxelles"),

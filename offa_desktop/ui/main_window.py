@@ -81,8 +81,9 @@ class MainWindow(QMainWindow):
         # navigation order: the first pages (home), the lists, the other pages
         self.nav_keys: list[str] = [
             *(p.key for p in pages if p.first),
-            *(a.key for a in self.areas),
+            *(a.key for a in self.areas if not a.late),
             *(p.key for p in pages if not p.first),
+            *(a.key for a in self.areas if a.late),
         ]
         self.views: dict[str, AreaView] = {}
         self.pages: dict[str, QWidget] = {}  # what the stack shows per area (view or splitter)
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         for number, key in enumerate(self.nav_keys, start=1):
             item = QListWidgetItem(self.area_title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number % 10)))
             self.nav.addItem(item)
         self.stack = QStackedWidget(self)
         central = QWidget(self)
@@ -163,8 +164,8 @@ class MainWindow(QMainWindow):
         menu_view = self.menuBar().addMenu(self.tr("&Affichage"))
         for number, key in enumerate(self.nav_keys, start=1):
             action = menu_view.addAction(self.area_title(key))
-            if number <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= 10:  # Ctrl+1 ... Ctrl+9, then Ctrl+0
+                action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
             action.triggered.connect(lambda _=False, key=key: self.go_to(key))
         menu_view.addSeparator()
         focus_search = menu_view.addAction(self.tr("Rechercher"))

@@ -1469,6 +1469,42 @@ mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le d
         <source>Problèmes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Offre Stage+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle offre Stage+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nom, téléphone ou courriel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiche d&apos;offre (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiche d&apos;offre enregistrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisine de la Commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle saisine de la Commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2816,6 +2852,38 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <source>Montant</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Offres Stage+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisie le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clôturée le</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>formats</name>
@@ -2945,6 +3013,38 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>apprenant (Bruxelles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en préparation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publiée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clôturée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saisie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en médiation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conciliée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tranchée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contrat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1470,6 +1470,42 @@ màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàté
         <source>Problèmes</source>
         <translation>[Prõblèmés ~~~]</translation>
     </message>
+    <message>
+        <source>Offre Stage+</source>
+        <translation>[Õffré Stàgé+ ~~~~]</translation>
+    </message>
+    <message>
+        <source>Nouvelle offre Stage+</source>
+        <translation>[Ñõüvéllé õffré Stàgé+ ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>nom, téléphone ou courriel</source>
+        <translation>[ñõm, téléphõñé õü çõürrîél ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>[Püblîçàtîõñ ~~~]</translation>
+    </message>
+    <message>
+        <source>Fiche d'offre (PDF)</source>
+        <translation>[Fîçhé d'õffré (PDF) ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Fiche d'offre enregistrée</source>
+        <translation>[Fîçhé d'õffré éñrégîstréé ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Saisine de la Commission</source>
+        <translation>[Sàîsîñé dé là Çõmmîssîõñ ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Nouvelle saisine de la Commission</source>
+        <translation>[Ñõüvéllé sàîsîñé dé là Çõmmîssîõñ ~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>[Çõmmîssîõñ ~~~]</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2825,6 +2861,38 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <source>Montant</source>
         <translation>[Mõñtàñt ~~]</translation>
     </message>
+    <message>
+        <source>Offres Stage+</source>
+        <translation>[Õffrés Stàgé+ ~~~~]</translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation>[Îñtîtülé ~~]</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>[Plàçés ~~]</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>[Çõmmîssîõñ ~~~]</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>[Dõssîér ~~]</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>[Õbjét ~]</translation>
+    </message>
+    <message>
+        <source>Saisie le</source>
+        <translation>[Sàîsîé lé ~~~]</translation>
+    </message>
+    <message>
+        <source>Clôturée le</source>
+        <translation>[Çlôtüréé lé ~~~]</translation>
+    </message>
 </context>
 <context>
     <name>formats</name>
@@ -2955,6 +3023,38 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>apprenant (Bruxelles)</source>
         <translation>[àppréñàñt (Brüxéllés) ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>en préparation</source>
+        <translation>[éñ prépàràtîõñ ~~~~]</translation>
+    </message>
+    <message>
+        <source>publiée</source>
+        <translation>[püblîéé ~~]</translation>
+    </message>
+    <message>
+        <source>clôturée</source>
+        <translation>[çlôtüréé ~~]</translation>
+    </message>
+    <message>
+        <source>saisie</source>
+        <translation>[sàîsîé ~~]</translation>
+    </message>
+    <message>
+        <source>en médiation</source>
+        <translation>[éñ médîàtîõñ ~~~~]</translation>
+    </message>
+    <message>
+        <source>conciliée</source>
+        <translation>[çõñçîlîéé ~~~]</translation>
+    </message>
+    <message>
+        <source>tranchée</source>
+        <translation>[tràñçhéé ~~]</translation>
+    </message>
+    <message>
+        <source>contrat</source>
+        <translation>[çõñtràt ~~]</translation>
     </message>
     <message>
         <source>Wallonie</source>

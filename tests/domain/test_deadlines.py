@@ -51,7 +51,7 @@ def test_catalogue_every_rule_has_label_severity_and_legal_ground():
         "trial_end", "contract_end", "turns_18", "approval_decision_due",
         "approval_decision_late", "visit_unreported", "draft_start", "approval_suspended",
         "criminal_record_old", "notice_running", "p2_at_risk", "claim_unchecked",
-        "pay_below_minimum",
+        "pay_below_minimum", "referral_waiting",
     }
     for rule in RULES:
         assert rule.label and rule.legal and rule.severity in ("high", "medium", "low")
@@ -211,6 +211,23 @@ def test_claim_unchecked_after_30_days():
     assert found("claim_unchecked", checked, since + 90 * D) == []
 
 
+def test_referral_waiting_while_the_commission_has_not_ended_it():
+    f = facts()
+    f.referrals = {
+        "r1": {"subject": "contract", "status": "referred", "referred_on": "2026-11-02"},
+        "r2": {"subject": "approval", "status": "in_mediation", "referred_on": "2026-10-01",
+               "mediation_on": "2026-10-20"},
+        "r3": {"subject": "contract", "status": "settled", "referred_on": "2026-09-01",
+               "mediation_on": "2026-09-10", "closed_on": "2026-10-01", "outcome": "Accord."},
+    }
+    got = [(x.id, x.due, x.detail) for x in deadlines.find_all(f, date(2026, 12, 1))
+           if x.rule == "referral_waiting"]
+    assert sorted(got) == [
+        ("r1", date(2026, 11, 2), "contrat : Commission saisie le 02/11/2026"),
+        ("r2", date(2026, 10, 20), "agrément : en médiation depuis le 20/10/2026"),
+    ]
+
+
 def test_pay_below_minimum_after_a_new_wage_row():
     # level A from 2023-09-01 at 313.19 (2022 RMMMG); 2024-05-01 brings 351.98
     f = facts(contracts={C1: contract(start_date="2023-09-01", monthly_pay="313.19")})
@@ -234,4 +251,5 @@ def test_pay_below_minimum_after_a_new_wage_row():
 def test_every_rule_reports_its_own_collection():
     for rule in RULES:
         assert RULE_BY_CODE[rule.code].collection in (
-            "contracts", "learners", "approvals", "visits", "tutors", "incentive_claims")
+            "contracts", "learners", "approvals", "visits", "tutors", "incentive_claims",
+            "mediation_referrals")

@@ -42,6 +42,7 @@ def every_record(path: Path) -> Facts:
             f.approvals = {r.id: r.data for r in all_of("approvals")}
             f.tutors = {r.id: r.data for r in all_of("tutors")}
             f.visits = {r.id: r.data for r in all_of("visits")}
+            f.referrals = {r.id: r.data for r in all_of("mediation_referrals")}
             for r in all_of("incentive_claims"):
                 f.claims[r.id] = r.data
                 assert r.updated_at is not None

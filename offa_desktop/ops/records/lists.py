@@ -27,6 +27,8 @@ LINKED = {
 }
 # The visits list's "place": the unit of the visit's approval, else of its contract.
 PLACE = "place"
+# The referrals list's "about": the contract (its learner and unit) or the approval (its unit).
+ABOUT = "about"
 
 
 def label(collection: str, data: Mapping[str, Any]) -> str:
@@ -75,4 +77,29 @@ def linked_values(
             for r in records:
                 unit = units.get(unit_of[r.id])
                 out[r.id][key] = label("establishment_units", unit) if unit else ""
+        elif key == ABOUT:
+            _about(session, records, out)
     return out
+
+
+def _about(
+    session: Session, records: Sequence[StoredRecord], out: dict[str, dict[str, str]]
+) -> None:
+    contracts = _records(session, "contracts", (r.data.get("contract_id") for r in records))
+    approvals = _records(session, "approvals", (r.data.get("approval_id") for r in records))
+    learners = _records(session, "learners", (c.get("learner_id") for c in contracts.values()))
+    units = _records(session, "establishment_units", [
+        p.get("establishment_unit_id") for p in (*contracts.values(), *approvals.values())])
+    for r in records:
+        contract = contracts.get(str(r.data.get("contract_id") or ""))
+        approval = approvals.get(str(r.data.get("approval_id") or ""))
+        parent = contract or approval or {}
+        unit = units.get(str(parent.get("establishment_unit_id") or ""))
+        where = label("establishment_units", unit) if unit else ""
+        if contract is not None:
+            learner = learners.get(str(contract.get("learner_id") or ""))
+            who = label("learners", learner) if learner else ""
+            out[r.id][ABOUT] = " — ".join(p for p in (who, where) if p)
+        else:
+            trade = str(parent.get("trade_code") or "")
+            out[r.id][ABOUT] = " — ".join(p for p in (where, trade) if p)

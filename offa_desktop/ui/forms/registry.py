@@ -22,6 +22,8 @@ FORMS: dict[str, tuple[str, str]] = {
     "approvals": ("approval", "open_approval"),
     "visits": ("visit", "VisitForm"),
     "incentive_claims": ("incentives", "open_claim"),
+    "stage_offers": ("cases", "OfferForm"),
+    "mediation_referrals": ("cases", "ReferralForm"),
 }
 
 

@@ -1,0 +1,196 @@
+"""The forms of a Stage+ offer and of a referral to the Commission (issue 18).
+
+*Offre Stage+*: the granted approval it is posted under (its unit and trade follow), the
+title, description, start, places, contact and operator; its status offers only the moves it
+may make (en préparation → publiée → clôturée), and a move fills in its date (publication,
+closing) with today when left empty. «Fiche d'offre (PDF)» prints the offer sheet.
+
+*Saisine de la Commission*: what it is about (a contract of the operator, or an approval), the
+reason, the dates; the status and outcome are the Commission's (offa): a secretariat's copy
+refuses their change with the server's words, as any form does. Its documents go through
+«Pièces jointes» (Ctrl+J) as any record's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from offa_desktop.domain.problems import Problem
+from offa_desktop.ops import cases
+from offa_desktop.ops.records import editing
+from offa_desktop.ui.formats import name_of
+from offa_desktop.ui.forms.base import RecordForm, field_label, tr
+from offa_desktop.ui.forms.fields import (
+    ChoiceField,
+    DateField,
+    LongTextField,
+    NumberField,
+    TextField,
+)
+from offa_desktop.ui.forms.record_search import PickerField
+from offa_desktop.ui.forms.support import operator_choices, user_profile
+
+OFFER = "stage_offers"
+R = "mediation_referrals"
+
+
+class OfferForm(RecordForm):
+    """Offre Stage+ of a granted approval."""
+
+    collection = OFFER
+    stay_open_after_create = True  # then it can be printed or published
+
+    def __init__(self, context: Any, record_id: str | None, parent: QWidget | None = None) -> None:
+        profile = user_profile(context)
+        initial = None
+        if record_id is None:
+            initial = {"status": "draft", "operator_code": profile.get("operator_code"),
+                       "places": 1}  # fmt: skip
+        super().__init__(context, record_id, parent, initial=initial)
+        self.setWindowTitle(tr("Offre Stage+") if record_id else tr("Nouvelle offre Stage+"))
+        self.add_field("approval_id", PickerField(
+            field_label(OFFER, "approval_id"), self._approvals, context.tasks))
+        self.targets.update({"establishment_unit_id": "approval_id", "trade_code": "approval_id"})
+        self.add_field("title", TextField(field_label(OFFER, "title")))
+        self.add_field("description", LongTextField(field_label(OFFER, "description")))
+        self.add_field("start_date", DateField(field_label(OFFER, "start_date")))
+        self.add_field("places", NumberField(field_label(OFFER, "places")))
+        self.add_field("contact", TextField(field_label(OFFER, "contact"),
+                                            placeholder=tr("nom, téléphone ou courriel")))
+        self.add_field("operator_code", ChoiceField(field_label(OFFER, "operator_code"),
+                                                    operator_choices(self.wc)))
+        state = self.add_group(tr("Publication"))
+        current = self.base.get("status") if record_id else None
+        self.add_field("status", ChoiceField(field_label(OFFER, "status"), [
+            (s, name_of("offer_status", s)) for s in cases.offer_statuses(current)],
+            empty=False), state)  # fmt: skip
+        self.add_field("published_on", DateField(field_label(OFFER, "published_on")), state)
+        self.add_field("closed_on", DateField(field_label(OFFER, "closed_on")), state)
+        self.print_button = QPushButton(tr("Fiche d'offre (PDF)"))
+        self.print_button.setObjectName("offer-print")
+        self.print_button.clicked.connect(self.print_sheet)
+        self.buttons.addButton(self.print_button, self.buttons.ButtonRole.ActionRole)
+        self.load_values()
+
+    def _approvals(self, text: str, current: Any) -> list[tuple[str, str]]:
+        keep = str(current) if current else self.base.get("approval_id")
+        return [(o.id, o.label) for o in cases.approval_options(self.wc, text, keep)]
+
+    def extra(self, data: dict[str, Any], problems: list[Problem]) -> None:
+        approval = editing.load(self.wc, "approvals", str(data.get("approval_id") or ""))
+        if approval is not None:
+            data["establishment_unit_id"] = approval.get("establishment_unit_id")
+            data["trade_code"] = approval.get("trade_code")
+        if data.get("status") != self.base.get("status"):
+            data.update(cases.dated(data, cases.OFFER_DATES, editing.today(self.wc)))
+
+    def update_derived(self, result: Any) -> None:
+        self.print_button.setEnabled(self.record_id is not None)
+
+    def after_save(self, changes: Any) -> None:
+        """The form stays open: offer the moves of the status just saved."""
+        field = self.fields["status"]
+        assert isinstance(field, ChoiceField)
+        current = self.base.get("status")
+        field.set_choices([(s, name_of("offer_status", s)) for s in cases.offer_statuses(
+            current if isinstance(current, str) else None)])  # fmt: skip
+        field.set_value(current)
+        self._initial = self.collect_quietly()
+
+    def print_sheet(self) -> Any:
+        """Write the offer sheet on the pool lane, then announce and open it."""
+        from offa_desktop.ui import file_notice
+
+        if self.record_id is None:
+            return None
+        folder = Path(getattr(self.context, "folder", Path.home())) / "impressions"
+        return (self.context.tasks.background(cases.print_offer, self.wc, self.record_id, folder,
+                                              editing.today(self.wc))
+                .owned_by(self)
+                .success(lambda path: file_notice.announce(
+                    self.context.extras.get("window") or self, tr("Fiche d'offre enregistrée"),
+                    path))
+                .run())  # fmt: skip
+
+
+class ReferralForm(RecordForm):
+    """Saisine de la Commission d'agrément et de médiation."""
+
+    collection = R
+
+    def __init__(
+        self, context: Any, record_id: str | None, parent: QWidget | None = None, **preset: Any
+    ) -> None:
+        profile = user_profile(context)
+        initial = None
+        if record_id is None:
+            initial = {"status": "referred", "subject": "contract",
+                       "operator_code": profile.get("operator_code"), **preset}  # fmt: skip
+        super().__init__(context, record_id, parent, initial=initial)
+        if record_id is None:
+            self.base.setdefault("referred_on", editing.today(self.wc).isoformat())
+        self.operator = profile.get("operator_code") if profile.get("role") == "secretariat" \
+            else None
+        self.setWindowTitle(tr("Saisine de la Commission") if record_id
+                            else tr("Nouvelle saisine de la Commission"))  # fmt: skip
+        self.add_field("subject", ChoiceField(field_label(R, "subject"), [
+            (s, name_of("referral_subject", s)) for s in ("contract", "approval")], empty=False))
+        self.add_field("contract_id", PickerField(
+            field_label(R, "contract_id"), self._contracts, context.tasks))
+        self.add_field("approval_id", PickerField(
+            field_label(R, "approval_id"), self._approvals, context.tasks))
+        self.add_field("operator_code", ChoiceField(field_label(R, "operator_code"),
+                                                    operator_choices(self.wc)))
+        self.add_field("reason", LongTextField(field_label(R, "reason")))
+        self.add_field("referred_on", DateField(field_label(R, "referred_on")))
+        commission = self.add_group(tr("Commission"))
+        current = self.base.get("status") if record_id else None
+        self.add_field("status", ChoiceField(field_label(R, "status"), [
+            (s, name_of("referral_status", s)) for s in cases.referral_statuses(current)],
+            empty=False), commission)  # fmt: skip
+        self.add_field("mediation_on", DateField(field_label(R, "mediation_on")), commission)
+        self.add_field("closed_on", DateField(field_label(R, "closed_on")), commission)
+        self.add_field("outcome", LongTextField(field_label(R, "outcome")), commission)
+        self.fields["subject"].edited.connect(self._show_subject)
+        self.load_values()
+        self._show_subject()
+
+    def _contracts(self, text: str, current: Any) -> list[tuple[str, str]]:
+        keep = str(current) if current else self.base.get("contract_id")
+        return [(o.id, f"{o.label} ({o.detail})")
+                for o in cases.contract_options(self.wc, text, keep, self.operator)]
+
+    def _approvals(self, text: str, current: Any) -> list[tuple[str, str]]:
+        keep = str(current) if current else self.base.get("approval_id")
+        return [(o.id, o.label)
+                for o in cases.approval_options(self.wc, text, keep, granted_only=False)]
+
+    def _show_subject(self) -> None:
+        about_contract = self.fields["subject"].value() == "contract"
+        self.fields["contract_id"].widget.setVisible(about_contract)
+        self.fields["approval_id"].widget.setVisible(not about_contract)
+        for name, shown in (("contract_id", about_contract), ("approval_id", not about_contract)):
+            label = self.form.labelForField(self.fields[name].widget)
+            if label is not None:
+                label.setVisible(shown)
+
+    def update_derived(self, result: Any) -> None:
+        operator = self.fields["operator_code"]
+        taken = result.record.get("operator_code")
+        if operator.value() is None and taken:  # shown as the record takes it (the file's)
+            operator.set_value(taken)
+
+    def extra(self, data: dict[str, Any], problems: list[Problem]) -> None:
+        about_contract = data.get("subject") == "contract"
+        other = "approval_id" if about_contract else "contract_id"
+        data[other] = None
+        named = data.get("contract_id" if about_contract else "approval_id")
+        if named and not data.get("operator_code"):  # the file's operator, as the rule wants
+            target = editing.load(self.wc, "contracts" if about_contract else "approvals",
+                                  str(named))  # fmt: skip
+            data["operator_code"] = (target or {}).get("operator_code")
+        if data.get("status") != self.base.get("status"):
+            data.update(cases.dated(data, cases.REFERRAL_DATES, editing.today(self.wc)))

@@ -1,0 +1,142 @@
+"""Stage+ offers and referrals to the Commission in the window (issue 18), on a demo copy: an
+offer posted for a granted approval, published (its date filled in), found by the list's
+filters, its sheet printed and read back; a referral of a contract, listed with what it is
+about, on the radar while the Commission has not ended it, and off it once decided."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from offa_desktop.ops import cases
+from offa_desktop.ops import radar as radar_ops
+from offa_desktop.ops.records import editing
+from offa_desktop.ui.forms.cases import OfferForm, ReferralForm
+from offa_desktop.ui.forms.registry import open_record
+from tests.ui.forms.conftest import shoot, type_text
+
+pytestmark = pytest.mark.gui
+
+
+def _rows(view: Any) -> list[list[str]]:
+    model = view.model
+    return [[str(model.index(r, c).data() or "") for c in range(model.columnCount())]
+            for r in range(model.rowCount())]  # fmt: skip
+
+
+def test_an_offer_posted_published_listed_and_printed(
+    qtbot: Any, context: Any, opened_files: list[Path]
+) -> None:
+    wc = context.working_copy
+    granted = cases.approval_options(wc)
+    assert granted and all(o.data and o.data["status"] == "granted" for o in granted)
+    choice = granted[0]
+    form = open_record(context, "stage_offers", None, None)
+    assert isinstance(form, OfferForm)
+    qtbot.addWidget(form)
+    picker = form.fields["approval_id"]
+    words = choice.label.split(" — ")[0].split(" (")[0]
+    with qtbot.waitSignal(picker.searcher.applied, timeout=5_000):
+        type_text(picker.search_box, words)
+    picker.set_value(choice.id)
+    type_text(form.fields["title"].editor, "Apprenti·e en gros œuvre")
+    form.fields["description"].set_value("Chantiers de rénovation ; permis B souhaité.")
+    type_text(form.fields["start_date"].editor, "01/09/2027")
+    form.fields["places"].set_value(2)
+    form.fields["operator_code"].set_value(choice.data["operator_code"])
+    check = form.validate_now()
+    assert not check.blocking, check.blocking
+    assert check.record["trade_code"] == choice.data["trade_code"]  # the approval's
+    assert not form.print_button.isEnabled()  # not saved yet
+    with qtbot.waitSignal(form.saved, timeout=10_000):
+        form.save_button.click()
+    offer_id = form.record_id
+    assert offer_id and form.print_button.isEnabled()
+    statuses = [form.fields["status"].combo.itemData(i)
+                for i in range(form.fields["status"].combo.count())]
+    assert statuses == ["draft", "closed", "published"]
+    form.fields["status"].set_value("published")
+    today = editing.today(wc)
+    assert form.validate_now().record["published_on"] == today.isoformat()
+    shoot(form, "stage-offer")
+    with qtbot.waitSignal(form.saved, timeout=10_000):
+        form.save_button.click()
+    saved = editing.load(wc, "stage_offers", offer_id) or {}
+    assert saved["status"] == "published" and saved["published_on"] == today.isoformat()
+
+    window = context.build_window(auto_sync=False)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_area("offers")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    (row,) = _rows(view)
+    assert row[0] == "Apprenti·e en gros œuvre" and "publiée" in row
+    assert row[3] == "01/09/2027"
+    box = view.filter_boxes["status"]
+    box.setCurrentIndex(box.findData("closed"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=10_000)
+    box.setCurrentIndex(box.findData("published"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    assert window.nav_keys[-2:] == ["offers", "referrals"]
+
+    done = form.print_sheet()
+    qtbot.waitUntil(lambda: bool(opened_files), timeout=20_000)
+    assert done is not None
+    pdf = opened_files[-1]
+    assert pdf.name.startswith("offre-stage-") and pdf.suffix == ".pdf"
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Apprenti·e en gros œuvre" in text
+    assert f"Offre publiée le {today.strftime('%d/%m/%Y')}" in text
+    assert "Places" in text and "01/09/2027" in text
+    assert "PROJET" not in text
+    window.close()
+
+
+def test_a_referral_listed_and_on_the_radar_until_decided(qtbot: Any, context: Any) -> None:
+    wc = context.working_copy
+    (contract,) = cases.contract_options(wc)[:1]
+    form = open_record(context, "mediation_referrals", None, None)
+    assert isinstance(form, ReferralForm)
+    qtbot.addWidget(form)
+    assert form.fields["contract_id"].widget.isVisibleTo(form)
+    assert not form.fields["approval_id"].widget.isVisibleTo(form)
+    form.fields["contract_id"].set_value(contract.id)
+    form.fields["reason"].set_value("Le tuteur ne suit plus l'apprenant depuis octobre.")
+    check = form.validate_now()
+    assert not check.blocking, check.blocking
+    assert check.record["operator_code"] == contract.data["operator_code"]  # the contract's
+    assert check.record["approval_id"] is None
+    shoot(form, "referral")
+    with qtbot.waitSignal(form.saved, timeout=10_000):
+        form.save_button.click()
+    referral_id = form.record_id
+    assert referral_id
+
+    window = context.build_window(auto_sync=False)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_area("referrals")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    (row,) = _rows(view)
+    assert row[0] == contract.label and row[1] == "contrat" and row[3] == "saisie"
+
+    today = editing.today(wc)
+    found = radar_ops.compute(wc.path, today)
+    (line,) = [i for i in found.items if i.rule == "referral_waiting"]
+    assert line.id == referral_id and line.record == contract.label
+    assert line.detail == f"contrat : Commission saisie le {today.strftime('%d/%m/%Y')}"
+
+    # The Commission decides (this copy has no account: no role holds it back).
+    editing.save(wc, "mediation_referrals", referral_id, {
+        **(editing.load(wc, "mediation_referrals", referral_id) or {}),
+        "status": "decided", "closed_on": today.isoformat(),
+        "outcome": "Rappel des obligations du tuteur ; suivi renforcé."})  # fmt: skip
+    again = radar_ops.compute(wc.path, today)
+    assert [i for i in again.items if i.rule == "referral_waiting"] == []
+    assert date.fromisoformat(str(editing.load(wc, "mediation_referrals", referral_id)
+                                  .get("closed_on"))) == today  # type: ignore[union-attr]
+    window.close()
