@@ -246,5 +246,6 @@ def test_an_edit_against_deletion_holds_logout_and_another_account_back(
     switched = b.run("login", "--server", b.server_url, "--username", other)
     assert switched.status != 0, switched.stdout
     assert switched.summary()["error"] == "other_account"
+    assert "conflits à régler" in switched.summary()["message"]
     (kept,) = _conflicts(b)
     assert kept["kind"] == "deleted_by_server" and kept["mine"]["name"] == mine

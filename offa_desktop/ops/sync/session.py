@@ -50,8 +50,9 @@ MSG_NOT_LOGGED_IN = (
     "(offa-desktop login --server ADRESSE --username NOM)."
 )
 MSG_OTHER_ACCOUNT = (
-    "Cette copie de travail contient des modifications non envoyées d'un autre compte. "
-    "Synchronisez-les avec ce compte-là, ou utilisez un autre dossier de données (--data-dir)."
+    "Cette copie de travail contient des modifications non envoyées ou des conflits à régler "
+    "d'un autre compte. Envoyez-les ou réglez-les avec ce compte-là, ou utilisez un autre "
+    "dossier de données (--data-dir)."
 )
 
 
