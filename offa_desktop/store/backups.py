@@ -131,8 +131,14 @@ def take(path: Path, reason: str = "auto") -> Backup:
     try:
         copy_file(path, target)
         problem = integrity(target)
+        if not path.exists():  # erased meanwhile (« à effacer », « Oublier »): keep nothing
+            raise FileNotFoundError(path)
     except (OSError, sqlite3.Error) as exc:
         target.unlink(missing_ok=True)
+        if not path.exists():
+            _drop_if_empty(where)
+            log.info("backup given up: the working copy was erased meanwhile")
+            raise BackupFailed("La copie de travail a été effacée.") from exc
         log.error("backup of %s failed: %s", path, exc)
         raise BackupFailed(f"La sauvegarde de la copie de travail a échoué : {exc}.") from exc
     if problem is not None:
@@ -146,6 +152,13 @@ def take(path: Path, reason: str = "auto") -> Backup:
         stale.path.unlink(missing_ok=True)
     log.info("working copy backed up to %s (verified)", target)
     return Backup(target, taken, reason)
+
+
+def _drop_if_empty(where: Path) -> None:
+    try:
+        where.rmdir()
+    except OSError:
+        pass  # not empty, or gone already
 
 
 def spacing() -> timedelta:
