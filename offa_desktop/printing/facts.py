@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from offa_desktop.domain import dates
+from offa_desktop.domain.identifiers import format_enterprise_number
 from offa_desktop.domain.pay import compute_minimum
 from offa_desktop.printing.data import PrintData
 
@@ -66,11 +67,13 @@ def is_minor(learner: Mapping[str, Any] | None, day: date) -> bool:
 
 
 def enterprise_number(value: object) -> str:
-    """``"0403170701"`` -> ``"0403.170.701"`` (the BCE's own way); other text as given."""
+    """``"0403170701"`` -> ``"0403.170.701"``, a unit number ``"2123456789"`` ->
+    ``"2.123.456.789"`` (the BCE's own ways; a unit's was printed ``2123.456.789``); other text
+    as given."""
     digits = "".join(ch for ch in str(value or "") if ch.isdigit())
     if len(digits) != 10:
         return str(value or "")
-    return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
+    return format_enterprise_number(digits)
 
 
 def niss(value: object) -> str:

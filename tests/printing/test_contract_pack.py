@@ -213,3 +213,11 @@ def test_iban_prints_in_groups_of_four() -> None:
     learner = {**s.LEARNER, "iban": "BE71096123456769"}
     text = " ".join(pages_text(render(s.contract_data(learner=learner))))
     assert "BE71 0961 2345 6769" in text
+
+
+def test_unit_numbers_print_as_the_bce_writes_them() -> None:
+    """An establishment unit's number is ``2.123.456.7xx`` (it printed ``2123.456.7xx``)."""
+    text = " ".join(pages_text(render(s.contract_data())))
+    number = str(s.UNIT["unit_number"])
+    assert f"{number[0]}.{number[1:4]}.{number[4:7]}.{number[7:]}" in text
+    assert f"{number[:4]}.{number[4:7]}.{number[7:]}" not in text

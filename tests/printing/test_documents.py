@@ -144,7 +144,7 @@ def test_approval_decision(status: str, sentence: str) -> None:
             f"IFAPME Liège-Huy-Verviers {sentence} à l'entreprise Boulangerie Erdős & Fils",
             "Atelier de Herstal",
             "0403.170.701",
-            "2123.456.791",
+            "2.123.456.791",  # a unit number as the BCE writes it
             "Chaussée de Brunehault 245, 4040 Herstal",
             "Boulanger-pâtissier (boulanger)",
             "02/03/2026",
