@@ -91,6 +91,8 @@ def instant_column(value: str | None) -> str | None:
     """
     if not value:
         return None
+    if len(value) == 27 and value[19] == "." and value[26] == "Z" and _UTC_Z.match(value):
+        return value  # already the fixed width (the reference server's stamps)
     if _UTC_Z.match(value):
         head, _, fraction = value[:-1].partition(".")
         return f"{head}.{fraction.ljust(6, '0')}Z"

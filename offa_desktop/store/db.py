@@ -164,6 +164,24 @@ def _backup(path: Path, revision: str | None) -> Path:
     return backups.take(path, f"before-{revision or 'none'}").path
 
 
+CACHE_KIB = 65536
+# The page cache of a connection writing a bulk load (the pages of a first sync, the rebuild of
+# the derived tables after them): written pages are not read again, and a 64 MiB cache filled
+# by 100,000 records took a first sync's process from 118 to 172 MB peak RSS for no time gained.
+BULK_CACHE_KIB = 8192
+
+
+@contextmanager
+def lean_cache(conn: Connection) -> Iterator[None]:
+    """The connection's page cache at :data:`BULK_CACHE_KIB` for the block, then back to
+    :data:`CACHE_KIB` (only what the block keeps cached stays in memory)."""
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
+
+
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     # Autocommit at the driver level: transactions are begun explicitly in _on_begin, so a read
     # session sees one snapshot and the unit of work takes the write lock at once.
@@ -172,8 +190,9 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    # 64 MiB of page cache: list queries and bulk loads on 100,000 contracts stay in memory.
-    cursor.execute("PRAGMA cache_size=-65536")
+    # 64 MiB of page cache: list queries on 100,000 contracts stay in memory (a bulk load
+    # takes less, see BULK_CACHE_KIB).
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
