@@ -1,12 +1,19 @@
-"""The buttons every dialog ends with, in French: «Fermer»; an action and «Annuler»; and the
-yes/no question asked before something that cannot be taken back."""
+"""The buttons every dialog ends with, in French: «Fermer»; an action and «Annuler»; the yes/no
+question asked before something that cannot be taken back; a message that does not block."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 Close = QDialogButtonBox.StandardButton.Close
 Ok = QDialogButtonBox.StandardButton.Ok
@@ -42,3 +49,19 @@ def ok_cancel_buttons(
 def confirmed(parent: QWidget, title: str, question: str) -> bool:
     """Ask ``question`` (Oui / Non); True when the person said yes."""
     return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes
+
+
+def tell(
+    parent: QWidget, title: str, text: str, name: str, *, warning: bool = False,
+    quit_after: bool = False,
+) -> QMessageBox:
+    """A message that does not block (window-modal, opened, deleted once read); the
+    application quits once it is read when ``quit_after``."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setObjectName(name)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if quit_after:
+        box.finished.connect(lambda _code: QApplication.exit(0))
+    box.open()
+    return box

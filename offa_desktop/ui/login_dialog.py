@@ -122,3 +122,21 @@ class LoginDialog(QDialog):
         self.message.setText(str(message))
         self.password.selectAll()
         self.password.setFocus()
+
+
+def open_login(context: Any, session: Any, status: Any, parent: QWidget) -> LoginDialog:
+    """The login dialog for ``session``, filled with the last server and user of ``status``
+    (None: none known), and the demo's accounts to pick from when the demo runs."""
+    demo = None
+    if getattr(context, "demo", None) is not None:
+        from offa_desktop.demo.accounts import DEMO_ACCOUNTS
+
+        demo = [(a.username, a.password, a.display_name) for a in DEMO_ACCOUNTS]
+    return LoginDialog(
+        context.tasks,
+        session,
+        server=(status.server or "") if status else "",
+        username=(status.username or "") if status else "",
+        parent=parent,
+        demo_accounts=demo,
+    )

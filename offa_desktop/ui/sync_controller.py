@@ -3,22 +3,25 @@ and an automatic sync every few minutes while the server answers."""
 
 from __future__ import annotations
 
-import html
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMessageBox, QProgressBar, QPushButton
 
 from offa_desktop import logfile
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.errors import user_message
+from offa_desktop.ui import sync_words
+from offa_desktop.ui.dialogs import tell
+from offa_desktop.ui.sync_account import AccountFlow
 from offa_desktop.ui.tasks import Op, paused_gc
 
 log = logging.getLogger("offa.ui")
 AUTO_SYNC_MS = 5 * 60 * 1000
-LOGOUT_LINES = 12  # edits named in the logout question (the rest counted)
 
 
 class SyncController(QObject):
@@ -41,11 +44,10 @@ class SyncController(QObject):
         self.online: bool | None = None
         self.running: Op | None = None
         self.last_status: Any = None
-        self.login_dialog: Any = None
         self.message_box: QMessageBox | None = None
-        self.logout_box: QMessageBox | None = None
         self.verifying = False  # the running sync was asked by "Vérifier la copie"
         self._started = False
+        self.account = AccountFlow(self)
         self.progress = QProgressBar(window)
         self.progress.setObjectName("sync-progress")
         self.progress.setMaximumWidth(220)
@@ -59,34 +61,23 @@ class SyncController(QObject):
         window.statusBar().addPermanentWidget(self.cancel_button)
         window.sync_action.triggered.connect(self.sync)
         menu = window.menu_sync
-        self.verify_action = menu.addAction(self.tr("&Vérifier la copie"))
-        self.verify_action.setObjectName("action-verify")
-        self.verify_action.setStatusTip(
-            self.tr("Compare toute la copie de travail avec le serveur et rétablit ce qui diffère")
-        )
-        self.verify_action.triggered.connect(lambda: self.sync(verify=True))
+        self.verify_action = _action(
+            menu, self.tr("&Vérifier la copie"), "action-verify", lambda: self.sync(verify=True),
+            self.tr("Compare toute la copie de travail avec le serveur et rétablit ce qui diffère"))
         menu.addSeparator()
-        self.login_action = menu.addAction(self.tr("Se &connecter…"))
-        self.login_action.setObjectName("action-login")
-        self.login_action.triggered.connect(self.ask_login)
-        self.logout_action = menu.addAction(self.tr("Se &déconnecter"))
-        self.logout_action.setObjectName("action-logout")
-        self.logout_action.triggered.connect(self.logout)
-        self.devices_action = menu.addAction(self.tr("Mes &appareils…"))
-        self.devices_action.setObjectName("action-devices")
-        self.devices_action.setStatusTip(
-            self.tr("Les ordinateurs où ce compte est connecté ; révoquer un ordinateur perdu")
-        )
-        self.devices_action.triggered.connect(self.open_devices)
-        self.devices_dialog: Any = None
+        self.login_action = _action(
+            menu, self.tr("Se &connecter…"), "action-login", self.ask_login)
+        self.logout_action = _action(
+            menu, self.tr("Se &déconnecter"), "action-logout", self.logout)
+        self.devices_action = _action(
+            menu, self.tr("Mes &appareils…"), "action-devices", self.open_devices,
+            self.tr("Les ordinateurs où ce compte est connecté ; révoquer un ordinateur perdu"))
         self.revoked_box: QMessageBox | None = None
         menu.addSeparator()
-        self.conflicts_action = menu.addAction(self.tr("&Conflits à résoudre…"))
-        self.conflicts_action.setObjectName("action-conflicts")
-        self.conflicts_action.triggered.connect(lambda: self._open_list("open_conflicts"))
-        self.rejected_action = menu.addAction(self.tr("Modifications &refusées…"))
-        self.rejected_action.setObjectName("action-rejected")
-        self.rejected_action.triggered.connect(lambda: self._open_list("open_rejected"))
+        self.conflicts_action = _action(menu, self.tr("&Conflits à résoudre…"), "action-conflicts",
+                                        lambda: self._open_list("open_conflicts"))
+        self.rejected_action = _action(menu, self.tr("Modifications &refusées…"), "action-rejected",
+                                       lambda: self._open_list("open_rejected"))
         self.status_changed.connect(window.set_sync_status)
         from offa_desktop.ui.login_banner import LoginBanner
 
@@ -132,11 +123,8 @@ class SyncController(QObject):
 
     def _session_failed(self, error: BaseException) -> None:
         log.error("sync session failed", exc_info=error)
-        self.status_changed.emit(
-            self.tr("Synchronisation indisponible : %1").replace(
-                "%1", user_message(error)
-            )
-        )
+        unavailable = self.tr("Synchronisation indisponible : %1")
+        self.status_changed.emit(unavailable.replace("%1", user_message(error)))
 
     def _set_enabled(self, enabled: bool) -> None:
         for action in (
@@ -170,30 +158,7 @@ class SyncController(QObject):
             self.banner.hide()
 
     def status_text(self, status: Any) -> str:
-        if status.server is None:
-            parts = [self.tr("Non connecté")]
-        elif not getattr(status, "signed_in", True):
-            parts = [self.tr("Déconnecté")]
-        elif self.online is False:
-            parts = [self.tr("Hors ligne")]
-        else:
-            parts = [self.tr("En ligne") if self.online else self.tr("Connecté")]
-        if status.username:
-            parts.append(html.escape(status.username))
-        parts.append(self.tr("%1 en attente").replace("%1", str(status.pending)))
-        conflicts = self.tr("%1 conflit(s)").replace("%1", str(status.conflicts))
-        rejected = self.tr("%1 refusée(s)").replace("%1", str(status.rejected))
-        # links open the lists to settle (the label is rich text)
-        parts.append(f'<a href="open_conflicts">{conflicts}</a>' if status.conflicts else conflicts)
-        parts.append(f'<a href="open_rejected">{rejected}</a>' if status.rejected else rejected)
-        if status.last_sync is not None:
-            local = status.last_sync.astimezone()
-            parts.append(
-                self.tr("synchronisé le %1").replace("%1", local.strftime("%d/%m/%Y %H:%M"))
-            )
-        else:
-            parts.append(self.tr("jamais synchronisé"))
-        return " · ".join(parts)
+        return sync_words.status_line(status, self.online)
 
     # --- sync ----------------------------------------------------------------------------------
     def sync(self, checked: bool = False, *, preflight: bool = True, verify: bool = False) -> None:
@@ -242,14 +207,7 @@ class SyncController(QObject):
     def _show_progress(self, phase: str, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        labels = {
-            "push": self.tr("Envoi"),
-            "documents": self.tr("Envoi des documents"),
-            "pull": self.tr("Réception"),
-            "resync": self.tr("Vérification"),
-        }
-        label = labels.get(phase, phase)
-        self.progress.setFormat(f"{label} %v " + self.tr("sur") + " %m")
+        self.progress.setFormat(sync_words.progress_format(phase))
 
     def cancel(self) -> None:
         session = self.context.session
@@ -273,7 +231,7 @@ class SyncController(QObject):
         message = self.tr("Synchronisation terminée à %1").replace("%1", when)
         repaired: dict[str, int] = getattr(changes, "repaired", {})
         if repaired:
-            message = self.repaired_text(repaired)
+            message = sync_words.repaired(repaired)
             self._tell(self.tr("Copie de travail réparée"), message)
         elif self.verifying:
             message = self.tr("Copie de travail vérifiée : elle est identique à celle du serveur.")
@@ -283,29 +241,8 @@ class SyncController(QObject):
         self.refresh_status()
         self.finished.emit(True, message)
 
-    def repaired_text(self, repaired: dict[str, int]) -> str:
-        """What a repair did, in French: "... Tuteurs : 1 ; Entreprises : 2 ..."."""
-        from offa_desktop.domain.problems import cap
-        from offa_desktop.domain.schema import COLLECTIONS
-
-        parts = [
-            f"{cap(COLLECTIONS[c].label) if c in COLLECTIONS else c}\u00a0: {n}"
-            for c, n in sorted(repaired.items())
-        ]
-        return self.tr(
-            "La vérification a trouvé des fiches de la copie de travail différentes de "
-            "celles du serveur et les a rétablies comme sur le serveur (%1). Vos "
-            "modifications non envoyées et vos conflits sont conservés ; le détail est "
-            "dans le journal."
-        ).replace("%1", " ; ".join(parts))
-
     def _tell(self, title: str, text: str) -> None:
-        """A message that does not block (window-modal, opened)."""
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.window)
-        box.setObjectName("sync-check-message")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.message_box = box
-        box.open()
+        self.message_box = tell(self.window, title, text, "sync-check-message")
 
     def _sync_failed(self, error: BaseException) -> None:
         self._done()
@@ -338,28 +275,10 @@ class SyncController(QObject):
         self.window.statusBar().showMessage(message)
         self.status_changed.emit(self.tr("Accès révoqué"))
         self.finished.emit(False, message)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Accès révoqué"), message,
-                          parent=self.window)  # fmt: skip
-        box.setObjectName("device-revoked")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if error.erased:
-            from PySide6.QtWidgets import QApplication
-
             self._set_enabled(False)
-            box.finished.connect(lambda _code: QApplication.exit(0))
-        self.revoked_box = box
-        box.open()
-
-    def open_devices(self) -> Any:
-        """« Mes appareils » (``ui/devices_dialog.py``); returns the dialog."""
-        if self.context.session is None:
-            return None
-        if self.context.session.account() is None:
-            return self.ask_login()
-        from offa_desktop.ui.devices_dialog import open_devices
-
-        self.devices_dialog = open_devices(self.context, self.window)
-        return self.devices_dialog
+        self.revoked_box = tell(self.window, self.tr("Accès révoqué"), message, "device-revoked",
+                                warning=True, quit_after=error.erased)  # fmt: skip
 
     def _auto_sync(self) -> None:
         status = self.last_status
@@ -381,154 +300,35 @@ class SyncController(QObject):
         dialog.finished.connect(lambda _code: self.refresh_status())
         return dialog
 
-    # --- login / logout ------------------------------------------------------------------------
+    # --- login / logout (ui/sync_account.py) ---------------------------------------------------
     def ask_login(self) -> Any:
-        """Open the login dialog (window-modal, never blocking a running loop); returns it."""
-        from offa_desktop.ui.login_dialog import LoginDialog
-
-        session = self.context.session
-        if session is None:
-            return None
-        if self.login_dialog is not None and self.login_dialog.isVisible():
-            return self.login_dialog
-        status = self.last_status
-        demo = None
-        if getattr(self.context, "demo", None) is not None:
-            from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-
-            demo = [(a.username, a.password, a.display_name) for a in DEMO_ACCOUNTS]
-        dialog = LoginDialog(
-            self.tasks,
-            session,
-            server=(status.server or "") if status else "",
-            username=(status.username or "") if status else "",
-            parent=self.window,
-            demo_accounts=demo,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._logged_in(dialog))
-        # deleted on close: forget it then, or the next "Se connecter…" touches a dead object
-        dialog.finished.connect(self._login_closed)
-        self.login_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _login_closed(self, _result: int) -> None:
-        self.login_dialog = None
-
-    def _logged_in(self, dialog: Any = None) -> None:
-        """Say who is connected (replacing a «session expirée» still shown), then sync: a
-        login is asked for when a sync needs one, or to start syncing."""
-        self.online = True
-        user = getattr(dialog, "user", None) or {}
-        name = user.get("display_name") or (dialog.username.text() if dialog else "")
-        self.window.statusBar().showMessage(
-            self.tr("Connecté en tant que %1.").replace("%1", str(name)), 10_000)
-        self.refresh_status()
-        QTimer.singleShot(0, self.sync)
+        return self.account.ask_login()
 
     def logout(self) -> None:
-        """Se déconnecter: what is not sent or not settled yet is listed first, each edit and
-        conflict by its record (issue 12: « logout lists exactly what blocks it »), with the
-        choices: give up the edits refused for the role and log out, log out anyway (the rest
-        stays in the copy for the next login with this account), or stay."""
-        session = self.context.session
-        if session is None:
-            return
-        from offa_desktop.ops.sync.conflicts import blocking
+        self.account.logout()
 
-        # the writer lane: the list sees every edit saved before the click
-        self.tasks.op(blocking, session.wc).owned_by(self).success(self._ask_logout).run()
+    def open_devices(self) -> Any:
+        return self.account.open_devices()
 
-    def _ask_logout(self, items: list[Any]) -> None:
-        if not items:
-            self._logout_now()
-            return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Se déconnecter"), "",
-                          parent=self.window)  # fmt: skip
-        box.setObjectName("logout-question")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setText(self.tr(
-            "%1 modification(s) ou conflit(s) ne sont pas encore envoyés ou réglés :"
-        ).replace("%1", str(len(items))))
-        lines = [f"• {self.blocker_text(item)}" for item in items[:LOGOUT_LINES]]
-        if len(items) > LOGOUT_LINES:
-            lines.append(self.tr("… et %1 autre(s) (« Modifications refusées », « Conflits à "
-                                 "résoudre… »)").replace("%1", str(len(items) - LOGOUT_LINES)))
-        states = {item.state for item in items}
-        after = []
-        if "pending" in states:
-            after.append(self.tr("les modifications en attente partiront à la prochaine "
-                                 "connexion avec ce compte"))  # fmt: skip
-        if "conflict" in states:
-            after.append(self.tr("les conflits attendent votre choix"))
-        if states & {"rejected", "forbidden"}:
-            after.append(self.tr("les modifications refusées attendent d'être corrigées ou "
-                                 "abandonnées"))  # fmt: skip
-        box.setInformativeText("\n".join(lines) + "\n\n" + self.tr(
-            "Elles restent dans la copie de travail : %1."
-        ).replace("%1", " ; ".join(after)))
-        forbidden = sum(1 for item in items if item.state == "forbidden")
-        discard = None
-        if forbidden:
-            discard = box.addButton(self.tr(
-                "Abandonner les modifications interdites (%1) et se déconnecter"
-            ).replace("%1", str(forbidden)), QMessageBox.ButtonRole.DestructiveRole)
-            discard.setObjectName("logout-discard-forbidden")
-        anyway = box.addButton(self.tr("Se déconnecter quand même"),
-                               QMessageBox.ButtonRole.AcceptRole)  # fmt: skip
-        anyway.setObjectName("logout-anyway")
-        stay = box.addButton(self.tr("Rester connecté"), QMessageBox.ButtonRole.RejectRole)
-        stay.setObjectName("logout-cancel")
-        box.setDefaultButton(stay)
-        box.setEscapeButton(stay)
+    @property
+    def login_dialog(self) -> Any:
+        return self.account.login_dialog
 
-        def chosen(button: Any) -> None:
-            if button is anyway:
-                self._logout_now()
-            elif discard is not None and button is discard:
-                from offa_desktop.ops.sync.conflicts import discard_forbidden
+    @property
+    def logout_box(self) -> Any:
+        return self.account.logout_box
 
-                self.tasks.op(discard_forbidden, self.context.session.wc).success(
-                    lambda _changes: self._logout_now()).run()
 
-        box.buttonClicked.connect(chosen)
-        self.logout_box = box
-        box.open()
-
-    def blocker_text(self, item: Any) -> str:
-        """One line of the logout question: « Entreprises « Nom » (modification, en conflit :
-        fiche supprimée sur le serveur : …) »."""
-        from offa_desktop.domain.problems import cap
-        from offa_desktop.domain.schema import COLLECTIONS
-
-        kinds = {"create": self.tr("création"), "update": self.tr("modification"),
-                 "delete": self.tr("suppression")}  # fmt: skip
-        states = {
-            "pending": self.tr("en attente d'envoi"),
-            "conflict": self.tr("en conflit"),
-            "rejected": self.tr("refusée par le serveur"),
-            "forbidden": self.tr("interdite pour votre rôle"),
-        }
-        label = cap(COLLECTIONS[item.collection].label) if item.collection in COLLECTIONS \
-            else item.collection
-        detail = f"{kinds.get(item.kind, item.kind)}, {states.get(item.state, item.state)}"
-        if item.message and item.state != "pending":
-            detail += f"\u00a0: {item.message}"
-        return f"{label} « {item.title} » ({detail})"
-
-    def _logout_now(self) -> None:
-        session = self.context.session
-        if session is None:
-            return
-        from offa_desktop.ops.sync.actions import logout
-
-        self.tasks.background(logout, session).owned_by(self).success(self._logged_out).run()
-
-    def _logged_out(self, _unsent: int) -> None:
-        self.online = None
-        self.window.statusBar().showMessage(self.tr("Déconnecté."), 10_000)
-        self.refresh_status()
+def _action(
+    menu: QMenu, text: str, name: str, slot: Callable[[], object], tip: str = ""
+) -> QAction:
+    """An item of the Synchronisation menu running ``slot``."""
+    action = menu.addAction(text)
+    action.setObjectName(name)
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
 
 
 def _open_session(folder: Any, wc: Any) -> Any:
