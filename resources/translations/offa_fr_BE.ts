@@ -1505,6 +1505,66 @@ mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le d
         <source>Commission</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Non connecté</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Déconnecté</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecté</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 en attente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 conflit(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refusée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synchronisé le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jamais synchronisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi des documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1534,6 +1594,17 @@ mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le d
     </message>
     <message>
         <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountFlow</name>
+    <message>
+        <source>Connecté en tant que %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Déconnecté.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1976,6 +2047,77 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>Connexion en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogoutQuestion</name>
+    <message>
+        <source>Se déconnecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 modification(s) ou conflit(s) ne sont pas encore envoyés ou réglés :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… et %1 autre(s) (« Modifications refusées », « Conflits à résoudre… »)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>les modifications en attente partiront à la prochaine connexion avec ce compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>les conflits attendent votre choix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>les modifications refusées attendent d&apos;être corrigées ou abandonnées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elles restent dans la copie de travail : %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandonner les modifications interdites (%1) et se déconnecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se déconnecter quand même</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rester connecté</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>création</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en attente d&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en conflit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusée par le serveur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interdite pour votre rôle</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2522,46 +2664,6 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Non connecté</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Déconnecté</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hors ligne</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>En ligne</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecté</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 en attente</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 conflit(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 refusée(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>synchronisé le %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>jamais synchronisé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Synchroniser quand même</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2571,26 +2673,6 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>Vérification de la copie…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Envoi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Envoi des documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Réception</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vérification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2614,87 +2696,7 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Accès révoqué</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecté en tant que %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se déconnecter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 modification(s) ou conflit(s) ne sont pas encore envoyés ou réglés :</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>… et %1 autre(s) (« Modifications refusées », « Conflits à résoudre… »)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>les modifications en attente partiront à la prochaine connexion avec ce compte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>les conflits attendent votre choix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>les modifications refusées attendent d&apos;être corrigées ou abandonnées</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Elles restent dans la copie de travail : %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Abandonner les modifications interdites (%1) et se déconnecter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se déconnecter quand même</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rester connecté</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>création</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>modification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>suppression</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>en attente d&apos;envoi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>en conflit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>refusée par le serveur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>interdite pour votre rôle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Déconnecté.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1506,6 +1506,66 @@ màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàté
         <source>Commission</source>
         <translation>[Çõmmîssîõñ ~~~]</translation>
     </message>
+    <message>
+        <source>Non connecté</source>
+        <translation>[Ñõñ çõññéçté ~~~~]</translation>
+    </message>
+    <message>
+        <source>Déconnecté</source>
+        <translation>[Déçõññéçté ~~~]</translation>
+    </message>
+    <message>
+        <source>Hors ligne</source>
+        <translation>[Hõrs lîgñé ~~~]</translation>
+    </message>
+    <message>
+        <source>En ligne</source>
+        <translation>[Éñ lîgñé ~~]</translation>
+    </message>
+    <message>
+        <source>Connecté</source>
+        <translation>[Çõññéçté ~~]</translation>
+    </message>
+    <message>
+        <source>%1 en attente</source>
+        <translation>[%1 éñ àttéñté ~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 conflit(s)</source>
+        <translation>[%1 çõñflît(s) ~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 refusée(s)</source>
+        <translation>[%1 réfüséé(s) ~~~~]</translation>
+    </message>
+    <message>
+        <source>synchronisé le %1</source>
+        <translation>[sÿñçhrõñîsé lé %1 ~~~~~]</translation>
+    </message>
+    <message>
+        <source>jamais synchronisé</source>
+        <translation>[jàmàîs sÿñçhrõñîsé ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Envoi</source>
+        <translation>[Éñvõî ~]</translation>
+    </message>
+    <message>
+        <source>Envoi des documents</source>
+        <translation>[Éñvõî dés dõçüméñts ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Réception</source>
+        <translation>[Réçéptîõñ ~~~]</translation>
+    </message>
+    <message>
+        <source>sur</source>
+        <translation>[sür ~]</translation>
+    </message>
+    <message>
+        <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
+        <translation>[Là vérîfîçàtîõñ à trõüvé dés fîçhés dé là çõpîé dé tràvàîl dîfféréñtés dé çéllés dü sérvéür ét lés à rétàblîés çõmmé sür lé sérvéür (%1). Võs mõdîfîçàtîõñs ñõñ éñvõÿéés ét võs çõñflîts sõñt çõñsérvés ; lé détàîl ést dàñs lé jõürñàl. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1536,6 +1596,17 @@ màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàté
     <message>
         <source>Licence</source>
         <translation>[Lîçéñçé ~~]</translation>
+    </message>
+</context>
+<context>
+    <name>AccountFlow</name>
+    <message>
+        <source>Connecté en tant que %1.</source>
+        <translation>[Çõññéçté éñ tàñt qüé %1. ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Déconnecté.</source>
+        <translation>[Déçõññéçté. ~~~]</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2056,77 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>Connexion en cours…</source>
         <translation>[Çõññéxîõñ éñ çõürs… ~~~~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>LogoutQuestion</name>
+    <message>
+        <source>Se déconnecter</source>
+        <translation>[Sé déçõññéçtér ~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 modification(s) ou conflit(s) ne sont pas encore envoyés ou réglés :</source>
+        <translation>[%1 mõdîfîçàtîõñ(s) õü çõñflît(s) ñé sõñt pàs éñçõré éñvõÿés õü réglés : ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>… et %1 autre(s) (« Modifications refusées », « Conflits à résoudre… »)</source>
+        <translation>[… ét %1 àütré(s) (« Mõdîfîçàtîõñs réfüséés », « Çõñflîts à résõüdré… ») ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>les modifications en attente partiront à la prochaine connexion avec ce compte</source>
+        <translation>[lés mõdîfîçàtîõñs éñ àttéñté pàrtîrõñt à là prõçhàîñé çõññéxîõñ àvéç çé çõmpté ~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>les conflits attendent votre choix</source>
+        <translation>[lés çõñflîts àttéñdéñt võtré çhõîx ~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>les modifications refusées attendent d'être corrigées ou abandonnées</source>
+        <translation>[lés mõdîfîçàtîõñs réfüséés àttéñdéñt d'êtré çõrrîgéés õü àbàñdõññéés ~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Elles restent dans la copie de travail : %1.</source>
+        <translation>[Éllés réstéñt dàñs là çõpîé dé tràvàîl : %1. ~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Abandonner les modifications interdites (%1) et se déconnecter</source>
+        <translation>[Åbàñdõññér lés mõdîfîçàtîõñs îñtérdîtés (%1) ét sé déçõññéçtér ~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Se déconnecter quand même</source>
+        <translation>[Sé déçõññéçtér qüàñd mêmé ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Rester connecté</source>
+        <translation>[Réstér çõññéçté ~~~~~]</translation>
+    </message>
+    <message>
+        <source>création</source>
+        <translation>[çréàtîõñ ~~]</translation>
+    </message>
+    <message>
+        <source>modification</source>
+        <translation>[mõdîfîçàtîõñ ~~~~]</translation>
+    </message>
+    <message>
+        <source>suppression</source>
+        <translation>[süppréssîõñ ~~~]</translation>
+    </message>
+    <message>
+        <source>en attente d'envoi</source>
+        <translation>[éñ àttéñté d'éñvõî ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>en conflit</source>
+        <translation>[éñ çõñflît ~~~]</translation>
+    </message>
+    <message>
+        <source>refusée par le serveur</source>
+        <translation>[réfüséé pàr lé sérvéür ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>interdite pour votre rôle</source>
+        <translation>[îñtérdîté põür võtré rôlé ~~~~~~~~]</translation>
     </message>
 </context>
 <context>
@@ -2530,46 +2672,6 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Sÿñçhrõñîsàtîõñ îñdîspõñîblé : %1 ~~~~~~~~~~~]</translation>
     </message>
     <message>
-        <source>Non connecté</source>
-        <translation>[Ñõñ çõññéçté ~~~~]</translation>
-    </message>
-    <message>
-        <source>Déconnecté</source>
-        <translation>[Déçõññéçté ~~~]</translation>
-    </message>
-    <message>
-        <source>Hors ligne</source>
-        <translation>[Hõrs lîgñé ~~~]</translation>
-    </message>
-    <message>
-        <source>En ligne</source>
-        <translation>[Éñ lîgñé ~~]</translation>
-    </message>
-    <message>
-        <source>Connecté</source>
-        <translation>[Çõññéçté ~~]</translation>
-    </message>
-    <message>
-        <source>%1 en attente</source>
-        <translation>[%1 éñ àttéñté ~~~~]</translation>
-    </message>
-    <message>
-        <source>%1 conflit(s)</source>
-        <translation>[%1 çõñflît(s) ~~~~]</translation>
-    </message>
-    <message>
-        <source>%1 refusée(s)</source>
-        <translation>[%1 réfüséé(s) ~~~~]</translation>
-    </message>
-    <message>
-        <source>synchronisé le %1</source>
-        <translation>[sÿñçhrõñîsé lé %1 ~~~~~]</translation>
-    </message>
-    <message>
-        <source>jamais synchronisé</source>
-        <translation>[jàmàîs sÿñçhrõñîsé ~~~~~~]</translation>
-    </message>
-    <message>
         <source>Synchroniser quand même</source>
         <translation>[Sÿñçhrõñîsér qüàñd mêmé ~~~~~~~]</translation>
     </message>
@@ -2580,26 +2682,6 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>Vérification de la copie…</source>
         <translation>[Vérîfîçàtîõñ dé là çõpîé… ~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>Envoi</source>
-        <translation>[Éñvõî ~]</translation>
-    </message>
-    <message>
-        <source>Envoi des documents</source>
-        <translation>[Éñvõî dés dõçüméñts ~~~~~~]</translation>
-    </message>
-    <message>
-        <source>Réception</source>
-        <translation>[Réçéptîõñ ~~~]</translation>
-    </message>
-    <message>
-        <source>Vérification</source>
-        <translation>[Vérîfîçàtîõñ ~~~~]</translation>
-    </message>
-    <message>
-        <source>sur</source>
-        <translation>[sür ~]</translation>
     </message>
     <message>
         <source>Annulation…</source>
@@ -2622,88 +2704,8 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
         <translation>[Vérîfîér là çõpîé ~~~~~]</translation>
     </message>
     <message>
-        <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
-        <translation>[Là vérîfîçàtîõñ à trõüvé dés fîçhés dé là çõpîé dé tràvàîl dîfféréñtés dé çéllés dü sérvéür ét lés à rétàblîés çõmmé sür lé sérvéür (%1). Võs mõdîfîçàtîõñs ñõñ éñvõÿéés ét võs çõñflîts sõñt çõñsérvés ; lé détàîl ést dàñs lé jõürñàl. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
-    </message>
-    <message>
         <source>Accès révoqué</source>
         <translation>[Åççès révõqüé ~~~~]</translation>
-    </message>
-    <message>
-        <source>Connecté en tant que %1.</source>
-        <translation>[Çõññéçté éñ tàñt qüé %1. ~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>Se déconnecter</source>
-        <translation>[Sé déçõññéçtér ~~~~]</translation>
-    </message>
-    <message>
-        <source>%1 modification(s) ou conflit(s) ne sont pas encore envoyés ou réglés :</source>
-        <translation>[%1 mõdîfîçàtîõñ(s) õü çõñflît(s) ñé sõñt pàs éñçõré éñvõÿés õü réglés : ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>… et %1 autre(s) (« Modifications refusées », « Conflits à résoudre… »)</source>
-        <translation>[… ét %1 àütré(s) (« Mõdîfîçàtîõñs réfüséés », « Çõñflîts à résõüdré… ») ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>les modifications en attente partiront à la prochaine connexion avec ce compte</source>
-        <translation>[lés mõdîfîçàtîõñs éñ àttéñté pàrtîrõñt à là prõçhàîñé çõññéxîõñ àvéç çé çõmpté ~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>les conflits attendent votre choix</source>
-        <translation>[lés çõñflîts àttéñdéñt võtré çhõîx ~~~~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>les modifications refusées attendent d'être corrigées ou abandonnées</source>
-        <translation>[lés mõdîfîçàtîõñs réfüséés àttéñdéñt d'êtré çõrrîgéés õü àbàñdõññéés ~~~~~~~~~~~~~~~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>Elles restent dans la copie de travail : %1.</source>
-        <translation>[Éllés réstéñt dàñs là çõpîé dé tràvàîl : %1. ~~~~~~~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>Abandonner les modifications interdites (%1) et se déconnecter</source>
-        <translation>[Åbàñdõññér lés mõdîfîçàtîõñs îñtérdîtés (%1) ét sé déçõññéçtér ~~~~~~~~~~~~~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>Se déconnecter quand même</source>
-        <translation>[Sé déçõññéçtér qüàñd mêmé ~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>Rester connecté</source>
-        <translation>[Réstér çõññéçté ~~~~~]</translation>
-    </message>
-    <message>
-        <source>création</source>
-        <translation>[çréàtîõñ ~~]</translation>
-    </message>
-    <message>
-        <source>modification</source>
-        <translation>[mõdîfîçàtîõñ ~~~~]</translation>
-    </message>
-    <message>
-        <source>suppression</source>
-        <translation>[süppréssîõñ ~~~]</translation>
-    </message>
-    <message>
-        <source>en attente d'envoi</source>
-        <translation>[éñ àttéñté d'éñvõî ~~~~~~]</translation>
-    </message>
-    <message>
-        <source>en conflit</source>
-        <translation>[éñ çõñflît ~~~]</translation>
-    </message>
-    <message>
-        <source>refusée par le serveur</source>
-        <translation>[réfüséé pàr lé sérvéür ~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>interdite pour votre rôle</source>
-        <translation>[îñtérdîté põür võtré rôlé ~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>Déconnecté.</source>
-        <translation>[Déçõññéçté. ~~~]</translation>
     </message>
 </context>
 <context>
