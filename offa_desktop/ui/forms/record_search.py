@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from offa_desktop.ui.forms.fields import Field, narrow_combo, tr
+from offa_desktop.ui.forms.keyboard import BoxDrivesList
 
 log = logging.getLogger("offa.ui")
 SEARCH_DELAY_MS = 120  # a pause in the typing before a record search starts
@@ -120,7 +121,8 @@ class DeferredSearch(QObject):
 
 
 class PickerField(Field):
-    """A record chosen among search results: a search box above a combo of matches.
+    """A record chosen among search results: a search box above a combo of matches; Down and
+    Up in the search box move in the matches (the keyboard never leaves the box).
 
     ``search(text, current) -> [(id, label)]`` runs after each pause in the typing in the
     search box: on the pool lane of ``tasks`` when given (it must then only read the working
@@ -140,6 +142,7 @@ class PickerField(Field):
         row.addWidget(self.combo)
         super().__init__(box, label)
         self._search = search
+        BoxDrivesList(self.search_box, self.combo)  # ↓ ↑ from the box choose among the matches
         self.searcher = DeferredSearch(
             self.search_box, search, self._fill, tasks,
             args=lambda: (self.combo.currentData(),),
