@@ -155,6 +155,43 @@ def test_a_signed_draft_and_its_event_get_their_marks(
     assert report.matched == report.pages
 
 
+@pytest.mark.parametrize(
+    ("kind", "collection", "name"),
+    [
+        ("amendment", "contract_events", "avenant-signé"),
+        ("suspension", "contract_events", "suspension-signée"),
+        ("approval", "approvals", "décision-d-agrément-signée"),
+    ],
+)
+def test_each_signed_document_gets_its_own_mark(
+    copy: tuple[Path, WorkingCopy, dict[str, str]], tmp_path: Path, kind: str, collection: str,
+    name: str,
+) -> None:
+    """An amendment, a suspension, an approval decision: its own signed_on,
+    its own document; the contract it belongs to keeps its status and its documents."""
+    folder, wc, ids = copy
+    rid = ids[kind]
+    with wc.session() as db:
+        contract_before = queries.get(db, "contracts", ids["active"])
+        stored = get_record(db, collection, rid)
+    assert stored is not None and stored.data.get("signed_on") is None
+    scan = tmp_path / f"{kind}.pdf"
+    scan.write_bytes(print_commands.render(kind, rid, wc))
+    day = __import__("datetime").date(2026, 9, 3)
+    report = import_scans(wc, folder, [scan], signed_on=day)
+    assert report.signed == [rid] and report.warnings == [] and report.to_assign == []
+    assert report.matched == report.pages > 0
+    with wc.session() as db:
+        marked = queries.get(db, collection, rid)
+        contract_after = queries.get(db, "contracts", ids["active"])
+    assert marked is not None and marked["signed_on"] == "2026-09-03"
+    assert contract_after == contract_before
+    notes = list(pending(folder).values())
+    assert [(n["record"], n["file_name"]) for n in notes] == [
+        (f"{collection}/{rid}", f"{name}-v{stored.version}.pdf")
+    ]
+
+
 def _blank_page() -> bytes:
     buffer = io.BytesIO()
     Image.new("L", (1240, 1754), 255).save(buffer, "PNG")
