@@ -134,3 +134,28 @@ def test_dates_any_way_one_message_at_most(qtbot: Any, context: Any) -> None:
     assert end.value() == (editing.today(context.working_copy) + timedelta(days=1)).isoformat()
     assert any(p.field == "end_date" for p in terms.found)  # before the start: the domain says
     assert date.fromisoformat(end.value()) < date(2027, 1, 4)
+
+
+def test_a_pickers_matches_chosen_from_its_search_box(qtbot: Any, context: Any) -> None:
+    """The pickers of the other forms (a company, a unit): Down / Up in the search box choose
+    among the matches, the box keeps the keyboard (Down did nothing there: Tab to the combo
+    was needed)."""
+    from offa_desktop.ui.forms.claim_form import company_choices
+    from offa_desktop.ui.forms.record_search import PickerField
+
+    wc = context.working_copy
+    picker = PickerField("entreprise", lambda text, current: company_choices(wc, text, current),
+                         context.tasks)
+    qtbot.addWidget(picker.editor)
+    picker.editor.show()
+    with qtbot.waitSignal(picker.searcher.applied, timeout=5_000):
+        type_text(picker.search_box, "bou")
+    matches = [picker.combo.itemData(i) for i in range(1, picker.combo.count())]
+    assert len(matches) >= 2 and picker.value() is None
+    with qtbot.waitSignal(picker.edited):
+        QTest.keyClick(picker.search_box, Qt.Key.Key_Down)
+    assert picker.value() == matches[0]
+    QTest.keyClick(picker.search_box, Qt.Key.Key_Down)
+    assert picker.value() == matches[1]
+    QTest.keyClick(picker.search_box, Qt.Key.Key_Up)
+    assert picker.value() == matches[0]

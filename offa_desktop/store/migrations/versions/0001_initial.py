@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from offa_desktop.store.synced_tables import create_synced_table
+from offa_desktop.store.migration_ops import create_synced_table
 
 revision = "0001"
 down_revision = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from offa_desktop.store.synced_tables import create_synced_table
+from offa_desktop.store.migration_ops import create_synced_table
 
 revision = "0007"
 down_revision = "0006"

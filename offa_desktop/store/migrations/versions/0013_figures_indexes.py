@@ -15,7 +15,7 @@ unit's region without reading the unit. Analysed at once in a copy that has plan
 
 from __future__ import annotations
 
-from alembic import op
+from offa_desktop.store.migration_ops import create_indexes, drop_indexes
 
 revision = "0013"
 down_revision = "0012"
@@ -31,15 +31,8 @@ INDEXES = (
 
 
 def upgrade() -> None:
-    bind = op.get_bind()
-    analysed = bind.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is not None
-    for name, table, columns in INDEXES:
-        op.create_index(name, table, list(columns), unique=False)
-        if analysed:
-            op.execute(f"ANALYZE {name}")
+    create_indexes(INDEXES)
 
 
 def downgrade() -> None:
-    for name, table, _columns in INDEXES:
-        op.drop_index(name, table_name=table)
+    drop_indexes(INDEXES)
