@@ -55,6 +55,12 @@ scan-proof: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run
 
+# How cost grows: store, window and sync benchmarks on 10,000, 100,000 and 1,000,000 contracts,
+# the table of the three sizes and the growth targets (the 1M copies take hours to build once;
+# OFFA_BENCH_LARGE_SIZES=1000,10000 for a quick look).
+bench-large: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.large
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy offa_desktop sync

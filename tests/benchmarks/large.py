@@ -1,0 +1,152 @@
+"""``make bench-large``: how cost grows. The store, window and sync benchmarks run on working
+copies of 10,000, 100,000 and 1,000,000 contracts (and the records they need; the sync
+benchmark's server holds as many records), each size in a process of its own, and the table of
+the three sizes is printed so the growth is visible.
+
+Targets (issue 19), the largest size against the one ten times smaller: start-up to a painted
+list, list open and sort, search as you type and the incremental sync of 10 changes each within
+2 times; the first sync within 12 times. Every other figure is shown, without a target.
+
+    python -m tests.benchmarks.large                     # 10k, 100k, 1M (hours the first time:
+                                                         # the 1M copies are built and cached)
+    OFFA_BENCH_LARGE_SIZES=1000,10000 python -m tests.benchmarks.large   # a quick look
+
+Writes ``bench-large-results.json`` (every row of every size, and the growth checks); the exit
+code is 1 when a growth target is missed or a size failed to run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.run import ROOT
+
+OUTPUT = ROOT / "bench-large-results.json"
+SIZES = [
+    int(s) for s in os.environ.get("OFFA_BENCH_LARGE_SIZES", "10000,100000,1000000").split(",")
+]
+MODULES = ("store", "ui", "sync")
+# (module, name with the size written N, and N/10 for the sync benchmark's smaller copy):
+# the largest size's figure may be at most this many times the next size's.
+GROWTH: dict[tuple[str, str], float] = {
+    ("bench_ui", "app_cold_start"): 2.0,  # start-up to a painted list
+    ("bench_ui", "contracts_list_open"): 2.0,
+    ("bench_ui", "contracts_list_sort"): 2.0,
+    ("bench_ui", "search_keystroke_to_paint_p95"): 2.0,
+    ("bench_store", "store_contracts_open"): 2.0,
+    ("bench_store", "store_contracts_sort"): 2.0,
+    ("bench_store", "store_search_p95"): 2.0,
+    ("bench_sync", "incremental sync, 10 changes, N records"): 2.0,
+    ("bench_sync", "first sync of N records"): 12.0,
+}
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", " ")
+
+
+def normalized(name: str, size: int) -> str:
+    """A row's name with its size written ``N`` (and a tenth of it ``N/10``), so that the rows
+    of the different sizes line up."""
+    for value, word in ((size, "N"), (size // 10, "N/10")):
+        for text in {_n(value), str(value)}:
+            name = re.sub(rf"(?<!\d){re.escape(text)}(?!\d)", word, name)
+    return name
+
+
+def run_size(size: int, folder: Path) -> dict[str, Any]:
+    """Every module's rows at ``size`` (a process of its own: the sizes share nothing)."""
+    output = folder / f"bench-{size}.json"
+    env = {
+        **os.environ,
+        "OFFA_BENCH_SIZE": str(size),  # store and window: demo working copy of that many contracts
+        "OFFA_BENCH_RECORDS": str(size),  # sync: the server holds that many records
+        "OFFA_BENCH_SKIP_SYNC": "1",  # the window's heartbeat during a sync has its own size
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+    }
+    print(f"=== {_n(size)} contracts", file=sys.stderr, flush=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.run", *MODULES, "--output", str(output)],
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    report: dict[str, Any] = (
+        json.loads(output.read_text()) if output.exists() else {"results": [], "errors": []}
+    )
+    if done.returncode != 0 and not report["errors"]:
+        report["errors"].append({"module": "*", "error": f"exit code {done.returncode}"})
+    return report
+
+
+def table(reports: dict[int, dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows lined up by name across sizes, and the printed table's lines."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for size, report in reports.items():
+        for row in report["results"]:
+            key = (row["module"], normalized(row["name"], size))
+            entry = rows.setdefault(key, {"module": key[0], "name": key[1], "unit": row["unit"]})
+            entry[str(size)] = row["figure"]
+    sizes = sorted(reports)
+    checks = []
+    for key, entry in rows.items():
+        limit = GROWTH.get(key)
+        if limit is None or len(sizes) < 2:
+            continue
+        big, small = entry.get(str(sizes[-1])), entry.get(str(sizes[-2]))
+        growth = big / small if big is not None and small else None
+        entry["growth"] = round(growth, 2) if growth is not None else None
+        entry["growth_target"] = limit
+        entry["passed"] = growth is not None and growth <= limit
+        checks.append(entry)
+    width = max((len(f"{m}: {n}") for m, n in rows), default=20)
+    head = f"{'':<{width}} " + " ".join(f"{_n(s):>12}" for s in sizes) + "   growth (target)"
+    lines = [head]
+    for (module, name), entry in sorted(rows.items()):
+        cells = " ".join(
+            f"{entry[str(s)]:>9} {entry['unit']:<2}" if str(s) in entry else f"{'-':>12}"
+            for s in sizes
+        )
+        growth = ""
+        if "growth_target" in entry:
+            mark = "ok" if entry["passed"] else "MISS"
+            growth = f"   x{entry['growth']} (<= x{entry['growth_target']:g}) {mark}"
+        lines.append(f"{module + ': ' + name:<{width}} {cells}{growth}")
+    return list(rows.values()), lines
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="offa-bench-large-") as tmp:
+        reports = {size: run_size(size, Path(tmp)) for size in SIZES}
+    rows, lines = table(reports)
+    print("\n".join(lines))
+    errors = [dict(e, size=size) for size, r in reports.items() for e in r["errors"]]
+    missed = [r for r in rows if r.get("passed") is False]
+    OUTPUT.write_text(
+        json.dumps(
+            {
+                "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "load_average": list(os.getloadavg()),
+                "sizes": SIZES,
+                "rows": rows,
+                "errors": errors,
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+    print(f"wrote {OUTPUT}", file=sys.stderr)
+    return 1 if errors or missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
