@@ -51,6 +51,20 @@ def _sync(sortable: bool = False) -> Column:
     )
 
 
+def _date(key: str, title: str, width: int = 95) -> Column:
+    """A date, shown 31/08/2026."""
+    return Column(key, title, formatter=date_fr, width=width)
+
+
+def _named(key: str, title: str, kind: str, width: int = 130) -> Column:
+    """A code shown by its French name (``formats.namer(kind)``)."""
+    return Column(key, title, formatter=namer(kind), width=width)
+
+
+def _status(kind: str, width: int = 130) -> Column:
+    return _named("status", QCoreApplication.translate("areas", "Statut"), kind, width)
+
+
 def areas() -> tuple[Area, ...]:
     """Every area, in navigation order (built after translators are installed)."""
     return (
@@ -104,23 +118,9 @@ def areas() -> tuple[Area, ...]:
                     grow=True,
                 ),
                 Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
-                Column(
-                    "status",
-                    QCoreApplication.translate("areas", "Statut"),
-                    formatter=namer("approval_status"),
-                ),
-                Column(
-                    "requested_on",
-                    QCoreApplication.translate("areas", "Demandé le"),
-                    formatter=date_fr,
-                    width=95,
-                ),
-                Column(
-                    "decided_on",
-                    QCoreApplication.translate("areas", "Décidé le"),
-                    formatter=date_fr,
-                    width=95,
-                ),
+                _status("approval_status"),
+                _date("requested_on", QCoreApplication.translate("areas", "Demandé le")),
+                _date("decided_on", QCoreApplication.translate("areas", "Décidé le")),
                 _sync(),
             ),
             (
@@ -146,33 +146,11 @@ def areas() -> tuple[Area, ...]:
                     width=260,
                     grow=True,
                 ),
-                Column(
-                    "kind",
-                    QCoreApplication.translate("areas", "Type"),
-                    formatter=namer("visit_kind"),
-                ),
-                Column(
-                    "status",
-                    QCoreApplication.translate("areas", "Statut"),
-                    formatter=namer("visit_status"),
-                ),
-                Column(
-                    "planned_on",
-                    QCoreApplication.translate("areas", "Prévue le"),
-                    formatter=date_fr,
-                    width=95,
-                ),
-                Column(
-                    "visit_date",
-                    QCoreApplication.translate("areas", "Visitée le"),
-                    formatter=date_fr,
-                    width=95,
-                ),
-                Column(
-                    "opinion",
-                    QCoreApplication.translate("areas", "Avis"),
-                    formatter=namer("opinion"),
-                ),
+                _named("kind", QCoreApplication.translate("areas", "Type"), "visit_kind"),
+                _status("visit_status"),
+                _date("planned_on", QCoreApplication.translate("areas", "Prévue le")),
+                _date("visit_date", QCoreApplication.translate("areas", "Visitée le")),
+                _named("opinion", QCoreApplication.translate("areas", "Avis"), "opinion"),
                 _sync(),
             ),
             (
@@ -201,12 +179,7 @@ def areas() -> tuple[Area, ...]:
                     width=160,
                     grow=True,
                 ),
-                Column(
-                    "birth_date",
-                    QCoreApplication.translate("areas", "Naissance"),
-                    formatter=date_fr,
-                    width=95,
-                ),
+                _date("birth_date", QCoreApplication.translate("areas", "Naissance")),
                 Column(
                     "city",
                     QCoreApplication.translate("areas", "Localité"),
@@ -248,30 +221,15 @@ def areas() -> tuple[Area, ...]:
                     grow=True,
                 ),
                 Column("operator", QCoreApplication.translate("areas", "Opérateur"), width=120),
-                Column(
-                    "start_date",
-                    QCoreApplication.translate("areas", "Début"),
-                    formatter=date_fr,
-                    width=95,
-                ),
-                Column(
-                    "end_date",
-                    QCoreApplication.translate("areas", "Fin"),
-                    formatter=date_fr,
-                    width=90,
-                ),
+                _date("start_date", QCoreApplication.translate("areas", "Début")),
+                _date("end_date", QCoreApplication.translate("areas", "Fin"), width=90),
                 Column(
                     "level",
                     QCoreApplication.translate("areas", "Niveau"),
                     formatter=level_fr,
                     width=55,
                 ),
-                Column(
-                    "status",
-                    QCoreApplication.translate("areas", "Statut"),
-                    formatter=namer("contract_status"),
-                    width=90,
-                ),
+                _status("contract_status", width=90),
                 _sync(sortable=True),
             ),
             (
@@ -301,11 +259,7 @@ def areas() -> tuple[Area, ...]:
                     width=220,
                     grow=True,
                 ),
-                Column(
-                    "kind_code",
-                    QCoreApplication.translate("areas", "Type"),
-                    formatter=namer("incentive_kind"),
-                ),
+                _named("kind_code", QCoreApplication.translate("areas", "Type"), "incentive_kind"),
                 Column("school_year", QCoreApplication.translate("areas", "Année scolaire")),
                 Column(
                     "amount",
@@ -313,11 +267,7 @@ def areas() -> tuple[Area, ...]:
                     right_aligned=True,
                     formatter=money_fr,
                 ),
-                Column(
-                    "status",
-                    QCoreApplication.translate("areas", "Statut"),
-                    formatter=namer("claim_status"),
-                ),
+                _status("claim_status"),
                 _sync(),
             ),
             (
@@ -355,23 +305,14 @@ def areas() -> tuple[Area, ...]:
                     width=200,
                     grow=True,
                 ),
-                Column(
-                    "start_date",
-                    QCoreApplication.translate("areas", "Début"),
-                    formatter=date_fr,
-                    width=95,
-                ),
+                _date("start_date", QCoreApplication.translate("areas", "Début")),
                 Column(
                     "places",
                     QCoreApplication.translate("areas", "Places"),
                     right_aligned=True,
                     width=60,
                 ),
-                Column(
-                    "status",
-                    QCoreApplication.translate("areas", "Statut"),
-                    formatter=namer("offer_status"),
-                ),
+                _status("offer_status"),
                 Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
                 _sync(),
             ),
@@ -402,30 +343,13 @@ def areas() -> tuple[Area, ...]:
                     width=280,
                     grow=True,
                 ),
-                Column(
-                    "subject",
-                    QCoreApplication.translate("areas", "Objet"),
-                    formatter=namer("referral_subject"),
-                    width=80,
+                _named(
+                    "subject", QCoreApplication.translate("areas", "Objet"), "referral_subject", 80
                 ),
                 Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
-                Column(
-                    "status",
-                    QCoreApplication.translate("areas", "Statut"),
-                    formatter=namer("referral_status"),
-                ),
-                Column(
-                    "referred_on",
-                    QCoreApplication.translate("areas", "Saisie le"),
-                    formatter=date_fr,
-                    width=95,
-                ),
-                Column(
-                    "closed_on",
-                    QCoreApplication.translate("areas", "Clôturée le"),
-                    formatter=date_fr,
-                    width=95,
-                ),
+                _status("referral_status"),
+                _date("referred_on", QCoreApplication.translate("areas", "Saisie le")),
+                _date("closed_on", QCoreApplication.translate("areas", "Clôturée le")),
                 _sync(),
             ),
             (
