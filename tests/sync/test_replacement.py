@@ -99,8 +99,10 @@ def test_replaced_contract_chain(device: Device) -> None:
     assert replacing.chain_lines(wc, old_id)[0] == "→ ce contrat — remplacé"
     lines = replacing.chain_lines(wc, new_id)
     assert "(rompu" in lines[0] and lines[0].endswith("— remplacé") and lines[1] == "→ ce contrat"
+    assert f", réf. {reference(old_id)} (rompu" in lines[0]  # the pair told apart
     history = replacing.history_with_chain(device.session, "contracts", old_id)
     assert history.server_error is None and history.chain[-1].endswith("— remplaçant")
+    assert f", réf. {reference(new_id)} (signé" in history.chain[-1]
     assert history.server[-1]["op_id"] is None
     assert history.server[-1]["after"] == {"status": "terminated"}
 

@@ -18,6 +18,7 @@ from offa_desktop.domain.values import format_date_fr, parse_date
 from offa_desktop.ops.records import writes
 from offa_desktop.ops.records.history import RecordHistory, record_history
 from offa_desktop.ops.records.writes import Saved
+from offa_desktop.printing.facts import reference
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.queries import StoreContext
@@ -96,8 +97,11 @@ def chain(wc: WorkingCopy, contract_id: str) -> tuple[list[Link], list[Link]]:
 
 
 def _link(db: Any, record_id: str, data: dict[str, Any]) -> Link:
-    return Link(record_id, describe(db, "contracts", record_id), data.get("status"),
-                data.get("start_date"), data.get("signed_on"))  # fmt: skip
+    """A contract of the chain by its name and its printed reference (a contract and its
+    replacement have the same learner and company: the name alone does not tell them apart)."""
+    title = f"{describe(db, 'contracts', record_id)}, réf. {reference(record_id)}"
+    return Link(record_id, title, data.get("status"), data.get("start_date"),
+                data.get("signed_on"))  # fmt: skip
 
 
 def chain_lines(wc: WorkingCopy, contract_id: str) -> list[str]:

@@ -47,6 +47,11 @@ def test_cancel_and_replace_opens_the_replacement(
     assert "Remplace" in opened[-1].head.text()
     assert not opened[-1].buttons["edit"].isHidden()  # a draft: corrected, then signed
     assert "Remplacé par" in dialog.head.text() and dialog.buttons["replace"].isHidden()
+    # each side names the other by its reference (same learner, same company)
+    from offa_desktop.printing.facts import reference
+
+    assert f"réf. {reference(old_id)}" in opened[-1].head.text()
+    assert f"réf. {reference(new_id)}" in dialog.head.text()
     shoot(opened[-1], "contract-replacement")
     shoot(dialog, "contract-replaced")
 
