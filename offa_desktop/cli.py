@@ -58,6 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="vérifier aussi toute la copie de travail contre le serveur et la réparer",
     )
     commands.add_parser("dump", help="exporter toute la copie de travail en lignes JSON")
+    forget = commands.add_parser(
+        "forget",
+        help="oublier cet ordinateur : dernière synchronisation, puis effacer copie de "
+        "travail, sauvegardes, pièces jointes et jetons (refuse s'il reste des modifications)",
+    )
+    forget.add_argument(
+        "--export",
+        metavar="FICHIER",
+        help="exporter d'abord les modifications non envoyées (lignes JSON) dans ce fichier",
+    )
     imp = commands.add_parser(
         "import",
         help="importer un fichier (lignes JSON, CSV, XLSX) : tout ou rien, sans doublons",
@@ -112,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command in ("login", "logout", "sync", "dump", "import"):
+    if args.command in ("login", "logout", "sync", "dump", "import", "forget"):
         from offa_desktop import cli_sync
 
         return cli_sync.run(args)

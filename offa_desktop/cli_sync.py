@@ -82,6 +82,7 @@ def run_in(session: SyncSession, args: argparse.Namespace) -> int:
             "sync": _sync,
             "dump": _dump,
             "import": import_file,
+            "forget": _forget,
         }[args.command]
         return handler(session, args)
     except DeviceRevoked as exc:  # stopped syncing; erased when OFFA asked
@@ -197,6 +198,44 @@ def _sync(session: SyncSession, args: argparse.Namespace) -> int:
         report = session.sync_once(page_size=_page_size(), verify=verify)
     logfile.names_changed()  # the people the sync brought: their names are redacted too
     emit(report.summary())
+    return EXIT_OK
+
+
+def _forget(session: SyncSession, args: argparse.Namespace) -> int:
+    """``forget [--export FILE]``: see ``ops/forget.py``; the summary, or unsent_changes."""
+    from pathlib import Path
+
+    from offa_desktop.ops.forget import UnsentEdits, forget
+
+    export = getattr(args, "export", None)
+    account = session.account()
+    password = os.environ.get("OFFA_PASSWORD")
+    if (
+        account is not None
+        and password is not None
+        and session.revoked_since() is None
+        and session.creds.load(account.server, account.username) is None
+    ):  # as sync does: the last sync may need a login
+        try:
+            session.login(account.server, account.username, password)
+        except SyncError as exc:
+            log.warning("forget: login before the last sync failed (%s)", exc.code)
+    try:
+        done = forget(session, export_to=Path(export) if export else None)
+    except UnsentEdits as exc:
+        log.error("unsent_changes: %d edit(s) or conflict(s), nothing erased", len(exc.items))
+        emit({
+            "ok": False,
+            "error": "unsent_changes",
+            "message": exc.message,
+            "blocking": [
+                {"collection": b.collection, "id": b.record_id, "kind": b.kind,
+                 "state": b.state, "title": b.title}
+                for b in exc.items
+            ],
+        })  # fmt: skip
+        return EXIT_FAILED
+    emit(done.summary())
     return EXIT_OK
 
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QMessageBox,
@@ -56,12 +55,13 @@ def tell(
     quit_after: bool = False,
 ) -> QMessageBox:
     """A message that does not block (window-modal, opened, deleted once read); the
-    application quits once it is read when ``quit_after``."""
+    application quits once it is read when ``quit_after`` (its window closes)."""
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
     box = QMessageBox(icon, title, text, parent=parent)
     box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if quit_after:
-        box.finished.connect(lambda _code: QApplication.exit(0))
+    if quit_after:  # closing the last window ends the application (and a test's loop lives on)
+        window = parent.window()
+        box.finished.connect(lambda _code: window.close())
     box.open()
     return box

@@ -72,6 +72,10 @@ class SyncController(QObject):
         self.devices_action = _action(
             menu, self.tr("Mes &appareils…"), "action-devices", self.open_devices,
             self.tr("Les ordinateurs où ce compte est connecté ; révoquer un ordinateur perdu"))
+        self.forget_action = _action(
+            menu, self.tr("&Oublier cet ordinateur…"), "action-forget", self.forget,
+            self.tr("Dernière synchronisation, puis effacer les données OFFA de cet ordinateur"))
+        self.forget_flow: Any = None
         self.revoked_box: QMessageBox | None = None
         menu.addSeparator()
         self.conflicts_action = _action(menu, self.tr("&Conflits à résoudre…"), "action-conflicts",
@@ -133,6 +137,7 @@ class SyncController(QObject):
             self.login_action,
             self.logout_action,
             self.devices_action,
+            self.forget_action,
             self.conflicts_action,
             self.rejected_action,
         ):
@@ -309,6 +314,16 @@ class SyncController(QObject):
 
     def open_devices(self) -> Any:
         return self.account.open_devices()
+
+    def forget(self) -> Any:
+        """« Oublier cet ordinateur » (``ui/forget_flow.py``); returns the flow."""
+        if self.context.session is None or self.running is not None:
+            return None
+        from offa_desktop.ui.forget_flow import ForgetFlow
+
+        self.forget_flow = ForgetFlow(self.context, self.window, self)
+        self.forget_flow.start()
+        return self.forget_flow
 
     @property
     def login_dialog(self) -> Any:

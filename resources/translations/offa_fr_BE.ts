@@ -1831,6 +1831,47 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
 </context>
 <context>
+    <name>ForgetFlow</name>
+    <message>
+        <source>Oublier cet ordinateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une dernière synchronisation envoie vos modifications, puis cet ordinateur efface ses données OFFA : copie de travail, sauvegardes, pièces jointes, documents scannés en attente, rapports d&apos;erreur et jetons de connexion. L&apos;application se ferme ensuite.
+
+Oublier cet ordinateur ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernière synchronisation, puis effacement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter les modifications non envoyées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lignes JSON (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter puis oublier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cet ordinateur est oublié : ses données OFFA sont effacées.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les modifications non envoyées sont dans %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Historique de la fiche</source>
@@ -2649,6 +2690,14 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
     <message>
         <source>Les ordinateurs où ce compte est connecté ; révoquer un ordinateur perdu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Oublier cet ordinateur…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernière synchronisation, puis effacer les données OFFA de cet ordinateur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

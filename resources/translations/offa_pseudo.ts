@@ -1839,6 +1839,49 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     </message>
 </context>
 <context>
+    <name>ForgetFlow</name>
+    <message>
+        <source>Oublier cet ordinateur</source>
+        <translation>[Õüblîér çét õrdîñàtéür ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Une dernière synchronisation envoie vos modifications, puis cet ordinateur efface ses données OFFA : copie de travail, sauvegardes, pièces jointes, documents scannés en attente, rapports d'erreur et jetons de connexion. L'application se ferme ensuite.
+
+Oublier cet ordinateur ?</source>
+        <translation>[Üñé dérñîèré sÿñçhrõñîsàtîõñ éñvõîé võs mõdîfîçàtîõñs, püîs çét õrdîñàtéür éffàçé sés dõññéés ÕFFÅ : çõpîé dé tràvàîl, sàüvégàrdés, pîèçés jõîñtés, dõçüméñts sçàññés éñ àttéñté, ràppõrts d'érréür ét jétõñs dé çõññéxîõñ. L'àpplîçàtîõñ sé férmé éñsüîté.
+
+Õüblîér çét õrdîñàtéür ? ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>[Åññülér ~~]</translation>
+    </message>
+    <message>
+        <source>Dernière synchronisation, puis effacement…</source>
+        <translation>[Dérñîèré sÿñçhrõñîsàtîõñ, püîs éffàçéméñt… ~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Exporter les modifications non envoyées</source>
+        <translation>[Éxpõrtér lés mõdîfîçàtîõñs ñõñ éñvõÿéés ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Lignes JSON (*.jsonl)</source>
+        <translation>[Lîgñés JSÕÑ (*.jsõñl) ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Exporter puis oublier…</source>
+        <translation>[Éxpõrtér püîs õüblîér… ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur est oublié : ses données OFFA sont effacées.</source>
+        <translation>[Çét õrdîñàtéür ést õüblîé : sés dõññéés ÕFFÅ sõñt éffàçéés. ~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Les modifications non envoyées sont dans %1.</source>
+        <translation>[Lés mõdîfîçàtîõñs ñõñ éñvõÿéés sõñt dàñs %1. ~~~~~~~~~~~~~~]</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Historique de la fiche</source>
@@ -2658,6 +2701,14 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     <message>
         <source>Les ordinateurs où ce compte est connecté ; révoquer un ordinateur perdu</source>
         <translation>[Lés õrdîñàtéürs õù çé çõmpté ést çõññéçté ; révõqüér üñ õrdîñàtéür pérdü ~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>&amp;Oublier cet ordinateur…</source>
+        <translation>[&amp;Õüblîér çét õrdîñàtéür… ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Dernière synchronisation, puis effacer les données OFFA de cet ordinateur</source>
+        <translation>[Dérñîèré sÿñçhrõñîsàtîõñ, püîs éffàçér lés dõññéés ÕFFÅ dé çét õrdîñàtéür ~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>&amp;Conflits à résoudre…</source>

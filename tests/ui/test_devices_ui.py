@@ -183,3 +183,77 @@ def test_offa_marks_a_computer_to_erase_from_the_window_and_it_erases_itself(
     assert not copy.exists() and not (tmp_path / "lost" / "backups").exists()
     assert not lost.sync.window.sync_action.isEnabled()
     box.close()
+    qtbot.waitUntil(lambda: not lost.isVisible())
+
+
+def _forget_box(qtbot: Any, window: Any, name: str) -> QMessageBox:
+    def found() -> bool:
+        flow = window.sync.forget_flow
+        return bool(flow and flow.box and flow.box.objectName() == name and flow.box.isVisible())
+
+    qtbot.waitUntil(found, timeout=20_000)
+    box: QMessageBox = window.sync.forget_flow.box
+    return box
+
+
+def test_forget_this_computer_from_the_window(
+    qtbot: Any, server: str, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    import random
+
+    from tests.sync.data import company
+
+    contexts.append(_context(tmp_path / "oubli", server, "ui-offa"))
+    context = contexts[0]
+    assert context.session is not None
+    with context.session.wc.unit_of_work() as uow:
+        uow.create("companies", company(random.Random(7), "oubli-fenetre"))
+    window = _window(qtbot, context)
+    window.sync.forget()
+    question = _forget_box(qtbot, window, "forget-question")
+    assert "copie de travail, sauvegardes, pièces jointes" in question.text()
+    question.button(QMessageBox.StandardButton.Yes).click()
+    done = _forget_box(qtbot, window, "forget-done")
+    assert "oublié" in done.text()
+    assert window.sync.forget_flow.done.synced is True  # the edit went first
+    assert not paths.working_copy_path(tmp_path / "oubli").exists()
+    assert not (tmp_path / "oubli" / "backups").exists()
+    assert not window.sync_action.isEnabled()
+    done.close()
+    qtbot.waitUntil(lambda: not window.isVisible())  # the window closes once it is read
+
+
+def test_forget_with_edits_that_cannot_go_offers_to_export_them(
+    qtbot: Any, server: str, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    import json
+    import random
+
+    from sync.client import RetryPolicy
+    from tests.sync.data import company
+
+    contexts.append(_context(tmp_path / "hors-ligne", server, "ui-offa"))
+    context = contexts[0]
+    session = context.session
+    assert session is not None
+    made = company(random.Random(8), "non-envoyee")
+    with session.wc.unit_of_work() as uow:
+        uow.create("companies", made)
+    window = _window(qtbot, context)
+    with session.store.transaction() as tx:  # the server is out of reach now
+        tx.state.put("server", "http://127.0.0.1:9")
+    session.retry = RetryPolicy(attempts=1, base_delay=0.01, max_delay=0.01, read_timeout=1)
+    window.sync.forget()
+    _forget_box(qtbot, window, "forget-question").button(QMessageBox.StandardButton.Yes).click()
+    unsent = _forget_box(qtbot, window, "forget-unsent")
+    assert "Rien n'a été effacé" in unsent.text() and made["name"] in unsent.text()
+    assert paths.working_copy_path(tmp_path / "hors-ligne").exists()
+    target = tmp_path / "export" / "modifs.jsonl"
+    window.sync.forget_flow.choose_export_file = lambda: target
+    unsent.button(QMessageBox.StandardButton.Yes).click()
+    done = _forget_box(qtbot, window, "forget-done")
+    assert str(target.resolve()) in done.text()
+    (line,) = [json.loads(x) for x in target.read_text("utf-8").splitlines()]
+    assert line["fields"]["name"] == made["name"]
+    assert not paths.working_copy_path(tmp_path / "hors-ligne").exists()
+    done.close()
