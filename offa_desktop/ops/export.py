@@ -16,6 +16,8 @@ from __future__ import annotations
 import csv
 import functools
 import os
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -223,10 +225,72 @@ def parse_filters(collection: str, given: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def _refs(value: Any, names: dict[str, str]) -> Any:
+    if isinstance(value, list):
+        return ", ".join(str(names.get(str(v), v)) for v in value)
+    return value
+
+
+def _cell_maker(kind: Kind) -> Callable[[Any, dict[str, str]], Any] | None:
+    """How a field's value becomes its cell's (None: as read; a linked record comes named):
+    a list joined, JSON as compact text, yes / no in words."""
+    from offa_desktop.store import export_rows
+
+    if kind in (Kind.REFS, Kind.STRINGS):
+        return _refs
+    if kind is Kind.JSON:
+        return lambda value, _names: export_rows.compact(value)
+    if kind is Kind.BOOL:
+        return lambda value, _names: "oui" if value else "non"
+    return None
+
+
 def collection_rows(file: Path, collection: str, filters: dict[str, str],
                     wc: Any = None) -> Iterator[list[Any]]:
     """The rows of every live record of ``collection`` matching ``filters``, by id (on ``wc``
-    when given, else on the working copy ``file`` opened for it)."""
+    when given, else on the working copy ``file`` opened for it).
+
+    Read ahead on a thread of its own, a few batches at most: SQLite reads (and looks up the
+    linked records' names) without the GIL while the caller writes the cells."""
+    done = object()
+    ahead: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            for batch in _row_batches(file, collection, filters, wc):
+                while not stop.is_set():
+                    try:
+                        ahead.put(batch, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            ahead.put(done)
+        except BaseException as error:  # handed to the caller, raised there
+            ahead.put(error)
+
+    reader = threading.Thread(target=read, name="export-read", daemon=True)
+    reader.start()
+    try:
+        while True:
+            item = ahead.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield from item
+    finally:
+        stop.set()
+        reader.join()
+
+
+READ_AHEAD = 4  # batches read ahead of the writer
+
+
+def _row_batches(file: Path, collection: str, filters: dict[str, str],
+                 wc: Any) -> Iterator[list[list[Any]]]:
     from offa_desktop.store import export_rows
     from offa_desktop.store.db import WorkingCopy
 
@@ -236,21 +300,17 @@ def collection_rows(file: Path, collection: str, filters: dict[str, str],
         wc = WorkingCopy.open(file)
     try:
         with wc.session() as db:
+            # a cell maker per field, chosen once (the loop runs for every value)
+            makers = [(n, make) for n, f in enumerate(spec.fields)
+                      if (make := _cell_maker(f.kind)) is not None]
             for batch, names in export_rows.batches(db, collection, filters):
-                for record_id, data in batch:
-                    row: list[Any] = [record_id]
-                    for f in spec.fields:
-                        value = data.get(f.name)
-                        if f.kind is Kind.REF and value:
-                            value = names.get(str(value), value)
-                        elif f.kind in (Kind.REFS, Kind.STRINGS) and isinstance(value, list):
-                            value = ", ".join(str(names.get(str(v), v)) for v in value)
-                        elif f.kind is Kind.JSON and value is not None:
-                            value = export_rows.compact(value)
-                        elif f.kind is Kind.BOOL and value is not None:
-                            value = "oui" if value else "non"
-                        row.append(value)
-                    yield row
+                rows = []
+                for record_id, values in batch:
+                    for n, make in makers:
+                        if values[n] is not None:
+                            values[n] = make(values[n], names)
+                    rows.append([record_id, *values])
+                yield rows
     finally:
         if owned:
             wc.close()

@@ -116,6 +116,11 @@ _TO_API: dict[Kind, Callable[[Any], Any]] = {
 }
 
 
+def api_converter(kind: Kind) -> Callable[[Any], Any] | None:
+    """What turns a column value of ``kind`` into its API value (None: the same value)."""
+    return _TO_API.get(kind)
+
+
 def field_kinds(collection: str) -> dict[str, Kind]:
     return {f.name: f.kind for f in COLLECTIONS[collection].fields}
 

@@ -8,11 +8,12 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, text
+import orjson
+from sqlalchemy import ColumnElement, case, func, select, text
 from sqlalchemy.orm import Session
 
 from offa_desktop.domain.schema import COLLECTIONS, Kind
-from offa_desktop.store.codec import to_api, to_columns
+from offa_desktop.store.codec import api_converter, to_api, to_columns
 from offa_desktop.store.records import table
 
 BATCH = 2000
@@ -51,6 +52,18 @@ def _where(collection: str, filters: Mapping[str, str]) -> list[ColumnElement[bo
     return clauses
 
 
+# What names a record in an export, read from these columns only (never the whole row).
+_LABEL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "learners": ("last_name", "first_name"),
+    "tutors": ("last_name", "first_name"),
+    "approvals": ("trade_code", "operator_code"),
+    "establishment_units": ("name", "city"),
+    "users": ("display_name",),
+    "contracts": (),
+}
+NAMES_KEPT = 20_000  # names kept across batches (companies, units, trades repeat); then reset
+
+
 def _label(collection: str, data: Mapping[str, Any]) -> str:
     if collection in ("learners", "tutors"):
         return " ".join(str(p) for p in (data.get("last_name"), data.get("first_name")) if p)
@@ -62,50 +75,107 @@ def _label(collection: str, data: Mapping[str, Any]) -> str:
     return name
 
 
-def _names(session: Session, collection: str, rows: list[tuple[str, dict[str, Any]]]) -> dict[
-    str, str
-]:
-    """Names of the records these rows refer to (REF/REFS fields), one query per target."""
+def _label_sql(collection: str, field: str) -> Any:
+    """The name of the record a REF field points to, as a correlated subquery (what
+    ``_label`` says, in SQL: read with the row, one indexed lookup in SQLite's C), the id
+    when the record is not in the copy."""
+    t = table(collection)
+    ref = COLLECTIONS[collection].by_name[field].ref
+    assert ref is not None
+    target = table(ref).alias(f"ref_{field}")
+    c = target.c
+    name: ColumnElement[Any]
+    if ref in ("learners", "tutors"):
+        name = func.trim(func.coalesce(c.last_name, "") + " " + func.coalesce(c.first_name, ""))
+    elif ref == "approvals":
+        name = (func.coalesce(c.trade_code, "") + " (" + func.coalesce(c.operator_code, "")
+                + ")")
+    elif ref == "establishment_units":
+        name = func.coalesce(c.name, "") + case(
+            (func.coalesce(c.city, "") != "", " (" + c.city + ")"), else_="")
+    elif ref == "contracts":
+        name = c.id
+    elif ref == "users":
+        name = c.display_name
+    else:
+        name = c.name
+    found = select(func.nullif(name, "")).where(c.id == t.c[field]).scalar_subquery()
+    return func.coalesce(found, t.c[field])
+
+
+def _names(session: Session, collection: str, rows: list[tuple[str, list[Any]]],
+           known: dict[str, str]) -> dict[str, str]:
+    """Names of the records these rows refer to (REF/REFS fields), one query per target on
+    its label columns; ``known`` (names read for earlier batches) is reused and grows."""
+    if len(known) > NAMES_KEPT:
+        known.clear()
     wanted: dict[str, set[str]] = {}
-    for f in COLLECTIONS[collection].fields:
-        if f.ref is None:
+    for position, f in enumerate(COLLECTIONS[collection].fields):
+        if f.ref is None or f.kind is not Kind.REFS:  # a REF comes named (_label_sql)
             continue
-        for _id, data in rows:
-            value = data.get(f.name)
+        for _id, values in rows:
+            value = values[position]
             for v in value if isinstance(value, list) else [value]:
-                if v:
+                if v and str(v) not in known:
                     wanted.setdefault(f.ref, set()).add(str(v))
-    out: dict[str, str] = {}
     for target, ids in wanted.items():
         t = table(target)
-        for row in session.execute(select(t).where(t.c.id.in_(sorted(ids)))).mappings():
-            name = _label(target, to_api(target, row))
-            if target == "contracts":
-                name = str(row["id"])
-            out[str(row["id"])] = name or str(row["id"])
-    return out
+        columns = _LABEL_COLUMNS.get(target, ("name",))
+        found = session.execute(
+            select(t.c.id, *(t.c[c] for c in columns)).where(t.c.id.in_(sorted(ids)))
+        ).tuples().all()
+        for row in found:
+            name = str(row[0]) if target == "contracts" else _label(
+                target, dict(zip(columns, row[1:], strict=True)))
+            known[str(row[0])] = name or str(row[0])
+    return known
 
 
 def batches(
     session: Session, collection: str, filters: Mapping[str, str], size: int = BATCH
-) -> Iterator[tuple[list[tuple[str, dict[str, Any]]], dict[str, str]]]:
-    """``(rows, names)`` batches: rows ``(id, API data)`` by id, names of what they refer to."""
+) -> Iterator[tuple[list[tuple[str, list[Any]]], dict[str, str]]]:
+    """``(rows, names)`` batches: rows ``(id, values)`` by id, the values of the collection's
+    fields in schema order as their column types read them (a date, a Decimal, a list), a
+    linked record (REF) already named by SQL, a field a newer server sent in ``extra`` taking
+    its place as the API would; names of the records lists (REFS) refer to (one mapping, grown
+    batch by batch)."""
     t = table(collection)
+    spec = COLLECTIONS[collection]
+    fields = [f.name for f in spec.fields]
     where = _where(collection, filters)
     last = ""
+    known: dict[str, str] = {}
     # One pass over the table reads each page once: a small page cache for it (the store's
     # connections keep 64 MB, which an export would fill for nothing), put back after.
     kept = session.execute(text("PRAGMA cache_size")).scalar()
     session.execute(text(f"PRAGMA cache_size=-{EXPORT_CACHE_KB}"))
+    statement = select(t.c.id, t.c.extra, *(
+        _label_sql(collection, f.name) if f.kind is Kind.REF and f.ref else t.c[f.name]
+        for f in spec.fields))
+    # instants and hours as the API writes them (dates, amounts and lists stay typed: the
+    # export's cells want them so); chosen once per column
+    as_api = [(position, convert) for position, f in enumerate(spec.fields)
+              if f.kind in (Kind.INSTANT, Kind.HOURS)
+              and (convert := api_converter(f.kind)) is not None]
     try:
         while True:
             found = session.execute(
-                select(t).where(*where, t.c.id > last).order_by(t.c.id).limit(size)
-            ).mappings().all()
+                statement.where(*where, t.c.id > last).order_by(t.c.id).limit(size)
+            ).tuples().all()
             if not found:
                 return
-            rows = [(str(r["id"]), to_api(collection, r)) for r in found]
-            yield rows, _names(session, collection, rows)
+            rows: list[tuple[str, list[Any]]] = []
+            for record_id, extra, *values in found:
+                if extra:
+                    api = to_api(collection, dict(zip(fields, values, strict=True)) | {
+                        "extra": extra})
+                    values = [api.get(n) for n in fields]
+                else:
+                    for position, convert in as_api:
+                        if values[position] is not None:
+                            values[position] = convert(values[position])
+                rows.append((str(record_id), values))
+            yield rows, _names(session, collection, rows, known)
             last = rows[-1][0]
     finally:
         session.execute(text(f"PRAGMA cache_size={int(kept if kept is not None else -2000)}"))
@@ -113,5 +183,8 @@ def batches(
 
 
 def compact(value: Any) -> str:
-    """A JSON field as compact text (schedules, answers, details)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """A JSON field as compact text, keys sorted (schedules, answers, details)."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    except TypeError:  # what orjson does not write (an integer beyond 64 bits)
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
