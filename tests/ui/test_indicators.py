@@ -143,3 +143,28 @@ def test_qtcharts_loads_only_with_the_area(tmp_path: Path) -> None:
                                             "QT_QPA_PLATFORM": "offscreen",
                                             "OFFA_DEMO_OFFLINE": "1"})
     assert done.stdout.split() == ["False", "True"], done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("role", ["coach", "secretariat", "offa"])
+def test_a_coach_has_no_indicators_area(qtbot: Any, demo_copy: Path, role: str) -> None:
+    """OFFA staff and secretariats see "Indicateurs"; a coach's window has no such area (nor
+    its shortcut in the navigation)."""
+    import json
+    import sqlite3
+
+    conn = sqlite3.connect(paths.working_copy_path(demo_copy))
+    conn.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('user', ?)",
+                 (json.dumps({"id": "u-1", "role": role, "display_name": "X",
+                              "operator_code": "ifapme" if role == "secretariat" else None,
+                              "sectors": ["construction"] if role == "coach" else []}),))
+    conn.commit()
+    conn.close()
+    context = AppContext.open(demo_copy)
+    try:
+        window = context.build_window(auto_sync=False)
+        qtbot.addWidget(window)
+        assert window.nav_keys[0] == "home"  # "À faire" first for every role
+        assert ("indicators" in window.nav_keys) is (role != "coach")
+        window.close()
+    finally:
+        context.close()
