@@ -187,7 +187,8 @@ if mode == "floor":
     from decimal import Decimal
     typed = []
     for row in rows:
-        typed.append([datetime.fromisoformat(v) if c.kind == "date" and v else
+        typed.append([datetime(v.year, v.month, v.day) if c.kind == "date" and isinstance(v, date)
+                      else datetime.fromisoformat(v) if c.kind == "date" and v else
                       float(Decimal(v)) if c.kind == "money" and v else v
                       for c, v in zip(columns, row)])
     started = time.perf_counter()
