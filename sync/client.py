@@ -250,6 +250,16 @@ class ApiClient:
         """This device erased its data as asked (no bearer: the refresh token names it)."""
         self._json("POST", "/devices/erased", body={"refresh_token": refresh_token}, auth=False)
 
+    def merge(
+        self, collection: str, kept_id: str, merged_id: str, device_id: str
+    ) -> dict[str, Any]:
+        """Merge two records on the server (OFFA staff): ``{kept, merged, version, moved}``."""
+        answer: dict[str, Any] = self._json(
+            "POST", f"/records/{collection}/merge",
+            body={"kept_id": kept_id, "merged_id": merged_id, "device_id": device_id},
+        )  # fmt: skip
+        return answer
+
     # --- plumbing --------------------------------------------------------------------------
     def _set_tokens(self, tokens: Tokens | None) -> None:
         self.tokens = tokens

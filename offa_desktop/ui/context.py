@@ -117,6 +117,9 @@ class AppContext:
         from offa_desktop.ui import import_dialog
 
         import_dialog.install(self, window)
+        from offa_desktop.ui import duplicates_dialog
+
+        duplicates_dialog.install(self, window)
         from offa_desktop.ui import help_dialog
 
         help_dialog.install(self, window)

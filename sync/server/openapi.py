@@ -115,6 +115,9 @@ Additions to API v1 (docs/api-additions.md; collections a client does not know a
   decided), dates in that order. Read as the contract or approval they are about; created and
   edited by the secretariat of their `operator_code` while `referred`; moved on by offa (the
   Commission). Their documents are any record's (`X-Record: mediation_referrals/<id>`).
+- **`POST /records/{collection}/merge`** (issue 18): OFFA staff merge a duplicate learner,
+  company, unit or tutor: every reference to `merged_id` names `kept_id`, `merged_id` becomes
+  a tombstone whose history says `{"merged_into": kept_id}`, all in one transaction.
 - **Cancel and replace**: signing a contract whose `supersedes_id` names a running contract
   ends that one (termination event, reason `replaced`, server-made); the overlap rule ignores
   the pair; a contract is replaced once (`already_replaced`).

@@ -8,7 +8,7 @@ travels through pull and push (``offa_desktop/domain/schema.py``, see docs/serve
 
 from __future__ import annotations
 
-from sync.server.routes import auth, devices, documents, health, history, sync
+from sync.server.routes import auth, devices, documents, health, history, merge, sync
 
 ROUTERS = (
     health.router,
@@ -17,4 +17,5 @@ ROUTERS = (
     documents.router,
     history.router,
     devices.router,
+    merge.router,
 )
