@@ -1565,6 +1565,62 @@ mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le d
         <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Doublons possibles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doublons possibles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pourquoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Première fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconde fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder la première, fusionner la seconde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder la seconde, fusionner la première</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recherche des doublons…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun doublon possible dans la copie de travail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paire(s). Choisissez une paire, puis la fiche à garder : les références à l&apos;autre passent à celle-ci, l&apos;autre est supprimée (son historique garde la fusion).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paire(s). Seul le personnel de l&apos;OFFA fusionne des fiches : signalez-lui ces doublons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fusion en cours sur le serveur…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fusion impossible : </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

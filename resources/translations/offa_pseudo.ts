@@ -1566,6 +1566,62 @@ màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàté
         <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
         <translation>[Là vérîfîçàtîõñ à trõüvé dés fîçhés dé là çõpîé dé tràvàîl dîfféréñtés dé çéllés dü sérvéür ét lés à rétàblîés çõmmé sür lé sérvéür (%1). Võs mõdîfîçàtîõñs ñõñ éñvõÿéés ét võs çõñflîts sõñt çõñsérvés ; lé détàîl ést dàñs lé jõürñàl. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
+    <message>
+        <source>&amp;Doublons possibles…</source>
+        <translation>[&amp;Dõüblõñs põssîblés… ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Doublons possibles</source>
+        <translation>[Dõüblõñs põssîblés ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Fiches</source>
+        <translation>[Fîçhés ~~]</translation>
+    </message>
+    <message>
+        <source>Pourquoi</source>
+        <translation>[Põürqüõî ~~]</translation>
+    </message>
+    <message>
+        <source>Première fiche</source>
+        <translation>[Prémîèré fîçhé ~~~~]</translation>
+    </message>
+    <message>
+        <source>Seconde fiche</source>
+        <translation>[Séçõñdé fîçhé ~~~~]</translation>
+    </message>
+    <message>
+        <source>Garder la première, fusionner la seconde</source>
+        <translation>[Gàrdér là prémîèré, füsîõññér là séçõñdé ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Garder la seconde, fusionner la première</source>
+        <translation>[Gàrdér là séçõñdé, füsîõññér là prémîèré ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Recherche des doublons…</source>
+        <translation>[Réçhérçhé dés dõüblõñs… ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Aucun doublon possible dans la copie de travail.</source>
+        <translation>[Åüçüñ dõüblõñ põssîblé dàñs là çõpîé dé tràvàîl. ~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 paire(s). Choisissez une paire, puis la fiche à garder : les références à l'autre passent à celle-ci, l'autre est supprimée (son historique garde la fusion).</source>
+        <translation>[%1 pàîré(s). Çhõîsîsséz üñé pàîré, püîs là fîçhé à gàrdér : lés référéñçés à l'àütré pàsséñt à çéllé-çî, l'àütré ést süpprîméé (sõñ hîstõrîqüé gàrdé là füsîõñ). ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 paire(s). Seul le personnel de l'OFFA fusionne des fiches : signalez-lui ces doublons.</source>
+        <translation>[%1 pàîré(s). Séül lé pérsõññél dé l'ÕFFÅ füsîõññé dés fîçhés : sîgñàléz-lüî çés dõüblõñs. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Fusion en cours sur le serveur…</source>
+        <translation>[Füsîõñ éñ çõürs sür lé sérvéür… ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Fusion impossible : </source>
+        <translation>[Füsîõñ împõssîblé :  ~~~~~~]</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
