@@ -162,3 +162,20 @@ def test_wrong_method_and_types_never_5xx(login: Login) -> None:
     ]
     results = offa.push(weird_ops)
     assert [r["status"] for r in results] == ["rejected"] * len(weird_ops)
+
+
+def test_options_and_405_name_every_method_of_the_path(login: Login) -> None:
+    """GET and PUT /documents/{id} are two routes on one path: OPTIONS and a 405 list both
+    (Starlette alone named the first route's methods only: OPTIONS said PUT)."""
+    offa = login("offa")
+    path = f"/api/v1/documents/{f.new_id()}"
+    everything = {"GET", "HEAD", "OPTIONS", "PUT"}
+    options = offa.http.options(path)
+    assert options.status_code == 204
+    assert set(options.headers["Allow"].split(", ")) == everything
+    refused = offa.http.delete(path)
+    assert refused.status_code == 405
+    assert set(refused.headers["Allow"].split(", ")) == everything
+    assert set(refused.json()["error"]) == {"code", "message", "details"}
+    pull = offa.http.options("/api/v1/sync/pull")
+    assert set(pull.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
