@@ -11,7 +11,7 @@ from typing import Any
 
 from offa_desktop.domain.contracts import STATUS_FR
 from offa_desktop.domain.dates import add_months
-from offa_desktop.store import indicator_rows, radar_rows
+from offa_desktop.store import indicator_rows, plain_sql
 from offa_desktop.store.indicator_rows import Filters
 
 REGION_FR = {"wal": "Wallonie", "bxl": "Bruxelles"}
@@ -75,7 +75,7 @@ def _bars(key: str, title: str, pairs: list[tuple[str, int]], names: dict[str, s
 def compute(path: Path, today: date, filters: Filters | None = None) -> Indicators:
     """Every panel on the working copy at ``path`` (read-only) for ``filters``."""
     f = filters or Filters()
-    conn = radar_rows.connect(path)
+    conn = plain_sql.connect(path)
     try:
         operators = indicator_rows.names(conn, "operators")
         trades = indicator_rows.names(conn, "trades")

@@ -20,7 +20,7 @@ from typing import Any
 from offa_desktop.domain.deadlines import find_all
 from offa_desktop.domain.forecast import KIND_FR
 from offa_desktop.domain.radar import RULE_BY_CODE, RULES, Facts, Finding, order_key
-from offa_desktop.store import radar_rows
+from offa_desktop.store import plain_sql, radar_lines, radar_rows
 
 KINDS_FR = {**KIND_FR, "wal_learner": "Prime apprenant (Wallonie)",
             "bxl_learner": "Prime apprenant (Bruxelles)"}
@@ -139,7 +139,7 @@ def compute(
 ) -> Radar:
     """The radar of the working copy at ``path`` on ``today``, for ``profile`` (the copy's
     signed-in user when None; ``user_id`` names the user when the copy does not)."""
-    conn = radar_rows.connect(path)
+    conn = plain_sql.connect(path)
     try:
         who = profile or profile_of(conn)
         if who.user_id is None and user_id:
@@ -147,7 +147,7 @@ def compute(
         facts, _window = radar_rows.load_facts(conn, today)
         findings = [f for f in find_all(facts, today) if _mine(f, facts, who)]
         words = _words(conn, facts, findings)
-        snoozes = radar_rows.snoozed(conn, who.user_id, today)
+        snoozes = radar_lines.snoozed(conn, who.user_id, today)
     finally:
         conn.close()
     radar = Radar(today)
@@ -228,7 +228,7 @@ def _words(
             unit_ids.add(str(record.get("establishment_unit_id")))
             trade_codes.add(str(record.get("trade_code")))
     company_ids |= {str(facts.units[u].get("company_id")) for u in unit_ids if u in facts.units}
-    found = radar_rows.names(
+    found = radar_lines.names(
         conn,
         {
             "companies": {c for c in company_ids if c and c != "None"},
@@ -259,7 +259,7 @@ def _words(
         return " — ".join(p for p in parts if p)
 
     out: dict[tuple[str, str], str] = {}
-    referrals = radar_rows.referral_words(
+    referrals = radar_lines.referral_words(
         conn, [f.id for f in findings if f.collection == "mediation_referrals"])
     for f in findings:
         key = (f.collection, f.id)

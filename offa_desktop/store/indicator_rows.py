@@ -1,6 +1,6 @@
 """The figures of the "Indicateurs" area: GROUP BY queries on the working copy (the user's
 scope), with the area's filters (school year, operator, region, sector). sqlite3 only, read-only
-connection (``radar_rows.connect``): a few aggregate queries, no rows in Python. The contract
+connection (``plain_sql.connect``): a few aggregate queries, no rows in Python. The contract
 figures come from one pass over a covering index (``ix_contracts_figures``: live flag, start
 date, status, operator, trade, unit, end date; migration 0012), never the wide table."""
 

@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from offa_desktop.domain.contracts import RUNNING
 from offa_desktop.domain.deadlines import OPEN_REQUEST, Window, minimum_thresholds, window
 from offa_desktop.domain.forecast import P2_REQUIRED_DAYS
 from offa_desktop.domain.radar import Facts
+from offa_desktop.store.plain_sql import LIVE, id_array, select_rows
 
 _RUN = "(" + ", ".join(f"'{s}'" for s in RUNNING) + ")"
-_LIVE = "deleted IS 0"
 _CONTRACT_COLS = (
     "id, learner_id, establishment_unit_id, approval_id, tutor_id, operator_code, trade_code,"
     " start_date, end_date, level, monthly_pay, status, supersedes_id"
@@ -37,16 +35,6 @@ _CERTIFIED = (
 )
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A read-only connection (usable from a worker thread)."""
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
-
-
-def _ids(values: Iterable[Any]) -> str:
-    """A JSON array of ids, bound as one parameter and read with ``json_each``."""
-    return json.dumps(sorted({str(v) for v in values if v}))
-
-
 def _money(cents: Any) -> str | None:
     return None if cents is None else f"{Decimal(int(cents)).scaleb(-2):.2f}"
 
@@ -55,21 +43,13 @@ def _json(text: Any) -> Any:
     return json.loads(text) if isinstance(text, str) else text
 
 
-def _rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
-    """Rows as dicts; ``params`` positional, or one dict of named ones."""
-    named = len(params) == 1 and isinstance(params[0], dict)
-    cursor = conn.execute(sql, params[0] if named else params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def _contract(row: dict[str, Any]) -> dict[str, Any]:
     row["monthly_pay"] = _money(row["monthly_pay"])
     return row
 
 
 def _reference(conn: sqlite3.Connection, collection: str) -> list[dict[str, Any]]:
-    rows = _rows(conn, f"SELECT * FROM {collection} WHERE {_LIVE}")  # noqa: S608 - fixed names
+    rows = select_rows(conn, f"SELECT * FROM {collection} WHERE {LIVE}")  # noqa: S608 - fixed names
     for row in rows:
         if "rmmmg" in row:
             row["rmmmg"] = _money(row["rmmmg"])
@@ -108,11 +88,11 @@ def load_facts(conn: sqlite3.Connection, today: date) -> tuple[Facts, Window]:
     for rule, sql in _contract_candidates(conn, minimum_thresholds(f), w).items():
         candidates[rule] = {str(r[0]) for r in conn.execute(sql, params)}
     wanted: set[str] = set().union(*candidates.values())
-    for row in _rows(
+    for row in select_rows(
         conn,
-        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {_LIVE}"
+        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
-        _ids(wanted),
+        id_array(wanted),
     ):
         f.contracts[row["id"]] = _contract(row)
     _events(conn, f)
@@ -130,7 +110,7 @@ def _p2_starts(conn: sqlite3.Connection, first_year: date) -> list[tuple[str, st
     """The start dates that can reach 270 days by 31 August (the 1st of September to the 5th
     of December or so, start + 269 days <= 31 August), one range per school year from the
     current one to the latest start in the copy."""
-    last = conn.execute(f"SELECT max(start_date) FROM contracts WHERE {_LIVE}").fetchone()[0]
+    last = conn.execute(f"SELECT max(start_date) FROM contracts WHERE {LIVE}").fetchone()[0]
     final = date.fromisoformat(str(last)).year if last else first_year.year
     return [
         (date(y, 9, 1).isoformat(),
@@ -149,35 +129,35 @@ def _contract_candidates(
     running = f"+status IN {_RUN}"
     pay = " UNION ALL ".join(
         f"SELECT id FROM contracts WHERE level = '{level}' AND monthly_pay < "
-        f"{int(value.scaleb(2))} AND {_LIVE} AND {running}"
+        f"{int(value.scaleb(2))} AND {LIVE} AND {running}"
         for level, value in sorted(thresholds.items())
         if level in ("a", "b", "c")
     ) or "SELECT NULL WHERE 0"
     p2 = " UNION ALL ".join(f"""SELECT c.id FROM contracts c
           WHERE c.start_date BETWEEN '{first}' AND '{last}'
-          AND c.{_LIVE} AND +c.status IN {_RUN}
+          AND c.{LIVE} AND +c.status IN {_RUN}
           AND date(c.start_date, '+269 days') <= printf('%04d-08-31',
               CAST(strftime('%Y', c.start_date) AS INTEGER)
               + (strftime('%m', c.start_date) >= '09'))
           AND (c.end_date < date(c.start_date, '+269 days')
                OR NOT EXISTS (SELECT 1 FROM tutors t WHERE t.id = c.tutor_id
-                              AND t.{_LIVE} AND {_CERTIFIED}))
+                              AND t.{LIVE} AND {_CERTIFIED}))
           AND (c.level = 'a' OR EXISTS (SELECT 1 FROM contract_events e
-               WHERE e.contract_id = c.id AND e.{_LIVE} AND e.kind = 'level_change'))
+               WHERE e.contract_id = c.id AND e.{LIVE} AND e.kind = 'level_change'))
           AND EXISTS (SELECT 1 FROM establishment_units u WHERE u.id = c.establishment_unit_id
-                      AND u.{_LIVE} AND u.region = 'wal')"""
+                      AND u.{LIVE} AND u.region = 'wal')"""
                            for first, last in _p2_starts(conn, w.first_year_from))
     return {
-        "trial_end": f"SELECT id FROM contracts WHERE {_LIVE} AND {running}"
+        "trial_end": f"SELECT id FROM contracts WHERE {LIVE} AND {running}"
         " AND start_date BETWEEN :trial_from AND :trial_to",
-        "contract_end": f"SELECT id FROM contracts WHERE {_LIVE} AND {running}"
+        "contract_end": f"SELECT id FROM contracts WHERE {LIVE} AND {running}"
         " AND end_date BETWEEN :end_from AND :end_to",
-        "approval_suspended": f"SELECT id FROM contracts WHERE {_LIVE} AND {running}"
-        f" AND approval_id IN (SELECT id FROM approvals WHERE {_LIVE} AND status = 'suspended')",
+        "approval_suspended": f"SELECT id FROM contracts WHERE {LIVE} AND {running}"
+        f" AND approval_id IN (SELECT id FROM approvals WHERE {LIVE} AND status = 'suspended')",
         "pay_below_minimum": pay,
         "draft_start": f"SELECT id FROM contracts WHERE status = 'draft'"
-        f" AND start_date <= :draft_to AND {_LIVE}",
-        "notice_running": f"SELECT DISTINCT contract_id FROM contract_events WHERE {_LIVE}"
+        f" AND start_date <= :draft_to AND {LIVE}",
+        "notice_running": f"SELECT DISTINCT contract_id FROM contract_events WHERE {LIVE}"
         " AND kind = 'termination'"
         " AND json_extract(details, '$.notice_end') BETWEEN :notice_from AND :notice_to",
         "p2_at_risk": p2 or "SELECT NULL WHERE 0",
@@ -185,11 +165,11 @@ def _contract_candidates(
 
 
 def _events(conn: sqlite3.Connection, f: Facts) -> None:
-    for row in _rows(
+    for row in select_rows(
         conn,
-        f"SELECT contract_id, kind, effective_date, details FROM contract_events WHERE {_LIVE}"
+        f"SELECT contract_id, kind, effective_date, details FROM contract_events WHERE {LIVE}"
         " AND contract_id IN (SELECT value FROM json_each(?)) ORDER BY effective_date, id",
-        _ids(f.contracts),
+        id_array(f.contracts),
     ):
         row["details"] = _json(row["details"])
         f.events.setdefault(row["contract_id"], []).append(row)
@@ -200,13 +180,13 @@ def _follow_ups(conn: sqlite3.Connection, f: Facts, w: Window) -> None:
     assert f.candidates is not None
     ending = [str(f.contracts[i]["learner_id"]) for i in f.candidates["contract_end"]
               if i in f.contracts]
-    for row in _rows(
+    for row in select_rows(
         conn,
-        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {_LIVE}"
+        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {LIVE}"
         " AND learner_id IN (SELECT value FROM json_each(?))"
         " AND id NOT IN (SELECT value FROM json_each(?))",
-        _ids(ending),
-        _ids(f.contracts),
+        id_array(ending),
+        id_array(f.contracts),
     ):
         f.contracts.setdefault(row["id"], _contract(row))
     for cid, c in f.contracts.items():
@@ -216,21 +196,21 @@ def _follow_ups(conn: sqlite3.Connection, f: Facts, w: Window) -> None:
 def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
     """Learners born in the window who have a running contract, and those contracts."""
     assert f.candidates is not None
-    rows = _rows(
+    rows = select_rows(
         conn,
-        f"SELECT l.id, l.first_name, l.last_name, l.birth_date FROM learners l WHERE l.{_LIVE}"
+        f"SELECT l.id, l.first_name, l.last_name, l.birth_date FROM learners l WHERE l.{LIVE}"
         " AND l.birth_date BETWEEN :born_from AND :born_to AND EXISTS (SELECT 1 FROM contracts"
-        f" c WHERE c.learner_id = l.id AND c.{_LIVE} AND +c.status IN {_RUN})",
+        f" c WHERE c.learner_id = l.id AND c.{LIVE} AND +c.status IN {_RUN})",
         params,
     )
     f.candidates["turns_18"] = {r["id"] for r in rows}
     for row in rows:
         f.learners[row["id"]] = row
-    for row in _rows(
+    for row in select_rows(
         conn,
-        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {_LIVE} AND +status IN {_RUN}"
+        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {LIVE} AND +status IN {_RUN}"
         " AND learner_id IN (SELECT value FROM json_each(?))",
-        _ids(f.candidates["turns_18"]),
+        id_array(f.candidates["turns_18"]),
     ):
         f.contracts.setdefault(row["id"], _contract(row))
 
@@ -240,7 +220,7 @@ _APPROVAL_COLS = ("id, establishment_unit_id, trade_code, operator_code, status,
 
 
 def _approval_rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
-    rows = _rows(conn, sql, *params)
+    rows = select_rows(conn, sql, *params)
     for row in rows:
         row["tutor_ids"] = _json(row["tutor_ids"])
     return rows
@@ -253,12 +233,12 @@ def _approvals(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> No
     rows = _approval_rows(
         conn,
         f"SELECT {_APPROVAL_COLS} FROM approvals WHERE status IN ({statuses})"
-        f" AND requested_on <= :requested_until AND {_LIVE}",
+        f" AND requested_on <= :requested_until AND {LIVE}",
         params,
     )
     f.candidates["approval_decision"] = {r["id"] for r in rows}
     rows += _approval_rows(
-        conn, f"SELECT {_APPROVAL_COLS} FROM approvals WHERE {_LIVE} AND status = 'suspended'")
+        conn, f"SELECT {_APPROVAL_COLS} FROM approvals WHERE {LIVE} AND status = 'suspended'")
     for row in rows:
         f.approvals[row["id"]] = row
 
@@ -271,19 +251,19 @@ def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> 
     if params["records_before"] is None:
         f.candidates["criminal_record_old"] = set()
         return
-    old = _rows(
+    old = select_rows(
         conn,
         "SELECT id, company_id, first_name, last_name, condition, experience_years,"
-        f" training_hours, criminal_record_date, certified FROM tutors WHERE {_LIVE}"
+        f" training_hours, criminal_record_date, certified FROM tutors WHERE {LIVE}"
         " AND criminal_record_date <= :records_before",
         params,
     )
     f.candidates["criminal_record_old"] = {t["id"] for t in old}
     for row in old:
         f.tutors[row["id"]] = row
-    ids = _ids(f.candidates["criminal_record_old"])
+    ids = id_array(f.candidates["criminal_record_old"])
     for cid, tutor_id, status in conn.execute(
-        f"SELECT id, tutor_id, status FROM contracts WHERE {_LIVE} AND +status IN {_RUN}"
+        f"SELECT id, tutor_id, status FROM contracts WHERE {LIVE} AND +status IN {_RUN}"
         " AND tutor_id IN (SELECT value FROM json_each(?))",
         (ids,),
     ):
@@ -294,7 +274,7 @@ def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> 
         "SELECT a.id, a.status, t.id FROM tutors t"
         " JOIN establishment_units u ON u.company_id = t.company_id"
         " JOIN approvals a ON a.establishment_unit_id = u.id"
-        f" WHERE t.id IN (SELECT value FROM json_each(?)) AND u.{_LIVE} AND a.{_LIVE}"
+        f" WHERE t.id IN (SELECT value FROM json_each(?)) AND u.{LIVE} AND a.{LIVE}"
         " AND a.status IN ('requested', 'under_review', 'granted')"
         " AND EXISTS (SELECT 1 FROM json_each(a.tutor_ids) j WHERE j.value = t.id)",
         (ids,),
@@ -308,10 +288,10 @@ def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> 
 
 def _visits_and_claims(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
     assert f.candidates is not None
-    for row in _rows(
+    for row in select_rows(
         conn,
         "SELECT id, kind, approval_id, contract_id, visitor_id, status, planned_on FROM visits"
-        f" WHERE {_LIVE} AND status = 'planned' AND planned_on <= :visits_until",
+        f" WHERE {LIVE} AND status = 'planned' AND planned_on <= :visits_until",
         params,
     ):
         f.visits[row["id"]] = row
@@ -319,15 +299,15 @@ def _visits_and_claims(conn: sqlite3.Connection, f: Facts, params: dict[str, Any
     missing = {v["approval_id"] for v in f.visits.values()} - set(f.approvals)
     for row in _approval_rows(
         conn,
-        f"SELECT {_APPROVAL_COLS} FROM approvals WHERE {_LIVE}"
+        f"SELECT {_APPROVAL_COLS} FROM approvals WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
-        _ids(missing),
+        id_array(missing),
     ):
         f.approvals[row["id"]] = row
-    for row in _rows(
+    for row in select_rows(
         conn,
         "SELECT id, kind_code, company_id, school_year, status, updated_at FROM"
-        f" incentive_claims WHERE {_LIVE} AND status = 'to_check' AND updated_at < :claims_before",
+        f" incentive_claims WHERE {LIVE} AND status = 'to_check' AND updated_at < :claims_before",
         params,
     ):
         f.claims[row["id"]] = row
@@ -338,58 +318,34 @@ def _visits_and_claims(conn: sqlite3.Connection, f: Facts, params: dict[str, Any
 def _referrals(conn: sqlite3.Connection, f: Facts) -> None:
     """The referrals waiting on the Commission (few: every one is a candidate)."""
     assert f.candidates is not None
-    for row in _rows(
+    for row in select_rows(
         conn,
         "SELECT id, subject, contract_id, approval_id, operator_code, status, referred_on,"
-        f" mediation_on FROM mediation_referrals WHERE {_LIVE}"
+        f" mediation_on FROM mediation_referrals WHERE {LIVE}"
         " AND status IN ('referred', 'in_mediation')",
     ):
         f.referrals[row["id"]] = row
     f.candidates["referral_waiting"] = set(f.referrals)
 
 
-def referral_words(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
-    """How the radar names a referral: «learner — unit (city)» for a contract, «unit (city) —
-    trade» for an approval."""
-    out: dict[str, str] = {}
-    for row in _rows(
-        conn,
-        "SELECT r.id, l.last_name, l.first_name, u.name AS unit, u.city, t.name AS trade"
-        " FROM mediation_referrals r"
-        " LEFT JOIN contracts c ON c.id = r.contract_id"
-        " LEFT JOIN approvals a ON a.id = r.approval_id"
-        " LEFT JOIN learners l ON l.id = c.learner_id"
-        " LEFT JOIN establishment_units u"
-        "  ON u.id = COALESCE(c.establishment_unit_id, a.establishment_unit_id)"
-        " LEFT JOIN trades t ON t.code = a.trade_code AND t.deleted = 0"
-        " WHERE r.id IN (SELECT value FROM json_each(?))",
-        _ids(ids),
-    ):
-        place = f"{row['unit']} ({row['city']})" if row["unit"] else ""
-        person = " ".join(str(p) for p in (row["last_name"], row["first_name"]) if p)
-        parts = (person, place) if person else (place, str(row["trade"] or ""))
-        out[row["id"]] = " — ".join(p for p in parts if p)
-    return out
-
-
 def _places(conn: sqlite3.Connection, f: Facts) -> None:
     """The learners, tutors and units of the contracts read in full and of the approvals the
     rules list (P2 reads the unit's region and the tutor; the lines name them)."""
     full = [c for c in f.contracts.values() if "learner_id" in c]
-    for row in _rows(
+    for row in select_rows(
         conn,
-        f"SELECT id, first_name, last_name, birth_date FROM learners WHERE {_LIVE}"
+        f"SELECT id, first_name, last_name, birth_date FROM learners WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
-        _ids(c["learner_id"] for c in full if c["learner_id"] not in f.learners),
+        id_array(c["learner_id"] for c in full if c["learner_id"] not in f.learners),
     ):
         f.learners[row["id"]] = row
     assert f.candidates is not None
-    for row in _rows(
+    for row in select_rows(
         conn,
         "SELECT id, company_id, first_name, last_name, condition, experience_years,"
-        f" training_hours, criminal_record_date, certified FROM tutors WHERE {_LIVE}"
+        f" training_hours, criminal_record_date, certified FROM tutors WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
-        _ids(f.contracts[c]["tutor_id"] for c in f.candidates["p2_at_risk"]
+        id_array(f.contracts[c]["tutor_id"] for c in f.candidates["p2_at_risk"]
              if c in f.contracts and f.contracts[c]["tutor_id"] not in f.tutors),
     ):
         f.tutors[row["id"]] = row
@@ -397,49 +353,10 @@ def _places(conn: sqlite3.Connection, f: Facts) -> None:
         str(a) for a in (v.get("approval_id") for v in f.visits.values()) if a}
     unit_ids = {c["establishment_unit_id"] for c in full}
     unit_ids |= {f.approvals[a]["establishment_unit_id"] for a in listed if a in f.approvals}
-    for row in _rows(
+    for row in select_rows(
         conn,
-        f"SELECT id, company_id, name, city, region FROM establishment_units WHERE {_LIVE}"
+        f"SELECT id, company_id, name, city, region FROM establishment_units WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
-        _ids(unit_ids),
+        id_array(unit_ids),
     ):
         f.units[row["id"]] = row
-
-
-def names(conn: sqlite3.Connection, wanted: dict[str, set[str]]) -> dict[str, dict[str, Any]]:
-    """``{collection: {id: row}}`` of the companies and trades (by code) the radar's lines
-    name (their units are in the facts already)."""
-    out: dict[str, dict[str, Any]] = {}
-    for collection, key, columns in (
-        ("companies", "id", "id, name"),
-        ("trades", "code", "code, name"),
-    ):
-        ids = wanted.get(collection, set())
-        out[collection] = {
-            row[key]: row
-            for row in _rows(
-                conn,
-                f"SELECT {columns} FROM {collection} WHERE {_LIVE}"  # noqa: S608 - fixed names
-                f" AND {key} IN (SELECT value FROM json_each(?))",
-                _ids(ids),
-            )
-        }
-    return out
-
-
-def snoozed(
-    conn: sqlite3.Connection, user_id: str | None, today: date
-) -> dict[str, dict[str, Any]]:
-    """The user's live snoozes still running on ``today``: ``{"rule|collection/id": row}``
-    (the latest change wins when two computers snoozed the same line)."""
-    if not user_id:
-        return {}
-    out: dict[str, dict[str, Any]] = {}
-    for row in _rows(
-        conn,
-        "SELECT id, rule, record, until, reason, updated_at FROM snoozes"
-        f" WHERE {_LIVE} AND user_id = ? ORDER BY updated_at, id",
-        user_id,
-    ):
-        out[f"{row['rule']}|{row['record']}"] = row
-    return {k: v for k, v in out.items() if v["until"] and v["until"] > today.isoformat()}

@@ -304,7 +304,7 @@ class AppContext:
     def role(self) -> str | None:
         """The signed-in user's role, read with sqlite3 (before the store is loaded)."""
         from offa_desktop.ops.radar import profile_of
-        from offa_desktop.store.radar_rows import connect
+        from offa_desktop.store.plain_sql import connect
 
         conn = connect(self.working_copy.path)
         try:

@@ -11,7 +11,7 @@ import pytest
 
 from offa_desktop.domain.deadlines import find_all
 from offa_desktop.domain.radar import Facts
-from offa_desktop.store import queries, radar_rows
+from offa_desktop.store import plain_sql, queries, radar_rows
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.demo_fill import fill_working_copy
 
@@ -67,7 +67,7 @@ def findings(f: Facts, today: date) -> list[tuple[str, str, date, str]]:
 def test_candidates_find_what_every_record_finds(demo_copy: Path, shift: int) -> None:
     today = TODAY + timedelta(days=shift)
     everything = every_record(demo_copy)
-    conn = radar_rows.connect(demo_copy)
+    conn = plain_sql.connect(demo_copy)
     try:
         candidates, _window = radar_rows.load_facts(conn, today)
     finally:
