@@ -98,3 +98,45 @@ def test_brussels_tutor_six_months_and_p1_conditions() -> None:
                        tutor=CERTIFIED).state == LOST
     assert p1_forecast(region="wal", employee_count=0, earlier_contracts=0,
                        tutor=UNCERTIFIED).state == AT_RISK
+
+
+def test_the_31_august_cut_off_by_hand() -> None:
+    """The last start that can reach 270 days: 05/12 (+269 days = 31/08: 26 days of December
+    after the 5th, then 31+28+31+30+31+30+31+31); in a school year ending in a leap year, 06/12
+    (February has 29 days)."""
+    last = p2(contract("2025-12-05"), date(2025, 12, 10))
+    assert last.state == ON_TRACK and last.last_date == date(2026, 8, 31)
+    assert (last.days_so_far, last.days_needed, last.projected) == (6, 264, 270)
+    assert p2(contract("2025-12-06"), date(2025, 12, 10)).state == LOST  # 269 at most
+    leap = p2(contract("2027-12-06", end="2029-06-30"), date(2027, 12, 10))
+    assert leap.state == ON_TRACK and leap.last_date == date(2028, 8, 31)
+    assert leap.cut_off == date(2028, 8, 31)
+    # a start in August belongs to the school year ending that 31 August: 12 days, lost
+    august = p2(contract("2026-08-20"), date(2026, 8, 25))
+    assert august.cut_off == date(2026, 8, 31) and august.state == LOST
+    assert august.projected == 12
+    # a 1 September start counts to the next 31 August: 365 days (366 when February has 29)
+    assert p2(contract("2026-09-01"), date(2026, 9, 1)).projected == 365
+    assert p2(contract("2027-09-01", end="2029-06-30"), date(2027, 9, 1)).projected == 366
+    # on the cut-off itself and after it, the count stays at the cut-off's
+    on = p2(contract("2025-09-15"), date(2026, 8, 31))
+    after = p2(contract("2025-09-15"), date(2026, 11, 30))
+    assert on.days_so_far == after.days_so_far == 351  # 15/09/2025 .. 31/08/2026
+    assert on.state == after.state == ACQUIRED
+
+
+def test_suspensions_and_a_later_termination_by_hand() -> None:
+    """Suspension days count; the count stops at the termination's effective date."""
+    events = [
+        {"kind": "suspension", "effective_date": "2025-10-01",
+         "details": {"end_date": "2025-12-31"}},  # 92 days suspended: counted
+        {"kind": "termination", "effective_date": "2026-05-15"},
+    ]
+    c = contract("2025-09-01", status="terminated")
+    f = p2(c, date(2026, 6, 1), events=events)
+    # 01/09/2025 .. 15/05/2026: 30+31+30+31+31+28+31+30+15 = 257 days, under 270: lost
+    assert f.days_so_far == 257 and f.projected == 257 and f.state == LOST
+    # the same suspension, the contract running to its end: acquired on 28/05/2026
+    running = p2(contract("2025-09-01", status="active"), date(2026, 5, 28),
+                 events=events[:1])
+    assert running.days_so_far == 270 and running.state == ACQUIRED

@@ -157,3 +157,51 @@ def test_the_demo_fills_every_radar_group(tmp_path: Path) -> None:
     finally:
         demo.stop()
     assert {r.code for r in RULES} <= set(radar.by_rule()), radar.by_rule()
+
+
+def test_a_snooze_follows_its_user_to_another_computer(demo_server: Server,
+                                                        tmp_path: Path) -> None:
+    """The same secretariat on two computers: a line put off on the first is hidden on the
+    second after both sync (same date, same reason); shown again on the first ("Réactiver"),
+    it comes back on the second. Another user never sees it."""
+    from datetime import timedelta
+
+    from offa_desktop.ops import snoozes
+    from offa_desktop.ops.radar import compute
+
+    office = device(demo_server, tmp_path / "office", "wl-sec")
+    laptop = device(demo_server, tmp_path / "laptop", "wl-sec")
+    other = device(demo_server, tmp_path / "other", "wl-offa")
+    try:
+        today = brussels_today()
+        user_id = office.session.wc.user_id
+        assert user_id and user_id == laptop.session.wc.user_id
+        before = compute(office.session.wc.path, today)
+        line = before.items[0]
+        assert line.key in {i.key for i in compute(laptop.session.wc.path, today).items}
+        until = today + timedelta(days=10)
+        snoozes.snooze(office.session.wc, user_id, line.rule, line.collection, line.id, until,
+                       "L'entreprise rappelle lundi — Noël", today=today)
+        assert office.sync_here().summary()["applied"] == 1
+        laptop.sync_here()
+        on_laptop = compute(laptop.session.wc.path, today)
+        assert line.key not in {i.key for i in on_laptop.items}
+        moved = next(i for i in on_laptop.snoozed if i.key == line.key)
+        assert moved.snoozed_until == until
+        assert moved.snooze_reason == "L'entreprise rappelle lundi — Noël"
+        # the day it ends, the line is back by itself
+        assert line.key in {i.key for i in compute(laptop.session.wc.path, until).items}
+        # another user: not theirs to see
+        other.sync_here()
+        with other.session.wc.session() as db:
+            assert db.execute(select(table("snoozes").c.id)).all() == []
+        # "Réactiver" on the office computer: back on the laptop after both sync
+        assert snoozes.wake(office.session.wc, user_id, line.rule, line.collection,
+                            line.id) is not None
+        office.sync_here()
+        laptop.sync_here()
+        assert line.key in {i.key for i in compute(laptop.session.wc.path, today).items}
+    finally:
+        office.close()
+        laptop.close()
+        other.close()
