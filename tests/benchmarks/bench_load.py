@@ -182,6 +182,14 @@ def _describe(result: dict[str, Any], load: float) -> dict[str, Any]:
         "first_errors": result["errors"][:3],
         "generator_cpu_share": round(shares["generator"], 3),
         "server_cpu_share": round(shares["server"], 3),
+        "postgres_cpu_share": round(shares.get("postgres", 0.0), 3),
+        # what a request costs, whatever else ran on the machine (a shared machine's latencies
+        # say more about the others than about the server)
+        "server_cpu_ms_per_request": round(
+            shares["server"] * result["wall"] * (os.cpu_count() or 1) * 1000 / len(everything), 2
+        )
+        if everything
+        else None,
         "machine_busy_share": round(shares["machine_busy"], 3),
         "load_average_before": round(load, 2),
     }
@@ -222,7 +230,8 @@ def run_stress(pg_url: str, workers: int, duration: float) -> list[dict[str, Any
         f"load stress, {STRESS_CLIENTS} clients no pause {duration:.0f} s, {workers} worker(s), "
         f"PostgreSQL ({d['requests']} requests, {d['per_second']}/s; {d['errors']} errors; "
         f"{ok}/{total} converged; generator {d['generator_cpu_share']:.0%} of the machine, "
-        f"server {d['server_cpu_share']:.0%}, machine busy {d['machine_busy_share']:.0%}, "
+        f"server {d['server_cpu_share']:.0%} ({d['server_cpu_ms_per_request']} ms CPU a request), "
+        f"PostgreSQL {d['postgres_cpu_share']:.0%}, machine busy {d['machine_busy_share']:.0%}, "
         f"load {load:.1f} before)"
     )
     return [
@@ -273,7 +282,8 @@ def run_realistic(pg_url: str, workers: int, duration: float) -> list[dict[str, 
         f"PostgreSQL ({result['syncs']} syncs, {d['requests']} requests, {d['per_second']}/s; "
         f"pull p95 {d['pull_p95_ms']} ms, push p95 {d['push_p95_ms']} ms; {d['errors']} errors; "
         f"{ok}/{total} converged; generator {d['generator_cpu_share']:.0%} of the machine, "
-        f"server {d['server_cpu_share']:.0%}, machine busy {d['machine_busy_share']:.0%}, "
+        f"server {d['server_cpu_share']:.0%} ({d['server_cpu_ms_per_request']} ms CPU a request), "
+        f"PostgreSQL {d['postgres_cpu_share']:.0%}, machine busy {d['machine_busy_share']:.0%}, "
         f"load {load:.1f} before): p95"
     )
     return [

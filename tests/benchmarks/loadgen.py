@@ -53,8 +53,9 @@ class Meter:
         self.pids = pids
         self.tick = os.sysconf("SC_CLK_TCK")
 
-    def sample(self) -> tuple[float, float, float, float]:
-        """(wall, machine busy CPU s, machine total CPU s, watched processes CPU s)."""
+    def sample(self) -> tuple[float, float, float, float, float]:
+        """(wall, machine busy CPU s, machine total CPU s, watched processes CPU s, PostgreSQL's
+        processes CPU s: every process named postgres, other users of the database included)."""
         with open("/proc/stat") as stat:
             fields = [int(x) for x in stat.readline().split()[1:]]
         idle = fields[3] + fields[4]
@@ -72,7 +73,24 @@ class Meter:
             (total - idle) / self.tick,
             total / self.tick,
             watched / self.tick,
+            self._postgres() / self.tick,
         )
+
+    @staticmethod
+    def _postgres() -> int:
+        ticks = 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    head, tail = f.read().rsplit(")", 1)
+            except OSError:
+                continue
+            if head.partition("(")[2] == "postgres":
+                parts = tail.split()
+                ticks += int(parts[11]) + int(parts[12])
+        return ticks
 
     @staticmethod
     def shares(a: tuple[float, ...], b: tuple[float, ...], own_cpu: float) -> dict[str, float]:
@@ -81,6 +99,7 @@ class Meter:
         return {
             "machine_busy": (b[1] - a[1]) / capacity,
             "server": (b[3] - a[3]) / capacity,
+            "postgres": (b[4] - a[4]) / capacity,
             "generator": own_cpu / capacity,
         }
 
