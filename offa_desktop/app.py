@@ -79,7 +79,7 @@ def open_with_restore(
     """``open_window``; a working copy found empty, missing, foreign or damaged shows the
     restore dialog (latest backup, a file, an empty copy by choice) and opens again after a
     restore. StartCancelled when the person quits."""
-    from offa_desktop.store.db import WorkingCopyGone
+    from offa_desktop.store.copy_errors import WorkingCopyGone
 
     while True:
         try:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from offa_desktop import logfile
 
 if TYPE_CHECKING:
-    from offa_desktop.store.db import WorkingCopyGone
+    from offa_desktop.store.copy_errors import WorkingCopyGone
 
 log = logging.getLogger("offa")
 

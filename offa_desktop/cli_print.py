@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     if not has_copy and not had_copy and kind in BLANK_KINDS:  # a new folder: no database made
         return _write_and_report(kind, PrintData(kind=kind, printed_on=brussels_today()), args.out)
     from offa_desktop.ops.printing.gathering import gather
-    from offa_desktop.store.db import WorkingCopy, WorkingCopyError, WorkingCopyGone
+    from offa_desktop.store.copy_errors import WorkingCopyError, WorkingCopyGone
+    from offa_desktop.store.db import WorkingCopy
 
     try:
         if not has_copy and not had_copy:

@@ -16,7 +16,8 @@ from offa_desktop import paths
 from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, gone_failure, setup_logging
 from offa_desktop.domain.radar import RULES
 from offa_desktop.domain.values import brussels_today, format_date_fr
-from offa_desktop.store.db import WorkingCopy, WorkingCopyGone
+from offa_desktop.store.copy_errors import WorkingCopyGone
+from offa_desktop.store.db import WorkingCopy
 
 log = logging.getLogger("offa.worklist")
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from offa_desktop import paths
 from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, setup_logging
-from offa_desktop.store.db import WorkingCopy, WorkingCopyBusy, WorkingCopyError
+from offa_desktop.store.copy_errors import WorkingCopyBusy, WorkingCopyError
+from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.pending import copy_counts
 from offa_desktop.store.restore import BadBackup, NoBackup, restore, start_empty
 

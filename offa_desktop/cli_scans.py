@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if not file.exists() and read_identity(file) is None:
         return _fail("no_working_copy", NO_COPY)
     from offa_desktop.ops.sync.session import open_session
-    from offa_desktop.store.db import WorkingCopyGone
+    from offa_desktop.store.copy_errors import WorkingCopyGone
 
     try:
         session = open_session(folder)

@@ -27,7 +27,7 @@ from offa_desktop.ops.sync.session import (
     SyncSession,
     open_session,
 )
-from offa_desktop.store.db import WorkingCopyGone
+from offa_desktop.store.copy_errors import WorkingCopyGone
 from offa_desktop.store.records import every_record
 from sync.client import RetryPolicy
 from sync.errors import DeviceRevoked, LoginRequired, SyncError

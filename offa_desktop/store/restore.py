@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from offa_desktop.store import backups
-from offa_desktop.store.db import WorkingCopyBusy, WorkingCopyError, set_aside
+from offa_desktop.store.copy_errors import WorkingCopyBusy, WorkingCopyError
+from offa_desktop.store.db import set_aside
 from offa_desktop.store.files import (
     OpenLock,
     ensure_copy_id,

@@ -74,7 +74,7 @@ class RestoreDialog(QDialog):
 
     def restore_from(self, source: Path | None) -> bool:
         """Put ``source`` (None: the latest backup) back; a refusal is shown, the dialog stays."""
-        from offa_desktop.store.db import WorkingCopyError
+        from offa_desktop.store.copy_errors import WorkingCopyError
         from offa_desktop.store.restore import restore
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -92,7 +92,7 @@ class RestoreDialog(QDialog):
 
     def start_empty(self) -> bool:
         """Start from an empty copy (after the person confirmed)."""
-        from offa_desktop.store.db import WorkingCopyError
+        from offa_desktop.store.copy_errors import WorkingCopyError
         from offa_desktop.store.restore import start_empty
 
         try:

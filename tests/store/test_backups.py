@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from offa_desktop.store import backups, queries
-from offa_desktop.store.db import WorkingCopy, WorkingCopyBusy, WorkingCopyGone
+from offa_desktop.store.copy_errors import WorkingCopyBusy, WorkingCopyGone
+from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.files import copy_id, read_identity
 from offa_desktop.store.restore import BadBackup, NoBackup, restore, start_empty
 from tests.store.conftest import learner, load_reference, niss
