@@ -59,6 +59,7 @@ from offa_desktop.ui.tasks import TaskManager, paused_gc
 NARROW_NBSP = "\u202f"
 LOCALE = QLocale(QLocale.Language.French, QLocale.Country.Belgium)
 AXIS_LABEL_CHARS = 28
+WIDE_TABLES = ("monthly", "visits")
 
 
 def tr(text: str) -> str:
@@ -162,11 +163,19 @@ class PanelView(QGroupBox):
         self.setMinimumHeight(390)  # in the scroll area: never squeezed under the chart
         self.table = read_only_table(panel.headers, parent=self)
         self.table.setRowCount(len(panel.rows))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if panel.key not in WIDE_TABLES:  # (a column per month: that table scrolls sideways)
+            # the names take what the figures leave (elided, whole in their tooltip): the
+            # counts stay in sight beside the chart
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
         for r, row in enumerate(panel.rows):
             for c, value in enumerate(row):
                 item = QTableWidgetItem(cell_text(value, c in panel.money))
+                if c == 0:
+                    item.setToolTip(item.text())
                 if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
