@@ -61,8 +61,8 @@ qu'un choix (sinon <b>Tab</b> pour les choisir). La capacité d'accueil est affi
 (<b>Tab</b> entre les deux). Le signataire habituel de l'entreprise et l'opérateur de
 l'apprenant sont repris. La ligne en gras dit ce qui manque encore. <b>Entrée</b>.</li>
 <li>Niveau et rétribution : le minimum légal est proposé. <b>Entrée</b>.</li>
-<li>Vérification : <b>Ctrl+P</b> enregistre et imprime. La barre d'état dit où se trouve le
-PDF, et il s'ouvre. Un projet qui ne peut pas encore être signé s'imprime avec «&nbsp;PROJET&nbsp;»
+<li>Vérification : <b>Ctrl+P</b> enregistre et imprime. Une ligne en haut de la liste dit où
+se trouve le PDF, et il s'ouvre. Un projet qui ne peut pas encore être signé s'imprime avec «&nbsp;PROJET&nbsp;»
 et la liste de ce qui manque.</li>
 </ol>
 
