@@ -157,6 +157,8 @@ class Absorber:
             return True
         if s.deleted and s.reason == "out_of_scope":
             self.erase.append(key)
+            if base is not None:  # it was here: say so (a learner gone to another operator)
+                self.report.left_scope.setdefault(s.collection, set()).add(s.record_id)
             self.set_base(base, None)
             self.drop_ops.extend(op.seq for op in ops)
             if conflict is not None:

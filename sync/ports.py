@@ -266,6 +266,9 @@ class SyncReport:
     checked: bool = False  # the copy was compared with the server (due, or asked for)
     # collection -> ids of records the check found wrong and made equal to the server again
     repaired: dict[str, set[str]] = field(default_factory=dict)
+    # collection -> ids of records that left the user's scope and were erased here (a learner
+    # who moved to another operator)
+    left_scope: dict[str, set[str]] = field(default_factory=dict)
 
     def touch(self, collection: str, record_id: str) -> None:
         self.changed.setdefault(collection, set()).add(record_id)
@@ -281,6 +284,8 @@ class SyncReport:
             "pulled": self.pulled,
             "resynced": self.resynced,
             "repaired": {c: len(ids) for c, ids in sorted(self.repaired.items()) if ids},
+            **({"left_scope": {c: len(ids) for c, ids in sorted(self.left_scope.items())}}
+               if self.left_scope else {}),
         }
 
 

@@ -41,9 +41,22 @@ REFERRALS = StatusMachine(
     REFERRAL_STATUS_FR,
     "une saisine",
 )
+TRANSFER_STATUS_FR = {
+    "requested": "demandée",
+    "accepted": "acceptée",
+    "refused": "refusée",
+    "cancelled": "annulée",
+}
+TRANSFERS = StatusMachine(
+    "learner_transfers",
+    {"requested": frozenset({"accepted", "refused", "cancelled"})},
+    TRANSFER_STATUS_FR,
+    "une mobilité",
+)
 # Statuses of a referral still waiting on the Commission (the radar shows them).
 WAITING = ("referred", "in_mediation")
 MAX_PLACES = 99
+ELSEWHERE = "l'apprenant n'est pas inscrit chez cet opérateur."
 CLOSING = "à remplir pour une saisine conciliée ou tranchée."
 
 
@@ -131,3 +144,35 @@ def referral_problems(
 
 
 _DATE_FR = {"referred_on": "saisine", "mediation_on": "médiation", "closed_on": "clôture"}
+
+
+def transfer_problems(
+    record_id: str | None, data: Record, previous: Record | None, ctx: RuleContext
+) -> list[Problem]:
+    """A learner's move between operators: two different operators; the learner (by NISS)
+    is the sending operator's while the move is asked and decided (checked where the copy
+    holds the learner: the server always does); a decision has its date."""
+    out: list[Problem] = []
+    old = previous.get("status") if previous else None
+    status = data.get("status")
+    out += TRANSFERS.problems(
+        old if isinstance(old, str) else None, status if isinstance(status, str) else None
+    )
+    source, target = data.get("from_operator"), data.get("to_operator")
+    if source is not None and source == target:
+        out.append(problem("learner_transfers", "to_operator", "invalid",
+                           "doit être un autre opérateur que celui d'origine."))  # fmt: skip
+    if status in ("accepted", "refused") and data.get("decided_on") is None:
+        out.append(problem("learner_transfers", "decided_on", "required",
+                           "requise pour une mobilité acceptée ou refusée."))  # fmt: skip
+    niss = data.get("niss")
+    asked = status == "requested" or (status == "accepted" and old != status)
+    if isinstance(niss, str) and asked:
+        found = ctx.find("learners", niss=niss)
+        if not found and ctx.full_scope:
+            out.append(problem("learner_transfers", "niss", "not_found",
+                               "aucun apprenant avec ce NISS."))  # fmt: skip
+        for _id, learner in found:
+            if learner.get("operator_code") != source:
+                out.append(problem("learner_transfers", "from_operator", "invalid", ELSEWHERE))
+    return out

@@ -9,6 +9,8 @@
   before the contract's start nor after its end) and that contract's status update. The
   event's id is a uuid5 of (approval id, contract id), so the client and the server make the
   same records.
+- A learner's mobility accepted (``learner_transfers``) moves the learner to the receiving
+  operator (``operator_code``), written by the server alone.
 - A contract that replaces another (``supersedes_id``, "Annuler et remplacer") ends it when it
   is signed (moved out of ``draft``, or created running): the replaced contract, if still
   running, gets a ``termination`` event (reason ``replaced``, «remplacé»), effective the day
@@ -162,4 +164,20 @@ def side_effects(
         return _withdrawal_effects(record_id, data, previous, ctx)
     if collection == "contracts":
         return _replacement_effects(record_id, data, previous, ctx)
+    if collection == "learner_transfers":
+        return _transfer_effects(data, previous, ctx)
     return []
+
+
+def _transfer_effects(
+    data: Mapping[str, Any], previous: Mapping[str, Any] | None, ctx: RuleContext
+) -> list[Effect]:
+    """A mobility accepted moves the learner to the receiving operator (server-made: the
+    learner leaves the sending operator's scope, its past contracts stay there)."""
+    if data.get("status") != "accepted" or (previous or {}).get("status") == "accepted":
+        return []
+    return [
+        Effect("learners", learner_id, "update", {"operator_code": data.get("to_operator")})
+        for learner_id, learner in ctx.find("learners", niss=data.get("niss"))
+        if learner.get("operator_code") == data.get("from_operator")
+    ]

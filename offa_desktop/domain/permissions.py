@@ -73,6 +73,8 @@ def may_write(
         own = f"o:{who.operator_code}"
         if collection in SECRETARIAT_ANY:
             return True
+        if collection == "learner_transfers":
+            return _transfer_write(who, old_data, new_data)
         if collection in SECRETARIAT_OWN:
             states_data = [d for d in (old_data, new_data) if d is not None]
             own_records = all(d.get("operator_code") == who.operator_code for d in states_data)
@@ -90,6 +92,26 @@ def may_write(
     return False
 
 
+def _transfer_write(
+    who: Actor, old: Mapping[str, Any] | None, new: Mapping[str, Any] | None
+) -> bool:
+    """A mobility: the receiving operator asks (and may cancel while asked); the sending one
+    accepts or refuses; OFFA decides anything."""
+    if new is None:
+        return False
+    mine = who.operator_code
+    if old is None:
+        return new.get("to_operator") == mine and new.get("status") == "requested"
+    same = all(old.get(k) == new.get(k) for k in ("niss", "from_operator", "to_operator"))
+    if not same or old.get("status") != "requested":
+        return False
+    if new.get("to_operator") == mine:
+        return new.get("status") in ("requested", "cancelled")
+    if new.get("from_operator") == mine:
+        return new.get("status") in ("requested", "accepted", "refused")
+    return False
+
+
 def may_create_some(who: Actor, collection: str) -> bool:
     """Whether ``who``'s role creates records of ``collection`` at all (what "Nouvelle fiche"
     offers); which ones, ``may_write`` says once the record is typed."""
@@ -101,7 +123,7 @@ def may_create_some(who: Actor, collection: str) -> bool:
         return collection in (*COACH_WRITES, "approvals")
     if who.role == "secretariat":
         return collection in (*SECRETARIAT_ANY, "approvals", *SECRETARIAT_OPERATOR,
-                              *SECRETARIAT_OWN)  # fmt: skip
+                              *SECRETARIAT_OWN, "learner_transfers")  # fmt: skip
     return False
 
 
@@ -113,7 +135,7 @@ def needs_keys(who: Actor, collection: str, kind: str) -> bool:
         return False
     return not (
         who.role == "secretariat"
-        and collection in (*SECRETARIAT_ANY, "approvals", *SECRETARIAT_OWN)
+        and collection in (*SECRETARIAT_ANY, "approvals", *SECRETARIAT_OWN, "learner_transfers")
     )
 
 

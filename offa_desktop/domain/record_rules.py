@@ -10,7 +10,7 @@ from typing import Any
 from offa_desktop.domain import contract_rules, incentives
 from offa_desktop.domain.access import changed, get_date
 from offa_desktop.domain.approvals import approval_problems
-from offa_desktop.domain.cases import offer_problems, referral_problems
+from offa_desktop.domain.cases import offer_problems, referral_problems, transfer_problems
 from offa_desktop.domain.checks import RecordRules
 from offa_desktop.domain.contract_rules import contract_problems
 from offa_desktop.domain.event_rules import event_problems
@@ -220,6 +220,7 @@ RULES: dict[str, RecordRules] = {
     "snoozes": snooze_problems,
     "stage_offers": offer_problems,
     "mediation_referrals": referral_problems,
+    "learner_transfers": transfer_problems,
 }
 
 

@@ -27,6 +27,7 @@ TUTOR_CONDITIONS = ("experience", "diploma", "validation")
 OFFER_STATUSES = ("draft", "published", "closed")
 REFERRAL_SUBJECTS = ("contract", "approval")
 REFERRAL_STATUSES = ("referred", "in_mediation", "settled", "decided")
+TRANSFER_STATUSES = ("requested", "accepted", "refused", "cancelled")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _REASON_FIELDS = (
@@ -351,6 +352,21 @@ _SPECS: tuple[CollectionSpec, ...] = (
         ),
         label="saisines de la Commission",
     ),
+    # Additive (issue 18): a learner moving from one operator to another (mobility).
+    CollectionSpec(
+        "learner_transfers",
+        (
+            _f("niss", K.NISS, "NISS de l'apprenant", "*"),
+            _f("from_operator", K.CODE, "opérateur d'origine", "*"),
+            _f("to_operator", K.CODE, "opérateur d'accueil", "*"),
+            _f("status", K.ENUM, "statut", "*", TRANSFER_STATUSES),
+            _f("requested_on", K.DATE, "date de la demande", "*"),
+            _f("decided_on", K.DATE, "date de la décision"),
+            _f("level_reached", K.ENUM, "niveau atteint", choices=LEVELS),
+            _f("note", K.LONGTEXT, "motif"),
+        ),
+        label="mobilités d'apprenants",
+    ),
     CollectionSpec(
         "snoozes",
         (
@@ -393,6 +409,7 @@ CREATION_ORDER: tuple[str, ...] = (
     "incentive_claims",
     "stage_offers",
     "mediation_referrals",
+    "learner_transfers",
     "documents",
     "snoozes",
 )

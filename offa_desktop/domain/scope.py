@@ -39,6 +39,7 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
     "snoozes": ("user_id",),
     "stage_offers": ("approval_id", "establishment_unit_id"),
     "mediation_referrals": ("subject", "contract_id", "approval_id"),
+    "learner_transfers": ("from_operator", "to_operator"),
 }
 # What a coach may read of a learner.
 COACH_LEARNER_FIELDS = ("first_name", "last_name", "operator_code")
@@ -198,6 +199,9 @@ def compute_keys(store: ScopeReader, collection: str, data: Mapping[str, Any]) -
             return compute_keys(store, "contracts", contract) if contract else set()
         approval = store.live("approvals", text(data.get("approval_id")))
         return compute_keys(store, "approvals", approval) if approval else set()
+    if collection == "learner_transfers":  # both operators' secretariats (and offa)
+        return {f"o:{data[k]}" for k in ("from_operator", "to_operator")
+                if isinstance(data.get(k), str)}  # fmt: skip
     if collection == "documents":
         target = text(data.get("record")) or ""
         coll, _, rid = target.partition("/")

@@ -40,6 +40,7 @@ CLASS_NAMES = {
     "snoozes": "Snooze",
     "stage_offers": "StageOffer",
     "mediation_referrals": "MediationReferral",
+    "learner_transfers": "LearnerTransfer",
 }
 
 # kind -> (python type, column type expression, indexed for sorting/joins)

@@ -367,6 +367,21 @@ class MediationReferral(SyncedRecord):
     outcome: Mapped[str | None] = mapped_column(Text)
 
 
+class LearnerTransfer(SyncedRecord):
+    """Mobilités d'apprenants (working collection ``learner_transfers``)."""
+
+    __tablename__ = "learner_transfers"
+
+    niss: Mapped[str | None] = mapped_column(String, index=True)
+    from_operator: Mapped[str | None] = mapped_column(String, index=True)
+    to_operator: Mapped[str | None] = mapped_column(String, index=True)
+    status: Mapped[str | None] = mapped_column(String, index=True)
+    requested_on: Mapped[date | None] = mapped_column(Date, index=True)
+    decided_on: Mapped[date | None] = mapped_column(Date, index=True)
+    level_reached: Mapped[str | None] = mapped_column(String, index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 class Snooze(SyncedRecord):
     """Reports d'échéances (working collection ``snoozes``)."""
 
@@ -417,6 +432,7 @@ MODELS: dict[str, type[SyncedRecord]] = {
     "incentive_claims": IncentiveClaim,
     "stage_offers": StageOffer,
     "mediation_referrals": MediationReferral,
+    "learner_transfers": LearnerTransfer,
     "snoozes": Snooze,
     "documents": Document,
 }

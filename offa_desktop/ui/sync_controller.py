@@ -46,6 +46,7 @@ class SyncController(QObject):
         self.last_status: Any = None
         self.message_box: QMessageBox | None = None
         self.verifying = False  # the running sync was asked by "Vérifier la copie"
+        self.left_scope_note = ""  # what the last sync said of records gone out of scope
         self._started = False
         self.account = AccountFlow(self)
         self.progress = QProgressBar(window)
@@ -242,7 +243,14 @@ class SyncController(QObject):
             message = self.tr("Copie de travail vérifiée : elle est identique à celle du serveur.")
             self._tell(self.tr("Vérifier la copie"), message)
         self.verifying = False
-        self.window.statusBar().showMessage(message, 15_000 if repaired else 10_000)
+        gone: dict[str, int] = getattr(changes, "left_scope", {})
+        if gone.get("learners"):
+            note = self.tr("%1 apprenant(s) passé(s) à un autre opérateur ne sont plus dans "
+                           "votre copie ; vos contrats passés avec eux restent consultables."
+                           ).replace("%1", str(gone["learners"]))
+            message = f"{message} — {note}"
+            self.left_scope_note = note
+        self.window.statusBar().showMessage(message, 15_000 if repaired or gone else 10_000)
         self.refresh_status()
         self.finished.emit(True, message)
 

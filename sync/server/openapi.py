@@ -115,6 +115,12 @@ Additions to API v1 (docs/api-additions.md; collections a client does not know a
   decided), dates in that order. Read as the contract or approval they are about; created and
   edited by the secretariat of their `operator_code` while `referred`; moved on by offa (the
   Commission). Their documents are any record's (`X-Record: mediation_referrals/<id>`).
+- **`learner_transfers`** (a learner's mobility, issue 18): `niss`*, `from_operator`*,
+  `to_operator`*, `status`* (`requested` -> `accepted` | `refused` | `cancelled`),
+  `requested_on`*, `decided_on` (when decided), `level_reached`, `note`. Read by both
+  operators' secretariats; asked by the receiving one, accepted or refused by the sending one
+  (or offa). Accepted: the server sets the learner's `operator_code` (it leaves the sending
+  operator's scope; its past contracts stay there).
 - **`POST /records/{collection}/merge`** (issue 18): OFFA staff merge a duplicate learner,
   company, unit or tutor: every reference to `merged_id` names `kept_id`, `merged_id` becomes
   a tombstone whose history says `{"merged_into": kept_id}`, all in one transaction.

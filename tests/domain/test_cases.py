@@ -147,3 +147,38 @@ def test_who_writes_offers_and_referrals() -> None:
     assert writes(offa, "mediation_referrals", referred, moved)
     assert not writes(sec, "mediation_referrals", moved, {**moved, "reason": "Autre."})
     assert not writes(other, "mediation_referrals", None, referred)
+
+
+def test_a_mobility_is_asked_by_the_receiving_operator_and_decided_by_the_sending_one(
+    world: World,
+) -> None:
+    from offa_desktop.domain.effects import side_effects
+
+    learner = world.ctx.records["learners"][world.ids["learner"]]
+    asked = {"niss": learner["niss"], "from_operator": learner["operator_code"],
+             "to_operator": "cefa-liege", "status": "requested", "requested_on": "2026-12-01"}
+    assert check(world, "learner_transfers", asked) == set()
+    assert check(world, "learner_transfers", {**asked, "to_operator": asked["from_operator"]}
+                 ) == {"invalid"}  # fmt: skip
+    assert check(world, "learner_transfers", {**asked, "from_operator": "sfpme"}) == {"invalid"}
+    accepted = {**asked, "status": "accepted", "decided_on": "2026-12-03", "level_reached": "b"}
+    assert check(world, "learner_transfers", {**accepted, "decided_on": None}, asked) == {
+        "required"}  # fmt: skip
+    assert check(world, "learner_transfers", accepted, asked) == set()
+    (effect,) = side_effects("learner_transfers", "t1", accepted, asked, world.ctx)
+    assert (effect.collection, effect.record_id, effect.fields) == (
+        "learners", world.ids["learner"], {"operator_code": "cefa-liege"})
+    assert side_effects("learner_transfers", "t1", accepted, accepted, world.ctx) == []
+    sending = Actor("u1", "secretariat", asked["from_operator"], ())
+    receiving = Actor("u2", "secretariat", "cefa-liege", ())
+    other = Actor("u3", "secretariat", "sfpme", ())
+
+    def writes(who: Actor, old: dict[str, Any] | None, new: dict[str, Any]) -> bool:
+        return may_write(who, "learner_transfers", "update" if old else "create",
+                         old_keys=None, new_keys=None, new_data=new, old_data=old)  # fmt: skip
+
+    assert writes(receiving, None, asked) and not writes(sending, None, asked)
+    assert not writes(other, None, asked)
+    assert writes(sending, asked, accepted) and not writes(receiving, asked, accepted)
+    assert writes(receiving, asked, {**asked, "status": "cancelled"})
+    assert not writes(sending, accepted, {**accepted, "level_reached": "c"})  # decided: done

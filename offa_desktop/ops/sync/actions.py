@@ -60,6 +60,7 @@ class Synced(ChangeSet):
 
     checked: bool = False
     repaired: dict[str, int] = field(default_factory=dict)
+    left_scope: dict[str, int] = field(default_factory=dict)  # records gone out of scope
 
 
 def sync_now(
@@ -83,6 +84,7 @@ def sync_now(
     result = session.sync_once(report, verify=verify)
     changes = Synced(everything=result.everything, checked=result.checked)
     changes.repaired = {c: len(ids) for c, ids in sorted(result.repaired.items()) if ids}
+    changes.left_scope = {c: len(ids) for c, ids in sorted(result.left_scope.items()) if ids}
     for collection, ids in result.changed.items():
         changes.ids.setdefault(collection, set()).update(ids)
     return changes
