@@ -236,6 +236,10 @@ class ApiClient:
     def get_document(self, document_id: str) -> bytes:
         return self._request("GET", f"/documents/{document_id}").content
 
+    def person_history(self, collection: str, record_id: str) -> dict[str, Any]:
+        """Every record about a learner or tutor the user reads, and its history (addition)."""
+        return self._json("GET", f"/people/{collection}/{record_id}/history")
+
     # --- devices (additions: docs/api-additions.md) -----------------------------------------
     def devices(self, user_id: str | None = None) -> list[dict[str, Any]]:
         """The logins of the user (another user's: OFFA only)."""

@@ -220,3 +220,25 @@ def device_refusal(role: str, *, own: bool, erase: bool) -> str | None:
     if erase:
         return MSG_ERASE_OFFA_ONLY
     return None
+
+
+MSG_PERSON_DATA = (
+    "Seuls l'OFFA et le secrétariat de l'opérateur de l'apprenant peuvent exporter les données "
+    "d'une personne."
+)
+
+
+def person_data_refusal(
+    role: str, operator_code: str | None, collection: str, person: Any
+) -> str | None:
+    """Why ``role`` may not export the data of a person (a learner or tutor record), or None:
+    OFFA staff always; a secretariat for a learner of its operator, and for a tutor."""
+    if role == "offa":
+        return None
+    if role == "secretariat":
+        if collection == "tutors":
+            return None
+        if collection == "learners" and isinstance(person, Mapping):
+            if operator_code and person.get("operator_code") == operator_code:
+                return None
+    return MSG_PERSON_DATA

@@ -195,3 +195,21 @@ class RevokeRequest(BaseModel):
 class ErasedReport(BaseModel):
     model_config = ConfigDict(extra="ignore")
     refresh_token: str = Field(min_length=1, max_length=200)
+
+
+# --- a person's data (addition, docs/api-additions.md) --------------------------------------
+class RecordRef(BaseModel):
+    collection: str
+    id: str
+
+
+class PersonHistoryEntry(HistoryEntry):
+    collection: str
+    record_id: str
+
+
+class PersonHistory(BaseModel):
+    """Every record about a learner or tutor that the caller reads, and their history."""
+
+    records: list[RecordRef]
+    entries: list[PersonHistoryEntry]

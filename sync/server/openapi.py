@@ -134,6 +134,12 @@ Additions to API v1 (docs/api-additions.md; collections a client does not know a
   device's next call (or refresh) is `401 device_revoked` with `details: {"erase": bool}`;
   a device told to erase erases its working copy, backups and keyring entries and reports it
   with `POST /api/v1/devices/erased` `{"refresh_token"}` (no bearer; 204).
+- **A person's history** (GDPR requests): `GET /api/v1/people/{learners|tutors}/{id}/history`
+  → `{"records": [{collection, id}], "entries": [{collection, record_id, ...History}]}`: every
+  record about the learner (their contracts, those contracts' events, visits and claims, the
+  documents of each) or tutor (contracts, approvals and claims naming them, documents) that the
+  caller reads, and each one's history, oldest first. OFFA, or the secretariat of the learner's
+  operator (any secretariat for a tutor); others `403`.
 """
 
 TAGS = [
