@@ -71,6 +71,8 @@ ENUM_FR: dict[tuple[str, str], dict[str, str]] = {
     ("stage_offers", "status"): dict(cases.OFFER_STATUS_FR),
     ("mediation_referrals", "status"): dict(cases.REFERRAL_STATUS_FR),
     ("mediation_referrals", "subject"): {"contract": "contrat", "approval": "agrément"},
+    ("learner_transfers", "status"): dict(cases.TRANSFER_STATUS_FR),
+    ("learner_transfers", "level_reached"): {"a": "A", "b": "B", "c": "C"},
 }  # fmt: skip
 # Code fields naming a row of the reference data -> the collections to look in.
 CODE_REFERENCES: dict[str, tuple[str, ...]] = {
