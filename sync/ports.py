@@ -103,6 +103,18 @@ class Conflict:
         return (self.collection, self.record_id)
 
 
+@dataclass(frozen=True)
+class NewOp:
+    """An op sync makes itself (a person's resolution), before the outbox numbers it."""
+
+    collection: str
+    record_id: str
+    kind: OpKind
+    base_version: int | None
+    fields: JSON
+    resolution: JSON | None = None
+
+
 class Outbox(Protocol):
     """The queue of local edits (written by the store's unit of work, settled by sync)."""
 
@@ -118,16 +130,8 @@ class Outbox(Protocol):
     def remove(self, seqs: Sequence[int]) -> None:
         """Drop ops (applied by the server, or settled by a person's choice)."""
 
-    def append(
-        self,
-        collection: str,
-        record_id: str,
-        kind: OpKind,
-        base_version: int | None,
-        fields: JSON,
-        resolution: JSON | None = None,
-    ) -> OutboxOp:
-        """Queue a new op made by sync itself (a merge or a person's resolution)."""
+    def append(self, op: NewOp) -> OutboxOp:
+        """Queue a new op made by sync itself (a person's resolution); the op as queued."""
 
 
 class ChangeApplier(Protocol):

@@ -12,7 +12,15 @@ from typing import Any, Literal
 
 from offa_desktop.domain.errors import OffaError
 from sync.merge import local_changes
-from sync.ports import Conflict, OutboxOp, ServerRecord, SyncStore, SyncTransaction, overlay
+from sync.ports import (
+    Conflict,
+    NewOp,
+    OutboxOp,
+    ServerRecord,
+    SyncStore,
+    SyncTransaction,
+    overlay,
+)
 
 Choice = Literal["mine", "theirs", "edited"]
 
@@ -85,7 +93,7 @@ def resolve_conflict(
             resolution[name] = {"mine": mine, "theirs": detail.get("theirs"), "choice": choice}
         _strip(tx, ops, set(chosen))
         version = base.version if base else None
-        tx.outbox.append(collection, record_id, "update", version, chosen, resolution)
+        tx.outbox.append(NewOp(collection, record_id, "update", version, chosen, resolution))
         current = tx.records.get(collection, record_id)
         if current is not None and current.data is not None:
             current.data.update(chosen)
@@ -121,7 +129,7 @@ def _after_deletion(
         for name, d in conflict.fields.items()
     }
     data = dict(conflict.mine)
-    tx.outbox.append(conflict.collection, new_id, "create", None, data, resolution)
+    tx.outbox.append(NewOp(conflict.collection, new_id, "create", None, data, resolution))
     tx.records.put_many([ServerRecord(conflict.collection, new_id, None, False, data)])
     return new_id
 

@@ -16,7 +16,7 @@ from offa_desktop.ops.sync.session import open_session
 from sync.creds import CredentialStore
 from sync.errors import Cancelled, SyncBusy
 from sync.lock import SyncLock
-from sync.ports import Progress
+from sync.ports import NewOp, Progress
 from sync.resolve import resolve_conflict, retry_op
 from tests.sync.data import company, unit_number, value
 from tests.sync.harness import FAST_RETRY, Device, Server, api, histories, server_state
@@ -322,7 +322,7 @@ def test_forbidden_op_keeps_the_server_message_and_others_go_on(
     coach = _device(server, tmp_path, "coach", "coach", ("soins",))
     sector = str(uuid.uuid4())
     with coach.session.store.transaction() as tx:  # an edit the server refuses to a coach
-        tx.outbox.append("sectors", sector, "create", None, {"code": "x", "name": "X"})
+        tx.outbox.append(NewOp("sectors", sector, "create", None, {"code": "x", "name": "X"}))
     cid = coach.edit(lambda u: u.create("companies", company(rng) | {"sector": "soins"}))
     summary = coach.sync_until_done()
     assert summary["forbidden"] == 1 and summary["applied"] == 1, summary

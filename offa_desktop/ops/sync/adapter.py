@@ -15,11 +15,10 @@ from typing import Any
 from offa_desktop.store import outbox, replica
 from offa_desktop.store.db import WorkingCopy
 from sync.ports import (
-    JSON,
     Base,
     Conflict,
     Key,
-    OpKind,
+    NewOp,
     OpState,
     OutboxOp,
     ServerRecord,
@@ -88,19 +87,13 @@ class _Outbox:
     def remove(self, seqs: Sequence[int]) -> None:
         self.rows.remove(seqs)
 
-    def append(
-        self,
-        collection: str,
-        record_id: str,
-        kind: OpKind,
-        base_version: int | None,
-        fields: JSON,
-        resolution: JSON | None = None,
-    ) -> OutboxOp:
+    def append(self, op: NewOp) -> OutboxOp:
         seq, op_id = outbox.append(
-            self.rows.conn, collection, record_id, kind, base_version, fields, resolution
-        )
-        return OutboxOp(seq, op_id, collection, record_id, kind, base_version, fields)
+            self.rows.conn, op.collection, op.record_id, op.kind, op.base_version, op.fields,
+            op.resolution,
+        )  # fmt: skip
+        return OutboxOp(seq, op_id, op.collection, op.record_id, op.kind, op.base_version,
+                        op.fields)  # fmt: skip
 
 
 class _Records:
