@@ -816,6 +816,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Date de signature…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imprimer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1619,6 +1623,18 @@ mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le d
     </message>
     <message>
         <source>Fusion impossible : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date de signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le jour où les parties ont signé le contrat (le jour du scan ou du clic est proposé ; corrigez-le si la signature date d&apos;un autre jour).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger la date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2798,6 +2814,10 @@ Oublier cet ordinateur ?</source>
     </message>
     <message>
         <source>Vérifier la copie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 apprenant(s) passé(s) à un autre opérateur ne sont plus dans votre copie ; vos contrats passés avec eux restent consultables.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

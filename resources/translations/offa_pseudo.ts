@@ -815,6 +815,10 @@
         <translation>[Åññülér ét rémplàçér… ~~~~~~~]</translation>
     </message>
     <message>
+        <source>Date de signature…</source>
+        <translation>[Dàté dé sîgñàtüré… ~~~~~~]</translation>
+    </message>
+    <message>
         <source>Imprimer</source>
         <translation>[Împrîmér ~~]</translation>
     </message>
@@ -1621,6 +1625,18 @@ màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàté
     <message>
         <source>Fusion impossible : </source>
         <translation>[Füsîõñ împõssîblé :  ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Date de signature</source>
+        <translation>[Dàté dé sîgñàtüré ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Le jour où les parties ont signé le contrat (le jour du scan ou du clic est proposé ; corrigez-le si la signature date d'un autre jour).</source>
+        <translation>[Lé jõür õù lés pàrtîés õñt sîgñé lé çõñtràt (lé jõür dü sçàñ õü dü çlîç ést prõpõsé ; çõrrîgéz-lé sî là sîgñàtüré dàté d'üñ àütré jõür). ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Corriger la date</source>
+        <translation>[Çõrrîgér là dàté ~~~~~]</translation>
     </message>
 </context>
 <context>
@@ -2809,6 +2825,10 @@ Oublier cet ordinateur ?</source>
     <message>
         <source>Vérifier la copie</source>
         <translation>[Vérîfîér là çõpîé ~~~~~]</translation>
+    </message>
+    <message>
+        <source>%1 apprenant(s) passé(s) à un autre opérateur ne sont plus dans votre copie ; vos contrats passés avec eux restent consultables.</source>
+        <translation>[%1 àppréñàñt(s) pàssé(s) à üñ àütré õpéràtéür ñé sõñt plüs dàñs võtré çõpîé ; võs çõñtràts pàssés àvéç éüx réstéñt çõñsültàblés. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
         <source>Accès révoqué</source>

@@ -60,6 +60,7 @@ class ContractDialog(QDialog):
                           *((k, tr(v) + "…") for k, v in TITLES.items()),
                           ("visit", tr("Visite de suivi…")),
                           ("replace", tr("Annuler et remplacer…")),
+                          ("signed_on", tr("Date de signature…")),
                           ("print", tr("Imprimer"))):
             button = QPushButton(text)
             button.setAutoDefault(False)  # Enter must not start an amendment by surprise
@@ -129,6 +130,8 @@ class ContractDialog(QDialog):
                 button.setVisible(status == "draft")
             elif key == "replace":
                 button.setVisible(replacing.can_replace(contract) and not after)
+            elif key == "signed_on":  # put right the day a scan or a click marked it signed
+                button.setVisible(status != "draft" and bool(contract.get("signed_on")))
             elif key not in ("print", "visit"):
                 button.setVisible(key in allowed)
 
@@ -141,6 +144,8 @@ class ContractDialog(QDialog):
     def act(self, key: str) -> QWidget | None:
         if key == "replace":
             return self.replace()
+        if key == "signed_on":
+            return self.correct_signed_on()
         if key == "sign":
             self.sign()
             return None
@@ -171,6 +176,21 @@ class ContractDialog(QDialog):
         self.open_forms.append(form)
         form.show()
         return form
+
+    def correct_signed_on(self) -> QWidget:
+        """«Date de signature…»: the signing day put right (a scan's day may not be it)."""
+        from offa_desktop.domain.values import parse_date
+        from offa_desktop.ui.forms.signed_on_dialog import SignedOnDialog
+
+        raw = self.contract.get("signed_on")
+        dialog = SignedOnDialog(parse_date(str(raw)) if raw else None, self)
+        dialog.accepted.connect(lambda: self.context.tasks.op(
+            editing.save, self.wc, "contracts", self.record_id,
+            {"signed_on": dialog.day().isoformat()},
+        ).success(self._changed).failure(self._failed).run())  # fmt: skip
+        self.open_forms.append(dialog)
+        dialog.open()
+        return dialog
 
     def replace(self) -> QWidget | None:
         """«Annuler et remplacer»: a new draft with this contract's data, opened at once."""

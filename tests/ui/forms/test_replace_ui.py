@@ -95,3 +95,39 @@ def test_signing_over_an_overridable_rule_asks_the_reason(
     assert stored["status"] == "signed" and stored["overrides"][0]["rule"] == "overlap"
     qtbot.waitUntil(lambda: "Dérogation" in dialog.head.text())
     shoot(dialog, "contract-with-override")
+
+
+def test_the_signing_day_is_put_right(qtbot: Any, context: Any) -> None:
+    """A contract marked signed on the day of its scan (or of the click): «Date de
+    signature…» puts the real day right; a draft has no such button."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+
+    from offa_desktop.domain.values import parse_date
+    from offa_desktop.ui.forms.signed_on_dialog import SignedOnDialog
+
+    wc = context.working_copy
+    found = sorted(editing.find(wc, "contracts", status="active"), key=lambda item: item[0])
+    contract_id, contract = found[0]
+    dialog = open_record(context, "contracts", contract_id, None)
+    assert isinstance(dialog, ContractDialog)
+    qtbot.addWidget(dialog)
+    button = dialog.buttons["signed_on"]
+    assert not button.isHidden() and button.text() == "Date de signature…"
+    asked = dialog.act("signed_on")
+    assert isinstance(asked, SignedOnDialog)
+    qtbot.addWidget(asked)
+    signed = parse_date(contract["signed_on"])
+    assert asked.edit.date() == QDate(signed.year, signed.month, signed.day)
+    day = signed - timedelta(days=2)
+    asked.edit.setDate(QDate(day.year, day.month, day.day))
+    shoot(asked, "contract-signed-on")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        asked.ok.click()
+    assert editing.load(wc, "contracts", contract_id)["signed_on"] == day.isoformat()
+    qtbot.waitUntil(lambda: day.strftime("%d/%m/%Y") in dialog.head.text())
+    drafts = editing.find(wc, "contracts", status="draft")
+    draft = open_record(context, "contracts", drafts[0][0], None)
+    qtbot.addWidget(draft)
+    assert draft.buttons["signed_on"].isHidden()
