@@ -4,7 +4,8 @@ Applied to each company's block of records as the generator makes them, by count
 drawing from the generator's random stream, so the rest of the demo stays as it was): a few
 drafts start within a week or started already, notices are running, approval visits wait for
 their report, approval requests wait past the 3-month limit, claims wait to be checked for more
-than 30 days (``stamps``: the day their record last changed), an approval gets suspended after
+than 30 days (``stamps``: the day their record last changed), a few running contracts' cases wait
+before the Commission (referred, or in mediation), an approval gets suspended after
 its contracts were signed (``later``: records' later states, applied after everything), and the
 demo's reference data carries an RMMMG indexation 60 days ago (``demo_reference``) which some
 older contracts' pay has not followed yet. Every state is valid under the domain rules.
@@ -12,6 +13,7 @@ older contracts' pay has not followed yet. Every state is valid under the domain
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -25,6 +27,7 @@ INDEXATION_DAYS_AGO = 60
 CAP = 150  # situations of each kind at most
 INDEXATION = Decimal("1.02")
 DEMO_WAGE_ID = "0d3a0000-0000-4000-8000-00000000d3a0"
+REFERRAL_NAMESPACE = uuid.UUID("0d3a0000-0000-4000-8000-00000000d3a1")
 
 
 def indexation_day(today: date) -> date:
@@ -80,6 +83,29 @@ class Scenarios:
                         since.year, since.month, since.day, 9, 0, tzinfo=UTC
                     ).strftime("%Y-%m-%dT%H:%M:%SZ")
             yield collection, record_id, data
+        for record_id, data in contracts.items():
+            if data.get("status") == "active":
+                yield from self._referral(record_id, data)
+
+    def _referral(self, contract_id: str, contract: dict[str, Any]) -> Iterator[Record]:
+        """Now and then a running contract's disagreement before the Commission: referred some
+        days ago, or in mediation since a few days."""
+        rank = self._every("referral", 25)
+        if rank is None:
+            return
+        referred = self.today - timedelta(days=12 + rank % 20)
+        data: dict[str, Any] = {
+            "subject": "contract", "contract_id": contract_id, "approval_id": None,
+            "operator_code": contract.get("operator_code"),
+            "reason": "Désaccord sur l'horaire de formation en entreprise ; le référent "
+                      "demande l'avis de la Commission.",
+            "status": "referred", "referred_on": referred.isoformat(),
+            "mediation_on": None, "closed_on": None, "outcome": None,
+        }
+        if rank % 2:
+            data.update(status="in_mediation",
+                        mediation_on=(self.today - timedelta(days=2 + rank % 5)).isoformat())
+        yield "mediation_referrals", str(uuid.uuid5(REFERRAL_NAMESPACE, contract_id)), data
 
     def _draft(self, data: dict[str, Any], learner: dict[str, Any] | None) -> None:
         rank = self._every("draft", 3)
