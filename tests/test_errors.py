@@ -39,7 +39,8 @@ def _our_exceptions() -> dict[str, type[BaseException]]:
 
 def test_every_error_of_ours_is_an_offa_error() -> None:
     found = _our_exceptions()
-    assert "sync.errors.SyncError" in found and "offa_desktop.store.copy_errors.WorkingCopyError" in found
+    assert "sync.errors.SyncError" in found
+    assert "offa_desktop.store.copy_errors.WorkingCopyError" in found
     outside = sorted(n for n, cls in found.items() if not issubclass(cls, OffaError))
     assert [n for n in outside if n not in NOT_USER_FACING] == []
 

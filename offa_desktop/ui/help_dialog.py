@@ -62,8 +62,8 @@ qu'un choix (sinon <b>Tab</b> pour les choisir). La capacité d'accueil est affi
 l'apprenant sont repris. La ligne en gras dit ce qui manque encore. <b>Entrée</b>.</li>
 <li>Niveau et rétribution : le minimum légal est proposé. <b>Entrée</b>.</li>
 <li>Vérification : <b>Ctrl+P</b> enregistre et imprime. Une ligne en haut de la liste dit où
-se trouve le PDF, et il s'ouvre. Un projet qui ne peut pas encore être signé s'imprime avec «&nbsp;PROJET&nbsp;»
-et la liste de ce qui manque.</li>
+se trouve le PDF, et il s'ouvre. Un projet qui ne peut pas encore être signé s'imprime avec
+«&nbsp;PROJET&nbsp;» et la liste de ce qui manque.</li>
 </ol>
 
 <h3>Remplir un rapport de visite (coach)</h3>
