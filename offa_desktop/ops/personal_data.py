@@ -75,6 +75,13 @@ def default_file_name(collection: str, data: dict[str, Any]) -> str:
     return f"donnees-{ascii_text.strip('-') or collection}.zip"
 
 
+def suggested_name(session: SyncSession, collection: str, person_id: str) -> str:
+    """The ZIP's default file name for this person (read from the copy)."""
+    with session.wc.session() as db:
+        found = get_record(db, collection, person_id)
+    return default_file_name(collection, found.data if found is not None else {})
+
+
 def export_person(
     session: SyncSession, collection: str, person_id: str, target: Path, *, online: bool = True
 ) -> PersonExport:

@@ -3,6 +3,7 @@ selected record, and the import of signed scans (Ctrl+Maj+I)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -26,6 +27,14 @@ def install(context: Any, window: Any) -> None:
             show_attachments,
         ),
         (
+            "action-person-data",
+            QCoreApplication.translate(
+                "RecordActions", "Exporter les données de cette personne…"
+            ),
+            "",
+            export_person_data,
+        ),
+        (
             "action-scans",
             QCoreApplication.translate("RecordActions", "Importer des documents signés…"),
             "Ctrl+Shift+I",
@@ -34,7 +43,8 @@ def install(context: Any, window: Any) -> None:
     ):
         action = QAction(text, window)
         action.setObjectName(name)
-        action.setShortcut(QKeySequence(keys))
+        if keys:
+            action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _=False, h=handler: h(context, window))
         window.menu_file.insertAction(window.quit_action, action)
 
@@ -84,6 +94,60 @@ def show_attachments(context: Any, window: Any) -> QWidget | None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def choose_person_file(window: Any, suggested: str) -> Path | None:
+    """Where the ZIP of a person's data goes (tests replace it)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _filter = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("RecordActions", "Exporter les données de cette personne"),
+        str(Path.home() / suggested),
+        QCoreApplication.translate("RecordActions", "Archive ZIP (*.zip)"),
+    )
+    return Path(name) if name else None
+
+
+def export_person_data(context: Any, window: Any) -> None:
+    """« Exporter les données de cette personne… » (a learner or a tutor selected): the ZIP of
+    everything about them (``ops/personal_data.py``), announced like a printed file."""
+    from offa_desktop.domain.errors import user_message
+    from offa_desktop.ops import personal_data
+    from offa_desktop.ui import file_notice
+    from offa_desktop.ui.dialogs import tell
+
+    title = QCoreApplication.translate("RecordActions", "Données d'une personne")
+    chosen = _selected(context, window)
+    if chosen is None:
+        return
+    collection, record_id = chosen
+    if collection not in ("learners", "tutors"):
+        context.extras["last_person_data"] = tell(window, title, QCoreApplication.translate(
+            "RecordActions", "Choisissez d'abord un apprenant ou un tuteur dans sa liste."),
+            "person-data-message")  # fmt: skip
+        return
+
+    def failed(error: BaseException) -> None:
+        context.extras["last_person_data"] = tell(
+            window, title, user_message(error), "person-data-message", warning=True)
+
+    def done(result: Any) -> None:
+        file_notice.announce(window, QCoreApplication.translate(
+            "RecordActions", "Données de la personne exportées :"), result.path)  # fmt: skip
+        context.extras["last_person_export"] = result
+
+    def write(suggested: str) -> None:
+        target = choose_person_file(window, suggested)
+        if target is None:
+            return
+        context.tasks.background(
+            personal_data.export_person, context.session, collection, record_id, target
+        ).owned_by(window).success(done).failure(failed).run()
+
+    context.tasks.background(
+        personal_data.suggested_name, context.session, collection, record_id
+    ).owned_by(window).success(write).failure(failed).run()
 
 
 def show_scans(context: Any, window: Any) -> QWidget | None:

@@ -2472,6 +2472,10 @@ Oublier cet ordinateur ?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exporter les données de cette personne…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Importer des documents signés…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2481,6 +2485,26 @@ Oublier cet ordinateur ?</source>
     </message>
     <message>
         <source>Choisissez d&apos;abord une fiche dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter les données de cette personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive ZIP (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Données d&apos;une personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord un apprenant ou un tuteur dans sa liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Données de la personne exportées :</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2482,6 +2482,10 @@ Oublier cet ordinateur ?</source>
         <translation>[&amp;Pîèçés jõîñtés… ~~~~~]</translation>
     </message>
     <message>
+        <source>Exporter les données de cette personne…</source>
+        <translation>[Éxpõrtér lés dõññéés dé çétté pérsõññé… ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Importer des documents signés…</source>
         <translation>[Împõrtér dés dõçüméñts sîgñés… ~~~~~~~~~~]</translation>
     </message>
@@ -2492,6 +2496,26 @@ Oublier cet ordinateur ?</source>
     <message>
         <source>Choisissez d'abord une fiche dans la liste.</source>
         <translation>[Çhõîsîsséz d'àbõrd üñé fîçhé dàñs là lîsté. ~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Exporter les données de cette personne</source>
+        <translation>[Éxpõrtér lés dõññéés dé çétté pérsõññé ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Archive ZIP (*.zip)</source>
+        <translation>[Årçhîvé ZÎP (*.zîp) ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Données d'une personne</source>
+        <translation>[Dõññéés d'üñé pérsõññé ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choisissez d'abord un apprenant ou un tuteur dans sa liste.</source>
+        <translation>[Çhõîsîsséz d'àbõrd üñ àppréñàñt õü üñ tütéür dàñs sà lîsté. ~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Données de la personne exportées :</source>
+        <translation>[Dõññéés dé là pérsõññé éxpõrtéés : ~~~~~~~~~~~]</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """« Mes appareils » in the window, and a revoked or erased computer, against the real server
 (in-process on loopback): list, revoke another device, OFFA's user chooser and erasure; the
-window told in French that its access was revoked, no more automatic syncs."""
+window told in French that its access was revoked, no more automatic syncs; « Oublier cet
+ordinateur »; « Exporter les données de cette personne » (issue 16)."""
 
 from __future__ import annotations
 
@@ -257,3 +258,41 @@ def test_forget_with_edits_that_cannot_go_offers_to_export_them(
     assert line["fields"]["name"] == made["name"]
     assert not paths.working_copy_path(tmp_path / "hors-ligne").exists()
     done.close()
+
+
+def test_export_a_learners_data_from_the_window(
+    qtbot: Any, server: str, contexts: list[AppContext], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, opened_files: list[Path],
+) -> None:  # fmt: skip
+    import json
+    import zipfile
+
+    from PySide6.QtGui import QAction
+
+    from offa_desktop.ui import record_actions
+
+    contexts.append(_context(tmp_path / "rgpd", server, "ui-offa"))
+    window = _window(qtbot, contexts[0])
+    view = window.show_area("learners")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    view.table.selectRow(0)
+    learner = view.selected_id()
+    assert learner is not None
+    target = tmp_path / "demande" / "donnees.zip"
+    asked: list[str] = []
+
+    def choose(_window: Any, suggested: str) -> Path:
+        asked.append(suggested)
+        return target
+
+    monkeypatch.setattr(record_actions, "choose_person_file", choose)
+    action = window.findChild(QAction, "action-person-data")
+    assert action is not None and "Exporter les données de cette personne" in action.text()
+    action.trigger()
+    qtbot.waitUntil(lambda: "last_person_export" in contexts[0].extras, timeout=20_000)
+    assert asked and asked[0].startswith("donnees-") and asked[0].endswith(".zip")
+    with zipfile.ZipFile(target) as zf:
+        payload = json.loads(zf.read("donnees.json"))
+        assert zf.read("resume.pdf").startswith(b"%PDF")
+    assert payload["person"] == {"collection": "learners", "id": learner}
+    assert opened_files and opened_files[-1] == target.resolve()
