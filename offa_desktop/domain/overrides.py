@@ -134,6 +134,16 @@ def entries(data: Record | None) -> list[Override]:
     return [Override.from_api(v) for v in value if isinstance(v, Mapping)]
 
 
+def in_words(entry: Override, users: Mapping[str, str]) -> tuple[str, str]:
+    """(the rule's French name, «who, le 06/12/2026») of an override; ``users`` names the user
+    ids. The history and the printed pages word the line around them."""
+    rule = RULES.get(entry.rule)
+    name = rule.name_fr if rule is not None else entry.rule
+    who = users.get(str(entry.by), "") if entry.by else ""
+    when = f"le {entry.at[8:10]}/{entry.at[5:7]}/{entry.at[:4]}" if entry.at else ""
+    return name, ", ".join(x for x in (who, when) if x)
+
+
 def added(data: Record, previous: Record | None) -> list[Override]:
     """The entries this change appends (those past the previous list's length)."""
     return entries(data)[len(entries(previous)) :]

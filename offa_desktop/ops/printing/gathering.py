@@ -152,11 +152,7 @@ def _override_lines(r: _Reader, record: Record) -> list[str]:
     users = {str(u.get("id")): str(u.get("display_name")) for u in r.reference("users")}
     out = []
     for entry in overrides.entries(record):
-        rule = overrides.RULES.get(entry.rule)
-        name = rule.name_fr if rule is not None else entry.rule
-        who = users.get(str(entry.by), "") if entry.by else ""
-        when = f"le {entry.at[8:10]}/{entry.at[5:7]}/{entry.at[:4]}" if entry.at else ""
-        tail = ", ".join(x for x in (who, when) if x)
+        name, tail = overrides.in_words(entry, users)
         out.append(f"« {name} » : {entry.reason}" + (f" ({tail})" if tail else ""))
     return out
 

@@ -91,10 +91,6 @@ def shown(wc: WorkingCopy, record: Mapping[str, Any]) -> list[str]:
         }
     out = []
     for entry in overrides.entries(record):
-        rule = overrides.RULES.get(entry.rule)
-        name = rule.name_fr if rule is not None else entry.rule
-        who = users.get(str(entry.by), "") if entry.by else ""
-        when = f"{entry.at[8:10]}/{entry.at[5:7]}/{entry.at[:4]}" if entry.at else ""
-        tail = ", ".join(x for x in (who, f"le {when}" if when else "") if x)
+        name, tail = overrides.in_words(entry, users)
         out.append(f"Dérogation à « {name} » : « {entry.reason} »" + (f" — {tail}" if tail else ""))
     return out
