@@ -8,9 +8,6 @@ what is still wrong.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
@@ -25,9 +22,11 @@ from offa_desktop.printing.text import (
     REGIONS,
     TUTOR_CONDITIONS,
     address,
+    company_name,
     contact,
     date_fr,
     esc,
+    field_of,
     iban,
     label,
     money_fr,
@@ -36,10 +35,6 @@ from offa_desktop.printing.text import (
 )
 
 TITLE = "Contrat d'alternance"
-
-
-def _get(record: Mapping[str, Any] | None, key: str) -> Any:
-    return (record or {}).get(key)
 
 
 def _parties(d: PrintData, blank: bool) -> list[Flowable]:
@@ -52,22 +47,22 @@ def _parties(d: PrintData, blank: bool) -> list[Flowable]:
         b.fields(
             [
                 ("Nom et prénom", person(learner)),
-                ("Numéro de registre national (NISS)", facts.niss(_get(learner, "niss"))),
-                ("Date de naissance", date_fr(_get(learner, "birth_date"))),
+                ("Numéro de registre national (NISS)", facts.niss(field_of(learner, "niss"))),
+                ("Date de naissance", date_fr(field_of(learner, "birth_date"))),
                 ("Adresse", address(learner)),
                 ("Téléphone · courriel", contact(learner)),
             ],
             blank=blank,
         )
     )
-    rep = _get(learner, "representative")
+    rep = field_of(learner, "representative")
     if blank or rep or facts.is_minor(learner, start):
         story.append(b.para("1.2 Le représentant légal (apprenant mineur)", "h2"))
         story.append(
             b.fields(
                 [
-                    ("Nom et prénom", _get(rep, "name")),
-                    ("Numéro de registre national (NISS)", facts.niss(_get(rep, "niss"))),
+                    ("Nom et prénom", field_of(rep, "name")),
+                    ("Numéro de registre national (NISS)", facts.niss(field_of(rep, "niss"))),
                     ("Téléphone · courriel", contact(rep)),
                 ],
                 blank=blank,
@@ -75,20 +70,20 @@ def _parties(d: PrintData, blank: bool) -> list[Flowable]:
         )
     story.append(b.para("1.3 L'entreprise", "h2"))
     company, unit = d.company, d.unit
-    name = " ".join(str(x) for x in (_get(company, "name"), _get(company, "legal_form")) if x)
+    name = company_name(company)
     story.append(
         b.fields(
             [
                 ("Dénomination et forme juridique", name),
                 (
                     "Numéro d'entreprise (BCE)",
-                    facts.enterprise_number(_get(company, "enterprise_number")),
+                    facts.enterprise_number(field_of(company, "enterprise_number")),
                 ),
                 ("Signataire pour l'entreprise", c.get("company_signatory")),
-                ("Unité d'établissement", _get(unit, "name")),
+                ("Unité d'établissement", field_of(unit, "name")),
                 (
                     "Numéro d'unité d'établissement",
-                    facts.enterprise_number(_get(unit, "unit_number")),
+                    facts.enterprise_number(field_of(unit, "unit_number")),
                 ),
                 ("Adresse de l'unité", address(unit)),
                 ("Téléphone · courriel", contact(company)),
@@ -106,13 +101,13 @@ def _parties(d: PrintData, blank: bool) -> list[Flowable]:
     )
     story.append(Spacer(1, 1.5 * mm))
     story.append(b.text(clauses.HONOUR_DECLARATION, "cell"))
-    chosen = None if blank else _get(tutor, "condition")
+    chosen = None if blank else field_of(tutor, "condition")
     for code, wording in TUTOR_CONDITIONS.items():
         story.append(b.text(f"{b.checkbox(code == chosen)}  {wording}", "cell"))
     story.append(b.para("1.5 L'opérateur de formation et le référent", "h2"))
     operator = d.operator
-    op_name = _get(operator, "name") or c.get("operator_code")
-    region = label(REGIONS, _get(operator, "region"))
+    op_name = field_of(operator, "name") or c.get("operator_code")
+    region = label(REGIONS, field_of(operator, "region"))
     story.append(
         b.fields(
             [
@@ -133,10 +128,10 @@ def _object(d: PrintData, blank: bool) -> list[Flowable]:
     c = d.record
     start = facts.parse_day(c.get("start_date"))
     trial = date_fr(facts.trial_period_end(start)) if start else ""
-    trade = _get(d.trade, "name") or c.get("trade_code")
-    if trade and c.get("trade_code") and _get(d.trade, "name"):
+    trade = field_of(d.trade, "name") or c.get("trade_code")
+    if trade and c.get("trade_code") and field_of(d.trade, "name"):
         trade = f"{trade} ({c.get('trade_code')})"
-    places = [f"{_get(d.unit, 'name')} — {address(d.unit)}"] if d.unit else []
+    places = [f"{field_of(d.unit, 'name')} — {address(d.unit)}"] if d.unit else []
     places += [f"{w.get('name')} — {address(w)}" for w in d.workplaces]
     story: list[Flowable] = b.section("2. L'objet du contrat")
     rows: list[tuple[str, object]] = [
@@ -210,7 +205,7 @@ def _chain(d: PrintData) -> list[Flowable]:
 def _pay(d: PrintData, blank: bool) -> list[Flowable]:
     c = d.record
     story: list[Flowable] = b.section("4. Rétribution")
-    wage = _get(d.wage_reference, "rmmmg")
+    wage = field_of(d.wage_reference, "rmmmg")
     if blank:
         rows = []
         for rate in sorted(d.pay_rates, key=lambda r: str(r.get("level"))):
@@ -226,7 +221,7 @@ def _pay(d: PrintData, blank: bool) -> list[Flowable]:
             story.append(
                 b.text(
                     f"Revenu minimum mensuel moyen garanti (RMMMG) de référence : {money_fr(wage)} "
-                    f"(en vigueur depuis le {date_fr(_get(d.wage_reference, 'valid_from'))}).",
+                    f"(en vigueur depuis le {date_fr(field_of(d.wage_reference, 'valid_from'))}).",
                     "cell",
                 )
             )
@@ -246,13 +241,13 @@ def _pay(d: PrintData, blank: bool) -> list[Flowable]:
             )
         )
     else:
-        percent = _get(d.pay_rate, "percent")
+        percent = field_of(d.pay_rate, "percent")
         minimum = facts.minimum_pay(wage, percent) if wage and percent else None
         basis = ""
         if wage and percent:
             basis = (
                 f"{percent_fr(percent)} du RMMMG de {money_fr(wage)} "
-                f"(en vigueur depuis le {date_fr(_get(d.wage_reference, 'valid_from'))})"
+                f"(en vigueur depuis le {date_fr(field_of(d.wage_reference, 'valid_from'))})"
             )
         story.append(
             b.fields(
@@ -261,7 +256,7 @@ def _pay(d: PrintData, blank: bool) -> list[Flowable]:
                     ("Base de calcul", basis),
                     ("Minimum mensuel du niveau", money_fr(minimum) if minimum is not None else ""),
                     ("Rétribution mensuelle convenue", money_fr(c.get("monthly_pay"))),
-                    ("Compte de l'apprenant (IBAN)", iban(_get(d.learner, "iban"))),
+                    ("Compte de l'apprenant (IBAN)", iban(field_of(d.learner, "iban"))),
                 ]
             )
         )
@@ -282,9 +277,9 @@ def _signatures(d: PrintData, blank: bool) -> list[Flowable]:
     c = d.record
     start = facts.parse_day(c.get("start_date")) or d.printed_on
     signers = [("L'apprenant", "" if blank else person(d.learner))]
-    rep = _get(d.learner, "representative")
+    rep = field_of(d.learner, "representative")
     if blank or rep or facts.is_minor(d.learner, start):
-        signers.append(("Le représentant légal", "" if blank else str(_get(rep, "name") or "")))
+        signers.append(("Le représentant légal", "" if blank else str(field_of(rep, "name") or "")))
     signers.append(("Pour l'entreprise", "" if blank else str(c.get("company_signatory") or "")))
     signers.append(("Le référent", "" if blank else str(c.get("referent_name") or "")))
     return b.signature_section("6. Signatures", signers, "Lu et approuvé, en trois exemplaires.")
@@ -292,7 +287,7 @@ def _signatures(d: PrintData, blank: bool) -> list[Flowable]:
 
 def _annex(d: PrintData, blank: bool) -> list[Flowable]:
     c = d.record
-    trade = _get(d.trade, "name") or c.get("trade_code") or ""
+    trade = field_of(d.trade, "name") or c.get("trade_code") or ""
     story: list[Flowable] = [PageBreak(), *b.section("Annexe : plan de formation")]
     story.append(
         b.text(

@@ -71,6 +71,17 @@ VISIT_KINDS = {"approval": "visite d'agrément", "follow_up": "visite de suivi"}
 REGIONS = {"wal": "Wallonie", "bxl": "Bruxelles-Capitale"}
 
 
+def field_of(record: Mapping[str, Any] | None, key: str) -> Any:
+    """A field of a record that may be missing (None)."""
+    return (record or {}).get(key)
+
+
+def company_name(company: Mapping[str, Any] | None) -> str:
+    """A company as it signs: its name and legal form («Boulangerie Dupont SRL»)."""
+    parts = (field_of(company, "name"), field_of(company, "legal_form"))
+    return " ".join(str(x) for x in parts if x)
+
+
 def esc(value: object) -> str:
     """Text made safe for a reportlab Paragraph (its mini-markup)."""
     return escape("" if value is None else str(value))

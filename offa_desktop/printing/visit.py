@@ -21,7 +21,9 @@ from offa_desktop.printing.text import (
     OPINIONS,
     VISIT_KINDS,
     address,
+    company_name,
     date_fr,
+    field_of,
     label,
     person,
 )
@@ -29,12 +31,8 @@ from offa_desktop.printing.text import (
 TITLE = "Rapport de visite"
 
 
-def _get(record: Mapping[str, Any] | None, key: str) -> Any:
-    return (record or {}).get(key)
-
-
 def _items(checklist: Mapping[str, Any] | None) -> Sequence[Mapping[str, Any]]:
-    items = _get(checklist, "items") or []
+    items = field_of(checklist, "items") or []
     return [i for i in items if isinstance(i, Mapping)]
 
 
@@ -53,7 +51,7 @@ def _checklist(d: PrintData, checklist: Mapping[str, Any] | None) -> list[Flowab
     known = {str(i.get("key")) for i in items}
     # answers to points the template no longer has are printed too: nothing is hidden
     items += [{"key": k, "label": k} for k in answers if k not in known]
-    title = _get(checklist, "title") or "Points vérifiés"
+    title = field_of(checklist, "title") or "Points vérifiés"
     story: list[Flowable] = b.section(f"Grille : {title}")
     rows: list[list[object]] = []
     for item in items:
@@ -84,13 +82,14 @@ def _checklist(d: PrintData, checklist: Mapping[str, Any] | None) -> list[Flowab
 def _subject(d: PrintData) -> list[Flowable]:
     v = d.record
     company = d.company
-    name = " ".join(str(x) for x in (_get(company, "name"), _get(company, "legal_form")) if x)
+    name = company_name(company)
     rows: list[tuple[str, object]] = [
         ("Entreprise", name),
-        ("Numéro d'entreprise (BCE)", facts.enterprise_number(_get(company, "enterprise_number"))),
-        ("Unité d'établissement", _get(d.unit, "name")),
+        ("Numéro d'entreprise (BCE)",
+         facts.enterprise_number(field_of(company, "enterprise_number"))),  # fmt: skip
+        ("Unité d'établissement", field_of(d.unit, "name")),
         ("Adresse", address(d.unit)),
-        ("Métier", _get(d.trade, "name") or _get(d.approval, "trade_code")),
+        ("Métier", field_of(d.trade, "name") or field_of(d.approval, "trade_code")),
     ]
     if d.blank or v.get("kind") == "follow_up":
         rows += [("Apprenant", person(d.learner)), ("Tuteur", person(d.tutor))]
@@ -106,7 +105,7 @@ def _subject(d: PrintData) -> list[Flowable]:
 
 def _story(d: PrintData) -> list[Flowable]:
     v = d.record
-    visitor = _get(d.visitor, "display_name")
+    visitor = field_of(d.visitor, "display_name")
     story: list[Flowable] = b.section("La visite")
     kind = [] if d.blank else [("Type de visite", label(VISIT_KINDS, v.get("kind")))]
     story.append(
