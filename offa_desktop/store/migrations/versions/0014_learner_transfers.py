@@ -14,20 +14,14 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from offa_desktop.store.migration_ops import Field, create_synced_table
+
 revision = "0014"
 down_revision = "0013"
 branch_labels = None
 depends_on = None
 
-_SYNCED = (
-    ("id", sa.String(length=36), False),
-    ("version", sa.Integer(), True),
-    ("deleted", sa.Boolean(), False),
-    ("updated_at", sa.String(length=27), True),
-    ("updated_by", sa.String(length=36), True),
-    ("extra", sa.JSON(none_as_null=True), True),
-)
-COLUMNS: list[tuple[str, sa.types.TypeEngine[object], bool]] = [
+COLUMNS: list[Field] = [
     ("niss", sa.String(), True),
     ("from_operator", sa.String(), True),
     ("to_operator", sa.String(), True),
@@ -40,17 +34,7 @@ COLUMNS: list[tuple[str, sa.types.TypeEngine[object], bool]] = [
 
 
 def upgrade() -> None:
-    op.create_table(
-        "learner_transfers",
-        *(sa.Column(c, t, nullable=True) for c, t, _ in COLUMNS),
-        *(sa.Column(c, t, nullable=n) for c, t, n in _SYNCED),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_learner_transfers")),
-    )
-    with op.batch_alter_table("learner_transfers", schema=None) as batch_op:
-        for column in [*(c for c, _, indexed in COLUMNS if indexed), "version"]:
-            batch_op.create_index(
-                batch_op.f(f"ix_learner_transfers_{column}"), [column], unique=False
-            )
+    create_synced_table("learner_transfers", COLUMNS)
 
 
 def downgrade() -> None:
