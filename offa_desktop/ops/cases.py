@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from offa_desktop.domain.cases import OFFERS, REFERRALS
+from offa_desktop.domain.cases import OFFERS, REFERRALS, TRANSFERS
+from offa_desktop.domain.identifiers import IdentifierError, normalize_niss
 from offa_desktop.ops.contracts.drafting import Option
 from offa_desktop.printing import offer as offer_sheet
 from offa_desktop.printing.data import PrintData, PrintError
@@ -22,6 +23,7 @@ LIMIT = 100
 # The date a move to a status fills in when it is empty.
 OFFER_DATES = {"published": "published_on", "closed": "closed_on"}
 REFERRAL_DATES = {"in_mediation": "mediation_on", "settled": "closed_on", "decided": "closed_on"}
+TRANSFER_DATES = {"accepted": "decided_on", "refused": "decided_on"}
 
 
 def _fold(text: str) -> str:
@@ -47,6 +49,35 @@ def referral_statuses(status: str | None) -> list[str]:
     if status is None:
         return ["referred"]
     return [status, *sorted(REFERRALS.transitions.get(status, frozenset()))]
+
+
+def transfer_statuses(status: str | None) -> list[str]:
+    """The current status then the ones it may move to (a new request: requested)."""
+    if status is None:
+        return ["requested"]
+    return [status, *sorted(TRANSFERS.transitions.get(status, frozenset()))]
+
+
+def learner_by_niss(wc: WorkingCopy, niss: str | None) -> tuple[str, dict[str, Any]] | None:
+    """The learner of this copy with ``niss`` (the sending operator's copy holds it)."""
+    if not niss:
+        return None
+    try:
+        niss = normalize_niss(niss)  # as typed: «09.03.14-011.02»
+    except IdentifierError:
+        return None
+    with wc.session() as db:
+        found = StoreContext(db).find("learners", niss=niss)
+    return (found[0][0], dict(found[0][1])) if found else None
+
+
+def level_reached(wc: WorkingCopy, learner_id: str) -> str | None:
+    """The level of the learner's latest contract in this copy (what a mobility carries)."""
+    with wc.session() as db:
+        contracts = StoreContext(db).find("contracts", learner_id=learner_id)
+    dated_levels = sorted((str(c.get("start_date") or ""), c.get("level"))
+                          for _i, c in contracts if c.get("level"))  # fmt: skip
+    return str(dated_levels[-1][1]) if dated_levels else None
 
 
 def dated(data: dict[str, Any], dates: Mapping[str, str], today: date) -> dict[str, Any]:

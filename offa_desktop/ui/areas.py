@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from offa_desktop.domain.identifiers import format_enterprise_number
+from offa_desktop.domain.identifiers import format_enterprise_number, format_niss
 from offa_desktop.ui.formats import date_fr, level_fr, money_fr, namer
 from offa_desktop.ui.table_model import Column
 
@@ -366,6 +366,49 @@ def areas() -> tuple[Area, ...]:
                 ),
             ),
             default_sort=4,  # referred on, the latest first
+            default_descending=True,
+            late=True,
+        ),
+        Area(
+            "transfers",
+            QCoreApplication.translate("areas", "Mobilités"),
+            "learner_transfers",
+            (
+                Column(
+                    "niss",
+                    QCoreApplication.translate("areas", "NISS"),
+                    formatter=format_niss,
+                    width=130,
+                ),
+                Column("from_operator", QCoreApplication.translate("areas", "De")),
+                Column("to_operator", QCoreApplication.translate("areas", "Vers")),
+                Column(
+                    "status",
+                    QCoreApplication.translate("areas", "Statut"),
+                    formatter=namer("transfer_status"),
+                ),
+                Column(
+                    "requested_on",
+                    QCoreApplication.translate("areas", "Demandée le"),
+                    formatter=date_fr,
+                    width=95,
+                ),
+                Column(
+                    "decided_on",
+                    QCoreApplication.translate("areas", "Décidée le"),
+                    formatter=date_fr,
+                    width=95,
+                ),
+                Column("level_reached", QCoreApplication.translate("areas", "Niveau"),
+                       formatter=level_fr, width=60),
+                _sync(),
+            ),
+            (
+                Filter(
+                    "status", QCoreApplication.translate("areas", "Statut"), "transfer_status"
+                ),
+            ),
+            default_sort=4,
             default_descending=True,
             late=True,
         ),

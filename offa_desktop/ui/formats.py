@@ -103,6 +103,12 @@ def _names() -> dict[str, dict[str, str]]:
             "settled": QCoreApplication.translate("formats", "conciliée"),
             "decided": QCoreApplication.translate("formats", "tranchée"),
         },
+        "transfer_status": {
+            "requested": QCoreApplication.translate("formats", "demandée"),
+            "accepted": QCoreApplication.translate("formats", "acceptée"),
+            "refused": QCoreApplication.translate("formats", "refusée"),
+            "cancelled": QCoreApplication.translate("formats", "annulée"),
+        },
         "referral_subject": {
             "contract": QCoreApplication.translate("formats", "contrat"),
             "approval": QCoreApplication.translate("formats", "agrément"),

@@ -34,7 +34,8 @@ _CONTRACT_FILTERS = {
 
 # Columns holding a reference code shown by its name (the list still sorts on the code).
 _NAMED_CODES = {"trade_code": "trades", "sector": "sectors", "operator_code": "operators",
-                "operator": "operators"}
+                "operator": "operators", "from_operator": "operators",
+                "to_operator": "operators"}
 
 
 def short_name(name: str) -> str:

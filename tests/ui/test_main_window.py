@@ -37,7 +37,7 @@ def test_navigation_and_shortcuts(qtbot: Any, backend: SqliteBackend, tmp_path: 
     assert window.current_area() == "contracts"
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Entreprises", "Agréments", "Visites", "Apprenants", "Contrats", "Incitants",
-        "Offres Stage+", "Commission"]
+        "Offres Stage+", "Commission", "Mobilités"]
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == "learners"
     window.nav.setCurrentRow(0)

@@ -5,6 +5,10 @@ title, description, start, places, contact and operator; its status offers only 
 may make (en préparation → publiée → clôturée), and a move fills in its date (publication,
 closing) with today when left empty. «Fiche d'offre (PDF)» prints the offer sheet.
 
+*Mobilité*: the receiving operator asks for a learner (by NISS) of another operator; the
+sending operator accepts (the decision date and the level the learner reached filled in from
+its copy) or refuses; the server then moves the learner.
+
 *Saisine de la Commission*: what it is about (a contract of the operator, or an approval), the
 reason, the dates; the status and outcome are the Commission's (offa): a secretariat's copy
 refuses their change with the server's words, as any form does. Its documents go through
@@ -16,8 +20,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from offa_desktop.domain.identifiers import format_niss
 from offa_desktop.domain.problems import Problem
 from offa_desktop.ops import cases
 from offa_desktop.ops.records import editing
@@ -35,6 +40,7 @@ from offa_desktop.ui.forms.support import operator_choices, user_profile
 
 OFFER = "stage_offers"
 R = "mediation_referrals"
+T = "learner_transfers"
 
 
 class OfferForm(RecordForm):
@@ -194,3 +200,64 @@ class ReferralForm(RecordForm):
             data["operator_code"] = (target or {}).get("operator_code")
         if data.get("status") != self.base.get("status"):
             data.update(cases.dated(data, cases.REFERRAL_DATES, editing.today(self.wc)))
+
+
+class TransferForm(RecordForm):
+    """Mobilité d'un apprenant vers un autre opérateur."""
+
+    collection = T
+
+    def __init__(self, context: Any, record_id: str | None, parent: QWidget | None = None) -> None:
+        profile = user_profile(context)
+        initial = None
+        if record_id is None:
+            initial = {"status": "requested", "to_operator": profile.get("operator_code")}
+        super().__init__(context, record_id, parent, initial=initial)
+        if record_id is None:
+            self.base.setdefault("requested_on", editing.today(self.wc).isoformat())
+        self.setWindowTitle(tr("Mobilité d'un apprenant") if record_id
+                            else tr("Nouvelle demande de mobilité"))  # fmt: skip
+        self.add_field("niss", TextField(field_label(T, "niss"), placeholder="00.00.00-000.00",
+                                         display=format_niss))  # fmt: skip
+        self.who = QLabel()
+        self.who.setObjectName("transfer-learner")
+        self.who.setWordWrap(True)
+        self.form.addRow(tr("Apprenant"), self.who)
+        self.add_field("from_operator", ChoiceField(field_label(T, "from_operator"),
+                                                    operator_choices(self.wc)))
+        self.add_field("to_operator", ChoiceField(field_label(T, "to_operator"),
+                                                  operator_choices(self.wc)))
+        self.add_field("requested_on", DateField(field_label(T, "requested_on")))
+        self.add_field("note", LongTextField(field_label(T, "note")))
+        decision = self.add_group(tr("Décision de l'opérateur d'origine"))
+        current = self.base.get("status") if record_id else None
+        self.add_field("status", ChoiceField(field_label(T, "status"), [
+            (s, name_of("transfer_status", s)) for s in cases.transfer_statuses(current)],
+            empty=False), decision)  # fmt: skip
+        self.add_field("decided_on", DateField(field_label(T, "decided_on")), decision)
+        self.add_field("level_reached", ChoiceField(field_label(T, "level_reached"), [
+            (level, level.upper()) for level in ("a", "b", "c")]), decision)  # fmt: skip
+        self.load_values()
+
+    def extra(self, data: dict[str, Any], problems: list[Problem]) -> None:
+        if data.get("status") == self.base.get("status"):
+            return
+        data.update(cases.dated(data, cases.TRANSFER_DATES, editing.today(self.wc)))
+        if data.get("status") == "accepted" and not data.get("level_reached"):
+            found = cases.learner_by_niss(self.wc, data.get("niss"))
+            if found is not None:  # the sending copy knows the level the learner reached
+                data["level_reached"] = cases.level_reached(self.wc, found[0])
+
+    def update_derived(self, result: Any) -> None:
+        found = cases.learner_by_niss(self.wc, result.record.get("niss"))
+        if found is None:
+            self.who.setText(tr("pas dans votre copie (inscrit chez un autre opérateur)"))
+        else:
+            operators = dict(operator_choices(self.wc))
+            code = str(found[1].get("operator_code"))
+            self.who.setText(f"{found[1].get('last_name')} {found[1].get('first_name')} — "
+                             f"{operators.get(code, code)}")  # fmt: skip
+        level = result.record.get("level_reached")
+        field = self.fields["level_reached"]
+        if level and field.value() is None:
+            field.set_value(level)

@@ -24,6 +24,7 @@ FORMS: dict[str, tuple[str, str]] = {
     "incentive_claims": ("incentives", "open_claim"),
     "stage_offers": ("cases", "OfferForm"),
     "mediation_referrals": ("cases", "ReferralForm"),
+    "learner_transfers": ("cases", "TransferForm"),
 }
 
 

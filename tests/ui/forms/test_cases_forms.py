@@ -81,7 +81,7 @@ def test_an_offer_posted_published_listed_and_printed(
     qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=10_000)
     box.setCurrentIndex(box.findData("published"))
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
-    assert window.nav_keys[-2:] == ["offers", "referrals"]
+    assert window.nav_keys[-3:] == ["offers", "referrals", "transfers"]
 
     done = form.print_sheet()
     qtbot.waitUntil(lambda: bool(opened_files), timeout=20_000)
@@ -139,4 +139,55 @@ def test_a_referral_listed_and_on_the_radar_until_decided(qtbot: Any, context: A
     assert [i for i in again.items if i.rule == "referral_waiting"] == []
     assert date.fromisoformat(str(editing.load(wc, "mediation_referrals", referral_id)
                                   .get("closed_on"))) == today  # type: ignore[union-attr]
+    window.close()
+
+
+def test_a_mobility_asked_then_accepted_with_the_level_reached(
+    qtbot: Any, context: Any
+) -> None:
+    from offa_desktop.ops.sync.actions import Synced
+    from offa_desktop.ui.forms.cases import TransferForm
+    from offa_desktop.ui.sync_controller import SyncController
+
+    wc = context.working_copy
+    (contract_id, contract), *_ = editing.find(wc, "contracts")
+    learner = editing.load(wc, "learners", contract["learner_id"]) or {}
+    to = "sfpme" if learner["operator_code"] != "sfpme" else "ifapme"
+    form = open_record(context, "learner_transfers", None, None)
+    assert isinstance(form, TransferForm)
+    qtbot.addWidget(form)
+    type_text(form.fields["niss"].editor, learner["niss"])
+    form.fields["from_operator"].set_value(learner["operator_code"])
+    form.fields["to_operator"].set_value(to)
+    check = form.validate_now()
+    assert not check.blocking, check.blocking
+    assert learner["last_name"] in form.who.text()
+    with qtbot.waitSignal(form.saved, timeout=10_000):
+        form.save_button.click()
+    transfer_id = form.record_id
+    assert transfer_id
+
+    decided = open_record(context, "learner_transfers", transfer_id, None)
+    assert isinstance(decided, TransferForm)
+    qtbot.addWidget(decided)
+    decided.fields["status"].set_value("accepted")
+    record = decided.validate_now().record
+    assert record["decided_on"] == editing.today(wc).isoformat()
+    assert record["level_reached"] == cases.level_reached(wc, contract["learner_id"])
+    shoot(decided, "mobility")
+    with qtbot.waitSignal(decided.saved, timeout=10_000):
+        decided.save_button.click()
+    assert (editing.load(wc, "learner_transfers", transfer_id) or {})["status"] == "accepted"
+
+    window = context.build_window(auto_sync=False)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_area("transfers")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    assert "acceptée" in _rows(view)[0]
+    # The sync that erases a learner gone to another operator says so in the window.
+    assert isinstance(window.sync, SyncController)
+    window.sync._synced(Synced(left_scope={"learners": 1}))
+    assert "1 apprenant(s) passé(s) à un autre opérateur" in window.statusBar().currentMessage()
+    assert "contrats passés" in window.sync.left_scope_note
     window.close()

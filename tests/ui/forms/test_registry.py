@@ -8,7 +8,7 @@ import pytest
 
 from offa_desktop.ops.records import editing
 from offa_desktop.ui.forms.approval import ApprovalForm
-from offa_desktop.ui.forms.cases import OfferForm, ReferralForm
+from offa_desktop.ui.forms.cases import OfferForm, ReferralForm, TransferForm
 from offa_desktop.ui.forms.company import CompanyForm, TutorForm, UnitForm
 from offa_desktop.ui.forms.conflicts import open_conflicts, open_rejected
 from offa_desktop.ui.forms.contract_view import ContractDialog
@@ -32,6 +32,7 @@ EXPECTED = {
     "incentive_claims": (IncentivesDialog, IncentiveClaimForm),
     "stage_offers": (OfferForm, OfferForm),
     "mediation_referrals": (ReferralForm, ReferralForm),
+    "learner_transfers": (TransferForm, TransferForm),
 }
 
 
