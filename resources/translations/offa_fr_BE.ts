@@ -1510,6 +1510,22 @@ mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le d
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mobilité d&apos;un apprenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle demande de mobilité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Décision de l&apos;opérateur d&apos;origine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pas dans votre copie (inscrit chez un autre opérateur)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Non connecté</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3035,6 +3051,30 @@ Oublier cet ordinateur ?</source>
         <source>Clôturée le</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mobilités</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NISS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demandée le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Décidée le</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>formats</name>
@@ -3192,6 +3232,18 @@ Oublier cet ordinateur ?</source>
     </message>
     <message>
         <source>tranchée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demandée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acceptée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusée</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1511,6 +1511,22 @@ màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàté
         <translation>[Çõmmîssîõñ ~~~]</translation>
     </message>
     <message>
+        <source>Mobilité d'un apprenant</source>
+        <translation>[Mõbîlîté d'üñ àppréñàñt ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Nouvelle demande de mobilité</source>
+        <translation>[Ñõüvéllé démàñdé dé mõbîlîté ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Décision de l'opérateur d'origine</source>
+        <translation>[Déçîsîõñ dé l'õpéràtéür d'õrîgîñé ~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>pas dans votre copie (inscrit chez un autre opérateur)</source>
+        <translation>[pàs dàñs võtré çõpîé (îñsçrît çhéz üñ àütré õpéràtéür) ~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Non connecté</source>
         <translation>[Ñõñ çõññéçté ~~~~]</translation>
     </message>
@@ -3046,6 +3062,30 @@ Oublier cet ordinateur ?</source>
         <source>Clôturée le</source>
         <translation>[Çlôtüréé lé ~~~]</translation>
     </message>
+    <message>
+        <source>Mobilités</source>
+        <translation>[Mõbîlîtés ~~~]</translation>
+    </message>
+    <message>
+        <source>NISS</source>
+        <translation>[ÑÎSS ~]</translation>
+    </message>
+    <message>
+        <source>De</source>
+        <translation>[Dé ~]</translation>
+    </message>
+    <message>
+        <source>Vers</source>
+        <translation>[Vérs ~]</translation>
+    </message>
+    <message>
+        <source>Demandée le</source>
+        <translation>[Démàñdéé lé ~~~]</translation>
+    </message>
+    <message>
+        <source>Décidée le</source>
+        <translation>[Déçîdéé lé ~~~]</translation>
+    </message>
 </context>
 <context>
     <name>formats</name>
@@ -3204,6 +3244,18 @@ Oublier cet ordinateur ?</source>
     <message>
         <source>tranchée</source>
         <translation>[tràñçhéé ~~]</translation>
+    </message>
+    <message>
+        <source>demandée</source>
+        <translation>[démàñdéé ~~]</translation>
+    </message>
+    <message>
+        <source>acceptée</source>
+        <translation>[àççéptéé ~~]</translation>
+    </message>
+    <message>
+        <source>refusée</source>
+        <translation>[réfüséé ~~]</translation>
     </message>
     <message>
         <source>contrat</source>
