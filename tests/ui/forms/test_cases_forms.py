@@ -22,6 +22,20 @@ from tests.ui.forms.conftest import shoot, type_text
 pytestmark = pytest.mark.gui
 
 
+def _row_of(qtbot: Any, view: Any, record_id: str) -> list[str]:
+    """The cells of ``record_id``'s row once the list holds it (the demo has records too)."""
+    model = view.model
+
+    def index() -> int | None:
+        return next((r for r in range(model.rowCount()) if model.record_id(r) == record_id),
+                    None)  # fmt: skip
+
+    qtbot.waitUntil(lambda: index() is not None, timeout=10_000)
+    row = index()
+    assert row is not None
+    return [str(model.index(row, c).data() or "") for c in range(model.columnCount())]
+
+
 def _rows(view: Any) -> list[list[str]]:
     model = view.model
     return [[str(model.index(r, c).data() or "") for c in range(model.columnCount())]
@@ -72,15 +86,16 @@ def test_an_offer_posted_published_listed_and_printed(
     qtbot.addWidget(window)
     window.show()
     view = window.show_area("offers")
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
-    (row,) = _rows(view)
+    row = _row_of(qtbot, view, offer_id)
     assert row[0] == "Apprenti·e en gros œuvre" and "publiée" in row
     assert row[3] == "01/09/2027"
     box = view.filter_boxes["status"]
     box.setCurrentIndex(box.findData("closed"))
-    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: all(view.model.record_id(r) != offer_id
+                                for r in range(view.model.rowCount())), timeout=10_000)
+    assert all(r[5] == "clôturée" for r in _rows(view))
     box.setCurrentIndex(box.findData("published"))
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    _row_of(qtbot, view, offer_id)
     assert window.nav_keys[-3:] == ["offers", "referrals", "transfers"]
 
     done = form.print_sheet()
@@ -120,14 +135,13 @@ def test_a_referral_listed_and_on_the_radar_until_decided(qtbot: Any, context: A
     qtbot.addWidget(window)
     window.show()
     view = window.show_area("referrals")
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
-    (row,) = _rows(view)
+    row = _row_of(qtbot, view, referral_id)
     assert row[0] == contract.label and row[1] == "contrat" and row[3] == "saisie"
 
     today = editing.today(wc)
     found = radar_ops.compute(wc.path, today)
-    (line,) = [i for i in found.items if i.rule == "referral_waiting"]
-    assert line.id == referral_id and line.record == contract.label
+    (line,) = [i for i in found.items if i.id == referral_id]
+    assert line.rule == "referral_waiting" and line.record == contract.label
     assert line.detail == f"contrat : Commission saisie le {today.strftime('%d/%m/%Y')}"
 
     # The Commission decides (this copy has no account: no role holds it back).
@@ -136,7 +150,7 @@ def test_a_referral_listed_and_on_the_radar_until_decided(qtbot: Any, context: A
         "status": "decided", "closed_on": today.isoformat(),
         "outcome": "Rappel des obligations du tuteur ; suivi renforcé."})  # fmt: skip
     again = radar_ops.compute(wc.path, today)
-    assert [i for i in again.items if i.rule == "referral_waiting"] == []
+    assert [i for i in again.items if i.id == referral_id] == []
     assert date.fromisoformat(str(editing.load(wc, "mediation_referrals", referral_id)
                                   .get("closed_on"))) == today  # type: ignore[union-attr]
     window.close()
@@ -183,8 +197,7 @@ def test_a_mobility_asked_then_accepted_with_the_level_reached(
     qtbot.addWidget(window)
     window.show()
     view = window.show_area("transfers")
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
-    assert "acceptée" in _rows(view)[0]
+    assert "acceptée" in _row_of(qtbot, view, transfer_id)
     # The sync that erases a learner gone to another operator says so in the window.
     assert isinstance(window.sync, SyncController)
     window.sync._synced(Synced(left_scope={"learners": 1}))
