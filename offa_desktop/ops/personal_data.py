@@ -97,7 +97,7 @@ def export_person(
         refusal = person_data_refusal(role, operator, collection, person.data)
         if refusal is not None:
             raise PersonDataRefused(refusal)
-        found = about(collection, person_id, lambda c, f, v: find_ids(db, c, f, v))
+        found = about(collection, person_id, lambda c, f, v: find_ids(db, c, f, v), person.data)
         records = {
             c: [r for r in (get_record(db, c, rid) for rid in ids) if r is not None]
             for c, ids in found.items()

@@ -79,7 +79,7 @@ def person_history(engine: Engine, who: Principal, collection: str, person_id: s
         refusal = person_data_refusal(who.role, who.operator_code, collection, person)
         if refusal is not None:
             raise ApiError(403, "forbidden", refusal)
-        found = about(collection, person_id, store.find_ids)
+        found = about(collection, person_id, store.find_ids, person)
         readable = [
             (c, rid)
             for c, ids in found.items()

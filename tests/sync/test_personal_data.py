@@ -19,6 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from offa_desktop.domain.identifiers import format_niss
+from offa_desktop.domain.values import brussels_today
 from offa_desktop.ops.personal_data import JSON_NAME, PDF_NAME, PersonDataRefused, export_person
 from sync.server.testing import run_cli
 from tests.printing.pdfread import pages_text
@@ -56,6 +57,10 @@ def _about_learner(state: State, learner: str) -> set[tuple[str, str]]:
             found.add((c, i))
         if c == "incentive_claims" and set(d.get("contract_ids") or []) & contracts:
             found.add((c, i))
+        if c == "mediation_referrals" and d.get("contract_id") in contracts:
+            found.add((c, i))
+        if c == "learner_transfers" and d["niss"] == live[("learners", learner)]["niss"]:
+            found.add((c, i))
     records = {f"{c}/{i}" for c, i in found}
     found |= {("documents", i) for (c, i), d in live.items()
               if c == "documents" and d["record"] in records}  # fmt: skip
@@ -82,9 +87,19 @@ def test_a_learners_zip_holds_every_record_about_them_and_their_history(
         "op_id": str(uuid.uuid4()), "collection": "learners", "id": learner, "kind": "update",
         "base_version": base, "fields": {"phone": "0470 99 88 77"}}])[0]  # fmt: skip
     assert result["status"] == "applied", result
+    # another operator asks for the learner's mobility: that names them by NISS
+    other = next(v["data"]["code"] for (c, _i), v in sorted(state.items())
+                 if c == "operators" and v["data"]["code"] != data["operator_code"])  # fmt: skip
+    transfer = str(uuid.uuid4())
+    result = staff.push("pd-test", [{
+        "op_id": str(uuid.uuid4()), "collection": "learner_transfers", "id": transfer,
+        "kind": "create", "base_version": None, "fields": {
+            "niss": data["niss"], "from_operator": data["operator_code"], "to_operator": other,
+            "status": "requested", "requested_on": brussels_today().isoformat()}}])[0]  # fmt: skip
+    assert result["status"] == "applied", result
     state = server_state(staff)
     expected = _about_learner(state, learner)
-    assert ("documents", doc_id) in expected and len(expected) >= 4
+    assert ("documents", doc_id) in expected and ("learner_transfers", transfer) in expected
 
     d = Device(tmp_path / "offa", "pd-offa", demo.url)
     d.login()
