@@ -29,6 +29,7 @@ log = logging.getLogger("offa.ui")
 DEMO_FOLDER = "demo"
 # How often the window looks whether an automatic backup is due (store.backups spaces them).
 BACKUP_CHECK_MS = 10 * 60_000
+RADAR_PATIENCE_MS = 15_000  # start-up waits this long at most for the home screen's radar
 
 
 @dataclass
@@ -145,8 +146,12 @@ class AppContext:
                 the_rest()
                 return
             home.computed.connect(lambda _radar: QTimer.singleShot(0, the_rest))
+            home.failed.connect(lambda _error: QTimer.singleShot(0, the_rest))
             home.refresh()
-            QTimer.singleShot(2000, the_rest)  # a radar that fails or takes long
+            # a radar that never answers: the rest after a while anyway (not sooner: loading
+            # SQLAlchemy on another worker would slow the radar down, on a busy machine a 2 s
+            # fallback fired during a 2 s radar and the home screen took 6 s)
+            QTimer.singleShot(RADAR_PATIENCE_MS, the_rest)
 
         self.extras["after_paint"] = AfterFirstPaint(
             (self.first_paint_target(window), window), after_paint)

@@ -190,11 +190,12 @@ class HomeView(QWidget):
     """The "À faire" area.
 
     Signals: ``open_requested(collection: str, record_id: str)``; ``computed(radar: Radar)``
-    after each new radar is shown.
+    after each new radar is shown; ``failed(error)`` when it could not be computed.
     """
 
     open_requested = Signal(str, str)
     computed = Signal(object)
+    failed = Signal(object)
 
     def __init__(
         self,
@@ -295,6 +296,7 @@ class HomeView(QWidget):
     def _failed(self, error: BaseException) -> None:
         self._running = False
         self.summary.setText(tr("Échéances indisponibles : %1").replace("%1", str(error)))
+        self.failed.emit(error)
 
     def _show(self, radar: Radar | None) -> None:
         if radar is None:
