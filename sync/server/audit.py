@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import Connection, Engine, Row, and_, select
 
 from offa_desktop.domain.schema import COLLECTIONS
 from sync.server.errors import ApiError
@@ -25,33 +26,37 @@ def record_history(engine: Engine, who: Principal, collection: str, record_id: s
         found = store.get(collection, record_id)
         if found is None or not who.reads(store.keys_of(collection, record_id)):
             raise ApiError(404, "not_found", NOT_FOUND)
-        rows = conn.execute(
-            select(history)
-            .where(and_(history.c.collection == collection, history.c.record_id == record_id))
-            .order_by(history.c.id)
-        ).all()
+        rows = _history_rows(conn, collection, record_id)
     restrict = who.role == "coach" and collection == "learners"
-    entries: list[dict[str, Any]] = []
-    for row in rows:
-        before, after = loads(row.before), loads(row.after)
-        if restrict:
-            before = _only(before)
-            after = _only(after)
-        entries.append(
-            {
-                "version": row.version,
-                "at": row.at,
-                "user_id": row.user_id,
-                "user_name": row.user_name,
-                "device_id": row.device_id,
-                "op_id": row.op_id,
-                "kind": row.kind,
-                "before": before,
-                "after": after,
-                "resolution": None if restrict else loads(row.resolution),
-            }
-        )
-    return orjson.dumps({"entries": entries})
+    return orjson.dumps({"entries": [_entry(row, restrict=restrict) for row in rows]})
+
+
+def _history_rows(conn: Connection, collection: str, record_id: str) -> Sequence[Row[Any]]:
+    return conn.execute(
+        select(history)
+        .where(and_(history.c.collection == collection, history.c.record_id == record_id))
+        .order_by(history.c.id)
+    ).all()
+
+
+def _entry(row: Row[Any], *, restrict: bool = False) -> dict[str, Any]:
+    """One applied op as API.md says it; ``restrict``: a coach reading a learner sees only the
+    fields a coach reads, and no resolution."""
+    before, after = loads(row.before), loads(row.after)
+    if restrict:
+        before, after = _only(before), _only(after)
+    return {
+        "version": row.version,
+        "at": row.at,
+        "user_id": row.user_id,
+        "user_name": row.user_name,
+        "device_id": row.device_id,
+        "op_id": row.op_id,
+        "kind": row.kind,
+        "before": before,
+        "after": after,
+        "resolution": None if restrict else loads(row.resolution),
+    }
 
 
 def _only(value: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -88,28 +93,9 @@ def person_history(engine: Engine, who: Principal, collection: str, person_id: s
         ]
         entries: list[dict[str, Any]] = []
         for c, rid in readable:
-            rows = conn.execute(
-                select(history)
-                .where(and_(history.c.collection == c, history.c.record_id == rid))
-                .order_by(history.c.id)
-            ).all()
             entries.extend(
-                {
-                    "collection": c,
-                    "record_id": rid,
-                    "version": row.version,
-                    "at": row.at,
-                    "user_id": row.user_id,
-                    "user_name": row.user_name,
-                    "device_id": row.device_id,
-                    "op_id": row.op_id,
-                    "kind": row.kind,
-                    "before": loads(row.before),
-                    "after": loads(row.after),
-                    "resolution": loads(row.resolution),
-                    "_id": row.id,
-                }
-                for row in rows
+                {"collection": c, "record_id": rid, **_entry(row), "_id": row.id}
+                for row in _history_rows(conn, c, rid)
             )
     entries.sort(key=lambda e: e.pop("_id"))
     records = [{"collection": c, "id": rid} for c, rid in readable]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Path
 from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import Engine
 from starlette.responses import Response
 
 from sync.server.api_models import History, PersonHistory
@@ -13,7 +15,8 @@ from sync.server.audit import person_history, record_history
 from sync.server.errors import malformed
 from sync.server.openapi import answers
 from sync.server.push import is_uuid
-from sync.server.routes.deps import UUID, Caller, Context
+from sync.server.routes.deps import UUID, Caller, Context, ServerContext
+from sync.server.scope import Principal
 
 router = APIRouter(tags=["history"])
 
@@ -29,10 +32,7 @@ async def get_history(
     who: Caller,
     ctx: Context,
 ) -> Response:
-    if not is_uuid(record_id):
-        raise malformed("L'identifiant de la fiche doit être un UUID en minuscules.")
-    body = await run_in_threadpool(record_history, ctx.engine, who, collection, record_id)
-    return Response(body, media_type="application/json")
+    return await _answer(record_history, who, ctx, collection, record_id)
 
 
 @router.get(
@@ -47,7 +47,18 @@ async def get_person_history(
     ctx: Context,
 ) -> Response:
     """Addition (issue 16): the history of every record about a learner or tutor."""
+    return await _answer(person_history, who, ctx, collection, record_id)
+
+
+async def _answer(
+    read: Callable[[Engine, Principal, str, str], bytes],
+    who: Principal,
+    ctx: ServerContext,
+    collection: str,
+    record_id: str,
+) -> Response:
+    """The id checked, then ``read`` run off the event loop; its JSON bytes as they are."""
     if not is_uuid(record_id):
         raise malformed("L'identifiant de la fiche doit être un UUID en minuscules.")
-    body = await run_in_threadpool(person_history, ctx.engine, who, collection, record_id)
+    body = await run_in_threadpool(read, ctx.engine, who, collection, record_id)
     return Response(body, media_type="application/json")
