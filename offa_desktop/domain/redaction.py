@@ -61,15 +61,8 @@ def _opaque(match: re.Match[str]) -> str:
 
 def name_words(names: Iterable[str | None]) -> frozenset[str]:
     """The words of people's names, case-folded, as :func:`redact` compares them."""
-    words: set[str] = set()
-    for name in names:
-        if not name:
-            continue
-        for word in _WORD.findall(str(name)):
-            folded = word.casefold()
-            if len(folded) > 1 and folded not in _PARTICLES:
-                words.add(folded)
-    return frozenset(words)
+    text = "\n".join({str(n) for n in names if n}).casefold()
+    return frozenset(w for w in set(_WORD.findall(text)) if len(w) > 1 and w not in _PARTICLES)
 
 
 def redact(text: str, names: frozenset[str] = frozenset()) -> str:
@@ -90,40 +83,68 @@ def redact(text: str, names: frozenset[str] = frozenset()) -> str:
 
 
 class NamesSource:
-    """People's names read from ``loader`` at first need, again once ``max_age`` seconds old.
+    """People's names read by ``loader`` on a background thread: the first time a record needs
+    them (that record waits for this first reading, at most ``first_wait`` seconds), then again
+    once they are ``max_age`` seconds old or :meth:`forget` was called, while records go on with
+    the names known so far (reading 100,000 contracts' names takes a second or two).
 
     A loader that fails leaves the names known so far (logging goes on; numbers and secrets are
     still redacted by their shape)."""
 
-    def __init__(self, loader: Callable[[], Iterable[str | None]], max_age: float = 120.0):
+    def __init__(
+        self,
+        loader: Callable[[], Iterable[str | None]],
+        max_age: float = 120.0,
+        first_wait: float = 10.0,
+    ) -> None:
         self.loader = loader
         self.max_age = max_age
+        self.first_wait = first_wait
         self._words: frozenset[str] = frozenset()
         self._loaded_at: float | None = None
+        self._stale = True
         self._lock = threading.Lock()
-        self._loading = threading.local()
+        self._running: threading.Thread | None = None
+        self._first = threading.Event()
 
     def words(self) -> frozenset[str]:
-        now = time.monotonic()
-        if self._loaded_at is not None and now - self._loaded_at < self.max_age:
-            return self._words
-        if getattr(self._loading, "busy", False):
-            return self._words  # the loader itself logged: no recursion
-        with self._lock:
-            if self._loaded_at is None or now - self._loaded_at >= self.max_age:
-                self._loading.busy = True
-                try:
-                    self._words = name_words(self.loader())
-                except Exception:  # noqa: BLE001 - a log line must never fail for this
-                    pass
-                finally:
-                    self._loading.busy = False
-                    self._loaded_at = time.monotonic()
+        due = self._stale or (
+            self._loaded_at is not None and time.monotonic() - self._loaded_at >= self.max_age
+        )
+        if due:
+            self._start()
+        if not self._first.is_set() and threading.current_thread() is not self._running:
+            self._first.wait(self.first_wait)
         return self._words
+
+    def _start(self) -> None:
+        with self._lock:
+            if self._running is not None and self._running.is_alive():
+                return
+            self._stale = False
+            self._running = threading.Thread(
+                target=self._load, name="offa-log-names", daemon=True
+            )
+            self._running.start()
+
+    def _load(self) -> None:
+        try:
+            self._words = name_words(self.loader())
+        except Exception:  # noqa: BLE001 - a log line must never fail for this
+            pass
+        finally:
+            self._loaded_at = time.monotonic()
+            self._first.set()
 
     def forget(self) -> None:
         """Read the names again at the next record (after a sync brought new people)."""
-        self._loaded_at = None
+        self._stale = True
+
+    def wait(self, timeout: float = 10.0) -> None:
+        """Until the reading under way (if any) is done (tests, a command's end)."""
+        running = self._running
+        if running is not None:
+            running.join(timeout)
 
 
 class RedactingFilter(logging.Filter):

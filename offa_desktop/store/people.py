@@ -8,13 +8,17 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+# One query a column, DISTINCT along its index (a UNION would sort every value again).
 _NAMES = (
-    "SELECT first_name FROM learners UNION SELECT last_name FROM learners"
-    " UNION SELECT json_extract(representative, '$.name') FROM learners"
-    " WHERE json_valid(representative)"
-    " UNION SELECT first_name FROM tutors UNION SELECT last_name FROM tutors"
-    " UNION SELECT referent_name FROM contracts UNION SELECT company_signatory FROM contracts"
-    " UNION SELECT display_name FROM users"
+    "SELECT DISTINCT first_name FROM learners",
+    "SELECT DISTINCT last_name FROM learners",
+    "SELECT json_extract(representative, '$.name') FROM learners"
+    " WHERE representative IS NOT NULL AND json_valid(representative)",
+    "SELECT DISTINCT first_name FROM tutors",
+    "SELECT DISTINCT last_name FROM tutors",
+    "SELECT DISTINCT referent_name FROM contracts",
+    "SELECT DISTINCT company_signatory FROM contracts",
+    "SELECT DISTINCT display_name FROM users",
 )
 
 
@@ -24,9 +28,12 @@ def names(path: Path) -> list[str]:
     if not path.exists() or path.stat().st_size == 0:
         return []
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+    found: set[str] = set()
     try:
-        return [row[0] for row in conn.execute(_NAMES) if isinstance(row[0], str)]
+        for query in _NAMES:
+            found.update(row[0] for row in conn.execute(query) if isinstance(row[0], str))
     except sqlite3.Error:
-        return []
+        pass  # what was read so far
     finally:
         conn.close()
+    return list(found)

@@ -136,3 +136,32 @@ def test_redact_keeps_what_a_developer_needs() -> None:
         "learner [nom]-[nom] van den [nom]"
     )
     assert redact("NISS 85 07 30 033 28.") == f"NISS {NISS_MARK}."
+
+
+def test_names_are_read_off_the_logging_thread() -> None:
+    """The first record waits for the first reading of the names; a reading again (after a
+    sync) never holds a record back: the names known so far serve meanwhile."""
+    import threading
+    import time
+
+    from offa_desktop.domain.redaction import NamesSource
+
+    gate = threading.Event()
+    calls: list[int] = []
+
+    def loader() -> list[str]:
+        calls.append(1)
+        if len(calls) > 1:
+            gate.wait(5)
+            return ["Léa Dubois", "Marc Peeters"]
+        return ["Léa Dubois"]
+
+    names = NamesSource(loader, max_age=999, first_wait=5)
+    assert "dubois" in names.words()
+    names.forget()
+    started = time.perf_counter()
+    meanwhile = names.words()
+    assert time.perf_counter() - started < 1 and "peeters" not in meanwhile
+    gate.set()
+    names.wait()
+    assert {"dubois", "peeters", "léa", "marc"} <= names.words() and len(calls) == 2
