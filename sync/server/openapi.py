@@ -137,9 +137,10 @@ Additions to API v1 (docs/api-additions.md; collections a client does not know a
 - **A person's history** (GDPR requests): `GET /api/v1/people/{learners|tutors}/{id}/history`
   → `{"records": [{collection, id}], "entries": [{collection, record_id, ...History}]}`: every
   record about the learner (their contracts, those contracts' events, visits, claims and
-  referrals, the mobility requests naming their NISS, the documents of each) or tutor (contracts, approvals and claims naming them, documents) that the
-  caller reads, and each one's history, oldest first. OFFA, or the secretariat of the learner's
-  operator (any secretariat for a tutor); others `403`.
+  referrals, the mobility requests naming their NISS, the documents of each) or tutor
+  (contracts, approvals and claims naming them, documents) that the caller reads, and each
+  one's history, oldest first. OFFA, or the secretariat of the learner's operator (any
+  secretariat for a tutor); others `403`.
 """
 
 TAGS = [
