@@ -32,11 +32,11 @@ ALL = frozenset(WORKING)
 # decision of issue 19: a coach reads a learner's names only, so none of its documents)
 READS_DOCUMENTS: dict[str, frozenset[str]] = {
     "offa": ALL,
-    "coach": ALL - {"incentive_claims", "learners"},
+    "coach": ALL - {"incentive_claims", "learners", "learner_transfers"},
     "coach2": frozenset(),
     "sec": ALL,
     "sec2": frozenset({"companies", "establishment_units", "tutors", "approvals",
-                       "stage_offers"}),  # fmt: skip
+                       "stage_offers", "learner_transfers"}),  # fmt: skip
 }
 
 

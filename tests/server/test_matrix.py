@@ -37,6 +37,7 @@ WORKING = (
     "incentive_claims",
     "stage_offers",
     "mediation_referrals",
+    "learner_transfers",
 )
 ALL = frozenset(WORKING)
 TREE = frozenset({"companies", "establishment_units", "tutors", "approvals"})
@@ -44,20 +45,20 @@ TREE = frozenset({"companies", "establishment_units", "tutors", "approvals"})
 EXPECTED: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
     "offa": (ALL, ALL, ALL),
     "coach": (
-        ALL - {"incentive_claims"},
+        ALL - {"incentive_claims", "learner_transfers"},
         frozenset({"companies", "establishment_units", "tutors", "visits", "approvals"}),
         frozenset({"companies", "establishment_units", "tutors", "visits"}),
     ),
     "coach2": (frozenset(), frozenset(), frozenset()),
     "sec": (
         ALL,
-        ALL - {"incentive_claims"},
+        ALL - {"incentive_claims", "learner_transfers"},  # the receiving operator asks
         ALL - {"incentive_claims"},
     ),
     "sec2": (
-        TREE | {"stage_offers"},  # as its approval; a referral as its contract
-        TREE - {"companies"} | {"companies", "approvals"},
-        frozenset({"companies", "establishment_units", "tutors"}),
+        TREE | {"stage_offers", "learner_transfers"},  # a referral as its contract
+        TREE - {"companies"} | {"companies", "approvals", "learner_transfers"},
+        frozenset({"companies", "establishment_units", "tutors", "learner_transfers"}),
     ),
 }
 UPDATES = {
@@ -72,6 +73,7 @@ UPDATES = {
     "incentive_claims": {"checks": {"days": {"passed": True, "note": None}}},
     "stage_offers": {"places": 3},
     "mediation_referrals": {"reason": "Le tuteur ne suit plus l'apprenant depuis octobre."},
+    "learner_transfers": {"note": "Déménagement."},
 }
 
 
@@ -91,6 +93,7 @@ def scene(login: Login) -> dict[str, Any]:
         "incentive_claims": f.new_id(),
         "stage_offers": f.new_id(),
         "mediation_referrals": f.new_id(),
+        "learner_transfers": f.new_id(),
     }
     visitor = offa.user["id"]
     for collection, data in (
@@ -99,6 +102,7 @@ def scene(login: Login) -> dict[str, Any]:
         ("incentive_claims", claim(w)),
         ("stage_offers", f.stage_offer(w.approval, w.unit)),
         ("mediation_referrals", f.referral(w.contract)),
+        ("learner_transfers", transfer(offa, w)),
     ):
         r = offa.create(collection, data, ids[collection])
         assert r["status"] == "applied", r
@@ -135,6 +139,18 @@ def claim(w: world.World) -> dict[str, Any]:
     }
 
 
+_NISS: dict[str, str] = {}
+
+
+def transfer(offa: ApiClient | None, w: world.World) -> dict[str, Any]:
+    """The world's IFAPME learner asked by CEFA Liège (sec2's operator)."""
+    if offa is not None:
+        offa.pull_all()
+        _NISS[w.learner] = offa.replica[("learners", w.learner)][1]["niss"]
+    return {"niss": _NISS[w.learner], "from_operator": "ifapme", "to_operator": "cefa-liege",
+            "status": "requested", "requested_on": "2026-12-01"}
+
+
 def new_record(collection: str, w: world.World, visitor: str) -> dict[str, Any]:
     return {
         "companies": lambda: f.company("construction"),
@@ -148,6 +164,7 @@ def new_record(collection: str, w: world.World, visitor: str) -> dict[str, Any]:
         "incentive_claims": lambda: claim(w),
         "stage_offers": lambda: f.stage_offer(w.approval, w.unit),
         "mediation_referrals": lambda: f.referral(w.contract),
+        "learner_transfers": lambda: transfer(None, w),
     }[collection]()
 
 

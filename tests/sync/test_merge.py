@@ -82,3 +82,29 @@ def test_a_learner_entered_twice_is_merged_and_every_copy_follows(
     for device in (staff, sec):
         device.close()
     offa.close()
+
+
+def test_a_company_entered_twice_keeps_its_units_once_merged(
+    server: Server, tmp_path: Path
+) -> None:
+    name = f"offa-{uuid.uuid4().hex[:6]}"
+    server.user(name)
+    offa = ApiClient(server.url, name, PASSWORD)
+    word = f"Qzx{uuid.uuid4().hex[:5]}"
+    kept, twin, unit = f.new_id(), f.new_id(), f.new_id()
+    assert offa.create("companies", f.company(name=f"Boulangerie {word} SRL"), kept)[
+        "status"] == "applied"  # fmt: skip
+    assert offa.create("companies", f.company(name=f"BOULANGERIE {word.upper()}"), twin)[
+        "status"] == "applied"  # fmt: skip
+    assert offa.create("establishment_units", f.unit(twin), unit)["status"] == "applied"
+    staff = _device(server, tmp_path, "offa")
+    staff.sync_until_done()
+    pairs = [p for p in duplicates.find(staff.session.wc) if {p.first, p.second} == {kept, twin}]
+    assert [p.reason for p in pairs] == ["noms proches"]
+    duplicates.merge(staff.session, "companies", kept, twin)
+    records, _ops, _conflicts = staff.dump()
+    assert records[("companies", twin)]["deleted"] is True
+    assert records[("establishment_units", unit)]["data"]["company_id"] == kept
+    assert_converged([staff], api(server.url, staff.username), {("companies", twin)})
+    staff.close()
+    offa.close()

@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 
 from offa_desktop.domain.permissions import Forbidden
+from sync.errors import SyncError
 from tests.server import world
 from tests.server.api import ApiClient
+from tests.server.test_documents import PDF, put
 from tests.sync.harness import PASSWORD, Device, Server
 
 
@@ -42,6 +44,8 @@ def test_a_learner_moves_from_ifapme_to_cefa_with_the_sending_operators_agreemen
     w = world.build(offa, operator="ifapme", contract_status="active")
     offa.pull_all()
     niss = offa.replica[("learners", w.learner)][1]["niss"]
+    card = str(uuid.uuid4())  # the learner's identity card scan: follows the learner
+    assert put(offa, card, PDF, f"learners/{w.learner}", name="carte.pdf").status_code == 201
     ifapme = _device(server, tmp_path, "ifapme")
     cefa = _device(server, tmp_path, "cefa-liege")
     sfpme = _device(server, tmp_path, "sfpme")
@@ -50,7 +54,9 @@ def test_a_learner_moves_from_ifapme_to_cefa_with_the_sending_operators_agreemen
     # Before: the learner and the contract are IFAPME's alone.
     assert (_holds(ifapme, "learners", w.learner) or {})["operator_code"] == "ifapme"
     assert _holds(ifapme, "contracts", w.contract) is not None
+    assert _holds(ifapme, "documents", card) is not None
     for other in (cefa, sfpme):
+        assert _holds(other, "documents", card) is None
         assert _holds(other, "learners", w.learner) is None
         assert _holds(other, "contracts", w.contract) is None
 
@@ -76,7 +82,7 @@ def test_a_learner_moves_from_ifapme_to_cefa_with_the_sending_operators_agreemen
     assert summary["applied"] == 1, summary
     if "left_scope" not in summary:  # the move may come with the next pull
         summary = ifapme.sync_until_done()
-    assert summary["left_scope"] == {"learners": 1}
+    assert summary["left_scope"] == {"documents": 1, "learners": 1}  # its card follows it
     cefa.sync_until_done()
     sfpme.sync_until_done()
 
@@ -89,6 +95,11 @@ def test_a_learner_moves_from_ifapme_to_cefa_with_the_sending_operators_agreemen
     assert moved["operator_code"] == "cefa-liege" and moved["niss"] == niss
     assert _holds(cefa, "contracts", w.contract) is None
     assert (_holds(cefa, "learner_transfers", transfer) or {})["level_reached"] == "a"
+    assert _holds(cefa, "documents", card) is not None
+    assert cefa.session.client().get_document(card) == PDF
+    assert _holds(ifapme, "documents", card) is None
+    with pytest.raises(SyncError):
+        ifapme.session.client().get_document(card)
     history = cefa.session.client().history("learners", w.learner)
     assert [e["after"].get("operator_code") for e in history if e["after"]][-1] == "cefa-liege"
     # SFPME saw nothing.
