@@ -23,7 +23,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from offa_desktop.domain.access import get_date
@@ -97,16 +97,7 @@ def _withdrawal_effects(
     for contract_id, contract in sorted(running, key=lambda item: item[0]):
         if contract.get("status") not in RUNNING:
             continue
-        start, end = get_date(contract, "start_date"), get_date(contract, "end_date")
-        effective = max(on, start) if start is not None else on
-        effective = min(effective, end) if end is not None else effective
-        event = {
-            "contract_id": contract_id,
-            "kind": "termination",
-            "effective_date": effective.isoformat(),
-            "reason_code": WITHDRAWAL_REASON,
-            "details": {"notified_on": on.isoformat()},
-        }
+        event = _termination(contract_id, _within(on, contract), WITHDRAWAL_REASON, on)
         out.append(
             Effect(
                 "contract_events", withdrawal_event_id(approval_id, contract_id), "create", event
@@ -114,6 +105,26 @@ def _withdrawal_effects(
         )
         out.append(Effect("contracts", contract_id, "update", {"status": "terminated"}))
     return out
+
+
+def _within(day: date, contract: Mapping[str, Any]) -> date:
+    """``day`` moved into the contract's period (not before its start, not after its end)."""
+    start, end = get_date(contract, "start_date"), get_date(contract, "end_date")
+    day = max(day, start) if start is not None else day
+    return min(day, end) if end is not None else day
+
+
+def _termination(
+    contract_id: str, effective: date, reason: str, notified_on: date
+) -> dict[str, Any]:
+    """The termination event a server-made effect creates."""
+    return {
+        "contract_id": contract_id,
+        "kind": "termination",
+        "effective_date": effective.isoformat(),
+        "reason_code": reason,
+        "details": {"notified_on": notified_on.isoformat()},
+    }
 
 
 def _replacement_effects(
@@ -128,21 +139,10 @@ def _replacement_effects(
     old = ctx.get("contracts", old_id)
     if old is None or old.get("status") not in RUNNING:
         return []
-    start, old_start = get_date(data, "start_date"), get_date(old, "start_date")
+    start = get_date(data, "start_date")
     on = get_date(data, "signed_on") or ctx.today()
     effective = (start - timedelta(days=1)) if start is not None else on
-    if old_start is not None:
-        effective = max(effective, old_start)
-    old_end = get_date(old, "end_date")
-    if old_end is not None:
-        effective = min(effective, old_end)
-    event = {
-        "contract_id": old_id,
-        "kind": "termination",
-        "effective_date": effective.isoformat(),
-        "reason_code": REPLACED_REASON,
-        "details": {"notified_on": on.isoformat()},
-    }
+    event = _termination(old_id, _within(effective, old), REPLACED_REASON, on)
     return [
         Effect("contract_events", replacement_event_id(contract_id, old_id), "create", event),
         Effect("contracts", old_id, "update", {"status": "terminated"}),
