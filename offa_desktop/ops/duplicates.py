@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from offa_desktop.domain.values import format_date_fr, parse_date
 from offa_desktop.ops.records.lists import label
 from offa_desktop.ops.sync.actions import Synced, sync_now
 from offa_desktop.ops.sync.session import SyncSession, device_name
@@ -58,7 +59,9 @@ def company_key(name: Any) -> str:
 
 def _describe(collection: str, data: Mapping[str, Any]) -> str:
     if collection == "learners":
-        return f"{label('learners', data)} (né·e le {data.get('birth_date') or '?'})"
+        born = data.get("birth_date")
+        when = format_date_fr(parse_date(born)) if isinstance(born, str) else "?"
+        return f"{label('learners', data)} (né·e le {when})"
     if collection == "companies":
         return f"{data.get('name')} ({data.get('enterprise_number') or '?'})"
     return f"{label(collection, data)} ({data.get('unit_number') or '?'})"
