@@ -5,6 +5,7 @@ person has read it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,14 +61,18 @@ class ForgetFlow(QObject):
             ),
             "forget-question",
         )
+        self._ask(box, self.tr("Oublier cet ordinateur"), lambda yes: self.run() if yes else None)
+        return box
+
+    def _ask(self, box: QMessageBox, yes_text: str, chosen: Callable[[bool], object]) -> None:
+        """``yes_text`` or «Annuler» (the default); ``chosen(True)`` on the first."""
         box.setStandardButtons(Yes | No)
         yes = box.button(Yes)
-        yes.setText(self.tr("Oublier cet ordinateur"))
+        yes.setText(yes_text)
         box.button(No).setText(self.tr("Annuler"))
         box.setDefaultButton(No)
-        box.buttonClicked.connect(lambda button: self.run() if button is yes else None)
+        box.buttonClicked.connect(lambda button: chosen(button is yes))
         box.open()
-        return box
 
     def run(self, export_to: Path | None = None) -> None:
         from offa_desktop.ops.forget import forget
@@ -103,13 +108,7 @@ class ForgetFlow(QObject):
             error.message + "\n\n" + "\n".join(lines),
             "forget-unsent",
         )
-        box.setStandardButtons(Yes | No)
-        export = box.button(Yes)
-        export.setText(self.tr("Exporter puis oublier…"))
-        box.button(No).setText(self.tr("Annuler"))
-        box.setDefaultButton(No)
-        box.buttonClicked.connect(lambda button: self._export(button is export))
-        box.open()
+        self._ask(box, self.tr("Exporter puis oublier…"), self._export)
 
     def _export(self, chosen: bool) -> None:
         if not chosen:
