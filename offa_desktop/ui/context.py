@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from offa_desktop import paths
+from offa_desktop.ui.dialogs import file_menu_action
 from offa_desktop.ui.preferences import Preferences
 from offa_desktop.ui.startup import (
     AfterFirstPaint,
@@ -204,11 +205,8 @@ class AppContext:
             self.first_look.close()
 
     def _add_menus(self, window: Any) -> None:
-        new = QAction(self.tr_("&Nouvelle fiche…"), window)
-        new.setObjectName("action-new")
-        new.setShortcut(QKeySequence("Ctrl+N"))
-        new.triggered.connect(lambda: self.new_record(window))
-        window.menu_file.insertAction(window.quit_action, new)
+        new = file_menu_action(window, self.tr_("&Nouvelle fiche…"), "action-new",
+                               lambda: self.new_record(window), "Ctrl+N")  # fmt: skip
         window.area_changed.connect(lambda _key: self.follow_role(window))
         self.extras["action_new"] = new
         settings = window.menu_file.addAction(self.tr_("Paramètres…"))

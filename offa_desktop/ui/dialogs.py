@@ -4,8 +4,10 @@ question asked before something that cannot be taken back; a message that does n
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -65,3 +67,16 @@ def tell(
         box.finished.connect(lambda _code: window.close())
     box.open()
     return box
+
+
+def file_menu_action(
+    window: Any, text: str, name: str, slot: Callable[[], object], keys: str = ""
+) -> QAction:
+    """An item of the window's Fichier menu, before Quitter, running ``slot``."""
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if keys:
+        action.setShortcut(QKeySequence(keys))
+    action.triggered.connect(lambda _checked=False: slot())
+    window.menu_file.insertAction(window.quit_action, action)
+    return action

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.ops.duplicates import KINDS_FR
+from offa_desktop.ui.dialogs import file_menu_action
 
 
 def tr(text: str) -> str:
@@ -34,10 +34,8 @@ def tr(text: str) -> str:
 
 def install(context: Any, window: Any) -> None:
     """Add «Doublons possibles…» to the Fichier menu, before Quitter."""
-    action = QAction(tr("&Doublons possibles…"), window)
-    action.setObjectName("action-duplicates")
-    action.triggered.connect(lambda: show(context, window))
-    window.menu_file.insertAction(window.quit_action, action)
+    file_menu_action(window, tr("&Doublons possibles…"), "action-duplicates",
+                     lambda: show(context, window))  # fmt: skip
 
 
 def show(context: Any, window: Any) -> DuplicatesDialog:

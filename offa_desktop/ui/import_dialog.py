@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.schema import COLLECTIONS
+from offa_desktop.ui.dialogs import file_menu_action
 from offa_desktop.ui.import_tables import PROBLEM_TEXT, ColumnsTable, PreviewTable
 
 
@@ -48,12 +48,9 @@ def tr(text: str) -> str:
 
 def install(context: Any, window: Any) -> None:
     """Add the action to the Fichier menu, before Quitter."""
-    action = QAction(tr("Importer une &liste (CSV, Excel)…"), window)
-    action.setObjectName("action-import-list")
-    action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-    action.triggered.connect(lambda: show(context, window))
-    window.menu_file.insertAction(window.quit_action, action)
-    window.import_list_action = action
+    window.import_list_action = file_menu_action(
+        window, tr("Importer une &liste (CSV, Excel)…"), "action-import-list",
+        lambda: show(context, window), "Ctrl+Shift+L")  # fmt: skip
 
 
 def show(context: Any, window: Any) -> ImportDialog:

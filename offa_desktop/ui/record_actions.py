@@ -3,12 +3,14 @@ selected record, and the import of signed scans (Ctrl+Maj+I)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from offa_desktop.ui.dialogs import file_menu_action
 
 
 def install(context: Any, window: Any) -> None:
@@ -41,12 +43,7 @@ def install(context: Any, window: Any) -> None:
             show_scans,
         ),
     ):
-        action = QAction(text, window)
-        action.setObjectName(name)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _=False, h=handler: h(context, window))
-        window.menu_file.insertAction(window.quit_action, action)
+        file_menu_action(window, text, name, partial(handler, context, window), keys)
 
 
 def _selected(context: Any, window: Any) -> tuple[str, str] | None:
