@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from offa_desktop.domain.permissions import Forbidden
+from offa_desktop.ops.contracts import viewing
 from sync.errors import SyncError
 from tests.server import world
 from tests.server.api import ApiClient
@@ -89,6 +90,8 @@ def test_a_learner_moves_from_ifapme_to_cefa_with_the_sending_operators_agreemen
     # After: IFAPME keeps its past contract, not the learner's current data.
     assert _holds(ifapme, "learners", w.learner) is None
     assert (_holds(ifapme, "contracts", w.contract) or {})["learner_id"] == w.learner
+    facts = dict(viewing.contract_facts(ifapme.session.wc, w.contract))
+    assert facts["Apprenant"] == viewing.GONE  # the contract view says where the learner went
     assert (_holds(ifapme, "learner_transfers", transfer) or {})["status"] == "accepted"
     # CEFA Liège has the learner (its record, with its server history), not the old contract.
     moved = _holds(cefa, "learners", w.learner) or {}

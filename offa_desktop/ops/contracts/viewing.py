@@ -29,6 +29,10 @@ SYNC_FR = {
 }
 
 
+# A past contract whose learner left this copy (moved to another operator: issue 18).
+GONE = "plus dans votre copie : passé·e à un autre opérateur (ou hors de votre périmètre)"
+
+
 def _join(*parts: Any, sep: str = ", ") -> str:
     return sep.join(str(p) for p in parts if p not in (None, ""))
 
@@ -59,6 +63,8 @@ def contract_facts(wc: WorkingCopy, contract_id: str) -> list[tuple[str, str]]:
         person = _join(" ".join(str(learner.get(n) or "") for n in ("last_name", "first_name"))
                        .strip(), age, f"NISS {format_niss(str(learner['niss']))}"
                        if learner.get("niss") else "", learner.get("phone"))
+        if not learner and contract.get("learner_id"):
+            person = GONE
         bce = company.get("enterprise_number")
         rows = [
             ("Apprenant", person),
