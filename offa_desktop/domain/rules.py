@@ -16,9 +16,9 @@ from decimal import Decimal
 from typing import Any
 
 from offa_desktop.domain.access import get_int, get_number
+from offa_desktop.domain.choices import WEEKDAYS
 from offa_desktop.domain.dates import age_on, latest_end_date
 from offa_desktop.domain.problems import Problem, problem
-from offa_desktop.domain.schema import WEEKDAYS
 from offa_desktop.domain.shapes import DAY_NAMES_FR, schedule_hours
 from offa_desktop.domain.values import format_date_fr, format_money_fr
 

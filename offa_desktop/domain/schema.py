@@ -3,10 +3,27 @@
 This is the single place that says which collections exist, which fields each one has, their
 kind, and which are required (``*`` in API.md) or required even in a draft contract (``*d``).
 The store, the reference server, the demo generator, printing and sync all read it; nothing
-else spells out field lists.
+else spells out field lists. The reference collections are written in ``reference_specs.py``,
+the values of enumerated fields in ``choices.py``; the working collections here.
 """
 
 from __future__ import annotations
+
+from offa_desktop.domain.choices import (
+    APPROVAL_STATUSES,
+    CLAIM_STATUSES,
+    CONTRACT_STATUSES,
+    EVENT_KINDS,
+    INCENTIVE_KIND_CODES,
+    LEVELS,
+    OFFER_STATUSES,
+    REFERRAL_STATUSES,
+    REFERRAL_SUBJECTS,
+    REGIONS,
+    TRANSFER_STATUSES,
+    TUTOR_CONDITIONS,
+)
+from offa_desktop.domain.reference_specs import REFERENCE_SPECS
 
 # The types of the table, read by every layer from here.
 from offa_desktop.domain.specs import CollectionSpec as CollectionSpec
@@ -15,27 +32,6 @@ from offa_desktop.domain.specs import Kind as Kind
 from offa_desktop.domain.specs import spec_field as _f
 
 K = Kind
-LEVELS = ("a", "b", "c")
-REGIONS = ("wal", "bxl")
-ROLES = ("coach", "secretariat", "offa")
-APPROVAL_STATUSES = ("requested", "under_review", "granted", "refused", "suspended", "withdrawn")
-CONTRACT_STATUSES = ("draft", "signed", "active", "suspended", "terminated", "ended")
-EVENT_KINDS = ("amendment", "level_change", "suspension", "resumption", "termination")
-CLAIM_STATUSES = ("to_check", "eligible", "not_eligible", "approved", "paid")
-INCENTIVE_KIND_CODES = ("wal_p1", "wal_p2", "wal_learner", "bxl_tutor", "bxl_learner")
-TUTOR_CONDITIONS = ("experience", "diploma", "validation")
-OFFER_STATUSES = ("draft", "published", "closed")
-REFERRAL_SUBJECTS = ("contract", "approval")
-REFERRAL_STATUSES = ("referred", "in_mediation", "settled", "decided")
-TRANSFER_STATUSES = ("requested", "accepted", "refused", "cancelled")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-_REASON_FIELDS = (
-    _f("code", K.CODE, "code", "*"),
-    _f("label", K.TEXT, "libellé", "*"),
-    _f("company_pays_days", K.INT, "jours payés par l'entreprise"),
-)
-
 # What an approval is for, and a Stage+ offer of that approval too: a unit, a trade, an operator.
 _UNIT_TRADE_OPERATOR = (
     _f("establishment_unit_id", K.REF, "unité d'établissement", "*", ref="establishment_units"),
@@ -44,118 +40,7 @@ _UNIT_TRADE_OPERATOR = (
 )
 
 _SPECS: tuple[CollectionSpec, ...] = (
-    # --- reference data -------------------------------------------------------------------
-    CollectionSpec(
-        "sectors",
-        (_f("code", K.CODE, "code", "*"), _f("name", K.TEXT, "nom", "*")),
-        reference=True,
-        label="secteurs",
-    ),
-    CollectionSpec(
-        "operators",
-        (
-            _f("code", K.CODE, "code", "*"),
-            _f("name", K.TEXT, "nom", "*"),
-            _f("kind", K.ENUM, "type d'opérateur", "*", ("cefa", "ifapme", "sfpme")),
-            _f("region", K.ENUM, "région", "*", REGIONS),
-        ),
-        reference=True,
-        label="opérateurs",
-    ),
-    CollectionSpec(
-        "trades",
-        (
-            _f("code", K.CODE, "code", "*"),
-            _f("name", K.TEXT, "nom", "*"),
-            _f("sector", K.CODE, "secteur", "*"),
-            _f("max_learners_per_tutor", K.INT, "apprenants par tuteur au maximum"),
-            _f("max_age", K.INT, "âge maximum"),
-            _f("max_daily_hours", K.HOURS, "heures par jour au maximum"),
-            _f("max_weekly_hours", K.HOURS, "heures par semaine au maximum"),
-        ),
-        reference=True,
-        label="métiers",
-    ),
-    CollectionSpec(
-        "training_plans",
-        (
-            _f("trade_code", K.CODE, "métier", "*"),
-            _f("level", K.ENUM, "niveau", "*", LEVELS),
-            _f("competences", K.STRINGS, "compétences", "*"),
-            _f("valid_from", K.DATE, "valable à partir du", "*"),
-        ),
-        reference=True,
-        label="plans de formation",
-    ),
-    CollectionSpec(
-        "wage_references",
-        (
-            _f("valid_from", K.DATE, "valable à partir du", "*"),
-            _f("rmmmg", K.MONEY, "RMMMG", "*"),
-        ),
-        reference=True,
-        label="revenus minimums",
-    ),
-    CollectionSpec(
-        "pay_rates",
-        (
-            _f("level", K.ENUM, "niveau", "*", LEVELS),
-            _f("percent", K.PERCENT, "pourcentage", "*"),
-            _f("valid_from", K.DATE, "valable à partir du", "*"),
-        ),
-        reference=True,
-        label="taux de rétribution",
-    ),
-    CollectionSpec("termination_reasons", _REASON_FIELDS, reference=True, label="motifs de fin"),
-    CollectionSpec(
-        "suspension_reasons", _REASON_FIELDS, reference=True, label="motifs de suspension"
-    ),
-    CollectionSpec(
-        "checklist_templates",
-        (
-            _f("code", K.CODE, "code", "*"),
-            _f("title", K.TEXT, "titre", "*"),
-            _f("items", K.JSON, "points", "*"),
-        ),
-        reference=True,
-        label="grilles de visite",
-    ),
-    CollectionSpec(
-        "incentive_kinds",
-        (
-            _f("code", K.ENUM, "code", "*", INCENTIVE_KIND_CODES),
-            _f("region", K.ENUM, "région", "*", REGIONS),
-            _f("amount", K.MONEY, "montant", "*"),
-            _f("valid_from", K.DATE, "valable à partir du", "*"),
-        ),
-        reference=True,
-        label="types d'incitants",
-    ),
-    CollectionSpec(
-        "limits",
-        (
-            _f("code", K.CODE, "code", "*"),
-            _f("label", K.TEXT, "libellé", "*"),
-            _f("value", K.INT, "valeur", "*"),
-            _f("unit", K.ENUM, "unité", "*", ("days", "months")),
-            _f("valid_from", K.DATE, "valable à partir du", "*"),
-        ),
-        reference=True,
-        label="délais et limites",
-    ),
-    CollectionSpec(
-        "users",
-        (
-            _f("display_name", K.TEXT, "nom", "*"),
-            _f("role", K.ENUM, "rôle", "*", ROLES),
-            _f("operator_code", K.CODE, "opérateur"),
-            _f("sectors", K.STRINGS, "secteurs"),
-            _f("email", K.TEXT, "courriel"),
-            _f("phone", K.TEXT, "téléphone"),
-        ),
-        reference=True,
-        label="utilisateurs",
-    ),
+    *REFERENCE_SPECS,
     # --- working data -----------------------------------------------------------------------
     CollectionSpec(
         "companies",

@@ -16,8 +16,8 @@ from decimal import Decimal
 from typing import Any
 
 from offa_desktop.domain import identifiers
+from offa_desktop.domain.choices import LEVELS, WEEKDAYS
 from offa_desktop.domain.problems import Problem, problem
-from offa_desktop.domain.schema import LEVELS, WEEKDAYS
 from offa_desktop.domain.texts import text_problem
 from offa_desktop.domain.values import parse_date, parse_money
 

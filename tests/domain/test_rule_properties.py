@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from offa_desktop.domain import rules
+from offa_desktop.domain.choices import WEEKDAYS
 from offa_desktop.domain.dates import notice_period, trial_period_end
-from offa_desktop.domain.schema import WEEKDAYS
 
 quarters = st.integers(min_value=0, max_value=48).map(lambda q: q / 4)
 day_hours = st.fixed_dictionaries({"company_hours": quarters, "operator_hours": quarters})

@@ -8,10 +8,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from offa_desktop.domain.choices import EVENT_KINDS
 from offa_desktop.domain.contracts import EVENT_FROM
 from offa_desktop.domain.dates import in_trial_period, notice_period
 from offa_desktop.domain.pay import minimum_monthly_pay
-from offa_desktop.domain.schema import EVENT_KINDS
 from offa_desktop.ops.records import editing
 from offa_desktop.ops.records.writes import Saved
 from offa_desktop.store.db import WorkingCopy

@@ -19,9 +19,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QRadioButton, QWidget, QWizard
 
+from offa_desktop.domain.choices import WEEKDAYS
 from offa_desktop.domain.dates import age_on, trial_period_end
 from offa_desktop.domain.rules import MAJORITY
-from offa_desktop.domain.schema import WEEKDAYS
 from offa_desktop.domain.shapes import DAY_NAMES_FR
 from offa_desktop.domain.values import format_date_fr, format_money_fr, parse_date, parse_money
 from offa_desktop.ops.contracts import drafting

@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
+from offa_desktop.domain.choices import WEEKDAYS
 from offa_desktop.domain.problems import Problem
-from offa_desktop.domain.schema import WEEKDAYS
 from offa_desktop.domain.shapes import DAY_NAMES_FR
 from offa_desktop.ui.forms.fields import tr
 
