@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.ui import formats
-from offa_desktop.ui.areas import Area, Filter
+from offa_desktop.ui.area_kinds import Area, Filter
 from offa_desktop.ui.table_model import RECORD_ID_ROLE, PagedTableModel, RowSource, fit_widths
 
 

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.changes import ChangeSet
+from offa_desktop.ui.area_kinds import Area
 from offa_desktop.ui.area_view import AreaView, ListBackend
-from offa_desktop.ui.areas import Area, areas
+from offa_desktop.ui.areas import areas
 from offa_desktop.ui.tasks import TaskManager
 
 RecordOpener = Callable[[QWidget, str, str | None], QWidget | None]

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from offa_desktop.store.first_look import FirstLook
-from offa_desktop.ui.areas import Area
+from offa_desktop.ui.area_kinds import Area
 from offa_desktop.ui.table_model import Column, Row
 
 # Contract list sort key -> attribute of ContractRow.

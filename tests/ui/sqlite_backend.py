@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from offa_desktop.ui.areas import Area
+from offa_desktop.ui.area_kinds import Area
 from offa_desktop.ui.table_model import Column, Row
 
 
