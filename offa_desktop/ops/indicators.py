@@ -20,7 +20,7 @@ CLAIM_FR = {"to_check": "à vérifier", "eligible": "éligible", "not_eligible":
 MONTHS_FR = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
              "nov.", "déc.")
 BAR, LINE = "bar", "line"
-TOP_TRADES = 12
+TOP_TRADES = 8  # 12 bars in a panel at window size: QtCharts elided every label to «…»
 
 
 @dataclass
