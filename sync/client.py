@@ -8,16 +8,11 @@ call. Plain HTTP is refused except to loopback addresses.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
-import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import orjson
 import requests
@@ -27,12 +22,15 @@ from sync.errors import (
     ClientTooOld,
     CursorExpired,
     DeviceRevoked,
-    InsecureServer,
     LoginRequired,
     NetworkError,
     ServerError,
 )
 from sync.faults import crash_point
+from sync.transport import RetryPolicy as RetryPolicy
+from sync.transport import Tokens as Tokens
+from sync.transport import check_server_url as check_server_url
+from sync.transport import error_body, retry_after
 
 log = logging.getLogger("offa.sync")
 
@@ -48,75 +46,6 @@ MSG_TOO_OLD = (
     "Cette version de l'application n'est plus acceptée par le serveur. Installez la mise à "
     "jour ; vos modifications restent enregistrées sur cet ordinateur."
 )
-
-
-@dataclass
-class Tokens:
-    """An access token and its refresh token (kept by :mod:`sync.creds`, never on disk here)."""
-
-    access: str
-    refresh: str
-
-
-@dataclass
-class RetryPolicy:
-    """How often and how long to retry a call that failed for a passing reason."""
-
-    attempts: int = 6
-    base_delay: float = 0.25
-    max_delay: float = 8.0
-    connect_timeout: float = 5.0
-    read_timeout: float = 30.0
-
-    def delay(self, attempt: int) -> float:
-        """Full-jitter exponential backoff for the retry after failed attempt ``attempt`` (0..)."""
-        return random.uniform(0, min(self.max_delay, self.base_delay * (2**attempt)))
-
-
-def check_server_url(url: str) -> str:
-    """The base URL without a trailing slash; plain HTTP only to loopback (InsecureServer)."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InsecureServer(
-            f"Adresse du serveur invalide : « {url} ». Exemple : https://opla.example.be",
-            code="invalid_url",
-        )
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise InsecureServer(
-            "Connexion refusée : le serveur doit utiliser https:// (le http:// non chiffré "
-            "n'est accepté que vers cet ordinateur)."
-        )
-    return url.strip().rstrip("/")
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        try:
-            return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
-        except (TypeError, ValueError):
-            return None
-
-
-def _error_body(response: requests.Response) -> tuple[str, str, Any]:
-    try:
-        error = orjson.loads(response.content)["error"]
-        return str(error.get("code", "")), str(error.get("message", "")), error.get("details")
-    except (orjson.JSONDecodeError, KeyError, TypeError):
-        return "", "", None
 
 
 MSG_DEVICE_REVOKED = (
@@ -317,7 +246,7 @@ class ApiClient:
             status = response.status_code
             if status < 400:
                 return response
-            code, message, details = _error_body(response)
+            code, message, details = error_body(response)
             if status == 401 and code == "device_revoked":
                 raise _revoked(message, details)
             if status == 401 and auth and not refreshed:
@@ -334,7 +263,7 @@ class ApiClient:
             if status == 426:
                 raise ClientTooOld(MSG_TOO_OLD)
             if status == 429:
-                wait = _retry_after(response)
+                wait = retry_after(response)
                 raise ServerError(
                     f"Trop de tentatives de connexion : réessayez dans {int(wait or 60)} secondes.",
                     status=status,
@@ -359,7 +288,7 @@ class ApiClient:
         if response.status_code >= 400:
             if response.status_code == 426:
                 raise ClientTooOld(MSG_TOO_OLD)
-            code, message, details = _error_body(response)
+            code, message, details = error_body(response)
             if code == "device_revoked":  # the tokens stay: an erasure is reported with them
                 raise _revoked(message, details)
             self._set_tokens(None)
@@ -410,7 +339,7 @@ class ApiClient:
             ):
                 log.warning("%s %s: %d (essai %d)", method, path, response.status_code, attempt + 1)
                 last_error = None
-                wait = _retry_after(response)
+                wait = retry_after(response)
                 if attempt + 1 < self.retry.attempts:
                     self._wait(
                         wait if wait is not None else self.retry.delay(attempt), attempt, wait
