@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ops.duplicates import KINDS_FR
 from offa_desktop.ui.dialogs import file_menu_action
 
 
@@ -102,6 +101,10 @@ class DuplicatesDialog(QDialog):
          .success(self._show).run())  # fmt: skip
 
     def _show(self, pairs: list[Any]) -> None:
+        # here, not at the top: the Fichier menu installs this module before the first paint,
+        # and ops.duplicates brings the sync session (requests, keyring) with its merge
+        from offa_desktop.ops.duplicates import KINDS_FR
+
         self.pairs = pairs
         self.table.setRowCount(len(pairs))
         for r, pair in enumerate(pairs):
