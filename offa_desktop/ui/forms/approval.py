@@ -32,7 +32,11 @@ from offa_desktop.ui.forms.fields import (
     LongTextField,
 )
 from offa_desktop.ui.forms.record_search import PickerField
-from offa_desktop.ui.forms.support import code_choices, operator_choices, user_profile
+from offa_desktop.ui.forms.support import (
+    RequestForm,
+    code_choices,
+    operator_choices,
+)
 from offa_desktop.ui.tables import fill_rows, read_only_table
 
 A = "approvals"
@@ -50,7 +54,7 @@ def confirm_withdrawal(parent: QWidget, contracts: list[Option]) -> bool:
     )
 
 
-class ApprovalForm(RecordForm):
+class ApprovalForm(RequestForm):
     """Agrément of an establishment unit for a trade."""
 
     collection = A
@@ -58,13 +62,7 @@ class ApprovalForm(RecordForm):
     confirm: Callable[[QWidget, list[Option]], bool] = staticmethod(confirm_withdrawal)
 
     def __init__(self, context: Any, record_id: str | None, parent: QWidget | None = None) -> None:
-        profile = user_profile(context)
-        initial = None
-        if record_id is None:
-            initial = {"status": "requested", "operator_code": profile.get("operator_code")}
-        super().__init__(context, record_id, parent, initial=initial)
-        if record_id is None:
-            self.base["requested_on"] = editing.today(self.wc).isoformat()
+        super().__init__(context, record_id, parent)
         self.setWindowTitle(tr("Agrément") if record_id else tr("Nouvelle demande d'agrément"))
         self.resize(700, 800)
         self.add_field("establishment_unit_id", PickerField(

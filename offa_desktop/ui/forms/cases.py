@@ -36,7 +36,7 @@ from offa_desktop.ui.forms.fields import (
     TextField,
 )
 from offa_desktop.ui.forms.record_search import PickerField
-from offa_desktop.ui.forms.support import operator_choices, user_profile
+from offa_desktop.ui.forms.support import RequestForm, operator_choices, user_profile
 
 OFFER = "stage_offers"
 R = "mediation_referrals"
@@ -202,19 +202,14 @@ class ReferralForm(RecordForm):
             data.update(cases.dated(data, cases.REFERRAL_DATES, editing.today(self.wc)))
 
 
-class TransferForm(RecordForm):
+class TransferForm(RequestForm):
     """Mobilité d'un apprenant vers un autre opérateur."""
 
     collection = T
+    operator_field = "to_operator"
 
     def __init__(self, context: Any, record_id: str | None, parent: QWidget | None = None) -> None:
-        profile = user_profile(context)
-        initial = None
-        if record_id is None:
-            initial = {"status": "requested", "to_operator": profile.get("operator_code")}
-        super().__init__(context, record_id, parent, initial=initial)
-        if record_id is None:
-            self.base.setdefault("requested_on", editing.today(self.wc).isoformat())
+        super().__init__(context, record_id, parent)
         self.setWindowTitle(tr("Mobilité d'un apprenant") if record_id
                             else tr("Nouvelle demande de mobilité"))  # fmt: skip
         self.add_field("niss", TextField(field_label(T, "niss"), placeholder="00.00.00-000.00",

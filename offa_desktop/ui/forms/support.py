@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtWidgets import QWidget
+
 from offa_desktop.domain.rules import tutor_is_certified, tutor_is_designated
 from offa_desktop.ops.records import editing
+from offa_desktop.ui.forms.base import RecordForm
 from offa_desktop.ui.forms.fields import tr
 
 
@@ -48,3 +51,19 @@ def tutor_condition(tutor: dict[str, Any]) -> str:
     if tutor_is_designated(tutor):
         return tr("désigné")
     return tr("conditions non remplies")
+
+
+class RequestForm(RecordForm):
+    """A request a person makes (an approval, a learner's mobility): a new one starts
+    ``requested``, asked today, by the operator of the person logged in (``operator_field``)."""
+
+    operator_field = "operator_code"
+
+    def __init__(self, context: Any, record_id: str | None, parent: QWidget | None = None) -> None:
+        initial = None
+        if record_id is None:
+            operator = user_profile(context).get("operator_code")
+            initial = {"status": "requested", self.operator_field: operator}
+        super().__init__(context, record_id, parent, initial=initial)
+        if record_id is None:
+            self.base.setdefault("requested_on", editing.today(self.wc).isoformat())
