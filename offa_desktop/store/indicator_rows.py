@@ -24,9 +24,9 @@ class Filters:
     sector: str | None = None
 
 
-def _contract_where(f: Filters, alias: str = "c", *, with_year: bool = True) -> tuple[str, dict[
-    str, Any
-]]:
+def _filtered(f: Filters, alias: str) -> tuple[list[str], dict[str, Any]]:
+    """The live rows of ``alias`` (a contract or an approval) in the filters' operator, region
+    (of its unit) and sector (of its trade)."""
     clauses = [f"{alias}.{LIVE}"]
     params: dict[str, Any] = {}
     if f.operator:
@@ -40,6 +40,13 @@ def _contract_where(f: Filters, alias: str = "c", *, with_year: bool = True) -> 
         clauses.append(f"{alias}.trade_code IN (SELECT code FROM trades WHERE {LIVE}"
                        " AND sector = :sector)")
         params["sector"] = f.sector
+    return clauses, params
+
+
+def _contract_where(f: Filters, alias: str = "c", *, with_year: bool = True) -> tuple[str, dict[
+    str, Any
+]]:
+    clauses, params = _filtered(f, alias)
     if f.school_year and with_year:
         first = int(f.school_year[:4])
         clauses.append(f"{alias}.start_date <= :year_end AND ({alias}.end_date IS NULL"
@@ -109,19 +116,8 @@ def new_and_ended_per_month(
 def approvals_waiting(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, str, int]]:
     """``[(requested_on, status, count)]`` of requests without a decision, by day asked
     (operator, region and sector filters apply)."""
-    clauses = ["a.status IN ('requested', 'under_review')", f"a.{LIVE}"]
-    params: dict[str, Any] = {}
-    if f.operator:
-        clauses.append("a.operator_code = :operator")
-        params["operator"] = f.operator
-    if f.region:
-        clauses.append("a.establishment_unit_id IN (SELECT id FROM establishment_units WHERE"
-                       f" {LIVE} AND region = :region)")
-        params["region"] = f.region
-    if f.sector:
-        clauses.append(f"a.trade_code IN (SELECT code FROM trades WHERE {LIVE}"
-                       " AND sector = :sector)")
-        params["sector"] = f.sector
+    clauses, params = _filtered(f, "a")
+    clauses.insert(0, "a.status IN ('requested', 'under_review')")
     return [(str(d), str(s), int(n)) for d, s, n in _pairs(
         conn, f"SELECT a.requested_on, a.status, count(*) FROM approvals a WHERE"
         f" {' AND '.join(clauses)} GROUP BY a.requested_on, a.status ORDER BY a.requested_on",
