@@ -35,10 +35,11 @@ router = APIRouter(tags=["sync"])
             "content": {"application/json": {"schema": {
                 "type": "object",
                 "required": ["kept_id", "merged_id"],
+                "additionalProperties": False,
                 "properties": {
                     "kept_id": {"type": "string", "pattern": UUID},
                     "merged_id": {"type": "string", "pattern": UUID},
-                    "device_id": {"type": "string", "minLength": 1, "maxLength": 100},
+                    "device_id": {"type": "string", "minLength": 1, "maxLength": 40},
                 },
             }}},
         },
@@ -61,6 +62,8 @@ async def merge(
         is_uuid(body.get(k)) for k in ("kept_id", "merged_id")
     ):
         raise malformed('Le corps doit être {"kept_id", "merged_id", "device_id"} (UUID).')
+    if set(body) - {"kept_id", "merged_id", "device_id"}:
+        raise malformed('Le corps ne contient que {"kept_id", "merged_id", "device_id"}.')
     device = body.get("device_id") if isinstance(body.get("device_id"), str) else "merge"
     result = await run_in_threadpool(merge_records, ctx.engine, who, str(device)[:100],
                                      collection, body["kept_id"], body["merged_id"])  # fmt: skip
