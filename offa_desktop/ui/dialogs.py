@@ -4,7 +4,7 @@ question asked before something that cannot be taken back; a message that does n
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -80,3 +80,15 @@ def file_menu_action(
     action.triggered.connect(lambda _checked=False: slot())
     window.menu_file.insertAction(window.quit_action, action)
     return action
+
+
+ShownWidget = TypeVar("ShownWidget", bound=QWidget)
+
+
+def show_kept(context: Any, dialog: ShownWidget, key: str) -> ShownWidget:
+    """Show ``dialog`` (deleted once closed), kept in ``context.extras[key]`` for the tests and
+    the window to find."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    context.extras[key] = dialog
+    return dialog

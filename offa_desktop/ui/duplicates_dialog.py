@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ui.dialogs import file_menu_action
+from offa_desktop.ui.dialogs import file_menu_action, show_kept
 
 
 def tr(text: str) -> str:
@@ -38,11 +38,7 @@ def install(context: Any, window: Any) -> None:
 
 
 def show(context: Any, window: Any) -> DuplicatesDialog:
-    dialog = DuplicatesDialog(context, window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    context.extras["last_duplicates"] = dialog
-    return dialog
+    return show_kept(context, DuplicatesDialog(context, window), "last_duplicates")
 
 
 class DuplicatesDialog(QDialog):

@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.schema import COLLECTIONS
-from offa_desktop.ui.dialogs import file_menu_action
+from offa_desktop.ui.dialogs import file_menu_action, show_kept
 from offa_desktop.ui.import_tables import PROBLEM_TEXT, ColumnsTable, PreviewTable
 
 
@@ -54,11 +54,7 @@ def install(context: Any, window: Any) -> None:
 
 
 def show(context: Any, window: Any) -> ImportDialog:
-    dialog = ImportDialog(context, window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    context.extras["last_import"] = dialog
-    return dialog
+    return show_kept(context, ImportDialog(context, window), "last_import")
 
 
 class ImportDialog(QDialog):

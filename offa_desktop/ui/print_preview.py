@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.errors import user_message
+from offa_desktop.ui.dialogs import show_kept
 
 log = logging.getLogger("offa.print")
 PRINT_DPI = 300
@@ -273,10 +274,7 @@ def preview_record(context: Any, kind: str, record_id: str | None, parent: QWidg
     from offa_desktop.ops.printing.rendering import render
 
     def show(pdf: bytes) -> None:
-        dialog = PrintPreview(pdf, _title(kind, record_id), parent)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        context.extras["last_preview"] = dialog
+        show_kept(context, PrintPreview(pdf, _title(kind, record_id), parent), "last_preview")
 
     def fail(error: BaseException) -> None:
         QMessageBox.warning(

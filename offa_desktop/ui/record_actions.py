@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from offa_desktop.ui.dialogs import file_menu_action
+from offa_desktop.ui.dialogs import file_menu_action, show_kept
 
 
 def install(context: Any, window: Any) -> None:
@@ -71,10 +71,7 @@ def show_history(context: Any, window: Any) -> None:
     collection, record_id = chosen
 
     def show(history: Any) -> None:
-        dialog = HistoryDialog(collection, history, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        context.extras["last_history"] = dialog
+        show_kept(context, HistoryDialog(collection, history, window), "last_history")
 
     context.tasks.background(history_with_chain, context.session, collection, record_id).owned_by(
         window
@@ -151,8 +148,4 @@ def show_scans(context: Any, window: Any) -> QWidget | None:
     """«Importer des documents signés…» (and the pages waiting to be assigned)."""
     from offa_desktop.ui.scans_dialog import ScansDialog
 
-    dialog = ScansDialog(context, window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    context.extras["last_scans"] = dialog
-    return dialog
+    return show_kept(context, ScansDialog(context, window), "last_scans")
