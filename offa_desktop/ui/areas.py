@@ -165,6 +165,8 @@ def areas() -> tuple[Area, ...]:
                     QCoreApplication.translate("areas", "Apprenant"),
                     width=185,
                     grow=True,
+                    # a learner moved to another operator leaves its past contracts here
+                    missing=QCoreApplication.translate("areas", "(hors de votre copie)"),
                 ),
                 Column(
                     "company",

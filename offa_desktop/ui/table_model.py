@@ -39,6 +39,7 @@ class Column:
     formatter: Callable[[Any], str] | None = None
     width: int = 130  # preferred width in pixels
     grow: bool = False  # takes a share of the room left (and gives some back when short)
+    missing: str = ""  # what an empty cell says (a linked record no longer in the copy)
 
 
 def fit_widths(widths: Sequence[int], grow: Sequence[bool], room: int,
@@ -138,8 +139,8 @@ class PagedTableModel(QAbstractTableModel):
         if role == RAW_VALUE_ROLE:
             return value
         column = self.columns[index.column()]
-        if value is None:
-            return ""
+        if value is None or value == "":
+            return column.missing
         return column.formatter(value) if column.formatter else str(value)
 
     def headerData(

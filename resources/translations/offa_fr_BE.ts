@@ -2988,6 +2988,10 @@ Oublier cet ordinateur ?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(hors de votre copie)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entreprise</source>
         <translation type="unfinished"></translation>
     </message>

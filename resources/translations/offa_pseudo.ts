@@ -2999,6 +2999,10 @@ Oublier cet ordinateur ?</source>
         <translation>[Åppréñàñt ~~~]</translation>
     </message>
     <message>
+        <source>(hors de votre copie)</source>
+        <translation>[(hõrs dé võtré çõpîé) ~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Entreprise</source>
         <translation>[Éñtréprîsé ~~~]</translation>
     </message>

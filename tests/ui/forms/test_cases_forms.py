@@ -203,4 +203,12 @@ def test_a_mobility_asked_then_accepted_with_the_level_reached(
     window.sync._synced(Synced(left_scope={"learners": 1}))
     assert "1 apprenant(s) passé(s) à un autre opérateur" in window.statusBar().currentMessage()
     assert "contrats passés" in window.sync.left_scope_note
+    # Its past contracts stay listed, the learner's cell saying why it is empty.
+    from tests.store.server_rows import erase_record
+
+    with wc.unit_of_work() as uow:
+        erase_record(uow, "learners", contract["learner_id"])
+    contracts = window.show_area("contracts")
+    contracts.refresh()
+    assert _row_of(qtbot, contracts, contract_id)[0] == "(hors de votre copie)"
     window.close()
