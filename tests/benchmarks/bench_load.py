@@ -70,13 +70,13 @@ def _truth(url: str) -> dict[str, str]:
     engine.dispose()
     for account in accounts:
         who = Principal(
-            account.id,
-            account.username,
-            account.display_name,
-            account.role,
-            account.operator_code,
-            tuple(json.loads(account.sectors)),
-            "",
+            user_id=account.id,
+            role=account.role,
+            operator_code=account.operator_code,
+            sectors=tuple(json.loads(account.sectors)),
+            username=account.username,
+            display_name=account.display_name,
+            session_id="",
         )
         seen = sorted((c, i, v) for c, i, v in live if who.reads(keys.get((c, i), set())))
         text = "\n".join(f"{c}/{i}:{v}" for c, i, v in seen)
