@@ -21,7 +21,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.store import derived, tables, verify
-from offa_desktop.store.bulk import Upsert, by_collection, chunks, instant_column
+from offa_desktop.store.bulk import by_collection, chunks, instant_column
 from offa_desktop.store.codec import sql_columns, to_api, to_sql_row
 from offa_desktop.store.db import WorkingCopy, lean_cache
 from offa_desktop.store.records import table
@@ -104,6 +104,11 @@ def _upsert_sql(collection: str) -> str:
     )
 
 
+_BASE_UPSERT = (
+    "INSERT INTO base (collection, record_id, version, data) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (collection, record_id) DO UPDATE SET version = excluded.version, "
+    "data = excluded.data"
+)
 _outbox = cast(Table, tables.OutboxOp.__table__)
 _base = cast(Table, tables.BaseSnapshot.__table__)
 _conflicts = cast(Table, tables.Conflict.__table__)
@@ -249,16 +254,17 @@ class BaseRows:
                     yield collection, record_id, version, parsed
 
     def put_many(self, bases: Sequence[BaseState]) -> None:
+        """Upserts bases as tuples (the data as JSON text, NULL for a deleted base)."""
         rows = [
-            {
-                "collection": b.collection,
-                "record_id": b.record_id,
-                "version": b.version,
-                "data": None if b.deleted or b.data is None else orjson.dumps(b.data).decode(),
-            }
+            (
+                b.collection,
+                b.record_id,
+                b.version,
+                None if b.deleted or b.data is None else orjson.dumps(b.data).decode(),
+            )
             for b in bases
         ]
-        Upsert.of(_base, self.conn, ("collection", "record_id"), ("data",)).run(self.conn, rows)
+        self.conn.exec_driver_sql(_BASE_UPSERT, rows)
 
     def delete_many(self, keys: Sequence[Key]) -> None:
         for collection, ids in by_collection(keys).items():
