@@ -41,6 +41,13 @@ _BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
 # (access tokens, refresh tokens, keys). Lower-case UUIDs and hex digests do not mix cases.
 _OPAQUE = re.compile(r"[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9_-]{10,})?")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A word as a name is looked for: a whole run of letters, not touching a digit or another letter
+# (so never a piece of an id like d02fa1da), and never a segment of a UUID (an all-letter
+# segment such as "-beef-" would otherwise be one).
+_UUID = r"[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}"
+_NAME_OR_ID = re.compile(
+    rf"(?P<id>{_UUID})|(?<![^\W_])(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)(?![^\W_])"
+)
 # Particles that are parts of names but name nobody on their own.
 _PARTICLES = frozenset(
     {"de", "du", "des", "la", "le", "les", "van", "von", "der", "den", "di", "da", "el", "al",
@@ -77,8 +84,12 @@ def redact(text: str, names: frozenset[str] = frozenset()) -> str:
     text = _OPAQUE.sub(_opaque, text)
     text = _NISS.sub(NISS_MARK, text)
     if names:
-        text = _WORD.sub(lambda m: NAME_MARK if m.group(0).casefold() in names else m.group(0),
-                         text)
+        text = _NAME_OR_ID.sub(
+            lambda m: NAME_MARK
+            if m.group("word") is not None and m.group("word").casefold() in names
+            else m.group(0),
+            text,
+        )
     return text
 
 
