@@ -1,5 +1,6 @@
-"""What the areas of the main window are made of: an area, a filter, and the columns several
-lists share (a date, a code by its French name, a status, the sync state)."""
+"""What the areas of the main window are made of: an area, a filter, and the columns and
+filters several lists share (a name, a date, a code by its French name, a status, the operator,
+the sync state)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from offa_desktop.ui.formats import date_fr, namer
+from offa_desktop.ui.formats import date_fr, level_fr, namer
 from offa_desktop.ui.table_model import Column
 
 
@@ -58,3 +59,32 @@ def named_column(key: str, title: str, kind: str, width: int = 130) -> Column:
 
 def status_column(kind: str, width: int = 130) -> Column:
     return named_column("status", QCoreApplication.translate("areas", "Statut"), kind, width)
+
+
+def name_column(key: str, title: str, width: int, *, sortable: bool = True) -> Column:
+    """A name (or a title): it takes a share of the room the list leaves (``grow``)."""
+    return Column(key, title, sortable=sortable, width=width, grow=True)
+
+
+def level_column(key: str, width: int) -> Column:
+    """A level of training, shown A, B or C."""
+    return Column(key, QCoreApplication.translate("areas", "Niveau"), formatter=level_fr,
+                  width=width)
+
+
+def operator_column() -> Column:
+    return Column("operator_code", QCoreApplication.translate("areas", "Opérateur"))
+
+
+def status_filter(kind: str) -> Filter:
+    return Filter("status", QCoreApplication.translate("areas", "Statut"), kind)
+
+
+def operator_filter() -> Filter:
+    return Filter(
+        "operator_code", QCoreApplication.translate("areas", "Opérateur"), "reference:operators"
+    )
+
+
+def trade_filter() -> Filter:
+    return Filter("trade_code", QCoreApplication.translate("areas", "Métier"), "reference:trades")

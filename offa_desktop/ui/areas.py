@@ -14,12 +14,18 @@ from offa_desktop.ui.area_kinds import (
     Area,
     Filter,
     date_column,
+    level_column,
+    name_column,
     named_column,
+    operator_column,
+    operator_filter,
     status_column,
+    status_filter,
     sync_column,
+    trade_filter,
 )
 from offa_desktop.ui.case_areas import case_areas
-from offa_desktop.ui.formats import level_fr, money_fr
+from offa_desktop.ui.formats import money_fr
 from offa_desktop.ui.table_model import Column
 
 
@@ -27,16 +33,9 @@ def areas() -> tuple[Area, ...]:
     """Every area, in navigation order (built after translators are installed)."""
     return (
         Area(
-            "companies",
-            QCoreApplication.translate("areas", "Entreprises"),
-            "companies",
+            "companies", QCoreApplication.translate("areas", "Entreprises"), "companies",
             (
-                Column(
-                    "name",
-                    QCoreApplication.translate("areas", "Nom"),
-                    width=240,
-                    grow=True,
-                ),
+                name_column("name", QCoreApplication.translate("areas", "Nom"), 240),
                 Column(
                     "enterprise_number",
                     QCoreApplication.translate("areas", "N° d'entreprise"),
@@ -44,11 +43,8 @@ def areas() -> tuple[Area, ...]:
                 ),
                 Column("legal_form", QCoreApplication.translate("areas", "Forme")),
                 Column("sector", QCoreApplication.translate("areas", "Secteur")),
-                Column(
-                    "employee_count",
-                    QCoreApplication.translate("areas", "Travailleurs"),
-                    right_aligned=True,
-                ),
+                Column("employee_count", QCoreApplication.translate("areas", "Travailleurs"),
+                       right_aligned=True),
                 sync_column(),
             ),
             (
@@ -58,52 +54,26 @@ def areas() -> tuple[Area, ...]:
             ),
         ),
         Area(
-            "approvals",
-            QCoreApplication.translate("areas", "Agréments"),
-            "approvals",
+            "approvals", QCoreApplication.translate("areas", "Agréments"), "approvals",
             (
-                Column(
-                    "establishment_unit_id",
-                    QCoreApplication.translate("areas", "Unité d'établissement"),
-                    sortable=False,
-                    width=260,
-                    grow=True,
-                ),
-                Column(
-                    "trade_code",
-                    QCoreApplication.translate("areas", "Métier"),
-                    width=230,
-                    grow=True,
-                ),
-                Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
+                name_column("establishment_unit_id",
+                            QCoreApplication.translate("areas", "Unité d'établissement"), 260,
+                            sortable=False),
+                name_column("trade_code", QCoreApplication.translate("areas", "Métier"), 230),
+                operator_column(),
                 status_column("approval_status"),
                 date_column("requested_on", QCoreApplication.translate("areas", "Demandé le")),
                 date_column("decided_on", QCoreApplication.translate("areas", "Décidé le")),
                 sync_column(),
             ),
-            (
-                Filter("status", QCoreApplication.translate("areas", "Statut"), "approval_status"),
-                Filter(
-                    "operator_code",
-                    QCoreApplication.translate("areas", "Opérateur"),
-                    "reference:operators",
-                ),
-            ),
-            default_sort=4,
-            default_descending=True,
+            (status_filter("approval_status"), operator_filter()),
+            default_sort=4, default_descending=True,
         ),
         Area(
-            "visits",
-            QCoreApplication.translate("areas", "Visites"),
-            "visits",
+            "visits", QCoreApplication.translate("areas", "Visites"), "visits",
             (
-                Column(
-                    "place",
-                    QCoreApplication.translate("areas", "Lieu"),
-                    sortable=False,
-                    width=260,
-                    grow=True,
-                ),
+                name_column("place", QCoreApplication.translate("areas", "Lieu"), 260,
+                            sortable=False),
                 named_column("kind", QCoreApplication.translate("areas", "Type"), "visit_kind"),
                 status_column("visit_status"),
                 date_column("planned_on", QCoreApplication.translate("areas", "Prévue le")),
@@ -112,53 +82,27 @@ def areas() -> tuple[Area, ...]:
                 sync_column(),
             ),
             (
-                Filter("status", QCoreApplication.translate("areas", "Statut"), "visit_status"),
+                status_filter("visit_status"),
                 Filter(
                     "visitor_id", QCoreApplication.translate("areas", "Visiteur"), "reference:mine"
                 ),
             ),
-            default_sort=3,
-            default_descending=True,
+            default_sort=3, default_descending=True,
         ),
         Area(
-            "learners",
-            QCoreApplication.translate("areas", "Apprenants"),
-            "learners",
+            "learners", QCoreApplication.translate("areas", "Apprenants"), "learners",
             (
-                Column(
-                    "last_name",
-                    QCoreApplication.translate("areas", "Nom"),
-                    width=180,
-                    grow=True,
-                ),
-                Column(
-                    "first_name",
-                    QCoreApplication.translate("areas", "Prénom"),
-                    width=160,
-                    grow=True,
-                ),
+                name_column("last_name", QCoreApplication.translate("areas", "Nom"), 180),
+                name_column("first_name", QCoreApplication.translate("areas", "Prénom"), 160),
                 date_column("birth_date", QCoreApplication.translate("areas", "Naissance")),
-                Column(
-                    "city",
-                    QCoreApplication.translate("areas", "Localité"),
-                    width=160,
-                    grow=True,
-                ),
-                Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
+                name_column("city", QCoreApplication.translate("areas", "Localité"), 160),
+                operator_column(),
                 sync_column(),
             ),
-            (
-                Filter(
-                    "operator_code",
-                    QCoreApplication.translate("areas", "Opérateur"),
-                    "reference:operators",
-                ),
-            ),
+            (operator_filter(),),
         ),
         Area(
-            "contracts",
-            QCoreApplication.translate("areas", "Contrats"),
-            "contracts",
+            "contracts", QCoreApplication.translate("areas", "Contrats"), "contracts",
             (
                 Column(
                     "learner",
@@ -168,80 +112,43 @@ def areas() -> tuple[Area, ...]:
                     # a learner moved to another operator leaves its past contracts here
                     missing=QCoreApplication.translate("areas", "(hors de votre copie)"),
                 ),
-                Column(
-                    "company",
-                    QCoreApplication.translate("areas", "Entreprise"),
-                    width=185,
-                    grow=True,
-                ),
-                Column(
-                    "trade",
-                    QCoreApplication.translate("areas", "Métier"),
-                    width=250,
-                    grow=True,
-                ),
+                name_column("company", QCoreApplication.translate("areas", "Entreprise"), 185),
+                name_column("trade", QCoreApplication.translate("areas", "Métier"), 250),
                 Column("operator", QCoreApplication.translate("areas", "Opérateur"), width=120),
                 date_column("start_date", QCoreApplication.translate("areas", "Début")),
                 date_column("end_date", QCoreApplication.translate("areas", "Fin"), width=90),
-                Column(
-                    "level",
-                    QCoreApplication.translate("areas", "Niveau"),
-                    formatter=level_fr,
-                    width=55,
-                ),
+                level_column("level", 55),
                 status_column("contract_status", width=90),
                 sync_column(sortable=True),
             ),
             (
-                Filter("status", QCoreApplication.translate("areas", "Statut"), "contract_status"),
-                Filter(
-                    "operator_code",
-                    QCoreApplication.translate("areas", "Opérateur"),
-                    "reference:operators",
-                ),
-                Filter(
-                    "trade_code", QCoreApplication.translate("areas", "Métier"), "reference:trades"
-                ),
+                status_filter("contract_status"),
+                operator_filter(),
+                trade_filter(),
                 Filter("region", QCoreApplication.translate("areas", "Région"), "region"),
             ),
-            default_sort=4,
-            default_descending=True,
+            default_sort=4, default_descending=True,
         ),
         Area(
-            "incentives",
-            QCoreApplication.translate("areas", "Incitants"),
-            "incentive_claims",
+            "incentives", QCoreApplication.translate("areas", "Incitants"), "incentive_claims",
             (
-                Column(
-                    "company_id",
-                    QCoreApplication.translate("areas", "Entreprise"),
-                    sortable=False,
-                    width=220,
-                    grow=True,
-                ),
+                name_column("company_id", QCoreApplication.translate("areas", "Entreprise"), 220,
+                            sortable=False),
                 named_column(
                     "kind_code", QCoreApplication.translate("areas", "Type"), "incentive_kind"
                 ),
                 Column("school_year", QCoreApplication.translate("areas", "Année scolaire")),
-                Column(
-                    "amount",
-                    QCoreApplication.translate("areas", "Montant"),
-                    right_aligned=True,
-                    formatter=money_fr,
-                ),
+                Column("amount", QCoreApplication.translate("areas", "Montant"),
+                       right_aligned=True, formatter=money_fr),
                 status_column("claim_status"),
                 sync_column(),
             ),
             (
-                Filter("status", QCoreApplication.translate("areas", "Statut"), "claim_status"),
-                Filter(
-                    "school_year",
-                    QCoreApplication.translate("areas", "Année scolaire"),
-                    "values",
-                ),
+                status_filter("claim_status"),
+                Filter("school_year", QCoreApplication.translate("areas", "Année scolaire"),
+                       "values"),
             ),
-            default_sort=2,  # school year, the latest first
-            default_descending=True,
+            default_sort=2, default_descending=True,  # school year, the latest first
         ),
         *case_areas(),
     )

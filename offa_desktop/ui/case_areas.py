@@ -6,150 +6,73 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from offa_desktop.domain.identifiers import format_niss
-from offa_desktop.ui.area_kinds import (
-    Area,
-    Filter,
-    date_column,
-    named_column,
-    status_column,
-    sync_column,
-)
-from offa_desktop.ui.formats import date_fr, level_fr, namer
+from offa_desktop.ui import area_kinds as kinds
 from offa_desktop.ui.table_model import Column
 
 
-def case_areas() -> tuple[Area, ...]:
+def case_areas() -> tuple[kinds.Area, ...]:
     """Offers, referrals and transfers (built after translators are installed)."""
     return (
-        Area(
-            "offers",
-            QCoreApplication.translate("areas", "Offres Stage+"),
-            "stage_offers",
+        kinds.Area(
+            "offers", QCoreApplication.translate("areas", "Offres Stage+"), "stage_offers",
             (
-                Column(
-                    "title",
-                    QCoreApplication.translate("areas", "Intitulé"),
-                    width=220,
-                    grow=True,
-                ),
-                Column(
-                    "establishment_unit_id",
-                    QCoreApplication.translate("areas", "Unité d'établissement"),
-                    sortable=False,
-                    width=240,
-                    grow=True,
-                ),
-                Column(
-                    "trade_code",
-                    QCoreApplication.translate("areas", "Métier"),
-                    width=200,
-                    grow=True,
-                ),
-                date_column("start_date", QCoreApplication.translate("areas", "Début")),
-                Column(
-                    "places",
-                    QCoreApplication.translate("areas", "Places"),
-                    right_aligned=True,
-                    width=60,
-                ),
-                status_column("offer_status"),
-                Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
-                sync_column(),
+                kinds.name_column("title", QCoreApplication.translate("areas", "Intitulé"), 220),
+                kinds.name_column("establishment_unit_id",
+                            QCoreApplication.translate("areas", "Unité d'établissement"), 240,
+                            sortable=False),
+                kinds.name_column("trade_code", QCoreApplication.translate("areas", "Métier"), 200),
+                kinds.date_column("start_date", QCoreApplication.translate("areas", "Début")),
+                Column("places", QCoreApplication.translate("areas", "Places"),
+                       right_aligned=True, width=60),
+                kinds.status_column("offer_status"),
+                kinds.operator_column(),
+                kinds.sync_column(),
             ),
-            (
-                Filter("status", QCoreApplication.translate("areas", "Statut"), "offer_status"),
-                Filter(
-                    "trade_code", QCoreApplication.translate("areas", "Métier"), "reference:trades"
-                ),
-                Filter(
-                    "operator_code",
-                    QCoreApplication.translate("areas", "Opérateur"),
-                    "reference:operators",
-                ),
-            ),
-            default_sort=3,  # start, the latest first
-            default_descending=True,
+            (kinds.status_filter("offer_status"), kinds.trade_filter(), kinds.operator_filter()),
+            default_sort=3, default_descending=True,  # start, the latest first
             late=True,
         ),
-        Area(
-            "referrals",
-            QCoreApplication.translate("areas", "Commission"),
-            "mediation_referrals",
+        kinds.Area(
+            "referrals", QCoreApplication.translate("areas", "Commission"), "mediation_referrals",
             (
-                Column(
-                    "about",
-                    QCoreApplication.translate("areas", "Dossier"),
-                    sortable=False,
-                    width=280,
-                    grow=True,
-                ),
-                named_column(
+                kinds.name_column("about", QCoreApplication.translate("areas", "Dossier"), 280,
+                            sortable=False),
+                kinds.named_column(
                     "subject", QCoreApplication.translate("areas", "Objet"), "referral_subject", 80
                 ),
-                Column("operator_code", QCoreApplication.translate("areas", "Opérateur")),
-                status_column("referral_status"),
-                date_column("referred_on", QCoreApplication.translate("areas", "Saisie le")),
-                date_column("closed_on", QCoreApplication.translate("areas", "Clôturée le")),
-                sync_column(),
+                kinds.operator_column(),
+                kinds.status_column("referral_status"),
+                kinds.date_column("referred_on", QCoreApplication.translate("areas", "Saisie le")),
+                kinds.date_column("closed_on", QCoreApplication.translate("areas", "Clôturée le")),
+                kinds.sync_column(),
             ),
             (
-                Filter(
-                    "status", QCoreApplication.translate("areas", "Statut"), "referral_status"
-                ),
-                Filter(
+                kinds.status_filter("referral_status"),
+                kinds.Filter(
                     "subject", QCoreApplication.translate("areas", "Objet"), "referral_subject"
                 ),
-                Filter(
-                    "operator_code",
-                    QCoreApplication.translate("areas", "Opérateur"),
-                    "reference:operators",
-                ),
+                kinds.operator_filter(),
             ),
-            default_sort=4,  # referred on, the latest first
-            default_descending=True,
+            default_sort=4, default_descending=True,  # referred on, the latest first
             late=True,
         ),
-        Area(
-            "transfers",
-            QCoreApplication.translate("areas", "Mobilités"),
-            "learner_transfers",
+        kinds.Area(
+            "transfers", QCoreApplication.translate("areas", "Mobilités"), "learner_transfers",
             (
-                Column(
-                    "niss",
-                    QCoreApplication.translate("areas", "NISS"),
-                    formatter=format_niss,
-                    width=130,
-                ),
+                Column("niss", QCoreApplication.translate("areas", "NISS"), formatter=format_niss,
+                       width=130),
                 Column("from_operator", QCoreApplication.translate("areas", "De")),
                 Column("to_operator", QCoreApplication.translate("areas", "Vers")),
-                Column(
-                    "status",
-                    QCoreApplication.translate("areas", "Statut"),
-                    formatter=namer("transfer_status"),
+                kinds.status_column("transfer_status"),
+                kinds.date_column(
+                    "requested_on", QCoreApplication.translate("areas", "Demandée le")
                 ),
-                Column(
-                    "requested_on",
-                    QCoreApplication.translate("areas", "Demandée le"),
-                    formatter=date_fr,
-                    width=95,
-                ),
-                Column(
-                    "decided_on",
-                    QCoreApplication.translate("areas", "Décidée le"),
-                    formatter=date_fr,
-                    width=95,
-                ),
-                Column("level_reached", QCoreApplication.translate("areas", "Niveau"),
-                       formatter=level_fr, width=60),
-                sync_column(),
+                kinds.date_column("decided_on", QCoreApplication.translate("areas", "Décidée le")),
+                kinds.level_column("level_reached", 60),
+                kinds.sync_column(),
             ),
-            (
-                Filter(
-                    "status", QCoreApplication.translate("areas", "Statut"), "transfer_status"
-                ),
-            ),
-            default_sort=4,
-            default_descending=True,
+            (kinds.status_filter("transfer_status"),),
+            default_sort=4, default_descending=True,
             late=True,
         ),
     )
