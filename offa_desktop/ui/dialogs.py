@@ -1,14 +1,17 @@
 """The buttons every dialog ends with, in French: «Fermer»; an action and «Annuler»; the yes/no
-question asked before something that cannot be taken back; a message that does not block."""
+question asked before something that cannot be taken back; a message that does not block; a day
+picked in a calendar."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QMessageBox,
@@ -45,6 +48,24 @@ def ok_cancel_buttons(
     buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons, ok
+
+
+def day_picker(parent: QWidget, name: str, day: date, *, first: date | None = None) -> QDateEdit:
+    """A day typed dd/MM/yyyy or picked in a calendar, starting at ``day`` (none before
+    ``first`` when given); :func:`picked_day` reads it back."""
+    edit = QDateEdit(parent)
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    if first is not None:
+        edit.setMinimumDate(QDate(first.year, first.month, first.day))
+    edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
+
+
+def picked_day(edit: QDateEdit) -> date:
+    picked = edit.date()
+    return date(picked.year(), picked.month(), picked.day())
 
 
 def confirmed(parent: QWidget, title: str, question: str) -> bool:

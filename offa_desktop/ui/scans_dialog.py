@@ -15,11 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ui.dialogs import close_buttons, confirmed
+from offa_desktop.ui.dialogs import close_buttons, confirmed, day_picker, picked_day
 
 ROLE = Qt.ItemDataRole.UserRole
 WARNING = QColor("#9a5b00")
@@ -96,11 +95,7 @@ class ScansDialog(QDialog):
         clear.clicked.connect(self.files.clear)
         self.scan_day = QCheckBox(self.tr("Date de signature : celle de chaque scan"), tab)
         self.scan_day.setChecked(True)
-        self.day = QDateEdit(tab)
-        self.day.setObjectName("signed-on")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy")
-        self.day.setDate(QDate.currentDate())
+        self.day = day_picker(tab, "signed-on", date.today())
         self.day.setEnabled(False)
         self.scan_day.toggled.connect(lambda on: self.day.setEnabled(not on))
         self.start = QPushButton(self.tr("Importer"), tab)
@@ -163,8 +158,7 @@ class ScansDialog(QDialog):
     def signing_day(self) -> date | None:
         if self.scan_day.isChecked():
             return None
-        picked = self.day.date()
-        return date(picked.year(), picked.month(), picked.day())
+        return picked_day(self.day)
 
     def run_import(self) -> None:
         from offa_desktop.ops.scans.importing import import_scans

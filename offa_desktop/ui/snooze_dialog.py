@@ -5,22 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from offa_desktop.domain.problems import ValidationError
 from offa_desktop.domain.values import brussels_today
 from offa_desktop.ops import snoozes
 from offa_desktop.ops.radar import RadarItem
-from offa_desktop.ui.dialogs import ok_cancel_buttons
+from offa_desktop.ui.dialogs import day_picker, ok_cancel_buttons, picked_day
 
 
 class SnoozeDialog(QDialog):
@@ -33,14 +24,8 @@ class SnoozeDialog(QDialog):
         self._today = today
         what = QLabel(f"<b>{item.label}</b><br>{item.record}<br>{item.detail}", self)
         what.setWordWrap(True)
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setObjectName("snooze-until")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        first = today + timedelta(days=1)
-        self.date_edit.setMinimumDate(QDate(first.year, first.month, first.day))
-        week = today + timedelta(days=7)
-        self.date_edit.setDate(QDate(week.year, week.month, week.day))
+        self.date_edit = day_picker(self, "snooze-until", today + timedelta(days=7),
+                                    first=today + timedelta(days=1))
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setObjectName("snooze-reason")
         self.reason_edit.setMaxLength(200)
@@ -58,8 +43,7 @@ class SnoozeDialog(QDialog):
         layout.addWidget(buttons)
 
     def until(self) -> date:
-        chosen = self.date_edit.date()
-        return date(chosen.year(), chosen.month(), chosen.day())
+        return picked_day(self.date_edit)
 
     def reason(self) -> str:
         return self.reason_edit.text().strip()

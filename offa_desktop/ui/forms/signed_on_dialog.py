@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from offa_desktop.ui.dialogs import ok_cancel_buttons
+from offa_desktop.ui.dialogs import day_picker, ok_cancel_buttons, picked_day
 from offa_desktop.ui.forms.base import tr
 
 
@@ -25,12 +24,7 @@ class SignedOnDialog(QDialog):
                           "clic est proposé ; corrigez-le si la signature date d'un autre "
                           "jour)."))  # fmt: skip
         intro.setWordWrap(True)
-        self.edit = QDateEdit(self)
-        self.edit.setObjectName("signed-on")
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        start = current or date.today()
-        self.edit.setDate(QDate(start.year, start.month, start.day))
+        self.edit = day_picker(self, "signed-on", current or date.today())
         buttons, self.ok = ok_cancel_buttons(self, tr("Corriger la date"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -38,5 +32,4 @@ class SignedOnDialog(QDialog):
         layout.addWidget(buttons)
 
     def day(self) -> date:
-        picked = self.edit.date()
-        return date(picked.year(), picked.month(), picked.day())
+        return picked_day(self.edit)
