@@ -1,4 +1,5 @@
-"""The tables of the sync machinery: outbox, base snapshots, conflicts and sync state."""
+"""The tables of the sync machinery: outbox, base snapshots, conflicts, sync state and the
+login's credentials (tokens kept in the encrypted copy when no secure keyring exists)."""
 
 from __future__ import annotations
 
@@ -80,6 +81,16 @@ class SyncState(Base):
     value: Mapped[Any | None] = mapped_column(JSONValue)
 
 
+class Credential(Base):
+    """A login's token pair (JSON text) by ``username@server``, kept here only when the computer
+    has no secure keyring: the copy is encrypted (issue 16). Never exported or dumped."""
+
+    __tablename__ = "credentials"
+
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 def _table(model: type[Base]) -> Table:
     found = model.__table__
     assert isinstance(found, Table)
@@ -90,3 +101,4 @@ OUTBOX = _table(OutboxOp)
 BASE = _table(BaseSnapshot)
 CONFLICTS = _table(Conflict)
 SYNC_STATE = _table(SyncState)
+CREDENTIALS = _table(Credential)
