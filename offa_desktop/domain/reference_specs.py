@@ -1,131 +1,81 @@
 """The reference collections of API v1 (read-only data owned by the server: sectors,
 operators, trades, training plans, wages and rates, reasons, visit checklists, incentive kinds,
-limits, users), part of ``domain.schema``'s table."""
+limits, users), part of ``domain.schema``'s table (its form: ``specs.collection``)."""
 
 from __future__ import annotations
 
 from offa_desktop.domain.choices import INCENTIVE_KIND_CODES, LEVELS, REGIONS, ROLES
-from offa_desktop.domain.specs import CollectionSpec, Kind
-from offa_desktop.domain.specs import spec_field as _f
+from offa_desktop.domain.specs import CollectionSpec, collection
 
-K = Kind
+_REASONS = """
+    code              | code | * | code
+    label             | text | * | libellé
+    company_pays_days | int  |   | jours payés par l'entreprise
+"""
 
-_REASON_FIELDS = (
-    _f("code", K.CODE, "code", "*"),
-    _f("label", K.TEXT, "libellé", "*"),
-    _f("company_pays_days", K.INT, "jours payés par l'entreprise"),
-)
-
+# fmt: off
 REFERENCE_SPECS: tuple[CollectionSpec, ...] = (
-    CollectionSpec(
-        "sectors",
-        (_f("code", K.CODE, "code", "*"), _f("name", K.TEXT, "nom", "*")),
-        reference=True,
-        label="secteurs",
-    ),
-    CollectionSpec(
-        "operators",
-        (
-            _f("code", K.CODE, "code", "*"),
-            _f("name", K.TEXT, "nom", "*"),
-            _f("kind", K.ENUM, "type d'opérateur", "*", ("cefa", "ifapme", "sfpme")),
-            _f("region", K.ENUM, "région", "*", REGIONS),
-        ),
-        reference=True,
-        label="opérateurs",
-    ),
-    CollectionSpec(
-        "trades",
-        (
-            _f("code", K.CODE, "code", "*"),
-            _f("name", K.TEXT, "nom", "*"),
-            _f("sector", K.CODE, "secteur", "*"),
-            _f("max_learners_per_tutor", K.INT, "apprenants par tuteur au maximum"),
-            _f("max_age", K.INT, "âge maximum"),
-            _f("max_daily_hours", K.HOURS, "heures par jour au maximum"),
-            _f("max_weekly_hours", K.HOURS, "heures par semaine au maximum"),
-        ),
-        reference=True,
-        label="métiers",
-    ),
-    CollectionSpec(
-        "training_plans",
-        (
-            _f("trade_code", K.CODE, "métier", "*"),
-            _f("level", K.ENUM, "niveau", "*", LEVELS),
-            _f("competences", K.STRINGS, "compétences", "*"),
-            _f("valid_from", K.DATE, "valable à partir du", "*"),
-        ),
-        reference=True,
-        label="plans de formation",
-    ),
-    CollectionSpec(
-        "wage_references",
-        (
-            _f("valid_from", K.DATE, "valable à partir du", "*"),
-            _f("rmmmg", K.MONEY, "RMMMG", "*"),
-        ),
-        reference=True,
-        label="revenus minimums",
-    ),
-    CollectionSpec(
-        "pay_rates",
-        (
-            _f("level", K.ENUM, "niveau", "*", LEVELS),
-            _f("percent", K.PERCENT, "pourcentage", "*"),
-            _f("valid_from", K.DATE, "valable à partir du", "*"),
-        ),
-        reference=True,
-        label="taux de rétribution",
-    ),
-    CollectionSpec("termination_reasons", _REASON_FIELDS, reference=True, label="motifs de fin"),
-    CollectionSpec(
-        "suspension_reasons", _REASON_FIELDS, reference=True, label="motifs de suspension"
-    ),
-    CollectionSpec(
-        "checklist_templates",
-        (
-            _f("code", K.CODE, "code", "*"),
-            _f("title", K.TEXT, "titre", "*"),
-            _f("items", K.JSON, "points", "*"),
-        ),
-        reference=True,
-        label="grilles de visite",
-    ),
-    CollectionSpec(
-        "incentive_kinds",
-        (
-            _f("code", K.ENUM, "code", "*", INCENTIVE_KIND_CODES),
-            _f("region", K.ENUM, "région", "*", REGIONS),
-            _f("amount", K.MONEY, "montant", "*"),
-            _f("valid_from", K.DATE, "valable à partir du", "*"),
-        ),
-        reference=True,
-        label="types d'incitants",
-    ),
-    CollectionSpec(
-        "limits",
-        (
-            _f("code", K.CODE, "code", "*"),
-            _f("label", K.TEXT, "libellé", "*"),
-            _f("value", K.INT, "valeur", "*"),
-            _f("unit", K.ENUM, "unité", "*", ("days", "months")),
-            _f("valid_from", K.DATE, "valable à partir du", "*"),
-        ),
-        reference=True,
-        label="délais et limites",
-    ),
-    CollectionSpec(
-        "users",
-        (
-            _f("display_name", K.TEXT, "nom", "*"),
-            _f("role", K.ENUM, "rôle", "*", ROLES),
-            _f("operator_code", K.CODE, "opérateur"),
-            _f("sectors", K.STRINGS, "secteurs"),
-            _f("email", K.TEXT, "courriel"),
-            _f("phone", K.TEXT, "téléphone"),
-        ),
-        reference=True,
-        label="utilisateurs",
-    ),
+    collection("sectors", "secteurs", """
+        code | code | * | code
+        name | text | * | nom
+    """, reference=True),
+    collection("operators", "opérateurs", """
+        code   | code | * | code
+        name   | text | * | nom
+        kind   | enum | * | type d'opérateur
+        region | enum | * | région
+    """, reference=True, choices={"kind": ("cefa", "ifapme", "sfpme"), "region": REGIONS}),
+    collection("trades", "métiers", """
+        code                   | code  | * | code
+        name                   | text  | * | nom
+        sector                 | code  | * | secteur
+        max_learners_per_tutor | int   |   | apprenants par tuteur au maximum
+        max_age                | int   |   | âge maximum
+        max_daily_hours        | hours |   | heures par jour au maximum
+        max_weekly_hours       | hours |   | heures par semaine au maximum
+    """, reference=True),
+    collection("training_plans", "plans de formation", """
+        trade_code  | code    | * | métier
+        level       | enum    | * | niveau
+        competences | strings | * | compétences
+        valid_from  | date    | * | valable à partir du
+    """, reference=True, choices={"level": LEVELS}),
+    collection("wage_references", "revenus minimums", """
+        valid_from | date  | * | valable à partir du
+        rmmmg      | money | * | RMMMG
+    """, reference=True),
+    collection("pay_rates", "taux de rétribution", """
+        level      | enum    | * | niveau
+        percent    | percent | * | pourcentage
+        valid_from | date    | * | valable à partir du
+    """, reference=True, choices={"level": LEVELS}),
+    collection("termination_reasons", "motifs de fin", _REASONS, reference=True),
+    collection("suspension_reasons", "motifs de suspension", _REASONS, reference=True),
+    collection("checklist_templates", "grilles de visite", """
+        code  | code | * | code
+        title | text | * | titre
+        items | json | * | points
+    """, reference=True),
+    collection("incentive_kinds", "types d'incitants", """
+        code       | enum  | * | code
+        region     | enum  | * | région
+        amount     | money | * | montant
+        valid_from | date  | * | valable à partir du
+    """, reference=True, choices={"code": INCENTIVE_KIND_CODES, "region": REGIONS}),
+    collection("limits", "délais et limites", """
+        code       | code | * | code
+        label      | text | * | libellé
+        value      | int  | * | valeur
+        unit       | enum | * | unité
+        valid_from | date | * | valable à partir du
+    """, reference=True, choices={"unit": ("days", "months")}),
+    collection("users", "utilisateurs", """
+        display_name  | text    | * | nom
+        role          | enum    | * | rôle
+        operator_code | code    |   | opérateur
+        sectors       | strings |   | secteurs
+        email         | text    |   | courriel
+        phone         | text    |   | téléphone
+    """, reference=True, choices={"role": ROLES}),
 )
+# fmt: on

@@ -29,253 +29,195 @@ from offa_desktop.domain.reference_specs import REFERENCE_SPECS
 from offa_desktop.domain.specs import CollectionSpec as CollectionSpec
 from offa_desktop.domain.specs import FieldSpec as FieldSpec
 from offa_desktop.domain.specs import Kind as Kind
-from offa_desktop.domain.specs import spec_field as _f
+from offa_desktop.domain.specs import collection
 
-K = Kind
 # What an approval is for, and a Stage+ offer of that approval too: a unit, a trade, an operator.
-_UNIT_TRADE_OPERATOR = (
-    _f("establishment_unit_id", K.REF, "unité d'établissement", "*", ref="establishment_units"),
-    _f("trade_code", K.CODE, "métier", "*"),
-    _f("operator_code", K.CODE, "opérateur", "*"),
-)
+_UNIT_TRADE_OPERATOR = """
+    establishment_unit_id | ref:establishment_units | * | unité d'établissement
+    trade_code            | code                    | * | métier
+    operator_code         | code                    | * | opérateur
+"""
 
+# The working collections, a table of fields each (the form is ``specs.collection``'s).
+# fmt: off
 _SPECS: tuple[CollectionSpec, ...] = (
     *REFERENCE_SPECS,
-    # --- working data -----------------------------------------------------------------------
-    CollectionSpec(
-        "companies",
-        (
-            _f("enterprise_number", K.ENTERPRISE_NUMBER, "numéro d'entreprise", "*"),
-            _f("name", K.TEXT, "nom", "*"),
-            _f("legal_form", K.TEXT, "forme juridique", "*"),
-            _f("employee_count", K.INT, "nombre de travailleurs", "*"),
-            _f("sector", K.CODE, "secteur", "*"),
-            _f("email", K.TEXT, "courriel"),
-            _f("phone", K.TEXT, "téléphone"),
-        ),
-        label="entreprises",
-    ),
-    CollectionSpec(
-        "establishment_units",
-        (
-            _f("company_id", K.REF, "entreprise", "*", ref="companies"),
-            _f("unit_number", K.UNIT_NUMBER, "numéro d'unité d'établissement", "*"),
-            _f("name", K.TEXT, "nom", "*"),
-            _f("street", K.TEXT, "rue", "*"),
-            _f("postal_code", K.POSTAL_CODE, "code postal", "*"),
-            _f("city", K.TEXT, "localité", "*"),
-            _f("region", K.ENUM, "région", "*", REGIONS),
-        ),
-        label="unités d'établissement",
-    ),
-    CollectionSpec(
-        "tutors",
-        (
-            _f("company_id", K.REF, "entreprise", "*", ref="companies"),
-            _f("first_name", K.TEXT, "prénom", "*"),
-            _f("last_name", K.TEXT, "nom", "*"),
-            _f("birth_date", K.DATE, "date de naissance"),
-            _f("condition", K.ENUM, "condition de tuteur", "*", TUTOR_CONDITIONS),
-            _f("experience_years", K.INT, "années d'expérience"),
-            _f("entrepreneur_title", K.BOOL, "titre de chef d'entreprise"),
-            _f("training_hours", K.HOURS, "heures de formation de tuteur"),
-            _f("criminal_record_date", K.DATE, "date de l'extrait de casier judiciaire"),
-            _f("certified", K.BOOL, "tuteur agréé"),
-            _f("email", K.TEXT, "courriel"),
-            _f("phone", K.TEXT, "téléphone"),
-        ),
-        label="tuteurs",
-    ),
-    CollectionSpec(
-        "approvals",
-        (
-            *_UNIT_TRADE_OPERATOR,
-            _f("status", K.ENUM, "statut", "*", APPROVAL_STATUSES),
-            _f("requested_on", K.DATE, "date de la demande", "*"),
-            _f("decided_on", K.DATE, "date de la décision"),
-            _f("decision_note", K.LONGTEXT, "motivation de la décision"),
-            _f("tutor_ids", K.REFS, "tuteurs", ref="tutors"),
-            _f("referred_on", K.DATE, "date de saisine de la Commission"),
-            # Additive (issue 17): the day the signed decision came back (scan matched by QR).
-            _f("signed_on", K.DATE, "date de signature de la décision"),
-        ),
-        label="agréments",
-    ),
-    CollectionSpec(
-        "visits",
-        (
-            _f("kind", K.ENUM, "type de visite", "*", ("approval", "follow_up")),
-            _f("approval_id", K.REF, "agrément", ref="approvals"),
-            _f("contract_id", K.REF, "contrat", ref="contracts"),
-            _f("visitor_id", K.REF, "visiteur", "*", ref="users"),
-            _f("status", K.ENUM, "statut", "*", ("planned", "done", "cancelled")),
-            _f("planned_on", K.DATE, "date prévue"),
-            _f("visit_date", K.DATE, "date de la visite"),
-            _f("checklist_code", K.CODE, "grille"),
-            _f("answers", K.JSON, "réponses"),
-            _f("opinion", K.ENUM, "avis", choices=("favourable", "unfavourable", "conditional")),
-            _f("comments", K.LONGTEXT, "commentaires"),
-            # Additive (issue 17): the day the signed visit report came back.
-            _f("signed_on", K.DATE, "date de signature du rapport"),
-        ),
-        label="visites",
-    ),
-    CollectionSpec(
-        "learners",
-        (
-            _f("niss", K.NISS, "NISS", "*"),
-            _f("first_name", K.TEXT, "prénom", "*"),
-            _f("last_name", K.TEXT, "nom", "*"),
-            _f("birth_date", K.DATE, "date de naissance", "*"),
-            _f("street", K.TEXT, "rue", "*"),
-            _f("postal_code", K.POSTAL_CODE, "code postal", "*"),
-            _f("city", K.TEXT, "localité", "*"),
-            _f("operator_code", K.CODE, "opérateur", "*"),
-            _f("email", K.TEXT, "courriel"),
-            _f("phone", K.TEXT, "téléphone"),
-            _f("iban", K.IBAN, "IBAN"),
-            _f("representative", K.JSON, "représentant légal"),
-        ),
-        label="apprenants",
-    ),
-    CollectionSpec(
-        "contracts",
-        (
-            _f("learner_id", K.REF, "apprenant", "*d", ref="learners"),
-            _f(
-                "establishment_unit_id",
-                K.REF,
-                "unité d'établissement",
-                "*d",
-                ref="establishment_units",
-            ),
-            _f("approval_id", K.REF, "agrément", "*", ref="approvals"),
-            _f("tutor_id", K.REF, "tuteur", "*", ref="tutors"),
-            _f("operator_code", K.CODE, "opérateur", "*d"),
-            _f("referent_name", K.TEXT, "nom du référent", "*"),
-            _f("referent_email", K.TEXT, "courriel du référent"),
-            _f("referent_phone", K.TEXT, "téléphone du référent"),
-            _f("company_signatory", K.TEXT, "signataire pour l'entreprise", "*"),
-            _f("workplace_ids", K.REFS, "autres lieux de formation", ref="establishment_units"),
-            _f("trade_code", K.CODE, "métier", "*d"),
-            _f("start_date", K.DATE, "date de début", "*d"),
-            _f("end_date", K.DATE, "date de fin", "*"),
-            _f("level", K.ENUM, "niveau", "*", LEVELS),
-            _f("monthly_pay", K.MONEY, "rétribution mensuelle", "*"),
-            _f("schedule", K.JSON, "horaire hebdomadaire", "*"),
-            _f("status", K.ENUM, "statut", "*d", CONTRACT_STATUSES),
-            _f("signed_on", K.DATE, "date de signature"),
-            _f("supersedes_id", K.REF, "contrat remplacé", ref="contracts"),
-            # Additive (issue 17): rules set aside with a reason (domain.overrides).
-            _f("overrides", K.JSON, "dérogations"),
-        ),
-        label="contrats",
-    ),
-    CollectionSpec(
-        "contract_events",
-        (
-            _f("contract_id", K.REF, "contrat", "*", ref="contracts"),
-            _f("kind", K.ENUM, "type d'événement", "*", EVENT_KINDS),
-            _f("effective_date", K.DATE, "date d'effet", "*"),
-            _f("reason_code", K.CODE, "motif"),
-            _f("details", K.JSON, "détails", "*"),
-            # Additive (issue 17): the day the signed amendment/termination came back.
-            _f("signed_on", K.DATE, "date de signature"),
-        ),
-        label="événements de contrat",
-    ),
-    CollectionSpec(
-        "incentive_claims",
-        (
-            _f("kind_code", K.ENUM, "type d'incitant", "*", INCENTIVE_KIND_CODES),
-            _f("company_id", K.REF, "entreprise", "*", ref="companies"),
-            _f("contract_ids", K.REFS, "contrats", "*", ref="contracts"),
-            _f("tutor_id", K.REF, "tuteur", ref="tutors"),
-            _f("school_year", K.SCHOOL_YEAR, "année scolaire", "*"),
-            _f("amount", K.MONEY, "montant", "*"),
-            _f("status", K.ENUM, "statut", "*", CLAIM_STATUSES),
-            _f("checks", K.JSON, "contrôles d'éligibilité"),
-            _f("iban", K.IBAN, "IBAN"),
-            _f("paid_on", K.DATE, "date de paiement"),
-            # Additive to API v1 (issue 12): rules set aside by a person, with their reason.
-            _f("overrides", K.JSON, "dérogations"),
-        ),
-        label="demandes d'incitants",
-    ),
+    collection("companies", "entreprises", """
+        enterprise_number | enterprise_number | * | numéro d'entreprise
+        name              | text              | * | nom
+        legal_form        | text              | * | forme juridique
+        employee_count    | int               | * | nombre de travailleurs
+        sector            | code              | * | secteur
+        email             | text              |   | courriel
+        phone             | text              |   | téléphone
+    """),
+    collection("establishment_units", "unités d'établissement", """
+        company_id  | ref:companies | * | entreprise
+        unit_number | unit_number   | * | numéro d'unité d'établissement
+        name        | text          | * | nom
+        street      | text          | * | rue
+        postal_code | postal_code   | * | code postal
+        city        | text          | * | localité
+        region      | enum          | * | région
+    """, choices={"region": REGIONS}),
+    collection("tutors", "tuteurs", """
+        company_id           | ref:companies | * | entreprise
+        first_name           | text          | * | prénom
+        last_name            | text          | * | nom
+        birth_date           | date          |   | date de naissance
+        condition            | enum          | * | condition de tuteur
+        experience_years     | int           |   | années d'expérience
+        entrepreneur_title   | bool          |   | titre de chef d'entreprise
+        training_hours       | hours         |   | heures de formation de tuteur
+        criminal_record_date | date          |   | date de l'extrait de casier judiciaire
+        certified            | bool          |   | tuteur agréé
+        email                | text          |   | courriel
+        phone                | text          |   | téléphone
+    """, choices={"condition": TUTOR_CONDITIONS}),
+    collection("approvals", "agréments", _UNIT_TRADE_OPERATOR + """
+        status                | enum                    | * | statut
+        requested_on          | date                    | * | date de la demande
+        decided_on            | date                    |   | date de la décision
+        decision_note         | longtext                |   | motivation de la décision
+        tutor_ids             | refs:tutors             |   | tuteurs
+        referred_on           | date                    |   | date de saisine de la Commission
+        # Additive (issue 17): the day the signed decision came back (scan matched by QR).
+        signed_on             | date                    |   | date de signature de la décision
+    """, choices={"status": APPROVAL_STATUSES}),
+    collection("visits", "visites", """
+        kind           | enum          | * | type de visite
+        approval_id    | ref:approvals |   | agrément
+        contract_id    | ref:contracts |   | contrat
+        visitor_id     | ref:users     | * | visiteur
+        status         | enum          | * | statut
+        planned_on     | date          |   | date prévue
+        visit_date     | date          |   | date de la visite
+        checklist_code | code          |   | grille
+        answers        | json          |   | réponses
+        opinion        | enum          |   | avis
+        comments       | longtext      |   | commentaires
+        # Additive (issue 17): the day the signed visit report came back.
+        signed_on      | date          |   | date de signature du rapport
+    """, choices={
+        "kind": ("approval", "follow_up"),
+        "status": ("planned", "done", "cancelled"),
+        "opinion": ("favourable", "unfavourable", "conditional"),
+    }),
+    collection("learners", "apprenants", """
+        niss           | niss        | * | NISS
+        first_name     | text        | * | prénom
+        last_name      | text        | * | nom
+        birth_date     | date        | * | date de naissance
+        street         | text        | * | rue
+        postal_code    | postal_code | * | code postal
+        city           | text        | * | localité
+        operator_code  | code        | * | opérateur
+        email          | text        |   | courriel
+        phone          | text        |   | téléphone
+        iban           | iban        |   | IBAN
+        representative | json        |   | représentant légal
+    """),
+    collection("contracts", "contrats", """
+        learner_id            | ref:learners             | *d | apprenant
+        establishment_unit_id | ref:establishment_units  | *d | unité d'établissement
+        approval_id           | ref:approvals            | *  | agrément
+        tutor_id              | ref:tutors               | *  | tuteur
+        operator_code         | code                     | *d | opérateur
+        referent_name         | text                     | *  | nom du référent
+        referent_email        | text                     |    | courriel du référent
+        referent_phone        | text                     |    | téléphone du référent
+        company_signatory     | text                     | *  | signataire pour l'entreprise
+        workplace_ids         | refs:establishment_units |    | autres lieux de formation
+        trade_code            | code                     | *d | métier
+        start_date            | date                     | *d | date de début
+        end_date              | date                     | *  | date de fin
+        level                 | enum                     | *  | niveau
+        monthly_pay           | money                    | *  | rétribution mensuelle
+        schedule              | json                     | *  | horaire hebdomadaire
+        status                | enum                     | *d | statut
+        signed_on             | date                     |    | date de signature
+        supersedes_id         | ref:contracts            |    | contrat remplacé
+        # Additive (issue 17): rules set aside with a reason (domain.overrides).
+        overrides             | json                     |    | dérogations
+    """, choices={"level": LEVELS, "status": CONTRACT_STATUSES}),
+    collection("contract_events", "événements de contrat", """
+        contract_id    | ref:contracts | * | contrat
+        kind           | enum          | * | type d'événement
+        effective_date | date          | * | date d'effet
+        reason_code    | code          |   | motif
+        details        | json          | * | détails
+        # Additive (issue 17): the day the signed amendment/termination came back.
+        signed_on      | date          |   | date de signature
+    """, choices={"kind": EVENT_KINDS}),
+    collection("incentive_claims", "demandes d'incitants", """
+        kind_code    | enum           | * | type d'incitant
+        company_id   | ref:companies  | * | entreprise
+        contract_ids | refs:contracts | * | contrats
+        tutor_id     | ref:tutors     |   | tuteur
+        school_year  | school_year    | * | année scolaire
+        amount       | money          | * | montant
+        status       | enum           | * | statut
+        checks       | json           |   | contrôles d'éligibilité
+        iban         | iban           |   | IBAN
+        paid_on      | date           |   | date de paiement
+        # Additive to API v1 (issue 12): rules set aside by a person, with their reason.
+        overrides    | json           |   | dérogations
+    """, choices={"kind_code": INCENTIVE_KIND_CODES, "status": CLAIM_STATUSES}),
     # Additive (issue 18): Stage+ offers, per granted approval (unit x trade).
-    CollectionSpec(
-        "stage_offers",
-        (
-            _f("approval_id", K.REF, "agrément", "*", ref="approvals"),
-            *_UNIT_TRADE_OPERATOR,
-            _f("title", K.TEXT, "intitulé", "*"),
-            _f("description", K.LONGTEXT, "description", "*"),
-            _f("start_date", K.DATE, "date de début", "*"),
-            _f("places", K.INT, "places", "*"),
-            _f("status", K.ENUM, "statut", "*", OFFER_STATUSES),
-            _f("published_on", K.DATE, "date de publication"),
-            _f("closed_on", K.DATE, "date de clôture"),
-            _f("contact", K.TEXT, "contact"),
-        ),
-        label="offres Stage+",
-    ),
+    collection("stage_offers", "offres Stage+", """
+        approval_id           | ref:approvals           | * | agrément
+    """ + _UNIT_TRADE_OPERATOR + """
+        title                 | text                    | * | intitulé
+        description           | longtext                | * | description
+        start_date            | date                    | * | date de début
+        places                | int                     | * | places
+        status                | enum                    | * | statut
+        published_on          | date                    |   | date de publication
+        closed_on             | date                    |   | date de clôture
+        contact               | text                    |   | contact
+    """, choices={"status": OFFER_STATUSES}),
     # Additive (issue 18): a contract or approval disagreement referred to the Commission
     # d'agrément et de médiation.
-    CollectionSpec(
-        "mediation_referrals",
-        (
-            _f("subject", K.ENUM, "objet", "*", REFERRAL_SUBJECTS),
-            _f("contract_id", K.REF, "contrat", ref="contracts"),
-            _f("approval_id", K.REF, "agrément", ref="approvals"),
-            _f("operator_code", K.CODE, "opérateur", "*"),
-            _f("reason", K.LONGTEXT, "motif", "*"),
-            _f("status", K.ENUM, "statut", "*", REFERRAL_STATUSES),
-            _f("referred_on", K.DATE, "date de saisine", "*"),
-            _f("mediation_on", K.DATE, "date de la médiation"),
-            _f("closed_on", K.DATE, "date de clôture"),
-            _f("outcome", K.LONGTEXT, "issue"),
-        ),
-        label="saisines de la Commission",
-    ),
+    collection("mediation_referrals", "saisines de la Commission", """
+        subject       | enum          | * | objet
+        contract_id   | ref:contracts |   | contrat
+        approval_id   | ref:approvals |   | agrément
+        operator_code | code          | * | opérateur
+        reason        | longtext      | * | motif
+        status        | enum          | * | statut
+        referred_on   | date          | * | date de saisine
+        mediation_on  | date          |   | date de la médiation
+        closed_on     | date          |   | date de clôture
+        outcome       | longtext      |   | issue
+    """, choices={"subject": REFERRAL_SUBJECTS, "status": REFERRAL_STATUSES}),
     # Additive (issue 18): a learner moving from one operator to another (mobility).
-    CollectionSpec(
-        "learner_transfers",
-        (
-            _f("niss", K.NISS, "NISS de l'apprenant", "*"),
-            _f("from_operator", K.CODE, "opérateur d'origine", "*"),
-            _f("to_operator", K.CODE, "opérateur d'accueil", "*"),
-            _f("status", K.ENUM, "statut", "*", TRANSFER_STATUSES),
-            _f("requested_on", K.DATE, "date de la demande", "*"),
-            _f("decided_on", K.DATE, "date de la décision"),
-            _f("level_reached", K.ENUM, "niveau atteint", choices=LEVELS),
-            _f("note", K.LONGTEXT, "motif"),
-        ),
-        label="mobilités d'apprenants",
-    ),
-    CollectionSpec(
-        "snoozes",
-        (
-            _f("user_id", K.REF, "utilisateur", "*", ref="users"),
-            _f("rule", K.CODE, "échéance", "*"),
-            _f("record", K.TEXT, "fiche", "*"),
-            _f("until", K.DATE, "reporté jusqu'au", "*"),
-            _f("reason", K.TEXT, "motif du report", "*"),
-        ),
-        label="reports d'échéances",
-    ),
-    CollectionSpec(
-        "documents",
-        (
-            _f("record", K.TEXT, "fiche", "*"),
-            _f("file_name", K.TEXT, "nom du fichier", "*"),
-            _f("media_type", K.ENUM, "type", "*", ("application/pdf", "image/jpeg", "image/png")),
-            _f("size", K.INT, "taille", "*"),
-            _f("sha256", K.TEXT, "empreinte SHA-256", "*"),
-            _f("created_at", K.INSTANT, "créé le", "*"),
-        ),
-        label="documents",
-    ),
+    collection("learner_transfers", "mobilités d'apprenants", """
+        niss          | niss     | * | NISS de l'apprenant
+        from_operator | code     | * | opérateur d'origine
+        to_operator   | code     | * | opérateur d'accueil
+        status        | enum     | * | statut
+        requested_on  | date     | * | date de la demande
+        decided_on    | date     |   | date de la décision
+        level_reached | enum     |   | niveau atteint
+        note          | longtext |   | motif
+    """, choices={"status": TRANSFER_STATUSES, "level_reached": LEVELS}),
+    collection("snoozes", "reports d'échéances", """
+        user_id | ref:users | * | utilisateur
+        rule    | code      | * | échéance
+        record  | text      | * | fiche
+        until   | date      | * | reporté jusqu'au
+        reason  | text      | * | motif du report
+    """),
+    collection("documents", "documents", """
+        record     | text    | * | fiche
+        file_name  | text    | * | nom du fichier
+        media_type | enum    | * | type
+        size       | int     | * | taille
+        sha256     | text    | * | empreinte SHA-256
+        created_at | instant | * | créé le
+    """, choices={"media_type": ("application/pdf", "image/jpeg", "image/png")}),
 )
+# fmt: on
 
 COLLECTIONS: dict[str, CollectionSpec] = {spec.name: spec for spec in _SPECS}
 REFERENCE_COLLECTIONS: tuple[str, ...] = tuple(s.name for s in _SPECS if s.reference)

@@ -1,8 +1,9 @@
 """What the schema is made of: a field's kind (how its value looks on the wire), a field, a
-collection, and the short constructor the table of ``domain.schema`` is written with."""
+collection, and ``collection``, which reads the tables ``domain.schema`` is written in."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -31,6 +32,9 @@ class Kind(str, Enum):  # noqa: UP042 - str() of members is relied upon as is
     IBAN = "iban"
     POSTAL_CODE = "postal_code"  # Belgian, 4 digits
     SCHOOL_YEAR = "school_year"  # "2025-2026"
+
+
+REF_KINDS = (Kind.REF, Kind.REFS)
 
 
 @dataclass(frozen=True)
@@ -68,21 +72,45 @@ class CollectionSpec:
         return tuple(f.name for f in self.fields if f.required)
 
 
-def spec_field(
+def collection(
     name: str,
-    kind: Kind,
     label: str,
-    req: str = "",
-    choices: tuple[str, ...] = (),
-    ref: str | None = None,
-) -> FieldSpec:
-    """Short constructor: ``req`` is "" (optional), "*" (required) or "*d" (also in drafts)."""
-    return FieldSpec(
-        name=name,
-        kind=kind,
-        required=req in ("*", "*d"),
-        draft_required=req == "*d",
-        choices=choices,
-        ref=ref,
-        label=label,
-    )
+    table: str,
+    *,
+    reference: bool = False,
+    choices: Mapping[str, tuple[str, ...]] | None = None,
+) -> CollectionSpec:
+    """A collection from the table of its fields, one a line: ``name | kind | mark | label``.
+
+    ``kind`` is a :class:`Kind` value, a reference naming its collection (``ref:companies``,
+    ``refs:tutors``); ``mark`` is empty (optional), ``*`` (required) or ``*d`` (required even
+    in a draft contract); an enumerated field's values are ``choices[name]``. Blank lines and
+    lines starting with ``#`` are passed over. A line that does not read so raises ValueError.
+    """
+    choices = dict(choices or {})
+    fields = []
+    for line in table.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        field_name, kind_ref, mark, field_label = (part.strip() for part in line.split("|"))
+        kind, _, ref = kind_ref.partition(":")
+        if mark not in ("", "*", "*d") or not field_label or bool(ref) != (kind in REF_KINDS):
+            raise ValueError(f"{name}: {line!r}")
+        values = choices.pop(field_name, ())
+        if bool(values) != (kind == Kind.ENUM):
+            raise ValueError(f"{name}.{field_name}: choices go with an enum field, and only there")
+        fields.append(
+            FieldSpec(
+                name=field_name,
+                kind=Kind(kind),
+                required=mark in ("*", "*d"),
+                draft_required=mark == "*d",
+                choices=values,
+                ref=ref or None,
+                label=field_label,
+            )
+        )
+    if choices:
+        raise ValueError(f"{name}: choices for no field: {sorted(choices)}")
+    return CollectionSpec(name, tuple(fields), reference=reference, label=label)
