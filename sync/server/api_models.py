@@ -192,9 +192,9 @@ class RevokeRequest(BaseModel):
     )
 
 
-class ErasedReport(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    refresh_token: str = Field(min_length=1, max_length=200)
+# The device's word that it erased its data: its refresh token, as a refresh sends it.
+class ErasedReport(RefreshRequest):
+    pass
 
 
 # --- a person's data (addition, docs/api-additions.md) --------------------------------------

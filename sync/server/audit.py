@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Row, and_, select
 
@@ -13,6 +13,7 @@ from sync.server.models import history
 from sync.server.scope import COACH_LEARNER_FIELDS, Principal
 from sync.server.store import Store, loads
 
+T = TypeVar("T")
 NOT_FOUND = "Cette fiche n'existe pas ou est hors de votre périmètre."
 
 
@@ -23,12 +24,20 @@ def record_history(engine: Engine, who: Principal, collection: str, record_id: s
         raise ApiError(404, "not_found", "Collection inconnue.")
     with engine.connect() as conn:
         store = Store(conn)
-        found = store.get(collection, record_id)
-        if found is None or not who.reads(store.keys_of(collection, record_id)):
-            raise ApiError(404, "not_found", NOT_FOUND)
+        _readable(store, who, collection, record_id, store.get(collection, record_id))
         rows = _history_rows(conn, collection, record_id)
     restrict = who.role == "coach" and collection == "learners"
     return orjson.dumps({"entries": [_entry(row, restrict=restrict) for row in rows]})
+
+
+def _readable(
+    store: Store, who: Principal, collection: str, record_id: str, record: T | None
+) -> T:
+    """``record``, unless there is none or the caller does not read it: then 404, the same for
+    both (a record out of scope is not said to exist)."""
+    if record is None or not who.reads(store.keys_of(collection, record_id)):
+        raise ApiError(404, "not_found", NOT_FOUND)
+    return record
 
 
 def _history_rows(conn: Connection, collection: str, record_id: str) -> Sequence[Row[Any]]:
@@ -78,9 +87,7 @@ def person_history(engine: Engine, who: Principal, collection: str, person_id: s
         raise ApiError(404, "not_found", "Seules les fiches d'apprenants et de tuteurs.")
     with engine.connect() as conn:
         store = Store(conn)
-        person = store.live(collection, person_id)
-        if person is None or not who.reads(store.keys_of(collection, person_id)):
-            raise ApiError(404, "not_found", NOT_FOUND)
+        person = _readable(store, who, collection, person_id, store.live(collection, person_id))
         refusal = person_data_refusal(who.role, who.operator_code, collection, person)
         if refusal is not None:
             raise ApiError(403, "forbidden", refusal)

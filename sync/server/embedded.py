@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from typing import Self
 
 from sync.server.db import make_engine
 from sync.server.limits import Limits
@@ -17,7 +18,24 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-class EmbeddedServer:
+class Started:
+    """A server used as a context manager: ``with`` starts it, and stops it whatever happens."""
+
+    def start(self) -> str:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+class EmbeddedServer(Started):
     """``EmbeddedServer(url).start() -> base_url``; ``.stop()``. Initialises the schema and the
     reference data; with ``demo_size`` it also seeds the demo accounts and that many contracts
     when the database holds no company yet (``offa-desktop --demo``)."""
@@ -84,13 +102,6 @@ class EmbeddedServer:
             self._thread.join(timeout=10)
         self._server = None
         self._thread = None
-
-    def __enter__(self) -> EmbeddedServer:
-        self.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.stop()
 
 
 def _has_companies(engine: object) -> bool:

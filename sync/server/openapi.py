@@ -192,6 +192,10 @@ def body_limit(limit: int) -> dict[str, Any]:
     return {"x-body-limit": limit}
 
 
+# The small bodies of the auth and devices routes (a login, a token, a device's report).
+AUTH_BODY = body_limit(Limits().auth_body)
+
+
 def install(app: FastAPI, limits: Limits) -> None:
     """Serve the document built from the routes, with the models only described (pull pages
     and push results are written as bytes) and the bearer scheme described."""

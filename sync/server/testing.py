@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from sync.server.embedded import free_port
+from sync.server.embedded import Started, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,7 +31,7 @@ def run_cli(
     )
 
 
-class ServerProcess:
+class ServerProcess(Started):
     """``offa-server serve`` on a free loopback port; ``start() -> base_url``, ``stop()``.
 
     Run ``offa-server init`` (``run_cli(["init", "--database", url])``) first, or pass
@@ -128,10 +128,3 @@ class ServerProcess:
             self._stderr.close()
             self._stderr = None
         self.process = None
-
-    def __enter__(self) -> ServerProcess:
-        self.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.stop()

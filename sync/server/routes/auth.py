@@ -9,12 +9,10 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from sync.server.api_models import RefreshRequest, TokenPair, TokenRequest
-from sync.server.limits import Limits
-from sync.server.openapi import answers, body_limit
+from sync.server.openapi import AUTH_BODY, answers
 from sync.server.routes.deps import Caller, ClientVersion, Context
 
 router = APIRouter(tags=["auth"])
-AUTH_BODY = body_limit(Limits().auth_body)
 
 
 @router.post(

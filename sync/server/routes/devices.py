@@ -11,12 +11,10 @@ from starlette.responses import Response
 
 from sync.server import devices
 from sync.server.api_models import Device, DeviceList, ErasedReport, RevokeRequest
-from sync.server.limits import Limits
-from sync.server.openapi import answers, body_limit
+from sync.server.openapi import AUTH_BODY, answers
 from sync.server.routes.deps import UUID, Caller, ClientVersion, Context
 
 router = APIRouter(tags=["devices"])
-SMALL_BODY = body_limit(Limits().auth_body)
 
 
 @router.get(
@@ -44,7 +42,7 @@ async def list_devices(
     response_model=Device,
     operation_id="revoke_device",
     responses=answers(400, 401, 403, 404, 426),
-    openapi_extra=SMALL_BODY,
+    openapi_extra=AUTH_BODY,
 )
 async def revoke_device(
     device_id: Annotated[str, Path(max_length=36, pattern=UUID)],
@@ -63,7 +61,7 @@ async def revoke_device(
     status_code=204,
     operation_id="report_erased",
     responses=answers(400, 401, 404, 426),
-    openapi_extra=SMALL_BODY,
+    openapi_extra=AUTH_BODY,
 )
 async def report_erased(body: ErasedReport, ctx: Context, _v: ClientVersion) -> Response:
     await run_in_threadpool(devices.report_erased, ctx.engine, body.refresh_token)
