@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -47,9 +46,7 @@ class AttachmentsDialog(QDialog):
         add.clicked.connect(self.ask_attach)
         self.open_button = QPushButton(self.tr("Ouvrir"), self)
         self.open_button.clicked.connect(lambda: self.open_item(self.items.currentItem()))
-        buttons = close_buttons(self)
-        buttons.addButton(add, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons = close_buttons(self, add, self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.items)
         layout.addWidget(self.message)

@@ -71,7 +71,6 @@ class DevicesDialog(QDialog):
         self.message.setObjectName("devices-message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        buttons = close_buttons(self)
         self.revoke_button = QPushButton(self.tr("&Révoquer"), self)
         self.revoke_button.setObjectName("devices-revoke")
         self.revoke_button.clicked.connect(lambda: self.ask_revoke(erase=False))
@@ -82,9 +81,7 @@ class DevicesDialog(QDialog):
                     "sauvegardes et ses jetons, puis le signale.")  # fmt: skip
         )
         self.erase_button.clicked.connect(lambda: self.ask_revoke(erase=True))
-        buttons.addButton(self.revoke_button, buttons.ButtonRole.ActionRole)
-        buttons.addButton(self.erase_button, buttons.ButtonRole.ActionRole)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self, self.revoke_button, self.erase_button))
         from offa_desktop.ops import devices
 
         self.staff = devices.role(self.session) == "offa"

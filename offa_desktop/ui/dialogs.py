@@ -28,11 +28,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files tr("…") calls there
 
 
-def close_buttons(dialog: QDialog) -> QDialogButtonBox:
-    """«Fermer», closing ``dialog``; the dialog may add its own actions beside it."""
+def close_buttons(dialog: QDialog, *actions: QPushButton) -> QDialogButtonBox:
+    """«Fermer», closing ``dialog``, and the dialog's own ``actions`` beside it."""
     buttons = QDialogButtonBox(Close, dialog)
     buttons.button(Close).setText(tr("Fermer"))
     buttons.rejected.connect(dialog.reject)
+    for action in actions:
+        buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
     return buttons
 
 

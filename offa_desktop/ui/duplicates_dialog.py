@@ -12,19 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from offa_desktop.ui.dialogs import file_menu_action, show_kept
+from offa_desktop.ui.dialogs import close_buttons, file_menu_action, show_kept
+from offa_desktop.ui.tables import fill_rows, read_only_table
 
 
 def tr(text: str) -> str:
@@ -56,15 +47,10 @@ class DuplicatesDialog(QDialog):
         self.context = context
         self.pairs: list[Any] = []
         self.is_offa = user_profile(context).get("role") == "offa"
-        self.table = QTableWidget(0, 4, self)
+        self.table = read_only_table(
+            [tr("Fiches"), tr("Pourquoi"), tr("Première fiche"), tr("Seconde fiche")], (), self,
+            select_rows=True, single=True)  # fmt: skip
         self.table.setObjectName("duplicates-table")
-        self.table.setHorizontalHeaderLabels(
-            [tr("Fiches"), tr("Pourquoi"), tr("Première fiche"), tr("Seconde fiche")])
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.summary = QLabel(self)
         self.summary.setObjectName("duplicates-summary")
         self.summary.setWordWrap(True)
@@ -75,8 +61,6 @@ class DuplicatesDialog(QDialog):
         for button in (self.keep_first, self.keep_second):
             button.setEnabled(False)
         self.table.itemSelectionChanged.connect(self._selection)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.keep_first)
         row.addWidget(self.keep_second)
@@ -85,7 +69,7 @@ class DuplicatesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addLayout(row)
-        layout.addWidget(close)
+        layout.addWidget(close_buttons(self))
         self.resize(980, 520)
         self.reload()
 
@@ -102,13 +86,9 @@ class DuplicatesDialog(QDialog):
         from offa_desktop.ops.duplicates import KINDS_FR
 
         self.pairs = pairs
-        self.table.setRowCount(len(pairs))
-        for r, pair in enumerate(pairs):
-            cells = (KINDS_FR.get(pair.collection, pair.collection).capitalize(), pair.reason,
-                     pair.first_label, pair.second_label)  # fmt: skip
-            for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        fill_rows(self.table, [
+            (None, (KINDS_FR.get(pair.collection, pair.collection).capitalize(), pair.reason,
+                    pair.first_label, pair.second_label)) for pair in pairs])  # fmt: skip
         if not pairs:
             self.summary.setText(tr("Aucun doublon possible dans la copie de travail."))
         elif self.is_offa:

@@ -15,15 +15,19 @@ def read_only_table(
     parent: QWidget | None = None,
     *,
     select_rows: bool = False,
+    single: bool = False,
 ) -> QTableWidget:
     """A table with these column headers and rows of text, no row numbers, no editing, the
-    last column stretched; ``select_rows``: a click selects the whole row."""
+    last column stretched; ``select_rows``: a click selects the whole row; ``single``: one row
+    (or cell) selected at the most."""
     table = QTableWidget(len(rows), len(headers), parent)
     table.setHorizontalHeaderLabels(list(headers))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     if select_rows:
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.horizontalHeader().setStretchLastSection(True)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):

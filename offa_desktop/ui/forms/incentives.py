@@ -8,10 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -85,8 +83,8 @@ class IncentivesDialog(QDialog):
         self.table = read_only_table(
             [tr("Incitant"), tr("Apprenant(s)"), tr("Montant"), tr("Statut"), tr("Contrôles")],
             select_rows=True,
+            single=True,
         )
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.checks = checks_table()
         self.action_row = QHBoxLayout()
         self.paid_on = DateField(tr("date de paiement"))
@@ -103,14 +101,13 @@ class IncentivesDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("incentives-message")
         self.message.setWordWrap(True)
-        close = close_buttons(self)
         self.new_button = QPushButton(tr("Nouvelle demande d'incitant…"))
         self.new_button.setObjectName("new-claim")
         self.new_button.clicked.connect(self.new_claim)
         self.new_button.setEnabled(self.can_decide)
         if not self.can_decide:
             self.new_button.setToolTip(tr("Les demandes d'incitants sont créées par l'OFFA."))
-        close.addButton(self.new_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = close_buttons(self, self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
