@@ -41,7 +41,7 @@ from offa_desktop.domain.radar import RULE_BY_CODE, SEVERITY_FR
 from offa_desktop.domain.values import brussels_today, format_date_fr
 from offa_desktop.ops.radar import Radar, RadarItem, compute
 from offa_desktop.ui.area_view import opens_on_enter
-from offa_desktop.ui.tasks import TaskManager, paused_gc
+from offa_desktop.ui.tasks import OneAtATime, TaskManager, paused_gc
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 GROUP = 0xFFFFFFFF  # internalId of a group row; a line's is its group's number
@@ -214,11 +214,9 @@ class HomeView(QWidget):
         self.tasks = tasks
         self._snooze = snooze
         self._wake = wake
-        self._today = today
-        self._user_id = user_id
-        self._running = False
-        self._dirty = False
         self.radar: Radar | None = None
+        self._work = OneAtATime(self, tasks, _compute, lambda: (path, today(), user_id()),
+                                self._computed, self._failed)
 
         self.title = QLabel(tr("À faire"), self)
         self.title.setObjectName("home-title")
@@ -275,26 +273,13 @@ class HomeView(QWidget):
     def refresh(self, changes: ChangeSet | None = None) -> None:
         """Recompute on a worker (any change can move a deadline); one run at a time, the
         latest change set waiting for the running one to finish."""
-        if self._running:
-            self._dirty = True
-            return
-        self._running = True
-        self._dirty = False
-        self.tasks.background(
-            _compute, self.path, self._today(), self._user_id()
-        ).owned_by(self).success(
-            self._computed
-        ).failure(self._failed).run()
+        self._work.ask()
 
     def _computed(self, radar: Radar) -> None:
-        self._running = False
         self._show(radar)
         self.computed.emit(radar)
-        if self._dirty:
-            self.refresh(None)
 
     def _failed(self, error: BaseException) -> None:
-        self._running = False
         self.summary.setText(tr("Échéances indisponibles : %1").replace("%1", str(error)))
         self.failed.emit(error)
 

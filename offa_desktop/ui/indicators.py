@@ -54,7 +54,7 @@ from offa_desktop.ops.indicators import BAR, Indicators, Panel, compute
 from offa_desktop.store.indicator_rows import Filters
 from offa_desktop.ui.formats import date_fr, money_fr
 from offa_desktop.ui.tables import read_only_table
-from offa_desktop.ui.tasks import TaskManager, paused_gc
+from offa_desktop.ui.tasks import OneAtATime, TaskManager, paused_gc
 
 NARROW_NBSP = "\u202f"
 LOCALE = QLocale(QLocale.Language.French, QLocale.Country.Belgium)
@@ -244,10 +244,9 @@ class IndicatorsView(QWidget):
         self.setObjectName("area-indicators")
         self.path = path
         self.tasks = tasks
-        self._today = today
-        self._running = False
-        self._dirty = False
         self.indicators: Indicators | None = None
+        self._work = OneAtATime(self, tasks, _compute, lambda: (path, today(), self.filters()),
+                                self._show, self._failed)
         self.panels: dict[str, PanelView] = {}
         self.filter_boxes: dict[str, QComboBox] = {}
         bar = QHBoxLayout()
@@ -288,19 +287,12 @@ class IndicatorsView(QWidget):
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
         """Recompute on a worker; one run at a time, the latest request waiting."""
-        if self._running:
-            self._dirty = True
-            return
-        self._running, self._dirty = True, False
-        self.tasks.background(_compute, self.path, self._today(), self.filters()).owned_by(
-            self).success(self._show).failure(self._failed).run()
+        self._work.ask()
 
     def _failed(self, error: BaseException) -> None:
-        self._running = False
         self.status.setText(tr("Indicateurs indisponibles : %1").replace("%1", str(error)))
 
     def _show(self, found: Indicators) -> None:
-        self._running = False
         self.indicators = found
         for key, box in self.filter_boxes.items():
             if box.count() == 1:
@@ -319,8 +311,6 @@ class IndicatorsView(QWidget):
         self._lay_out()
         self.status.setText(tr("au %1").replace("%1", date_fr(found.today.isoformat())))
         self.computed.emit(found)
-        if self._dirty:
-            self.refresh(None)
 
     def _lay_out(self) -> None:
         """Two panels a row; the monthly series and the visits take a whole row."""

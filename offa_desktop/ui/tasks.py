@@ -187,6 +187,46 @@ class Op:
         return self._fn(*self._args, **self._kwargs)
 
 
+class OneAtATime:
+    """A computation asked for again and again (a page worked out anew after any change), run
+    on the pool one at a time: asked while one runs, it runs once more after it, with the
+    arguments of that moment (``args()``, read on the UI thread), however often it was asked
+    meanwhile. ``shown(result)`` gets each answer, ``failed(error)`` a failure; both run on
+    the UI thread, and not at all once ``owner`` is deleted."""
+
+    def __init__(
+        self,
+        owner: QObject,
+        tasks: TaskManager,
+        fn: Callable[..., Any],
+        args: Callable[[], tuple[Any, ...]],
+        shown: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        self._start: Callable[[], Op] = lambda: tasks.background(fn, *args()).owned_by(owner)
+        self._shown = shown
+        self._failed = failed
+        self.running = False
+        self._again = False
+
+    def ask(self) -> None:
+        if self.running:
+            self._again = True
+            return
+        self.running, self._again = True, False
+        self._start().success(self._done).failure(self._failure).run()
+
+    def _done(self, result: Any) -> None:
+        self.running = False
+        self._shown(result)
+        if self._again:
+            self.ask()
+
+    def _failure(self, error: BaseException) -> None:
+        self.running = False
+        self._failed(error)
+
+
 class TaskManager(QObject):
     """Runs :class:`Op` objects off the UI thread and brings their outcome back.
 

@@ -107,3 +107,37 @@ def test_paused_gc_nests_and_restores() -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_one_at_a_time_runs_once_more_with_the_latest_arguments(qtbot: Any) -> None:
+    from offa_desktop.ui.tasks import OneAtATime
+
+    tasks = TaskManager()
+    owner = QObject()
+    release = threading.Event()
+    calls: list[int] = []
+    shown: list[int] = []
+    failures: list[BaseException] = []
+    state = [1]
+
+    def work(value: int) -> int:
+        calls.append(value)
+        if value < 0:
+            raise ValueError("refused")
+        release.wait(10)
+        return value * 10
+
+    runs = OneAtATime(owner, tasks, work, lambda: (state[0],), shown.append, failures.append)
+    runs.ask()
+    for value in (2, 3, 4):  # asked three times while the first runs: one more run, with 4
+        state[0] = value
+        runs.ask()
+    assert runs.running
+    release.set()
+    qtbot.waitUntil(lambda: shown == [10, 40] and not runs.running, timeout=10_000)
+    assert calls == [1, 4]
+    state[0] = -1
+    runs.ask()
+    qtbot.waitUntil(lambda: bool(failures) and not runs.running, timeout=10_000)
+    assert str(failures[0]) == "refused" and shown == [10, 40]
+    assert tasks.wait_idle()
