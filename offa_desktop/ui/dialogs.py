@@ -1,6 +1,6 @@
 """The buttons every dialog ends with, in French: «Fermer»; an action and «Annuler»; the yes/no
 question asked before something that cannot be taken back; a message that does not block; a day
-picked in a calendar."""
+picked in a calendar; the line that says how an action went."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 Close = QDialogButtonBox.StandardButton.Close
 Ok = QDialogButtonBox.StandardButton.Ok
 Cancel = QDialogButtonBox.StandardButton.Cancel
+DONE, REFUSED = "#1e8449", "#a93226"  # the colours of an action that went through, or not
 
 
 def tr(text: str) -> str:
@@ -68,6 +70,12 @@ def day_picker(parent: QWidget, name: str, day: date, *, first: date | None = No
 def picked_day(edit: QDateEdit) -> date:
     picked = edit.date()
     return date(picked.year(), picked.month(), picked.day())
+
+
+def say(label: QLabel, text: str, *, failed: bool = False) -> None:
+    """``text`` in ``label``: green when an action went through, red when it did not."""
+    label.setStyleSheet(f"color: {REFUSED if failed else DONE};")
+    label.setText(text)
 
 
 def confirmed(parent: QWidget, title: str, question: str) -> bool:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.errors import user_message
-from offa_desktop.ui.dialogs import show_kept
+from offa_desktop.ui.dialogs import say, show_kept
 
 log = logging.getLogger("offa.print")
 PRINT_DPI = 300
@@ -226,8 +226,7 @@ class PrintPreview(QDialog):
             )
             return 0
         where = printer.outputFileName() or printer.printerName() or self.tr("l'imprimante")
-        self.saved_label.setStyleSheet("color: #1e8449;")
-        self.saved_label.setText(self.tr("%1 page(s) envoyée(s) à %2.").replace(
+        say(self.saved_label, self.tr("%1 page(s) envoyée(s) à %2.").replace(
             "%1", str(pages)).replace("%2", where))
         return pages
 
@@ -245,12 +244,10 @@ class PrintPreview(QDialog):
         try:
             path.write_bytes(self.pdf)
         except OSError as exc:
-            self.saved_label.setStyleSheet("color: #a93226;")
-            self.saved_label.setText(self.tr("Enregistrement impossible dans %1 : %2").replace(
-                "%1", str(path)).replace("%2", exc.strerror or str(exc)))
+            say(self.saved_label, self.tr("Enregistrement impossible dans %1 : %2").replace(
+                "%1", str(path)).replace("%2", exc.strerror or str(exc)), failed=True)
             return
-        self.saved_label.setStyleSheet("color: #1e8449;")
-        self.saved_label.setText(self.tr("PDF enregistré : %1").replace("%1", str(path)))
+        say(self.saved_label, self.tr("PDF enregistré : %1").replace("%1", str(path)))
         file_notice.announce(self.parentWidget(), self.tr("PDF enregistré\u00a0:"), path,
                              open_it=False)
 

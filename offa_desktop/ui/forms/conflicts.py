@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from offa_desktop.domain.problems import cap, label
 from offa_desktop.domain.schema import COLLECTIONS, Kind
 from offa_desktop.ops.sync import conflicts
-from offa_desktop.ui.dialogs import close_buttons
+from offa_desktop.ui.dialogs import REFUSED, close_buttons, say
 from offa_desktop.ui.formats import date_fr, money_fr
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.fields import (
@@ -91,32 +90,40 @@ def editor_for(collection: str, name: str) -> Field:
     return TextField(text)
 
 
-class ConflictsDialog(QDialog):
+class _EditsDialog(QDialog):
+    """A dialog over edits of the copy that wait on a person: their list, a message line, and
+    «Fermer». Signal ``saved(ChangeSet)`` after a change."""
+
+    saved = Signal(object)
+
+    def __init__(self, context: Any, parent: QWidget | None, title: str, name: str) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.wc = context.working_copy
+        self.setWindowTitle(title)
+        self.setObjectName(name)
+        self.list = QListWidget()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+
+class ConflictsDialog(_EditsDialog):
     """Every open conflict; one at a time, field by field.
 
     Signals: ``saved(ChangeSet)`` after a conflict was settled.
     """
 
-    saved = Signal(object)
-
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.wc = context.working_copy
-        self.setWindowTitle(tr("Conflits à régler"))
-        self.setObjectName("conflicts-dialog")
+        super().__init__(context, parent, tr("Conflits à régler"), "conflicts-dialog")
         self.resize(900, 560)
-        self.list = QListWidget()
         self.list.setMaximumWidth(260)
         self.detail = QWidget()
         self.grid = QGridLayout(self.detail)
         self.grid.setColumnStretch(5, 1)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
-        self.message = QLabel()
         self.message.setObjectName("conflict-message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a93226;")
+        self.message.setStyleSheet(f"color: {REFUSED};")
         self.save_button = QPushButton(tr("Enregistrer la résolution"))
         self.save_button.clicked.connect(self.resolve)
         right = QVBoxLayout()
@@ -143,7 +150,7 @@ class ConflictsDialog(QDialog):
         for conflict in self.items:
             name = conflicts.title(self.wc, conflict.collection, conflict.record_id)
             what = cap(COLLECTIONS[conflict.collection].label)
-            self.list.addItem(QListWidgetItem(f"{what}\u00a0: {name}"))
+            self.list.addItem(f"{what}\u00a0: {name}")
         if self.items:
             self.list.setCurrentRow(0)
         else:
@@ -253,23 +260,17 @@ class ConflictsDialog(QDialog):
         self.save_button.setEnabled(True)
 
 
-class RejectedDialog(QDialog):
+class RejectedDialog(_EditsDialog):
     """Edits the server refused, with its message: open the record to correct it, send again,
     or give up.
 
     Signals: ``saved(ChangeSet)`` after a retry or a discard.
     """
 
-    saved = Signal(object)
-
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.wc = context.working_copy
-        self.setWindowTitle(tr("Modifications refusées par le serveur"))
-        self.setObjectName("rejected-dialog")
+        super().__init__(context, parent, tr("Modifications refusées par le serveur"),
+                         "rejected-dialog")
         self.resize(760, 480)
-        self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
@@ -286,8 +287,6 @@ class RejectedDialog(QDialog):
         self.discard_forbidden_button.setObjectName("discard-forbidden")
         self.discard_forbidden_button.clicked.connect(self.discard_forbidden)
         row.addWidget(self.discard_forbidden_button)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         close = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
@@ -344,14 +343,12 @@ class RejectedDialog(QDialog):
         return None
 
     def _done(self, changes: Any) -> None:
-        self.message.setStyleSheet("color: #1e8449;")
-        self.message.setText(tr("Enregistré\u00a0: envoyé à la prochaine synchronisation."))
+        say(self.message, tr("Enregistré\u00a0: envoyé à la prochaine synchronisation."))
         self.saved.emit(changes)
         self.reload()
 
     def _failed(self, error: BaseException) -> None:
-        self.message.setStyleSheet("color: #a93226;")
-        self.message.setText(str(error))
+        say(self.message, str(error), failed=True)
 
 
 def open_conflicts(context: Any, parent: QWidget | None) -> QDialog:

@@ -27,7 +27,7 @@ from offa_desktop.ops.incentives import (
     ClaimRow,
 )
 from offa_desktop.ops.records import editing
-from offa_desktop.ui.dialogs import close_buttons, ok_cancel_buttons
+from offa_desktop.ui.dialogs import close_buttons, ok_cancel_buttons, say
 from offa_desktop.ui.formats import money_fr, name_of
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.claim_form import (
@@ -244,17 +244,15 @@ class IncentivesDialog(QDialog):
         return dialog
 
     def _changed(self, changes: Any) -> None:
-        self.message.setStyleSheet("color: #1e8449;")
-        self.message.setText(tr("Statut enregistré."))
+        say(self.message, tr("Statut enregistré."))
         self.paid_on.show_problem(None)
         self.reload()
         self.saved.emit(changes)
 
     def _failed(self, error: BaseException) -> None:
-        self.message.setStyleSheet("color: #a93226;")
         problems = getattr(error, "problems", None)
         text = "\n".join(p.message for p in problems) if problems else str(error)
-        self.message.setText(tr("Changement impossible\u00a0: ") + text)
+        say(self.message, tr("Changement impossible\u00a0: ") + text, failed=True)
 
 
 class OverrideDialog(QDialog):
