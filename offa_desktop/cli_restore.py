@@ -13,6 +13,7 @@ from pathlib import Path
 
 from offa_desktop import paths
 from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, setup_logging
+from offa_desktop.store.cipher import CipherError
 from offa_desktop.store.copy_errors import WorkingCopyBusy, WorkingCopyError
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.pending import copy_counts
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             wc.close()
     except WorkingCopyError as exc:
         code = {NoBackup: "no_backup", BadBackup: "bad_backup", WorkingCopyBusy: "busy"}.get(
-            type(exc), "working_copy"
+            type(exc), exc.code if isinstance(exc, CipherError) else "working_copy"
         )
         log.error("restore failed: %s", exc)
         emit({"ok": False, "error": code, "message": str(exc)})

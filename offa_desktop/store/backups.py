@@ -1,9 +1,10 @@
-"""Backups of the working copy, with the standard library only.
+"""Backups of the working copy, with sqlite3 (SQLCipher for an encrypted copy) only.
 
 A backup is a consistent copy (SQLite's backup API, the WAL included) in the data folder's
 ``backups`` folder, private to the user, verified with ``PRAGMA integrity_check`` as soon as it
 is written: a copy that fails is deleted at once and never pushes a good one out of the
-rotation. The last ``KEEP`` are kept. They are taken before a migration, before a restore sets a
+rotation. A backup of an encrypted copy is encrypted with the copy's key (``store.cipher``).
+The last ``KEEP`` are kept. They are taken before a migration, before a restore sets a
 file aside, and now and then while the copy is used (``take_if_due``: when the copy changed
 since the newest backup and that one is older than ``spacing()``).
 
@@ -14,12 +15,12 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from offa_desktop.domain.errors import OffaError
+from offa_desktop.store import cipher
 from offa_desktop.store.files import read_only
 
 log = logging.getLogger("offa.store")
@@ -31,6 +32,8 @@ PRIVATE = 0o600
 DEFAULT_SPACING = timedelta(minutes=30)
 SPACING_ENV = "OFFA_BACKUP_MINUTES"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
+# Why a backup could not be written: the disk, the driver, the copy's key.
+_FAILURES: tuple[type[Exception], ...] = (OSError, *cipher.Unreadable)
 
 
 class BackupFailed(OffaError):
@@ -91,25 +94,32 @@ def latest(path: Path) -> Backup | None:
     return found[0] if found else None
 
 
-def integrity(file: Path) -> str | None:
-    """None when ``PRAGMA integrity_check`` finds ``file`` sound, else what is wrong."""
+def integrity(file: Path, *, copy: Path | None = None) -> str | None:
+    """None when ``PRAGMA integrity_check`` finds ``file`` sound, else what is wrong (read with
+    the key of the working copy ``copy``, default ``file`` itself: ``cipher.KeyRequired`` /
+    ``WrongKey`` when it is encrypted and that key is missing or another)."""
     try:
-        rows = read_only(file, "PRAGMA integrity_check")
-    except sqlite3.DatabaseError as exc:
+        rows = read_only(file, "PRAGMA integrity_check", copy=copy)
+    except cipher.DatabaseError as exc:
         return str(exc)
     results = [str(r[0]) for r in rows]
     return None if results == ["ok"] else "; ".join(results[:5])
 
 
-def copy_file(source: Path, target: Path) -> None:
-    """A consistent copy of the database ``source`` into the new private file ``target``."""
+def copy_file(source: Path, target: Path, key: bytes | None = None) -> None:
+    """A consistent copy of the database ``source`` into the new private file ``target``,
+    encrypted with ``key`` when one is given (the working copy's: ``source`` is read with it
+    when it is encrypted, or encrypted on the way when it is a plain file), else plain."""
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
     os.close(fd)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    if key is not None and cipher.is_plain(source):
+        cipher.export(source, None, target, key)
+        return
+    src = cipher.connect_with(source, key, readonly=True)
     try:
-        dst = sqlite3.connect(target)
+        dst = cipher.connect_with(target, key)
         try:
-            src.backup(dst)
+            src.backup(dst)  # page by page, each one encrypted again with the same key
             # A backup of a WAL database is in WAL mode too: make it one self-contained file.
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
@@ -129,11 +139,11 @@ def take(path: Path, reason: str = "auto") -> Backup:
     suffix = "" if reason == "auto" else f"-{reason}"
     target = where / f"{_prefix(path)}{taken.strftime(_STAMP)}{suffix}{path.suffix}"
     try:
-        copy_file(path, target)
-        problem = integrity(target)
+        copy_file(path, target, cipher.key_for(path))
+        problem = integrity(target, copy=path)
         if not path.exists():  # erased meanwhile (« à effacer », « Oublier »): keep nothing
             raise FileNotFoundError(path)
-    except (OSError, sqlite3.Error) as exc:
+    except _FAILURES as exc:
         target.unlink(missing_ok=True)
         if not path.exists():
             _drop_if_empty(where)

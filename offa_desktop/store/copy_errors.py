@@ -4,9 +4,20 @@ damaged: set aside, never deleted, with what to restore), or another process hol
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from offa_desktop.domain.errors import OffaError
-from offa_desktop.store import backups
+
+
+class BackupInfo(Protocol):
+    """A backup as a message names it (``store.backups.Backup``; this module stays below
+    ``backups`` and ``cipher``, which raise its errors)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def label_fr(self) -> str: ...
 
 
 class WorkingCopyError(OffaError):
@@ -31,6 +42,7 @@ class WorkingCopyGone(WorkingCopyError):
     The bad file (if any) was set aside to ``moved_to``, never deleted, and no new empty copy
     took its place: a person restores ``latest`` (or another file) or chooses to start from an
     empty copy (``offa_desktop.store.restore``). ``reason``: empty, missing, foreign, corrupt.
+    ``latest``: the newest backup (``store.backups.latest``), given by the caller.
     """
 
     def __init__(
@@ -39,12 +51,14 @@ class WorkingCopyGone(WorkingCopyError):
         reason: str,
         moved_to: Path | None,
         detail: str = "",
+        *,
+        latest: BackupInfo | None,
     ) -> None:
         self.path = path
         self.reason = reason
         self.moved_to = moved_to
         self.detail = detail
-        self.latest = backups.latest(path)
+        self.latest = latest
         parts = [_WHAT[reason].format(path=path)]
         if moved_to is not None:
             parts.append(f"Elle a été mise de côté, sans rien effacer, sous « {moved_to} ».")
@@ -67,8 +81,10 @@ class WorkingCopyGone(WorkingCopyError):
 class CorruptWorkingCopy(WorkingCopyGone):
     """The file failed its integrity check and was moved aside to ``moved_to`` (never deleted)."""
 
-    def __init__(self, path: Path, moved_to: Path, detail: str) -> None:
-        super().__init__(path, "corrupt", moved_to, detail)
+    def __init__(
+        self, path: Path, moved_to: Path, detail: str, *, latest: BackupInfo | None
+    ) -> None:
+        super().__init__(path, "corrupt", moved_to, detail, latest=latest)
 
 
 class WorkingCopyBusy(WorkingCopyError):

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from offa_desktop.store import backups
+from offa_desktop.store import backups, cipher, encrypt
 from offa_desktop.store.copy_errors import (
     CorruptWorkingCopy,
     WorkingCopyError,
@@ -84,13 +84,13 @@ def _move_aside(path: Path, detail: str) -> CorruptWorkingCopy:
     moved = set_aside(path, "corrupt")
     assert moved is not None
     log.error("corrupt working copy %s moved to %s: %s", path, moved, detail)
-    return CorruptWorkingCopy(path, moved, detail)
+    return CorruptWorkingCopy(path, moved, detail, latest=backups.latest(path))
 
 
 def _gone(path: Path, reason: str, detail: str = "") -> WorkingCopyGone:
     moved = set_aside(path, reason)
     log.error("working copy %s %s (%s), set aside to %s", path, reason, detail, moved)
-    return WorkingCopyGone(path, reason, moved, detail)
+    return WorkingCopyGone(path, reason, moved, detail, latest=backups.latest(path))
 
 
 def _backup(path: Path, revision: str | None) -> Path:
@@ -139,11 +139,23 @@ def _on_begin(conn: Connection) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    """The engine of the copy at ``path``: its connections are ``cipher.connect``'s, with the
+    key registered now (SQLCipher, and its driver's errors mapped by SQLAlchemy, when the file is
+    encrypted or new with a key; the standard library's sqlite3 otherwise)."""
+    import sqlite3
+
     from sqlalchemy import create_engine, event
 
+    key = cipher.key_for(path)
+    keyed = key is not None and not cipher.is_plain(path)
+
+    def creator() -> sqlite3.Connection:
+        return cipher.connect_with(path, key, timeout=30, check_same_thread=False)
+
     engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": 30},
+        f"sqlite:///{path}",  # a file: the pool of a file, not of :memory:
+        creator=creator,
+        module=cipher.driver if keyed else sqlite3,
         hide_parameters=True,  # an error's text (logged) never quotes records: personal data
     )
     event.listen(engine, "connect", _on_connect)
@@ -226,8 +238,12 @@ class WorkingCopy:
             raise _gone(path, "missing" if size is None else "empty")
         existed = bool(size)
         marker = _marker(path)
+        key = cipher.key_for(path)
         if existed:
+            encrypt.recover_if_left(path)
             full = marker.exists() or path.stat().st_size <= FULL_CHECK_BYTES
+            # An encrypted file and no key, or the wrong one: raised, the file untouched
+            # (never taken for a damaged file).
             problem = quick_check(path, full=full)
             if problem is not None:
                 raise _move_aside(path, problem)
@@ -236,6 +252,10 @@ class WorkingCopy:
                 raise _gone(path, "foreign", f"copy id {found}, folder's {known}")
             if not is_working_copy(path):
                 raise _gone(path, "foreign", "not a working copy of this application")
+            if key is not None and cipher.is_plain(path):
+                encrypt.encrypt_in_place(path, key)
+            if key is not None:  # plain backups or set-asides (a kill after the swap)
+                encrypt.encrypt_leftovers(path, key)
         elif not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE))
         for file in (path, *_companions(path)):

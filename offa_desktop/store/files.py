@@ -14,10 +14,11 @@ import contextlib
 import fcntl
 import json
 import os
-import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any
+
+from offa_desktop.store import cipher
 
 PRIVATE = 0o600
 COPY_ID_KEY = "copy_id"
@@ -41,10 +42,14 @@ def marker(path: Path) -> Path:
     return path.with_name(path.name + ".open")
 
 
-def read_only(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-    """The rows of one query on ``path`` opened read-only (sqlite3 alone, no SQLAlchemy);
-    ``sqlite3.DatabaseError`` when the file cannot be read."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+def read_only(
+    path: Path, sql: str, params: tuple[Any, ...] = (), *, copy: Path | None = None
+) -> list[Any]:
+    """The rows of one query on ``path`` opened read-only (sqlite3 or SQLCipher, no
+    SQLAlchemy) with the key of the working copy ``copy`` (default: ``path`` itself; a backup
+    is read with its copy's key); ``cipher.DatabaseError`` when the file cannot be read,
+    ``cipher.KeyRequired`` / ``WrongKey`` when it is encrypted and the key is missing or wrong."""
+    conn = cipher.connect_with(path, cipher.key_for(copy or path), readonly=True)
     try:
         return conn.execute(sql, params).fetchall()
     finally:
@@ -56,12 +61,13 @@ def quick_check(path: Path, *, full: bool = True) -> str | None:
 
     ``full`` runs PRAGMA quick_check over every page; otherwise only the header, the schema
     and the first page of each table are read (a garbage or truncated file still fails).
+    An encrypted file is read with its registered key: without it ``cipher.KeyRequired``, with
+    a key that does not open it ``cipher.WrongKey`` (raised, never taken for damage).
     """
     try:
-        with path.open("rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                return "not a SQLite database (bad header)"
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=30)
+        if not cipher.is_plain(path) and not cipher.could_be_encrypted(path):
+            return "not a SQLite database (bad header)"
+        conn = cipher.connect(path, uri_params="mode=rw")
         try:
             if full:
                 rows = conn.execute("PRAGMA quick_check").fetchall()
@@ -75,16 +81,16 @@ def quick_check(path: Path, *, full: bool = True) -> str | None:
                 rows = [("ok",)]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         return str(exc)
     results = [str(r[0]) for r in rows]
     return None if results == ["ok"] else "; ".join(results[:5])
 
 
-def stored_revision(path: Path) -> str | None:
+def stored_revision(path: Path, *, copy: Path | None = None) -> str | None:
     try:
-        rows = read_only(path, "SELECT version_num FROM alembic_version")
-    except sqlite3.DatabaseError:
+        rows = read_only(path, "SELECT version_num FROM alembic_version", copy=copy)
+    except cipher.DatabaseError:
         return None
     return str(rows[0][0]) if rows else None
 
@@ -94,7 +100,7 @@ def derived_stale(path: Path) -> bool:
     (the flag of ``store.derived``; a missing table means a file not migrated yet)."""
     try:
         return bool(read_only(path, "SELECT 1 FROM sync_state WHERE key = 'derived_stale'"))
-    except sqlite3.DatabaseError:
+    except cipher.DatabaseError:
         return False
 
 
@@ -135,7 +141,7 @@ def copy_id(path: Path) -> str | None:
     """The ``copy_id`` stored in the file, or None (an older copy, or not a working copy)."""
     try:
         rows = read_only(path, "SELECT value FROM sync_state WHERE key = ?", (COPY_ID_KEY,))
-    except sqlite3.DatabaseError:
+    except cipher.DatabaseError:
         return None
     if not rows:
         return None
@@ -153,7 +159,7 @@ def ensure_copy_id(path: Path) -> str:
     if found is not None:
         return found
     new = str(uuid.uuid4())
-    conn = sqlite3.connect(path, timeout=30)
+    conn = cipher.connect(path)
     try:
         with conn:
             conn.execute(
@@ -165,19 +171,19 @@ def ensure_copy_id(path: Path) -> str:
     return copy_id(path) or new
 
 
-def tables(path: Path) -> set[str] | None:
+def tables(path: Path, *, copy: Path | None = None) -> set[str] | None:
     """The table names of a sound SQLite file (None when it cannot be read)."""
     try:
-        rows = read_only(path, "SELECT name FROM sqlite_master WHERE type = 'table'")
-    except sqlite3.DatabaseError:
+        rows = read_only(path, "SELECT name FROM sqlite_master WHERE type = 'table'", copy=copy)
+    except cipher.DatabaseError:
         return None
     return {str(r[0]) for r in rows}
 
 
-def is_working_copy(path: Path) -> bool:
+def is_working_copy(path: Path, *, copy: Path | None = None) -> bool:
     """True for an empty database or one that Alembic manages (this application's migrations;
     a revision this version does not know is refused later as from a newer version)."""
-    names = tables(path)
+    names = tables(path, copy=copy)
     return names is not None and (not names or "alembic_version" in names)
 
 

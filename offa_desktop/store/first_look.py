@@ -7,7 +7,8 @@ therefore painted from here, and the store proper opens right after the first pa
 ``tests/store/test_first_look.py`` checks both give the same rows for every sort, both ways, so
 the pages fetched later through SQLAlchemy continue this one without a seam.
 
-Read-only connection; use it only on a working copy that ``WorkingCopy.open`` has checked and
+Read-only connection (SQLCipher with the copy's key when it is encrypted: ``store.cipher``);
+use it only on a working copy that ``WorkingCopy.open`` has checked and
 migrated (it imports no SQLAlchemy for a sound file at the schema head).
 """
 
@@ -18,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from offa_desktop.store import cipher
 from offa_desktop.store.list_rows import ContractRow, contract_row
 
 # Sort name -> (key column, tie-breaker from the same table), as in contract_list.page_statement.
@@ -56,8 +58,8 @@ class FirstLook:
     """Count, pages and filter choices of the unfiltered contracts list, read-only."""
 
     def __init__(self, path: Path) -> None:
-        self._conn: sqlite3.Connection | None = sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False
+        self._conn: sqlite3.Connection | None = cipher.connect(
+            path, readonly=True, timeout=30, check_same_thread=False
         )
 
     @property

@@ -1,12 +1,13 @@
 """The names of the people of a working copy, for the log's redaction filter
 (``domain.redaction``): learners, their legal representatives, tutors, contracts' referents and
-signatories, users. sqlite3 alone, read-only: the filter reads them from any thread, at any time,
-without SQLAlchemy and without taking a write lock."""
+signatories, users. sqlite3 (SQLCipher for an encrypted copy) alone, read-only: the filter reads
+them from any thread, at any time, without SQLAlchemy and without taking a write lock."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from offa_desktop.store import cipher
 
 # One query a column, DISTINCT along its index (a UNION would sort every value again).
 _NAMES = (
@@ -27,12 +28,15 @@ def names(path: Path) -> list[str]:
     a working copy)."""
     if not path.exists() or path.stat().st_size == 0:
         return []
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+    try:
+        conn = cipher.connect(path, readonly=True, timeout=5)
+    except cipher.Unreadable:
+        return []  # encrypted and its key not (or not yet) given: no names to hide yet
     found: set[str] = set()
     try:
         for query in _NAMES:
             found.update(row[0] for row in conn.execute(query) if isinstance(row[0], str))
-    except sqlite3.Error:
+    except cipher.Error:
         pass  # what was read so far
     finally:
         conn.close()

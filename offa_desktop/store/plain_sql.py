@@ -10,12 +10,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from offa_desktop.store import cipher
+
 LIVE = "deleted IS 0"
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """A read-only connection (usable from a worker thread)."""
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+    """A read-only connection (usable from a worker thread; SQLCipher with the copy's key when
+    it is encrypted, see ``store.cipher``)."""
+    return cipher.connect(path, readonly=True, timeout=30, check_same_thread=False)
 
 
 def id_array(values: Iterable[Any]) -> str:

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from offa_desktop.store import backups
+from offa_desktop.store import backups, cipher
 from offa_desktop.store.copy_errors import WorkingCopyBusy, WorkingCopyError
 from offa_desktop.store.db import set_aside
 from offa_desktop.store.files import (
@@ -52,16 +52,29 @@ class Restored:
     set_aside: Path | None
 
 
-def _check_source(source: Path) -> None:
+def _check_source(source: Path, path: Path) -> None:
+    """The file to restore over the copy ``path``, read with that copy's key when encrypted."""
     if not source.is_file() or source.stat().st_size == 0:
         raise BadBackup(f"« {source} » n'existe pas ou est vide : rien à restaurer.")
-    problem = backups.integrity(source)
+    try:
+        problem = backups.integrity(source, copy=path)
+    except cipher.KeyRequired as exc:
+        raise BadBackup(
+            f"« {source} » est chiffré et la clé de la copie de travail n'est pas connue : "
+            "ouvrez d'abord l'application avec votre phrase de passe."
+        ) from exc
+    except cipher.WrongKey as exc:
+        raise BadBackup(
+            f"« {source} » est chiffré avec une autre clé que celle de cette copie de travail "
+            "(une sauvegarde d'un autre ordinateur ou d'avant un changement de clé) : il ne "
+            "peut pas être restauré ici."
+        ) from exc
     if problem is not None:
         raise BadBackup(
             f"« {source} » est endommagé (PRAGMA integrity_check : {problem}) : choisissez une "
             "autre sauvegarde."
         )
-    if not is_working_copy(source) or stored_revision(source) is None:
+    if not is_working_copy(source, copy=path) or stored_revision(source, copy=path) is None:
         raise BadBackup(
             f"« {source} » n'est pas une copie de travail de cette application : choisissez une "
             "sauvegarde du dossier « backups »."
@@ -83,15 +96,16 @@ def restore(path: Path, source: Path | None = None) -> Restored:
     source = Path(source).expanduser().resolve()
     if source == path:
         raise BadBackup("Le fichier à restaurer est la copie de travail elle-même.")
-    _check_source(source)
+    _check_source(source, path)
     lock = OpenLock(path)
     if not lock.acquire(exclusive=True):
         raise WorkingCopyBusy()
     try:
         temp = path.with_name(f"{path.name}.restoring")
         temp.unlink(missing_ok=True)
-        backups.copy_file(source, temp)
-        problem = backups.integrity(temp)
+        # Encrypted with the copy's key when there is one (a plain backup is encrypted here).
+        backups.copy_file(source, temp, cipher.key_for(path))
+        problem = backups.integrity(temp, copy=path)
         if problem is not None:
             temp.unlink(missing_ok=True)
             raise BadBackup(f"La copie restaurée a échoué à sa vérification : {problem}.")

@@ -60,7 +60,7 @@ def test_a_backup_failing_its_check_is_dropped_and_pushes_no_good_one_out(
     _copy_with_edit(path)
     good = [backups.take(path) for _ in range(5)]
 
-    def scribble(source: Path, target: Path) -> None:
+    def scribble(source: Path, target: Path, key: bytes | None = None) -> None:
         target.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8192)
 
     monkeypatch.setattr(backups, "copy_file", scribble)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from alembic import context
-from sqlalchemy import create_engine
+from pathlib import Path
 
+from alembic import context
+
+from offa_desktop.store.db import make_engine
 from offa_desktop.store.schema import metadata
 
 config = context.config
@@ -36,6 +38,6 @@ else:
     db = context.get_x_argument(as_dictionary=True).get("db")
     if not db:
         raise SystemExit("give the working copy: -x db=PATH")
-    engine = create_engine(f"sqlite:///{db}")
+    engine = make_engine(Path(db))  # encrypted with the key registered for it, if any
     with engine.begin() as conn:
         _run(conn)
