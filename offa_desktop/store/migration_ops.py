@@ -3,6 +3,7 @@
 - ``create_synced_table`` (0001, 0007, 0012): a collection's table: its fields (nullable), the
   columns every synced record ends with (``base.SyncedRecord``), its primary key, and an index
   on each field marked so and on ``version``.
+- ``columns`` (0001, 0007, 0012, 0014): a collection's fields read from a table, a line each.
 - ``create_indexes`` / ``drop_indexes`` (0011, 0013): indexes over several columns, analysed at
   once on a copy whose statistics exist (so the planner uses them without a new ANALYZE).
 
@@ -11,7 +12,7 @@ Migrations that ran must go on doing the same: add to this module, never change 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,6 +20,34 @@ from alembic import op
 
 # (name, type, indexed) of a collection's field.
 Field = tuple[str, Any, bool]
+
+# The types of ``columns``' tables, each as the migrations had written it.
+COLUMN_TYPES: dict[str, Callable[[], Any]] = {
+    "str": sa.String,
+    "str27": lambda: sa.String(length=27),
+    "str36": lambda: sa.String(length=36),
+    "text": sa.Text,
+    "int": sa.Integer,
+    "float": sa.Float,
+    "bool": sa.Boolean,
+    "date": sa.Date,
+    "json": lambda: sa.JSON(none_as_null=True),
+}
+
+
+def columns(table: str) -> list[Field]:
+    """A collection's fields, one a line: its name, its type (``COLUMN_TYPES``) and ``ix`` when
+    it is indexed; blank lines are passed over. A line that does not read so raises ValueError."""
+    fields: list[Field] = []
+    for line in table.splitlines():
+        words = line.split()
+        if not words:
+            continue
+        if len(words) < 2 or words[1] not in COLUMN_TYPES or words[2:] not in ([], ["ix"]):
+            raise ValueError(f"not a field: {line!r}")
+        fields.append((words[0], COLUMN_TYPES[words[1]](), len(words) == 3))
+    return fields
+
 
 SYNCED_COLUMNS: tuple[tuple[str, Any, bool], ...] = (  # (name, type, nullable)
     ("id", sa.String(length=36), False),

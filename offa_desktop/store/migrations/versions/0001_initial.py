@@ -10,29 +10,24 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from offa_desktop.store.migration_ops import create_synced_table
+from offa_desktop.store.migration_ops import columns, create_synced_table
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
-    create_synced_table(
-        "approvals",
-        [
-            ("establishment_unit_id", sa.String(length=36), True),
-            ("trade_code", sa.String(), True),
-            ("operator_code", sa.String(), True),
-            ("status", sa.String(), True),
-            ("requested_on", sa.Date(), True),
-            ("decided_on", sa.Date(), True),
-            ("decision_note", sa.Text(), False),
-            ("tutor_ids", sa.JSON(none_as_null=True), False),
-            ("referred_on", sa.Date(), True),
-        ],
-    )
+    create_synced_table("approvals", columns("""
+        establishment_unit_id str36 ix
+        trade_code            str   ix
+        operator_code         str   ix
+        status                str   ix
+        requested_on          date  ix
+        decided_on            date  ix
+        decision_note         text
+        tutor_ids             json
+        referred_on           date  ix
+    """))
     op.create_table(
         "base",
         sa.Column("collection", sa.String(), nullable=False),
@@ -41,26 +36,20 @@ def upgrade() -> None:
         sa.Column("data", sa.JSON(none_as_null=True), nullable=True),
         sa.PrimaryKeyConstraint("collection", "record_id", name=op.f("pk_base")),
     )
-    create_synced_table(
-        "checklist_templates",
-        [
-            ("code", sa.String(), True),
-            ("title", sa.String(), True),
-            ("items", sa.JSON(none_as_null=True), False),
-        ],
-    )
-    create_synced_table(
-        "companies",
-        [
-            ("enterprise_number", sa.String(), True),
-            ("name", sa.String(), True),
-            ("legal_form", sa.String(), False),
-            ("employee_count", sa.Integer(), True),
-            ("sector", sa.String(), True),
-            ("email", sa.String(), False),
-            ("phone", sa.String(), False),
-        ],
-    )
+    create_synced_table("checklist_templates", columns("""
+        code  str  ix
+        title str  ix
+        items json
+    """))
+    create_synced_table("companies", columns("""
+        enterprise_number str ix
+        name              str ix
+        legal_form        str
+        employee_count    int ix
+        sector            str ix
+        email             str
+        phone             str
+    """))
     op.create_table(
         "conflicts",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -73,113 +62,89 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("conflicts", schema=None) as batch_op:
         batch_op.create_index("ix_conflicts_record", ["collection", "record_id"], unique=False)
-    create_synced_table(
-        "contract_events",
-        [
-            ("contract_id", sa.String(length=36), True),
-            ("kind", sa.String(), True),
-            ("effective_date", sa.Date(), True),
-            ("reason_code", sa.String(), True),
-            ("details", sa.JSON(none_as_null=True), False),
-        ],
-    )
-    create_synced_table(
-        "contracts",
-        [
-            ("learner_id", sa.String(length=36), True),
-            ("establishment_unit_id", sa.String(length=36), True),
-            ("approval_id", sa.String(length=36), True),
-            ("tutor_id", sa.String(length=36), True),
-            ("operator_code", sa.String(), True),
-            ("referent_name", sa.String(), True),
-            ("referent_email", sa.String(), False),
-            ("referent_phone", sa.String(), False),
-            ("company_signatory", sa.String(), True),
-            ("workplace_ids", sa.JSON(none_as_null=True), False),
-            ("trade_code", sa.String(), True),
-            ("start_date", sa.Date(), True),
-            ("end_date", sa.Date(), True),
-            ("level", sa.String(), True),
-            ("monthly_pay", sa.Integer(), True),
-            ("schedule", sa.JSON(none_as_null=True), False),
-            ("status", sa.String(), True),
-            ("signed_on", sa.Date(), True),
-            ("supersedes_id", sa.String(length=36), True),
-        ],
-    )
-    create_synced_table(
-        "documents",
-        [
-            ("record", sa.String(), True),
-            ("file_name", sa.String(), True),
-            ("media_type", sa.String(), True),
-            ("size", sa.Integer(), True),
-            ("sha256", sa.String(), True),
-            ("created_at", sa.String(length=27), True),
-        ],
-    )
-    create_synced_table(
-        "establishment_units",
-        [
-            ("company_id", sa.String(length=36), True),
-            ("unit_number", sa.String(), True),
-            ("name", sa.String(), True),
-            ("street", sa.String(), False),
-            ("postal_code", sa.String(), True),
-            ("city", sa.String(), True),
-            ("region", sa.String(), True),
-        ],
-    )
-    create_synced_table(
-        "incentive_claims",
-        [
-            ("kind_code", sa.String(), True),
-            ("company_id", sa.String(length=36), True),
-            ("contract_ids", sa.JSON(none_as_null=True), False),
-            ("tutor_id", sa.String(length=36), True),
-            ("school_year", sa.String(), True),
-            ("amount", sa.Integer(), True),
-            ("status", sa.String(), True),
-            ("checks", sa.JSON(none_as_null=True), False),
-            ("iban", sa.String(), False),
-            ("paid_on", sa.Date(), True),
-        ],
-    )
-    create_synced_table(
-        "incentive_kinds",
-        [
-            ("code", sa.String(), True),
-            ("region", sa.String(), True),
-            ("amount", sa.Integer(), True),
-            ("valid_from", sa.Date(), True),
-        ],
-    )
-    create_synced_table(
-        "learners",
-        [
-            ("niss", sa.String(), True),
-            ("first_name", sa.String(), True),
-            ("last_name", sa.String(), True),
-            ("birth_date", sa.Date(), True),
-            ("street", sa.String(), False),
-            ("postal_code", sa.String(), True),
-            ("city", sa.String(), True),
-            ("operator_code", sa.String(), True),
-            ("email", sa.String(), False),
-            ("phone", sa.String(), False),
-            ("iban", sa.String(), False),
-            ("representative", sa.JSON(none_as_null=True), False),
-        ],
-    )
-    create_synced_table(
-        "operators",
-        [
-            ("code", sa.String(), True),
-            ("name", sa.String(), True),
-            ("kind", sa.String(), True),
-            ("region", sa.String(), True),
-        ],
-    )
+    create_synced_table("contract_events", columns("""
+        contract_id    str36 ix
+        kind           str   ix
+        effective_date date  ix
+        reason_code    str   ix
+        details        json
+    """))
+    create_synced_table("contracts", columns("""
+        learner_id            str36 ix
+        establishment_unit_id str36 ix
+        approval_id           str36 ix
+        tutor_id              str36 ix
+        operator_code         str   ix
+        referent_name         str   ix
+        referent_email        str
+        referent_phone        str
+        company_signatory     str   ix
+        workplace_ids         json
+        trade_code            str   ix
+        start_date            date  ix
+        end_date              date  ix
+        level                 str   ix
+        monthly_pay           int   ix
+        schedule              json
+        status                str   ix
+        signed_on             date  ix
+        supersedes_id         str36 ix
+    """))
+    create_synced_table("documents", columns("""
+        record     str   ix
+        file_name  str   ix
+        media_type str   ix
+        size       int   ix
+        sha256     str   ix
+        created_at str27 ix
+    """))
+    create_synced_table("establishment_units", columns("""
+        company_id  str36 ix
+        unit_number str   ix
+        name        str   ix
+        street      str
+        postal_code str   ix
+        city        str   ix
+        region      str   ix
+    """))
+    create_synced_table("incentive_claims", columns("""
+        kind_code    str   ix
+        company_id   str36 ix
+        contract_ids json
+        tutor_id     str36 ix
+        school_year  str   ix
+        amount       int   ix
+        status       str   ix
+        checks       json
+        iban         str
+        paid_on      date  ix
+    """))
+    create_synced_table("incentive_kinds", columns("""
+        code       str  ix
+        region     str  ix
+        amount     int  ix
+        valid_from date ix
+    """))
+    create_synced_table("learners", columns("""
+        niss           str  ix
+        first_name     str  ix
+        last_name      str  ix
+        birth_date     date ix
+        street         str
+        postal_code    str  ix
+        city           str  ix
+        operator_code  str  ix
+        email          str
+        phone          str
+        iban           str
+        representative json
+    """))
+    create_synced_table("operators", columns("""
+        code   str ix
+        name   str ix
+        kind   str ix
+        region str ix
+    """))
     op.create_table(
         "outbox",
         sa.Column("seq", sa.Integer(), autoincrement=True, nullable=False),
@@ -199,115 +164,85 @@ def upgrade() -> None:
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.create_index("ix_outbox_record", ["collection", "record_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_outbox_state"), ["state"], unique=False)
-    create_synced_table(
-        "pay_rates",
-        [
-            ("level", sa.String(), True),
-            ("percent", sa.Integer(), False),
-            ("valid_from", sa.Date(), True),
-        ],
-    )
-    create_synced_table(
-        "sectors",
-        [
-            ("code", sa.String(), True),
-            ("name", sa.String(), True),
-        ],
-    )
-    create_synced_table(
-        "suspension_reasons",
-        [
-            ("code", sa.String(), True),
-            ("label", sa.String(), True),
-            ("company_pays_days", sa.Integer(), True),
-        ],
-    )
+    create_synced_table("pay_rates", columns("""
+        level      str  ix
+        percent    int
+        valid_from date ix
+    """))
+    create_synced_table("sectors", columns("""
+        code str ix
+        name str ix
+    """))
+    create_synced_table("suspension_reasons", columns("""
+        code              str ix
+        label             str ix
+        company_pays_days int ix
+    """))
     op.create_table(
         "sync_state",
         sa.Column("key", sa.String(), nullable=False),
         sa.Column("value", sa.JSON(none_as_null=True), nullable=True),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_sync_state")),
     )
-    create_synced_table(
-        "termination_reasons",
-        [
-            ("code", sa.String(), True),
-            ("label", sa.String(), True),
-            ("company_pays_days", sa.Integer(), True),
-        ],
-    )
-    create_synced_table(
-        "trades",
-        [
-            ("code", sa.String(), True),
-            ("name", sa.String(), True),
-            ("sector", sa.String(), True),
-            ("max_learners_per_tutor", sa.Integer(), True),
-            ("max_age", sa.Integer(), True),
-            ("max_daily_hours", sa.Float(), False),
-            ("max_weekly_hours", sa.Float(), False),
-        ],
-    )
-    create_synced_table(
-        "training_plans",
-        [
-            ("trade_code", sa.String(), True),
-            ("level", sa.String(), True),
-            ("competences", sa.JSON(none_as_null=True), False),
-            ("valid_from", sa.Date(), True),
-        ],
-    )
-    create_synced_table(
-        "tutors",
-        [
-            ("company_id", sa.String(length=36), True),
-            ("first_name", sa.String(), True),
-            ("last_name", sa.String(), True),
-            ("birth_date", sa.Date(), True),
-            ("condition", sa.String(), True),
-            ("experience_years", sa.Integer(), True),
-            ("entrepreneur_title", sa.Boolean(), False),
-            ("training_hours", sa.Float(), False),
-            ("criminal_record_date", sa.Date(), True),
-            ("certified", sa.Boolean(), False),
-            ("email", sa.String(), False),
-            ("phone", sa.String(), False),
-        ],
-    )
-    create_synced_table(
-        "users",
-        [
-            ("display_name", sa.String(), True),
-            ("role", sa.String(), True),
-            ("operator_code", sa.String(), True),
-            ("sectors", sa.JSON(none_as_null=True), False),
-            ("email", sa.String(), False),
-            ("phone", sa.String(), False),
-        ],
-    )
-    create_synced_table(
-        "visits",
-        [
-            ("kind", sa.String(), True),
-            ("approval_id", sa.String(length=36), True),
-            ("contract_id", sa.String(length=36), True),
-            ("visitor_id", sa.String(length=36), True),
-            ("status", sa.String(), True),
-            ("planned_on", sa.Date(), True),
-            ("visit_date", sa.Date(), True),
-            ("checklist_code", sa.String(), True),
-            ("answers", sa.JSON(none_as_null=True), False),
-            ("opinion", sa.String(), True),
-            ("comments", sa.Text(), False),
-        ],
-    )
-    create_synced_table(
-        "wage_references",
-        [
-            ("valid_from", sa.Date(), True),
-            ("rmmmg", sa.Integer(), True),
-        ],
-    )
+    create_synced_table("termination_reasons", columns("""
+        code              str ix
+        label             str ix
+        company_pays_days int ix
+    """))
+    create_synced_table("trades", columns("""
+        code                   str   ix
+        name                   str   ix
+        sector                 str   ix
+        max_learners_per_tutor int   ix
+        max_age                int   ix
+        max_daily_hours        float
+        max_weekly_hours       float
+    """))
+    create_synced_table("training_plans", columns("""
+        trade_code  str  ix
+        level       str  ix
+        competences json
+        valid_from  date ix
+    """))
+    create_synced_table("tutors", columns("""
+        company_id           str36 ix
+        first_name           str   ix
+        last_name            str   ix
+        birth_date           date  ix
+        condition            str   ix
+        experience_years     int   ix
+        entrepreneur_title   bool
+        training_hours       float
+        criminal_record_date date  ix
+        certified            bool
+        email                str
+        phone                str
+    """))
+    create_synced_table("users", columns("""
+        display_name  str  ix
+        role          str  ix
+        operator_code str  ix
+        sectors       json
+        email         str
+        phone         str
+    """))
+    create_synced_table("visits", columns("""
+        kind           str   ix
+        approval_id    str36 ix
+        contract_id    str36 ix
+        visitor_id     str36 ix
+        status         str   ix
+        planned_on     date  ix
+        visit_date     date  ix
+        checklist_code str   ix
+        answers        json
+        opinion        str   ix
+        comments       text
+    """))
+    create_synced_table("wage_references", columns("""
+        valid_from date ix
+        rmmmg      int  ix
+    """))
 
 
 TABLES = (

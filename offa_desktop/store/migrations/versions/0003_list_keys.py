@@ -16,8 +16,6 @@ from alembic import op
 
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
 
 LEARNER_KEY = (
     "(SELECT lr.last_name || char(31) || coalesce(lr.first_name, '') FROM learners lr "

@@ -16,8 +16,6 @@ from sqlalchemy import text
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
 
 COLUMNS = "collection UNINDEXED, record_id UNINDEXED, terms"
 TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"

@@ -8,37 +8,28 @@ Create Date: 2026-12-06
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
 
-from offa_desktop.store.migration_ops import create_synced_table
+from offa_desktop.store.migration_ops import columns, create_synced_table
 
 revision = "0007"
 down_revision = "0006"
-branch_labels = None
-depends_on = None
 
 def upgrade() -> None:
-    create_synced_table(
-        "limits",
-        [
-            ("code", sa.String(), True),
-            ("label", sa.String(), True),
-            ("value", sa.Integer(), True),
-            ("unit", sa.String(), True),
-            ("valid_from", sa.Date(), True),
-        ],
-    )
-    create_synced_table(
-        "snoozes",
-        [
-            ("user_id", sa.String(length=36), True),
-            ("rule", sa.String(), True),
-            ("record", sa.String(), True),
-            ("until", sa.Date(), True),
-            ("reason", sa.String(), True),
-        ],
-    )
+    create_synced_table("limits", columns("""
+        code       str  ix
+        label      str  ix
+        value      int  ix
+        unit       str  ix
+        valid_from date ix
+    """))
+    create_synced_table("snoozes", columns("""
+        user_id str36 ix
+        rule    str   ix
+        record  str   ix
+        until   date  ix
+        reason  str   ix
+    """))
 
 
 def downgrade() -> None:

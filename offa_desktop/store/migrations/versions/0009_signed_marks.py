@@ -17,8 +17,6 @@ from alembic import op
 
 revision = "0009"
 down_revision = "0008"
-branch_labels = None
-depends_on = None
 
 TABLES = ("contract_events", "approvals", "visits")
 

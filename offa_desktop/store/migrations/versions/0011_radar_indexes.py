@@ -19,8 +19,6 @@ from offa_desktop.store.migration_ops import create_indexes, drop_indexes
 
 revision = "0011"
 down_revision = "0010"
-branch_labels = None
-depends_on = None
 
 INDEXES = (
     ("ix_contracts_status_start", "contracts", ("status", "start_date")),

@@ -12,49 +12,40 @@ integrity check finds the collection's checksum differs and pulls it again (sync
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
 
-from offa_desktop.store.migration_ops import create_synced_table
+from offa_desktop.store.migration_ops import columns, create_synced_table
 
 revision = "0012"
 down_revision = "0011"
-branch_labels = None
-depends_on = None
 
 def upgrade() -> None:
-    create_synced_table(
-        "stage_offers",
-        [
-            ("approval_id", sa.String(length=36), True),
-            ("establishment_unit_id", sa.String(length=36), True),
-            ("trade_code", sa.String(), True),
-            ("operator_code", sa.String(), True),
-            ("title", sa.String(), True),
-            ("description", sa.Text(), False),
-            ("start_date", sa.Date(), True),
-            ("places", sa.Integer(), True),
-            ("status", sa.String(), True),
-            ("published_on", sa.Date(), True),
-            ("closed_on", sa.Date(), True),
-            ("contact", sa.String(), False),
-        ],
-    )
-    create_synced_table(
-        "mediation_referrals",
-        [
-            ("subject", sa.String(), True),
-            ("contract_id", sa.String(length=36), True),
-            ("approval_id", sa.String(length=36), True),
-            ("operator_code", sa.String(), True),
-            ("reason", sa.Text(), False),
-            ("status", sa.String(), True),
-            ("referred_on", sa.Date(), True),
-            ("mediation_on", sa.Date(), True),
-            ("closed_on", sa.Date(), True),
-            ("outcome", sa.Text(), False),
-        ],
-    )
+    create_synced_table("stage_offers", columns("""
+        approval_id           str36 ix
+        establishment_unit_id str36 ix
+        trade_code            str   ix
+        operator_code         str   ix
+        title                 str   ix
+        description           text
+        start_date            date  ix
+        places                int   ix
+        status                str   ix
+        published_on          date  ix
+        closed_on             date  ix
+        contact               str
+    """))
+    create_synced_table("mediation_referrals", columns("""
+        subject       str   ix
+        contract_id   str36 ix
+        approval_id   str36 ix
+        operator_code str   ix
+        reason        text
+        status        str   ix
+        referred_on   date  ix
+        mediation_on  date  ix
+        closed_on     date  ix
+        outcome       text
+    """))
 
 
 def downgrade() -> None:

@@ -19,8 +19,6 @@ from offa_desktop.store.migration_ops import create_indexes, drop_indexes
 
 revision = "0013"
 down_revision = "0012"
-branch_labels = None
-depends_on = None
 
 INDEXES = (
     ("ix_contracts_figures", "contracts",

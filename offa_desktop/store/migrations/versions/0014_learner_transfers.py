@@ -11,26 +11,23 @@ the collection come back with the integrity check (sync/repair.py).
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
 
-from offa_desktop.store.migration_ops import Field, create_synced_table
+from offa_desktop.store.migration_ops import columns, create_synced_table
 
 revision = "0014"
 down_revision = "0013"
-branch_labels = None
-depends_on = None
 
-COLUMNS: list[Field] = [
-    ("niss", sa.String(), True),
-    ("from_operator", sa.String(), True),
-    ("to_operator", sa.String(), True),
-    ("status", sa.String(), True),
-    ("requested_on", sa.Date(), True),
-    ("decided_on", sa.Date(), True),
-    ("level_reached", sa.String(), True),
-    ("note", sa.Text(), False),
-]
+COLUMNS = columns("""
+    niss          str  ix
+    from_operator str  ix
+    to_operator   str  ix
+    status        str  ix
+    requested_on  date ix
+    decided_on    date ix
+    level_reached str  ix
+    note          text
+""")
 
 
 def upgrade() -> None:

@@ -20,8 +20,6 @@ from alembic import op
 
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
 
 counter = sa.table("version_counter", sa.column("id"), sa.column("value"))
 records = sa.table(
