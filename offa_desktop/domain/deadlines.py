@@ -225,10 +225,12 @@ def criminal_record_old(f: Facts, today: date) -> Iterator[Finding]:
     months = _record_months(f.limits, today)
     if months is None:
         return
-    concerned = {str(c.get("tutor_id")) for c in f.contracts.values() if _running(c)}
-    for a in f.approvals.values():
-        if a.get("status") in (*OPEN_REQUEST, "granted"):
-            concerned.update(str(t) for t in a.get("tutor_ids") or ())
+    concerned = f.tutors_in_charge
+    if concerned is None:
+        concerned = {str(c.get("tutor_id")) for c in f.contracts.values() if _running(c)}
+        for a in f.approvals.values():
+            if a.get("status") in (*OPEN_REQUEST, "granted"):
+                concerned.update(str(t) for t in a.get("tutor_ids") or ())
     for tid, tutor in f.look_at("criminal_record_old", f.tutors):
         extract = get_date(tutor, "criminal_record_date")
         if extract is None or tid not in concerned:

@@ -122,6 +122,10 @@ class Facts:
     pay_rates: Sequence[Record] = ()
     limits: Sequence[Record] = ()
     candidates: dict[str, set[str]] | None = None
+    # the tutors in charge (of a running contract, or named by an approval being instructed
+    # or granted) among the candidates of criminal_record_old, as the store found them; None:
+    # the rule finds them in ``contracts`` and ``approvals``
+    tutors_in_charge: set[str] | None = None
 
     def look_at(self, key: str, records: Mapping[str, T]) -> Iterator[tuple[str, T]]:
         """``(id, record)`` of ``records`` the rule ``key`` must examine."""

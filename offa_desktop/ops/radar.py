@@ -134,11 +134,24 @@ def profile_of(conn: sqlite3.Connection) -> Profile:
     return Profile.from_user(value if isinstance(value, dict) else None)
 
 
+ALL = -1  # ``compute(named=ALL)``: every line named in words
+
+
 def compute(
-    path: Path, today: date, profile: Profile | None = None, *, user_id: str | None = None
+    path: Path,
+    today: date,
+    profile: Profile | None = None,
+    *,
+    user_id: str | None = None,
+    named: int = ALL,
 ) -> Radar:
     """The radar of the working copy at ``path`` on ``today``, for ``profile`` (the copy's
-    signed-in user when None; ``user_id`` names the user when the copy does not)."""
+    signed-in user when None; ``user_id`` names the user when the copy does not).
+
+    ``named``: how many lines of each group are named in words (``RadarItem.record``; the
+    first ones, in the group's order), ALL for every line. The home screen names the lines it
+    shows and the rest of a group when it is unfolded (``name_items``): words are the costly
+    part of a radar of 10,000 lines, and a folded group shows only its count."""
     conn = plain_sql.connect(path)
     try:
         who = profile or profile_of(conn)
@@ -146,29 +159,52 @@ def compute(
             who = replace(who, user_id=user_id)
         facts, _window = radar_rows.load_facts(conn, today)
         findings = [f for f in find_all(facts, today) if _mine(f, facts, who)]
-        words = _words(conn, facts, findings)
         snoozes = radar_lines.snoozed(conn, who.user_id, today)
+        radar = Radar(today)
+        for finding in sorted(findings, key=lambda f: (order_key(f, today), f.rule)):
+            item = RadarItem(
+                finding.rule, finding.collection, finding.id, finding.due, "", finding.detail
+            )
+            snooze = snoozes.get(item.key)
+            if snooze is None:
+                radar.items.append(item)
+            else:
+                until = date.fromisoformat(snooze["until"])
+                radar.snoozed.append(
+                    replace(item, snoozed_until=until, snooze_reason=snooze["reason"] or "")
+                )
+        if named == ALL:
+            wanted: list[RadarItem] = [*radar.items, *radar.snoozed]
+        else:
+            seen: dict[str, int] = {}
+            wanted = []
+            for item in radar.items:
+                if seen.get(item.rule, 0) < named:
+                    seen[item.rule] = seen.get(item.rule, 0) + 1
+                    wanted.append(item)
+            wanted += radar.snoozed  # few: a person put each off
+        words = _words(conn, wanted)
     finally:
         conn.close()
-    radar = Radar(today)
-    for finding in sorted(findings, key=lambda f: (order_key(f, today), f.rule)):
-        item = RadarItem(
-            finding.rule,
-            finding.collection,
-            finding.id,
-            finding.due,
-            words.get((finding.collection, finding.id), ""),
-            finding.detail,
-        )
-        snooze = snoozes.get(item.key)
-        if snooze is None:
-            radar.items.append(item)
-        else:
-            until = date.fromisoformat(snooze["until"])
-            radar.snoozed.append(
-                replace(item, snoozed_until=until, snooze_reason=snooze["reason"] or "")
-            )
+    radar.items = [_named(i, words) for i in radar.items]
+    radar.snoozed = [_named(i, words) for i in radar.snoozed]
     return radar
+
+
+def _named(item: RadarItem, words: dict[tuple[str, str], str]) -> RadarItem:
+    found = words.get((item.collection, item.id))
+    return item if found is None else replace(item, record=found)
+
+
+def name_items(path: Path, items: Iterable[RadarItem]) -> list[RadarItem]:
+    """``items`` named in words (a group unfolded on the home screen)."""
+    items = list(items)
+    conn = plain_sql.connect(path)
+    try:
+        words = _words(conn, items)
+    finally:
+        conn.close()
+    return [_named(i, words) for i in items]
 
 
 def _mine(finding: Finding, facts: Facts, who: Profile) -> bool:
@@ -195,96 +231,43 @@ def _person(row: Any) -> str:
     return " ".join(str(p) for p in (row.get("last_name"), row.get("first_name")) if p)
 
 
-def _words(
-    conn: sqlite3.Connection, facts: Facts, findings: Iterable[Finding]
-) -> dict[tuple[str, str], str]:
-    """How each line names its record: learner — company — trade for a contract, unit (city)
-    — trade for an approval or its visit, tutor — company, claim kind — company — year."""
-    findings = list(findings)
-    running_of: dict[str, Any] = {}
-    for c in facts.contracts.values():
-        if c.get("status") in ("signed", "active", "suspended") and "learner_id" in c:
-            running_of[str(c.get("learner_id"))] = c
-    # only what the lines name: their contracts' (or approvals') units and trades, the
-    # companies of those units, of the tutors and of the claims
-    unit_ids: set[str] = set()
-    trade_codes: set[str] = set()
-    company_ids: set[str] = set()
-    for f in findings:
-        record: Any = None
-        if f.collection == "contracts":
-            record = facts.contracts[f.id]
-        elif f.collection == "learners":
-            record = running_of.get(f.id)
-        elif f.collection == "approvals":
-            record = facts.approvals[f.id]
-        elif f.collection == "visits":
-            record = facts.approvals.get(str(facts.visits[f.id].get("approval_id")))
-        elif f.collection == "tutors":
-            company_ids.add(str(facts.tutors[f.id].get("company_id")))
-        elif f.collection == "incentive_claims":
-            company_ids.add(str(facts.claims[f.id].get("company_id")))
-        if record:
-            unit_ids.add(str(record.get("establishment_unit_id")))
-            trade_codes.add(str(record.get("trade_code")))
-    company_ids |= {str(facts.units[u].get("company_id")) for u in unit_ids if u in facts.units}
-    found = radar_lines.names(
-        conn,
-        {
-            "companies": {c for c in company_ids if c and c != "None"},
-            "trades": {t for t in trade_codes if t and t != "None"},
-        },
-    )
-    company = found["companies"]
-    trade = found["trades"]
+def _joined(*parts: Any) -> str:
+    return " — ".join(str(p) for p in parts if p)
 
-    def company_of_unit(unit_id: Any) -> str:
-        unit = facts.units.get(str(unit_id))
-        return str((company.get(str(unit.get("company_id"))) or {}).get("name", "")) if unit else ""
 
-    def contract_words(contract: Any) -> str:
-        parts = (
-            _person(facts.learners.get(str(contract.get("learner_id")))),
-            company_of_unit(contract.get("establishment_unit_id")),
-            str((trade.get(str(contract.get("trade_code"))) or {}).get("name", "")),
-        )
-        return " — ".join(p for p in parts if p)
+def _place(row: Any) -> str:
+    place = str(row.get("unit") or "")
+    if row.get("city"):
+        place += f" ({row['city']})"
+    return place
 
-    def approval_words(approval: Any) -> str:
-        unit = facts.units.get(str(approval.get("establishment_unit_id"))) or {}
-        place = str(unit.get("name") or "")
-        if unit.get("city"):
-            place += f" ({unit['city']})"
-        parts = (place, str((trade.get(str(approval.get("trade_code"))) or {}).get("name", "")))
-        return " — ".join(p for p in parts if p)
 
+def _words(conn: sqlite3.Connection, items: Iterable[RadarItem]) -> dict[tuple[str, str], str]:
+    """How each line names its record: learner — company — trade for a contract (a learner by
+    its running contract), unit (city) — trade for an approval or its visit, tutor — company,
+    claim kind — company — year, a referral as ``radar_lines.referral_words`` says."""
+    wanted: dict[str, set[str]] = {}
+    for item in items:
+        wanted.setdefault(item.collection, set()).add(item.id)
+    rows = radar_lines.naming_rows(conn, wanted)
     out: dict[tuple[str, str], str] = {}
-    referrals = radar_lines.referral_words(
-        conn, [f.id for f in findings if f.collection == "mediation_referrals"])
-    for f in findings:
-        key = (f.collection, f.id)
-        if f.collection == "mediation_referrals":
-            out[key] = referrals.get(f.id, "")
-        if f.collection == "contracts":
-            out[key] = contract_words(facts.contracts[f.id])
-        elif f.collection == "learners":
-            contract = running_of.get(f.id)
-            out[key] = contract_words(contract) if contract else _person(facts.learners[f.id])
-        elif f.collection == "approvals":
-            out[key] = approval_words(facts.approvals[f.id])
-        elif f.collection == "visits":
-            approval = facts.approvals.get(str(facts.visits[f.id].get("approval_id")))
-            out[key] = approval_words(approval) if approval else ""
-        elif f.collection == "tutors":
-            tutor = facts.tutors[f.id]
-            name = str((company.get(str(tutor.get("company_id"))) or {}).get("name", ""))
-            out[key] = " — ".join(p for p in (_person(tutor), name) if p)
-        elif f.collection == "incentive_claims":
-            claim = facts.claims[f.id]
-            parts = (
-                KINDS_FR.get(str(claim.get("kind_code")), str(claim.get("kind_code"))),
-                str((company.get(str(claim.get("company_id"))) or {}).get("name", "")),
-                str(claim.get("school_year") or ""),
-            )
-            out[key] = " — ".join(p for p in parts if p)
+    for rid, row in rows.get("contracts", {}).items():
+        out[("contracts", rid)] = _joined(_person(row), row["company"], row["trade"])
+    for rid, row in rows.get("learners", {}).items():
+        out[("learners", rid)] = (_joined(_person(row), row["company"], row["trade"])
+                                  if row["contract"] else _person(row))
+    for rid, row in rows.get("approvals", {}).items():
+        out[("approvals", rid)] = _joined(_place(row), row["trade"])
+    for rid, row in rows.get("visits", {}).items():
+        out[("visits", rid)] = _joined(_place(row), row["trade"]) if row["approval"] else ""
+    for rid, row in rows.get("tutors", {}).items():
+        out[("tutors", rid)] = _joined(_person(row), row["company"])
+    for rid, row in rows.get("incentive_claims", {}).items():
+        kind = str(row["kind_code"])
+        out[("incentive_claims", rid)] = _joined(
+            KINDS_FR.get(kind, kind), row["company"], row["school_year"])
+    for rid, text in radar_lines.referral_words(
+        conn, wanted.get("mediation_referrals", ())
+    ).items():
+        out[("mediation_referrals", rid)] = text
     return out

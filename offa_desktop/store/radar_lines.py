@@ -1,5 +1,8 @@
-"""What the radar's lines name, and which of them the user put off: read after the facts, for
-the lines shown only (``ops/radar.py``)."""
+"""What the radar's lines name, and which of them the user put off: read after the rules, for
+the lines named only (``ops/radar.py``: the home screen names the lines it shows, the rest when
+a group is unfolded; ``offa-desktop radar`` names them all). One query per collection, joined in
+SQL (the linked learner, unit, company and trade of each line), the words put together by the
+caller."""
 
 from __future__ import annotations
 
@@ -8,7 +11,60 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from offa_desktop.domain.contracts import RUNNING
 from offa_desktop.store.plain_sql import LIVE, id_array, select_rows
+
+_RUN = "(" + ", ".join(f"'{s}'" for s in RUNNING) + ")"
+_IDS = "(SELECT value FROM json_each(?))"
+# per collection: the columns that name a line, read by one join from its ids
+_NAMING: dict[str, str] = {
+    "contracts": "SELECT c.id, l.last_name, l.first_name, co.name AS company, t.name AS trade"
+    " FROM contracts c"
+    " LEFT JOIN learners l ON l.id = c.learner_id AND l.deleted IS 0"
+    " LEFT JOIN establishment_units u ON u.id = c.establishment_unit_id AND u.deleted IS 0"
+    " LEFT JOIN companies co ON co.id = u.company_id AND co.deleted IS 0"
+    " LEFT JOIN trades t ON t.code = c.trade_code AND t.deleted IS 0"
+    f" WHERE c.id IN {_IDS}",
+    # a learner is named by its running contract (the latest started), else by itself
+    "learners": "SELECT l.id, l.last_name, l.first_name, co.name AS company, t.name AS trade,"
+    " c.id AS contract FROM learners l"
+    " LEFT JOIN contracts c ON c.id = (SELECT r.id FROM contracts r WHERE r.learner_id = l.id"
+    f"  AND r.deleted IS 0 AND +r.status IN {_RUN} ORDER BY r.start_date DESC, r.id DESC"
+    "  LIMIT 1)"
+    " LEFT JOIN establishment_units u ON u.id = c.establishment_unit_id AND u.deleted IS 0"
+    " LEFT JOIN companies co ON co.id = u.company_id AND co.deleted IS 0"
+    " LEFT JOIN trades t ON t.code = c.trade_code AND t.deleted IS 0"
+    f" WHERE l.id IN {_IDS}",
+    "approvals": "SELECT a.id, u.name AS unit, u.city, t.name AS trade FROM approvals a"
+    " LEFT JOIN establishment_units u ON u.id = a.establishment_unit_id AND u.deleted IS 0"
+    " LEFT JOIN trades t ON t.code = a.trade_code AND t.deleted IS 0"
+    f" WHERE a.id IN {_IDS}",
+    "visits": "SELECT v.id, a.id AS approval, u.name AS unit, u.city, t.name AS trade"
+    " FROM visits v LEFT JOIN approvals a ON a.id = v.approval_id AND a.deleted IS 0"
+    " LEFT JOIN establishment_units u ON u.id = a.establishment_unit_id AND u.deleted IS 0"
+    " LEFT JOIN trades t ON t.code = a.trade_code AND t.deleted IS 0"
+    f" WHERE v.id IN {_IDS}",
+    "tutors": "SELECT p.id, p.last_name, p.first_name, co.name AS company FROM tutors p"
+    " LEFT JOIN companies co ON co.id = p.company_id AND co.deleted IS 0"
+    f" WHERE p.id IN {_IDS}",
+    "incentive_claims": "SELECT k.id, k.kind_code, k.school_year, co.name AS company"
+    " FROM incentive_claims k LEFT JOIN companies co ON co.id = k.company_id"
+    f" AND co.deleted IS 0 WHERE k.id IN {_IDS}",
+}
+
+
+def naming_rows(
+    conn: sqlite3.Connection, wanted: dict[str, set[str]]
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """``{collection: {id: row}}``: what names each line of ``wanted`` (``{collection:
+    ids}``), the linked records' columns joined (None where a record is missing)."""
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for collection, ids in wanted.items():
+        sql = _NAMING.get(collection)
+        if sql is None or not ids:
+            continue
+        out[collection] = {row["id"]: row for row in select_rows(conn, sql, id_array(ids))}
+    return out
 
 
 def referral_words(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:

@@ -244,46 +244,32 @@ def _approvals(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> No
 
 
 def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
-    """Tutors whose criminal-record extract is past the limit, the running contracts they
-    follow (id, tutor, status: what the rule reads) and the approvals of their companies'
-    units (being instructed or granted) that name them."""
+    """Tutors whose criminal-record extract is past the limit and who are in charge (of a
+    running contract, or named by an approval of their company's units being instructed or
+    granted): one query, each condition an indexed EXISTS (``Facts.tutors_in_charge``: the
+    rule does not rebuild it from contracts and approvals read for it)."""
     assert f.candidates is not None
     if params["records_before"] is None:
         f.candidates["criminal_record_old"] = set()
         return
     old = select_rows(
         conn,
-        "SELECT id, company_id, first_name, last_name, condition, experience_years,"
-        f" training_hours, criminal_record_date, certified FROM tutors WHERE {LIVE}"
-        " AND criminal_record_date <= :records_before",
+        "SELECT t.id, t.company_id, t.first_name, t.last_name, t.condition,"
+        " t.experience_years, t.training_hours, t.criminal_record_date, t.certified"
+        f" FROM tutors t WHERE t.{LIVE} AND t.criminal_record_date <= :records_before"
+        " AND (EXISTS (SELECT 1 FROM contracts c WHERE c.tutor_id = t.id"
+        f"  AND c.{LIVE} AND +c.status IN {_RUN})"
+        " OR EXISTS (SELECT 1 FROM establishment_units u"
+        "  JOIN approvals a ON a.establishment_unit_id = u.id"
+        f"  WHERE u.company_id = t.company_id AND u.{LIVE} AND a.{LIVE}"
+        "  AND a.status IN ('requested', 'under_review', 'granted')"
+        "  AND EXISTS (SELECT 1 FROM json_each(a.tutor_ids) j WHERE j.value = t.id)))",
         params,
     )
     f.candidates["criminal_record_old"] = {t["id"] for t in old}
+    f.tutors_in_charge = set(f.candidates["criminal_record_old"])
     for row in old:
         f.tutors[row["id"]] = row
-    ids = id_array(f.candidates["criminal_record_old"])
-    for cid, tutor_id, status in conn.execute(
-        f"SELECT id, tutor_id, status FROM contracts WHERE {LIVE} AND +status IN {_RUN}"
-        " AND tutor_id IN (SELECT value FROM json_each(?))",
-        (ids,),
-    ):
-        f.contracts.setdefault(cid, {"id": cid, "tutor_id": tutor_id, "status": status})
-    # (approval, status, old tutor it names): what the rule reads of them
-    named: dict[str, dict[str, Any]] = {}
-    for approval_id, status, tutor_id in conn.execute(
-        "SELECT a.id, a.status, t.id FROM tutors t"
-        " JOIN establishment_units u ON u.company_id = t.company_id"
-        " JOIN approvals a ON a.establishment_unit_id = u.id"
-        f" WHERE t.id IN (SELECT value FROM json_each(?)) AND u.{LIVE} AND a.{LIVE}"
-        " AND a.status IN ('requested', 'under_review', 'granted')"
-        " AND EXISTS (SELECT 1 FROM json_each(a.tutor_ids) j WHERE j.value = t.id)",
-        (ids,),
-    ):
-        row = named.setdefault(approval_id, {"id": approval_id, "status": status,
-                                             "tutor_ids": []})
-        row["tutor_ids"].append(tutor_id)
-    for approval_id, row in named.items():
-        f.approvals.setdefault(approval_id, row)
 
 
 def _visits_and_claims(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
@@ -329,34 +315,23 @@ def _referrals(conn: sqlite3.Connection, f: Facts) -> None:
 
 
 def _places(conn: sqlite3.Connection, f: Facts) -> None:
-    """The learners, tutors and units of the contracts read in full and of the approvals the
-    rules list (P2 reads the unit's region and the tutor; the lines name them)."""
-    full = [c for c in f.contracts.values() if "learner_id" in c]
-    for row in select_rows(
-        conn,
-        f"SELECT id, first_name, last_name, birth_date FROM learners WHERE {LIVE}"
-        " AND id IN (SELECT value FROM json_each(?))",
-        id_array(c["learner_id"] for c in full if c["learner_id"] not in f.learners),
-    ):
-        f.learners[row["id"]] = row
+    """The tutors and units of the P2 candidates (the rule reads the unit's region and the
+    tutor's certification); what names the lines is read for the lines named only
+    (``radar_lines.naming_rows``)."""
     assert f.candidates is not None
+    p2 = [f.contracts[c] for c in f.candidates["p2_at_risk"] if c in f.contracts]
     for row in select_rows(
         conn,
         "SELECT id, company_id, first_name, last_name, condition, experience_years,"
         f" training_hours, criminal_record_date, certified FROM tutors WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
-        id_array(f.contracts[c]["tutor_id"] for c in f.candidates["p2_at_risk"]
-             if c in f.contracts and f.contracts[c]["tutor_id"] not in f.tutors),
+        id_array(c["tutor_id"] for c in p2 if c["tutor_id"] not in f.tutors),
     ):
         f.tutors[row["id"]] = row
-    listed = f.candidates["approval_decision"] | {
-        str(a) for a in (v.get("approval_id") for v in f.visits.values()) if a}
-    unit_ids = {c["establishment_unit_id"] for c in full}
-    unit_ids |= {f.approvals[a]["establishment_unit_id"] for a in listed if a in f.approvals}
     for row in select_rows(
         conn,
         f"SELECT id, company_id, name, city, region FROM establishment_units WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
-        id_array(unit_ids),
+        id_array(c["establishment_unit_id"] for c in p2),
     ):
         f.units[row["id"]] = row

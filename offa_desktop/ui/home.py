@@ -5,7 +5,8 @@ record in words and opens it with Enter or a double-click. A line can be put off
 with a reason ("Reporter…", Ctrl+R): a synced per-user record (``ops/snoozes.py``). The radar is
 computed on a worker (``ops.radar.compute``: sqlite3 only, so it runs before the store's
 SQLAlchemy side is loaded at start-up) and recomputed after every change set; the UI thread only
-swaps the model's data.
+swaps the model's data. Only the lines shown are named in words at first (the groups open
+unfolded, the first lines of the others); a long group is named on a worker when it is unfolded.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.radar import RULE_BY_CODE, SEVERITY_FR
 from offa_desktop.domain.values import brussels_today, format_date_fr
-from offa_desktop.ops.radar import Radar, RadarItem, compute
+from offa_desktop.ops.radar import Radar, RadarItem, compute, name_items
 from offa_desktop.ui.area_view import opens_on_enter
 from offa_desktop.ui.tasks import OneAtATime, TaskManager, paused_gc
 
@@ -62,7 +63,7 @@ def _compute(path: Path, today: date, user_id: str | None) -> Radar:
     # no automatic GC meanwhile: a full pass over the radar's many small objects would hold
     # the GIL, and so the UI thread, for a few hundred ms (ui/tasks.paused_gc)
     with paused_gc():
-        return compute(path, today, user_id=user_id)
+        return compute(path, today, user_id=user_id, named=OPEN_GROUP_LINES)
 
 
 class RadarModel(QAbstractItemModel):
@@ -73,15 +74,30 @@ class RadarModel(QAbstractItemModel):
         super().__init__(parent)
         self.radar: Radar | None = None
         self.groups: list[tuple[str, list[RadarItem]]] = []
+        self.named: set[str] = set()  # the groups whose every line is named in words
         self.headers = (tr("Échéance"), tr("Fiche"), tr("Détail"))
 
     def set_radar(self, radar: Radar, *, show_snoozed: bool = False) -> None:
         self.beginResetModel()
         self.radar = radar
         self.groups = radar.groups()
+        self.named = {key for key, items in self.groups if len(items) <= OPEN_GROUP_LINES}
         if show_snoozed and radar.snoozed:
             self.groups.append((SNOOZED, list(radar.snoozed)))
+            self.named.add(SNOOZED)  # every snoozed line comes named
         self.endResetModel()
+
+    def set_named(self, key: str, items: list[RadarItem]) -> None:
+        """The lines of group ``key`` named in words (same lines, same order)."""
+        for row, (group, old) in enumerate(self.groups):
+            if group == key and [i.key for i in old] == [i.key for i in items]:
+                old[:] = items
+                self.named.add(key)
+                parent = self.index(row, 0)
+                if items:
+                    self.dataChanged.emit(self.index(0, 1, parent),
+                                          self.index(len(items) - 1, 1, parent))
+                return
 
     # --- structure -----------------------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -251,6 +267,7 @@ class HomeView(QWidget):
         header.setStretchLastSection(True)
         self.tree.open_requested.connect(
             lambda item: self.open_requested.emit(item.collection, item.id))
+        self.tree.expanded.connect(self._name_group)
         snooze_action = QAction(tr("Reporter…"), self)
         snooze_action.setShortcut(QKeySequence("Ctrl+R"))
         snooze_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -307,6 +324,17 @@ class HomeView(QWidget):
         self.summary.setText(text)
         if item is not None:
             self.select(item.key)
+
+    def _name_group(self, index: QModelIndex) -> None:
+        """A long group unfolded: its lines named in words on a worker (the first ones are)."""
+        if index.parent().isValid() or not 0 <= index.row() < len(self.model.groups):
+            return
+        key, items = self.model.groups[index.row()]
+        if key in self.model.named:
+            return
+        self.model.named.add(key)  # asked once
+        self.tasks.background(name_items, self.path, list(items)).owned_by(self).success(
+            lambda named: self.model.set_named(key, named)).run()
 
     def select(self, key: str) -> bool:
         """Make the line of ``key`` (``rule|collection/id``) current; False when absent."""

@@ -14,7 +14,7 @@ from offa_desktop.domain.values import brussels_today
 from offa_desktop.ops.radar import compute
 from offa_desktop.store import queries
 from offa_desktop.ui.context import AppContext
-from offa_desktop.ui.home import SNOOZED, HomeView
+from offa_desktop.ui.home import OPEN_GROUP_LINES, SNOOZED, HomeView
 
 pytestmark = pytest.mark.gui
 
@@ -56,6 +56,44 @@ def test_home_is_first_and_lists_exactly_the_radar(qtbot: Any, demo_copy: Path) 
         assert late_groups == sorted(late_groups, reverse=True)
         assert str(len(expected.items)) in home.summary.text()
         window.close()
+    finally:
+        context.close()
+
+
+def test_lines_are_named_as_shown_and_a_long_group_when_unfolded(
+    qtbot: Any, demo_copy: Path
+) -> None:
+    """The home screen names the lines it shows; unfolding a long group names the rest, with
+    the words ``offa-desktop radar`` gives every line."""
+    context = AppContext.open(demo_copy)
+    try:
+        home = HomeView(context.working_copy.path, context.tasks)
+        qtbot.addWidget(home)
+        home.resize(1000, 600)
+        home.show()
+        with qtbot.waitSignal(home.computed, timeout=30_000):
+            home.refresh()
+        full = compute(paths.working_copy_path(demo_copy), home.radar.today if home.radar
+                       else brussels_today())
+        words = {i.key: i.record for i in full.items}
+        assert all(words.values()), "every line of the demo names its record"
+        model = home.model
+        long_rows = [r for r in range(model.rowCount())
+                     if len(model.groups[r][1]) > OPEN_GROUP_LINES]
+        assert long_rows, "the demo copy should have a long group"
+        for row in range(model.rowCount()):
+            key, items = model.groups[row]
+            shown_now = items if row not in long_rows else items[:OPEN_GROUP_LINES]
+            assert [i.record for i in shown_now] == [words[i.key] for i in shown_now]
+        row = long_rows[0]
+        key, items = model.groups[row]
+        assert not all(i.record for i in items)  # the rest waits until it is unfolded
+        home.tree.expand(model.index(row, 0))
+        qtbot.waitUntil(lambda: key in model.named and all(
+            i.record for i in model.groups[row][1]), timeout=30_000)
+        assert [i.record for i in model.groups[row][1]] == [words[i.key] for i in items]
+        line = model.index(len(items) - 1, 1, model.index(row, 0))
+        assert model.data(line) == words[items[-1].key]
     finally:
         context.close()
 
