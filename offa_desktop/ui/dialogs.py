@@ -123,3 +123,11 @@ def show_kept(context: Any, dialog: ShownWidget, key: str) -> ShownWidget:
     dialog.show()
     context.extras[key] = dialog
     return dialog
+
+
+def keep_open(children: list[QWidget], child: ShownWidget) -> ShownWidget:
+    """Show ``child`` (a form or dialog opened from another), kept in ``children``, the
+    opener's list, while the opener lives."""
+    children.append(child)
+    child.show()
+    return child

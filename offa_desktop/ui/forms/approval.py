@@ -22,7 +22,7 @@ from offa_desktop.ops.contracts import drafting
 from offa_desktop.ops.contracts.drafting import Option
 from offa_desktop.ops.records import editing
 from offa_desktop.ops.records.editing import Check
-from offa_desktop.ui.dialogs import confirmed
+from offa_desktop.ui.dialogs import confirmed, keep_open
 from offa_desktop.ui.formats import date_fr, name_of
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.fields import (
@@ -118,7 +118,7 @@ class ApprovalForm(RequestForm):
         self.visits.cellDoubleClicked.connect(self.open_visit)
         column.addWidget(self.visits)
         self.body_layout.addWidget(box)
-        self.open_children: list[RecordForm] = []
+        self.open_children: list[QWidget] = []
         self.refresh_visits()
 
     def refresh_visits(self) -> None:
@@ -149,9 +149,7 @@ class ApprovalForm(RequestForm):
 
     def _child(self, form: RecordForm) -> RecordForm:
         form.saved.connect(lambda _c: self.refresh_visits())
-        self.open_children.append(form)
-        form.show()
-        return form
+        return keep_open(self.open_children, form)
 
     def update_derived(self, result: Check) -> None:
         record = result.record

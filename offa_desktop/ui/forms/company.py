@@ -21,6 +21,7 @@ from offa_desktop.domain.identifiers import format_enterprise_number
 from offa_desktop.domain.rules import tutor_is_certified, tutor_is_designated
 from offa_desktop.ops.records import editing
 from offa_desktop.ops.records.editing import Check
+from offa_desktop.ui.dialogs import keep_open
 from offa_desktop.ui.formats import choices, date_fr, name_of
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.fields import (
@@ -79,7 +80,7 @@ class CompanyForm(RecordForm):
                                        "et ses tuteurs."))
         self.children_hint.setStyleSheet("color: #555;")
         self.body_layout.addWidget(self.children_hint)
-        self.open_children: list[QDialog] = []
+        self.open_children: list[QWidget] = []
         self.incentives_button = QPushButton(tr("Incitants…"))
         self.incentives_button.setObjectName("company-incentives")
         self.incentives_button.clicked.connect(self.show_incentives)
@@ -185,23 +186,16 @@ class CompanyForm(RecordForm):
 
     def show_incentives(self) -> QDialog:
         """The company's incentive claims per school year, with their checks."""
-        dialog = IncentivesDialog(self.context, self.record_id, self)
-        self.open_children.append(dialog)
-        dialog.show()
-        return dialog
+        return keep_open(self.open_children, IncentivesDialog(self.context, self.record_id, self))
 
     def new_claim(self) -> RecordForm:
         """A new incentive claim for this company (OFFA staff)."""
         form = IncentiveClaimForm(self.context, None, self, company_id=self.record_id)
-        self.open_children.append(form)
-        form.show()
-        return form
+        return keep_open(self.open_children, form)
 
     def _child(self, form: RecordForm) -> RecordForm:
         form.saved.connect(lambda _changes: self.refresh_children())
-        self.open_children.append(form)
-        form.show()
-        return form
+        return keep_open(self.open_children, form)
 
     def after_save(self, changes: Any) -> None:
         self.setWindowTitle(tr("Entreprise"))

@@ -27,7 +27,7 @@ from offa_desktop.ops.incentives import (
     ClaimRow,
 )
 from offa_desktop.ops.records import editing
-from offa_desktop.ui.dialogs import close_buttons, ok_cancel_buttons, say
+from offa_desktop.ui.dialogs import close_buttons, keep_open, ok_cancel_buttons, say
 from offa_desktop.ui.formats import money_fr, name_of
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.claim_form import (
@@ -195,9 +195,7 @@ class IncentivesDialog(QDialog):
         form = IncentiveClaimForm(self.context, None, self, company_id=self.company.value(),
                                   school_year=year)
         form.saved.connect(lambda changes: self._created(changes, form))
-        self.open_children.append(form)
-        form.show()
-        return form
+        return keep_open(self.open_children, form)
 
     def _created(self, changes: Any, form: IncentiveClaimForm) -> None:
         claim = editing.load(self.wc, IC, str(form.record_id)) or {}

@@ -21,6 +21,7 @@ from offa_desktop.domain.rules import MAJORITY
 from offa_desktop.domain.values import format_date_fr, parse_date
 from offa_desktop.ops.records import editing
 from offa_desktop.ops.records.editing import Check
+from offa_desktop.ui.dialogs import keep_open
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.fields import ChoiceField, DateField, TextField
 from offa_desktop.ui.forms.support import operator_choices, user_profile
@@ -86,10 +87,8 @@ class LearnerForm(RecordForm):
         """The contract wizard with this learner chosen."""
         from offa_desktop.ui.forms.contract_wizard import ContractWizard
 
-        wizard = ContractWizard(self.context, None, self, learner_id=self.record_id)
-        self.open_children.append(wizard)
-        wizard.show()
-        return wizard
+        return keep_open(self.open_children,
+                         ContractWizard(self.context, None, self, learner_id=self.record_id))
 
     def after_save(self, changes: Any) -> None:
         self.contract_button.setEnabled(True)
