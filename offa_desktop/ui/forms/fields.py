@@ -43,6 +43,23 @@ def narrow_combo() -> QComboBox:
     return combo
 
 
+def refill(combo: QComboBox, choices: Sequence[tuple[Any, str]], *, empty: bool = True) -> int:
+    """Put ``choices`` ([(data, text)]) in ``combo``, after «—» when ``empty``, without a change
+    signal; the current choice stays chosen when it is still there. Its new index, -1 when gone
+    (the first entry is then chosen)."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if empty:
+        combo.addItem("—", None)
+    for data, text in choices:
+        combo.addItem(text, data)
+    index = combo.findData(current) if current is not None else -1
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+    return index
+
+
 def tr(text: str) -> str:
     """Translate a user text. pyside6-lupdate files module-level ``tr("...")`` calls under the
     empty context, so the lookup uses that context too."""
@@ -243,16 +260,7 @@ class ChoiceField(Field):
         self.edited.emit()
 
     def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
-        current = self.combo.currentData() if self.combo.count() else None
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        if self._empty:
-            self.combo.addItem("—", None)
-        for code, name in choices:
-            self.combo.addItem(name, code)
-        index = self.combo.findData(current) if current is not None else -1
-        self.combo.setCurrentIndex(max(index, 0))
-        self.combo.blockSignals(False)
+        refill(self.combo, choices, empty=self._empty)
 
     def value(self) -> Any:
         return self.combo.currentData()

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from offa_desktop.ui.forms.fields import Field, narrow_combo, tr
+from offa_desktop.ui.forms.fields import Field, narrow_combo, refill, tr
 from offa_desktop.ui.forms.keyboard import BoxDrivesList
 
 log = logging.getLogger("offa.ui")
@@ -156,14 +156,7 @@ class PickerField(Field):
 
     def _fill(self, found: Sequence[tuple[str, str]]) -> None:
         current = self.combo.currentData()
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        self.combo.addItem("—", None)
-        for record_id, text in found:
-            self.combo.addItem(text, record_id)
-        index = self.combo.findData(current) if current is not None else -1
-        self.combo.setCurrentIndex(max(index, 0))
-        self.combo.blockSignals(False)
+        index = refill(self.combo, found)
         if index < 0 and self.combo.count() == 2 and self.search_box.text():
             self.combo.setCurrentIndex(1)
         elif index < 0 and current is not None:
