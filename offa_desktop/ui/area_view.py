@@ -34,14 +34,27 @@ class ListBackend(Protocol):
     def field_values(self, collection: str, field: str) -> list[tuple[str, str]]: ...
 
 
-def opens_on_enter(
-    view: QAbstractItemView, event: QKeyEvent, open_index: Callable[[QModelIndex], None]
-) -> bool:
-    """Enter on the current row opens it, as a double-click does; True when it did."""
-    if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and view.currentIndex().isValid():
-        open_index(view.currentIndex())
-        return True
-    return False
+class _EnterOpens(QObject):
+    """Enter on the current row of a view opens it (the key goes no further)."""
+
+    def __init__(self, view: QAbstractItemView, open_index: Callable[[QModelIndex], None]) -> None:
+        super().__init__(view)
+        self._open = open_index
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and isinstance(watched, QAbstractItemView) and watched.currentIndex().isValid()):
+            self._open(watched.currentIndex())
+            return True
+        return False
+
+
+def open_on_enter(view: QAbstractItemView, open_index: Callable[[QModelIndex], None]) -> None:
+    """A double-click on a row of ``view``, or Enter on its current row, calls
+    ``open_index(index)``."""
+    view.doubleClicked.connect(open_index)
+    view.installEventFilter(_EnterOpens(view, open_index))
 
 
 class RecordTable(QTableView):
@@ -54,11 +67,7 @@ class RecordTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.doubleClicked.connect(self._open_index)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not opens_on_enter(self, event, self._open_index):
-            super().keyPressEvent(event)
+        open_on_enter(self, self._open_index)
 
     def _open_index(self, index: QModelIndex) -> None:
         record_id = index.data(RECORD_ID_ROLE)

@@ -12,7 +12,6 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.identifiers import format_enterprise_number
 from offa_desktop.ops.companies import CompanyOverview, overview
-from offa_desktop.ui.area_view import opens_on_enter
+from offa_desktop.ui.area_view import open_on_enter
 from offa_desktop.ui.formats import date_fr, name_of
 from offa_desktop.ui.forms.fields import tr
 from offa_desktop.ui.forms.support import tutor_condition
@@ -63,7 +62,7 @@ class ChildTable(QTableWidget):
                 if column == stretch
                 else QHeaderView.ResizeMode.ResizeToContents,
             )
-        self.doubleClicked.connect(self._open)
+        open_on_enter(self, self._open)
 
     def fill(self, rows: list[tuple[str, list[str], str]]) -> None:
         """Rows of (record id, cells, tooltip)."""
@@ -80,10 +79,6 @@ class ChildTable(QTableWidget):
         item = self.item(row, 0)
         value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return str(value) if value else None
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not opens_on_enter(self, event, self._open):
-            super().keyPressEvent(event)
 
     def _open(self, index: QModelIndex) -> None:
         record_id = self.record_id(index.row())

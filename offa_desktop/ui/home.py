@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,7 +41,7 @@ from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.radar import RULE_BY_CODE, SEVERITY_FR
 from offa_desktop.domain.values import brussels_today, format_date_fr
 from offa_desktop.ops.radar import Radar, RadarItem, compute, name_items
-from offa_desktop.ui.area_view import opens_on_enter
+from offa_desktop.ui.area_view import open_on_enter
 from offa_desktop.ui.tasks import OneAtATime, TaskManager, paused_gc
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -189,11 +189,7 @@ class RadarTree(QTreeView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.doubleClicked.connect(self._open)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not opens_on_enter(self, event, self._open):
-            super().keyPressEvent(event)
+        open_on_enter(self, self._open)
 
     def _open(self, index: QModelIndex) -> None:
         model = self.model()
