@@ -6,9 +6,6 @@ establishment unit and trade it is for, the designated tutors and the reasons.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
@@ -21,8 +18,10 @@ from offa_desktop.printing.text import (
     REGIONS,
     TUTOR_CONDITIONS,
     address,
+    company_name,
     date_fr,
     esc,
+    field_of,
     label,
     person,
 )
@@ -35,23 +34,19 @@ SHORT_CONDITIONS = {
 }
 
 
-def _get(record: Mapping[str, Any] | None, key: str) -> Any:
-    return (record or {}).get(key)
-
-
 def _decision_sentence(d: PrintData) -> str:
     a = d.record
     status = a.get("status")
-    unit = esc(_get(d.unit, "name") or "l'unité d'établissement")
-    trade = esc(_get(d.trade, "name") or a.get("trade_code") or "")
-    company = esc(_get(d.company, "name") or "")
+    unit = esc(field_of(d.unit, "name") or "l'unité d'établissement")
+    trade = esc(field_of(d.trade, "name") or a.get("trade_code") or "")
+    company = esc(field_of(d.company, "name") or "")
     verbs = {
         "granted": "accorde l'agrément",
         "refused": "refuse l'agrément",
         "suspended": "suspend l'agrément",
         "withdrawn": "retire l'agrément",
     }
-    operator = esc(_get(d.operator, "name") or a.get("operator_code") or "L'opérateur")
+    operator = esc(field_of(d.operator, "name") or a.get("operator_code") or "L'opérateur")
     if status in verbs:
         return (
             f"{operator} <b>{verbs[status]}</b> à l'entreprise {company}, pour l'unité "
@@ -68,7 +63,7 @@ def _decision_sentence(d: PrintData) -> str:
 def _story(d: PrintData) -> list[Flowable]:
     a = d.record
     company = d.company
-    name = " ".join(str(x) for x in (_get(company, "name"), _get(company, "legal_form")) if x)
+    name = company_name(company)
     decision = label(APPROVAL_DECISIONS, a.get("status"))
     story: list[Flowable] = b.section(f"Décision : {decision}")
     story.append(b.para(_decision_sentence(d), "body"))
@@ -79,27 +74,27 @@ def _story(d: PrintData) -> list[Flowable]:
                 ("Entreprise", name),
                 (
                     "Numéro d'entreprise (BCE)",
-                    facts.enterprise_number(_get(company, "enterprise_number")),
+                    facts.enterprise_number(field_of(company, "enterprise_number")),
                 ),
-                ("Unité d'établissement", _get(d.unit, "name")),
+                ("Unité d'établissement", field_of(d.unit, "name")),
                 (
                     "Numéro d'unité d'établissement",
-                    facts.enterprise_number(_get(d.unit, "unit_number")),
+                    facts.enterprise_number(field_of(d.unit, "unit_number")),
                 ),
                 ("Adresse", address(d.unit)),
-                ("Région", label(REGIONS, _get(d.unit, "region"))),
+                ("Région", label(REGIONS, field_of(d.unit, "region"))),
             ]
         )
     )
-    trade = _get(d.trade, "name") or a.get("trade_code")
-    if _get(d.trade, "name") and a.get("trade_code"):
+    trade = field_of(d.trade, "name") or a.get("trade_code")
+    if field_of(d.trade, "name") and a.get("trade_code"):
         trade = f"{trade} ({a.get('trade_code')})"
     story += b.section("L'agrément demandé")
     story.append(
         b.fields(
             [
                 ("Métier", trade),
-                ("Opérateur qui instruit", _get(d.operator, "name") or a.get("operator_code")),
+                ("Opérateur qui instruit", field_of(d.operator, "name") or a.get("operator_code")),
                 ("Demande introduite le", date_fr(a.get("requested_on"))),
                 ("Décision prise le", date_fr(a.get("decided_on"))),
                 ("Commission saisie le", date_fr(a.get("referred_on")) or "non saisie"),
@@ -138,7 +133,7 @@ def _story(d: PrintData) -> list[Flowable]:
     story.append(b.text(note, "body") if note else b.box("Motivation de la décision", 30 * mm))
     story.append(Spacer(1, 3 * mm))
     story.append(b.text(clauses.APPROVAL_TERMS, "small"))
-    operator = str(_get(d.operator, "name") or a.get("operator_code") or "")
+    operator = str(field_of(d.operator, "name") or a.get("operator_code") or "")
     story += b.signature_section("Signature", [("Pour l'opérateur de formation", operator)])
     return story
 

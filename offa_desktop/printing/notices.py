@@ -23,7 +23,9 @@ from offa_desktop.printing.text import (
     LEVEL_LABELS,
     TUTOR_CONDITIONS,
     address,
+    company_name,
     date_fr,
+    field_of,
     label,
     money_fr,
     person,
@@ -36,29 +38,29 @@ TITLES = {
 }
 
 
-def _get(record: Mapping[str, Any] | None, key: str) -> Any:
-    return (record or {}).get(key)
-
-
 def contract_summary(d: PrintData) -> list[Flowable]:
     """Who and what the contract is about: learner, company, unit, trade, dates, référent."""
     c = d.contract or {}
     company = d.company
-    name = " ".join(str(x) for x in (_get(company, "name"), _get(company, "legal_form")) if x)
-    trade = _get(d.trade, "name") or c.get("trade_code")
+    name = company_name(company)
+    trade = field_of(d.trade, "name") or c.get("trade_code")
     rows: list[tuple[str, object]] = [
         ("Apprenant", person(d.learner)),
-        ("NISS de l'apprenant", facts.niss(_get(d.learner, "niss"))),
+        ("NISS de l'apprenant", facts.niss(field_of(d.learner, "niss"))),
         ("Entreprise", name),
-        ("Numéro d'entreprise (BCE)", facts.enterprise_number(_get(company, "enterprise_number"))),
-        ("Unité d'établissement", f"{_get(d.unit, 'name') or ''} — {address(d.unit)}"),
+        (
+            "Numéro d'entreprise (BCE)",
+            facts.enterprise_number(field_of(company, "enterprise_number")),
+        ),
+        ("Unité d'établissement", f"{field_of(d.unit, 'name') or ''} — {address(d.unit)}"),
         ("Métier", trade),
         ("Période du contrat", f"{date_fr(c.get('start_date'))} – {date_fr(c.get('end_date'))}"),
         ("Statut du contrat", label(CONTRACT_STATUSES, c.get("status"))),
         ("Référent", c.get("referent_name")),
     ]
-    if _get(d.record, "contract_id"):
-        rows.append(("Référence du contrat", facts.reference(str(_get(d.record, "contract_id")))))
+    contract_id = field_of(d.record, "contract_id")
+    if contract_id:
+        rows.append(("Référence du contrat", facts.reference(str(contract_id))))
     return [*b.section("Contrat concerné"), b.fields(rows)]
 
 
@@ -95,7 +97,7 @@ def _amendment(d: PrintData) -> list[Flowable]:
         b.fields(
             [
                 ("Date d'effet", date_fr(e.get("effective_date"))),
-                ("Motif", _get(d.reason, "label") or e.get("reason_code")),
+                ("Motif", field_of(d.reason, "label") or e.get("reason_code")),
             ]
         )
     )
@@ -131,7 +133,7 @@ def _suspension(d: PrintData) -> list[Flowable]:
     details = e.get("details") or {}
     days = details.get("company_pays_days")
     if days is None:
-        days = _get(d.reason, "company_pays_days")
+        days = field_of(d.reason, "company_pays_days")
     payer = (
         f"L'entreprise paie la rétribution des {days} premiers jours de la suspension."
         if days
@@ -141,7 +143,7 @@ def _suspension(d: PrintData) -> list[Flowable]:
     story.append(
         b.fields(
             [
-                ("Motif", _get(d.reason, "label") or e.get("reason_code")),
+                ("Motif", field_of(d.reason, "label") or e.get("reason_code")),
                 ("Début de la suspension", date_fr(e.get("effective_date"))),
                 ("Fin prévue de la suspension", date_fr(details.get("end_date"))),
                 ("Jours payés par l'entreprise", "" if days is None else str(days)),
@@ -162,7 +164,7 @@ def _termination(d: PrintData) -> list[Flowable]:
     story.append(
         b.fields(
             [
-                ("Motif", _get(d.reason, "label") or e.get("reason_code")),
+                ("Motif", field_of(d.reason, "label") or e.get("reason_code")),
                 ("À l'initiative de", label(INITIATORS, details.get("initiator"))),
                 ("Date de la notification", date_fr(details.get("notified_on"))),
                 ("Début du préavis", date_fr(details.get("notice_start"))),
@@ -186,7 +188,7 @@ def _termination(d: PrintData) -> list[Flowable]:
 def _signers(d: PrintData) -> list[tuple[str, str]]:
     c = d.contract or {}
     signers = [("L'apprenant", person(d.learner))]
-    rep = _get(d.learner, "representative")
+    rep = field_of(d.learner, "representative")
     if rep:
         signers.append(("Le représentant légal", str(rep.get("name") or "")))
     signers.append(("Pour l'entreprise", str(c.get("company_signatory") or "")))

@@ -7,9 +7,6 @@ description, whom to contact, the approval it is posted under and where the offe
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
@@ -17,14 +14,10 @@ from offa_desktop.printing import blocks as b
 from offa_desktop.printing import facts
 from offa_desktop.printing.data import PrintData
 from offa_desktop.printing.page import Header, Part, PartStart, build_pdf
-from offa_desktop.printing.text import address, date_fr, esc
+from offa_desktop.printing.text import address, date_fr, esc, field_of
 
 TITLE = "Offre de formation en alternance — Stage+"
 STATUSES = {"draft": "en préparation", "published": "publiée", "closed": "clôturée"}
-
-
-def _get(record: Mapping[str, Any] | None, key: str) -> Any:
-    return (record or {}).get(key)
 
 
 def record_line(d: PrintData) -> str:
@@ -33,7 +26,7 @@ def record_line(d: PrintData) -> str:
 
 def file_name(d: PrintData) -> str:
     """«offre-stage-boulangerie-dupont-7F3A2B91.pdf»."""
-    who = facts._slug(str(_get(d.company, "name") or _get(d.unit, "name") or ""))
+    who = facts._slug(str(field_of(d.company, "name") or field_of(d.unit, "name") or ""))
     parts = ["offre-stage", who, facts.reference(d.record_id or "").replace("-", "")]
     return "-".join(p for p in parts if p) + ".pdf"
 
@@ -49,7 +42,7 @@ def _story(d: PrintData) -> list[Flowable]:
         state += f" le {date_fr(o.get('closed_on'))} : plus de candidature"
     story.append(b.text(f"Offre {state}.", "small"))
     story.append(Spacer(1, 3 * mm))
-    trade = str(_get(d.trade, "name") or o.get("trade_code") or "")
+    trade = str(field_of(d.trade, "name") or o.get("trade_code") or "")
     story += b.section("L'offre")
     story.append(b.fields([
         ("Métier", trade),
@@ -61,8 +54,8 @@ def _story(d: PrintData) -> list[Flowable]:
     story.append(b.text(str(o.get("description") or "")))
     story += b.section("L'entreprise formatrice")
     story.append(b.fields([
-        ("Entreprise", _get(d.company, "name")),
-        ("Unité d'établissement", _get(d.unit, "name")),
+        ("Entreprise", field_of(d.company, "name")),
+        ("Unité d'établissement", field_of(d.unit, "name")),
         ("Adresse", address(d.unit) if d.unit else None),
     ]))  # fmt: skip
     story += b.section("Agrément et opérateur")
@@ -72,7 +65,7 @@ def _story(d: PrintData) -> list[Flowable]:
         granted += f" le {date_fr(approval.get('decided_on'))}"
     story.append(b.fields([
         ("Agrément pour ce métier", granted),
-        ("Opérateur de formation", _get(d.operator, "name") or o.get("operator_code")),
+        ("Opérateur de formation", field_of(d.operator, "name") or o.get("operator_code")),
     ]))  # fmt: skip
     story.append(Spacer(1, 4 * mm))
     story.append(b.text(
