@@ -87,37 +87,34 @@ TRIGGERS = [
         ["DELETE FROM list_contract_keys WHERE contract_id = OLD.id"],
     ),
 ]
-for event in ("INSERT", "UPDATE OF last_name, first_name", "DELETE"):
-    row = "OLD" if event == "DELETE" else "NEW"
-    TRIGGERS.append(
-        _trigger(
-            f"list_learners_{event.split()[0].lower()}",
-            event,
-            "learners",
-            [_set("learner_key", LEARNER_KEY, f"c.learner_id = {row}.id")],
+# The records a contract's keys are read from: (their triggers' name, table, the columns whose
+# update changes the key, the key, its expression, the contracts it is for: ``row`` the record).
+_UNITS_OF = "(SELECT u.id FROM establishment_units u WHERE u.company_id = {row}.id)"
+PARENTS = (
+    (
+        "list_learners", "learners", "last_name, first_name", "learner_key", LEARNER_KEY,
+        "c.learner_id = {row}.id",
+    ),
+    (
+        "list_units", "establishment_units", "company_id", "company_key", COMPANY_KEY,
+        "c.establishment_unit_id = {row}.id",
+    ),
+    (
+        "list_companies", "companies", "name", "company_key", COMPANY_KEY,
+        f"c.establishment_unit_id IN {_UNITS_OF}",
+    ),
+)  # fmt: skip
+for name, table, columns, key, expression, where in PARENTS:
+    for event in ("INSERT", f"UPDATE OF {columns}", "DELETE"):
+        row = "OLD" if event == "DELETE" else "NEW"
+        TRIGGERS.append(
+            _trigger(
+                f"{name}_{event.split()[0].lower()}",
+                event,
+                table,
+                [_set(key, expression, where.format(row=row))],
+            )
         )
-    )
-for event in ("INSERT", "UPDATE OF company_id", "DELETE"):
-    row = "OLD" if event == "DELETE" else "NEW"
-    TRIGGERS.append(
-        _trigger(
-            f"list_units_{event.split()[0].lower()}",
-            event,
-            "establishment_units",
-            [_set("company_key", COMPANY_KEY, f"c.establishment_unit_id = {row}.id")],
-        )
-    )
-for event in ("INSERT", "UPDATE OF name", "DELETE"):
-    row = "OLD" if event == "DELETE" else "NEW"
-    units = f"(SELECT u.id FROM establishment_units u WHERE u.company_id = {row}.id)"
-    TRIGGERS.append(
-        _trigger(
-            f"list_companies_{event.split()[0].lower()}",
-            event,
-            "companies",
-            [_set("company_key", COMPANY_KEY, f"c.establishment_unit_id IN {units}")],
-        )
-    )
 for event in ("INSERT", "UPDATE OF code, name, deleted", "DELETE"):
     rows = ["OLD"] if event == "DELETE" else ["NEW"] if event == "INSERT" else ["OLD", "NEW"]
     TRIGGERS.append(
