@@ -48,7 +48,6 @@ A = "approvals"
 
 MACHINE = StatusMachine(A, TRANSITIONS, STATUS_FR, "un agrément")
 can_move = MACHINE.can_move
-transition_problems = MACHINE.problems
 
 
 def blocking_decision(ctx: RuleContext, unit_id: str, trade_code: str) -> tuple[str, Record] | None:
@@ -152,11 +151,7 @@ def approval_problems(
     """The record rules of an approval after a change (see the module docstring)."""
     status = data.get("status")
     old = previous.get("status") if previous else None
-    out: list[Problem] = []
-    if previous is not None:
-        out += transition_problems(
-            old if isinstance(old, str) else None, status if isinstance(status, str) else None
-        )
+    out = MACHINE.change_problems(data, previous)
     requested, decided = get_date(data, "requested_on"), get_date(data, "decided_on")
     if requested is not None and decided is not None and decided < requested:
         out.append(problem(A, "decided_on", "before_start", "ne peut précéder la demande."))

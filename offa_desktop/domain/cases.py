@@ -63,12 +63,9 @@ CLOSING = "à remplir pour une saisine conciliée ou tranchée."
 def offer_problems(
     record_id: str | None, data: Record, previous: Record | None, ctx: RuleContext
 ) -> list[Problem]:
-    out: list[Problem] = []
     old = previous.get("status") if previous else None
     status = data.get("status")
-    out += OFFERS.problems(
-        old if isinstance(old, str) else None, status if isinstance(status, str) else None
-    )
+    out = OFFERS.change_problems(data, previous)
     places = data.get("places")
     if isinstance(places, int) and not isinstance(places, bool) and not 1 <= places <= MAX_PLACES:
         out.append(problem("stage_offers", "places", "invalid",
@@ -102,12 +99,8 @@ def offer_problems(
 def referral_problems(
     record_id: str | None, data: Record, previous: Record | None, ctx: RuleContext
 ) -> list[Problem]:
-    out: list[Problem] = []
-    old = previous.get("status") if previous else None
     status = data.get("status")
-    out += REFERRALS.problems(
-        old if isinstance(old, str) else None, status if isinstance(status, str) else None
-    )
+    out = REFERRALS.change_problems(data, previous)
     subject = data.get("subject")
     named, other = ("contract_id", "approval_id") if subject == "contract" else (
         "approval_id", "contract_id")  # fmt: skip
@@ -152,12 +145,9 @@ def transfer_problems(
     """A learner's move between operators: two different operators; the learner (by NISS)
     is the sending operator's while the move is asked and decided (checked where the copy
     holds the learner: the server always does); a decision has its date."""
-    out: list[Problem] = []
     old = previous.get("status") if previous else None
     status = data.get("status")
-    out += TRANSFERS.problems(
-        old if isinstance(old, str) else None, status if isinstance(status, str) else None
-    )
+    out = TRANSFERS.change_problems(data, previous)
     source, target = data.get("from_operator"), data.get("to_operator")
     if source is not None and source == target:
         out.append(problem("learner_transfers", "to_operator", "invalid",

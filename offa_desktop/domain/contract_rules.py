@@ -22,7 +22,7 @@ from typing import Any
 from offa_desktop.domain import rules
 from offa_desktop.domain.access import changed, get_date, get_int, get_money, reference_by_code
 from offa_desktop.domain.checks import validate_with
-from offa_desktop.domain.contracts import RUNNING, effective_end, running_on, transition_problems
+from offa_desktop.domain.contracts import MACHINE, RUNNING, effective_end, running_on
 from offa_desktop.domain.pay import minimum_monthly_pay
 from offa_desktop.domain.problems import Problem, Record, RuleContext, problem
 from offa_desktop.domain.values import format_date_fr
@@ -286,12 +286,7 @@ def contract_problems(
     """The record rules of a contract after a change (see the module docstring)."""
     status = data.get("status")
     old_status = previous.get("status") if previous else None
-    out: list[Problem] = []
-    if previous is not None:
-        out += transition_problems(
-            old_status if isinstance(old_status, str) else None,
-            status if isinstance(status, str) else None,
-        )
+    out = MACHINE.change_problems(data, previous)
     leaving_draft = previous is not None and old_status == "draft" and status != "draft"
     for rule in CONTRACT_RULES:
         if status == "draft" and not rule.draft:

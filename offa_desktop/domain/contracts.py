@@ -65,7 +65,6 @@ EVENT_FR = {
 
 MACHINE = StatusMachine("contracts", TRANSITIONS, STATUS_FR, "un contrat")
 can_move = MACHINE.can_move
-transition_problems = MACHINE.problems
 
 
 def event_allowed_problems(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from offa_desktop.domain.problems import Problem, problem
 
@@ -36,3 +37,13 @@ class StatusMachine:
                 f"{self.noun} {was} ne peut pas devenir {becomes}.",
             )
         ]
+
+    def change_problems(
+        self, data: Mapping[str, Any], previous: Mapping[str, Any] | None
+    ) -> list[Problem]:
+        """``problems`` for a change of a record: its status before (none on a create: no
+        problem) and after, each only when it is text."""
+        old, new = (previous or {}).get("status"), data.get("status")
+        return self.problems(
+            old if isinstance(old, str) else None, new if isinstance(new, str) else None
+        )
