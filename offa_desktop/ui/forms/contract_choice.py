@@ -9,6 +9,7 @@ page (the new one starts the day after it ends), the company's capacity on the p
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -73,20 +74,57 @@ def _search_box(placeholder: str) -> QLineEdit:
     return box
 
 
-class LearnerPage(ContractPage):
+class SearchPage(ContractPage):
+    """A page choosing its record (``owns[0]``) among the results of a search as you type: the
+    box (``<name>-search``) drives the results (``<name>-results``) with ↓ ↑; ``search(text)``
+    runs on a worker after a pause in the typing, its options go to :meth:`show_options`."""
+
+    def __init__(
+        self, wizard: ContractWizard, title: str, subtitle: str, placeholder: str, name: str,
+        search: Callable[[str], list[Option]],
+    ) -> None:
+        super().__init__(wizard, title)
+        self.setSubTitle(subtitle)
+        self.search = _search_box(placeholder)
+        self.search.setObjectName(f"{name}-search")
+        self.results = QListWidget()
+        self.results.setObjectName(f"{name}-results")
+        BoxDrivesList(self.search, self.results)
+        self.searcher = DeferredSearch(self.search, search, self.show_options,
+                                       getattr(wizard.context, "tasks", None))
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        super().initializePage()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reload(self) -> None:
+        """Search the current text now (typing searches on a worker)."""
+        self.searcher.run_now()
+
+    def show_options(self, options: list[Option]) -> None:
+        raise NotImplementedError
+
+    def fill_results(self, options: list[Option], empty: str) -> None:
+        """The options found, the one chosen before kept; the best match chosen once something
+        is typed, never with an empty box; ``empty`` (its %1: the text) when none is found."""
+        text = self.search.text().strip()
+        fill_list(self.results, options, self.wiz.data.get(self.owns[0]), pick_first=bool(text),
+                  empty=empty.replace("%1", text))
+
+
+class LearnerPage(SearchPage):
     owns = ("learner_id",)
     needs = ("learner_id",)
     signing_codes = ("overlap",)
 
     def __init__(self, wizard: ContractWizard) -> None:
-        super().__init__(wizard, tr("Apprenant"))
-        self.setSubTitle(tr("Tapez le début du nom (ou le NISS, la localité) : le meilleur "
-                            "résultat est choisi, ↓ ↑ pour en prendre un autre, Entrée pour "
-                            "continuer."))
-        self.search = _search_box(tr("Rechercher un apprenant…"))
-        self.search.setObjectName("learner-search")
-        self.list = QListWidget()
-        self.list.setObjectName("learner-results")
+        wc = wizard.wc
+        super().__init__(
+            wizard, tr("Apprenant"),
+            tr("Tapez le début du nom (ou le NISS, la localité) : le meilleur résultat est "
+               "choisi, ↓ ↑ pour en prendre un autre, Entrée pour continuer."),
+            tr("Rechercher un apprenant…"), "learner", lambda text: drafting.learners(wc, text))
+        self.list = self.results  # the learners found
         self.info = QLabel()
         self.info.setObjectName("learner-info")
         self.info.setWordWrap(True)
@@ -96,11 +134,6 @@ class LearnerPage(ContractPage):
         self.layout_.addWidget(self.info)
         self.finish_layout()
         self.options: dict[str, Option] = {}
-        BoxDrivesList(self.search, self.list)
-        wc = wizard.wc
-        self.searcher = DeferredSearch(
-            self.search, lambda text: drafting.learners(wc, text), self.show_options,
-            getattr(wizard.context, "tasks", None))
         self.list.itemSelectionChanged.connect(self.refresh)
         chosen = wizard.data.get("learner_id")
         if chosen:  # start from the chosen learner's name so the list holds them
@@ -108,23 +141,12 @@ class LearnerPage(ContractPage):
             self.search.setText(str(learner.get("last_name") or ""))
         self.reload()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt's name
-        super().initializePage()
-        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def editor_of(self, name: str) -> QWidget | None:
         return self.search if name == "learner_id" else None
 
-    def reload(self) -> None:
-        """Search the learners of the current text now (typing searches on a worker)."""
-        self.searcher.run_now()
-
     def show_options(self, options: list[Option]) -> None:
         self.options = {o.id: o for o in options}
-        text = self.search.text().strip()
-        # the best match is chosen once something is typed, never with an empty box
-        fill_list(self.list, options, self.wiz.data.get("learner_id"), pick_first=bool(text),
-                  empty=tr("Aucun apprenant ne correspond à « %1 ».").replace("%1", text))
+        self.fill_results(options, tr("Aucun apprenant ne correspond à « %1 »."))
         self.refresh()
 
     def store(self) -> None:
@@ -161,20 +183,21 @@ def _engaged_text(engaged: Any, today: date) -> str:
         "%1", line).replace("%2", after.strftime("%d/%m/%Y"))
 
 
-class PlacePage(ContractPage):
+class PlacePage(SearchPage):
     owns = ("establishment_unit_id", "approval_id", "tutor_id")
     needs = ("establishment_unit_id", "approval_id", "tutor_id")
     signing_codes = ("capacity", "tutor_capacity")
 
     def __init__(self, wizard: ContractWizard) -> None:
-        super().__init__(wizard, tr("Lieu de formation, agrément et tuteur"))
-        self.setSubTitle(tr("Seules les unités ayant un agrément accordé et les tuteurs "
-                            "désignés avec leur extrait de casier judiciaire sont proposés. "
-                            "↓ ↑ dans les résultats, Tab pour l'agrément et le tuteur."))
-        self.search = _search_box(tr("Rechercher une entreprise ou une unité d'établissement…"))
-        self.search.setObjectName("unit-search")
-        self.units = QListWidget()
-        self.units.setObjectName("unit-results")
+        wc = wizard.wc
+        super().__init__(
+            wizard, tr("Lieu de formation, agrément et tuteur"),
+            tr("Seules les unités ayant un agrément accordé et les tuteurs désignés avec leur "
+               "extrait de casier judiciaire sont proposés. ↓ ↑ dans les résultats, Tab pour "
+               "l'agrément et le tuteur."),
+            tr("Rechercher une entreprise ou une unité d'établissement…"), "unit",
+            lambda text: drafting.units_with_granted_approval(wc, text))
+        self.units = self.results  # the units found
         self.capacity = QLabel()
         self.capacity.setObjectName("company-capacity")
         self.approvals = QListWidget()
@@ -189,11 +212,6 @@ class PlacePage(ContractPage):
             self.layout_.addWidget(widget)
         self.finish_layout()
         self.approval_options: dict[str, Option] = {}
-        BoxDrivesList(self.search, self.units)
-        wc = wizard.wc
-        self.searcher = DeferredSearch(
-            self.search, lambda text: drafting.units_with_granted_approval(wc, text),
-            self.show_options, getattr(wizard.context, "tasks", None))
         self.units.itemSelectionChanged.connect(self.unit_chosen)
         self.approvals.itemSelectionChanged.connect(self.approval_chosen)
         self.tutors.itemSelectionChanged.connect(self.refresh)
@@ -203,10 +221,6 @@ class PlacePage(ContractPage):
             self.search.setText(str(unit.get("name") or ""))
         self.reload()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt's name
-        super().initializePage()
-        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def editor_of(self, name: str) -> QWidget | None:
         return {"establishment_unit_id": self.search, "approval_id": self.approvals,
                 "tutor_id": self.tutors}.get(name)
@@ -214,15 +228,9 @@ class PlacePage(ContractPage):
     def on_date(self) -> date:
         return day_of(self.wiz.data.get("start_date")) or self.wiz.today
 
-    def reload(self) -> None:
-        """Search the units of the current text now (typing searches on a worker)."""
-        self.searcher.run_now()
-
     def show_options(self, options: list[Option]) -> None:
-        text = self.search.text().strip()
-        empty = tr("Aucune unité avec un agrément accordé ne correspond à « %1 ».")
-        fill_list(self.units, options, self.wiz.data.get("establishment_unit_id"),
-                  pick_first=bool(text), empty=empty.replace("%1", text))
+        self.fill_results(options,
+                          tr("Aucune unité avec un agrément accordé ne correspond à « %1 »."))
         self.unit_chosen()
 
     def unit_chosen(self) -> None:
