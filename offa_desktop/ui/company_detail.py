@@ -27,6 +27,7 @@ from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.identifiers import format_enterprise_number
 from offa_desktop.ops.companies import CompanyOverview, overview
 from offa_desktop.ui.area_view import open_on_enter
+from offa_desktop.ui.dialogs import wrapping_label
 from offa_desktop.ui.formats import date_fr, name_of
 from offa_desktop.ui.forms.fields import tr
 from offa_desktop.ui.forms.support import tutor_condition
@@ -100,10 +101,7 @@ class CompanyDetail(QWidget):
         self.wc = wc
         self.company_id: str | None = None
         self.shown: CompanyOverview | None = None
-        self.title = QLabel()
-        self.title.setObjectName("company-detail-title")
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.title.setWordWrap(True)
+        self.title = wrapping_label("company-detail-title", rich=True)
         self.units = ChildTable([tr("Numéro"), tr("Nom"), tr("Localité"), tr("Région")], 1)
         self.units.setObjectName("company-units")
         self.tutors = ChildTable([tr("Nom"), tr("Condition"), tr("Statut"),

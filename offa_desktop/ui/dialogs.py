@@ -1,6 +1,6 @@
 """The buttons every dialog ends with, in French: «Fermer»; an action and «Annuler»; the yes/no
 question asked before something that cannot be taken back; a message that does not block; a day
-picked in a calendar; the line that says how an action went."""
+picked in a calendar; a label whose text wraps, the line that says how an action went."""
 
 from __future__ import annotations
 
@@ -70,6 +70,18 @@ def day_picker(parent: QWidget, name: str, day: date, *, first: date | None = No
 def picked_day(edit: QDateEdit) -> date:
     picked = edit.date()
     return date(picked.year(), picked.month(), picked.day())
+
+
+def wrapping_label(name: str, *, rich: bool = False, style: str = "") -> QLabel:
+    """A label (object name ``name``) whose text wraps; ``rich``: its text is HTML."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if rich:
+        label.setTextFormat(Qt.TextFormat.RichText)
+    if style:
+        label.setStyleSheet(style)
+    return label
 
 
 def say(label: QLabel, text: str, *, failed: bool = False) -> None:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -37,6 +36,7 @@ from offa_desktop.domain.problems import Problem, cap, label
 from offa_desktop.domain.validation import ValidationError
 from offa_desktop.ops.records import editing
 from offa_desktop.ops.records.editing import Check
+from offa_desktop.ui.dialogs import wrapping_label
 from offa_desktop.ui.forms.fields import Field, InputError, tr
 
 __all__ = ["RecordForm", "UnsavedChoice", "field_label", "tr"]
@@ -136,14 +136,8 @@ class RecordForm(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.body)
-        self.summary = QLabel()
-        self.summary.setObjectName("form-summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.pending = QLabel()
-        self.pending.setObjectName("form-pending")
-        self.pending.setWordWrap(True)
-        self.pending.setStyleSheet("color: #555; font-style: italic;")
+        self.summary = wrapping_label("form-summary", rich=True)
+        self.pending = wrapping_label("form-pending", style="color: #555; font-style: italic;")
         self.buttons = QDialogButtonBox()
         self.save_button = QPushButton(tr("Enregistrer"))
         self.save_button.setDefault(True)

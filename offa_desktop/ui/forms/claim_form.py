@@ -27,6 +27,7 @@ from offa_desktop.ops.incentives import (
 )
 from offa_desktop.ops.records.editing import Check
 from offa_desktop.store import queries
+from offa_desktop.ui.dialogs import wrapping_label
 from offa_desktop.ui.formats import name_of
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.fields import (
@@ -124,10 +125,7 @@ class IncentiveClaimForm(RecordForm):
         contracts.list.setWordWrap(True)
         contracts.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_field("contract_ids", contracts)
-        self.contracts_hint = QLabel()
-        self.contracts_hint.setObjectName("claim-contracts-hint")
-        self.contracts_hint.setWordWrap(True)
-        self.contracts_hint.setStyleSheet("color: #555;")
+        self.contracts_hint = wrapping_label("claim-contracts-hint", style="color: #555;")
         self.form.addRow("", self.contracts_hint)
         self.add_field("amount", MoneyField(field_label(IC, "amount")))
         self.add_field("iban", TextField(field_label(IC, "iban"), placeholder="BE68 5390 0754 "
@@ -143,9 +141,7 @@ class IncentiveClaimForm(RecordForm):
         self.checks = checks_table()
         self.checks.setMinimumHeight(170)
         column.addWidget(self.checks)
-        self.verdict = QLabel()
-        self.verdict.setObjectName("claim-verdict")
-        self.verdict.setWordWrap(True)
+        self.verdict = wrapping_label("claim-verdict")
         column.addWidget(self.verdict)
         self.body_layout.addWidget(box)
         self.outcomes: Outcomes = {}

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from offa_desktop.ops.contracts import drafting
 from offa_desktop.ops.contracts.drafting import Option
+from offa_desktop.ui.dialogs import wrapping_label
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.contract_pages import (
     AMBER,
@@ -125,10 +126,7 @@ class LearnerPage(SearchPage):
                "choisi, ↓ ↑ pour en prendre un autre, Entrée pour continuer."),
             tr("Rechercher un apprenant…"), "learner", lambda text: drafting.learners(wc, text))
         self.list = self.results  # the learners found
-        self.info = QLabel()
-        self.info.setObjectName("learner-info")
-        self.info.setWordWrap(True)
-        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.info = wrapping_label("learner-info", rich=True)
         self.layout_.addWidget(self.search)
         self.layout_.addWidget(self.list, 1)
         self.layout_.addWidget(self.info)

@@ -18,6 +18,7 @@ from offa_desktop.domain.values import format_date_fr, parse_date
 from offa_desktop.ops.contracts import drafting
 from offa_desktop.ops.contracts import events as contract_events
 from offa_desktop.ops.records.editing import Check
+from offa_desktop.ui.dialogs import wrapping_label
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.fields import (
     BoolField,
@@ -76,14 +77,10 @@ class ContractEventForm(RecordForm):
         self.form.addRow(head)
         self.details: dict[str, Field] = {}
         self.add_field("effective_date", DateField(field_label(E, "effective_date")))
-        self.facts = QLabel()
-        self.facts.setObjectName("event-facts")
-        self.facts.setWordWrap(True)
+        self.facts = wrapping_label("event-facts")
         getattr(self, f"_build_{self.kind}")()
         self.form.addRow(tr("Calcul"), self.facts)
-        self.what_if = QLabel()
-        self.what_if.setObjectName("event-what-if")
-        self.what_if.setWordWrap(True)
+        self.what_if = wrapping_label("event-what-if")
         if self.kind in ("termination", "suspension"):
             self.form.addRow(tr("Primes"), self.what_if)
         self.targets["details"] = next(iter(self.details), "effective_date")

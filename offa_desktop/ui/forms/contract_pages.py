@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.values import format_money_fr, format_percent_fr, parse_date
 from offa_desktop.ops.contracts import drafting
+from offa_desktop.ui.dialogs import wrapping_label
 from offa_desktop.ui.forms.base import field_label, tr
 from offa_desktop.ui.forms.contract_state import ContractWizard
 from offa_desktop.ui.forms.fields import (
@@ -88,14 +89,8 @@ class ContractPage(QWizardPage):
         self.wiz = wizard
         self.setTitle(title)
         self.layout_ = QVBoxLayout(self)
-        self.problems = QLabel()
-        self.problems.setObjectName("page-problems")
-        self.problems.setWordWrap(True)
-        self.problems.setTextFormat(Qt.TextFormat.RichText)
-        self.missing = QLabel()
-        self.missing.setObjectName("page-missing")
-        self.missing.setWordWrap(True)
-        self.missing.setStyleSheet("color: #1f3b57; font-weight: bold;")
+        self.problems = wrapping_label("page-problems", rich=True)
+        self.missing = wrapping_label("page-missing", style="color: #1f3b57; font-weight: bold;")
         self.unreadable: list[Problem] = []
         self.found: list[Problem] = []
         self.later: list[Problem] = []  # what will block the signature, shown in amber

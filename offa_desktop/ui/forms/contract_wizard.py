@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QRadioButton, QWidget, QWizard
+from PySide6.QtWidgets import QPushButton, QRadioButton, QWidget, QWizard
 
 from offa_desktop.domain.choices import WEEKDAYS
 from offa_desktop.domain.dates import age_on, trial_period_end
@@ -28,6 +28,7 @@ from offa_desktop.ops.contracts import drafting
 from offa_desktop.ops.records import editing
 from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui import file_notice
+from offa_desktop.ui.dialogs import wrapping_label
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.contract_choice import LearnerPage, PlacePage
 from offa_desktop.ui.forms.contract_pages import ContractPage, PayPage, TermsPage
@@ -48,17 +49,12 @@ class ReviewPage(ContractPage):
 
     def __init__(self, wizard: ContractWizard) -> None:
         super().__init__(wizard, tr("Vérification"))
-        self.summary = QLabel()
-        self.summary.setObjectName("review-summary")
-        self.summary.setWordWrap(True)
+        self.summary = wrapping_label("review-summary")
         self.draft = QRadioButton(tr("Enregistrer comme projet (à faire signer)"))
         self.signed = QRadioButton(tr("Enregistrer comme signé aujourd'hui (3 exemplaires "
                                       "signés)"))
         self.draft.setChecked(True)
-        self.pending = QLabel()
-        self.pending.setObjectName("review-pending")
-        self.pending.setWordWrap(True)
-        self.pending.setStyleSheet("color: #555; font-style: italic;")
+        self.pending = wrapping_label("review-pending", style="color: #555; font-style: italic;")
         for widget in (self.summary, self.draft, self.signed):
             self.layout_.addWidget(widget)
         self.finish_layout()

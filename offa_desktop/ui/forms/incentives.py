@@ -27,7 +27,7 @@ from offa_desktop.ops.incentives import (
     ClaimRow,
 )
 from offa_desktop.ops.records import editing
-from offa_desktop.ui.dialogs import close_buttons, keep_open, ok_cancel_buttons, say
+from offa_desktop.ui.dialogs import close_buttons, keep_open, ok_cancel_buttons, say, wrapping_label
 from offa_desktop.ui.formats import money_fr, name_of
 from offa_desktop.ui.forms.base import tr
 from offa_desktop.ui.forms.claim_form import (
@@ -98,9 +98,7 @@ class IncentivesDialog(QDialog):
         self.action_row.addWidget(self.paid_label)
         self.action_row.addWidget(self.paid_on.widget)
         self.action_row.addStretch(1)
-        self.message = QLabel()
-        self.message.setObjectName("incentives-message")
-        self.message.setWordWrap(True)
+        self.message = wrapping_label("incentives-message")
         self.new_button = QPushButton(tr("Nouvelle demande d'incitant…"))
         self.new_button.setObjectName("new-claim")
         self.new_button.clicked.connect(self.new_claim)

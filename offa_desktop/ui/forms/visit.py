@@ -19,12 +19,13 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.values import brussels_today
 from offa_desktop.ops import approvals, visits
 from offa_desktop.ops.records import editing
+from offa_desktop.ui.dialogs import wrapping_label
 from offa_desktop.ui.formats import choices
 from offa_desktop.ui.forms.base import RecordForm, field_label, tr
 from offa_desktop.ui.forms.checklist import AnswerField, point_widget
@@ -70,11 +71,9 @@ class VisitForm(RecordForm):
         kind = self.base.get("kind")
         title = tr("Visite d'agrément") if kind == "approval" else tr("Visite de suivi")
         self.setWindowTitle(title if record_id else tr("Nouvelle visite") + " — " + title)
-        self.head = QLabel()
-        self.head.setObjectName("visit-head")
-        self.head.setWordWrap(True)
-        self.head.setTextFormat(Qt.TextFormat.RichText)
-        self.head.setStyleSheet("background: #eef3f8; border: 1px solid #c9d6e3; padding: 6px;")
+        self.head = wrapping_label(
+            "visit-head", rich=True,
+            style="background: #eef3f8; border: 1px solid #c9d6e3; padding: 6px;")
         self.body_layout.insertWidget(0, self.head)
         self.show_subject(title)
 
