@@ -184,6 +184,8 @@ def identifier_problem(kind: str, value: object, field: str, label: str) -> Prob
         return Problem(
             field, "invalid", f"{cap(label)}\u00a0: une chaîne de caractères est attendue."
         )
+    if (kind, value) in _VALID:  # a number already found valid in wire form
+        return None
     try:
         normal = NORMALIZERS[kind](value, field=field, label=label)
     except IdentifierError as exc:
@@ -192,7 +194,17 @@ def identifier_problem(kind: str, value: object, field: str, label: str) -> Prob
         return Problem(
             field, "invalid", f"{cap(label)}\u00a0: écrire {normal} (sans espaces ni points)."
         )
+    if len(_VALID) >= _VALID_MAX:
+        _VALID.clear()
+    _VALID.add((kind, value))
     return None
+
+
+# (kind, value) pairs found valid in wire form: a server's push checks the same companies'
+# numbers again and again (python-stdnum's cleaning was a tenth of a push's CPU). Only the
+# answer "valid" is kept, a pure function of the pair; bounded.
+_VALID: set[tuple[str, str]] = set()
+_VALID_MAX = 100_000
 
 
 def normalize_record(collection: str, data: Mapping[str, Any]) -> dict[str, Any]:

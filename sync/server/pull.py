@@ -19,7 +19,19 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, String, and_, case, cast, exists, func, literal, or_, select
+from sqlalchemy import (
+    Connection,
+    String,
+    and_,
+    bindparam,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+)
 
 from sync.server.errors import ApiError, malformed
 from sync.server.models import record_keys, records, scope_exits, server_meta, version_counter
@@ -85,13 +97,6 @@ def _own_private(who: Principal) -> Any:
     )
 
 
-def horizon(conn: Connection) -> int:
-    value = conn.execute(
-        select(server_meta.c.value).where(server_meta.c.key == "purge_horizon")
-    ).scalar()
-    return int(value) if value else 0
-
-
 def _line_sql() -> Any:
     """The change line of a record, rendered by the database (``data`` is stored JSON text)."""
     c = records.c
@@ -116,15 +121,6 @@ def _line_sql() -> Any:
 LINE = _line_sql()
 
 
-def _record_query(who: Principal, after: int) -> Any:
-    query = select(records.c.version, LINE.label("line")).where(records.c.version > after)
-    if who.keys is not None:
-        query = query.where(_visible(who, records.c.collection, records.c.id))
-    else:
-        query = query.where(_own_private(who))
-    return query
-
-
 def _exit_query(who: Principal, after: int) -> Any:
     keys = sorted(who.keys or ())
     return select(
@@ -136,6 +132,110 @@ def _exit_query(who: Principal, after: int) -> Any:
             ~_visible(who, scope_exits.c.collection, scope_exits.c.record_id),
         )
     )
+
+
+# -- a page's statements, compiled once per dialect and shape --------------------------------
+# A pull is a few small statements; SQLAlchemy's compiling and row objects cost more than the
+# queries themselves, so the page's statements are compiled once (bound parameters: ``after``,
+# ``limit``, the caller's keys ``k0``… or private key ``pk``) and run on the DBAPI cursor.
+
+
+def _key_params(count: int) -> list[Any]:
+    return [bindparam(f"k{n}") for n in range(count)]
+
+
+def _visible_bound(collection: Any, record_id: Any, count: int) -> Any:
+    return exists().where(
+        and_(
+            record_keys.c.collection == collection,
+            record_keys.c.record_id == record_id,
+            record_keys.c.key.in_(_key_params(count)),
+        )
+    )
+
+
+def _page_statement(count: int | None) -> Any:
+    """The page's records after ``after`` (``limit`` rows); ``count`` keys, None for offa."""
+    query = select(records.c.version, LINE.label("line")).where(
+        records.c.version > bindparam("after")
+    )
+    if count is None:
+        own = or_(
+            and_(*(records.c.collection != name for name in PRIVATE_COLLECTIONS)),
+            exists().where(
+                and_(
+                    record_keys.c.collection == records.c.collection,
+                    record_keys.c.record_id == records.c.id,
+                    record_keys.c.key == bindparam("pk"),
+                )
+            ),
+        )
+        query = query.where(own)
+    else:
+        query = query.where(_visible_bound(records.c.collection, records.c.id, count))
+    return query.order_by(records.c.version).limit(bindparam("limit"))
+
+
+def _exit_statement(count: int) -> Any:
+    """The scope exits after ``after`` of a caller with ``count`` keys (``limit`` rows)."""
+    e = scope_exits.c
+    return (
+        select(e.version, e.collection, e.record_id, e.at)
+        .where(
+            and_(
+                e.version > bindparam("after"),
+                e.key.in_(_key_params(count)),
+                ~_visible_bound(e.collection, e.record_id, count),
+            )
+        )
+        .order_by(e.version)
+        .limit(bindparam("limit"))
+    )
+
+
+_POSITIONS = select(
+    select(version_counter.c.value).scalar_subquery(),
+    select(server_meta.c.value).where(server_meta.c.key == "purge_horizon").scalar_subquery(),
+)
+
+_COMPILED: dict[tuple[str, str, int | None], tuple[str, Any, dict[str, Any]]] = {}
+
+
+def _compiled(conn: Connection, name: str, count: int | None) -> tuple[str, Any, dict[str, Any]]:
+    key = (conn.dialect.name, name, count)
+    found = _COMPILED.get(key)
+    if found is None:
+        if name == "page":
+            statement = _page_statement(count)
+        elif name == "exits":
+            statement = _exit_statement(count or 0)
+        else:
+            statement = _POSITIONS
+        compiled = statement.compile(dialect=conn.dialect)
+        found = (str(compiled), compiled.positiontup, dict(compiled.params))
+        _COMPILED[key] = found
+    return found
+
+
+def _run(conn: Connection, name: str, who: Principal | None, **values: Any) -> list[Any]:
+    """A compiled page statement's rows (plain tuples) on the DBAPI cursor of ``conn``."""
+    count = None
+    if who is not None and who.keys is not None:
+        keys = sorted(who.keys)
+        count = len(keys)
+        values.update((f"k{n}", key) for n, key in enumerate(keys))
+    elif who is not None:
+        values["pk"] = who.private_key
+    sql, positions, static = _compiled(conn, name, count)
+    merged = {**static, **values}
+    params: Any = merged if positions is None else tuple(merged[p] for p in positions)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, params)
+        found: list[Any] = list(cursor.fetchall())
+    finally:
+        cursor.close()
+    return found
 
 
 def _count_after(conn: Connection, who: Principal, after: int) -> int:
@@ -161,10 +261,10 @@ def _line(line: str, who: Principal) -> str:
     return line
 
 
-def _exit_line(row: Any) -> str:
+def _exit_line(collection: str, record_id: str, version: int, at: str) -> str:
     return (
-        f'{{"collection":"{row.collection}","id":"{row.record_id}","version":{row.version},'
-        f'"updated_at":"{row.at}","updated_by":null,"deleted":true,'
+        f'{{"collection":"{collection}","id":"{record_id}","version":{version},'
+        f'"updated_at":"{at}","updated_by":null,"deleted":true,'
         f'"reason":"out_of_scope","data":null}}'
     )
 
@@ -189,23 +289,6 @@ def checksums(conn: Connection, who: Principal) -> dict[str, dict[str, Any]]:
     return {c: {"count": n, "hash": format(h % (1 << 256), "064x")} for c, (n, h) in sums.items()}
 
 
-def _raw_rows(conn: Connection, statement: Any) -> list[tuple[int, str]]:
-    """Run a SELECT on the DBAPI cursor itself: a page is 1,000 rows of two plain values, and
-    SQLAlchemy's row objects would cost more than the query."""
-    compiled = statement.compile(dialect=conn.dialect)
-    if compiled.positiontup is not None:
-        params: Any = tuple(compiled.params[name] for name in compiled.positiontup)
-    else:
-        params = compiled.params
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(str(compiled), params)
-        found: list[tuple[int, str]] = list(cursor.fetchall())
-    finally:
-        cursor.close()
-    return found
-
-
 def pull(
     conn: Connection,
     who: Principal,
@@ -217,29 +300,25 @@ def pull(
     """One page of the feed as JSON bytes; ``conn`` is inside a read transaction; ``sign``
     signs cursors (``Auth.sign``)."""
     after, estimate, stamp, scope = parse_cursor(cursor, sign)
-    top = int(conn.execute(select(version_counter.c.value)).scalar_one())
-    if after > 0 and (after < horizon(conn) or after > top or scope != scope_hash(who)):
+    ((top_value, horizon_value),) = _run(conn, "positions", None)
+    top = int(top_value)
+    purged = int(horizon_value) if horizon_value else 0
+    if after > 0 and (after < purged or after > top or scope != scope_hash(who)):
         raise ApiError(410, "cursor_expired", EXPIRED)
-    statement = _record_query(who, after).order_by(records.c.version).limit(limit + 1)
-    if who.keys is None:  # offa's pages are the big ones (a first sync of everything)
-        page = _raw_rows(conn, statement)
-    else:
-        page = [(version, line) for version, line in conn.execute(statement).all()]
+    page: list[tuple[int, str]] = _run(conn, "page", who, after=after, limit=limit + 1)
     if who.role == "coach":
         rows: list[tuple[int, str]] = [(version, _line(line, who)) for version, line in page]
     else:
         rows = list(page)
     if who.keys is not None:
         seen: dict[tuple[str, str], int] = {}
-        exits = list(
-            conn.execute(_exit_query(who, after).order_by(scope_exits.c.version).limit(limit + 1))
-        )
-        for row in exits:
-            seen[(row.collection, row.record_id)] = row.version
+        exits = _run(conn, "exits", who, after=after, limit=limit + 1)
+        for version, collection, record_id, _at in exits:
+            seen[(collection, record_id)] = version
         rows += [
-            (row.version, _exit_line(row))
-            for row in exits
-            if seen[(row.collection, row.record_id)] == row.version
+            (version, _exit_line(collection, record_id, version, at))
+            for version, collection, record_id, at in exits
+            if seen[(collection, record_id)] == version
         ]
         rows.sort(key=lambda item: item[0])
     has_more = len(rows) > limit

@@ -54,13 +54,22 @@ def push_ops(
     engine: Engine, who: Principal, device: str, ops: list[Any], *, optimistic: bool
 ) -> list[dict[str, Any]]:
     """Settle and commit one push; its results."""
+    with engine.connect() as conn:
+        return push_on(conn, who, device, ops, optimistic=optimistic)
+
+
+def push_on(
+    conn: Connection, who: Principal, device: str, ops: list[Any], *, optimistic: bool
+) -> list[dict[str, Any]]:
+    """``push_ops`` on a connection outside any transaction (the route's, which has just
+    checked the bearer token on it: one connection from the pool for the whole request)."""
     try:
-        with engine.begin() as conn:
+        with conn.begin():
             return Pusher(conn, who, device, optimistic=optimistic).run(ops)
     except IntegrityError:
         # a concurrent push stored one of these op ids first (a client that resent a push
         # still in flight): settled again under the lock, it returns the stored results
-        with engine.begin() as conn:
+        with conn.begin():
             return Pusher(conn, who, device).run(ops)
 
 

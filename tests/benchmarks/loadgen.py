@@ -53,9 +53,10 @@ class Meter:
         self.pids = pids
         self.tick = os.sysconf("SC_CLK_TCK")
 
-    def sample(self) -> tuple[float, float, float, float, float]:
+    def sample(self) -> tuple[float, float, float, float, dict[int, int]]:
         """(wall, machine busy CPU s, machine total CPU s, watched processes CPU s, PostgreSQL's
-        processes CPU s: every process named postgres, other users of the database included)."""
+        processes' CPU ticks by pid: every process named postgres, other users of the database
+        included)."""
         with open("/proc/stat") as stat:
             fields = [int(x) for x in stat.readline().split()[1:]]
         idle = fields[3] + fields[4]
@@ -73,12 +74,12 @@ class Meter:
             (total - idle) / self.tick,
             total / self.tick,
             watched / self.tick,
-            self._postgres() / self.tick,
+            self._postgres(),
         )
 
     @staticmethod
-    def _postgres() -> int:
-        ticks = 0
+    def _postgres() -> dict[int, int]:
+        ticks: dict[int, int] = {}
         for entry in os.listdir("/proc"):
             if not entry.isdigit():
                 continue
@@ -89,17 +90,20 @@ class Meter:
                 continue
             if head.partition("(")[2] == "postgres":
                 parts = tail.split()
-                ticks += int(parts[11]) + int(parts[12])
+                ticks[int(entry)] = int(parts[11]) + int(parts[12])
         return ticks
 
-    @staticmethod
-    def shares(a: tuple[float, ...], b: tuple[float, ...], own_cpu: float) -> dict[str, float]:
+    def shares(self, a: tuple[Any, ...], b: tuple[Any, ...], own_cpu: float) -> dict[str, float]:
         wall = b[0] - a[0]
         capacity = wall * (os.cpu_count() or 1)
+        # PostgreSQL's CPU over the window, process by process (a backend that ended in the
+        # window is not counted: a sum over whoever is alive went negative)
+        before: dict[int, int] = a[4]
+        postgres = sum(t - before.get(pid, 0) for pid, t in b[4].items()) / self.tick
         return {
             "machine_busy": (b[1] - a[1]) / capacity,
             "server": (b[3] - a[3]) / capacity,
-            "postgres": (b[4] - a[4]) / capacity,
+            "postgres": postgres / capacity,
             "generator": own_cpu / capacity,
         }
 
@@ -251,7 +255,7 @@ async def stress(cfg: dict[str, Any]) -> dict[str, Any]:
     await asyncio.gather(*(run(n) for n in range(clients)))
     cpu, wall = cpu_seconds() - cpu0, time.perf_counter() - wall0
     log("measured window over")
-    shares = Meter.shares(m0, meter.sample(), cpu)
+    shares = meter.shares(m0, meter.sample(), cpu)
     for h, t, r in zip(https, tokens, replicas, strict=True):
         await pull_to_end(h, t, r, 5000)
         await h.aclose()
@@ -321,7 +325,7 @@ async def realistic(cfg: dict[str, Any]) -> dict[str, Any]:
     await asyncio.gather(*(user(n) for n in range(len(users))))
     cpu, wall = cpu_seconds() - cpu0, time.perf_counter() - wall0
     log(f"measured window over: {syncs} syncs")
-    shares = Meter.shares(m0, meter.sample(), cpu)
+    shares = meter.shares(m0, meter.sample(), cpu)
     digests: dict[str, list[str]] = {}
     for n, username in enumerate(users):
         await pull_to_end(https[n], tokens[n], replicas[n], 5000)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Query, Request
@@ -14,8 +14,8 @@ from sync.server.errors import ApiError, malformed
 from sync.server.limits import Limits
 from sync.server.openapi import answers, body_limit
 from sync.server.pull import CURSOR, pull
-from sync.server.push import push_ops
-from sync.server.routes.deps import BearerToken, Caller, ClientVersion, Context
+from sync.server.push import push_on
+from sync.server.routes.deps import BearerToken, ClientVersion, Context
 
 router = APIRouter(tags=["sync"])
 MAX_OPS = 500
@@ -71,9 +71,25 @@ async def pull_page(
         **body_limit(Limits().push_body),
     },
 )
-async def push(request: Request, who: Caller, ctx: Context) -> Response:
+async def push(request: Request, ctx: Context, token: BearerToken, _v: ClientVersion) -> Response:
+    raw = await request.body()
+
+    def work() -> list[dict[str, Any]]:
+        # One worker thread and one connection for the bearer check (401 first, as a
+        # dependency gave it), the body's checks and the push.
+        with ctx.engine.connect() as conn:
+            who = ctx.auth.authenticate(token, conn)
+            device, ops = _push_body(raw)
+            return push_on(conn, who, device, ops, optimistic=not ctx.sqlite)
+
+    results = await run_in_threadpool(work)
+    return Response(orjson.dumps({"results": results}), media_type="application/json")
+
+
+def _push_body(raw: bytes) -> tuple[str, list[Any]]:
+    """The device id and ops of a push body, or 400 (413 past ``MAX_OPS`` ops)."""
     try:
-        body = orjson.loads(await request.body())
+        body = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise malformed("Le corps de la requête n'est pas du JSON valable.") from None
     if not isinstance(body, dict) or not isinstance(body.get("ops"), list):
@@ -86,8 +102,5 @@ async def push(request: Request, who: Caller, ctx: Context) -> Response:
         )
     if len(body["ops"]) > MAX_OPS:
         raise ApiError(413, "too_large", f"Au plus {MAX_OPS} opérations par envoi.")
-
-    results = await run_in_threadpool(
-        push_ops, ctx.engine, who, device, body["ops"], optimistic=not ctx.sqlite
-    )
-    return Response(orjson.dumps({"results": results}), media_type="application/json")
+    ops: list[Any] = body["ops"]
+    return device, ops
