@@ -122,28 +122,21 @@ class _Runnable(QRunnable):
             self._relay.done.emit(self._task_id, result, None)
 
 
+@dataclass(eq=False)
 class Op:
     """One piece of background work, configured by chaining, started by :meth:`run`."""
 
-    def __init__(
-        self,
-        manager: TaskManager,
-        fn: Callable[..., Any],
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-        lane: Lane,
-    ) -> None:
-        self._manager = manager
-        self._fn = fn
-        self._args = args
-        self._kwargs = kwargs
-        self.lane = lane
-        self.on_success: Callable[[Any], None] | None = None
-        self.on_failure: Callable[[BaseException], None] | None = None
-        self.on_progress: Callable[[str, int, int], None] | None = None
-        self.context: TaskContext | None = None
-        self.task_id = -1
-        self._owner: QObject | None = None
+    _manager: TaskManager
+    _fn: Callable[..., Any]
+    _args: tuple[Any, ...]
+    _kwargs: dict[str, Any]
+    lane: Lane
+    on_success: Callable[[Any], None] | None = None
+    on_failure: Callable[[BaseException], None] | None = None
+    on_progress: Callable[[str, int, int], None] | None = None
+    context: TaskContext | None = None
+    task_id: int = -1
+    _owner: QObject | None = None
 
     def owned_by(self, owner: QObject) -> Op:
         """Skip the callbacks when ``owner`` (a widget) was deleted before the task ended."""
