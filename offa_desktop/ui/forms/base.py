@@ -178,6 +178,14 @@ class RecordForm(QDialog):
         field.edited.connect(self.schedule_check)
         return field
 
+    def add_editors(
+        self, editor: Callable[[str], Field], *names: str, layout: QFormLayout | None = None
+    ) -> None:
+        """An ``editor(label)`` for each of the fields ``names``, labelled as the collection
+        names them."""
+        for name in names:
+            self.add_field(name, editor(field_label(self.collection, name)), layout)
+
     def load_values(self) -> None:
         """Fill the editors from the record (call at the end of a subclass's constructor)."""
         self.body_layout.addStretch(1)

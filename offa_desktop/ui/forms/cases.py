@@ -17,10 +17,11 @@ refuses their change with the server's words, as any form does. Its documents go
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
 from offa_desktop.domain.identifiers import format_niss
 from offa_desktop.domain.problems import Problem
@@ -43,6 +44,23 @@ R = "mediation_referrals"
 T = "learner_transfers"
 
 
+def _statuses(kind: str, statuses: list[str]) -> list[tuple[str, str]]:
+    """The choices of a status (the moves the record may make), by their French names."""
+    return [(s, name_of(kind, s)) for s in statuses]
+
+
+def _status_group(
+    form: RecordForm, title: str, kind: str, moves: Callable[[str | None], list[str]]
+) -> QFormLayout:
+    """A group of the form headed by the record's status, offering only the moves it may make
+    from the status it has (``moves(current)``; any first status for a new record)."""
+    group = form.add_group(title)
+    current = form.base.get("status") if form.record_id else None
+    form.add_field("status", ChoiceField(field_label(form.collection, "status"), _statuses(
+        kind, moves(current)), empty=False), group)
+    return group
+
+
 class OfferForm(RecordForm):
     """Offre Stage+ of a granted approval."""
 
@@ -60,21 +78,16 @@ class OfferForm(RecordForm):
         self.add_field("approval_id", PickerField(
             field_label(OFFER, "approval_id"), self._approvals, context.tasks))
         self.targets.update({"establishment_unit_id": "approval_id", "trade_code": "approval_id"})
-        self.add_field("title", TextField(field_label(OFFER, "title")))
-        self.add_field("description", LongTextField(field_label(OFFER, "description")))
-        self.add_field("start_date", DateField(field_label(OFFER, "start_date")))
-        self.add_field("places", NumberField(field_label(OFFER, "places")))
+        self.add_editors(TextField, "title")
+        self.add_editors(LongTextField, "description")
+        self.add_editors(DateField, "start_date")
+        self.add_editors(NumberField, "places")
         self.add_field("contact", TextField(field_label(OFFER, "contact"),
                                             placeholder=tr("nom, téléphone ou courriel")))
         self.add_field("operator_code", ChoiceField(field_label(OFFER, "operator_code"),
                                                     operator_choices(self.wc)))
-        state = self.add_group(tr("Publication"))
-        current = self.base.get("status") if record_id else None
-        self.add_field("status", ChoiceField(field_label(OFFER, "status"), [
-            (s, name_of("offer_status", s)) for s in cases.offer_statuses(current)],
-            empty=False), state)  # fmt: skip
-        self.add_field("published_on", DateField(field_label(OFFER, "published_on")), state)
-        self.add_field("closed_on", DateField(field_label(OFFER, "closed_on")), state)
+        state = _status_group(self, tr("Publication"), "offer_status", cases.offer_statuses)
+        self.add_editors(DateField, "published_on", "closed_on", layout=state)
         self.print_button = QPushButton(tr("Fiche d'offre (PDF)"))
         self.print_button.setObjectName("offer-print")
         self.print_button.clicked.connect(self.print_sheet)
@@ -101,8 +114,8 @@ class OfferForm(RecordForm):
         field = self.fields["status"]
         assert isinstance(field, ChoiceField)
         current = self.base.get("status")
-        field.set_choices([(s, name_of("offer_status", s)) for s in cases.offer_statuses(
-            current if isinstance(current, str) else None)])  # fmt: skip
+        field.set_choices(_statuses("offer_status", cases.offer_statuses(
+            current if isinstance(current, str) else None)))
         field.set_value(current)
         self._initial = self.collect_quietly()
 
@@ -150,16 +163,12 @@ class ReferralForm(RecordForm):
             field_label(R, "approval_id"), self._approvals, context.tasks))
         self.add_field("operator_code", ChoiceField(field_label(R, "operator_code"),
                                                     operator_choices(self.wc)))
-        self.add_field("reason", LongTextField(field_label(R, "reason")))
-        self.add_field("referred_on", DateField(field_label(R, "referred_on")))
-        commission = self.add_group(tr("Commission"))
-        current = self.base.get("status") if record_id else None
-        self.add_field("status", ChoiceField(field_label(R, "status"), [
-            (s, name_of("referral_status", s)) for s in cases.referral_statuses(current)],
-            empty=False), commission)  # fmt: skip
-        self.add_field("mediation_on", DateField(field_label(R, "mediation_on")), commission)
-        self.add_field("closed_on", DateField(field_label(R, "closed_on")), commission)
-        self.add_field("outcome", LongTextField(field_label(R, "outcome")), commission)
+        self.add_editors(LongTextField, "reason")
+        self.add_editors(DateField, "referred_on")
+        commission = _status_group(self, tr("Commission"), "referral_status",
+                                   cases.referral_statuses)
+        self.add_editors(DateField, "mediation_on", "closed_on", layout=commission)
+        self.add_editors(LongTextField, "outcome", layout=commission)
         self.fields["subject"].edited.connect(self._show_subject)
         self.load_values()
         self._show_subject()
@@ -218,18 +227,13 @@ class TransferForm(RequestForm):
         self.who.setObjectName("transfer-learner")
         self.who.setWordWrap(True)
         self.form.addRow(tr("Apprenant"), self.who)
-        self.add_field("from_operator", ChoiceField(field_label(T, "from_operator"),
-                                                    operator_choices(self.wc)))
-        self.add_field("to_operator", ChoiceField(field_label(T, "to_operator"),
-                                                  operator_choices(self.wc)))
-        self.add_field("requested_on", DateField(field_label(T, "requested_on")))
-        self.add_field("note", LongTextField(field_label(T, "note")))
-        decision = self.add_group(tr("Décision de l'opérateur d'origine"))
-        current = self.base.get("status") if record_id else None
-        self.add_field("status", ChoiceField(field_label(T, "status"), [
-            (s, name_of("transfer_status", s)) for s in cases.transfer_statuses(current)],
-            empty=False), decision)  # fmt: skip
-        self.add_field("decided_on", DateField(field_label(T, "decided_on")), decision)
+        self.add_editors(lambda text: ChoiceField(text, operator_choices(self.wc)),
+                         "from_operator", "to_operator")
+        self.add_editors(DateField, "requested_on")
+        self.add_editors(LongTextField, "note")
+        decision = _status_group(self, tr("Décision de l'opérateur d'origine"),
+                                 "transfer_status", cases.transfer_statuses)
+        self.add_editors(DateField, "decided_on", layout=decision)
         self.add_field("level_reached", ChoiceField(field_label(T, "level_reached"), [
             (level, level.upper()) for level in ("a", "b", "c")]), decision)  # fmt: skip
         self.load_values()
