@@ -45,12 +45,7 @@ log = logging.getLogger("offa.scans")
 
 Progress = Callable[[int, int], None]
 # Records whose printed documents come back signed, and the field of their signed mark.
-SIGNED_MARK = {
-    "contracts": "signed_on",
-    "contract_events": "signed_on",
-    "approvals": "signed_on",
-    "visits": "signed_on",
-}
+SIGNED_MARK = dict.fromkeys(("contracts", "contract_events", "approvals", "visits"), "signed_on")
 COPY_NAMES = {"apprenant": "apprenant", "entreprise": "entreprise", "referent": "référent"}
 DOC_NAMES = {
     "contract": "contrat",
