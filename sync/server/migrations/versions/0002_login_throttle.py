@@ -7,33 +7,30 @@ Create Date: 2026-12-01 09:00:00
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
+
+from sync.server.migration_ops import create_table
 
 revision = "0002"
 down_revision = "0001"
 
 
 def upgrade() -> None:
-    op.create_table(
-        "login_failures",
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
-        sa.Column("user_key", sa.String(length=200), nullable=False),
-        sa.Column("address", sa.String(length=64), nullable=False),
-        sa.Column("at", sa.Float(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_login_failures")),
-    )
-    with op.batch_alter_table("login_failures", schema=None) as batch_op:
-        batch_op.create_index("ix_login_failures_address", ["address", "at"], unique=False)
-        batch_op.create_index("ix_login_failures_at", ["at"], unique=False)
-        batch_op.create_index("ix_login_failures_user", ["user_key", "at"], unique=False)
-    op.create_table(
-        "login_known",
-        sa.Column("user_key", sa.String(length=200), nullable=False),
-        sa.Column("address", sa.String(length=64), nullable=False),
-        sa.Column("last_at", sa.Float(), nullable=False),
-        sa.PrimaryKeyConstraint("user_key", "address", name=op.f("pk_login_known")),
-    )
+    create_table("login_failures", """
+        id       int    auto pk
+        user_key str200
+        address  str64
+        at       float
+    """, indexes=(
+        ("ix_login_failures_address", ("address", "at")),
+        ("ix_login_failures_at", ("at",)),
+        ("ix_login_failures_user", ("user_key", "at")),
+    ))
+    create_table("login_known", """
+        user_key str200 pk
+        address  str64  pk
+        last_at  float
+    """)
 
 
 def downgrade() -> None:

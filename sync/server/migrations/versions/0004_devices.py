@@ -15,17 +15,22 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from sync.server.migration_ops import columns
+
 revision = "0004"
 down_revision = "0003"
 
 
 def upgrade() -> None:
     with op.batch_alter_table("login_sessions", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("last_used_at", sa.String(length=32), nullable=True))
-        batch_op.add_column(sa.Column("ended_reason", sa.String(length=20), nullable=True))
-        batch_op.add_column(sa.Column("ended_at", sa.String(length=32), nullable=True))
-        batch_op.add_column(sa.Column("ended_by", sa.String(length=36), nullable=True))
-        batch_op.add_column(sa.Column("erased_at", sa.String(length=32), nullable=True))
+        for column in columns("""
+            last_used_at str32 null
+            ended_reason str20 null
+            ended_at     str32 null
+            ended_by     str36 null
+            erased_at    str32 null
+        """):
+            batch_op.add_column(column)
         batch_op.create_index("ix_login_sessions_user", ["user_id"], unique=False)
     sessions = sa.table(
         "login_sessions",
