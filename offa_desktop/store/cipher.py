@@ -180,9 +180,9 @@ def connect_with(
     does not open it."""
     path = Path(path)
     uri = _uri(path, readonly, uri_params)
-    if key is None or is_plain(path):
-        if is_encrypted(path) and could_be_encrypted(path) and key is None:
-            raise KeyRequired(path)
+    if key is None and could_be_encrypted(path):
+        raise KeyRequired(path)
+    if key is None or is_plain(path):  # (garbage of another length: sqlite3 says what it is)
         return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
     _silence()
     conn = _sqlcipher.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)

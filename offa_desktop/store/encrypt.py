@@ -219,14 +219,26 @@ def verify(plain: Path, encrypted: Path, key: bytes) -> str | None:
 
 
 def _fold_wal(path: Path) -> None:
+    """The plain file in rollback-journal mode, its WAL folded in and gone. WorkingCopyBusy
+    when a connection (a reader of this process) keeps SQLite from it: nothing lost."""
     conn = cipher.connect_with(path, None)
     try:
-        conn.execute("PRAGMA journal_mode=DELETE").fetchall()
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
     finally:
         conn.close()
-    for companion in companions(path):
-        if companion.exists():
-            wipe(companion)  # left by nobody (the copy is held exclusively): no records kept
+    if str(mode).lower() != "delete":
+        raise WorkingCopyBusy()
+    _no_wal(path)
+
+
+def _no_wal(path: Path) -> None:
+    """No WAL of the plain file may meet the encrypted one (same name): an empty one or a
+    shared-memory index is removed, one with frames stops the encryption (WorkingCopyBusy)."""
+    wal, shm = companions(path)
+    if wal.exists() and wal.stat().st_size > 0:
+        raise WorkingCopyBusy()
+    wal.unlink(missing_ok=True)
+    shm.unlink(missing_ok=True)
 
 
 def encrypt_file(path: Path, key: bytes, *, kill_points: bool = False) -> None:
@@ -265,6 +277,12 @@ def encrypt_file(path: Path, key: bytes, *, kill_points: bool = False) -> None:
     os.link(path, aside)
     _fsync_dir(path.parent)
     point("encrypt_linked")
+    try:
+        _no_wal(path)
+    except WorkingCopyBusy:
+        plaintext_link(path).unlink()
+        _remove_temp(temp)
+        raise
     os.replace(temp, path)
     _fsync_dir(path.parent)
     point("encrypt_swapped")

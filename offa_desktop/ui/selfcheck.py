@@ -68,6 +68,7 @@ class SelfCheck:
     # --- the checks ------------------------------------------------------------------------
     def working_copy(self) -> Check:
         from offa_desktop import paths
+        from offa_desktop.store import cipher
         from offa_desktop.store.files import stored_revision
         from offa_desktop.ui.context import AppContext
 
@@ -75,7 +76,12 @@ class SelfCheck:
         self.window = self.context.build_window()
         revision = stored_revision(paths.working_copy_path(self.folder))
         path = paths.working_copy_path(self.folder)
-        return {"path": str(path), "revision": revision, "bytes": path.stat().st_size}
+        return {
+            "path": str(path),
+            "revision": revision,
+            "bytes": path.stat().st_size,
+            "encrypted": cipher.is_encrypted(path),  # SQLCipher at work in this build
+        }
 
     def first_paint(self) -> Check:
         from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer

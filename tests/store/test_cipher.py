@@ -285,3 +285,18 @@ def test_kill_9_during_the_encryption_leaves_the_old_or_the_new_file(
     assert cipher.is_encrypted(path) and _rows(path) == ([mine], [theirs])
     assert not encrypt.left_over(path)
     assert not _grep(tmp_path), "plaintext left in the data folder"
+
+
+def test_erase_removes_the_key_file_and_what_an_encryption_left(tmp_path: Path) -> None:
+    from offa_desktop.store.erase import erase_copy
+
+    path = tmp_path / "wc.sqlite3"
+    cipher.register_key(path, KEY)
+    _fill(path)
+    backups.take(path)
+    # cipher-keys' key file (ops/protection/keyfile.py: <copy>.key, written through .key.new)
+    for name in ("wc.sqlite3.key", "wc.sqlite3.key.new", "wc.sqlite3.encrypting",
+                 "wc.sqlite3.plaintext"):
+        (tmp_path / name).write_bytes(b"x")
+    erase_copy(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
