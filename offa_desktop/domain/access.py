@@ -6,31 +6,34 @@ wire form (its own field check reports it), so a rule never crashes on bad input
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from offa_desktop.domain.problems import Record, RuleContext
 from offa_desktop.domain.values import parse_date, parse_money
 
+T = TypeVar("T")
+
+
+def _parsed(data: Mapping[str, Any], field: str, parse: Callable[[Any], T]) -> T | None:
+    """A field read by ``parse``, or None when absent or malformed (``parse`` refused it)."""
+    value = data.get(field)
+    try:
+        return parse(value) if value is not None else None
+    except ValueError:
+        return None
+
 
 def get_date(data: Mapping[str, Any], field: str) -> date | None:
     """A date field, or None when absent or malformed."""
-    value = data.get(field)
-    try:
-        return parse_date(value) if value is not None else None
-    except ValueError:
-        return None
+    return _parsed(data, field, parse_date)
 
 
 def get_money(data: Mapping[str, Any], field: str) -> Decimal | None:
     """A money field as Decimal, or None when absent or malformed."""
-    value = data.get(field)
-    try:
-        return parse_money(value) if value is not None else None
-    except ValueError:
-        return None
+    return _parsed(data, field, parse_money)
 
 
 def get_int(data: Mapping[str, Any], field: str) -> int | None:

@@ -61,20 +61,21 @@ def _code(value: Any) -> str | None:
     return None
 
 
-def _date(value: Any) -> str | None:
-    try:
-        parse_date(value)
-    except ValueError:
-        return "date invalide (format AAAA-MM-JJ attendu)."
-    return None
+def _parses(parse: Callable[[Any], object], message: str) -> Callable[[Any], str | None]:
+    """The check of a value ``parse`` reads: ``message`` when it refuses it (ValueError)."""
+
+    def check(value: Any) -> str | None:
+        try:
+            parse(value)
+        except ValueError:
+            return message
+        return None
+
+    return check
 
 
-def _instant(value: Any) -> str | None:
-    try:
-        parse_instant(value)
-    except ValueError:
-        return "moment invalide (format AAAA-MM-JJTHH:MM:SSZ attendu)."
-    return None
+_date = _parses(parse_date, "date invalide (format AAAA-MM-JJ attendu).")
+_instant = _parses(parse_instant, "moment invalide (format AAAA-MM-JJTHH:MM:SSZ attendu).")
 
 
 def _money(value: Any) -> str | None:
