@@ -14,7 +14,6 @@ one column per field with its French label, linked records by name, codes as sto
 from __future__ import annotations
 
 import csv
-import functools
 import os
 import queue
 import threading
@@ -64,24 +63,6 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _moment_text(text: str) -> datetime | None:
-    try:
-        day = date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-    return datetime(day.year, day.month, day.day)
-
-
-def _moment(value: Any) -> datetime | None:
-    """A date cell's value as xlsxwriter wants it (dates repeat: parsed once each)."""
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    return _moment_text(str(value))
-
-
 def _as_number(value: Any) -> Decimal | None:
     if value is None or value == "" or isinstance(value, bool):
         return None
@@ -114,7 +95,13 @@ def write(
 
 def _xlsx(path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[Any]],
           progress: Progress | None) -> int:
+    """The workbook by xlsxwriter (constant memory: package, styles, header row, column widths,
+    frozen header); the data rows' XML by ``xlsx_rows.RowWriter``, the very cells xlsxwriter
+    writes for them, without its per-cell calls (``tests/ops/test_xlsx_rows.py`` compares the
+    two byte for byte)."""
     import xlsxwriter  # loaded on first export
+
+    from offa_desktop.ops import xlsx_rows
 
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     try:
@@ -126,40 +113,15 @@ def _xlsx(path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[A
             sheet.write_string(0, number, column.title, bold)
             sheet.set_column(number, number, 14 if column.kind != TEXT else 28)
         sheet.freeze_panes(1, 0)
-        write_string, write_number = sheet.write_string, sheet.write_number
-        write_datetime = sheet.write_datetime
-
-        def cell(kind: str) -> Callable[[int, int, Any], None]:
-            """One writer per column kind, chosen once (the loop runs 2 million times)."""
-            if kind == DATE:
-                def put_date(r: int, c: int, value: Any) -> None:
-                    moment = _moment(value)
-                    if moment is not None:
-                        write_datetime(r, c, moment, day)
-                    else:
-                        write_string(r, c, str(value))
-                return put_date
-            if kind in (MONEY, NUMBER):
-                style = euro if kind == MONEY else None
-
-                def put_number(r: int, c: int, value: Any) -> None:
-                    try:
-                        write_number(r, c, float(value), style)
-                    except (TypeError, ValueError):
-                        write_string(r, c, str(value))
-                return put_number
-            return lambda r, c, value: write_string(r, c, str(value))
-
-        writers = [cell(c.kind) for c in columns]
+        kinds = [xlsx_rows.DATE if c.kind == DATE else xlsx_rows.MONEY if c.kind == MONEY
+                 else xlsx_rows.NUMBER if c.kind == NUMBER else xlsx_rows.TEXT for c in columns]
+        writer = xlsx_rows.RowWriter(sheet, kinds, day=day, money=euro)
         count = 0
         for count, row in enumerate(rows, start=1):
-            for number, (put, value) in enumerate(zip(writers, row, strict=True)):
-                if value is not None and value != "" and value is not True and value is not False:
-                    put(count, number, value)
-                elif isinstance(value, bool):
-                    write_string(count, number, "oui" if value else "non")
+            writer.write(count, row)
             if progress is not None and count % 500 == 0:
                 progress(count)
+        writer.close()
         if progress is not None:
             progress(count)
     finally:
