@@ -36,6 +36,15 @@ def local_changes(ops: Iterable[OutboxOp]) -> dict[str, Any]:
     return changed
 
 
+def _mine(ops: Iterable[OutboxOp], conflict: Conflict | None) -> dict[str, Any]:
+    """This copy's values of a record: its queued edits, then the values a person still has to
+    choose between in its open conflict."""
+    mine = local_changes(ops)
+    for name, detail in (conflict.fields if conflict is not None else {}).items():
+        mine.setdefault(name, detail.get("mine"))
+    return mine
+
+
 def merge_fields(
     mine: Mapping[str, Any],
     held: Mapping[str, JSON],
@@ -178,9 +187,7 @@ class Absorber:
             self.set_base(base, Base(s.collection, s.record_id, s.version, False, dict(s.data)))
             return True
         held = conflict.fields if conflict is not None else {}
-        mine = local_changes(ops)
-        for name, detail in held.items():  # what a person still has to choose between
-            mine.setdefault(name, detail.get("mine"))
+        mine = _mine(ops, conflict)
         base_data = base.data if base is not None and not base.deleted else None
         clash = merge_fields(mine, held, base_data, s.data)
         deleting = any(op.kind == "delete" for op in ops)
@@ -189,17 +196,9 @@ class Absorber:
             or (base_data is not None and base_data != s.data)
         ):
             # my deletion against their edit (any conflict of fields kept for an undo)
-            self._put_conflict(
-                conflict,
-                Conflict(
-                    s.collection, s.record_id, s.version, False, clash, None,
-                    kind="deleted_locally",
-                ),
-            )  # fmt: skip
+            self._put_conflict(conflict, s, clash, kind="deleted_locally")
         elif clash:
-            self._put_conflict(
-                conflict, Conflict(s.collection, s.record_id, s.version, False, clash)
-            )
+            self._put_conflict(conflict, s, clash)
         elif conflict is not None:
             # the server now holds every value this copy had in conflict: nothing to choose
             self.drop_conflicts.append(key)
@@ -229,10 +228,21 @@ class Absorber:
         )
         self.set_base(None, Base(s.collection, s.record_id, s.version, False, s.data))
 
-    def _put_conflict(self, old: Conflict | None, new: Conflict) -> None:
+    def _put_conflict(
+        self,
+        old: Conflict | None,
+        s: Incoming,
+        fields: dict[str, Any],
+        mine: dict[str, Any] | None = None,
+        kind: str = "fields",
+    ) -> None:
+        """Open (or replace ``old`` with) the conflict of ``s``'s record, at its version."""
         if old is None:
             self.report.conflicts += 1
-        self.tx.conflicts.put(new)
+        deleted = kind == "deleted_by_server"
+        self.tx.conflicts.put(
+            Conflict(s.collection, s.record_id, s.version, deleted, fields, mine, kind=kind)
+        )
 
     def _deleted_by_server(
         self, s: Incoming, base: Base | None, ops: list[OutboxOp], conflict: Conflict | None
@@ -245,9 +255,7 @@ class Absorber:
             if conflict is not None:  # deleted on both sides: nothing left to choose
                 self.drop_conflicts.append(s.key)
         else:
-            edits = local_changes(ops)
-            for name, detail in (conflict.fields if conflict is not None else {}).items():
-                edits.setdefault(name, detail.get("mine"))
+            edits = _mine(ops, conflict)
             if edits:
                 before = base.data if base is not None and base.data else {}
                 mine = dict(before)
@@ -256,13 +264,7 @@ class Absorber:
                     name: {"mine": value, "theirs": None, "base": before.get(name)}
                     for name, value in edits.items()
                 }
-                self._put_conflict(
-                    conflict,
-                    Conflict(
-                        s.collection, s.record_id, s.version, True, fields, mine,
-                        kind="deleted_by_server",
-                    ),
-                )  # fmt: skip
+                self._put_conflict(conflict, s, fields, mine, kind="deleted_by_server")
             elif conflict is not None:
                 self.drop_conflicts.append(s.key)
         self.drop_ops.extend(op.seq for op in ops)
