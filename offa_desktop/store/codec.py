@@ -186,6 +186,7 @@ def _sql_instant(value: Any) -> str:
     return _to_instant(value).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+@lru_cache(maxsize=8192)  # the days of a first sync's records repeat
 def _sql_date(value: Any) -> str:
     return _to_date(value).isoformat()
 
@@ -212,6 +213,17 @@ def sql_columns(collection: str) -> tuple[str, ...]:
     return ("id", "version", "deleted", "updated_at", "updated_by", "extra", *_KINDS[collection])
 
 
+# Per collection, each field's name and what turns its API value into the SQLite value; None
+# for the text kinds, whose value is stored as it is when it is a string (checked inline: most
+# fields of a record are texts, and a call per value was most of a first sync's conversion).
+_SQL_PLAN: dict[str, tuple[tuple[str, Callable[[Any], Any] | None], ...]] = {
+    collection: tuple(
+        (name, None if kind in _TEXT_KINDS else _TO_SQL[kind]) for name, kind in kinds.items()
+    )
+    for collection, kinds in _KINDS.items()
+}
+
+
 def to_sql_row(
     collection: str,
     record_id: str,
@@ -222,15 +234,23 @@ def to_sql_row(
     """A live record as the tuple of SQLite values of :func:`sql_columns` (bulk loads)."""
     kinds = _KINDS[collection]
     values: list[Any] = []
-    extra: dict[str, Any] = {k: v for k, v in data.items() if k not in kinds}
-    for name, kind in kinds.items():
-        value = data.get(name)
+    extra: dict[str, Any] = (
+        {} if data.keys() <= kinds.keys() else {k: v for k, v in data.items() if k not in kinds}
+    )
+    get = data.get
+    for name, convert in _SQL_PLAN[collection]:
+        value = get(name)
         if value is not None:
-            try:
-                value = _TO_SQL[kind](value)
-            except (ValueError, TypeError, ArithmeticError):
-                extra[name] = value
-                value = None
+            if convert is None:
+                if not isinstance(value, str):
+                    extra[name] = value
+                    value = None
+            else:
+                try:
+                    value = convert(value)
+                except (ValueError, TypeError, ArithmeticError):
+                    extra[name] = value
+                    value = None
         values.append(value)
     stamp = _sql_instant(updated_at) if updated_at else None
     head = (record_id, version, 0, stamp, None, _sql_json(extra) if extra else None)

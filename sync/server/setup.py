@@ -143,6 +143,7 @@ def put_records(
     with engine.begin() as conn:
         w = Writer(conn)
         w.lock()
+        w.buffer()
         items = list(items)
         w.prefetch((collection, record_id) for collection, record_id, _data in items)
         for collection, record_id, data in items:

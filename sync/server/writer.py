@@ -67,6 +67,12 @@ class Writer(Store):
         self.optimistic = True
         self.version = self.base = self.top = self.counter()
 
+    def buffer(self) -> None:
+        """Under the lock (``lock()`` first), keep the index and key rows in memory as an
+        optimistic writer does, written by ``finish()``: a bulk load (``setup.put_records``)
+        then writes one statement per table instead of two per record."""
+        self.optimistic = True
+
     def lock_and_check(self) -> bool:
         """Take the lock; True when nothing read changed since ``base`` (the buffered writes
         stand, their versions shifted), False when the caller must settle again (now under the

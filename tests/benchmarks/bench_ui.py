@@ -47,23 +47,11 @@ sys.exit(app.exec())
 
 
 def data_folder(size: int = SIZE) -> Path:
-    """A data folder whose working copy holds ``size`` demo contracts (built once)."""
-    folder = CACHE / f"wc-{size}"
-    ready = folder / ".ready"
-    if ready.exists():
-        return folder
-    folder.mkdir(parents=True, exist_ok=True)
-    from offa_desktop import paths
-    from offa_desktop.store.db import WorkingCopy
-    from offa_desktop.store.demo_fill import fill_working_copy
+    """A data folder whose working copy holds ``size`` demo contracts (built once, shared with
+    bench_store)."""
+    from tests.benchmarks import bench_store
 
-    wc = WorkingCopy.open(paths.working_copy_path(folder))
-    try:
-        fill_working_copy(wc, size, seed=0)
-    finally:
-        wc.close()
-    ready.write_text("ok")
-    return folder
+    return bench_store.data_folder(size)
 
 
 def _time_process(args: list[str], env: dict[str, str]) -> float:

@@ -55,3 +55,43 @@ def test_seeded_demo_is_served_by_scope(tmp_path: Path) -> None:
         assert uuid.UUID(cid)
     finally:
         server.stop()
+
+
+def test_bulk_load_writes_the_side_rows_of_record_by_record_writes(tmp_path: Path) -> None:
+    """``put_records`` keeps index and key rows in memory and writes them at the end
+    (``Writer.buffer``): the same ``records``, ``record_index``, ``record_keys`` and
+    ``scope_exits`` rows as writing each record's rows at once (demo data: companies, units,
+    approvals and contracts whose keys cascade)."""
+    from sqlalchemy import select
+
+    from sync.server import setup
+    from sync.server.models import record_index, record_keys, records, scope_exits
+    from sync.server.writer import Writer
+
+    def tables(buffered: bool) -> list[list[tuple[object, ...]]]:
+        url = f"sqlite:///{tmp_path / f'demo-{buffered}.sqlite3'}"
+        original = Writer.buffer
+        if not buffered:
+            Writer.buffer = lambda self: None  # type: ignore[method-assign]
+        try:
+            engine = make_engine(url)
+            setup.upgrade(engine)
+            seed_demo(engine, 40)
+        finally:
+            Writer.buffer = original  # type: ignore[method-assign]
+        with engine.connect() as conn:
+            found = [
+                sorted(tuple(row) for row in conn.execute(select(*columns)))
+                for columns in (
+                    (records.c.collection, records.c.id, records.c.version, records.c.data),
+                    tuple(record_index.c),
+                    tuple(record_keys.c),
+                    (scope_exits.c.version, scope_exits.c.record_id, scope_exits.c.key),
+                )
+            ]
+        engine.dispose()
+        return found
+
+    buffered, one_by_one = tables(True), tables(False)
+    assert all(buffered[:3]), "records, their lookups and their keys"
+    assert buffered == one_by_one
