@@ -3,11 +3,13 @@ chart and its table (``store/indicator_rows.py`` does the counting in SQL)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from offa_desktop.domain.contracts import STATUS_FR
 from offa_desktop.domain.dates import add_months
@@ -20,6 +22,7 @@ CLAIM_FR = {"to_check": "à vérifier", "eligible": "éligible", "not_eligible":
 MONTHS_FR = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
              "nov.", "déc.")
 BAR, LINE = "bar", "line"
+T = TypeVar("T")
 TOP_TRADES = 8  # 12 bars in a panel at window size: QtCharts elided every label to «…»
 
 
@@ -72,50 +75,66 @@ def _bars(key: str, title: str, pairs: list[tuple[str, int]], names: dict[str, s
                                                                           strict=True)])
 
 
-def compute(path: Path, today: date, filters: Filters | None = None) -> Indicators:
-    """Every panel on the working copy at ``path`` (read-only) for ``filters``."""
-    f = filters or Filters()
+def _on_own_connection(path: Path, read: Callable[..., T], *args: Any) -> T:
     conn = plain_sql.connect(path)
     try:
-        operators = indicator_rows.names(conn, "operators")
-        trades = indicator_rows.names(conn, "trades")
-        sectors = indicator_rows.names(conn, "sectors")
-        reasons = indicator_rows.names(conn, "termination_reasons")
-        out = Indicators(today, f)
-        out.choices = {
-            "school_year": [(y, y) for y in indicator_rows.school_years(conn)],
-            "operator": sorted(operators.items(), key=lambda p: p[1].casefold()),
-            "region": list(REGION_FR.items()),
-            "sector": sorted(sectors.items(), key=lambda p: p[1].casefold()),
-        }
-        counts = indicator_rows.contract_counts(conn, f)
-        out.panels.append(_bars("status", "Contrats par statut",
-                                indicator_rows.contracts_by(conn, f, "status", counts), STATUS_FR,
-                                "Statut"))
-        out.panels.append(_bars("operator", "Contrats par opérateur",
-                                indicator_rows.contracts_by(conn, f, "operator", counts),
-                                operators, "Opérateur"))
-        by_trade = indicator_rows.contracts_by(conn, f, "trade", counts)
-        panel = _bars("trade", "Contrats par métier", by_trade[:TOP_TRADES], trades, "Métier")
-        panel.rows = [[trades.get(k, k), n] for k, n in by_trade]  # the table holds them all
-        if len(by_trade) > TOP_TRADES:
-            panel.note = f"graphique : les {TOP_TRADES} métiers les plus suivis"
-        out.panels.append(panel)
-        out.panels.append(_bars("region", "Contrats par région",
-                                indicator_rows.contracts_by(conn, f, "region", counts),
-                                REGION_FR,
-                                "Région"))
-        out.panels.append(_monthly(conn, f, today, reasons))
-        out.panels.append(_pending(conn, f, today))
-        out.panels.append(_claims(conn, f))
-        out.panels.append(_visits(conn, today))
+        return read(conn, *args)
     finally:
         conn.close()
+
+
+def compute(path: Path, today: date, filters: Filters | None = None) -> Indicators:
+    """Every panel on the working copy at ``path`` (read-only) for ``filters``.
+
+    The two passes over the contracts (the counts by status, operator, trade and region; new
+    contracts and terminations per month) run on connections of their own, on threads, while
+    this one reads the rest: SQLite computes without the GIL, so on two cores the area waits
+    for the longest query rather than for their sum."""
+    f = filters or Filters()
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="indicators") as pool:
+        counting = pool.submit(_on_own_connection, path, indicator_rows.contract_counts, f)
+        monthly = pool.submit(_on_own_connection, path,
+                              indicator_rows.new_and_ended_per_month, f, today)
+        conn = plain_sql.connect(path)
+        try:
+            operators = indicator_rows.names(conn, "operators")
+            trades = indicator_rows.names(conn, "trades")
+            sectors = indicator_rows.names(conn, "sectors")
+            reasons = indicator_rows.names(conn, "termination_reasons")
+            out = Indicators(today, f)
+            out.choices = {
+                "school_year": [(y, y) for y in indicator_rows.school_years(conn)],
+                "operator": sorted(operators.items(), key=lambda p: p[1].casefold()),
+                "region": list(REGION_FR.items()),
+                "sector": sorted(sectors.items(), key=lambda p: p[1].casefold()),
+            }
+            pending = _pending(conn, f, today)
+            claims = _claims(conn, f)
+            visits = _visits(conn, today)
+        finally:
+            conn.close()
+        counts = counting.result()
+        span, new, ended = monthly.result()
+    by_status = indicator_rows.contracts_by(None, f, "status", counts)
+    out.panels.append(_bars("status", "Contrats par statut", by_status, STATUS_FR, "Statut"))
+    by_operator = indicator_rows.contracts_by(None, f, "operator", counts)
+    out.panels.append(_bars("operator", "Contrats par opérateur", by_operator, operators,
+                            "Opérateur"))
+    by_trade = indicator_rows.contracts_by(None, f, "trade", counts)
+    panel = _bars("trade", "Contrats par métier", by_trade[:TOP_TRADES], trades, "Métier")
+    panel.rows = [[trades.get(k, k), n] for k, n in by_trade]  # the table holds them all
+    if len(by_trade) > TOP_TRADES:
+        panel.note = f"graphique : les {TOP_TRADES} métiers les plus suivis"
+    out.panels.append(panel)
+    by_region = indicator_rows.contracts_by(None, f, "region", counts)
+    out.panels.append(_bars("region", "Contrats par région", by_region, REGION_FR, "Région"))
+    out.panels.append(_monthly(span, new, ended, reasons))
+    out.panels += [pending, claims, visits]
     return out
 
 
-def _monthly(conn: Any, f: Filters, today: date, reasons: dict[str, str]) -> Panel:
-    span, new, ended = indicator_rows.new_and_ended_per_month(conn, f, today)
+def _monthly(span: list[str], new: dict[str, int], ended: dict[str, dict[str, int]],
+             reasons: dict[str, str]) -> Panel:
     labels = [month_fr(m) for m in span]
     totals = [sum(ended.get(m, {}).values()) for m in span]
     used = sorted({r for by in ended.values() for r in by},

@@ -73,14 +73,17 @@ def contract_counts(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, str
         " GROUP BY +c.status, c.operator_code, c.trade_code, u.region", params)]  # covering
 
 
-def contracts_by(conn: sqlite3.Connection, f: Filters, key: str,
+def contracts_by(conn: sqlite3.Connection | None, f: Filters, key: str,
                  counts: list[tuple[str, str, str, str, int]] | None = None
                  ) -> list[tuple[str, int]]:
     """``[(key value, count)]`` of contracts by ``status``, ``operator``, ``trade`` or
     ``region``, the largest first (from ``counts`` when the caller has them)."""
     position = {"status": 0, "operator": 1, "trade": 2, "region": 3}[key]
     summed: dict[str, int] = {}
-    for row in counts if counts is not None else contract_counts(conn, f):
+    if counts is None:
+        assert conn is not None, "the counts, or a connection to count with"
+        counts = contract_counts(conn, f)
+    for row in counts:
         value = str(row[position])
         summed[value] = summed.get(value, 0) + int(row[4])
     return sorted(summed.items(), key=lambda p: (-p[1], p[0]))
