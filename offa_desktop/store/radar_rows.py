@@ -157,8 +157,9 @@ def _contract_candidates(
         "pay_below_minimum": pay,
         "draft_start": f"SELECT id FROM contracts WHERE status = 'draft'"
         f" AND start_date <= :draft_to AND {LIVE}",
-        "notice_running": f"SELECT DISTINCT contract_id FROM contract_events WHERE {LIVE}"
-        " AND kind = 'termination'"
+        # the expression and conditions of ix_contract_events_notice_end (migration 0016)
+        "notice_running": "SELECT DISTINCT contract_id FROM contract_events"
+        " WHERE deleted IS 0 AND kind = 'termination'"
         " AND json_extract(details, '$.notice_end') BETWEEN :notice_from AND :notice_to",
         "p2_at_risk": p2 or "SELECT NULL WHERE 0",
     }

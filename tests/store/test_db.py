@@ -57,6 +57,9 @@ def test_existing_file_with_loose_mode_is_made_private(tmp_path: Path) -> None:
     assert _mode(path) == 0o600
 
 
+# an index on an expression (0016's on a termination's notice end) is not in the models:
+# SQLAlchemy cannot reflect it, says so and leaves it out of the comparison
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_migrations_from_empty_match_the_models(tmp_path: Path) -> None:
     path = tmp_path / "wc.sqlite3"
     WorkingCopy.open(path).close()
