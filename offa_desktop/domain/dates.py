@@ -22,11 +22,22 @@ NOTICE_DAYS = 14
 MAX_CONTRACT_YEARS = 6
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_days(year: int, month: int) -> int:
+    """How many days ``month`` (1-12) of ``year`` has (``calendar.monthrange`` computes a
+    weekday too: a third of the radar's date arithmetic)."""
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _MONTH_DAYS[month - 1]
+
+
 def add_months(day: date, months: int) -> date:
     """``day`` moved by ``months`` months, clamped to the last day of the target month."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
+    last = month_days(year, month + 1)
     return date(year, month + 1, min(day.day, last))
 
 
@@ -44,7 +55,7 @@ def trial_period_end(start: date) -> date:
     """Last day of the one-month trial period of a contract starting on ``start``."""
     year, month0 = divmod(start.year * 12 + start.month, 12)  # the next month, 0-based
     month = month0 + 1
-    last = calendar.monthrange(year, month)[1]
+    last = month_days(year, month)
     if start.day > last:
         return date(year, month, last)
     return date(year, month, start.day) - timedelta(days=1)
