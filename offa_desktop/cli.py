@@ -90,6 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument(
         "--empty", action="store_true", help="repartir d'une copie vide (choix explicite)"
     )
+    which.add_argument(
+        "--forgotten-passphrase",
+        action="store_true",
+        help="phrase de passe oubliée : mettre de côté (sans l'effacer) la copie chiffrée, sa "
+        "clé et ses sauvegardes, puis repartir d'une copie neuve qu'une synchronisation "
+        "remplira (les modifications non envoyées qu'elle contiendrait sont perdues, sauf si "
+        "la phrase de passe est retrouvée)",
+    )
     prt = commands.add_parser("print", help="produire un document PDF")
     prt.add_argument("kind", choices=PRINT_KINDS)
     prt.add_argument("--id", dest="record_id", help="identifiant de la fiche")

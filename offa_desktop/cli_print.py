@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from offa_desktop import paths
-from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, setup_logging
+from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, setup_logging, unlock_copy
 from offa_desktop.domain.documents import BLANK_KINDS
 from offa_desktop.domain.values import brussels_today
 from offa_desktop.ops.printing.rendering import page_count, write_pdf
@@ -54,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
                 f"Aucune copie de travail dans {folder} : connectez-vous et synchronisez "
                 "avant d'imprimer une fiche (les formulaires vierges s'impriment sans).",
             )
+        failed = unlock_copy(file)  # its key first (issue 16)
+        if failed is not None:
+            return failed
         wc = WorkingCopy.open(file)
         with wc.session() as session:
             data = gather(session, kind, None if kind in BLANK_KINDS else record_id)

@@ -13,7 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from offa_desktop import paths
-from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, gone_failure, setup_logging
+from offa_desktop.cli_output import (
+    EXIT_FAILED,
+    EXIT_OK,
+    emit,
+    gone_failure,
+    setup_logging,
+    unlock_copy,
+)
 from offa_desktop.domain.radar import RULES
 from offa_desktop.domain.values import brussels_today, format_date_fr
 from offa_desktop.store.copy_errors import WorkingCopyGone
@@ -30,14 +37,18 @@ def _fail(error: str, message: str) -> int:
     return EXIT_FAILED
 
 
-def _copy(args: argparse.Namespace) -> Path | None:
-    """The data folder's working copy, checked and migrated; None when there is none
-    (WorkingCopyGone when the folder had one that is now empty, missing or damaged)."""
+def _copy(args: argparse.Namespace) -> Path | int | None:
+    """The data folder's working copy, its key registered, checked and migrated; None when
+    there is none, an exit code when its key could not be had (the failure said); WorkingCopyGone
+    when the folder had one that is now empty, missing or damaged."""
     folder = paths.data_dir(args.data_dir)
     setup_logging(folder)
     file = paths.working_copy_path(folder)
     if not file.exists():
         return None
+    failed = unlock_copy(file)  # its key first (issue 16)
+    if failed is not None:
+        return failed
     WorkingCopy.open(file).close()
     return file
 
@@ -64,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
             return gone_failure(exc)
         if file is None:
             return _fail("no_working_copy", NO_COPY)
+        if isinstance(file, int):
+            return file
         if args.command == "radar":
             return _radar(file, today, args)
         if args.command == "check":

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from offa_desktop import paths
-from offa_desktop.cli_output import emit, gone_failure, setup_logging
+from offa_desktop.cli_output import emit, gone_failure, setup_logging, unlock_copy
 
 log = logging.getLogger("offa.scans")
 
@@ -62,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
     from offa_desktop.ops.sync.session import open_session
     from offa_desktop.store.copy_errors import WorkingCopyGone
 
+    failed = unlock_copy(file)  # its key first (issue 16)
+    if failed is not None:
+        return failed
     try:
         session = open_session(folder)
     except WorkingCopyGone as exc:  # never replaced in silence (issue 12)

@@ -16,7 +16,14 @@ from typing import Any
 
 from offa_desktop import logfile, paths
 from offa_desktop.cli_import import import_file
-from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, gone_failure, setup_logging
+from offa_desktop.cli_output import (
+    EXIT_FAILED,
+    EXIT_OK,
+    emit,
+    gone_failure,
+    setup_logging,
+    unlock_copy,
+)
 from offa_desktop.domain.problems import cap
 from offa_desktop.domain.schema import COLLECTIONS, CREATION_ORDER
 from offa_desktop.ops.sync.conflicts import blocking as holding_back
@@ -27,7 +34,7 @@ from offa_desktop.ops.sync.session import (
     SyncSession,
     open_session,
 )
-from offa_desktop.store.copy_errors import WorkingCopyGone
+from offa_desktop.store.copy_errors import WorkingCopyError, WorkingCopyGone
 from offa_desktop.store.records import every_record
 from sync.client import RetryPolicy
 from sync.errors import DeviceRevoked, LoginRequired, SyncError
@@ -58,10 +65,15 @@ def run(args: argparse.Namespace) -> int:
     """Run ``args.command``; the exit code of the process."""
     folder = paths.data_dir(args.data_dir)
     setup_logging(folder)
+    failed = unlock_copy(paths.working_copy_path(folder))  # its key first (issue 16)
+    if failed is not None:
+        return failed
     try:
         session = open_session(folder, retry=_retry_policy())
     except WorkingCopyGone as exc:  # never replaced in silence: stop, say it, offer a restore
         return gone_failure(exc)
+    except WorkingCopyError as exc:  # e.g. a key that does not open it: wrong_passphrase
+        return _failure(exc.code, str(exc))
     except Exception as exc:  # the working copy cannot be opened: say it, in French
         return _failure("working_copy", str(exc))
     try:

@@ -1,15 +1,20 @@
-"""Tokens live only in the OS keyring (``keyring``), never in the database, a file or a log.
+"""Tokens live in the OS keyring (``keyring``) when a secure backend exists, else in a vault the
+desktop provides (its encrypted working copy, :class:`sync.ports.TokenVault`); never in a plain
+file or a log.
 
-When the only backend found is an insecure one (keyrings.alt's plaintext file, the null or fail
-backend), tokens stay in memory for this session and :attr:`CredentialStore.notice` says so in
-French, unless the user chose that backend explicitly (``PYTHON_KEYRING_BACKEND`` set).
+An insecure backend (keyrings.alt's plaintext file, the null or fail backend, a chain of only
+those) counts as none, even when chosen explicitly with ``PYTHON_KEYRING_BACKEND`` (issue 16).
+Without a secure keyring and without a vault, tokens stay in memory for this session and
+:attr:`CredentialStore.notice` says so in French.
+
+The working copy's own key (``offa_desktop/ops/protection``) goes to the same secure keyring,
+through :func:`secure_backend`, :func:`read_secret` and :func:`write_secret`.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 from typing import Any
 
 import keyring
@@ -17,6 +22,7 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 
 from sync.client import Tokens
+from sync.ports import TokenVault
 
 log = logging.getLogger("offa.sync")
 
@@ -29,40 +35,100 @@ NOTICE_MEMORY = (
 )
 
 
-def _is_insecure(backend: KeyringBackend) -> bool:
-    inner: list[Any] = list(getattr(backend, "backends", []) or [])
-    if inner:
-        return all(_is_insecure(b) for b in inner)
+def is_insecure(backend: KeyringBackend) -> bool:
+    """True for keyrings.alt (plaintext or merely obfuscated files), the null and fail
+    backends, and a chain holding only those (or nothing)."""
+    if hasattr(backend, "backends"):
+        inner: list[Any] = list(getattr(backend, "backends", None) or [])
+        return all(is_insecure(b) for b in inner)  # an empty chain: no keyring at all
     return type(backend).__module__.startswith(_INSECURE_MODULES)
 
 
-class CredentialStore:
-    """Reads and writes the token pair of ``username`` on ``server``."""
+_is_insecure = is_insecure  # its earlier name
 
-    def __init__(self, backend: KeyringBackend | None = None) -> None:
+
+def secure_backend(backend: KeyringBackend | None = None) -> KeyringBackend | None:
+    """The keyring backend in use (``backend``, else keyring's choice, ``PYTHON_KEYRING_BACKEND``
+    included) when it is a secure one; None otherwise."""
+    try:
+        chosen = backend or keyring.get_keyring()
+    except Exception as exc:  # a broken keyring configuration: none
+        log.warning("trousseau indisponible : %s", type(exc).__name__)
+        return None
+    return None if is_insecure(chosen) else chosen
+
+
+def read_secret(backend: KeyringBackend, name: str) -> str | None:
+    """``name``'s value under :data:`SERVICE` (None when absent or unreadable)."""
+    try:
+        return backend.get_password(SERVICE, name)
+    except keyring.errors.KeyringError as exc:
+        log.warning("lecture du trousseau impossible : %s", type(exc).__name__)
+        return None
+
+
+def write_secret(backend: KeyringBackend, name: str, value: str | None) -> None:
+    """Keep ``value`` under ``name`` (None forgets it). KeyringError when it cannot be
+    written (a forgotten entry that was not there is no error)."""
+    if value is None:
+        try:
+            backend.delete_password(SERVICE, name)
+        except keyring.errors.PasswordDeleteError:
+            pass
+        return
+    backend.set_password(SERVICE, name, value)
+
+
+class CredentialStore:
+    """Reads and writes the token pair of ``username`` on ``server``: in the secure keyring,
+    else in the vault (:meth:`use_vault`), else in memory."""
+
+    def __init__(
+        self, backend: KeyringBackend | None = None, vault: TokenVault | None = None
+    ) -> None:
         self.backend = backend or keyring.get_keyring()
-        explicit = bool(os.environ.get("PYTHON_KEYRING_BACKEND")) or backend is not None
-        self.in_memory = _is_insecure(self.backend) and not explicit
-        self.notice: str | None = NOTICE_MEMORY if self.in_memory else None
+        self.secure = not is_insecure(self.backend)
+        self.vault: TokenVault | None = None
         self._memory: dict[str, str] = {}
-        if self.in_memory:
-            log.warning("trousseau non sécurisé (%s) : jetons en mémoire", type(self.backend))
+        self.notice: str | None = None
+        if not self.secure:
+            log.warning("trousseau non sécurisé (%s) : non utilisé", type(self.backend))
+            self.notice = NOTICE_MEMORY
+        if vault is not None:
+            self.use_vault(vault)
+
+    @property
+    def in_memory(self) -> bool:
+        """No secure keyring and no vault: the tokens last this process only."""
+        return not self.secure and self.vault is None
+
+    def use_vault(self, vault: TokenVault) -> None:
+        """Keep the tokens in ``vault`` when the keyring is not secure (no-op otherwise)."""
+        if self.secure:
+            return
+        self.vault = vault
+        self.notice = None
 
     @staticmethod
     def _name(server: str, username: str) -> str:
         return f"{username}@{server.rstrip('/')}"
 
-    def load(self, server: str, username: str) -> Tokens | None:
-        name = self._name(server, username)
-        raw: str | None
-        if self.in_memory:
-            raw = self._memory.get(name)
-        else:
+    def _read(self, name: str) -> str | None:
+        if self.secure:
             try:
-                raw = self.backend.get_password(SERVICE, name)
+                return self.backend.get_password(SERVICE, name)
             except keyring.errors.KeyringError as exc:
                 log.warning("lecture du trousseau impossible : %s", type(exc).__name__)
-                raw = self._memory.get(name)
+                return self._memory.get(name)
+        if self.vault is not None:
+            try:
+                return self.vault.read(name) or self._memory.get(name)
+            except Exception as exc:  # the copy closed or busy: what this process holds
+                log.warning("lecture des jetons impossible : %s", type(exc).__name__)
+        return self._memory.get(name)
+
+    def load(self, server: str, username: str) -> Tokens | None:
+        raw = self._read(self._name(server, username))
         if not raw:
             return None
         try:
@@ -74,21 +140,27 @@ class CredentialStore:
     def save(self, server: str, username: str, tokens: Tokens | None) -> None:
         """Keep a pair (None forgets it)."""
         name = self._name(server, username)
-        if tokens is None:
+        raw = (
+            None
+            if tokens is None
+            else json.dumps({"access": tokens.access, "refresh": tokens.refresh})
+        )
+        if raw is None:
             self._memory.pop(name, None)
-            if not self.in_memory:
-                try:
-                    self.backend.delete_password(SERVICE, name)
-                except keyring.errors.KeyringError:
-                    pass
-            return
-        raw = json.dumps({"access": tokens.access, "refresh": tokens.refresh})
-        if self.in_memory:
+        if self.secure:
+            try:
+                write_secret(self.backend, name, raw)
+                return
+            except keyring.errors.KeyringError as exc:
+                log.warning("écriture dans le trousseau impossible : %s", type(exc).__name__)
+                self.notice = NOTICE_MEMORY
+        elif self.vault is not None:
+            try:
+                self.vault.write(name, raw)
+                if raw is not None:
+                    self._memory.pop(name, None)
+                return
+            except Exception as exc:  # kept in memory for this process rather than lost
+                log.warning("écriture des jetons impossible : %s", type(exc).__name__)
+        if raw is not None:
             self._memory[name] = raw
-            return
-        try:
-            self.backend.set_password(SERVICE, name, raw)
-        except keyring.errors.KeyringError as exc:
-            log.warning("écriture dans le trousseau impossible : %s", type(exc).__name__)
-            self._memory[name] = raw
-            self.notice = NOTICE_MEMORY

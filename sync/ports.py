@@ -243,6 +243,16 @@ class SyncStore(Protocol):
         nothing is flagged; True when it ran."""
 
 
+class TokenVault(Protocol):
+    """Where the token pairs go when no secure keyring exists: a place the desktop keeps
+    encrypted (its working copy, ``offa_desktop/ops/protection/tokens.py``), never a plain
+    file. ``value`` is the pair as JSON text; None forgets it."""
+
+    def read(self, name: str) -> str | None: ...
+
+    def write(self, name: str, value: str | None) -> None: ...
+
+
 @dataclass
 class Progress:
     """Where a sync stands: ``phase`` is "push", "documents", "pull" or "resync"."""

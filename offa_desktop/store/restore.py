@@ -119,15 +119,16 @@ def restore(path: Path, source: Path | None = None) -> Restored:
     return Restored(source, moved)
 
 
-def start_empty(path: Path) -> Restored:
+def start_empty(path: Path, label: str = "replaced") -> Restored:
     """A person chose to start from an empty copy: the file in the way (if any) is set aside
-    and the folder forgets its copy, so the next open makes a new one. WorkingCopyBusy."""
+    (``<file>.<label>-<stamp>``) and the folder forgets its copy, so the next open makes a new
+    one. WorkingCopyBusy."""
     path = Path(path).expanduser().resolve()
     lock = OpenLock(path)
     if not lock.acquire(exclusive=True):
         raise WorkingCopyBusy()
     try:
-        moved = set_aside(path, "replaced")
+        moved = set_aside(path, label)
         forget_identity(path)
         path.with_name(path.name + ".open").unlink(missing_ok=True)
     finally:

@@ -25,12 +25,13 @@ from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.demo_fill import fill_working_copy
 from offa_desktop.store.export_rows import _label
+from tests.keyed import unlock
 
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("export-data")
-    wc = WorkingCopy.open(paths.working_copy_path(data))
+    wc = WorkingCopy.open(unlock(paths.working_copy_path(data)))  # encrypted, as the app makes it
     try:
         fill_working_copy(wc, 200, seed=5)
     finally:

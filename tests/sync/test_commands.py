@@ -9,9 +9,8 @@ import random
 import uuid
 from pathlib import Path
 
-from sync.creds import NOTICE_MEMORY, CredentialStore
 from tests.sync.data import company
-from tests.sync.harness import Device, ForkResult, Server
+from tests.sync.harness import PASSWORD, Device, ForkResult, Server
 
 SUMMARY_KEYS = {
     "ok",
@@ -93,50 +92,60 @@ def test_tokens_never_in_database_or_log(server: Server, tmp_path: Path) -> None
     d = _new(server, tmp_path)
     d.login()
     assert d.run("sync").status == 0
-    tokens = CredentialStore(d.keyring()).load(server.url, d.username)
+    # no secure keyring (keyrings.alt counts as none): the pair is in the encrypted copy
+    tokens = d.session.creds.load(server.url, d.username)
     assert tokens is not None
+    d.close()
     for path in d.folder.rglob("*"):
-        if path.is_file() and "python_keyring" not in str(path):
+        if path.is_file():  # the keyring's file included: nothing was written there
             blob = path.read_bytes()
             assert tokens.access.encode() not in blob, path
             assert tokens.refresh.encode() not in blob, path
 
 
-def test_insecure_keyring_keeps_tokens_in_memory_unless_chosen(
+def test_insecure_keyring_is_never_used_and_a_login_lasts(
     server: Server, tmp_path: Path
 ) -> None:
+    """keyrings.alt's plaintext file counts as no keyring, chosen explicitly or not: the tokens
+    go into the encrypted copy, so the next process is still logged in (issue 16)."""
     d = _Implicit(tmp_path / "implicit", "x", server.url)
     server.user(d.username + "-i")
     d.username = d.username + "-i"
-    done = d.run("login", "--server", server.url, "--username", d.username)
+    done = d.run("login", "--server", server.url, "--username", d.username,
+                 extra_env={"OFFA_PASSWORD": PASSWORD})  # fmt: skip
     assert done.status == 0, done.stderr
-    assert done.summary()["notice"] == NOTICE_MEMORY
+    assert "notice" not in done.summary()
     assert not (d.folder / "xdg" / "python_keyring").exists()  # nothing written in plain text
-    # The next process has no token: it logs in again with OFFA_PASSWORD.
-    assert d.run("sync").status == 0
-    # Chosen explicitly (PYTHON_KEYRING_BACKEND): the plaintext file is used, no notice.
+    # The next process has the tokens (no OFFA_PASSWORD: it could not log in again).
+    again = d.run("sync")
+    assert again.status == 0, again.stdout + again.stderr
+    # Chosen explicitly (PYTHON_KEYRING_BACKEND): the same, the plaintext file stays unused.
     e = _new(server, tmp_path)
     done = e.run("login", "--server", server.url, "--username", e.username)
-    assert "notice" not in done.summary()
-    assert (e.folder / "xdg" / "python_keyring").exists()
+    assert done.status == 0 and "notice" not in done.summary()
+    assert not (e.folder / "xdg" / "python_keyring").exists()
+    assert e.run("sync", extra_env={"OFFA_PASSWORD": "faux"}).status == 0
 
 
 class _Implicit(Device):
-    """No PYTHON_KEYRING_BACKEND: the machine's default (keyrings.alt plaintext, insecure)."""
+    """No PYTHON_KEYRING_BACKEND: the machine's default (keyrings.alt plaintext, insecure), and
+    no OFFA_PASSWORD."""
 
     @property
     def env(self) -> dict[str, str]:
         env = dict(super().env)
         env.pop("PYTHON_KEYRING_BACKEND")
+        env.pop("OFFA_PASSWORD")
         return env
 
     def run(self, *argv: str, **kw: object) -> ForkResult:  # type: ignore[override]
-        saved = os.environ.pop("PYTHON_KEYRING_BACKEND", None)
+        saved = {k: os.environ.pop(k, None) for k in ("PYTHON_KEYRING_BACKEND", "OFFA_PASSWORD")}
         try:
             return super().run(*argv, **kw)  # type: ignore[arg-type]
         finally:
-            if saved is not None:
-                os.environ["PYTHON_KEYRING_BACKEND"] = saved
+            for key, value in saved.items():
+                if value is not None:
+                    os.environ[key] = value
 
 
 def test_dump_lines(server: Server, tmp_path: Path, seed: int) -> None:

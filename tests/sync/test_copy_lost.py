@@ -99,7 +99,14 @@ def test_missing_and_foreign_copies_are_refused_and_set_aside(
     conn.commit()
     conn.close()
     original = wc_path.read_bytes()
-    for foreign in (other_path, stranger):
+    # Another folder's copy is encrypted with another key: refused as such, never set aside,
+    # untouched (issue 16: a wrong key is not a damaged or foreign file)
+    other_bytes = other_path.read_bytes()
+    wc_path.write_bytes(other_bytes)
+    done = d.run("sync")
+    assert done.status == 1 and done.summary()["error"] == "wrong_passphrase", done.stdout
+    assert wc_path.read_bytes() == other_bytes
+    for foreign in (stranger,):
         wc_path.write_bytes(foreign.read_bytes())
         done = d.run("sync")
         assert done.status == 1 and done.summary()["error"] == "working_copy_foreign", foreign

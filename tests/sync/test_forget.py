@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from sync.creds import CredentialStore
 from tests.sync.data import company
 from tests.sync.harness import Device, Server, api
 
@@ -32,8 +31,10 @@ def _left(d: Device) -> list[str]:
 
 def _erased(d: Device) -> None:
     left = _left(d)
+    # the copy, its key file and backups; the tokens were in the copy (no secure keyring)
     assert not [p for p in left if p.startswith(("working-copy", "backups/", "attachments/"))]
-    assert CredentialStore(d.keyring()).load(d.server_url, d.username) is None
+    keyring_file = Path(d.keyring().file_path)
+    assert not keyring_file.exists() or "offa-desktop" not in keyring_file.read_text()
 
 
 def test_forget_sends_the_last_edits_then_erases(server: Server, tmp_path: Path, seed: int) -> None:
@@ -77,7 +78,8 @@ def test_unsent_edits_refuse_forget_unless_exported_first(
     assert summary["error"] == "unsent_changes" and len(summary["blocking"]) == 1
     assert "Rien n'a été effacé" in summary["message"] and "--export" in summary["message"]
     assert (d.folder / "working-copy.sqlite3").exists()
-    assert CredentialStore(d.keyring()).load(d.server_url, d.username) is not None
+    assert d.session.creds.load(d.server_url, d.username) is not None  # in the copy, kept
+    d.close()
     out = tmp_path / "a-garder" / "modifications.jsonl"
     done = d.run("forget", "--export", str(out), extra_env={"OFFA_SYNC_RETRY": "2,0.01,0.02,1"})
     assert done.status == 0, done.stderr

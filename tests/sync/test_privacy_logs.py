@@ -16,7 +16,6 @@ from sqlalchemy import select
 from offa_desktop import logfile
 from offa_desktop.domain.redaction import NISS_MARK, name_words, redact
 from offa_desktop.store.records import table
-from sync.creds import CredentialStore
 from sync.server.testing import run_cli
 from tests.sync.harness import Device, Server
 
@@ -65,7 +64,7 @@ def test_a_days_work_leaves_no_niss_iban_name_or_token_in_any_log(
     d.login()
     assert d.run("sync").status == 0
     learner_id, learner, contract_id = _a_learner_with_everything(d)
-    tokens = CredentialStore(d.keyring()).load(logged_server.url, d.username)
+    tokens = d.session.creds.load(logged_server.url, d.username)  # in the encrypted copy
     assert tokens is not None
     # A day's edits: the learner's phone, then a logout refused because it is unsent (the
     # refusal names the edit's record, that is the learner), a contract printed to a file

@@ -1,7 +1,8 @@
 """A data folder opened for syncing: its working copy, its account and its credentials.
 
 The server address, the username and the user's profile are kept in the working copy's
-``sync_state`` (not secret); the tokens only in the keyring (``sync.creds``). ``start_demo``
+``sync_state``; the tokens in the secure keyring (``sync.creds``), or, when the computer has
+none, in the encrypted working copy itself (``ops/protection/tokens.py``). ``start_demo``
 is ``offa-desktop --demo``: the reference server in-process on a free loopback port, a seeded
 database, a demo account logged in and a first sync done.
 """
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from offa_desktop import __version__, paths
+from offa_desktop.ops.protection.keys import PassphraseSource, demo_source, env_source, unlock
 from offa_desktop.ops.sync.adapter import StoreSyncAdapter
 from offa_desktop.store.db import WorkingCopy
 from sync.client import ApiClient, RetryPolicy, Tokens
@@ -85,6 +87,10 @@ class SyncSession:
         self.wc = wc
         self.store = StoreSyncAdapter(wc)
         self.creds = creds or CredentialStore()
+        if not self.creds.secure and self.creds.vault is None:
+            from offa_desktop.ops.protection.tokens import CopyTokens
+
+            self.creds.use_vault(CopyTokens(wc))  # no secure keyring: in the encrypted copy
         self.retry = retry
         self.cancel = threading.Event()
         account = self.account()
@@ -253,11 +259,16 @@ class SyncSession:
 
     def erase_local_data(self) -> int:
         """Close the copy and erase it with its backups, set-aside copies, attachments cache,
-        scans and crash reports, and the account's tokens; how many files went."""
+        scans and crash reports, the account's tokens and the copy's key (keyring entry and key
+        file); how many files went."""
+        from offa_desktop.ops.protection.keys import forget_key
         from offa_desktop.store.erase import erase_copy
 
         account = self.account()
+        if account is not None:  # first: they may be in the copy itself
+            self.creds.save(account.server, account.username, None)
         self.close()
+        forget_key(self.wc.path)  # the key's keyring entry; its key file goes with the copy
         removed = erase_copy(self.wc.path)
         for name in ERASED_FOLDERS:
             folder = self.folder / name
@@ -265,8 +276,6 @@ class SyncSession:
                 removed += sum(1 for f in folder.rglob("*") if f.is_file())
                 shutil.rmtree(folder, ignore_errors=True)
         (self.folder / LOCK_FILE).unlink(missing_ok=True)
-        if account is not None:
-            self.creds.save(account.server, account.username, None)
         return removed
 
     def close(self) -> None:
@@ -277,10 +286,17 @@ def open_session(
     data_dir: str | Path | None = None,
     creds: CredentialStore | None = None,
     retry: RetryPolicy | None = None,
+    *,
+    passphrase: PassphraseSource | None = env_source,
+    keyring_allowed: bool = True,
 ) -> SyncSession:
-    """Open (create, migrate) the working copy of a data folder for syncing."""
+    """Open (create, migrate, encrypt) the working copy of a data folder for syncing, its key
+    registered first (``ops.protection.keys.unlock``: the keyring, else the passphrase from
+    ``passphrase``, by default ``OFFA_PASSPHRASE``)."""
     folder = paths.data_dir(data_dir)
-    wc = WorkingCopy.open(paths.working_copy_path(folder))
+    path = paths.working_copy_path(folder)
+    unlock(path, passphrase, keyring_allowed=keyring_allowed)
+    wc = WorkingCopy.open(path)
     return SyncSession(folder, wc, creds, retry)
 
 
@@ -326,7 +342,10 @@ def start_demo(
     server = EmbeddedServer(url)
     base_url = server.start()
     try:
-        session = open_session(folder / "demo-client", creds=CredentialStore(_memory_backend()))
+        # the demo's copy is encrypted too, by a passphrase of its own (keys.DEMO_PASSPHRASE):
+        # no question at start, nothing in the real keyring
+        session = open_session(folder / "demo-client", creds=CredentialStore(_memory_backend()),
+                               passphrase=demo_source, keyring_allowed=False)  # fmt: skip
         chosen = account(username) if username else DEFAULT_ACCOUNT
         username, password = chosen.username, chosen.password
         previous = session.account()
