@@ -112,6 +112,21 @@ def main(args: argparse.Namespace) -> int:
     crash.install(folder)  # our bugs: a report in the data folder and a dialog, not a vanishing
     app.setWindowIcon(about.app_icon())
     demo = bool(getattr(args, "demo", False))
+    if not demo:  # the copy's key before anything reads it: keyring, or the passphrase dialog
+        from offa_desktop.ui.passphrase_dialog import unlock_window
+
+        try:
+            if not unlock_window(paths.working_copy_path(folder)):
+                return 1
+        except Exception as exc:  # a key file or keyring the app cannot read: said in French
+            log.exception("working copy key")
+            QMessageBox.critical(
+                None,
+                QApplication.translate("app", "Démarrage impossible"),
+                QApplication.translate("app", "La copie de travail n'a pas pu être ouverte :\n%1")
+                .replace("%1", user_message(exc)),
+            )  # fmt: skip
+            return 1
     try:
         window, context = open_with_restore(
             folder, demo_size=int(getattr(args, "demo_size", 2000)) if demo else None,

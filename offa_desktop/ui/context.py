@@ -59,6 +59,7 @@ class AppContext:
         ``start_demo`` exists it starts the embedded server and logs in; otherwise a fresh
         working copy is filled by the demo generator.
         """
+        from offa_desktop.ops.protection import keys
         from offa_desktop.store.db import WorkingCopy
 
         prefs = Preferences(folder)
@@ -71,7 +72,14 @@ class AppContext:
             wc, session = demo.session.wc, demo.session
             folder = demo.session.folder
         else:
-            wc, session = WorkingCopy.open(paths.working_copy_path(folder)), None
+            path = paths.working_copy_path(folder)
+            # Always encrypted: its key registered first (app.main asked for the passphrase;
+            # here only what needs no question: the keyring, OFFA_PASSPHRASE, the demo's own)
+            if demo_size is not None:
+                keys.unlock(path, keys.demo_source, keyring_allowed=False)
+            else:
+                keys.unlock(path, keys.env_source)
+            wc, session = WorkingCopy.open(path), None
             if demo_size is not None:
                 fill_demo_if_empty(wc, demo_size)
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)

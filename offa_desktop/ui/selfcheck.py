@@ -67,20 +67,30 @@ class SelfCheck:
 
     # --- the checks ------------------------------------------------------------------------
     def working_copy(self) -> Check:
+        import secrets
+
         from offa_desktop import paths
+        from offa_desktop.ops.protection import keys
         from offa_desktop.store import cipher
         from offa_desktop.store.files import stored_revision
         from offa_desktop.ui.context import AppContext
 
+        path = paths.working_copy_path(self.folder)
+        # Encrypted as every copy is; a fresh folder's throw-away passphrase (nothing is put in
+        # the system's keyring by a check)
+        throwaway = secrets.token_urlsafe(24)
+        keys.unlock(path, lambda _kind: throwaway, keyring_allowed=False)
         self.context = AppContext.open(self.folder)
         self.window = self.context.build_window()
-        revision = stored_revision(paths.working_copy_path(self.folder))
-        path = paths.working_copy_path(self.folder)
+        revision = stored_revision(path)
+        head = path.read_bytes()[:16]
+        if not cipher.is_encrypted(path) or head.startswith(b"SQLite format 3"):
+            raise RuntimeError("the working copy is not encrypted")
         return {
             "path": str(path),
             "revision": revision,
             "bytes": path.stat().st_size,
-            "encrypted": cipher.is_encrypted(path),  # SQLCipher at work in this build
+            "encrypted": True,  # SQLCipher at work in this build
         }
 
     def first_paint(self) -> Check:
@@ -178,10 +188,12 @@ class SelfCheck:
 
         available = sorted(f"{type(b).__module__}.{type(b).__qualname__}"
                            for b in get_all_keyring())
-        store = CredentialStore()  # as the app makes it: insecure backends keep tokens in memory
+        # as the app makes it: without a secure keyring, tokens and the copy's key are not put
+        # in it (tokens in the encrypted copy, the key wrapped by a passphrase)
+        store = CredentialStore()
         return {"backend": name, "priority": float(getattr(backend, "priority", 0)),
                 "chained": inner, "available": available, "plugins": plugins,
-                "tokens_in_memory": store.in_memory}
+                "secure": store.secure, "tokens_in_memory": store.in_memory}
 
     def start_server(self) -> Check:
         url = os.environ.get(SERVER_ENV)
