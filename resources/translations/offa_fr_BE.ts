@@ -2310,6 +2310,125 @@ Oublier cet ordinateur ?</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Phrase de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une seconde fois :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mettre la copie de côté et repartir…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir une phrase de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cet ordinateur n&apos;a pas de trousseau sécurisé : la copie de travail (données personnelles des apprenants) sera chiffrée par une phrase de passe que vous choisissez maintenant. Elle vous sera demandée à chaque démarrage. Plusieurs mots faciles à retenir pour vous valent mieux qu&apos;un mot compliqué ; notez-la en lieu sûr : oubliée, la copie devra être reconstruite depuis le serveur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chiffrer la copie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clé de la copie introuvable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La clé qui chiffre la copie de travail est introuvable sur cet ordinateur (trousseau du système indisponible ou effacé, fichier de clé perdu) : la copie ne peut pas être ouverte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La copie de travail est chiffrée. Tapez votre phrase de passe pour l&apos;ouvrir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe oubliée ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trop courte : au moins %1 caractères.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Robustesse : faible (ajoutez des mots).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Robustesse : moyenne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Robustesse : bonne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Robustesse : excellente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe incorrecte. Vous pouvez réessayer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe incorrecte (%1 essais). Réessayez dans %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La phrase de passe doit compter au moins %1 caractères.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux phrases de passe tapées ne sont pas identiques.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe incorrecte : la copie n&apos;a pas été ouverte et rien n&apos;a été modifié. Vérifiez les majuscules, les accents et les espaces (%1 essai(s) avant une pause).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La copie de travail chiffrée sera mise de côté, pas effacée, avec sa clé et ses sauvegardes, et une copie neuve sera créée sous une nouvelle phrase de passe : connectez-vous puis synchronisez pour la remplir depuis le serveur.
+
+Des modifications non envoyées pourraient s&apos;y trouver (sans la phrase de passe, personne ne peut les compter) : elles seront perdues, sauf si vous retrouvez la phrase de passe, qui ouvre toujours la copie mise de côté.
+
+Continuer ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe oubliée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mettre de côté</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La copie a été mise de côté sous « %1 ». Choisissez une nouvelle phrase de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreflightDialog</name>
     <message>
         <source>Contrôle avant envoi</source>

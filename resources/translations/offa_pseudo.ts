@@ -2320,6 +2320,129 @@ Oublier cet ordinateur ?</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Phrase de passe :</source>
+        <translation>[Phràsé dé pàssé : ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Une seconde fois :</source>
+        <translation>[Üñé séçõñdé fõîs : ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>[Qüîttér ~~]</translation>
+    </message>
+    <message>
+        <source>Mettre la copie de côté et repartir…</source>
+        <translation>[Méttré là çõpîé dé çôté ét répàrtîr… ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Choisir une phrase de passe</source>
+        <translation>[Çhõîsîr üñé phràsé dé pàssé ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur n'a pas de trousseau sécurisé : la copie de travail (données personnelles des apprenants) sera chiffrée par une phrase de passe que vous choisissez maintenant. Elle vous sera demandée à chaque démarrage. Plusieurs mots faciles à retenir pour vous valent mieux qu'un mot compliqué ; notez-la en lieu sûr : oubliée, la copie devra être reconstruite depuis le serveur.</source>
+        <translation>[Çét õrdîñàtéür ñ'à pàs dé trõüsséàü séçürîsé : là çõpîé dé tràvàîl (dõññéés pérsõññéllés dés àppréñàñts) sérà çhîffréé pàr üñé phràsé dé pàssé qüé võüs çhõîsîsséz màîñtéñàñt. Éllé võüs sérà démàñdéé à çhàqüé démàrràgé. Plüsîéürs mõts fàçîlés à rétéñîr põür võüs vàléñt mîéüx qü'üñ mõt çõmplîqüé ; ñõtéz-là éñ lîéü sûr : õüblîéé, là çõpîé dévrà êtré réçõñstrüîté dépüîs lé sérvéür. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Chiffrer la copie</source>
+        <translation>[Çhîffrér là çõpîé ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Clé de la copie introuvable</source>
+        <translation>[Çlé dé là çõpîé îñtrõüvàblé ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>La clé qui chiffre la copie de travail est introuvable sur cet ordinateur (trousseau du système indisponible ou effacé, fichier de clé perdu) : la copie ne peut pas être ouverte.</source>
+        <translation>[Là çlé qüî çhîffré là çõpîé dé tràvàîl ést îñtrõüvàblé sür çét õrdîñàtéür (trõüsséàü dü sÿstèmé îñdîspõñîblé õü éffàçé, fîçhîér dé çlé pérdü) : là çõpîé ñé péüt pàs êtré õüvérté. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Phrase de passe</source>
+        <translation>[Phràsé dé pàssé ~~~~~]</translation>
+    </message>
+    <message>
+        <source>La copie de travail est chiffrée. Tapez votre phrase de passe pour l'ouvrir.</source>
+        <translation>[Là çõpîé dé tràvàîl ést çhîffréé. Tàpéz võtré phràsé dé pàssé põür l'õüvrîr. ~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>[Õüvrîr ~~]</translation>
+    </message>
+    <message>
+        <source>Phrase de passe oubliée ?</source>
+        <translation>[Phràsé dé pàssé õüblîéé ? ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Trop courte : au moins %1 caractères.</source>
+        <translation>[Trõp çõürté : àü mõîñs %1 çàràçtèrés. ~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Robustesse : faible (ajoutez des mots).</source>
+        <translation>[Rõbüstéssé : fàîblé (àjõütéz dés mõts). ~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Robustesse : moyenne.</source>
+        <translation>[Rõbüstéssé : mõÿéññé. ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Robustesse : bonne.</source>
+        <translation>[Rõbüstéssé : bõññé. ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Robustesse : excellente.</source>
+        <translation>[Rõbüstéssé : éxçélléñté. ~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Phrase de passe incorrecte. Vous pouvez réessayer.</source>
+        <translation>[Phràsé dé pàssé îñçõrréçté. Võüs põüvéz rééssàÿér. ~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Phrase de passe incorrecte (%1 essais). Réessayez dans %2 s.</source>
+        <translation>[Phràsé dé pàssé îñçõrréçté (%1 éssàîs). Rééssàÿéz dàñs %2 s. ~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>La phrase de passe doit compter au moins %1 caractères.</source>
+        <translation>[Là phràsé dé pàssé dõît çõmptér àü mõîñs %1 çàràçtèrés. ~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Les deux phrases de passe tapées ne sont pas identiques.</source>
+        <translation>[Lés déüx phràsés dé pàssé tàpéés ñé sõñt pàs îdéñtîqüés. ~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Phrase de passe incorrecte : la copie n'a pas été ouverte et rien n'a été modifié. Vérifiez les majuscules, les accents et les espaces (%1 essai(s) avant une pause).</source>
+        <translation>[Phràsé dé pàssé îñçõrréçté : là çõpîé ñ'à pàs été õüvérté ét rîéñ ñ'à été mõdîfîé. Vérîfîéz lés màjüsçülés, lés àççéñts ét lés éspàçés (%1 éssàî(s) àvàñt üñé pàüsé). ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>La copie de travail chiffrée sera mise de côté, pas effacée, avec sa clé et ses sauvegardes, et une copie neuve sera créée sous une nouvelle phrase de passe : connectez-vous puis synchronisez pour la remplir depuis le serveur.
+
+Des modifications non envoyées pourraient s'y trouver (sans la phrase de passe, personne ne peut les compter) : elles seront perdues, sauf si vous retrouvez la phrase de passe, qui ouvre toujours la copie mise de côté.
+
+Continuer ?</source>
+        <translation>[Là çõpîé dé tràvàîl çhîffréé sérà mîsé dé çôté, pàs éffàçéé, àvéç sà çlé ét sés sàüvégàrdés, ét üñé çõpîé ñéüvé sérà çrééé sõüs üñé ñõüvéllé phràsé dé pàssé : çõññéçtéz-võüs püîs sÿñçhrõñîséz põür là rémplîr dépüîs lé sérvéür.
+
+Dés mõdîfîçàtîõñs ñõñ éñvõÿéés põürràîéñt s'ÿ trõüvér (sàñs là phràsé dé pàssé, pérsõññé ñé péüt lés çõmptér) : éllés sérõñt pérdüés, sàüf sî võüs rétrõüvéz là phràsé dé pàssé, qüî õüvré tõüjõürs là çõpîé mîsé dé çôté.
+
+Çõñtîñüér ? ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Phrase de passe oubliée</source>
+        <translation>[Phràsé dé pàssé õüblîéé ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Mettre de côté</source>
+        <translation>[Méttré dé çôté ~~~~]</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>[Åññülér ~~]</translation>
+    </message>
+    <message>
+        <source>La copie a été mise de côté sous « %1 ». Choisissez une nouvelle phrase de passe.</source>
+        <translation>[Là çõpîé à été mîsé dé çôté sõüs « %1 ». Çhõîsîsséz üñé ñõüvéllé phràsé dé pàssé. ~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+</context>
+<context>
     <name>PreflightDialog</name>
     <message>
         <source>Contrôle avant envoi</source>
