@@ -4,6 +4,7 @@ the keyring the test chose; then ``connect`` opens it as sqlite3 would."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -25,6 +26,16 @@ def unlock(place: Path) -> Path:
     return path
 
 
-def connect(place: Path, **kw: object) -> sqlite3.Connection:
+def connect(place: Path, isolation_level: str | None = "") -> sqlite3.Connection:
     """``sqlite3.connect`` for a copy the app encrypted (its key registered first)."""
-    return cipher.connect(unlock(place), **kw)  # type: ignore[arg-type]
+    conn = cipher.connect(unlock(place))
+    if isolation_level != "":
+        conn.isolation_level = isolation_level  # type: ignore[assignment]
+    return conn
+
+
+def clone_key(source: Path, target: Path) -> None:
+    """``target`` (a copy's path) gets the key file of ``source``: the same key opens both."""
+    from offa_desktop.ops.protection import keyfile
+
+    shutil.copyfile(keyfile.path_for(copy_path(source)), keyfile.path_for(copy_path(target)))

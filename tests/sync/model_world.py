@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import time
 import uuid
 from collections import Counter
@@ -25,6 +24,7 @@ from typing import Any
 
 from offa_desktop import paths
 from sync.client import ApiClient
+from tests import keyed
 from tests.sync.harness import PASSWORD, Device, Server, api, op_chain
 
 Key = tuple[str, str]
@@ -86,14 +86,16 @@ class Cluster:
         for i, template in enumerate(self.templates):
             target = folder / f"client-{i}"
             target.mkdir(parents=True, mode=0o700)
-            source = sqlite3.connect(paths.working_copy_path(template.folder))
-            copy = sqlite3.connect(paths.working_copy_path(target))
+            keyed.clone_key(template.folder, paths.working_copy_path(target))
+            source = keyed.connect(paths.working_copy_path(template.folder))
+            copy = keyed.connect(paths.working_copy_path(target))
             try:
                 source.backup(copy)  # consistent while the template stays open
             finally:
                 copy.close()
                 source.close()
-            shutil.copytree(template.folder / "xdg", target / "xdg")
+            if (template.folder / "xdg").exists():  # tokens: in the copy (no secure keyring)
+                shutil.copytree(template.folder / "xdg", target / "xdg")
             made.append(Device(target, template.username, self.server.url))
         return made
 

@@ -5,7 +5,6 @@ next open of the working copy."""
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from offa_desktop.store.search import search
 from sync.engine import BULK_MIN
 from sync.server.db import make_engine
 from sync.server.seed import seed_demo
+from tests import keyed
 from tests.sync.harness import Device, Server
 
 CONTRACTS = 120
@@ -79,7 +79,7 @@ def derived(wc: WorkingCopy) -> Derived:
 
 
 def _stale(path: Path) -> bool:
-    raw = sqlite3.connect(path)
+    raw = keyed.connect(path)
     try:
         row = raw.execute("SELECT 1 FROM sync_state WHERE key = ?", (STALE_KEY,)).fetchone()
     finally:
@@ -130,7 +130,7 @@ def test_kill_between_bulk_pages_heals_at_the_next_open(seeded: Server, tmp_path
     assert done.killed, done.stderr[-2000:]
     # two pages committed with the triggers aside: flagged stale, the triggers all in place
     assert _stale(path)
-    raw = sqlite3.connect(path)
+    raw = keyed.connect(path)
     try:
         triggers = raw.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"

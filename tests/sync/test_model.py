@@ -18,7 +18,6 @@ every copy equals the server (dump equality) and every checksum matches.
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 import uuid
 from pathlib import Path
@@ -38,6 +37,7 @@ from hypothesis.stateful import (
 )
 
 from offa_desktop import paths
+from tests import keyed
 from tests.sync.data import company
 from tests.sync.model_clients import STATS, ModelClients, count
 from tests.sync.model_world import Cluster
@@ -204,7 +204,7 @@ class SyncModel(ModelClients, RuleBasedStateMachine):
         d = self.devices[i]
         d.close()
         _, record_id = self._key(r)
-        db = sqlite3.connect(paths.working_copy_path(d.folder), isolation_level=None)
+        db = keyed.connect(paths.working_copy_path(d.folder), isolation_level=None)
         try:
             if damage == "lose_row":
                 db.execute("DELETE FROM companies WHERE id = ?", (record_id,))

@@ -19,6 +19,7 @@ from typing import Any
 from offa_desktop import paths
 from offa_desktop.ops.sync.adapter import StoreSyncAdapter
 from sync.client import ApiClient
+from tests import keyed
 from tests.sync.data import company, tutor, value
 from tests.sync.harness import Device, Server, api, server_state
 
@@ -42,7 +43,7 @@ def _company_with_tutors(d: Device, rng: random.Random, n: int = 3) -> tuple[str
 def _raw(d: Device) -> sqlite3.Connection:
     """The working copy opened behind the app's back (the app is closed)."""
     d.close()
-    return sqlite3.connect(paths.working_copy_path(d.folder), isolation_level=None)
+    return keyed.connect(paths.working_copy_path(d.folder), isolation_level=None)
 
 
 def _check_due(db: sqlite3.Connection) -> None:
@@ -252,7 +253,7 @@ def _damage_one_field_each(path: Path) -> dict[str, str]:
 
     rank = [Kind.JSON, Kind.REFS, Kind.MONEY, Kind.HOURS, Kind.BOOL, Kind.DATE, Kind.INT]
     damaged: dict[str, str] = {}
-    db = sqlite3.connect(path, isolation_level=None)
+    db = keyed.connect(path, isolation_level=None)
     try:
         for collection in WORKING_COLLECTIONS:
             fields = sorted(

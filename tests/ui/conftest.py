@@ -106,9 +106,11 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from offa_desktop import paths
     from offa_desktop.store.db import WorkingCopy
     from offa_desktop.store.demo_fill import fill_working_copy
+    from tests.keyed import unlock
 
     folder = tmp_path_factory.mktemp("demo-data")
-    wc = WorkingCopy.open(paths.working_copy_path(folder))
+    # encrypted as the app makes it (its key file is copied with it by demo_copy)
+    wc = WorkingCopy.open(unlock(paths.working_copy_path(folder)))
     try:
         fill_working_copy(wc, 300, seed=0)
     finally:

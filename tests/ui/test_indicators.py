@@ -23,6 +23,7 @@ from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.indicator_rows import Filters
 from offa_desktop.ui.context import AppContext
+from tests import keyed
 
 pytestmark = pytest.mark.gui
 
@@ -150,9 +151,8 @@ def test_a_coach_has_no_indicators_area(qtbot: Any, demo_copy: Path, role: str) 
     """OFFA staff and secretariats see "Indicateurs"; a coach's window has no such area (nor
     its shortcut in the navigation)."""
     import json
-    import sqlite3
 
-    conn = sqlite3.connect(paths.working_copy_path(demo_copy))
+    conn = keyed.connect(paths.working_copy_path(demo_copy))
     conn.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('user', ?)",
                  (json.dumps({"id": "u-1", "role": role, "display_name": "X",
                               "operator_code": "ifapme" if role == "secretariat" else None,

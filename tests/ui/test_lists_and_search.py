@@ -10,7 +10,6 @@ two thirds of the screen.
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from offa_desktop import paths
 from offa_desktop.printing import facts
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.search_popup import run_search
+from tests import keyed
 
 pytestmark = pytest.mark.gui
 CODES = {"ifapme", "sfpme", "cefa-liege", "cefa-namur", "cefa-charleroi", "cefa-mons",
@@ -58,7 +58,7 @@ def test_operators_by_name_and_numbers_as_written(window: Any) -> None:
 
 
 def test_search_puts_people_first_and_finds_their_contracts(demo_copy: Path) -> None:
-    db = sqlite3.connect(paths.working_copy_path(demo_copy))
+    db = keyed.connect(paths.working_copy_path(demo_copy))
     learner_id, last, first, niss = db.execute(
         "select l.id, l.last_name, l.first_name, l.niss from learners l where exists (select 1 "
         "from contracts c where c.learner_id = l.id) order by l.last_name limit 1").fetchone()
@@ -151,7 +151,7 @@ def test_columns_and_first_window_size(qtbot: Any, window: Any) -> None:
     assert window.start_maximized == (room.width() < 1400)  # a small screen is filled
     assert first_window(QSize(1920, 1040)) == (QSize(1600, 956), False)
     assert first_window(QSize(1366, 738))[1] and first_window(QSize(1280, 690))[1]
-    trades = sqlite3.connect(paths.working_copy_path(window.context_.folder)).execute(
+    trades = keyed.connect(paths.working_copy_path(window.context_.folder)).execute(
         "select name from trades order by length(name) desc limit 1").fetchone()[0]
     for screen in (QSize(1280, 690), QSize(1366, 738), QSize(1920, 1040)):
         size, maximised = first_window(screen)
@@ -182,7 +182,7 @@ def test_mine_with_nothing_says_so(qtbot: Any, tmp_path: Path) -> None:
         qtbot.addWidget(window)
         window.show()
         me = context.working_copy.user_id
-        db = sqlite3.connect(context.working_copy.path)
+        db = keyed.connect(context.working_copy.path)
         mine = dict(db.execute("select status, count(*) from visits where visitor_id = ? and "
                                "deleted = 0 group by status", (me,)).fetchall())
         db.close()

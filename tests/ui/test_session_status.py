@@ -18,6 +18,7 @@ from offa_desktop.store.db import WorkingCopy
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.tasks import TaskManager
 from sync.creds import CredentialStore
+from tests import keyed
 from tests.ui.test_sync_ui import MemoryKeyring, server  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.gui
@@ -65,10 +66,9 @@ def test_login_dialog_opens_again_after_it_closed(qtbot: Any, context: AppContex
 def _truth(folder: Path) -> tuple[int, int, int]:
     """(pending, conflicts, refused) records, read straight from the outbox and conflicts
     tables with sqlite3: a record counts once, conflict before refused before pending."""
-    import sqlite3
 
     rank = {"pending": 1, "rejected": 2, "forbidden": 2, "conflict": 3}
-    db = sqlite3.connect(paths.working_copy_path(folder))
+    db = keyed.connect(paths.working_copy_path(folder))
     try:
         states: dict[tuple[str, str], int] = {}
         for collection, record_id, state in db.execute(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.login_dialog import LoginDialog
 from offa_desktop.ui.tasks import TaskManager
 from sync.creds import CredentialStore
+from tests import keyed
 
 pytestmark = pytest.mark.gui
 
@@ -107,7 +107,7 @@ def test_login_then_f5_syncs_and_lists_refresh(
     with qtbot.waitSignal(controller.finished, timeout=60_000) as done:
         qtbot.keyClick(window, Qt.Key.Key_F5)
     assert done.args[0] is True, done.args
-    db = sqlite3.connect(paths.working_copy_path(context.folder))
+    db = keyed.connect(paths.working_copy_path(context.folder))
     local = db.execute("select count(*) from contracts where deleted = 0").fetchone()[0]
     db.close()
     assert local > 0 and contracts.model.rowCount() == local
@@ -212,7 +212,7 @@ def test_mine_filter_on_visits(qtbot: Any, server: tuple[str, str], context: App
     visits = window.show_area("visits")
     box = visits.filter_boxes["visitor_id"]
     assert box.count() == 2 and box.itemData(1) == coach.id
-    db = sqlite3.connect(paths.working_copy_path(context.folder))
+    db = keyed.connect(paths.working_copy_path(context.folder))
     total, mine, planned = db.execute(
         "select count(*), sum(visitor_id = ?), sum(visitor_id = ? and status = 'planned') "
         "from visits where deleted = 0", (coach.id, coach.id)
@@ -268,7 +268,7 @@ def test_verify_the_copy_repairs_and_says_so(
     action = window.findChild(QAction, "action-verify")
     assert action is not None and action in window.menu_sync.actions()
     assert action.text().replace("&", "") == "Vérifier la copie" and action.isEnabled()
-    db = sqlite3.connect(paths.working_copy_path(context.folder))
+    db = keyed.connect(paths.working_copy_path(context.folder))
     (lost,) = db.execute("select id from tutors where deleted = 0 limit 1").fetchone()
     with db:
         db.execute("delete from tutors where id = ?", (lost,))
@@ -281,7 +281,7 @@ def test_verify_the_copy_repairs_and_says_so(
     assert box is not None and box.isVisible() and box.text() == done.args[1]
     box.grab().save(str(context.folder / "verify-repaired.png"))
     box.close()
-    db = sqlite3.connect(paths.working_copy_path(context.folder))
+    db = keyed.connect(paths.working_copy_path(context.folder))
     assert db.execute("select count(*) from tutors where id = ?", (lost,)).fetchone() == (1,)
     db.close()
     with qtbot.waitSignal(controller.finished, timeout=60_000) as again:
@@ -310,7 +310,7 @@ def test_logout_lists_what_holds_it_back(
     context.session.login(base_url, account.username, account.password)
     context.session.sync_once()
     wc = context.working_copy
-    db = sqlite3.connect(paths.working_copy_path(context.folder))
+    db = keyed.connect(paths.working_copy_path(context.folder))
     ids = [r[0] for r in db.execute(
         "select id from companies where deleted = 0 order by id limit 3")]  # fmt: skip
     db.close()

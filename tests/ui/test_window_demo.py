@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from offa_desktop import paths
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.table_model import RECORD_ID_ROLE
+from tests import keyed
 
 pytestmark = pytest.mark.gui
 
@@ -24,7 +24,7 @@ def _fold(text: str) -> str:
 
 
 def _sql(folder: Path, query: str) -> list[tuple[Any, ...]]:
-    db = sqlite3.connect(paths.working_copy_path(folder))
+    db = keyed.connect(paths.working_copy_path(folder))
     try:
         return db.execute(query).fetchall()
     finally:
