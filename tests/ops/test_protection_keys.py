@@ -22,7 +22,7 @@ PHRASE = "une phrase de passe assez longue"
 class SecureStandIn(KeyringBackend):
     """A keyring in this process that declares itself secure (no Secret Service runs here)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 0  # type: ignore[assignment]  # never chosen by keyring on its own
 
     def __init__(self) -> None:
         super().__init__()  # type: ignore[no-untyped-call]

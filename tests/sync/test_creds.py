@@ -17,7 +17,7 @@ from sync.creds import NOTICE_MEMORY, CredentialStore, is_insecure, secure_backe
 
 
 class _Secure(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 0  # type: ignore[assignment]  # never chosen by keyring on its own
 
     def __init__(self) -> None:
         super().__init__()  # type: ignore[no-untyped-call]

@@ -368,7 +368,7 @@ def _memory_backend() -> Any:
     class DemoKeyring(KeyringBackend):
         """Keeps demo tokens in this process only."""
 
-        priority = 1
+        priority = 0  # never chosen by keyring on its own (forked children see the class)
 
         def __init__(self) -> None:
             super().__init__()  # type: ignore[no-untyped-call]
