@@ -6,25 +6,20 @@ Create Date: 2026-11-23
 
 SQLite compares text by code point: "Émile" came after "Zoé". The learner, company and trade
 keys of ``list_contract_keys`` are now folded: ASCII lower case and the accented letters of
-Belgium's names replaced by their base letters (``store.contract_list.sort_key`` is the same
-folding in Python). Triggers on ``list_contract_keys`` fold a key whenever one is written, in
-several statements (SQLite's parser takes about 25 nested calls at most). Frozen SQL.
+Belgium's names replaced by their base letters (``store.contract_list.FOLD_LETTERS``, the table
+``sort_key`` folds with in Python). Triggers on ``list_contract_keys`` fold a key whenever one is
+written, in several statements (SQLite's parser takes about 25 nested calls at most). Frozen SQL
+(tests/store/test_released_migrations.py).
 """
 
 from __future__ import annotations
 
 from alembic import op
 
+from offa_desktop.store.contract_list import FOLD_LETTERS
+
 revision = "0004"
 down_revision = "0003"
-
-FOLD = {
-    "a": "ÀÁÂÃÄÅàáâãäåĂăĄą", "ae": "Ææ", "c": "ÇçČčĆć", "d": "Đđ", "e": "ÈÉÊËèéêëĘęĚě",
-    "g": "Ğğ", "i": "ÌÍÎÏìíîïİı", "l": "Łł", "n": "ÑñŃńŇň", "o": "ÒÓÔÕÖØòóôõöøŐő",
-    "oe": "Œœ", "r": "Řř", "s": "ȘșŞşŠšŚś", "ss": "ß", "t": "ȚțŢţ", "u": "ÙÚÛÜùúûüŰűŮů",
-    "y": "ÝýÿŸ", "z": "ŽžŹźŻż",
-}  # fmt: skip
-
 
 KEYS = ("learner_key", "company_key", "trade_key")
 CHUNK = 15  # nested replace() calls per statement
@@ -38,7 +33,7 @@ def _folded(key: str, chunk: list[tuple[str, str]]) -> str:
 
 
 def _fold_statements(where: str) -> list[str]:
-    pairs = [(letter, plain) for plain, letters in FOLD.items() for letter in letters]
+    pairs = [(letter, plain) for plain, letters in FOLD_LETTERS.items() for letter in letters]
     statements = [
         "UPDATE list_contract_keys SET "
         + ", ".join(f"{key} = lower({key})" for key in KEYS)
