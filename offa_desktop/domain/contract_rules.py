@@ -42,6 +42,11 @@ class ContractRule:
     label_fr: str = ""
 
 
+def _found(field: str, code: str, what: str) -> list[Problem]:
+    """The one problem a rule found, on a field of the contract."""
+    return [problem("contracts", field, code, what)]
+
+
 def _dates(_: str | None, data: Record, __: RuleContext) -> list[Problem]:
     start, end = get_date(data, "start_date"), get_date(data, "end_date")
     if start is None or end is None:
@@ -92,25 +97,19 @@ def _approval(_: str | None, data: Record, ctx: RuleContext) -> list[Problem]:
     if approval.get("establishment_unit_id") != data.get("establishment_unit_id") or approval.get(
         "trade_code"
     ) != data.get("trade_code"):
-        return [
-            problem(
-                "contracts",
-                "approval_id",
-                "approval_mismatch",
-                "cet agrément vise une autre unité d'établissement ou un autre métier.",
-            )
-        ]
+        return _found(
+            "approval_id",
+            "approval_mismatch",
+            "cet agrément vise une autre unité d'établissement ou un autre métier.",
+        )
     decided = get_date(approval, "decided_on")
     if approval.get("status") != "granted" or (decided is not None and decided > start):
-        return [
-            problem(
-                "contracts",
-                "approval_id",
-                "approval_not_granted",
-                f"l'agrément n'est pas accordé au {format_date_fr(start)} pour cette unité et ce "
-                "métier.",
-            )
-        ]
+        return _found(
+            "approval_id",
+            "approval_not_granted",
+            f"l'agrément n'est pas accordé au {format_date_fr(start)} pour cette unité et ce "
+            "métier.",
+        )
     return []
 
 
@@ -131,25 +130,19 @@ def _workplaces(_: str | None, data: Record, ctx: RuleContext) -> list[Problem]:
     if unit is None:
         return []
     if unit_id in ids:
-        return [
-            problem(
-                "contracts",
-                "workplace_ids",
-                "invalid",
-                "l'unité d'établissement du contrat n'est pas un autre lieu.",
-            )
-        ]
+        return _found(
+            "workplace_ids",
+            "invalid",
+            "l'unité d'établissement du contrat n'est pas un autre lieu.",
+        )
     for other_id in ids:
         other = ctx.get("establishment_units", other_id)
         if other is not None and other.get("company_id") != unit.get("company_id"):
-            return [
-                problem(
-                    "contracts",
-                    "workplace_ids",
-                    "invalid",
-                    "les autres lieux de formation sont des unités de la même entreprise.",
-                )
-            ]
+            return _found(
+                "workplace_ids",
+                "invalid",
+                "les autres lieux de formation sont des unités de la même entreprise.",
+            )
     return []
 
 
@@ -170,34 +163,23 @@ def _supersedes(record_id: str | None, data: Record, ctx: RuleContext) -> list[P
     if old is None:
         return []
     if old.get("status") == "draft":
-        return [
-            problem(
-                "contracts",
-                "supersedes_id",
-                "invalid",
-                "un projet se corrige, il ne se remplace pas : seul un contrat signé se remplace.",
-            )
-        ]
+        return _found(
+            "supersedes_id",
+            "invalid",
+            "un projet se corrige, il ne se remplace pas : seul un contrat signé se remplace.",
+        )
     if old.get("learner_id") != data.get("learner_id"):
-        return [
-            problem(
-                "contracts",
-                "supersedes_id",
-                "invalid",
-                "le contrat remplacé est celui d'un autre apprenant.",
-            )
-        ]
+        return _found(
+            "supersedes_id", "invalid", "le contrat remplacé est celui d'un autre apprenant."
+        )
     if data.get("status") != "draft":
         for other_id, other in ctx.find("contracts", supersedes_id=old_id):
             if other_id != record_id and other.get("status") != "draft":
-                return [
-                    problem(
-                        "contracts",
-                        "supersedes_id",
-                        "already_replaced",
-                        "ce contrat est déjà remplacé par un autre contrat signé.",
-                    )
-                ]
+                return _found(
+                    "supersedes_id",
+                    "already_replaced",
+                    "ce contrat est déjà remplacé par un autre contrat signé.",
+                )
     return []
 
 
@@ -213,15 +195,12 @@ def _overlap(record_id: str | None, data: Record, ctx: RuleContext) -> list[Prob
         other_end = effective_end(ctx, other_id, other) or date.max
         if other_start is not None and other_start <= end and start <= other_end:
             until = "" if other_end == date.max else f" au {format_date_fr(other_end)}"
-            return [
-                problem(
-                    "contracts",
-                    "learner_id",
-                    "overlap",
-                    f"cet apprenant a déjà un contrat du {format_date_fr(other_start)}{until} : "
-                    "un seul contrat à la fois.",
-                )
-            ]
+            return _found(
+                "learner_id",
+                "overlap",
+                f"cet apprenant a déjà un contrat du {format_date_fr(other_start)}{until} : "
+                "un seul contrat à la fois.",
+            )
     return []
 
 
@@ -285,9 +264,8 @@ def contract_problems(
 ) -> list[Problem]:
     """The record rules of a contract after a change (see the module docstring)."""
     status = data.get("status")
-    old_status = previous.get("status") if previous else None
     out = MACHINE.change_problems(data, previous)
-    leaving_draft = previous is not None and old_status == "draft" and status != "draft"
+    leaving_draft = previous is not None and previous.get("status") == "draft" and status != "draft"
     for rule in CONTRACT_RULES:
         if status == "draft" and not rule.draft:
             continue

@@ -21,7 +21,7 @@ that must never be set aside are ``NEVER``: they say so (``never_note``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from offa_desktop.domain.problems import Problem, Record, problem
@@ -106,13 +106,8 @@ class Override:
     failed: tuple[str, ...] = ()
 
     def to_api(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "reason": self.reason,
-            "by": self.by,
-            "at": self.at,
-            "failed": list(self.failed),
-        }
+        """The entry as the API holds it: these fields, ``failed`` a list."""
+        return asdict(self) | {"failed": list(self.failed)}
 
     @classmethod
     def from_api(cls, value: Mapping[str, Any]) -> Override:

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from offa_desktop.store.codec import to_api
 from offa_desktop.store.models import MODELS
-from offa_desktop.store.types import instant_str
 
 
 def table(collection: str) -> Table:
@@ -33,18 +32,6 @@ class StoredRecord:
     updated_at: datetime | None
     updated_by: str | None
     data: dict[str, Any]
-
-    def to_change(self) -> dict[str, Any]:
-        """The record in the shape of one change of a pull page (API.md)."""
-        return {
-            "collection": self.collection,
-            "id": self.id,
-            "version": self.version,
-            "deleted": self.deleted,
-            "updated_at": instant_str(self.updated_at) if self.updated_at else None,
-            "updated_by": self.updated_by,
-            "data": None if self.deleted else self.data,
-        }
 
 
 def stored(collection: str, row: Mapping[Any, Any]) -> StoredRecord:
