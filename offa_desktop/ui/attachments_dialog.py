@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -19,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.errors import user_message
-from offa_desktop.ui.dialogs import close_buttons
+from offa_desktop.ui.dialogs import ContextDialog, close_buttons
 
 
-class AttachmentsDialog(QDialog):
+class AttachmentsDialog(ContextDialog):
     """Lists the attachments of ``record`` ("collection/id"); work runs on the pool lane.
 
     Signals: ``listed(count: int)`` after each (re)load; ``opened(path: str)`` once a file is
@@ -33,10 +32,8 @@ class AttachmentsDialog(QDialog):
     opened = Signal(str)
 
     def __init__(self, context: Any, record: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("attachments-dialog")
+        super().__init__(context, parent, "attachments-dialog")
         self.setWindowTitle(self.tr("Pièces jointes"))
-        self.context = context
         self.record = record
         self.items = QListWidget(self)
         self.items.itemActivated.connect(self.open_item)

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QProgressBar,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.errors import user_message
+from offa_desktop.ui.dialogs import ContextDialog
 from offa_desktop.ui.tasks import TaskContext
 
 
@@ -33,7 +33,7 @@ def default_folder(data_folder: Path, kind: str) -> Path:
     return data_folder / "impressions" / f"{kind}-{stamp}"
 
 
-class BatchPrintDialog(QDialog):
+class BatchPrintDialog(ContextDialog):
     """Prints ``kind`` for each id into ``out_dir``; shows progress; "Annuler" stops between
     documents (files already written stay, nothing half-written).
 
@@ -50,10 +50,8 @@ class BatchPrintDialog(QDialog):
         out_dir: Path,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("batch-print")
+        super().__init__(context, parent, "batch-print")
         self.setWindowTitle(self.tr("Impression par lot"))
-        self.context = context
         self.kind = kind
         self.record_ids = list(record_ids)
         self.out_dir = out_dir

@@ -30,6 +30,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files tr("…") calls there
 
 
+class ContextDialog(QDialog):
+    """A dialog of the window that works on its ``context`` (the copy, the tasks, the
+    session), with the object name the tests find it by; its title is the subclass's."""
+
+    def __init__(self, context: Any, parent: QWidget | None, name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.context = context
+
+
 def close_buttons(dialog: QDialog, *actions: QPushButton) -> QDialogButtonBox:
     """«Fermer», closing ``dialog``, and the dialog's own ``actions`` beside it."""
     buttons = QDialogButtonBox(Close, dialog)

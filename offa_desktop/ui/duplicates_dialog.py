@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from offa_desktop.ui.dialogs import close_buttons, file_menu_action, show_kept
+from offa_desktop.ui.dialogs import ContextDialog, close_buttons, file_menu_action, show_kept
 from offa_desktop.ui.tables import fill_rows, read_only_table
 
 
@@ -32,19 +32,17 @@ def show(context: Any, window: Any) -> DuplicatesDialog:
     return show_kept(context, DuplicatesDialog(context, window), "last_duplicates")
 
 
-class DuplicatesDialog(QDialog):
+class DuplicatesDialog(ContextDialog):
     """Signals: ``listed(object)`` with the pairs shown; ``merged(object)`` after a merge."""
 
     listed = Signal(object)
     merged = Signal(object)
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent, "duplicates-dialog")
         from offa_desktop.ui.forms.support import user_profile
 
-        self.setObjectName("duplicates-dialog")
         self.setWindowTitle(tr("Doublons possibles"))
-        self.context = context
         self.pairs: list[Any] = []
         self.is_offa = user_profile(context).get("role") == "offa"
         self.table = read_only_table(

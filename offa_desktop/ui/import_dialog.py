@@ -20,10 +20,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -38,8 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.schema import COLLECTIONS
-from offa_desktop.ui.dialogs import file_menu_action, show_kept
+from offa_desktop.ui.dialogs import ContextDialog, file_menu_action, show_kept
 from offa_desktop.ui.import_tables import PROBLEM_TEXT, ColumnsTable, PreviewTable
+from offa_desktop.ui.tasks import debounced
 
 
 def tr(text: str) -> str:
@@ -57,7 +57,7 @@ def show(context: Any, window: Any) -> ImportDialog:
     return show_kept(context, ImportDialog(context, window), "last_import")
 
 
-class ImportDialog(QDialog):
+class ImportDialog(ContextDialog):
     """Signals: ``previewed(object)`` with each Preview shown; ``imported(object)`` with the
     ImportReport of an import (written or not)."""
 
@@ -65,12 +65,10 @@ class ImportDialog(QDialog):
     imported = Signal(object)
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent, "import-dialog")
         from offa_desktop.ops.imports.mapping import IMPORTABLE, MappingMemory
 
-        self.setObjectName("import-dialog")
         self.setWindowTitle(self.tr("Importer une liste"))
-        self.context = context
         self.memory = MappingMemory(Path(context.folder))
         self.source: Any = None
         self.path: Path | None = None
@@ -152,10 +150,7 @@ class ImportDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 680)
 
-        self.preview_timer = QTimer(self)
-        self.preview_timer.setSingleShot(True)
-        self.preview_timer.setInterval(150)
-        self.preview_timer.timeout.connect(self.refresh_preview)
+        self.preview_timer = debounced(self, 150, self.refresh_preview)
 
     # --- the file --------------------------------------------------------------------------
     @property

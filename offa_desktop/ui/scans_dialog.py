@@ -15,11 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ui.dialogs import close_buttons, confirmed, day_picker, picked_day
+from offa_desktop.ui.dialogs import ContextDialog, close_buttons, confirmed, day_picker, picked_day
+from offa_desktop.ui.tasks import debounced
 
 ROLE = Qt.ItemDataRole.UserRole
 WARNING = QColor("#9a5b00")
@@ -41,7 +41,7 @@ SIGNED = QColor("#1e6b34")
 ERROR = QColor("#a93226")
 
 
-class ScansDialog(QDialog):
+class ScansDialog(ContextDialog):
     """The import of signed scans and the pages to assign.
 
     Signals: ``imported(object)`` with the ScanReport once an import ended; ``inbox(int)``
@@ -54,10 +54,8 @@ class ScansDialog(QDialog):
     assigned = Signal(str)
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("scans-dialog")
+        super().__init__(context, parent, "scans-dialog")
         self.setWindowTitle(self.tr("Documents signés"))
-        self.context = context
         self.running: Any = None
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._import_tab(), self.tr("Importer"))
@@ -67,10 +65,7 @@ class ScansDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(close)
         self.resize(760, 560)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(200)
-        self.search_timer.timeout.connect(self.search)
+        self.search_timer = debounced(self, 200, self.search)
         self.reload_inbox()
 
     # --- import ----------------------------------------------------------------------------

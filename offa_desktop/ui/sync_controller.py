@@ -18,7 +18,7 @@ from offa_desktop.domain.errors import user_message
 from offa_desktop.ui import sync_words
 from offa_desktop.ui.dialogs import tell
 from offa_desktop.ui.sync_account import AccountFlow
-from offa_desktop.ui.tasks import Op, paused_gc
+from offa_desktop.ui.tasks import Op, debounced, paused_gc
 
 log = logging.getLogger("offa.ui")
 AUTO_SYNC_MS = 5 * 60 * 1000
@@ -100,10 +100,7 @@ class SyncController(QObject):
             self.timer.start()
         # Every saved edit, resolved conflict or discarded rejection changes the counts: read
         # them again once the burst of change sets is over (one small query).
-        self.recount = QTimer(self)
-        self.recount.setSingleShot(True)
-        self.recount.setInterval(150)
-        self.recount.timeout.connect(self.refresh_status)
+        self.recount = debounced(self, 150, self.refresh_status)
         self.tasks.data_changed.connect(lambda _changes: self.recount.start())
         self._set_enabled(False)
 

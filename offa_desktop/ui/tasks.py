@@ -32,7 +32,7 @@ from enum import Enum
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.errors import Cancelled as Cancelled  # raised by ctx.check()
@@ -178,6 +178,16 @@ class Op:
         if self.context is not None:
             return self._fn(*self._args, ctx=self.context, **self._kwargs)
         return self._fn(*self._args, **self._kwargs)
+
+
+def debounced(owner: QObject, msecs: int, slot: Callable[[], object]) -> QTimer:
+    """A single-shot timer of ``owner``: ``slot`` runs once ``msecs`` have passed since the
+    timer was last started (a pause in the typing, the last of a burst of changes)."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(msecs)
+    timer.timeout.connect(slot)
+    return timer
 
 
 class OneAtATime:

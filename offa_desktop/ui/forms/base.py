@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +38,7 @@ from offa_desktop.ops.records import editing
 from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui.dialogs import wrapping_label
 from offa_desktop.ui.forms.fields import Field, InputError, tr
+from offa_desktop.ui.tasks import debounced
 
 __all__ = ["RecordForm", "UnsavedChoice", "field_label", "tr"]
 log = logging.getLogger("offa.ui")
@@ -153,10 +154,7 @@ class RecordForm(QDialog):
         outer.addWidget(self.summary)
         outer.addWidget(self.pending)
         outer.addWidget(self.buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(CHECK_DELAY_MS)
-        self._timer.timeout.connect(self.validate_now)
+        self._timer = debounced(self, CHECK_DELAY_MS, self.validate_now)
 
     # --- building ------------------------------------------------------------------------------
     def add_group(self, title: str) -> QFormLayout:

@@ -12,12 +12,13 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from offa_desktop.ui.forms.fields import Field, narrow_combo, refill, tr
 from offa_desktop.ui.forms.keyboard import BoxDrivesList
+from offa_desktop.ui.tasks import debounced
 
 log = logging.getLogger("offa.ui")
 SEARCH_DELAY_MS = 120  # a pause in the typing before a record search starts
@@ -60,10 +61,7 @@ class DeferredSearch(QObject):
         self._apply = apply
         self._args = args
         self.sequence = 0
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(delay_ms)
-        self.timer.timeout.connect(self.start)
+        self.timer = debounced(self, delay_ms, self.start)
         box.textEdited.connect(lambda _t: self.schedule())
         box.installEventFilter(self)  # after BoxDrivesList's: called before it
 
