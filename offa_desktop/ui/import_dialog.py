@@ -171,6 +171,9 @@ class ImportDialog(ContextDialog):
         self.path = path
         self.file_edit.setText(str(path))
         self.start.setEnabled(False)
+        # the file shown before is gone: no preview of it is started or shown any more
+        self.source = None
+        self.preview_timer.stop()
         self.summary.setText(self.tr("Lecture du fichier…"))
         (self.context.tasks.background(read, path).owned_by(self)
          .success(self._read).failure(self._unreadable).run())  # fmt: skip
@@ -257,6 +260,7 @@ class ImportDialog(ContextDialog):
         self.missing.setText(" ".join(lines))
         self.missing.setStyleSheet(f"color: {PROBLEM_TEXT.name()}" if lines else "")
         self.doubles = bool(doubles)
+        self.start.setEnabled(False)  # until the preview of this mapping is shown
         self.preview_timer.start()
 
     # --- the preview -----------------------------------------------------------------------
@@ -265,13 +269,16 @@ class ImportDialog(ContextDialog):
 
         if self.source is None:
             return
-        mapping = self.mapping()
+        source, mapping = self.source, self.mapping()
         self.summary.setText(self.tr("Vérification de l'aperçu…"))
-        (self.context.tasks.op(preview, self.context.working_copy, self.source,
-                               self.collection, mapping)
-         .owned_by(self).success(self._show_preview).failure(self._unreadable).run())  # fmt: skip
+        (self.context.tasks.op(preview, self.context.working_copy, source, self.collection,
+                               mapping)
+         .owned_by(self).success(lambda shown: self._show_preview(shown, source))
+         .failure(self._unreadable).run())  # fmt: skip
 
-    def _show_preview(self, shown: Any) -> None:
+    def _show_preview(self, shown: Any, source: Any) -> None:
+        if source is not self.source:
+            return  # the preview of a file no longer shown
         self.preview = shown
         mapping = self.mapping()
         self.table.show_preview(shown, mapping, dict(self._labels()))
