@@ -29,9 +29,19 @@ from offa_desktop.store.copy_errors import WorkingCopyError
 
 PLAIN_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
-# An encrypted file is whole pages (SQLCipher's page sizes are powers of two from 512 up): a
-# file of another length is damaged or something else, never an encrypted copy.
-_PAGE_QUANTUM = 512
+# How every encrypted copy is written (not stored in the file: a file written otherwise does not
+# open). 16 KiB pages: SQLCipher's cost is mostly per page (an IV, an HMAC, a random draw), and a
+# first sync of 100,000 records wrote 4 KiB pages at 1.5x the plain copy's CPU, 16 KiB ones at
+# 1.1x (tests/benchmarks/bench_cipher.py). HMAC-SHA256 instead of SHA512: the CPU has SHA
+# instructions for it (sha_ni), as most since 2017; the HMAC stays on (pages checked as read).
+SETTINGS: tuple[tuple[str, str], ...] = (
+    ("page_size", "16384"),
+    ("hmac_algorithm", "HMAC_SHA256"),
+    ("use_hmac", "ON"),
+)
+# An encrypted file is whole pages: a file of another length is damaged (truncated) or
+# something else, never a sound encrypted copy.
+_PAGE_QUANTUM = int(dict(SETTINGS)["page_size"])
 
 DatabaseError: tuple[type[Exception], ...] = (sqlite3.DatabaseError, _sqlcipher.DatabaseError)
 Error: tuple[type[Exception], ...] = (sqlite3.Error, _sqlcipher.Error)
@@ -44,7 +54,7 @@ driver = _sqlcipher
 
 _keys: dict[str, bytes] = {}
 _lock = threading.Lock()
-_quiet = False
+_configured = False
 
 
 class CipherError(WorkingCopyError):
@@ -152,17 +162,20 @@ def _uri(path: Path, readonly: bool, uri_params: str) -> str:
     return uri + ("?" + "&".join(params) if params else "")
 
 
-def _silence() -> None:
-    """SQLCipher writes its errors (a wrong key's failed HMAC) to stderr: said by our errors
-    instead. Global, once."""
-    global _quiet
-    if not _quiet:
+def _configure() -> None:
+    """This process's SQLCipher settings, once, before any encrypted file is opened: the
+    settings every encrypted copy is written and read with (:data:`SETTINGS`, for attached
+    files too), and no error log on stderr (a wrong key's failed HMAC is said by our errors)."""
+    global _configured
+    if not _configured:
         conn = _sqlcipher.connect(":memory:")
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
+            for name, value in SETTINGS:
+                conn.execute(f"PRAGMA cipher_default_{name} = {value}")
         finally:
             conn.close()
-        _quiet = True
+        _configured = True
 
 
 def connect_with(
@@ -184,7 +197,7 @@ def connect_with(
         raise KeyRequired(path)
     if key is None or is_plain(path):  # (garbage of another length: sqlite3 says what it is)
         return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
-    _silence()
+    _configure()
     conn = _sqlcipher.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
     try:
         conn.execute(key_pragma(key))
@@ -228,7 +241,7 @@ def export(source: Path, source_key: bytes | None, target: Path, target_key: byt
     API copies pages and cannot). The WAL's content is read with the rest."""
     if source_key is None and is_encrypted(source):
         raise KeyRequired(Path(source))
-    _silence()
+    _configure()
     conn = _sqlcipher.connect(_uri(Path(source), False, ""), uri=True, timeout=30)
     try:
         if source_key is not None:

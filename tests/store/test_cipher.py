@@ -174,11 +174,15 @@ def test_a_damaged_encrypted_copy_is_still_set_aside(tmp_path: Path) -> None:
     cipher.register_key(path, KEY)
     _fill(path)
     raw = bytearray(path.read_bytes())
-    raw[4096 * 3 : 4096 * 5] = b"\xff" * (4096 * 2)  # pages past the first: the key still opens
+    page = int(dict(cipher.SETTINGS)["page_size"])
+    assert len(raw) >= page * 6
+    raw[page * 3 : page * 5] = b"\xff" * (page * 2)  # pages past the first: the key still opens
     path.write_bytes(bytes(raw))
     with pytest.raises(CorruptWorkingCopy) as caught:
         WorkingCopy.open(path)
-    assert caught.value.moved_to is not None and caught.value.moved_to.read_bytes() == raw
+    moved = caught.value.moved_to
+    assert moved is not None and moved.read_bytes() == raw
+    assert cipher.is_encrypted(moved)  # a set-aside is a rename: still encrypted
 
 
 def test_garbage_is_damage_not_a_missing_key(tmp_path: Path) -> None:
