@@ -114,13 +114,14 @@ class Pusher:
             }
             for result in self._new
         ]
-        if stored:
-            w.conn.execute(insert(op_results), stored)
-        if self._history:
-            for row in self._history:
-                row["version"] = w.final(row["version"])
-            w.conn.execute(insert(history), self._history)
-        w.finish()
+        for row in self._history:
+            row["version"] = w.final(row["version"])
+        with w.batch():  # the writes under the lock in one round trip (PostgreSQL)
+            if stored:
+                w.conn.execute(insert(op_results).inline(), stored)
+            if self._history:
+                w.conn.execute(insert(history).inline(), self._history)
+            w.finish()
         return results
 
     def _settle_all(self, ops: list[Any]) -> list[dict[str, Any]]:

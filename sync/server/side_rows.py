@@ -71,4 +71,5 @@ def insert_rows(
 ) -> None:
     """Insert these rows (one executemany)."""
     if rows:
-        conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        # inline: no RETURNING of a generated key, so that it may run in a pipeline
+        conn.execute(insert(table).inline(), [dict(zip(columns, row, strict=True)) for row in rows])

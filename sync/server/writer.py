@@ -20,11 +20,13 @@ be open.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from sync.server import clock
 from sync.server.models import record_index, record_keys, records, scope_exits, version_counter
@@ -135,6 +137,25 @@ class Writer(Store):
         self.version = self.base = self.top = top
         self.shift = 0
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """The statements inside sent in one PostgreSQL pipeline, their answers read once at
+        the end: the writes an optimistic writer makes under the lock then cost one round trip
+        instead of one each (the lock is held for less time). A failed statement raises when
+        the block ends; a unique violation as SQLAlchemy's ``IntegrityError``, as outside.
+        Nothing changes on SQLite or for a pessimistic writer."""
+        if not self.optimistic or self.conn.dialect.name != "postgresql":
+            yield
+            return
+        import psycopg
+
+        dbapi = self.conn.connection.dbapi_connection
+        try:
+            with dbapi.pipeline():  # type: ignore[union-attr]
+                yield
+        except psycopg.IntegrityError as exc:
+            raise IntegrityError(None, None, exc) from exc
+
     def next_version(self) -> int:
         self.version += 1
         return self.version
@@ -163,7 +184,7 @@ class Writer(Store):
                     updates.append({"b_collection": collection, "b_id": record_id, **row})
             self._pending = {}
             if inserts:
-                self.conn.execute(insert(records), inserts)
+                self.conn.execute(insert(records).inline(), inserts)
             if updates:
                 self.conn.execute(
                     update(records)
@@ -190,7 +211,7 @@ class Writer(Store):
         self._scope_keys.flush(self.conn, record_keys, KEYS_COLUMNS)
         if self._exits:
             self.conn.execute(
-                insert(scope_exits),
+                insert(scope_exits).inline(),  # no RETURNING: it may run in a pipeline
                 [{**row, "version": self.final(row["version"])} for row in self._exits],
             )
         self._exits.clear()
