@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from dataclasses import KW_ONLY, dataclass, field
 from typing import Self
 
 from sync.server.db import make_engine
@@ -35,28 +36,21 @@ class Started:
         self.stop()
 
 
+@dataclass(eq=False)
 class EmbeddedServer(Started):
     """``EmbeddedServer(url).start() -> base_url``; ``.stop()``. Initialises the schema and the
     reference data; with ``demo_size`` it also seeds the demo accounts and that many contracts
     when the database holds no company yet (``offa-desktop --demo``)."""
 
-    def __init__(
-        self,
-        database_url: str,
-        *,
-        min_client_version: str | None = None,
-        demo_size: int | None = None,
-        limits: Limits | None = None,
-        login_limits: LoginLimits | None = None,
-    ) -> None:
-        self.database_url = database_url
-        self.limits = limits
-        self.login_limits = login_limits
-        self.min_client_version = min_client_version
-        self.demo_size = demo_size
-        self._server: object | None = None
-        self._thread: threading.Thread | None = None
-        self.base_url = ""
+    database_url: str
+    _: KW_ONLY
+    min_client_version: str | None = None
+    demo_size: int | None = None
+    limits: Limits | None = None
+    login_limits: LoginLimits | None = None
+    base_url: str = field(default="", init=False)
+    _server: object | None = field(default=None, init=False, repr=False)
+    _thread: threading.Thread | None = field(default=None, init=False, repr=False)
 
     def start(self, timeout: float = 30.0) -> str:
         import uvicorn
