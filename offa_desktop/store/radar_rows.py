@@ -214,8 +214,7 @@ def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> N
         params,
     )
     f.candidates["turns_18"] = {r["id"] for r in rows}
-    for row in rows:
-        f.learners[row["id"]] = row
+    f.learners.update(_by_id(rows))
     for row in select_rows(
         conn,
         f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {LIVE} AND +status IN {_RUN}"
@@ -227,6 +226,11 @@ def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> N
 
 _APPROVAL_COLS = ("id, establishment_unit_id, trade_code, operator_code, status, requested_on,"
                   " decided_on, tutor_ids")
+
+
+def _by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Rows by their ``id``."""
+    return {row["id"]: row for row in rows}
 
 
 def _approval_rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
@@ -249,8 +253,7 @@ def _approvals(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> No
     f.candidates["approval_decision"] = {r["id"] for r in rows}
     rows += _approval_rows(
         conn, f"SELECT {_APPROVAL_COLS} FROM approvals WHERE {LIVE} AND status = 'suspended'")
-    for row in rows:
-        f.approvals[row["id"]] = row
+    f.approvals.update(_by_id(rows))
 
 
 def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
@@ -278,28 +281,27 @@ def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> 
     )
     f.candidates["criminal_record_old"] = {t["id"] for t in old}
     f.tutors_in_charge = set(f.candidates["criminal_record_old"])
-    for row in old:
-        f.tutors[row["id"]] = row
+    f.tutors.update(_by_id(old))
 
 
 def _visits_and_claims(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
     assert f.candidates is not None
-    for row in select_rows(
+    planned = select_rows(
         conn,
         "SELECT id, kind, approval_id, contract_id, visitor_id, status, planned_on FROM visits"
         f" WHERE {LIVE} AND status = 'planned' AND planned_on <= :visits_until",
         params,
-    ):
-        f.visits[row["id"]] = row
+    )
+    f.visits.update(_by_id(planned))
     f.candidates["visit_unreported"] = set(f.visits)
     missing = {v["approval_id"] for v in f.visits.values()} - set(f.approvals)
-    for row in _approval_rows(
+    visit_approvals = _approval_rows(
         conn,
         f"SELECT {_APPROVAL_COLS} FROM approvals WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
         id_array(missing),
-    ):
-        f.approvals[row["id"]] = row
+    )
+    f.approvals.update(_by_id(visit_approvals))
     for row in select_rows(
         conn,
         "SELECT id, kind_code, company_id, school_year, status, updated_at FROM"
@@ -314,13 +316,13 @@ def _visits_and_claims(conn: sqlite3.Connection, f: Facts, params: dict[str, Any
 def _referrals(conn: sqlite3.Connection, f: Facts) -> None:
     """The referrals waiting on the Commission (few: every one is a candidate)."""
     assert f.candidates is not None
-    for row in select_rows(
+    waiting = select_rows(
         conn,
         "SELECT id, subject, contract_id, approval_id, operator_code, status, referred_on,"
         f" mediation_on FROM mediation_referrals WHERE {LIVE}"
         " AND status IN ('referred', 'in_mediation')",
-    ):
-        f.referrals[row["id"]] = row
+    )
+    f.referrals.update(_by_id(waiting))
     f.candidates["referral_waiting"] = set(f.referrals)
 
 
@@ -330,18 +332,18 @@ def _places(conn: sqlite3.Connection, f: Facts) -> None:
     (``radar_lines.naming_rows``)."""
     assert f.candidates is not None
     p2 = [f.contracts[c] for c in f.candidates["p2_at_risk"] if c in f.contracts]
-    for row in select_rows(
+    p2_tutors = select_rows(
         conn,
         "SELECT id, company_id, first_name, last_name, condition, experience_years,"
         f" training_hours, criminal_record_date, certified FROM tutors WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
         id_array(c["tutor_id"] for c in p2 if c["tutor_id"] not in f.tutors),
-    ):
-        f.tutors[row["id"]] = row
-    for row in select_rows(
+    )
+    f.tutors.update(_by_id(p2_tutors))
+    p2_units = select_rows(
         conn,
         f"SELECT id, company_id, name, city, region FROM establishment_units WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
         id_array(c["establishment_unit_id"] for c in p2),
-    ):
-        f.units[row["id"]] = row
+    )
+    f.units.update(_by_id(p2_units))
