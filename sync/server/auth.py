@@ -72,6 +72,10 @@ MSG_DEVICE_ERASE = (
 LAST_USE_STEP = 300  # seconds: a login's last use is written at most this often
 
 
+# Whether a login still stands, and why it ended if not (read with it each time: ``_ended``).
+_STANDING = (login_sessions.c.revoked, login_sessions.c.ended_reason)
+
+
 def _ended(reason: str | None) -> ApiError:
     """The 401 of a login that ended: ``device_revoked`` (with ``details.erase``) for a device
     revoked or to erase, ``token_revoked`` otherwise."""
@@ -182,12 +186,7 @@ class Auth:
                 .values(used=True)
             ).rowcount
             row = conn.execute(
-                select(
-                    refresh_tokens,
-                    login_sessions.c.revoked,
-                    login_sessions.c.user_id,
-                    login_sessions.c.ended_reason,
-                )
+                select(refresh_tokens, login_sessions.c.user_id, *_STANDING)
                 .join(login_sessions, login_sessions.c.id == refresh_tokens.c.session_id)
                 .where(refresh_tokens.c.token_hash == digest)
             ).first()
@@ -266,12 +265,7 @@ class Auth:
         if exp < time.time():
             raise ApiError(401, "token_expired", "Jeton d'accès expiré.")
         query = (
-            select(
-                users,
-                login_sessions.c.revoked,
-                login_sessions.c.ended_reason,
-                login_sessions.c.last_used_at,
-            )
+            select(users, login_sessions.c.last_used_at, *_STANDING)
             .join(login_sessions, login_sessions.c.user_id == users.c.id)
             .where(login_sessions.c.id == session_id)
         )
