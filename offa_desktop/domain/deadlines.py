@@ -115,6 +115,17 @@ def _running(contract: Record) -> bool:
     return contract.get("status") in RUNNING
 
 
+def _running_with(
+    f: Facts, rule: str, field: str, records: Mapping[str, Record]
+) -> Iterator[tuple[str, Record, Record]]:
+    """The running contracts ``rule`` looks at, each with the record its ``field`` names (one
+    of ``records``: a contract whose record was not read is left out)."""
+    for cid, c in f.look_at(rule, f.contracts):
+        named = records.get(str(c.get(field)))
+        if named is not None and _running(c):
+            yield cid, c, named
+
+
 # --- the rules ------------------------------------------------------------------------------
 
 
@@ -211,9 +222,8 @@ def draft_start(f: Facts, today: date) -> Iterator[Finding]:
 
 
 def approval_suspended(f: Facts, today: date) -> Iterator[Finding]:
-    for cid, c in f.look_at("approval_suspended", f.contracts):
-        approval = f.approvals.get(str(c.get("approval_id")))
-        if not _running(c) or approval is None or approval.get("status") != "suspended":
+    for cid, _, approval in _running_with(f, "approval_suspended", "approval_id", f.approvals):
+        if approval.get("status") != "suspended":
             continue
         since = get_date(approval, "decided_on") or today
         yield Finding("approval_suspended", "contracts", cid, since,
@@ -258,9 +268,8 @@ def notice_running(f: Facts, today: date) -> Iterator[Finding]:
 
 
 def p2_at_risk(f: Facts, today: date) -> Iterator[Finding]:
-    for cid, c in f.look_at("p2_at_risk", f.contracts):
-        unit = f.units.get(str(c.get("establishment_unit_id")))
-        if not _running(c) or unit is None or unit.get("region") != "wal":
+    for cid, c, unit in _running_with(f, "p2_at_risk", "establishment_unit_id", f.units):
+        if unit.get("region") != "wal":
             continue
         events = f.events.get(cid, ())
         forecast = p2_forecast(
