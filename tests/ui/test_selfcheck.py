@@ -20,9 +20,10 @@ def self_check(data_dir: Path, **env: str) -> tuple[int, dict[str, Any], str]:
     proc = subprocess.run(
         [sys.executable, "-m", "offa_desktop", "--self-check", "--data-dir", str(data_dir)],
         capture_output=True, text=True, timeout=180, cwd=ROOT,
-        env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+        env={**{k: v for k, v in os.environ.items() if k != "OFFA_PASSPHRASE"},
+             "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
              "XDG_DATA_HOME": str(data_dir.parent / "xdg"), **env},
-    )
+    )  # no OFFA_PASSPHRASE, as in a bundle check: the check's copy gets a throw-away one
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 1, f"stdout must be one JSON line: {proc.stdout!r} {proc.stderr[-2000:]}"
     return proc.returncode, json.loads(lines[0]), proc.stderr
@@ -37,6 +38,9 @@ def test_self_check_passes_on_a_fresh_folder(tmp_path: Path) -> None:
     working_copy = Path(checks["working_copy"]["path"])
     assert working_copy.parent == data.resolve() and checks["working_copy"]["revision"]
     assert stat.S_IMODE(working_copy.stat().st_mode) == 0o600
+    assert checks["working_copy"]["encrypted"] is True  # issue 16: SQLCipher in this build
+    assert not working_copy.read_bytes().startswith(b"SQLite format 3")
+    assert checks["keyring"]["secure"] is False  # keyrings.alt counts as no keyring
     assert checks["window"]["title"].startswith("OFFA")
     assert checks["window"]["qt_cancel"] == "Annuler"
     assert 0 < checks["window"]["paint_seconds"] < 60
