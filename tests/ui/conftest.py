@@ -121,6 +121,9 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def demo_copy(demo_folder: Path, tmp_path: Path) -> Path:
     """A private copy of the demo data folder, free to write to."""
+    from tests.keyed import unlock
+
     target = tmp_path / "data"
     shutil.copytree(demo_folder, target)
+    unlock(target)  # its key registered in this process, as the window does at start
     return target

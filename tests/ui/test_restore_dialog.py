@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from offa_desktop import app, paths
 from offa_desktop.store import backups
 from offa_desktop.ui.restore_dialog import RestoreDialog
+from tests import keyed
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +42,7 @@ def _answer(qtbot: Any, act: Any, seen: dict[str, Any]) -> None:
 def test_emptied_copy_opens_the_restore_dialog_then_the_window_on_the_backup(
     qtbot: Any, demo_copy: Path
 ) -> None:
-    wc_path = paths.working_copy_path(demo_copy)
+    wc_path = keyed.unlock(paths.working_copy_path(demo_copy))  # encrypted: its key first
     backup = backups.take(wc_path)
     os.truncate(wc_path, 0)
     seen: dict[str, Any] = {}
@@ -82,7 +83,7 @@ def test_the_window_takes_a_verified_backup_after_its_first_paint(
         wc_path = paths.working_copy_path(demo_copy)
         qtbot.waitUntil(lambda: backups.latest(wc_path) is not None, timeout=20_000)
         newest = backups.latest(wc_path)
-        assert newest is not None and backups.integrity(newest.path) is None
+        assert newest is not None and backups.integrity(newest.path, copy=wc_path) is None
         qtbot.waitUntil(lambda: not context.tasks.busy, timeout=20_000)
     finally:
         context.close()
