@@ -29,6 +29,14 @@ def emit(value: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
+def failure(logger: logging.Logger, error: str, message: str) -> int:
+    """A command's failure: logged by ``logger``, its summary line (``ok`` false, the error's
+    code and its French message); exit 1."""
+    logger.error("%s: %s", error, message)
+    emit({"ok": False, "error": error, "message": message})
+    return EXIT_FAILED
+
+
 def setup_logging(folder: Path) -> None:
     """The data folder's log file, warnings also on standard error; once per process."""
     logfile.setup_logging(folder, stderr=True)

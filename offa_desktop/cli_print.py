@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from offa_desktop import paths
-from offa_desktop.cli_output import EXIT_FAILED, EXIT_OK, emit, setup_logging, unlock_copy
+from offa_desktop.cli_output import EXIT_OK, emit, failure, setup_logging, unlock_copy
 from offa_desktop.domain.documents import BLANK_KINDS
 from offa_desktop.domain.values import brussels_today
 from offa_desktop.ops.printing.rendering import page_count, write_pdf
@@ -21,12 +21,6 @@ if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads only when a working c
     from offa_desktop.store.db import WorkingCopy
 
 log = logging.getLogger("offa.print")
-
-
-def _fail(error: str, message: str) -> int:
-    log.error("%s: %s", error, message)
-    emit({"ok": False, "error": error, "message": message})
-    return EXIT_FAILED
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         if not has_copy and not had_copy:
-            return _fail(
+            return failure(log,
                 "no_working_copy",
                 f"Aucune copie de travail dans {folder} : connectez-vous et synchronisez "
                 "avant d'imprimer une fiche (les formulaires vierges s'impriment sans).",
@@ -61,13 +55,13 @@ def run(args: argparse.Namespace) -> int:
         with wc.session() as session:
             data = gather(session, kind, None if kind in BLANK_KINDS else record_id)
     except PrintError as exc:
-        return _fail("not_printable", str(exc))
+        return failure(log, "not_printable", str(exc))
     except WorkingCopyGone as exc:
         from offa_desktop.cli_output import gone_failure
 
         return gone_failure(exc)
     except WorkingCopyError as exc:
-        return _fail("working_copy", str(exc))
+        return failure(log, "working_copy", str(exc))
     finally:
         if wc is not None:
             wc.close()
@@ -80,9 +74,10 @@ def _write_and_report(kind: str, data: PrintData, target: str) -> int:
         out = Path(target).expanduser()
         write_pdf(out, pdf)
     except PrintError as exc:
-        return _fail("not_printable", str(exc))
+        return failure(log, "not_printable", str(exc))
     except OSError as exc:
-        return _fail("write_failed", f"Impossible d'écrire {target} : {exc.strerror or exc}.")
+        return failure(log, "write_failed",
+                       f"Impossible d'écrire {target} : {exc.strerror or exc}.")
     log.info("printed %s %s to %s", kind, data.record_id, out)
     emit(
         {

@@ -13,14 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from offa_desktop import paths
-from offa_desktop.cli_output import (
-    EXIT_FAILED,
-    EXIT_OK,
-    emit,
-    gone_failure,
-    setup_logging,
-    unlock_copy,
-)
+from offa_desktop.cli_output import EXIT_OK, emit, failure, gone_failure, setup_logging, unlock_copy
 from offa_desktop.domain.radar import RULES
 from offa_desktop.domain.values import brussels_today, format_date_fr
 from offa_desktop.store.copy_errors import WorkingCopyGone
@@ -29,12 +22,6 @@ from offa_desktop.store.db import WorkingCopy
 log = logging.getLogger("offa.worklist")
 
 EXIT_PROBLEMS = 2
-
-
-def _fail(error: str, message: str) -> int:
-    log.error("%s: %s", error, message)
-    emit({"ok": False, "error": error, "message": message})
-    return EXIT_FAILED
 
 
 def _copy(args: argparse.Namespace) -> Path | int | None:
@@ -68,13 +55,14 @@ def run(args: argparse.Namespace) -> int:
         try:
             today = _today(getattr(args, "today", None))
         except ValueError:
-            return _fail("bad_date", f"Date invalide : « {args.today} » (attendu AAAA-MM-JJ).")
+            return failure(log, "bad_date",
+                           f"Date invalide : « {args.today} » (attendu AAAA-MM-JJ).")
         try:
             file = _copy(args)
         except WorkingCopyGone as exc:  # never replaced in silence (issue 12)
             return gone_failure(exc)
         if file is None:
-            return _fail("no_working_copy", NO_COPY)
+            return failure(log, "no_working_copy", NO_COPY)
         if isinstance(file, int):
             return file
         if args.command == "radar":
@@ -84,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         return _export(file, args)
     except Exception:  # our bug or the environment's: logged in full, said in French
         log.exception("%s failed", args.command)
-        return _fail(
+        return failure(log,
             "internal",
             "Erreur inattendue ; le détail est dans le journal (dossier logs des données).",
         )
@@ -120,18 +108,18 @@ def _export(file: Path, args: argparse.Namespace) -> int:
     collection = args.collection
     if collection not in COLLECTIONS:
         known = ", ".join(sorted(COLLECTIONS))
-        return _fail("unknown_collection",
+        return failure(log, "unknown_collection",
                      f"Collection inconnue : « {collection} » (connues : {known}).")
     try:
         filters = export.parse_filters(collection, args.filter)
     except ValueError as exc:
-        return _fail("bad_filter", str(exc))
+        return failure(log, "bad_filter", str(exc))
     out = Path(args.out).expanduser()
     try:
         rows = export.write(out, args.format, export.collection_columns(collection),
                             export.collection_rows(file, collection, filters))
     except OSError as exc:
-        return _fail("write_failed", f"Impossible d'écrire {out} : {exc.strerror or exc}.")
+        return failure(log, "write_failed", f"Impossible d'écrire {out} : {exc.strerror or exc}.")
     emit({"ok": True, "rows": rows, "out": str(out.resolve())})
     return EXIT_OK
 

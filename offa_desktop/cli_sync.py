@@ -20,6 +20,7 @@ from offa_desktop.cli_output import (
     EXIT_FAILED,
     EXIT_OK,
     emit,
+    failure,
     gone_failure,
     setup_logging,
     unlock_copy,
@@ -55,12 +56,6 @@ def _retry_policy() -> RetryPolicy | None:
     return policy
 
 
-def _failure(error: str, message: str) -> int:
-    log.error("%s: %s", error, message)
-    emit({"ok": False, "error": error, "message": message})
-    return EXIT_FAILED
-
-
 def run(args: argparse.Namespace) -> int:
     """Run ``args.command``; the exit code of the process."""
     folder = paths.data_dir(args.data_dir)
@@ -73,9 +68,9 @@ def run(args: argparse.Namespace) -> int:
     except WorkingCopyGone as exc:  # never replaced in silence: stop, say it, offer a restore
         return gone_failure(exc)
     except WorkingCopyError as exc:  # e.g. a key that does not open it: wrong_passphrase
-        return _failure(exc.code, str(exc))
+        return failure(log, exc.code, str(exc))
     except Exception as exc:  # the working copy cannot be opened: say it, in French
-        return _failure("working_copy", str(exc))
+        return failure(log, "working_copy", str(exc))
     try:
         session.wc.backup_if_due()
         return run_in(session, args)
@@ -103,10 +98,11 @@ def run_in(session: SyncSession, args: argparse.Namespace) -> int:
               "erased": exc.erased})  # fmt: skip
         return EXIT_FAILED
     except SyncError as exc:
-        return _failure(exc.code, exc.message)
+        return failure(log, exc.code, exc.message)
     except Exception:  # our bug or the environment's: logged in full, said in French
         log.exception("%s failed", args.command)
-        return _failure(
+        return failure(
+            log,
             "internal",
             "Erreur inattendue ; le détail est dans le journal (dossier logs des données). "
             "Vos modifications restent enregistrées.",
