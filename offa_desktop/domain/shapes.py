@@ -140,50 +140,57 @@ def representative_problems(value: Any) -> list[Problem]:
     return out
 
 
+# What is wrong with one entry of a JSON object (code, French message), or None.
+EntryCheck = Callable[[str, Any], tuple[str, str] | None]
+
+
+def _entries_problems(
+    collection: str, field: str, value: Any, expected: str, check: EntryCheck
+) -> list[Problem]:
+    """Shape of a JSON object ``{key: entry}``: an object (else ``malformed``, ``expected``),
+    and what ``check`` finds wrong in each entry."""
+    if not isinstance(value, Mapping):
+        return [problem(collection, field, "malformed", expected)]
+    out: list[Problem] = []
+    for key, entry in value.items():
+        wrong = check(str(key), entry)
+        if wrong is not None:
+            out.append(problem(collection, field, *wrong))
+    return out
+
+
+def _answer_problem(key: str, answer: Any) -> tuple[str, str] | None:
+    if not isinstance(answer, Mapping) or set(answer) - {"value", "note"}:
+        return "malformed", f"« {key} » : réponse et note attendues."
+    if answer.get("value") not in ("yes", "no", "na"):
+        return "invalid", f"« {key} » : oui, non ou sans objet."
+    if answer.get("note") is not None and not _text_ok(answer["note"], 5000):
+        return "invalid", f"« {key} » : note invalide."
+    return None
+
+
 def answers_problems(value: Any) -> list[Problem]:
     """Shape of visit answers ``{key: {value: yes|no|na, note}}``."""
-    collection, field = "visits", "answers"
-    if not isinstance(value, Mapping):
-        return [
-            problem(
-                collection, field, "malformed", "une réponse par point de la grille est attendue."
-            )
-        ]
-    out: list[Problem] = []
-    for key, answer in value.items():
-        if not isinstance(answer, Mapping) or set(answer) - {"value", "note"}:
-            out.append(
-                problem(collection, field, "malformed", f"« {key} » : réponse et note attendues.")
-            )
-        elif answer.get("value") not in ("yes", "no", "na"):
-            out.append(
-                problem(collection, field, "invalid", f"« {key} » : oui, non ou sans objet.")
-            )
-        elif answer.get("note") is not None and not _text_ok(answer["note"], 5000):
-            out.append(problem(collection, field, "invalid", f"« {key} » : note invalide."))
-    return out
+    expected = "une réponse par point de la grille est attendue."
+    return _entries_problems("visits", "answers", value, expected, _answer_problem)
+
+
+def _check_problem(name: str, outcome: Any) -> tuple[str, str] | None:
+    if (
+        not isinstance(outcome, Mapping)
+        or set(outcome) - {"passed", "note"}
+        or not isinstance(outcome.get("passed"), bool)
+    ):
+        return "malformed", f"« {name} » : résultat (vrai/faux) attendu."
+    if outcome.get("note") is not None and not isinstance(outcome["note"], str):
+        return "invalid", f"« {name} » : note invalide."
+    return None
 
 
 def checks_problems(value: Any) -> list[Problem]:
     """Shape of claim checks ``{name: {passed: bool, note}}``."""
-    collection, field = "incentive_claims", "checks"
-    if not isinstance(value, Mapping):
-        return [problem(collection, field, "malformed", "un résultat par contrôle est attendu.")]
-    out: list[Problem] = []
-    for key, outcome in value.items():
-        if (
-            not isinstance(outcome, Mapping)
-            or set(outcome) - {"passed", "note"}
-            or not isinstance(outcome.get("passed"), bool)
-        ):
-            out.append(
-                problem(
-                    collection, field, "malformed", f"« {key} » : résultat (vrai/faux) attendu."
-                )
-            )
-        elif outcome.get("note") is not None and not isinstance(outcome["note"], str):
-            out.append(problem(collection, field, "invalid", f"« {key} » : note invalide."))
-    return out
+    expected = "un résultat par contrôle est attendu."
+    return _entries_problems("incentive_claims", "checks", value, expected, _check_problem)
 
 
 def items_problems(value: Any) -> list[Problem]:
