@@ -11,20 +11,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from xml.sax.saxutils import escape
 
+from offa_desktop.domain.shapes import DAY_NAMES_FR
 from offa_desktop.domain.values import format_date_fr, format_money_fr
 
 NBSP = "\u00a0"
 
 LEVEL_LABELS = {"a": "A", "b": "B", "c": "C"}
-WEEKDAY_LABELS = {
-    "mon": "Lundi",
-    "tue": "Mardi",
-    "wed": "Mercredi",
-    "thu": "Jeudi",
-    "fri": "Vendredi",
-    "sat": "Samedi",
-    "sun": "Dimanche",
-}
+WEEKDAY_LABELS = {day: name.capitalize() for day, name in DAY_NAMES_FR.items()}  # Lundi…
 TUTOR_CONDITIONS = {
     "experience": (
         "A. cinq ans d'expérience professionnelle dans le métier (deux ans avec un titre de chef "
