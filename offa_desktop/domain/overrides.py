@@ -35,21 +35,27 @@ REASON_MAX = 2000
 class OverridableRule:
     """A rule a person may set aside: its French name, the roles allowed to, the problem codes
     it covers, the collections it applies to, whether it holds for the record's life
-    (``record``) or one change (``change``), and who may, in words."""
+    (``record``) or one change (``change``); ``who_fr``: who may, in words."""
 
     name_fr: str
     roles: frozenset[str]
     codes: frozenset[str] = frozenset()
     collections: frozenset[str] = frozenset()
     scope: str = "record"
-    who_fr: str = "l'OFFA"
+
+    @property
+    def who_fr(self) -> str:
+        return WHO_FR[self.roles]
 
 
+OFFA_ONLY = frozenset({"offa"})
 SECRETARIAT_OR_OFFA = frozenset({"secretariat", "offa"})
+# The roles allowed to set a rule aside, in words.
+WHO_FR = {OFFA_ONLY: "l'OFFA", SECRETARIAT_OR_OFFA: "un secrétariat ou l'OFFA"}
 RULES: dict[str, OverridableRule] = {
     "incentive_checks": OverridableRule(
         "contrôles d'éligibilité de l'incitant",
-        frozenset({"offa"}),
+        OFFA_ONLY,
         frozenset({"checks_failed"}),
         frozenset({"incentive_claims"}),
         scope="change",
@@ -59,11 +65,10 @@ RULES: dict[str, OverridableRule] = {
         SECRETARIAT_OR_OFFA,
         frozenset({"too_young", "too_old"}),
         frozenset({"contracts"}),
-        who_fr="un secrétariat ou l'OFFA",
     ),
     "overlap": OverridableRule(
         "un seul contrat à la fois par apprenant (deux contrats en parallèle)",
-        frozenset({"offa"}),
+        OFFA_ONLY,
         frozenset({"overlap"}),
         frozenset({"contracts"}),
     ),
@@ -72,7 +77,6 @@ RULES: dict[str, OverridableRule] = {
         SECRETARIAT_OR_OFFA,
         frozenset({"capacity", "tutor_capacity"}),
         frozenset({"contracts"}),
-        who_fr="un secrétariat ou l'OFFA",
     ),
 }
 # Blocking rules that are never set aside, and why (said where a person would look for one).
