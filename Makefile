@@ -56,8 +56,11 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run
 
 # How cost grows: store, window and sync benchmarks on 10,000, 100,000 and 1,000,000 contracts,
-# the table of the three sizes and the growth targets (the 1M copies take hours to build once;
-# OFFA_BENCH_LARGE_SIZES=1000,10000 for a quick look).
+# the table of the three sizes and the growth targets. The copies are built once and kept
+# (.bench-cache/wc-N, shared by the store and window benchmarks; the sync server's in
+# ~/.cache/offa-bench): for 1M about 11 min of CPU for the working copy and 3 for the server's,
+# over an hour of wall time on a loaded 2-core machine. OFFA_BENCH_LARGE_SIZES=1000,10000 for a
+# quick look; bench-large-results.json is written after each size.
 bench-large: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.large
 

@@ -267,6 +267,11 @@ def _whole_process(big: _Setup, floor: float) -> list[dict[str, Any]]:
         "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
         "XDG_DATA_HOME": str(folder / "xdg"),
         "OFFA_PASSWORD": PASSWORD,
+        # The copy is always encrypted (issue 16). Here no secure keyring exists, so its key is
+        # wrapped by a passphrase; with cheap argon2id parameters the command costs what it
+        # costs a user whose keyring keeps the key (no derivation), SQLCipher included.
+        "OFFA_PASSPHRASE": "phrase de passe du banc",
+        "OFFA_TEST_FAST_KDF": "1",
     }
     command = [str(Path(sys.executable).with_name("offa-desktop")), "--data-dir", str(folder)]
     subprocess.run(

@@ -7,8 +7,9 @@ Targets (issue 19), the largest size against the one ten times smaller: start-up
 list, list open and sort, search as you type and the incremental sync of 10 changes each within
 2 times; the first sync within 12 times. Every other figure is shown, without a target.
 
-    python -m tests.benchmarks.large                     # 10k, 100k, 1M (hours the first time:
-                                                         # the 1M copies are built and cached)
+    python -m tests.benchmarks.large                     # 10k, 100k, 1M (over an hour the
+                                                         # first time: the 1M copies are built
+                                                         # and cached, ~14 min of CPU)
     OFFA_BENCH_LARGE_SIZES=1000,10000 python -m tests.benchmarks.large   # a quick look
 
 Writes ``bench-large-results.json`` (every row of every size, and the growth checks); the exit
