@@ -57,8 +57,26 @@ _lock = threading.Lock()
 _configured = False
 
 
+# Why an encrypted copy does not open, by code (French; ``{path}`` the file).
+_WHY = {
+    "passphrase_required": (
+        "La copie de travail « {path} » est chiffrée : sa phrase de passe (ou le trousseau du "
+        "système) est nécessaire pour l'ouvrir. Rien n'a été modifié."
+    ),
+    "wrong_passphrase": (
+        "La clé de chiffrement ne correspond pas à la copie de travail « {path} » (phrase de "
+        "passe erronée ?). Le fichier n'a pas été modifié."
+    ),
+}
+
+
 class CipherError(WorkingCopyError):
-    """The encrypted copy cannot be opened with what this process has: nothing was changed."""
+    """The encrypted copy at ``path`` cannot be opened with what this process has: nothing was
+    changed. Each kind has its ``code`` and says why (``_WHY``)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(_WHY[self.code].format(path=path))
 
 
 class KeyRequired(CipherError):
@@ -66,25 +84,11 @@ class KeyRequired(CipherError):
 
     code = "passphrase_required"
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(
-            f"La copie de travail « {path} » est chiffrée : sa phrase de passe (ou le trousseau "
-            "du système) est nécessaire pour l'ouvrir. Rien n'a été modifié."
-        )
-
 
 class WrongKey(CipherError):
     """The key given does not open the file (a wrong passphrase, or a key of another copy)."""
 
     code = "wrong_passphrase"
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(
-            f"La clé de chiffrement ne correspond pas à la copie de travail « {path} » "
-            "(phrase de passe erronée ?). Le fichier n'a pas été modifié."
-        )
 
 
 # A file that cannot be read, for whatever reason: a driver's error or a missing / wrong key.
