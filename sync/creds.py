@@ -122,10 +122,31 @@ class CredentialStore:
                 return self._memory.get(name)
         if self.vault is not None:
             try:
-                return self.vault.read(name) or self._memory.get(name)
+                return self.vault.read(name) or self._moved_from_plain(name)
             except Exception as exc:  # the copy closed or busy: what this process holds
                 log.warning("lecture des jetons impossible : %s", type(exc).__name__)
         return self._memory.get(name)
+
+    def _moved_from_plain(self, name: str) -> str | None:
+        """A pair an earlier version left in the insecure keyring (keyrings.alt's file, chosen
+        with PYTHON_KEYRING_BACKEND): moved into the vault and taken out of the file, so the
+        login lasts and no token stays in plain text."""
+        if name in self._memory:
+            return self._memory[name]
+        assert self.vault is not None
+        try:
+            raw = self.backend.get_password(SERVICE, name)
+        except Exception:  # the null or fail backend, an unreadable file: nothing to move
+            return None
+        if not raw:
+            return None
+        self.vault.write(name, raw)
+        try:
+            self.backend.delete_password(SERVICE, name)
+        except Exception as exc:
+            log.warning("jetons non retirés du trousseau non sécurisé : %s", type(exc).__name__)
+        log.warning("jetons déplacés du trousseau non sécurisé vers la copie chiffrée")
+        return raw
 
     def load(self, server: str, username: str) -> Tokens | None:
         raw = self._read(self._name(server, username))

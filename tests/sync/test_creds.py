@@ -88,3 +88,27 @@ def test_secure_backend_keeps_tokens_in_the_keyring() -> None:
     assert store.secure and store.vault is None
     store.save("https://s", "u", Tokens("a", "r"))
     assert ("offa-desktop", "u@https://s") in secure.values
+
+
+def test_tokens_left_in_a_plaintext_keyring_move_into_the_vault(tmp_path: Path) -> None:
+    """An earlier version kept them in keyrings.alt's file when it was chosen explicitly."""
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring.cfg")
+    backend.set_password("offa-desktop", "u@https://s", '{"access": "a-1", "refresh": "r-1"}')
+    values: dict[str, str] = {}
+
+    class Vault:
+        def read(self, name: str) -> str | None:
+            return values.get(name)
+
+        def write(self, name: str, value: str | None) -> None:
+            if value is None:
+                values.pop(name, None)
+            else:
+                values[name] = value
+
+    store = CredentialStore(backend, Vault())
+    assert store.load("https://s", "u") == Tokens("a-1", "r-1")  # the login lasts
+    assert values == {"u@https://s": '{"access": "a-1", "refresh": "r-1"}'}
+    assert backend.get_password("offa-desktop", "u@https://s") is None
+    assert b"r-1" not in (tmp_path / "keyring.cfg").read_bytes()
