@@ -176,8 +176,18 @@ async def pull_page(
 
 
 async def pull_to_end(http: httpx.AsyncClient, token: str, replica: Replica, limit: int) -> None:
-    while await pull_page(http, token, replica, limit, None):
-        pass
+    """Pull to the end, outside the measured window (the first sync, the final one): a
+    keep-alive connection the server closed while the others logged in one by one (argon2, on
+    a loaded machine: more than its 5 s) is opened again, up to 3 times."""
+    for attempt in range(4):
+        try:
+            while await pull_page(http, token, replica, limit, None):
+                pass
+            return
+        except (httpx.RemoteProtocolError, httpx.ConnectError, httpx.ReadError):
+            if attempt == 3:
+                raise
+            log("a connection closed by the server outside the measured window: pulled again")
 
 
 async def push(
