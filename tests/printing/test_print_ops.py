@@ -17,6 +17,7 @@ from offa_desktop import paths
 from offa_desktop.ops.printing import rendering
 from offa_desktop.ops.printing.gathering import PrintError, printable_kinds
 from offa_desktop.store.db import WorkingCopy
+from tests import keyed
 from tests.printing import samples as s
 from tests.printing.pdfread import pages_text, pypdf_pages, qr_codes
 from tests.printing.store_fill import fill
@@ -43,6 +44,7 @@ def _cli(data_dir: str, *args: str) -> tuple[int, dict[str, Any]]:
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
     folder = tmp_path_factory.mktemp("wc")
+    keyed.unlock(folder)  # encrypted, as the print command it is shared with would make it
     return str(folder), fill(folder)
 
 
