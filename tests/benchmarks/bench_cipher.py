@@ -8,8 +8,11 @@ one run. Each figure's floor is the plain copy's; target: ratio <= 1.3.
 - ``cipher_first_sync``: ``sync_once()`` of 100,000 records into a new copy (bench_sync's
   seeded server), the engine in this process;
 - ``cipher_startup``: a fresh process until the contracts list is painted (the app's own probe,
-  ``OFFA_STARTUP_PROBE=1``), the key registered by the launcher in both cases (what the key's
-  source costs, keyring or passphrase, is not in it).
+  ``OFFA_STARTUP_PROBE=1``), the key registered by the launcher (what the key's source costs,
+  keyring or argon2id passphrase, is not in it: ``ops/protection``'s business).
+
+The app always encrypts its copy (ops/protection/keys.py): for the plain floor, its key sources
+are switched off (``keys.unlock`` / ``keys.needs`` answer "unlocked" with no key registered).
 
 Plain and encrypted runs are interleaved so the machine's load hits both alike; each row gives
 CPU seconds (``cpu_*``: this process's ``process_time``; for start-up the child's at its paint)
@@ -44,8 +47,9 @@ SEARCHES = 200
 PAGE = 100
 
 # The app started as ``python -m offa_desktop --data-dir FOLDER`` does, with the copy's key
-# registered first when one is given (argv: folder, key hex or "-"); at the probe's "painted"
-# line it writes the process's CPU seconds so far on stderr ("cpu_at_paint <s>").
+# registered first when one is given (argv: folder, key hex or "-"); without one, the app's key
+# sources (keyring, passphrase) are switched off so the copy stays plain: the floor. At the
+# probe's "painted" line it writes the process's CPU seconds so far on stderr ("cpu_at_paint").
 LAUNCHER = """
 import sys, time
 from pathlib import Path
@@ -67,10 +71,14 @@ class _AtPaint:
 
 sys.stdout = _AtPaint(sys.stdout)
 from offa_desktop import paths
+from offa_desktop.ops.protection import keys
 from offa_desktop.store import cipher
 folder = Path(sys.argv[1])
 if sys.argv[2] != "-":
     cipher.register_key(paths.working_copy_path(folder), bytes.fromhex(sys.argv[2]))
+else:
+    keys.needs = lambda *args, **kwargs: "unlocked"
+    keys.unlock = lambda *args, **kwargs: "unlocked"
 from offa_desktop.cli import main
 sys.exit(main(["--data-dir", str(folder)]))
 """
@@ -200,10 +208,17 @@ def bench_lists_and_search(plain: Path, enc: Path) -> list[dict[str, Any]]:
         cipher.forget_key(enc)
 
 
+def _no_key(*_args: Any, **_kwargs: Any) -> str:
+    return "unlocked"
+
+
 def bench_first_sync() -> dict[str, Any]:
     from offa_desktop import paths
+    from offa_desktop.ops.sync import session as sessions
     from offa_desktop.store import cipher
     from tests.benchmarks import bench_sync
+
+    app_unlock = sessions.unlock
 
     with tempfile.TemporaryDirectory(prefix="offa-bench-cipher-") as tmp:
         root = Path(tmp)
@@ -217,6 +232,8 @@ def bench_first_sync() -> dict[str, Any]:
                     copy = paths.working_copy_path(big.root / name)
                     if keyed:
                         cipher.register_key(copy, KEY)
+                    # the plain floor: the app's key sources off (it always encrypts)
+                    sessions.unlock = app_unlock if keyed else _no_key  # type: ignore[assignment]
                     session = big.session(name)
                     started, cpu = time.perf_counter(), time.process_time()
                     report = session.engine().sync_once()
@@ -227,6 +244,7 @@ def bench_first_sync() -> dict[str, Any]:
                     session.close()
                     cipher.forget_key(copy)
         finally:
+            sessions.unlock = app_unlock  # type: ignore[assignment]
             big.stop()
     figures = (walls[0], walls[1], cpus[0], cpus[1])
     # The least of the rounds: a shared machine's load only ever adds to a figure.
