@@ -5,16 +5,34 @@ attachments and keyring entry at its next sync and reports it. Real server, real
 
 from __future__ import annotations
 
+import json
 import uuid
 from pathlib import Path
 
 from offa_desktop.ops import devices
 from sync.creds import CredentialStore
+from tests.secure_file_keyring import BACKEND, FILE_ENV
 from tests.sync.harness import Device, Server
 
 
-def _device(server: Server, root: Path, username: str, name: str) -> Device:
-    d = Device(root / name, username, server.url)
+class _SecureKeyringDevice(Device):
+    """A computer with a secure keyring (tests/secure_file_keyring.py's file-backed stand-in):
+    the copy's key and the tokens are in it."""
+
+    @property
+    def keyring_file(self) -> Path:
+        return self.folder.parent / f"{self.folder.name}-keyring.json"
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {**super().env, "PYTHON_KEYRING_BACKEND": BACKEND,
+                FILE_ENV: str(self.keyring_file)}  # fmt: skip
+
+
+def _device(
+    server: Server, root: Path, username: str, name: str, kind: type[Device] = Device
+) -> Device:
+    d = kind(root / name, username, server.url)
     done = d.run("login", "--server", server.url, "--username", username,
                  extra_env={"OFFA_DEVICE_NAME": name})  # fmt: skip
     assert done.status == 0, done.stderr
@@ -60,7 +78,10 @@ def test_offa_marks_a_lost_laptop_to_erase_and_it_erases_itself(
     user_id = server.user(username, role="coach", sectors=("construction",))
     staff_name = f"staff-{uuid.uuid4().hex[:6]}"
     server.user(staff_name, role="offa")
-    lost = _device(server, tmp_path, username, "portable-perdu")
+    lost = _device(server, tmp_path, username, "portable-perdu", _SecureKeyringDevice)
+    assert isinstance(lost, _SecureKeyringDevice)
+    held = json.loads(lost.keyring_file.read_text("utf-8"))
+    assert len(held) == 2  # the copy's key and the tokens
     staff = _device(server, tmp_path, staff_name, "offa-namur")
     lost_files = [p for p in lost.folder.rglob("*") if p.is_file()]
     assert (lost.folder / "backups").exists() or any("sqlite3" in p.name for p in lost_files)
@@ -80,7 +101,7 @@ def test_offa_marks_a_lost_laptop_to_erase_and_it_erases_itself(
     left = sorted(p.relative_to(lost.folder).as_posix() for p in lost.folder.rglob("*")
                   if p.is_file())  # fmt: skip
     assert not [p for p in left if p.startswith(("working-copy", "backups/", "attachments/"))]
-    assert CredentialStore(lost.keyring()).load(server.url, username) is None
+    assert json.loads(lost.keyring_file.read_text("utf-8")) == {}  # key and tokens erased
     try:
         (line,) = devices.devices(staff.session, user_id)
     finally:
