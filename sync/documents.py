@@ -41,14 +41,22 @@ def media_type(content: bytes) -> str:
 
 
 def upload(
-    client: ApiClient, document_id: str, path: Path, record: str, sha256: str | None = None
+    client: ApiClient,
+    document_id: str,
+    path: Path,
+    record: str,
+    sha256: str | None = None,
+    content: bytes | None = None,
 ) -> str:
     """Send a file as document ``document_id`` of ``record`` ("collection/id"); its SHA-256.
 
     ``sha256``: the hash the file had when it was attached; sent as is, so a copy altered since
-    is refused by the server (422) instead of being stored under that id.
+    is refused by the server (422) instead of being stored under that id. ``content``: the
+    file's bytes when the caller keeps them otherwise (encrypted at rest); ``path`` then only
+    names the file.
     """
-    content = path.read_bytes()
+    if content is None:
+        content = path.read_bytes()
     if len(content) > MAX_BYTES:
         raise SyncError(
             "Le fichier dépasse 20 Mio : réduisez-le avant de le joindre.", code="too_large"
@@ -65,10 +73,8 @@ def upload(
     return digest
 
 
-def download(client: ApiClient, document_id: str, sha256: str, target: Path) -> Path:
-    """Fetch a document into ``target`` (replaced atomically once its hash is right)."""
-    if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() == sha256:
-        return target
+def fetch_checked(client: ApiClient, document_id: str, sha256: str) -> bytes:
+    """A document's bytes, checked by their hash (SyncError ``document_hash`` otherwise)."""
     content = client.get_document(document_id)
     if hashlib.sha256(content).hexdigest() != sha256:
         raise SyncError(
@@ -76,6 +82,14 @@ def download(client: ApiClient, document_id: str, sha256: str, target: Path) -> 
             "synchronisation.",
             code="document_hash",
         )
+    return content
+
+
+def download(client: ApiClient, document_id: str, sha256: str, target: Path) -> Path:
+    """Fetch a document into ``target`` (replaced atomically once its hash is right)."""
+    if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() == sha256:
+        return target
+    content = fetch_checked(client, document_id, sha256)
     partial = target.with_name(target.name + ".part")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as out:
@@ -92,6 +106,8 @@ class PendingUpload:
     path: Path
     record: str
     sha256: str | None = None  # when it was attached
+    # Reads the file's bytes when they are not ``path``'s as they are (encrypted at rest).
+    read: Callable[[], bytes] | None = None
 
 
 class DocumentQueue(Protocol):
@@ -123,7 +139,8 @@ def send_pending(
         if cancel is not None and cancel.is_set():
             raise Cancelled("Synchronisation annulée ; elle reprendra là où elle s'est arrêtée.")
         try:
-            upload(client, item.document_id, item.path, item.record, item.sha256)
+            content = item.read() if item.read is not None else None
+            upload(client, item.document_id, item.path, item.record, item.sha256, content)
         except (ServerError, OSError) as exc:
             message = exc.message if isinstance(exc, ServerError) else str(exc)
             log.warning("document %s not sent: %s", item.document_id, message)

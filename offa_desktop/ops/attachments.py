@@ -6,22 +6,26 @@ the engine's document queue: after the records' push, so a record created offlin
 server first, and before the pull, which then brings the ``documents`` record). The upload is
 idempotent by id and hash, so a cut connection just sends again; a file the server refuses
 keeps its note, with the server's message, for the next sync.
+
+The files and their notes are encrypted at rest with a key derived from the working copy's
+(``ops/protection/sealed.py``); plain files from before are read and sealed at their first read.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import uuid
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from offa_desktop.domain.changes import ChangeSet
+from offa_desktop.ops.protection import sealed
 from offa_desktop.store import queries
-from sync.documents import MAX_BYTES, PendingUpload, download, media_type
+from sync.documents import MAX_BYTES, PendingUpload, fetch_checked, media_type
 from sync.documents import send_pending as send_documents
 from sync.errors import SyncError
 
@@ -74,11 +78,7 @@ def attach_bytes(folder: Path, record: str, file_name: str, content: bytes) -> A
     document_id = str(uuid.uuid4())
     name = Path(file_name).name
     target = local_path(folder, document_id, name)
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = target.with_name(f".{name}.part")
-    tmp.write_bytes(content)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, target)
+    sealed.write(folder, target, content)
     digest = hashlib.sha256(content).hexdigest()
     note = {
         "record": record,
@@ -87,7 +87,7 @@ def attach_bytes(folder: Path, record: str, file_name: str, content: bytes) -> A
         "size": len(content),
         "sha256": digest,
     }
-    (_root(folder) / PENDING / f"{document_id}.json").write_text(json.dumps(note), "utf-8")
+    sealed.write_json(folder, _root(folder) / PENDING / f"{document_id}.json", note)
     return Attachment(document_id, name, kind, len(content), digest, pending=True)
 
 
@@ -100,8 +100,8 @@ def pending(folder: Path, which: str = PENDING) -> dict[str, dict[str, Any]]:
     )
     for note in notes:
         try:
-            found[note.stem] = json.loads(note.read_text("utf-8"))
-        except ValueError:
+            found[note.stem] = sealed.read_json(folder, note)
+        except (OSError, ValueError):
             log.warning("unreadable attachment note %s", note.name)
     return found
 
@@ -116,15 +116,19 @@ class AttachmentQueue:
         return _root(self.folder) / PENDING / f"{document_id}.json"
 
     def pending(self) -> list[PendingUpload]:
-        return [
-            PendingUpload(
-                document_id,
-                local_path(self.folder, document_id, note["file_name"]),
-                note["record"],
-                note.get("sha256"),
+        out = []
+        for document_id, note in pending(self.folder).items():
+            path = local_path(self.folder, document_id, note["file_name"])
+            out.append(
+                PendingUpload(
+                    document_id,
+                    path,
+                    note["record"],
+                    note.get("sha256"),
+                    read=partial(sealed.read, self.folder, path),
+                )
             )
-            for document_id, note in pending(self.folder).items()
-        ]
+        return out
 
     def sent(self, document_id: str) -> None:
         """The note moves to ``sent``: the attachment stays listed until the pull brings its
@@ -139,12 +143,12 @@ class AttachmentQueue:
         """The server's message kept in the note (same modification time: its place stays)."""
         path = self._note(document_id)
         try:
-            note = json.loads(path.read_text("utf-8"))
+            note = sealed.read_json(self.folder, path)
             stamp = path.stat()
         except (OSError, ValueError):
             return
         note["error"] = message
-        path.write_text(json.dumps(note), "utf-8")
+        sealed.write_json(self.folder, path, note)
         os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
 
 
@@ -195,13 +199,30 @@ def _from_note(document_id: str, note: dict[str, Any], *, pending: bool) -> Atta
                       note["sha256"], pending=pending)
 
 
-def fetch(session: Any, attachment: Attachment) -> Path:
-    """The attachment as a local file (downloaded once, checked by its hash)."""
-    target = local_path(session.folder, attachment.id, attachment.file_name)
+def content(session: Any, attachment: Attachment) -> bytes:
+    """The attachment's bytes (downloaded once, checked by its hash, kept encrypted)."""
+    folder = session.folder
+    target = local_path(folder, attachment.id, attachment.file_name)
     if target.exists():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return download(session.client(), attachment.id, attachment.sha256, target)
+        try:
+            kept = sealed.read(folder, target)
+        except OSError as exc:
+            log.warning("attachment cache unreadable, fetched again: %s", exc)
+        else:
+            if hashlib.sha256(kept).hexdigest() == attachment.sha256 or attachment.pending:
+                return kept
+    fetched = fetch_checked(session.client(), attachment.id, attachment.sha256)
+    sealed.write(folder, target, fetched)
+    return fetched
+
+
+def fetch(session: Any, attachment: Attachment) -> Path:
+    """The attachment as a file the system's viewer opens: the cached file when the copy is
+    plain, else its content decrypted into this process's private folder (0700, removed at
+    exit: ``sealed.viewable``)."""
+    content(session, attachment)
+    target = local_path(session.folder, attachment.id, attachment.file_name)
+    return sealed.viewable(session.folder, target, attachment.file_name)
 
 
 def attach_and_send(session: Any, record: str, source: Path) -> ChangeSet:

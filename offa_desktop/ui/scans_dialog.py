@@ -345,9 +345,17 @@ class ScansDialog(ContextDialog):
         self.assigned.emit(record)
 
     def open_page(self) -> None:
+        from offa_desktop.ops.scans.inbox import viewable
+
         page = self._page()
-        if page is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(page.path)))
+        if page is None:
+            return
+        try:
+            path = viewable(self.context.folder, page)  # decrypted in a private folder
+        except OSError as exc:
+            self.inbox_message.setText(str(exc))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def discard(self) -> None:
         from offa_desktop.ops.scans.inbox import discard

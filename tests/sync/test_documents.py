@@ -7,13 +7,13 @@ Real server process on loopback, real working copies and folders."""
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 import uuid
 from pathlib import Path
 from typing import Any
 
 from offa_desktop.ops.attachments import PENDING, attach, pending
+from offa_desktop.ops.protection import sealed
 from sync.documents import upload
 from tests.sync.data import company
 from tests.sync.harness import Device, Server, api, server_state
@@ -115,15 +115,11 @@ def test_a_file_sent_again_after_a_lost_answer_is_stored_once(
     source.write_bytes(PDF)
     attached = attach(device.folder, f"companies/{cid}", source)
     note = device.folder / "attachments" / PENDING / f"{attached.id}.json"
-    kept = json.loads(note.read_text("utf-8"))
+    kept = pending(device.folder)[attached.id]
     # sent, but the client died before dropping its note (the answer lost)
     client = device.session.client()
-    upload(
-        client,
-        attached.id,
-        device.folder / "attachments" / attached.id / "scan.pdf",
-        kept["record"],
-    )
+    path = device.folder / "attachments" / attached.id / "scan.pdf"
+    upload(client, attached.id, path, kept["record"], content=sealed.read(device.folder, path))
     assert note.exists()
 
     report = device.sync_here()

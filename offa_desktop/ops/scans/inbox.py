@@ -4,14 +4,14 @@ hand, or a record the working copy does not hold.
 Each page is kept in the data folder (``scans/to-assign/<id>.pdf``, the page as it was scanned,
 and ``<id>.json``: where it came from and why it waits) until a person attaches it to a record
 found by search (:func:`assign`) or sets it aside on purpose (:func:`discard`). The same page
-imported twice is kept once.
+imported twice is kept once. Both files are encrypted at rest like the attachments
+(``ops/protection/sealed.py``): :func:`content` reads a page, :func:`viewable` gives a file the
+system's viewer opens.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from offa_desktop.domain.values import format_date_fr, parse_date
 from offa_desktop.ops.attachments import Attachment, attach_bytes
+from offa_desktop.ops.protection import sealed
 from offa_desktop.scans import assemble
 from offa_desktop.scans.pages import ScanPage
 from offa_desktop.store import queries
@@ -39,7 +40,7 @@ class InboxPage:
     text: str | None  # the QR text read, if any
     added_at: str  # RFC 3339 UTC
     sha256: str
-    path: Path  # the page as a one-page PDF
+    path: Path  # the page as a one-page PDF (encrypted at rest: read it with content())
 
 
 def _root(folder: Path) -> Path:
@@ -53,7 +54,7 @@ def pages(folder: Path) -> list[InboxPage]:
     out = []
     for note in sorted(_root(folder).glob("*.json")):
         try:
-            value = json.loads(note.read_text("utf-8"))
+            value = sealed.read_json(folder, note)
         except (OSError, ValueError):
             continue
         pdf = note.with_suffix(".pdf")
@@ -82,10 +83,7 @@ def keep(folder: Path, page: ScanPage, reason: str, text: str | None) -> InboxPa
     page_id = str(uuid.uuid4())
     root = _root(folder)
     pdf = root / f"{page_id}.pdf"
-    tmp = root / f".{page_id}.part"
-    tmp.write_bytes(content)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, pdf)
+    sealed.write(folder, pdf, content)
     added = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     note = {
         "label": page.label,
@@ -96,7 +94,7 @@ def keep(folder: Path, page: ScanPage, reason: str, text: str | None) -> InboxPa
         "source": str(page.file.path),
         "page": page.number,
     }
-    (root / f"{page_id}.json").write_text(json.dumps(note, ensure_ascii=False), "utf-8")
+    sealed.write_json(folder, root / f"{page_id}.json", note)
     return InboxPage(page_id, page.label, reason, text, added, digest, pdf)
 
 
@@ -114,9 +112,20 @@ def assign(folder: Path, page_id: str, record: str) -> Attachment:
     stem = Path(waiting.label.split(",")[0]).stem or "scan"
     number = waiting.label.rpartition("page ")[2] if ", page " in waiting.label else ""
     name = f"{stem}-page-{number}.pdf" if number else f"{stem}.pdf"
-    attached = attach_bytes(folder, record, name, waiting.path.read_bytes())
+    attached = attach_bytes(folder, record, name, content(folder, waiting))
     discard(folder, page_id)
     return attached
+
+
+def content(folder: Path, page: InboxPage) -> bytes:
+    """The page's PDF bytes (decrypted)."""
+    return sealed.read(folder, page.path)
+
+
+def viewable(folder: Path, page: InboxPage) -> Path:
+    """The page as a file the system's viewer opens (decrypted into this process's private
+    folder, removed at exit, when the copy is encrypted)."""
+    return sealed.viewable(folder, page.path)
 
 
 def discard(folder: Path, page_id: str) -> None:

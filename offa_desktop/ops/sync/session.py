@@ -261,6 +261,7 @@ class SyncSession:
         """Close the copy and erase it with its backups, set-aside copies, attachments cache,
         scans and crash reports, the account's tokens and the copy's key (keyring entry and key
         file); how many files went."""
+        from offa_desktop.ops.protection import sealed
         from offa_desktop.ops.protection.keys import forget_key
         from offa_desktop.store.erase import erase_copy
 
@@ -276,6 +277,7 @@ class SyncSession:
                 removed += sum(1 for f in folder.rglob("*") if f.is_file())
                 shutil.rmtree(folder, ignore_errors=True)
         (self.folder / LOCK_FILE).unlink(missing_ok=True)
+        sealed.clear_viewed()  # the attachments decrypted for a viewer
         return removed
 
     def close(self) -> None:
