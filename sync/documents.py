@@ -41,13 +41,9 @@ def media_type(content: bytes) -> str:
 
 
 def upload(
-    client: ApiClient,
-    document_id: str,
-    path: Path,
-    record: str,
-    sha256: str | None = None,
-    content: bytes | None = None,
-) -> str:
+    client: ApiClient, document_id: str, path: Path, record: str, sha256: str | None = None,
+    *, content: bytes | None = None,
+) -> str:  # fmt: skip
     """Send a file as document ``document_id`` of ``record`` ("collection/id"); its SHA-256.
 
     ``sha256``: the hash the file had when it was attached; sent as is, so a copy altered since
@@ -140,7 +136,7 @@ def send_pending(
             raise Cancelled("Synchronisation annulée ; elle reprendra là où elle s'est arrêtée.")
         try:
             content = item.read() if item.read is not None else None
-            upload(client, item.document_id, item.path, item.record, item.sha256, content)
+            upload(client, item.document_id, item.path, item.record, item.sha256, content=content)
         except (ServerError, OSError) as exc:
             message = exc.message if isinstance(exc, ServerError) else str(exc)
             log.warning("document %s not sent: %s", item.document_id, message)

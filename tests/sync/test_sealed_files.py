@@ -202,7 +202,8 @@ def test_sealed_attachment_goes_up_unchanged(server: Server, tmp_path: Path, see
     kept = attachments.local_path(device.folder, attached.id, attached.file_name)
     kept.unlink()
     (listed,) = [
-        a for a in attachments.list_attachments(device.session, f"companies/{cid}")
+        a
+        for a in attachments.list_attachments(device.session, f"companies/{cid}")
         if a.id == attached.id
     ]
     assert attachments.content(device.session, listed) == PDF
