@@ -33,6 +33,7 @@ log = logging.getLogger("offa.sync")
 FOLDER = "attachments"
 PENDING = "to-send"
 SENT = "sent"  # sent, until the pull brings the documents record
+KEPT = "document.sealed"  # an encrypted copy's file, in attachments/<id>/
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,23 @@ def _root(folder: Path) -> Path:
 
 
 def local_path(folder: Path, document_id: str, file_name: str) -> Path:
-    return _root(folder) / document_id / Path(file_name).name
+    """Where the file is kept: under its own name when the copy is plain (or a file from
+    before), else sealed under a name that says nothing (a file's name may name a person)."""
+    named = _root(folder) / document_id / Path(file_name).name
+    if sealed.file_key(folder) is None:
+        return named
+    kept = named.with_name(KEPT)
+    return named if named.exists() and not kept.exists() else kept
+
+
+def read_kept(folder: Path, document_id: str, file_name: str) -> bytes:
+    """The kept file's bytes; one from before (plain, under its own name) is sealed now."""
+    path = local_path(folder, document_id, file_name)
+    content = sealed.read(folder, path)
+    if path.name != KEPT and sealed.file_key(folder) is not None:
+        sealed.write(folder, path.with_name(KEPT), content)
+        path.unlink(missing_ok=True)
+    return content
 
 
 def attach(folder: Path, record: str, source: Path) -> Attachment:
@@ -118,14 +135,14 @@ class AttachmentQueue:
     def pending(self) -> list[PendingUpload]:
         out = []
         for document_id, note in pending(self.folder).items():
-            path = local_path(self.folder, document_id, note["file_name"])
+            name = Path(note["file_name"]).name
             out.append(
                 PendingUpload(
                     document_id,
-                    path,
+                    _root(self.folder) / document_id / name,  # names the file sent
                     note["record"],
                     note.get("sha256"),
-                    read=partial(sealed.read, self.folder, path),
+                    read=partial(read_kept, self.folder, document_id, name),
                 )
             )
         return out
@@ -205,14 +222,14 @@ def content(session: Any, attachment: Attachment) -> bytes:
     target = local_path(folder, attachment.id, attachment.file_name)
     if target.exists():
         try:
-            kept = sealed.read(folder, target)
+            kept = read_kept(folder, attachment.id, attachment.file_name)
         except OSError as exc:
             log.warning("attachment cache unreadable, fetched again: %s", exc)
         else:
             if hashlib.sha256(kept).hexdigest() == attachment.sha256 or attachment.pending:
                 return kept
     fetched = fetch_checked(session.client(), attachment.id, attachment.sha256)
-    sealed.write(folder, target, fetched)
+    sealed.write(folder, local_path(folder, attachment.id, attachment.file_name), fetched)
     return fetched
 
 

@@ -12,8 +12,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from offa_desktop.ops.attachments import PENDING, attach, pending
-from offa_desktop.ops.protection import sealed
+from offa_desktop.ops.attachments import PENDING, attach, local_path, pending, read_kept
 from sync.documents import upload
 from tests.sync.data import company
 from tests.sync.harness import Device, Server, api, server_state
@@ -81,7 +80,7 @@ def test_a_refused_file_holds_back_only_itself(server: Server, tmp_path: Path, s
     first.write_bytes(PNG)
     bad = attach(device.folder, f"companies/{cid}", first)
     # the kept copy changed after it was attached: its hash no longer matches (422)
-    copy = device.folder / "attachments" / bad.id / "photo.png"
+    copy = local_path(device.folder, bad.id, "photo.png")
     copy.write_bytes(PNG + b"x")
     second = tmp_path / "contrat.pdf"
     second.write_bytes(PDF)
@@ -119,7 +118,8 @@ def test_a_file_sent_again_after_a_lost_answer_is_stored_once(
     # sent, but the client died before dropping its note (the answer lost)
     client = device.session.client()
     path = device.folder / "attachments" / attached.id / "scan.pdf"
-    upload(client, attached.id, path, kept["record"], content=sealed.read(device.folder, path))
+    content = read_kept(device.folder, attached.id, "scan.pdf")
+    upload(client, attached.id, path, kept["record"], content=content)
     assert note.exists()
 
     report = device.sync_here()

@@ -61,6 +61,8 @@ def test_attachment_and_note_are_sealed_and_read_back(keyed: Path) -> None:
     root = keyed / attachments.FOLDER
     assert _secrets_in(keyed) == []
     kept = attachments.local_path(keyed, attached.id, attached.file_name)
+    assert kept.name == attachments.KEPT  # the file's own name (a person's) is not on disk
+    assert not [p for p in keyed.rglob("*") if "Ölçer" in p.name]
     note = root / attachments.PENDING / f"{attached.id}.json"
     for path in (kept, note):
         assert path.read_bytes().startswith(sealed.MAGIC)
@@ -93,9 +95,10 @@ def test_viewer_gets_a_private_decrypted_copy(keyed: Path) -> None:
 
 def test_plain_files_from_before_are_read_then_sealed(keyed: Path) -> None:
     document_id = str(uuid.uuid4())
-    kept = attachments.local_path(keyed, document_id, "ancien.pdf")
-    kept.parent.mkdir(parents=True)
-    kept.write_bytes(PDF)  # as the attachments module wrote them before
+    named = keyed / attachments.FOLDER / document_id / "ancien.pdf"
+    named.parent.mkdir(parents=True)
+    named.write_bytes(PDF)  # as the attachments module wrote them before
+    assert attachments.local_path(keyed, document_id, "ancien.pdf") == named
     note = keyed / attachments.FOLDER / attachments.PENDING / f"{document_id}.json"
     digest = hashlib.sha256(PDF).hexdigest()
     note.write_text(json.dumps({"record": "companies/c1", "file_name": "ancien.pdf",
@@ -109,8 +112,11 @@ def test_plain_files_from_before_are_read_then_sealed(keyed: Path) -> None:
     assert list(notes) == [document_id, later.id]  # the old note keeps its place
     assert notes[document_id]["sha256"] == digest
     assert note.read_bytes().startswith(sealed.MAGIC) and note.stat().st_mtime_ns == 10**9
-    assert sealed.read(keyed, kept) == PDF
-    assert kept.read_bytes().startswith(sealed.MAGIC)
+    (old, _new) = attachments.AttachmentQueue(keyed).pending()
+    assert old.path == named and old.read is not None and old.read() == PDF
+    kept = attachments.local_path(keyed, document_id, "ancien.pdf")
+    assert not named.exists() and kept.name == attachments.KEPT
+    assert kept.read_bytes().startswith(sealed.MAGIC) and sealed.read(keyed, kept) == PDF
     assert _secrets_in(keyed) == []
 
 
@@ -178,7 +184,7 @@ def test_sealed_attachment_goes_up_unchanged(server: Server, tmp_path: Path, see
     attached = attachments.attach_bytes(device.folder, f"companies/{cid}", "signé.pdf", PDF)
     # and one from before, plain on disk
     old_id = str(uuid.uuid4())
-    old = attachments.local_path(device.folder, old_id, "ancien.pdf")
+    old = device.folder / attachments.FOLDER / old_id / "ancien.pdf"
     old.parent.mkdir(parents=True)
     old.write_bytes(PDF + b"ancien")
     note = device.folder / attachments.FOLDER / attachments.PENDING / f"{old_id}.json"
@@ -197,7 +203,7 @@ def test_sealed_attachment_goes_up_unchanged(server: Server, tmp_path: Path, see
     assert client.get_document(attached.id) == PDF
     assert client.get_document(old_id) == PDF + b"ancien"
     assert attachments.pending(device.folder) == {}
-    assert _secrets_in(device.folder / attachments.FOLDER) == []
+    assert _secrets_in(device.folder / attachments.FOLDER) == [] and not old.exists()
     # fetched again after the cache is gone: kept sealed, read back whole
     kept = attachments.local_path(device.folder, attached.id, attached.file_name)
     kept.unlink()
@@ -206,6 +212,7 @@ def test_sealed_attachment_goes_up_unchanged(server: Server, tmp_path: Path, see
         for a in attachments.list_attachments(device.session, f"companies/{cid}")
         if a.id == attached.id
     ]
+    assert listed.file_name == "signé.pdf" and not listed.pending  # its name, not the file's
     assert attachments.content(device.session, listed) == PDF
     assert kept.read_bytes().startswith(sealed.MAGIC)
     assert attachments.fetch(device.session, listed).read_bytes() == PDF
