@@ -18,6 +18,8 @@ from offa_desktop.domain.errors import Cancelled, OffaError, user_message
 NOT_USER_FACING: set[str] = {
     # raised and caught inside run_import to end its unit of work without writing
     "offa_desktop.ops.imports.core._Rollback",
+    # raised by keyfile.unwrap and caught by keys.unlock, which raises WrongPassphrase
+    "offa_desktop.ops.protection.keyfile.BadPassphrase",
 }
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 
 class OffaError(Exception):
-    """Base of the errors a person reads: ``message`` in French, ``code`` stable."""
+    """Base of the errors a person reads: ``message`` in French, ``code`` stable. An error that
+    always says the same declares its ``code`` and ``says`` and is raised with no argument."""
 
     code = "error"
+    says = "Une erreur est survenue."
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
+        self.message = self.says if message is None else message
+        super().__init__(self.message)
         if code is not None:
             self.code = code
 
@@ -25,9 +27,7 @@ class Cancelled(OffaError):
     nothing is half done."""
 
     code = "cancelled"
-
-    def __init__(self, message: str = "Opération annulée.", *, code: str | None = None) -> None:
-        super().__init__(message, code=code)
+    says = "Opération annulée."
 
 
 def user_message(error: BaseException) -> str:

@@ -50,6 +50,20 @@ def close_buttons(dialog: QDialog, *actions: QPushButton) -> QDialogButtonBox:
     return buttons
 
 
+Role = QDialogButtonBox.ButtonRole
+
+
+def box_button(
+    box: QDialogButtonBox, name: str, text: str, role: Role, on_click: Callable[[], object]
+) -> QPushButton:
+    """A button of ``box`` in ``role``, found by tests as ``name``, running ``on_click``."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    box.addButton(button, role)
+    button.clicked.connect(lambda _checked=False: on_click())
+    return button
+
+
 def ok_cancel_buttons(
     dialog: QDialog, ok_text: str, on_ok: Callable[[], object] | None = None
 ) -> tuple[QDialogButtonBox, QPushButton]:

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from offa_desktop.domain.errors import OffaError
 from offa_desktop.ops.protection import keys
+from offa_desktop.ui.dialogs import Role, box_button
 
 log = logging.getLogger("offa.ui")
 
@@ -92,20 +92,14 @@ class PassphraseDialog(QDialog):
         self.forgotten.linkActivated.connect(lambda _link: self.forget())
         layout.addWidget(self.forgotten)
         buttons = QDialogButtonBox()
-        self.ok = QPushButton()
-        self.ok.setObjectName("passphrase-ok")
+        self.ok = box_button(buttons, "passphrase-ok", "", Role.AcceptRole, self.submit)
         self.ok.setDefault(True)
-        self.quit_button = QPushButton(self.tr("Quitter"))
-        self.quit_button.setObjectName("passphrase-quit")
-        self.set_aside_button = QPushButton(self.tr("Mettre la copie de côté et repartir…"))
-        self.set_aside_button.setObjectName("passphrase-set-aside")
-        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.set_aside_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.set_aside_button = box_button(
+            buttons, "passphrase-set-aside", self.tr("Mettre la copie de côté et repartir…"),
+            Role.DestructiveRole, self.forget)
+        self.quit_button = box_button(
+            buttons, "passphrase-quit", self.tr("Quitter"), Role.RejectRole, self.reject)
         layout.addWidget(buttons)
-        self.ok.clicked.connect(self.submit)
-        self.quit_button.clicked.connect(self.reject)
-        self.set_aside_button.clicked.connect(self.forget)
         self.passphrase.returnPressed.connect(self._entered)
         self.confirm.returnPressed.connect(self.submit)
         self.passphrase.textChanged.connect(self._typed)

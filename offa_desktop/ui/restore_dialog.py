@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from offa_desktop.ui.dialogs import Role, box_button
 
 log = logging.getLogger("offa.ui")
 
@@ -48,29 +49,23 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
         latest = error.latest
-        self.latest_button = QPushButton(
+        self.latest_button = box_button(
+            buttons, "restore-latest",
             self.tr("Restaurer la sauvegarde du %1").replace("%1", latest.label_fr)
             if latest is not None
-            else self.tr("Aucune sauvegarde")
-        )
-        self.latest_button.setObjectName("restore-latest")
+            else self.tr("Aucune sauvegarde"),
+            Role.AcceptRole, lambda: self.restore_from(None))
         self.latest_button.setEnabled(latest is not None)
         self.latest_button.setDefault(latest is not None)
-        self.file_button = QPushButton(self.tr("Restaurer un fichier…"))
-        self.file_button.setObjectName("restore-file")
-        self.empty_button = QPushButton(self.tr("Repartir d'une copie vide…"))
-        self.empty_button.setObjectName("restore-empty")
-        self.quit_button = QPushButton(self.tr("Quitter"))
-        self.quit_button.setObjectName("restore-quit")
-        buttons.addButton(self.latest_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.file_button = box_button(
+            buttons, "restore-file", self.tr("Restaurer un fichier…"), Role.ActionRole,
+            self._pick_file)
+        self.empty_button = box_button(
+            buttons, "restore-empty", self.tr("Repartir d'une copie vide…"),
+            Role.DestructiveRole, self._confirm_empty)
+        self.quit_button = box_button(
+            buttons, "restore-quit", self.tr("Quitter"), Role.RejectRole, self.reject)
         layout.addWidget(buttons)
-        self.latest_button.clicked.connect(lambda: self.restore_from(None))
-        self.file_button.clicked.connect(self._pick_file)
-        self.empty_button.clicked.connect(self._confirm_empty)
-        self.quit_button.clicked.connect(self.reject)
 
     def restore_from(self, source: Path | None) -> bool:
         """Put ``source`` (None: the latest backup) back; a refusal is shown, the dialog stays."""

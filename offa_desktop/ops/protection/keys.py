@@ -51,23 +51,21 @@ PassphraseSource = Callable[[str], str | None]
 class PassphraseRequired(OffaError):
     """The copy's key is wrapped by a passphrase and none was given."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            "La copie de travail est chiffrée par une phrase de passe : donnez-la dans la "
-            "variable OFFA_PASSPHRASE, ou lancez la commande dans un terminal pour la taper.",
-            code="passphrase_required",
-        )
+    code = "passphrase_required"
+    says = (
+        "La copie de travail est chiffrée par une phrase de passe : donnez-la dans la variable "
+        "OFFA_PASSPHRASE, ou lancez la commande dans un terminal pour la taper."
+    )
 
 
 class WrongPassphrase(OffaError):
     """The passphrase does not open the key file; nothing was touched."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            "Phrase de passe incorrecte : la copie de travail n'a pas été ouverte et rien n'a "
-            "été modifié. Vérifiez les majuscules, les accents et les espaces, puis réessayez.",
-            code="wrong_passphrase",
-        )
+    code = "wrong_passphrase"
+    says = (
+        "Phrase de passe incorrecte : la copie de travail n'a pas été ouverte et rien n'a été "
+        "modifié. Vérifiez les majuscules, les accents et les espaces, puis réessayez."
+    )
 
 
 class WeakPassphrase(OffaError):

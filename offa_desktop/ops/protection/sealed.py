@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from offa_desktop import paths
+from offa_desktop.domain.errors import OffaError
 from offa_desktop.store import cipher
 
 MAGIC = b"OFFASEA\x01"  # version 1
@@ -44,8 +45,11 @@ _view_lock = threading.Lock()
 _view_dir: Path | None = None
 
 
-class SealedError(OSError):
-    """A sealed file this process cannot open (no key, another key, damaged)."""
+class SealedError(OffaError, OSError):
+    """A sealed file this process cannot open (no key, another key, damaged): a person reads
+    its French message; an ``OSError`` still, as any file that cannot be read."""
+
+    code = "sealed_file_unreadable"
 
 
 def file_key(folder: Path) -> bytes | None:
