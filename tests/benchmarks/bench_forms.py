@@ -15,10 +15,11 @@ The working copy is the one ``bench_ui`` builds (``.bench-cache/``, ``OFFA_BENCH
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 from pathlib import Path
 from typing import Any
+
+from tests.benchmarks import copies
 
 RUNS = 20
 WORDS = ("a", "du", "sal", "bru", "po", "de", "m", "la")
@@ -32,7 +33,7 @@ def _p95(values: list[float]) -> float:
 def _ids(folder: Path) -> dict[str, str]:
     from offa_desktop import paths
 
-    db = sqlite3.connect(paths.working_copy_path(folder))
+    db = copies.connect(paths.working_copy_path(folder))
     try:
         contract_id, learner_id, unit_id = db.execute(
             "select id, learner_id, establishment_unit_id from contracts "
@@ -54,7 +55,7 @@ def _floor(folder: Path, ids: dict[str, str]) -> float:
     """Reading the records the checks start from, by id, with raw sqlite3 (p95, ms)."""
     from offa_desktop import paths
 
-    db = sqlite3.connect(paths.working_copy_path(folder))
+    db = copies.connect(paths.working_copy_path(folder))
     times = []
     try:
         for _ in range(RUNS):

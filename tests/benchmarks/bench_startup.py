@@ -31,18 +31,28 @@ TARGET_RATIO = 4.0
 RUNS = int(os.environ.get("OFFA_BENCH_STARTUP_RUNS", bench_ui.RUNS))
 
 
-def private_folder() -> Path:
-    """A copy of bench_ui's 100,000-contract data folder, refreshed when that one is rebuilt."""
+def private_folder(name: str = "startup") -> Path:
+    """A copy of bench_ui's 100,000-contract data folder (``.bench-cache/<name>-N``), refreshed
+    when that one is rebuilt: the app encrypts it at its first start, the shared one stays as
+    the store benchmark reads it."""
     from offa_desktop import paths
+    from offa_desktop.store import cipher
 
     source = bench_ui.data_folder()
-    folder = bench_ui.CACHE / f"startup-{bench_ui.SIZE}"
+    folder = bench_ui.CACHE / f"{name}-{bench_ui.SIZE}"
     ready = folder / ".ready"
     if ready.exists() and ready.stat().st_mtime >= (source / ".ready").stat().st_mtime:
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    src = sqlite3.connect(f"file:{paths.working_copy_path(source)}?mode=ro", uri=True)
+    copy = paths.working_copy_path(source)
+    if cipher.is_encrypted(copy):  # an app start encrypted it: the file, its WAL, its key file
+        for file in (copy, *(copy.with_name(copy.name + s) for s in ("-wal", ".id", ".key"))):
+            if file.exists():
+                shutil.copyfile(file, folder / file.name)
+        ready.write_text("ok")
+        return folder
+    src = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
     dst = sqlite3.connect(paths.working_copy_path(folder))
     try:
         src.backup(dst)  # a consistent copy even while another process reads the source

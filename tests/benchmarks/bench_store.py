@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.benchmarks import copies
 from tests.benchmarks.run import result
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -43,6 +44,9 @@ def data_folder(size: int = SIZE) -> Path:
     folder = CACHE / f"wc-{size}"
     ready = folder / ".ready"
     if ready.exists():
+        from offa_desktop import paths
+
+        copies.register(paths.working_copy_path(folder))  # an app start encrypted it
         return folder
     from offa_desktop import paths
     from offa_desktop.store.db import WorkingCopy
@@ -107,7 +111,7 @@ def bench_lists(path: Path) -> list[dict[str, Any]]:
     from offa_desktop.store.db import WorkingCopy
 
     wc = WorkingCopy.open(path)
-    raw = sqlite3.connect(path)
+    raw = copies.connect(path)
     raw.execute("PRAGMA cache_size=-65536")
 
     def page_sql(query: contract_list.ContractQuery) -> str:
@@ -177,7 +181,7 @@ def bench_search(path: Path) -> dict[str, Any]:
     from offa_desktop.store.db import WorkingCopy
     from offa_desktop.store.search import fts_query
 
-    raw = sqlite3.connect(path)
+    raw = copies.connect(path)
     rng = random.Random(1)
     people = raw.execute(
         "SELECT last_name, first_name, niss, city FROM learners ORDER BY random() LIMIT 400"

@@ -13,13 +13,14 @@ The working copy is built once with the demo generator and kept in ``.bench-cach
 from __future__ import annotations
 
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from tests.benchmarks import copies
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CACHE = Path(os.environ.get("OFFA_BENCH_CACHE", ROOT / ".bench-cache"))
@@ -96,7 +97,7 @@ def _screen(model: Any) -> None:
 def _sqlite_floor(folder: Path) -> float:
     from offa_desktop import paths
 
-    db = sqlite3.connect(paths.working_copy_path(folder))
+    db = copies.connect(paths.working_copy_path(folder))
     times = []
     for _ in range(RUNS):
         started = time.perf_counter()
@@ -158,7 +159,7 @@ def bench_search(folder: Path) -> dict[str, Any]:
     window.resize(1280, 800)
     window.show()
     QTest.qWait(200)
-    db = sqlite3.connect(f"file:{context.working_copy.path}?mode=ro", uri=True)
+    db = copies.connect(context.working_copy.path, readonly=True)
     names = [
         r[0]
         for r in db.execute("select last_name from learners where deleted = 0 order by id limit 40")
