@@ -197,6 +197,8 @@ def rss(field):
     return 0.0
 
 file, out, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+from offa_desktop.ops.protection import keys
+keys.unlock(file, keys.env_source)  # the copy is encrypted, as a headless export unlocks it
 columns = export.collection_columns("contracts")
 if mode == "floor":
     rows = list(export.collection_rows(file, "contracts", {}))
