@@ -216,7 +216,7 @@ def bench_heartbeat(
 
     from offa_desktop import paths
     from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-    from offa_desktop.ops.sync.session import SyncSession, _memory_backend
+    from offa_desktop.ops.sync.session import MemoryKeyring, SyncSession
     from offa_desktop.store.db import WorkingCopy
     from offa_desktop.ui.context import AppContext
     from offa_desktop.ui.tasks import TaskManager
@@ -246,7 +246,7 @@ def bench_heartbeat(
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     wc = WorkingCopy.open(paths.working_copy_path(folder))
-    session = SyncSession(folder, wc, creds=CredentialStore(_memory_backend()))
+    session = SyncSession(folder, wc, creds=CredentialStore(MemoryKeyring()))
     account = next(a for a in DEMO_ACCOUNTS if a.role == "offa")
     session.login(base_url, account.username, account.password)
     from PySide6.QtCore import QSettings

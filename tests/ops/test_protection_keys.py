@@ -8,34 +8,15 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyrings.alt.file import PlaintextKeyring
 
 from offa_desktop.ops.protection import keyfile, keys
+from offa_desktop.ops.sync.session import MemoryKeyring
 from offa_desktop.store import cipher
 from offa_desktop.store.copy_errors import WorkingCopyError
 from offa_desktop.store.db import WorkingCopy
 
 PHRASE = "une phrase de passe assez longue"
-
-
-class SecureStandIn(KeyringBackend):
-    """A keyring in this process that declares itself secure (no Secret Service runs here)."""
-
-    priority = 0  # type: ignore[assignment]  # never chosen by keyring on its own
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
 
 
 @pytest.fixture
@@ -57,9 +38,9 @@ def insecure(tmp_path: Path) -> Iterator[PlaintextKeyring]:
 
 
 @pytest.fixture
-def secure() -> Iterator[SecureStandIn]:
+def secure() -> Iterator[MemoryKeyring]:
     saved = keyring.get_keyring()
-    backend = SecureStandIn()
+    backend = MemoryKeyring()
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(saved)
@@ -124,7 +105,7 @@ def test_without_a_secure_keyring_a_passphrase_is_chosen_then_asked(
     assert _marque(copy) == '"Dupont"'
 
 
-def test_with_a_secure_keyring_nothing_is_asked(copy: Path, secure: SecureStandIn) -> None:
+def test_with_a_secure_keyring_nothing_is_asked(copy: Path, secure: MemoryKeyring) -> None:
     assert keys.needs(copy) == "keyring"
     assert keys.unlock(copy, None) == "keyring"
     (entry,) = secure.values

@@ -12,25 +12,9 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyrings.alt.file import PlaintextKeyring
 
+from offa_desktop.ops.sync.session import MemoryKeyring
 from sync.client import Tokens
 from sync.creds import NOTICE_MEMORY, CredentialStore, is_insecure, secure_backend
-
-
-class _Secure(KeyringBackend):
-    priority = 0  # type: ignore[assignment]  # never chosen by keyring on its own
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
 
 
 def test_insecure_backends_count_as_none() -> None:
@@ -43,7 +27,7 @@ def test_insecure_backends_count_as_none() -> None:
         backends: list[KeyringBackend] = []  # type: ignore[assignment]  # no keyring at all
 
     assert is_insecure(Empty())
-    assert not is_insecure(_Secure())
+    assert not is_insecure(MemoryKeyring())
 
 
 def test_explicit_plaintext_backend_is_not_used(
@@ -82,7 +66,7 @@ def test_explicit_plaintext_backend_is_not_used(
 
 
 def test_secure_backend_keeps_tokens_in_the_keyring() -> None:
-    secure = _Secure()
+    secure = MemoryKeyring()
     store = CredentialStore(secure)
     store.use_vault(object())  # type: ignore[arg-type]  # ignored: the keyring is secure
     assert store.secure and store.vault is None

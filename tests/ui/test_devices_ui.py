@@ -14,14 +14,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from offa_desktop import paths
-from offa_desktop.ops.sync.session import SyncSession
+from offa_desktop.ops.sync.session import MemoryKeyring, SyncSession
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.tasks import TaskManager
 from sync.client import ApiClient
 from sync.creds import CredentialStore
 from sync.errors import DeviceRevoked
-from tests.ui.test_sync_ui import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 PASSWORD = "motdepasse-appareils-1"
@@ -62,7 +61,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def _context(folder: Path, base_url: str, username: str) -> AppContext:
     folder.mkdir(parents=True)
     wc = WorkingCopy.open(paths.working_copy_path(folder))
-    session = SyncSession(folder, wc, creds=CredentialStore(MemoryKeyring()))  # type: ignore[arg-type]
+    session = SyncSession(folder, wc, creds=CredentialStore(MemoryKeyring()))
     session.login(base_url, username, PASSWORD)
     session.sync_once()
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)

@@ -17,13 +17,12 @@ from PySide6.QtCore import QSettings, Qt
 
 from offa_desktop import paths
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-from offa_desktop.ops.sync.session import SyncSession
+from offa_desktop.ops.sync.session import MemoryKeyring, SyncSession
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.tasks import TaskManager
 from sync.creds import CredentialStore
-from tests.ui.test_sync_ui import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 

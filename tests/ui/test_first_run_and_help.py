@@ -19,12 +19,11 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from offa_desktop import paths
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-from offa_desktop.ops.sync.session import SyncSession
+from offa_desktop.ops.sync.session import MemoryKeyring, SyncSession
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.tasks import TaskManager
 from sync.creds import CredentialStore
-from tests.ui.test_sync_ui import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 
@@ -35,7 +34,7 @@ def fresh(tmp_path: Path) -> Iterator[AppContext]:
     folder = tmp_path / "data"
     folder.mkdir()
     wc = WorkingCopy.open(paths.working_copy_path(folder))
-    session = SyncSession(folder, wc, creds=CredentialStore(MemoryKeyring()))  # type: ignore[arg-type]
+    session = SyncSession(folder, wc, creds=CredentialStore(MemoryKeyring()))
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     made = AppContext(folder, wc, TaskManager(), settings, session)
     yield made

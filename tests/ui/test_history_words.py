@@ -154,13 +154,12 @@ def test_history_of_a_record_not_sent_yet(qtbot: Any, demo_copy: Path) -> None:
     """A new record: its unsent creation in words, and no «n'existe pas sur le serveur»."""
     from offa_desktop.ops.records import writes
     from offa_desktop.ops.records.history import NOT_SENT_YET, record_history
-    from offa_desktop.ops.sync.session import SyncSession
+    from offa_desktop.ops.sync.session import MemoryKeyring, SyncSession
     from offa_desktop.ui.history_dialog import HistoryDialog
     from sync.creds import CredentialStore
-    from tests.ui.test_sync_ui import MemoryKeyring
 
     wc = WorkingCopy.open(paths.working_copy_path(demo_copy))
-    session = SyncSession(demo_copy, wc, creds=CredentialStore(MemoryKeyring()))  # type: ignore[arg-type]
+    session = SyncSession(demo_copy, wc, creds=CredentialStore(MemoryKeyring()))
     try:
         unit_id, unit = editing.find(wc, "establishment_units")[0]
         saved = writes.create(wc, "tutors", {

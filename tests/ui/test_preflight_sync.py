@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
+from offa_desktop.ops.sync.session import MemoryKeyring
 from offa_desktop.store.records import table
 from offa_desktop.store.tables import OutboxOp as Outbox
 from offa_desktop.ui.preflight_dialog import KEY_ROLE
 from sync.engine import SyncReport
 from tests.server.api import ApiClient
 from tests.ui.test_end_to_end import App, _account
-from tests.ui.test_sync_ui import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 

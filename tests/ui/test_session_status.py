@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QPushButton
 
 from offa_desktop import paths
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-from offa_desktop.ops.sync.session import SyncSession
+from offa_desktop.ops.sync.session import MemoryKeyring, SyncSession
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.tasks import TaskManager
 from sync.creds import CredentialStore
 from tests import keyed
-from tests.ui.test_sync_ui import MemoryKeyring, server  # noqa: F401 - the fixture
+from tests.ui.test_sync_ui import server  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.gui
 SECRETARIAT = next(a for a in DEMO_ACCOUNTS if a.username == "secretariat")
@@ -30,7 +30,7 @@ def context(tmp_path: Path) -> Iterator[AppContext]:
     folder = tmp_path / "data"
     folder.mkdir()
     wc = WorkingCopy.open(paths.working_copy_path(folder))
-    session = SyncSession(folder, wc, creds=CredentialStore(MemoryKeyring()))  # type: ignore[arg-type]
+    session = SyncSession(folder, wc, creds=CredentialStore(MemoryKeyring()))
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     made = AppContext(folder, wc, TaskManager(), settings, session)
     yield made
@@ -146,7 +146,7 @@ def test_status_counts_are_the_tables_after_every_sync_outcome(
     # registered: refused by the server
     (tmp_path / "other").mkdir()
     other = Session(tmp_path / "other", WorkingCopy.open(tmp_path / "other.sqlite3"),
-                    creds=CredentialStore(MemoryKeyring()))  # type: ignore[arg-type]
+                    creds=CredentialStore(MemoryKeyring()))
     try:
         other.login(base_url, SECRETARIAT.username, SECRETARIAT.password)
         other.sync_once()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from offa_desktop import paths
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
-from offa_desktop.ops.sync.session import SyncSession
+from offa_desktop.ops.sync.session import MemoryKeyring, SyncSession
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.login_dialog import LoginDialog
@@ -20,24 +20,6 @@ from sync.creds import CredentialStore
 from tests import keyed
 
 pytestmark = pytest.mark.gui
-
-
-class MemoryKeyring:
-    """A keyring backend chosen explicitly for tests (nothing touches the user's keyring)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +45,7 @@ def context(tmp_path: Path) -> Iterator[AppContext]:
     folder = tmp_path / "data"
     folder.mkdir()
     wc = WorkingCopy.open(paths.working_copy_path(folder))
-    session = SyncSession(folder, wc, creds=CredentialStore(MemoryKeyring()))  # type: ignore[arg-type]
+    session = SyncSession(folder, wc, creds=CredentialStore(MemoryKeyring()))
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     made = AppContext(folder, wc, TaskManager(), settings, session)
     yield made

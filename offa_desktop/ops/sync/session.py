@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from keyring.backend import KeyringBackend
+
 from offa_desktop import __version__, paths
 from offa_desktop.ops.protection.keys import PassphraseSource, demo_source, env_source, unlock
 from offa_desktop.ops.sync.adapter import StoreSyncAdapter
@@ -62,6 +64,27 @@ def device_name() -> str:
     """How this computer is named in « Mes appareils »: ``$OFFA_DEVICE_NAME``, else its host
     name."""
     return (os.environ.get("OFFA_DEVICE_NAME") or socket.gethostname() or "ordinateur")[:100]
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring in this process only: the demo's throw-away tokens (nothing lands in the
+    person's real keyring), and the tests' keyring. Not one of the insecure backends
+    (``sync.creds.is_insecure``): what it holds never reaches a disk."""
+
+    priority = 0  # never chosen by keyring on its own (forked children see the class)
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.values: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.values.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.values[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.values.pop((service, username), None)
 
 
 @dataclass
@@ -346,7 +369,7 @@ def start_demo(
     try:
         # the demo's copy is encrypted too, by a passphrase of its own (keys.DEMO_PASSPHRASE):
         # no question at start, nothing in the real keyring
-        session = open_session(folder / "demo-client", creds=CredentialStore(_memory_backend()),
+        session = open_session(folder / "demo-client", creds=CredentialStore(MemoryKeyring()),
                                passphrase=demo_source, keyring_allowed=False)  # fmt: skip
         chosen = account(username) if username else DEFAULT_ACCOUNT
         username, password = chosen.username, chosen.password
@@ -361,28 +384,3 @@ def start_demo(
         server.stop()
         raise
     return DemoSession(session, server, base_url, username)
-
-
-def _memory_backend() -> Any:
-    """Demo tokens are throw-away: an in-memory keyring, so nothing lands in the real one."""
-    from keyring.backend import KeyringBackend
-
-    class DemoKeyring(KeyringBackend):
-        """Keeps demo tokens in this process only."""
-
-        priority = 0  # never chosen by keyring on its own (forked children see the class)
-
-        def __init__(self) -> None:
-            super().__init__()  # type: ignore[no-untyped-call]
-            self.values: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.values.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.values[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.values.pop((service, username), None)
-
-    return DemoKeyring()

@@ -15,7 +15,7 @@ from offa_desktop import paths
 from offa_desktop.demo.accounts import account
 from offa_desktop.ops.records import editing
 from offa_desktop.ops.sync.actions import sync_now
-from offa_desktop.ops.sync.session import SyncSession
+from offa_desktop.ops.sync.session import MemoryKeyring, SyncSession
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.ui.context import AppContext
 from offa_desktop.ui.forms.learner import LearnerForm
@@ -25,7 +25,6 @@ from sync.client import RetryPolicy
 from sync.creds import CredentialStore
 from sync.errors import NetworkError
 from tests.ui.forms.conftest import type_text
-from tests.ui.test_sync_ui import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 
@@ -48,7 +47,7 @@ def _app(folder: Path, url: str, username: str) -> AppContext:
     folder.mkdir(exist_ok=True)
     wc = WorkingCopy.open(paths.working_copy_path(folder))
     session = SyncSession(
-        folder, wc, creds=CredentialStore(MemoryKeyring()),  # type: ignore[arg-type]
+        folder, wc, creds=CredentialStore(MemoryKeyring()),
         retry=RetryPolicy(attempts=5, base_delay=0.05, max_delay=0.4),  # offline fails fast
     )
     previous = session.account()
