@@ -4,7 +4,8 @@ index follows by the store's triggers, or is rebuilt set-based after a bulk page
 
 Plain values in and out: this module does not know sync's types (the store does not import
 ``sync``). ``offa_desktop/ops/sync/adapter.py`` maps them to ``sync/ports.py``; what it passes
-in (sync's dataclasses) only has to carry the attributes of the Protocols below.
+in (sync's dataclasses) only has to carry the attributes of the Protocols of
+``replica_states.py``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import cache
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 import orjson
 from sqlalchemy import Connection, Table, and_, delete, select, tuple_, update
@@ -25,67 +26,11 @@ from offa_desktop.store.bulk import by_collection, chunks, instant_column
 from offa_desktop.store.codec import sql_columns, to_api, to_sql_row
 from offa_desktop.store.db import WorkingCopy, lean_cache
 from offa_desktop.store.records import table
+from offa_desktop.store.replica_states import BaseState, OpState, RecordState
 from offa_desktop.store.types import utc_now
 
 Key = tuple[str, str]  # (collection, record id)
 Row = Mapping[Any, Any]  # a row of a table, by column name
-
-
-class RecordState(Protocol):
-    """A record as the server last sent it (sync's ``ServerRecord`` fits)."""
-
-    @property
-    def collection(self) -> str: ...
-    @property
-    def record_id(self) -> str: ...
-    @property
-    def version(self) -> int | None: ...
-    @property
-    def deleted(self) -> bool: ...
-    @property
-    def data(self) -> Mapping[str, Any] | None: ...
-    @property
-    def updated_at(self) -> str | None: ...
-    @property
-    def updated_by(self) -> str | None: ...
-
-
-class BaseState(Protocol):
-    """A base snapshot (sync's ``Base`` fits)."""
-
-    @property
-    def collection(self) -> str: ...
-    @property
-    def record_id(self) -> str: ...
-    @property
-    def version(self) -> int: ...
-    @property
-    def deleted(self) -> bool: ...
-    @property
-    def data(self) -> Mapping[str, Any] | None: ...
-
-
-class OpState(Protocol):
-    """An outbox op as written back (sync's ``OutboxOp`` fits)."""
-
-    @property
-    def seq(self) -> int: ...
-    @property
-    def op_id(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def base_version(self) -> int | None: ...
-    @property
-    def fields(self) -> Mapping[str, Any]: ...
-    @property
-    def state(self) -> str: ...
-    @property
-    def error(self) -> str | None: ...
-    @property
-    def errors(self) -> Sequence[Mapping[str, Any]] | None: ...
-    @property
-    def resolution(self) -> Mapping[str, Any] | None: ...
 
 
 # The field columns of a row without data (a deleted record), in sql_columns order.

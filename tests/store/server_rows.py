@@ -15,7 +15,8 @@ from offa_desktop.store.uow import UnitOfWork
 
 @dataclass(frozen=True)
 class _Sent:
-    """One record of a pull page (carries what replica's RecordState and BaseState read)."""
+    """One record of a pull page (carries what ``store/replica_states.py``'s RecordState and
+    BaseState read)."""
 
     collection: str
     record_id: str
