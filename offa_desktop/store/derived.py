@@ -114,17 +114,24 @@ def _search_terms(alias: str, columns: tuple[str, ...]) -> str:
 
 
 def rebuild_search(conn: Connection) -> None:
-    """The search index of every live searchable record (the tables must be empty)."""
+    """The search index of every live searchable record (the tables must be empty).
+
+    Each collection's documents are numbered in the order of its rows (``rowid``), explicitly,
+    after the highest number already given: the index is then filled straight from the rows in
+    that same order, without joining back on ``search_docs`` by record id (a random lookup per
+    record through the id index: on an encrypted 100,000-record copy with a bulk load's small
+    page cache, 2.0 s of the index's 2.7 s went to those lookups' page reads)."""
     for collection, columns in WORDS.items():
+        after = conn.exec_driver_sql("SELECT coalesce(max(docid), 0) FROM search_docs").scalar()
+        number = f"{int(after or 0)} + row_number() OVER (ORDER BY r.rowid)"
+        live = f"FROM {collection} r WHERE NOT r.deleted ORDER BY r.rowid"
         conn.exec_driver_sql(
-            "INSERT INTO search_docs (collection, record_id) "
-            f"SELECT '{collection}', id FROM {collection} WHERE NOT deleted ORDER BY rowid"
+            f"INSERT INTO search_docs (docid, collection, record_id) "
+            f"SELECT {number}, '{collection}', r.id {live}"
         )
         conn.exec_driver_sql(
             "INSERT INTO search_fts (rowid, collection, record_id, terms) "
-            f"SELECT d.docid, d.collection, d.record_id, {_search_terms('r', columns)} "
-            f"FROM search_docs d JOIN {collection} r ON r.id = d.record_id "
-            f"WHERE d.collection = '{collection}' ORDER BY d.docid"
+            f"SELECT {number}, '{collection}', r.id, {_search_terms('r', columns)} {live}"
         )
 
 
