@@ -5,7 +5,8 @@
   on each field marked so and on ``version``.
 - ``columns`` (0001, 0007, 0012, 0014): a collection's fields read from a table, a line each.
 - ``create_indexes`` / ``drop_indexes`` (0011, 0013): indexes over several columns, analysed at
-  once on a copy whose statistics exist (so the planner uses them without a new ANALYZE).
+  once on a copy whose statistics exist (so the planner uses them without a new ANALYZE);
+  ``create_live_indexes`` (0017) the same on the live rows only.
 
 Migrations that ran must go on doing the same: add to this module, never change it.
 """
@@ -83,6 +84,19 @@ def create_indexes(indexes: Sequence[Index]) -> None:
         "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is not None
     for name, table, columns in indexes:
         op.create_index(name, table, list(columns), unique=False)
+        if analysed:
+            op.execute(f"ANALYZE {name}")
+
+
+def create_live_indexes(indexes: Sequence[Index]) -> None:
+    """Create the indexes on the live rows only (``WHERE deleted IS 0``: partial indexes a
+    query uses when it says ``deleted IS 0``); analysed as ``create_indexes`` does."""
+    bind = op.get_bind()
+    analysed = bind.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is not None
+    for name, table, columns in indexes:
+        op.create_index(name, table, list(columns), unique=False,
+                        sqlite_where=sa.text("deleted IS 0"))
         if analysed:
             op.execute(f"ANALYZE {name}")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, Index, Integer, String, Text, text
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.types import TypeEngine
 
@@ -60,6 +60,37 @@ COMPOSITE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "establishment_units": (("ix_establishment_units_region_of", ("id", "deleted", "region")),),
     "visits": (("ix_visits_status_planned", ("status", "planned_on")),),
 }  # fmt: skip
+# The radar's candidates (store/radar_rows.py), on the live rows only (``WHERE deleted IS 0``):
+# each holds every column its queries read, so that they never touch the wide tables (on an
+# encrypted copy each page read is decrypted; migration 0017).
+_RADAR_CONTRACT = ("status", "level", "monthly_pay", "id", "learner_id", "establishment_unit_id",
+                   "approval_id", "tutor_id", "operator_code", "trade_code", "supersedes_id")
+LIVE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "contracts": (
+        ("ix_contracts_radar_start", ("start_date", "end_date", *_RADAR_CONTRACT)),
+        ("ix_contracts_radar_end", ("end_date", "start_date", *_RADAR_CONTRACT)),
+        ("ix_contracts_radar_learner", ("learner_id", "start_date", "end_date",
+                                        *(c for c in _RADAR_CONTRACT if c != "learner_id"))),
+        ("ix_contracts_radar_tutor", ("tutor_id", "status")),
+    ),
+    "tutors": (
+        ("ix_tutors_radar", ("id", "condition", "experience_years", "training_hours",
+                             "certified", "criminal_record_date", "company_id")),
+        ("ix_tutors_radar_record", ("criminal_record_date", "id", "company_id", "condition",
+                                    "experience_years", "training_hours", "certified")),
+    ),
+    "learners": (("ix_learners_radar_birth", ("birth_date", "id")),),
+    "contract_events": (("ix_contract_events_radar", ("contract_id", "kind")),),
+    "establishment_units": (("ix_establishment_units_radar_company", ("company_id", "id")),),
+    "approvals": (
+        ("ix_approvals_radar", ("status", "requested_on", "id", "operator_code", "decided_on",
+                                "establishment_unit_id", "trade_code")),
+        ("ix_approvals_radar_unit", ("establishment_unit_id", "status", "tutor_ids")),
+    ),
+    "incentive_claims": (("ix_incentive_claims_radar", ("status", "updated_at", "id",
+                                                        "kind_code", "company_id",
+                                                        "school_year")),),
+}  # fmt: skip
 # Columns a big list sorts on: indexed with the id as tie-breaker, so a page is read in index
 # order even when many rows share a value (a level, a status).
 SORT_INDEXES: dict[str, tuple[str, ...]] = {
@@ -89,8 +120,10 @@ def _model(spec: CollectionSpec) -> type[SyncedRecord]:
         "__tablename__": spec.name,
         **{f.name: _column(f, spec.name) for f in spec.fields},
     }
-    if composite:
-        body["__table_args__"] = tuple(Index(name, *cols) for name, cols in composite)
+    live = LIVE_INDEXES.get(spec.name, ())
+    if composite or live:
+        body["__table_args__"] = tuple(Index(name, *cols) for name, cols in composite) + tuple(
+            Index(name, *cols, sqlite_where=text("deleted IS 0")) for name, cols in live)
     class_name = "".join(word.capitalize() for word in spec.name.split("_"))
     return type(class_name, (SyncedRecord,), body)
 

@@ -4,8 +4,12 @@ The radar paints the home screen right after start-up's first paint, before the 
 SQLAlchemy side is loaded (``first_look.py`` explains the cost), and it must stay within
 200 ms on 100,000 contracts: so it reads its candidates here in plain SQL on indexed columns,
 within ``deadlines.window`` (the ranges outside which no rule can list a record), and hands
-API-shaped records to the domain rules, which decide. ``tests/domain/test_deadlines.py`` runs
-the rules over every record of a copy and checks they find the same as over these candidates.
+API-shaped records to the domain rules, which decide. Each query reads only the columns the
+rules look at, which the covering indexes of migration 0017 hold (``models.LIVE_INDEXES``): on
+an encrypted copy a row read from a wide table costs a 16 KiB page decrypted; the lines' words
+are read afterwards for the lines named (``radar_lines.py``). ``tests/store/test_radar_rows.py``
+runs the rules over every record of a copy and checks they find the same as over these
+candidates.
 
 Read-only connection on a working copy that ``WorkingCopy.open`` has checked and migrated.
 """
@@ -31,6 +35,10 @@ _CONTRACT_COLS = (
 )
 _CONTRACT_NAMES = tuple(c.strip() for c in _CONTRACT_COLS.split(","))
 _C_COLS = ", ".join(f"c.{c}" for c in _CONTRACT_NAMES)
+# what the rules read of a tutor (ix_tutors_radar and ix_tutors_radar_record hold it)
+_TUTOR_COLS = ("id, company_id, condition, experience_years, training_hours, criminal_record_date,"
+               " certified")
+_TUTOR_COLS_T = ", ".join(f"t.{c.strip()}" for c in _TUTOR_COLS.split(","))
 _CERTIFIED = (
     "(t.condition = 'validation' OR (coalesce(t.experience_years, 0) >= 5"
     " AND coalesce(t.training_hours, 0) >= 8))"
@@ -149,8 +157,8 @@ def _contract_candidates(
           WHERE c.start_date BETWEEN '{first}' AND '{last}'
           AND c.{LIVE} AND +c.status IN {_RUN}
           AND (c.end_date < date(c.start_date, '+269 days')
-               OR NOT EXISTS (SELECT 1 FROM tutors t WHERE t.id = c.tutor_id
-                              AND t.{LIVE} AND {_CERTIFIED}))
+               OR NOT EXISTS (SELECT 1 FROM tutors t INDEXED BY ix_tutors_radar
+                              WHERE t.id = c.tutor_id AND t.{LIVE} AND {_CERTIFIED}))
           AND (c.level = 'a' OR EXISTS (SELECT 1 FROM contract_events e
                WHERE e.contract_id = c.id AND e.{LIVE} AND e.kind = 'level_change'))
           AND EXISTS (SELECT 1 FROM establishment_units u WHERE u.id = c.establishment_unit_id
@@ -208,7 +216,7 @@ def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> N
     assert f.candidates is not None
     rows = select_rows(
         conn,
-        f"SELECT l.id, l.first_name, l.last_name, l.birth_date FROM learners l WHERE l.{LIVE}"
+        f"SELECT l.id, l.birth_date FROM learners l WHERE l.{LIVE}"
         " AND l.birth_date BETWEEN :born_from AND :born_to AND EXISTS (SELECT 1 FROM contracts"
         f" c WHERE c.learner_id = l.id AND c.{LIVE} AND +c.status IN {_RUN})",
         params,
@@ -224,8 +232,9 @@ def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> N
         f.contracts.setdefault(row["id"], _contract(row))
 
 
+# (not their tutor_ids: the store tells criminal_record_old the tutors in charge)
 _APPROVAL_COLS = ("id, establishment_unit_id, trade_code, operator_code, status, requested_on,"
-                  " decided_on, tutor_ids")
+                  " decided_on")
 
 
 def _by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -234,10 +243,7 @@ def _by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 
 def _approval_rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
-    rows = select_rows(conn, sql, *params)
-    for row in rows:
-        row["tutor_ids"] = _json(row["tutor_ids"])
-    return rows
+    return select_rows(conn, sql, *params)
 
 
 def _approvals(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
@@ -267,8 +273,7 @@ def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> 
         return
     old = select_rows(
         conn,
-        "SELECT t.id, t.company_id, t.first_name, t.last_name, t.condition,"
-        " t.experience_years, t.training_hours, t.criminal_record_date, t.certified"
+        f"SELECT {_TUTOR_COLS_T}"
         f" FROM tutors t WHERE t.{LIVE} AND t.criminal_record_date <= :records_before"
         " AND (EXISTS (SELECT 1 FROM contracts c WHERE c.tutor_id = t.id"
         f"  AND c.{LIVE} AND +c.status IN {_RUN})"
@@ -334,15 +339,14 @@ def _places(conn: sqlite3.Connection, f: Facts) -> None:
     p2 = [f.contracts[c] for c in f.candidates["p2_at_risk"] if c in f.contracts]
     p2_tutors = select_rows(
         conn,
-        "SELECT id, company_id, first_name, last_name, condition, experience_years,"
-        f" training_hours, criminal_record_date, certified FROM tutors WHERE {LIVE}"
+        f"SELECT {_TUTOR_COLS} FROM tutors INDEXED BY ix_tutors_radar WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
         id_array(c["tutor_id"] for c in p2 if c["tutor_id"] not in f.tutors),
     )
     f.tutors.update(_by_id(p2_tutors))
     p2_units = select_rows(
         conn,
-        f"SELECT id, company_id, name, city, region FROM establishment_units WHERE {LIVE}"
+        f"SELECT id, region FROM establishment_units WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
         id_array(c["establishment_unit_id"] for c in p2),
     )
