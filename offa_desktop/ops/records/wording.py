@@ -230,18 +230,22 @@ class Wording:
             return self._overrides(value)
         return self._loose(value)
 
+    def _override_parts(self, entry: overrides.Override) -> tuple[str, str, str]:
+        """An override's rule by its name, who set it aside and when (an instant in words;
+        "" when the entry does not say)."""
+        rule = overrides.RULES.get(entry.rule)
+        name = rule.name_fr if rule else entry.rule.replace("_", " ")
+        by = self.record("users", entry.by) if entry.by else ""
+        return name, by, self._instant(entry.at) if entry.at else ""
+
     def _overrides_added(self, old: Any, new: Any) -> list[str]:
-        """«Dérogation à « un seul contrat à la fois… » : « raison », par Marie Lejeune le
-        12/08/2026» for each override a change appends."""
+        """«Dérogation à « un seul contrat à la fois… » : « raison », par Marie Lejeune, le
+        12/08/2026 14:05» for each override a change appends."""
         out = []
         for entry in overrides.added({overrides.FIELD: new}, {overrides.FIELD: old}):
-            rule = overrides.RULES.get(entry.rule)
-            text = f"Dérogation à « {rule.name_fr if rule else entry.rule} » : « {entry.reason} »"
-            if entry.by:
-                text += f", par {self.record('users', entry.by)}"
-            if entry.at:
-                text += f", le {self._instant(entry.at)}"
-            out.append(text)
+            name, by, at = self._override_parts(entry)
+            out.append(f"Dérogation à « {name} » : « {entry.reason} »"
+                       + (f", par {by}" if by else "") + (f", le {at}" if at else ""))  # fmt: skip
         return out
 
     def _overrides(self, value: list[Any]) -> str:
@@ -250,13 +254,9 @@ class Wording:
         was wrong in gender and number for most of them)."""
         out = []
         for entry in overrides.entries({overrides.FIELD: value}):
-            rule = overrides.RULES.get(entry.rule)
-            text = f"dérogation à « {rule.name_fr if rule else entry.rule.replace('_', ' ')} »"
-            if entry.by:
-                text += f" par {self.record('users', entry.by)}"
-            if entry.at:
-                text += f" le {self._instant(entry.at)[:10]}"
-            text += f" : {entry.reason}"
+            name, by, at = self._override_parts(entry)
+            text = (f"dérogation à « {name} »" + (f" par {by}" if by else "")
+                    + (f" le {at[:10]}" if at else "") + f" : {entry.reason}")  # fmt: skip
             # the checks a claim failed, by name; a contract rule's codes (too_old…) are not
             # words for people, and its name already says what was set aside
             failed = ", ".join(incentives.CHECK_NAMES_FR[f] for f in entry.failed
