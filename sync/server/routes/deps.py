@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
@@ -15,6 +15,9 @@ from sync.server.errors import ApiError
 from sync.server.scope import Principal
 
 UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+# The path parameters several routes take: a record's (or device's) id, a collection's name.
+IdPath = Annotated[str, Path(max_length=36, pattern=UUID)]
+CollectionPath = Annotated[str, Path(max_length=40, pattern="^[a-z_]+$")]
 
 
 @dataclass(frozen=True)

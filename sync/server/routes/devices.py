@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from sync.server import devices
 from sync.server.api_models import Device, DeviceList, ErasedReport, RevokeRequest
 from sync.server.openapi import AUTH_BODY, answers
-from sync.server.routes.deps import UUID, Caller, ClientVersion, Context
+from sync.server.routes.deps import UUID, Caller, ClientVersion, Context, IdPath
 
 router = APIRouter(tags=["devices"])
 
@@ -45,7 +45,7 @@ async def list_devices(
     openapi_extra=AUTH_BODY,
 )
 async def revoke_device(
-    device_id: Annotated[str, Path(max_length=36, pattern=UUID)],
+    device_id: IdPath,
     body: RevokeRequest,
     who: Caller,
     ctx: Context,

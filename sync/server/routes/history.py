@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine
 from starlette.responses import Response
@@ -15,7 +14,7 @@ from sync.server.audit import person_history, record_history
 from sync.server.errors import malformed
 from sync.server.openapi import answers
 from sync.server.push import is_uuid
-from sync.server.routes.deps import UUID, Caller, Context, ServerContext
+from sync.server.routes.deps import Caller, CollectionPath, Context, IdPath, ServerContext
 from sync.server.scope import Principal
 
 router = APIRouter(tags=["history"])
@@ -27,10 +26,7 @@ router = APIRouter(tags=["history"])
     responses={200: {"model": History}, **answers(400, 401, 404, 426)},
 )
 async def get_history(
-    collection: Annotated[str, Path(max_length=40, pattern="^[a-z_]+$")],
-    record_id: Annotated[str, Path(max_length=36, pattern=UUID)],
-    who: Caller,
-    ctx: Context,
+    collection: CollectionPath, record_id: IdPath, who: Caller, ctx: Context
 ) -> Response:
     return await _answer(record_history, who, ctx, collection, record_id)
 
@@ -41,10 +37,7 @@ async def get_history(
     responses={200: {"model": PersonHistory}, **answers(400, 401, 403, 404, 426)},
 )
 async def get_person_history(
-    collection: Annotated[str, Path(max_length=40, pattern="^[a-z_]+$")],
-    record_id: Annotated[str, Path(max_length=36, pattern=UUID)],
-    who: Caller,
-    ctx: Context,
+    collection: CollectionPath, record_id: IdPath, who: Caller, ctx: Context
 ) -> Response:
     """Addition (issue 16): the history of every record about a learner or tutor."""
     return await _answer(person_history, who, ctx, collection, record_id)
