@@ -110,34 +110,35 @@ class PassphraseDialog(QDialog):
         self._show_mode()
 
     # --- what the dialog shows -----------------------------------------------------------------
-    def _show_mode(self) -> None:
-        choosing, lost = self.mode == "choose", self.mode == "lost"
-        if choosing:
-            self.setWindowTitle(self.tr("Choisir une phrase de passe"))
-            self.intro.setText(self.tr(
+    def _mode_texts(self) -> tuple[str, str, str]:
+        """The window's title, its introduction and the OK button's words in this mode."""
+        if self.mode == "choose":
+            return self.tr("Choisir une phrase de passe"), self.tr(
                 "Cet ordinateur n'a pas de trousseau sécurisé : la copie de travail (données "
                 "personnelles des apprenants) sera chiffrée par une phrase de passe que vous "
                 "choisissez maintenant. Elle vous sera demandée à chaque démarrage. Plusieurs "
                 "mots faciles à retenir pour vous valent mieux qu'un mot compliqué ; notez-la en "
                 "lieu sûr : oubliée, la copie devra être reconstruite depuis le serveur."
-            ))  # fmt: skip
-            self.ok.setText(self.tr("Chiffrer la copie"))
-        elif lost:
-            self.setWindowTitle(self.tr("Clé de la copie introuvable"))
-            self.intro.setText(self.tr(
+            ), self.tr("Chiffrer la copie")  # fmt: skip
+        if self.mode == "lost":  # no OK button: only the set-aside choice
+            return self.tr("Clé de la copie introuvable"), self.tr(
                 "La clé qui chiffre la copie de travail est introuvable sur cet ordinateur "
                 "(trousseau du système indisponible ou effacé, fichier de clé perdu) : la copie "
                 "ne peut pas être ouverte."
-            ))  # fmt: skip
-        else:
-            self.setWindowTitle(self.tr("Phrase de passe"))
-            self.intro.setText(self.tr(
-                "La copie de travail est chiffrée. Tapez votre phrase de passe pour l'ouvrir."
-            ))
-            self.ok.setText(self.tr("Ouvrir"))
-            self.forgotten.setText(
-                '<a href="forgotten">' + self.tr("Phrase de passe oubliée ?") + "</a>"
-            )
+            ), ""  # fmt: skip
+        return self.tr("Phrase de passe"), self.tr(
+            "La copie de travail est chiffrée. Tapez votre phrase de passe pour l'ouvrir."
+        ), self.tr("Ouvrir")  # fmt: skip
+
+    def _show_mode(self) -> None:
+        choosing, lost = self.mode == "choose", self.mode == "lost"
+        title, intro, ok = self._mode_texts()
+        self.setWindowTitle(title)
+        self.intro.setText(intro)
+        self.ok.setText(ok)
+        self.forgotten.setText(
+            '<a href="forgotten">' + self.tr("Phrase de passe oubliée ?") + "</a>"
+        )
         for widget in (self.passphrase_label, self.passphrase):
             widget.setVisible(not lost)
         for widget in (self.confirm_label, self.confirm, self.hint):
