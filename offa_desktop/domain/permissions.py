@@ -2,13 +2,15 @@
 the server settles a push with it (``forbidden``), the client's unit of work refuses the same
 edit before it reaches the outbox, with the same French message.
 
-``may_write`` takes the scope keys of the record before and after the write (``domain.scope``);
-``refusal`` computes them from a ``ScopeReader`` and adds the overrides a role may not make.
+A :class:`Write` is the change judged. ``may_write`` takes the scope keys of the record before
+and after it (``domain.scope``); ``refusal`` computes them from a ``ScopeReader`` and adds the
+overrides a role may not make.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from offa_desktop.domain import overrides
@@ -38,17 +40,31 @@ class Forbidden(ValidationError):
         self.message = message
 
 
+@dataclass(frozen=True)
+class Write:
+    """A create, update or delete of a record, as judged: ``previous`` the record before,
+    ``data`` after (None on a delete); ``before`` is None on a create whatever was given."""
+
+    collection: str
+    kind: str  # "create", "update" or "delete"
+    record_id: str
+    previous: Mapping[str, Any] | None = None
+    data: Mapping[str, Any] | None = None
+
+    @property
+    def before(self) -> Mapping[str, Any] | None:
+        return None if self.kind == "create" else self.previous
+
+
 def may_write(
-    who: Actor,
-    collection: str,
-    kind: str,
-    *,
-    old_keys: set[str] | None,
-    new_keys: set[str] | None,
-    new_data: Mapping[str, Any] | None,
-    old_data: Mapping[str, Any] | None,
+    who: Actor, write: Write, *, old_keys: set[str] | None, new_keys: set[str] | None
 ) -> bool:
-    """True when ``who`` may apply this create/update/delete (keys None: no such state)."""
+    """True when ``who`` may make this write (keys None: no such state; a create has no
+    keys before)."""
+    collection, kind = write.collection, write.kind
+    old_data, new_data = write.before, write.data
+    if kind == "create":
+        old_keys = None
     if collection in REFERENCE_COLLECTIONS or collection == "documents":
         return False
     if collection in PRIVATE_COLLECTIONS:  # the owner only, delete included, any role
@@ -149,59 +165,30 @@ def forbidden_message(collection: str, kind: str) -> str:
     return f"Vous n'avez pas le droit de modifier ces {spec.label}."
 
 
-def refusal(
-    store: ScopeReader,
-    who: Actor,
-    collection: str,
-    kind: str,
-    record_id: str,
-    *,
-    previous: Mapping[str, Any] | None,
-    data: Mapping[str, Any] | None,
-) -> str | None:
-    """The server's French message when ``who`` may not make this write, else None.
-
-    ``previous`` is the record before (None on a create), ``data`` after (None on a delete);
-    the keys are computed from ``store`` (the server passes its stored ones to ``may_write``).
-    """
+def refusal(store: ScopeReader, who: Actor, write: Write) -> str | None:
+    """The server's French message when ``who`` may not make this write, else None; the keys
+    are computed from ``store`` (the server passes its stored ones to ``keys_refusal``)."""
+    collection, previous, data = write.collection, write.previous, write.data
     overridden = overrides.role_refusal(who.role, collection, data, previous)
     if overridden is not None:  # the server settles this one first too
         return overridden
     old_keys = new_keys = None
-    if needs_keys(who, collection, kind):
+    if needs_keys(who, collection, write.kind):
         if previous is not None:
-            old_keys = keys_for(store, collection, record_id, previous)
+            old_keys = keys_for(store, collection, write.record_id, previous)
         if data is not None:
             moved = scope_moved(collection, previous, data)
-            new_keys = keys_for(store, collection, record_id, data) if moved else old_keys
-    return keys_refusal(
-        who, collection, kind, old_keys=old_keys, new_keys=new_keys, previous=previous, data=data
-    )
+            new_keys = keys_for(store, collection, write.record_id, data) if moved else old_keys
+    return keys_refusal(who, write, old_keys=old_keys, new_keys=new_keys)
 
 
 def keys_refusal(
-    who: Actor,
-    collection: str,
-    kind: str,
-    *,
-    old_keys: set[str] | None,
-    new_keys: set[str] | None,
-    previous: Mapping[str, Any] | None,
-    data: Mapping[str, Any] | None,
+    who: Actor, write: Write, *, old_keys: set[str] | None, new_keys: set[str] | None
 ) -> str | None:
-    """``may_write`` given the keys before and after (a create has no before): the French
-    message of a refusal, else None. The client (``refusal``) and the server's push share it."""
-    creating = kind == "create"
-    allowed = may_write(
-        who,
-        collection,
-        kind,
-        old_keys=None if creating else old_keys,
-        new_keys=new_keys,
-        new_data=data,
-        old_data=None if creating else previous,
-    )
-    return None if allowed else forbidden_message(collection, kind)
+    """``may_write`` given the keys before and after, as the French message of a refusal,
+    else None. The client (``refusal``) and the server's push share it."""
+    allowed = may_write(who, write, old_keys=old_keys, new_keys=new_keys)
+    return None if allowed else forbidden_message(write.collection, write.kind)
 
 
 # --- devices (logins) and personal data (issue 16) ----------------------------------------

@@ -72,19 +72,14 @@ class LocalScope:
 
 def refusal(
     session: Session,
-    collection: str,
-    kind: str,
-    record_id: str,
+    write: permissions.Write,
     *,
-    previous: Mapping[str, Any] | None,
-    data: Mapping[str, Any] | None,
     who: Actor | None = None,
     ctx: StoreContext | None = None,
 ) -> str | None:
-    """The server's French message when the copy's user may not make this write, else None."""
+    """The server's French message when the copy's user (else ``who``) may not make this
+    write, else None."""
     who = who or actor(session)
     if who is None:
         return None
-    return permissions.refusal(
-        LocalScope(session, ctx), who, collection, kind, record_id, previous=previous, data=data
-    )
+    return permissions.refusal(LocalScope(session, ctx), who, write)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.errors import OffaError
-from offa_desktop.domain.permissions import Forbidden
+from offa_desktop.domain.permissions import Forbidden, Write
 from offa_desktop.domain.problems import Problem, RuleContext
 from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
 from offa_desktop.domain.scope import Actor
@@ -227,10 +227,8 @@ class UnitOfWork:
             self._actor_read = True
         if self._actor is None:
             return
-        refused = roles.refusal(
-            self.session, collection, kind, record_id, previous=previous, data=data,
-            who=self._actor, ctx=self.context,
-        )  # fmt: skip
+        write = Write(collection, kind, record_id, previous, data)
+        refused = roles.refusal(self.session, write, who=self._actor, ctx=self.context)
         if refused is not None:
             raise Forbidden(refused)
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from offa_desktop.domain import overrides
 from offa_desktop.domain.effects import side_effects
-from offa_desktop.domain.permissions import keys_refusal
+from offa_desktop.domain.permissions import Write, keys_refusal
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.domain.scope import scope_moved
 from offa_desktop.domain.stamps import stamped
@@ -241,10 +241,8 @@ class Pusher:
             if data is not None and (moved or old_keys is None)
             else old_keys
         )
-        refused = keys_refusal(
-            who, collection, kind, old_keys=old_keys, new_keys=new_keys, previous=previous,
-            data=data,
-        )  # fmt: skip
+        write = Write(collection, kind, record_id, previous, data)
+        refused = keys_refusal(who, write, old_keys=old_keys, new_keys=new_keys)
         if refused is not None:
             return _forbidden(op_id, refused)
         if existing is None and kind != "create":  # 4. not found

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from offa_desktop.domain.permissions import may_write
+from offa_desktop.domain.permissions import Write, may_write
 from offa_desktop.domain.scope import Actor
 from offa_desktop.domain.validation import validate_record
 from tests.domain.world import World, blocking_codes
@@ -131,9 +131,8 @@ def test_who_writes_offers_and_referrals() -> None:
     def writes(who: Actor, collection: str, old: dict[str, Any] | None,
                new: dict[str, Any]) -> bool:  # fmt: skip
         keys = {"sec", "s:alimentation", "o:ifapme"}
-        return may_write(who, collection, "update" if old else "create",
-                         old_keys=keys if old else None, new_keys=keys, new_data=new,
-                         old_data=old)  # fmt: skip
+        write = Write(collection, "update" if old else "create", "id", old, new)
+        return may_write(who, write, old_keys=keys if old else None, new_keys=keys)
 
     mine = {"operator_code": "ifapme", "status": "draft"}
     assert writes(sec, "stage_offers", None, mine)
@@ -174,8 +173,8 @@ def test_a_mobility_is_asked_by_the_receiving_operator_and_decided_by_the_sendin
     other = Actor("u3", "secretariat", "sfpme", ())
 
     def writes(who: Actor, old: dict[str, Any] | None, new: dict[str, Any]) -> bool:
-        return may_write(who, "learner_transfers", "update" if old else "create",
-                         old_keys=None, new_keys=None, new_data=new, old_data=old)  # fmt: skip
+        write = Write("learner_transfers", "update" if old else "create", "id", old, new)
+        return may_write(who, write, old_keys=None, new_keys=None)
 
     assert writes(receiving, None, asked) and not writes(sending, None, asked)
     assert not writes(other, None, asked)

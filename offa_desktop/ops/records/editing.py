@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from offa_desktop.domain.identifiers import normalize_record
-from offa_desktop.domain.permissions import may_create_some
+from offa_desktop.domain.permissions import Write, may_create_some
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.domain.scope import SCOPE_FIELDS, Actor
@@ -102,10 +102,9 @@ def check(
         scoped = previous is not None or any(
             record.get(f) is not None for f in SCOPE_FIELDS.get(collection, ())
         ) or not SCOPE_FIELDS.get(collection)
-        refused = roles.refusal(
-            db, collection, "update" if previous is not None else "create",
-            record_id or NEW_ID, previous=previous, data=record, ctx=ctx,
-        ) if scoped else None  # fmt: skip
+        kind = "update" if previous is not None else "create"
+        write = Write(collection, kind, record_id or NEW_ID, previous, record)
+        refused = roles.refusal(db, write, ctx=ctx) if scoped else None
     if refused is not None:
         found.insert(0, Problem("", "forbidden", refused))
     return Check(found, pending, record)
