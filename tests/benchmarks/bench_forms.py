@@ -93,7 +93,7 @@ def bench_checks(context: Any, folder: Path) -> dict[str, Any]:
         LearnerForm(context, ids["learner"]),
         approval,
         VisitForm(context, ids["visit"]),
-        ContractEventForm(context, None, contract_id=ids["contract"]),
+        ContractEventForm(context, None, initial={"contract_id": ids["contract"]}),
         IncentiveClaimForm(context, None, company_id=ids["company"]),
     ]
     calls: dict[str, Any] = {type(w).__name__: w.validate_now for w in widgets}

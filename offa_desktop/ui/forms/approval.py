@@ -137,7 +137,8 @@ class ApprovalForm(RequestForm):
     def plan_visit(self) -> RecordForm:
         from offa_desktop.ui.forms.visit import VisitForm
 
-        return self._child(VisitForm(self.context, None, self, approval_id=self.record_id))
+        visit = VisitForm(self.context, None, self, initial={"approval_id": self.record_id})
+        return self._child(visit)
 
     def open_visit(self, row: int, _column: int = 0) -> RecordForm | None:
         from offa_desktop.ui.forms.visit import VisitForm

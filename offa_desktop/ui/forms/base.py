@@ -102,6 +102,7 @@ class RecordForm(QDialog):
     checked = Signal(object)
     collection = ""
     stay_open_after_create = False  # a new company stays open to add its units and tutors
+    defaults: dict[str, Any] = {}  # what a new record starts with, besides ``initial``
     # Asked when closing with unsaved changes; tests replace it.
     ask: Callable[[QWidget], str] = staticmethod(ask_unsaved)
 
@@ -120,7 +121,9 @@ class RecordForm(QDialog):
         self.previous: dict[str, Any] | None = (
             editing.load(self.wc, self.collection, record_id) if record_id else None
         )
-        self.base: dict[str, Any] = dict(self.previous or initial or {})
+        self.base: dict[str, Any] = dict(
+            self.previous or self.new_record({**self.defaults, **(initial or {})})
+        )
         self.fields: dict[str, Field] = {}
         self.targets: dict[str, str] = {}  # problem field -> editor shown for it
         self.last_check: Check | None = None
@@ -155,6 +158,17 @@ class RecordForm(QDialog):
         outer.addWidget(self.pending)
         outer.addWidget(self.buttons)
         self._timer = debounced(self, CHECK_DELAY_MS, self.validate_now)
+        self.build()
+
+    def new_record(self, given: dict[str, Any]) -> dict[str, Any]:
+        """A new record's first values from ``given``: the class's ``defaults`` and what the
+        opener passed as ``initial`` (the record it is opened from: a company's id for its unit,
+        a contract's for its event); a form derives more here (a visit's kind)."""
+        return given
+
+    def build(self) -> None:
+        """The form's editors, ending with :meth:`load_values`: called last by this constructor.
+        A form that takes more than the record to open builds in its own constructor instead."""
 
     # --- building ------------------------------------------------------------------------------
     def add_group(self, title: str) -> QFormLayout:

@@ -171,10 +171,14 @@ class CompanyForm(RecordForm):
 
     # --- children ------------------------------------------------------------------------------
     def add_unit(self) -> RecordForm:
-        return self._child(UnitForm(self.context, None, self, company_id=self.record_id))
+        return self._child(UnitForm(self.context, None, self, initial=self._belonging()))
 
     def add_tutor(self) -> RecordForm:
-        return self._child(TutorForm(self.context, None, self, company_id=self.record_id))
+        return self._child(TutorForm(self.context, None, self, initial=self._belonging()))
+
+    def _belonging(self) -> dict[str, Any]:
+        """What a new unit or tutor of this company starts with."""
+        return {"company_id": self.record_id}
 
     def _open_child(self, collection: str, table: QTableWidget, row: int) -> RecordForm | None:
         item = table.item(row, 0)
@@ -203,22 +207,10 @@ class CompanyForm(RecordForm):
 
 
 class CompanyChildForm(RecordForm):
-    """A record of a company (unit, tutor), opened from the company form with its id: a new
-    one starts with ``company_id`` and the class's ``defaults``; ``add_fields`` builds the rest."""
+    """A record of a company (unit, tutor), opened from the company form with
+    ``initial={"company_id": …}`` and the class's ``defaults``; ``add_fields`` builds the rest."""
 
-    defaults: dict[str, Any] = {}
-
-    def __init__(
-        self,
-        context: Any,
-        record_id: str | None,
-        parent: QWidget | None = None,
-        *,
-        company_id: str | None = None,
-    ) -> None:
-        super().__init__(
-            context, record_id, parent, initial={"company_id": company_id, **self.defaults}
-        )
+    def build(self) -> None:
         self.add_fields()
         self.load_values()
 

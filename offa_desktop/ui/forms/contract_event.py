@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from offa_desktop.domain.problems import Problem
 from offa_desktop.domain.values import format_date_fr, parse_date
@@ -52,20 +52,13 @@ class ContractEventForm(RecordForm):
     """A new event of ``kind`` on a contract."""
 
     collection = E
+    def new_record(self, given: dict[str, Any]) -> dict[str, Any]:
+        """Opened from a contract: ``initial={"contract_id": …, "kind": …}``."""
+        return {"kind": "termination", "details": {}, **given}
 
-    def __init__(
-        self,
-        context: Any,
-        record_id: str | None,
-        parent: QWidget | None = None,
-        *,
-        contract_id: str = "",
-        kind: str = "termination",
-    ) -> None:
-        super().__init__(context, record_id, parent, initial={
-            "contract_id": contract_id, "kind": kind, "details": {}})
-        self.kind = str(self.base.get("kind") or kind)
-        contract_id = str(self.base.get("contract_id") or contract_id)
+    def build(self) -> None:
+        self.kind = str(self.base.get("kind") or "termination")
+        contract_id = str(self.base.get("contract_id") or "")
         self.contract, title = contract_events.contract_title(self.wc, contract_id)
         self.start = _day(self.contract.get("start_date"))
         self.setWindowTitle(tr(TITLES[self.kind]) + " — " + title)

@@ -158,7 +158,7 @@ class ContractDialog(QDialog):
         if key == "visit":
             from offa_desktop.ui.forms.visit import VisitForm
 
-            visit = VisitForm(self.context, None, self, contract_id=self.record_id)
+            visit = VisitForm(self.context, None, self, initial={"contract_id": self.record_id})
             visit.saved.connect(self._changed)
             self.open_forms.append(visit)
             visit.show()
@@ -171,7 +171,9 @@ class ContractDialog(QDialog):
                 self.context.extras.get("window") or self, tr("Contrat imprimé\u00a0:"), path)
             ).failure(self._failed).run()
             return None
-        form = ContractEventForm(self.context, None, self, contract_id=self.record_id, kind=key)
+        form = ContractEventForm(
+            self.context, None, self, initial={"contract_id": self.record_id, "kind": key}
+        )
         form.saved.connect(self._changed)
         self.open_forms.append(form)
         form.show()

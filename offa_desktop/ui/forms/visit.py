@@ -47,30 +47,25 @@ class VisitForm(RecordForm):
 
     collection = V
 
-    def __init__(
-        self,
-        context: Any,
-        record_id: str | None,
-        parent: QWidget | None = None,
-        *,
-        approval_id: str | None = None,
-        contract_id: str | None = None,
-    ) -> None:
-        profile = user_profile(context)
-        initial = {
+    def new_record(self, given: dict[str, Any]) -> dict[str, Any]:
+        """Opened from an approval (``initial={"approval_id": …}``): an approval visit; from a
+        contract: a follow-up visit; planned, by the person logged in."""
+        approval_id, contract_id = given.get("approval_id"), given.get("contract_id")
+        return {
             "kind": "approval" if approval_id or not contract_id else "follow_up",
             "approval_id": approval_id,
             "contract_id": contract_id,
             "status": "planned",
-            "visitor_id": profile.get("id"),
+            "visitor_id": user_profile(self.context).get("id"),
             "checklist_code": "approval" if approval_id else "follow_up" if contract_id else None,
         }
-        super().__init__(context, record_id, parent, initial=initial)
+
+    def build(self) -> None:
         self.today: date = brussels_today()
         self.resize(760, 860)
         kind = self.base.get("kind")
         title = tr("Visite d'agrément") if kind == "approval" else tr("Visite de suivi")
-        self.setWindowTitle(title if record_id else tr("Nouvelle visite") + " — " + title)
+        self.setWindowTitle(title if self.record_id else tr("Nouvelle visite") + " — " + title)
         self.head = wrapping_label(
             "visit-head", rich=True,
             style="background: #eef3f8; border: 1px solid #c9d6e3; padding: 6px;")
@@ -103,7 +98,7 @@ class VisitForm(RecordForm):
         self.targets["answers"] = "checklist_code"
         self.targets["approval_id"] = "status"
         self.load_values()
-        self.read_only = not may_edit(profile, self.base)
+        self.read_only = not may_edit(user_profile(self.context), self.base)
         if self.read_only:
             self.lock()
         else:

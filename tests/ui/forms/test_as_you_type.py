@@ -168,7 +168,7 @@ def test_form_checks_stay_cheap_on_a_copy_with_many_records(qtbot: Any, big: Any
         "learner": LearnerForm(big, contract["learner_id"]),
         "approval (new)": ApprovalForm(big, None),
         "visit": VisitForm(big, _first(wc, "visits")),
-        "termination": ContractEventForm(big, None, contract_id=contract_id),
+        "termination": ContractEventForm(big, None, initial={"contract_id": contract_id}),
         "incentive claim": IncentiveClaimForm(big, None, company_id=unit["company_id"]),
     }
     forms["approval (new)"].fields["establishment_unit_id"].set_value(

@@ -36,7 +36,9 @@ def first_year_walloon(context: Any) -> tuple[str, date]:
 
 def test_termination_and_suspension_say_what_becomes_of_p2(qtbot: Any, context: Any) -> None:
     record_id, start = first_year_walloon(context)
-    form = ContractEventForm(context, None, contract_id=record_id, kind="termination")
+    form = ContractEventForm(
+        context, None, initial={"contract_id": record_id, "kind": "termination"}
+    )
     qtbot.addWidget(form)
     last = start + timedelta(days=99)
     form.fields["effective_date"].set_value(last.isoformat())
@@ -44,7 +46,9 @@ def test_termination_and_suspension_say_what_becomes_of_p2(qtbot: Any, context: 
     assert form.what_if.text() == (
         f"Cette rupture au {last:%d/%m} ramène le compte P2 à 100 jours (270 requis) : la prime "
         "P2 est perdue")
-    suspension = ContractEventForm(context, None, contract_id=record_id, kind="suspension")
+    suspension = ContractEventForm(
+        context, None, initial={"contract_id": record_id, "kind": "suspension"}
+    )
     qtbot.addWidget(suspension)
     suspension.validate_now()
     assert suspension.what_if.text().startswith(

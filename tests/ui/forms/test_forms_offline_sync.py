@@ -70,7 +70,7 @@ def test_forms_typed_offline_reach_the_server(qtbot: Any, server_db: str, tmp_pa
     server.stop()  # the network goes away
     try:
         approval_id = sorted(editing.find(coach.working_copy, "approvals"))[0][0]
-        visit = VisitForm(coach, None, None, approval_id=approval_id)
+        visit = VisitForm(coach, None, None, initial={"approval_id": approval_id})
         qtbot.addWidget(visit)
         assert visit.fields["visitor_id"].value() == account("coach").id  # the logged-in coach
         visit.fields["status"].set_value("done")  # the date of the visit becomes today
