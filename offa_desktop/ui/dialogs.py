@@ -64,6 +64,12 @@ def box_button(
     return button
 
 
+def quit_button(box: QDialogButtonBox, name: str, dialog: QDialog) -> QPushButton:
+    """«Quitter» in ``box``, rejecting ``dialog``: of a dialog asked before the window (the
+    copy's passphrase, a backup to restore), where it means the application does not start."""
+    return box_button(box, name, tr("Quitter"), Role.RejectRole, dialog.reject)
+
+
 def ok_cancel_buttons(
     dialog: QDialog, ok_text: str, on_ok: Callable[[], object] | None = None
 ) -> tuple[QDialogButtonBox, QPushButton]:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from offa_desktop.domain.errors import OffaError
 from offa_desktop.ops.protection import keys
-from offa_desktop.ui.dialogs import Role, box_button
+from offa_desktop.ui.dialogs import Role, box_button, quit_button
 
 log = logging.getLogger("offa.ui")
 
@@ -97,8 +97,7 @@ class PassphraseDialog(QDialog):
         self.set_aside_button = box_button(
             buttons, "passphrase-set-aside", self.tr("Mettre la copie de côté et repartir…"),
             Role.DestructiveRole, self.forget)
-        self.quit_button = box_button(
-            buttons, "passphrase-quit", self.tr("Quitter"), Role.RejectRole, self.reject)
+        self.quit_button = quit_button(buttons, "passphrase-quit", self)
         layout.addWidget(buttons)
         self.passphrase.returnPressed.connect(self._entered)
         self.confirm.returnPressed.connect(self.submit)

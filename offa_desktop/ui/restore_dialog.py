@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offa_desktop.ui.dialogs import Role, box_button
+from offa_desktop.ui.dialogs import Role, box_button, quit_button
 
 log = logging.getLogger("offa.ui")
 
@@ -63,8 +63,7 @@ class RestoreDialog(QDialog):
         self.empty_button = box_button(
             buttons, "restore-empty", self.tr("Repartir d'une copie vide…"),
             Role.DestructiveRole, self._confirm_empty)
-        self.quit_button = box_button(
-            buttons, "restore-quit", self.tr("Quitter"), Role.RejectRole, self.reject)
+        self.quit_button = quit_button(buttons, "restore-quit", self)
         layout.addWidget(buttons)
 
     def restore_from(self, source: Path | None) -> bool:
