@@ -26,7 +26,7 @@ from offa_desktop.store.bulk import by_collection, chunks, instant_column
 from offa_desktop.store.codec import sql_columns, to_api, to_sql_row
 from offa_desktop.store.db import WorkingCopy, lean_cache
 from offa_desktop.store.records import table
-from offa_desktop.store.replica_states import BaseState, OpState, RecordState
+from offa_desktop.store.replica_states import BaseState, RecordState
 from offa_desktop.store.types import utc_now
 
 Key = tuple[str, str]  # (collection, record id)
@@ -84,23 +84,9 @@ class OutboxRows:
                 )
         return found
 
-    def update(self, op: OpState) -> None:
-        error = None
-        if op.error is not None or op.errors:
-            error = {"message": op.error, "errors": op.errors}
-        self.conn.execute(
-            update(_outbox)
-            .where(_outbox.c.seq == op.seq)
-            .values(
-                op_id=op.op_id,
-                kind=op.kind,
-                base_version=op.base_version,
-                fields=op.fields,
-                state=op.state,
-                last_error=error,
-                resolution=op.resolution,
-            )
-        )
+    def update(self, seq: int, **columns: Any) -> None:
+        """Write these columns of the op ``seq`` (an answer settled it, a person resolved it)."""
+        self.conn.execute(update(_outbox).where(_outbox.c.seq == seq).values(**columns))
 
     def remove(self, seqs: Sequence[int]) -> None:
         for chunk in chunks(list(seqs)):

@@ -1,15 +1,17 @@
-"""What sync hands :mod:`offa_desktop.store.replica` to write: a record as the server sent it,
-a base snapshot, an outbox op. Protocols of the attributes the replica reads, so sync's
-dataclasses fit them as they are and the store does not import ``sync``."""
+"""What sync hands :mod:`offa_desktop.store.replica` to write in bulk: a record as the server
+sent it, a base snapshot. Protocols of the attributes the replica reads, so sync's dataclasses
+fit them as they are (a first sync's 100,000 records are not copied on the way) and the store
+does not import ``sync``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 
-class RecordState(Protocol):
-    """A record as the server last sent it (sync's ``ServerRecord`` fits)."""
+class BaseState(Protocol):
+    """A record's state as sync keeps it (sync's ``Base`` fits: its ``version`` is never
+    None; a record the server sent fits too)."""
 
     @property
     def collection(self) -> str: ...
@@ -21,45 +23,12 @@ class RecordState(Protocol):
     def deleted(self) -> bool: ...
     @property
     def data(self) -> Mapping[str, Any] | None: ...
+
+
+class RecordState(BaseState, Protocol):
+    """A record as the server last sent it, with its stamp (sync's ``ServerRecord`` fits)."""
+
     @property
     def updated_at(self) -> str | None: ...
     @property
     def updated_by(self) -> str | None: ...
-
-
-class BaseState(Protocol):
-    """A base snapshot (sync's ``Base`` fits)."""
-
-    @property
-    def collection(self) -> str: ...
-    @property
-    def record_id(self) -> str: ...
-    @property
-    def version(self) -> int: ...
-    @property
-    def deleted(self) -> bool: ...
-    @property
-    def data(self) -> Mapping[str, Any] | None: ...
-
-
-class OpState(Protocol):
-    """An outbox op as written back (sync's ``OutboxOp`` fits)."""
-
-    @property
-    def seq(self) -> int: ...
-    @property
-    def op_id(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def base_version(self) -> int | None: ...
-    @property
-    def fields(self) -> Mapping[str, Any]: ...
-    @property
-    def state(self) -> str: ...
-    @property
-    def error(self) -> str | None: ...
-    @property
-    def errors(self) -> Sequence[Mapping[str, Any]] | None: ...
-    @property
-    def resolution(self) -> Mapping[str, Any] | None: ...

@@ -82,7 +82,14 @@ class _Outbox:
         return found
 
     def update(self, op: OutboxOp) -> None:
-        self.rows.update(op)
+        """The op back to its row: ``error`` and ``errors`` kept together as ``last_error``,
+        as :func:`_op` reads them."""
+        failed = op.error is not None or bool(op.errors)
+        self.rows.update(
+            op.seq, op_id=op.op_id, kind=op.kind, base_version=op.base_version, fields=op.fields,
+            state=op.state, resolution=op.resolution,
+            last_error={"message": op.error, "errors": op.errors} if failed else None,
+        )  # fmt: skip
 
     def remove(self, seqs: Sequence[int]) -> None:
         self.rows.remove(seqs)
