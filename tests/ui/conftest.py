@@ -69,7 +69,8 @@ def opened_files(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     """A form closed at teardown with unsaved changes must not wait for a person: discard.
     Tests that check the question replace ``RecordForm.ask`` themselves."""
-    from offa_desktop.ui.forms.base import RecordForm, UnsavedChoice
+    from offa_desktop.ui.forms.base import RecordForm
+    from offa_desktop.ui.forms.unsaved import UnsavedChoice
 
     monkeypatch.setattr(RecordForm, "ask", staticmethod(lambda _w: UnsavedChoice.DISCARD))
 

@@ -6,7 +6,7 @@ the form reads its fields (what cannot be read is a problem of that field), asks
 (others in the summary), the warnings in amber and the checks left to the server as «vérifié à la
 synchronisation». Save stays disabled while a blocking problem remains; it runs the ops call on
 the writer lane and the form closes on the ChangeSet. Closing with unsaved changes asks:
-enregistrer / abandonner / annuler.
+enregistrer / abandonner / annuler (``unsaved.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -38,9 +37,10 @@ from offa_desktop.ops.records import editing
 from offa_desktop.ops.records.editing import Check
 from offa_desktop.ui.dialogs import wrapping_label
 from offa_desktop.ui.forms.fields import Field, InputError, tr
+from offa_desktop.ui.forms.unsaved import UnsavedChoice, ask_unsaved
 from offa_desktop.ui.tasks import debounced
 
-__all__ = ["RecordForm", "UnsavedChoice", "field_label", "tr"]
+__all__ = ["RecordForm", "field_label", "tr"]
 log = logging.getLogger("offa.ui")
 CHECK_DELAY_MS = 150
 
@@ -51,43 +51,6 @@ def field_label(collection: str, name: str) -> str:
 
 def problems_html(problems: list[Problem]) -> str:
     return "<br>".join(html.escape(p.message) for p in problems)
-
-
-class UnsavedChoice:
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
-
-
-def ask_unsaved(parent: QWidget) -> str:
-    """Enregistrer / Abandonner / Annuler for a form closed with unsaved changes; when a
-    blocking problem remains, «Enregistrer» is not offered (it could not save): the question
-    says what blocks, and offers to go back and correct, or to abandon."""
-    blocking: list[Problem] = list(getattr(parent, "blocking_now", lambda: [])())
-    box = QMessageBox(parent)
-    box.setObjectName("unsaved-question")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("Modifications non enregistrées"))
-    save = None
-    if blocking:
-        box.setText(tr("Cette fiche a des modifications non enregistrées, qui ne peuvent pas "
-                       "être enregistrées telles quelles\u00a0:"))
-        box.setInformativeText("\n".join(f"• {p.message}" for p in blocking[:5]))
-        cancel = box.addButton(tr("Revenir corriger"), QMessageBox.ButtonRole.RejectRole)
-    else:
-        box.setText(tr("Cette fiche a des modifications non enregistrées."))
-        save = box.addButton(tr("Enregistrer"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
-    discard = box.addButton(tr("Abandonner les modifications"),
-                            QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    if save is not None and clicked is save:
-        return UnsavedChoice.SAVE
-    if clicked is discard:
-        return UnsavedChoice.DISCARD
-    return UnsavedChoice.CANCEL
 
 
 class RecordForm(QDialog):

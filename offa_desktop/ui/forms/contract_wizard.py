@@ -277,7 +277,8 @@ class ContractWizard(QWizard):
         if self.saving:
             return
         if self.data.get("learner_id") is not None:
-            from offa_desktop.ui.forms.base import RecordForm, UnsavedChoice
+            from offa_desktop.ui.forms.base import RecordForm
+            from offa_desktop.ui.forms.unsaved import UnsavedChoice
 
             choice = RecordForm.ask(self)
             if choice == UnsavedChoice.CANCEL:

@@ -212,7 +212,8 @@ def test_draft_edited_again_in_the_wizard(qtbot: Any, context: Any) -> None:
 
 
 def test_wizard_cancel_is_guarded(qtbot: Any, context: Any, monkeypatch: Any) -> None:
-    from offa_desktop.ui.forms.base import RecordForm, UnsavedChoice
+    from offa_desktop.ui.forms.base import RecordForm
+    from offa_desktop.ui.forms.unsaved import UnsavedChoice
 
     learner_id = _new_learner(context)
     wizard = ContractWizard(context, None, None, learner_id=learner_id)

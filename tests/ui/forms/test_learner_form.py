@@ -9,9 +9,10 @@ import pytest
 
 from offa_desktop.domain.identifiers import normalize_niss
 from offa_desktop.ops.records import editing
-from offa_desktop.ui.forms.base import RecordForm, UnsavedChoice
+from offa_desktop.ui.forms.base import RecordForm
 from offa_desktop.ui.forms.learner import LearnerForm
 from offa_desktop.ui.forms.registry import open_record
+from offa_desktop.ui.forms.unsaved import UnsavedChoice
 from tests.ui.forms.conftest import shoot, type_text
 
 pytestmark = pytest.mark.gui

@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from offa_desktop.ops.records import editing
-from offa_desktop.ui.forms.base import UnsavedChoice, ask_unsaved
 from offa_desktop.ui.forms.learner import LearnerForm
+from offa_desktop.ui.forms.unsaved import UnsavedChoice, ask_unsaved
 from tests.ui.forms.conftest import clear_and_type
 
 pytestmark = pytest.mark.gui
