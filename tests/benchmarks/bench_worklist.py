@@ -17,6 +17,9 @@
   into the same workbook (sheet, bold header, widths, frozen row, formats), cell by cell through
   its API; CPU (process_time: the reading thread's SQLite included) beside;
   ``export_xlsx_memory``: the export's peak memory growth (VmHWM), target <= 100 MB.
+
+``OFFA_BENCH_WORKLIST=export`` runs the export's figures only (``radar``, ``home``,
+``indicators``: those parts; several with commas).
 """
 
 from __future__ import annotations
@@ -286,9 +289,19 @@ def run() -> list[dict[str, Any]]:
     path = paths.working_copy_path(folder)
     keys.unlock(path, keys.env_source)
     WorkingCopy.open(path).close()  # encrypted in place, and migrated when of an older schema
-    radar = bench_radar(path)
-    return [*radar, bench_home_paint(folder, radar[0]["figure"]), bench_home_gap(path),
-            bench_indicators(path), *bench_export(path)]
+    parts = set(filter(None, os.environ.get("OFFA_BENCH_WORKLIST", "").split(","))) or {
+        "radar", "home", "indicators", "export"}
+    found: list[dict[str, Any]] = []
+    if parts & {"radar", "home"}:
+        radar = bench_radar(path)
+        found += radar if "radar" in parts else []
+        if "home" in parts:
+            found += [bench_home_paint(folder, radar[0]["figure"]), bench_home_gap(path)]
+    if "indicators" in parts:
+        found.append(bench_indicators(path))
+    if "export" in parts:
+        found += bench_export(path)
+    return found
 
 
 if __name__ == "__main__":
