@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 Record = Mapping[str, Any]
 T = TypeVar("T")
@@ -79,10 +79,11 @@ RULES: tuple[Rule, ...] = (
 RULE_BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule found: the record (collection, id), the date it is about (``due``: the
-    deadline, or the day the situation began when it is already late) and a French detail."""
+    deadline, or the day the situation began when it is already late) and a French detail.
+    (Immutable; a named tuple rather than a frozen dataclass: a radar makes 10,000 of them,
+    at a fifth of the cost.)"""
 
     rule: str
     collection: str
