@@ -223,13 +223,16 @@ def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> N
     )
     f.candidates["turns_18"] = {r["id"] for r in rows}
     f.learners.update(_by_id(rows))
+    # what the rule reads of them (whose, running or not), from ix_contracts_radar_learner_of
+    # alone (a row read from the table is a page decrypted): no other rule looks at them, the
+    # follow-up contracts are read before
     for row in select_rows(
         conn,
-        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {LIVE} AND +status IN {_RUN}"
+        f"SELECT id, learner_id, status FROM contracts WHERE {LIVE} AND status IN {_RUN}"
         " AND learner_id IN (SELECT value FROM json_each(?))",
         id_array(f.candidates["turns_18"]),
     ):
-        f.contracts.setdefault(row["id"], _contract(row))
+        f.contracts.setdefault(row["id"], row)
 
 
 # (not their tutor_ids: the store tells criminal_record_old the tutors in charge)
