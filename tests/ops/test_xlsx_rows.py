@@ -6,12 +6,15 @@ a string past Excel's limit. A new xlsxwriter writing differently fails here."""
 from __future__ import annotations
 
 import math
+import re
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
+import openpyxl
 import xlsxwriter
 
 from offa_desktop.ops import export
@@ -90,3 +93,37 @@ def test_rows_are_xlsxwriters_own_xml(tmp_path: Path) -> None:
             for name in a.namelist():
                 if name != "docProps/core.xml":  # its creation time
                     assert a.read(name) == b.read(name), name
+
+
+def _ooxml_text(text: str) -> str:
+    """A cell's text as Excel reads it: ``_xHHHH_`` is the character HHHH (ST_Xstring)."""
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), text)
+
+
+def test_every_part_is_well_formed_and_escapes_round_trip(tmp_path: Path) -> None:
+    tricky = ["a < b & c > d", "ctrl \x01\x02\x1f fin", "😀 Ünï 𝄞 non-BMP", "_x0041_ littéral",
+              " devant", "derrière\t", "]]> <![CDATA[ x", '"guillemets" & \'apostrophes\'',
+              "\ufffe\uffff", "ligne\r\nsuivante"]
+    rows: list[list[Any]] = [[text, date(2026, 9, 1), Decimal("1234.56"), 3, text[::-1]]
+                             for text in tricky]
+    out = tmp_path / "tricky.xlsx"
+    export.write(out, "xlsx", COLUMNS, rows)
+    with zipfile.ZipFile(out) as archive:
+        assert archive.testzip() is None
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                ElementTree.fromstring(archive.read(name))  # raises when not well-formed
+        sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    texts = [_ooxml_text("".join(t.itertext())) for t in sheet.iterfind(".//m:is", ns)]
+    header = [c.title for c in COLUMNS]
+    want = [*header]
+    for text in tricky:
+        # what Excel keeps: U+FFFE and U+FFFF are not XML characters (xlsxwriter writes them
+        # escaped); a carriage return is read back as written
+        want += [text, text[::-1]]
+    assert texts == want
+    book = openpyxl.load_workbook(out)
+    got = [[c.value for c in r] for r in book.active.iter_rows(min_row=2)]
+    assert [[_ooxml_text(r[0]), r[1], r[2], r[3], _ooxml_text(r[4])] for r in got] == [
+        [text, datetime(2026, 9, 1), 1234.56, 3, text[::-1]] for text in tricky]
