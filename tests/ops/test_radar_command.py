@@ -65,3 +65,26 @@ def test_radar_bad_date_and_no_copy(tmp_path: Path) -> None:
     assert code == 1 and lines == [{"ok": False, "error": "bad_date",
                                     "message": "Date invalide : « 2026-02-30 » (attendu "
                                                "AAAA-MM-JJ)."}]
+
+
+
+def test_lines_come_in_order_key_then_rule_order(tmp_path: Path) -> None:
+    """compute sorts by a string written from order_key (overdue first, due date, id) and the
+    rule: the same order as sorting by the domain's order_key, then the rule."""
+    from datetime import date
+
+    from offa_desktop.domain.radar import Finding, order_key
+    from offa_desktop.ops.radar import compute
+    from offa_desktop.store.db import WorkingCopy
+    from offa_desktop.store.demo_fill import fill_working_copy
+
+    today = date(2026, 12, 6)
+    path = tmp_path / "wc.sqlite3"
+    wc = WorkingCopy.open(path)
+    fill_working_copy(wc, 800, seed=5, today=today)
+    wc.close()
+    items = compute(path, today).items
+    assert len({i.rule for i in items}) >= 5 and any(i.due < today for i in items)
+    expected = sorted(items, key=lambda i: (
+        order_key(Finding(i.rule, i.collection, i.id, i.due, i.detail), today), i.rule))
+    assert [i.key for i in items] == [i.key for i in expected]
