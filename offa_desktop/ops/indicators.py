@@ -92,7 +92,7 @@ def compute(path: Path, today: date, filters: Filters | None = None) -> Indicato
     for the longest query rather than for their sum."""
     f = filters or Filters()
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="indicators") as pool:
-        counting = pool.submit(_on_own_connection, path, indicator_rows.contract_counts, f)
+        counting = pool.submit(_on_own_connection, path, indicator_rows.contract_figures, f)
         monthly = pool.submit(_on_own_connection, path,
                               indicator_rows.new_and_ended_per_month, f, today)
         conn = plain_sql.connect(path)
@@ -113,20 +113,20 @@ def compute(path: Path, today: date, filters: Filters | None = None) -> Indicato
             visits = _visits(conn, today)
         finally:
             conn.close()
-        counts = counting.result()
+        figures = counting.result()
         span, new, ended = monthly.result()
-    by_status = indicator_rows.contracts_by(None, f, "status", counts)
+    by_status = figures["status"]
     out.panels.append(_bars("status", "Contrats par statut", by_status, STATUS_FR, "Statut"))
-    by_operator = indicator_rows.contracts_by(None, f, "operator", counts)
+    by_operator = figures["operator"]
     out.panels.append(_bars("operator", "Contrats par opérateur", by_operator, operators,
                             "Opérateur"))
-    by_trade = indicator_rows.contracts_by(None, f, "trade", counts)
+    by_trade = figures["trade"]
     panel = _bars("trade", "Contrats par métier", by_trade[:TOP_TRADES], trades, "Métier")
     panel.rows = [[trades.get(k, k), n] for k, n in by_trade]  # the table holds them all
     if len(by_trade) > TOP_TRADES:
         panel.note = f"graphique : les {TOP_TRADES} métiers les plus suivis"
     out.panels.append(panel)
-    by_region = indicator_rows.contracts_by(None, f, "region", counts)
+    by_region = figures["region"]
     out.panels.append(_bars("region", "Contrats par région", by_region, REGION_FR, "Région"))
     out.panels.append(_monthly(span, new, ended, reasons))
     out.panels += [pending, claims, visits]

@@ -87,6 +87,38 @@ def test_figures_equal_the_records(demo_folder: Path) -> None:
     assert monthly.rows[-1][1] == started
 
 
+def test_counts_in_index_order_equal_the_records_and_the_one_pass(demo_folder: Path) -> None:
+    """Without filters the four counts are read apart (each in index order): they equal the
+    records' and the single filtered pass's (contract_counts), value by value."""
+    from offa_desktop.store import indicator_rows, plain_sql
+
+    contracts = records(demo_folder, "contracts")
+    wc = WorkingCopy.open(paths.working_copy_path(demo_folder))
+    try:
+        with wc.session() as db:
+            units = {r.id: r.data for r in queries.page(db, "establishment_units", limit=10**6)}
+    finally:
+        wc.close()
+    expected = {
+        "status": Counter(c["status"] or "" for c in contracts),
+        "operator": Counter(c["operator_code"] or "" for c in contracts),
+        "trade": Counter(c["trade_code"] or "" for c in contracts),
+        "region": Counter((units.get(c["establishment_unit_id"]) or {}).get("region") or ""
+                          for c in contracts),
+    }
+    conn = plain_sql.connect(paths.working_copy_path(demo_folder))
+    try:
+        figures = indicator_rows.contract_figures(conn, Filters())
+        one_pass = indicator_rows.contract_counts(conn, Filters())
+    finally:
+        conn.close()
+    assert set(figures) == set(expected)
+    for key, counted in expected.items():
+        assert dict(figures[key]) == dict(counted), key
+        assert figures[key] == indicator_rows.contracts_by(None, Filters(), key, one_pass)
+    assert len(figures["operator"]) > 1 and len(figures["region"]) > 1
+
+
 def test_area_shows_charts_with_tables_and_exports(qtbot: Any, demo_copy: Path,
                                                    tmp_path: Path) -> None:
     context = AppContext.open(demo_copy)
