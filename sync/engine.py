@@ -248,13 +248,36 @@ class SyncEngine:
         """Absorb a page; ``force``: collections taken again even when known (a re-pull);
         ``repair``: collections whose records that change without a newer server version are
         noted as repaired."""
-        incoming = [Incoming.from_change(c) for c in changes if c.get("collection") in COLLECTIONS]
-        if len(incoming) < len(changes):  # a newer server's collection: not ours to keep
-            log.warning("%d changes of unknown collections ignored", len(changes) - len(incoming))
-        keys = [s.key for s in incoming]
+        ours = [c for c in changes if c.get("collection") in COLLECTIONS]
+        if len(ours) < len(changes):  # a newer server's collection: not ours to keep
+            log.warning("%d changes of unknown collections ignored", len(changes) - len(ours))
+        keys = [(c["collection"], c["id"]) for c in ours]
         bases = tx.bases.get_many(keys)
         ops = tx.outbox.for_records(keys)
         conflicts = tx.conflicts.get_many(keys)
+        if repair is None and len(set(keys)) == len(keys):
+            # Records never seen here, with nothing local: taken as they are, in bulk (what
+            # Absorber.absorb does with them, without an object per record).
+            fresh: list[dict[str, Any]] = []
+            rest: list[dict[str, Any]] = []
+            for change, key in zip(ours, keys, strict=True):
+                if (
+                    key in bases
+                    or key in ops
+                    or key in conflicts
+                    or change.get("deleted")
+                    or change.get("data") is None
+                ):
+                    rest.append(change)
+                else:
+                    fresh.append(change)
+            if fresh:
+                tx.take_new(fresh)
+                if not report.everything:
+                    for change in fresh:
+                        report.touch(change["collection"], change["id"])
+            ours = rest
+        incoming = [Incoming.from_change(c) for c in ours]
         repaired = [s for s in incoming if repair and s.collection in repair]
         before = tx.records.get_many([s.key for s in repaired]) if repaired else {}
         absorber = Absorber(tx, report)

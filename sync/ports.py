@@ -229,6 +229,12 @@ class SyncTransaction(Protocol):
         flagging it stale in the same transaction, so :meth:`SyncStore.rebuild_derived` redoes
         it set-based after the last page. A store without derived data does nothing."""
 
+    def take_new(self, changes: Sequence[Mapping[str, Any]]) -> None:
+        """Pulled changes (API.md's change objects, live, of known collections, one per
+        record) of records this copy has never seen and holds no edit or conflict of: each
+        written as the server sent it, and as its base, as :meth:`sync.merge.Absorber.absorb`
+        would, without an object per record (most of a first sync)."""
+
 
 class SyncStore(Protocol):
     """The working copy as sync sees it."""

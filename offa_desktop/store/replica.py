@@ -316,6 +316,28 @@ class ReplicaTransaction:
         derived.mark_stale(self._conn)
         self._deferred = True
 
+    def take_new(self, changes: Sequence[Mapping[str, Any]]) -> None:
+        """Records never seen here, as the pull sent them (change objects of API.md, live, one
+        per record, no local edit or conflict): each row and its base written in one pass
+        over the change objects, as :meth:`RecordRows.put_many` and :meth:`BaseRows.put_many`
+        write them (a first sync's 100,000 records build no object of their own)."""
+        grouped: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+        bases: list[tuple[str, str, int, str]] = []
+        dumps = orjson.dumps
+        for change in changes:
+            collection, record_id, data = change["collection"], change["id"], change["data"]
+            version = int(change["version"])
+            row = to_sql_row(collection, record_id, version, data)
+            grouped[collection].append(
+                (*row[:3], instant_column(change.get("updated_at")), change.get("updated_by"),
+                 *row[5:])
+            )  # fmt: skip
+            bases.append((collection, record_id, version, dumps(data).decode()))
+        for collection, rows in grouped.items():
+            self._conn.exec_driver_sql(_upsert_sql(collection), rows)
+        if bases:
+            self._conn.exec_driver_sql(_BASE_UPSERT, bases)
+
 
 @contextmanager
 def transaction(wc: WorkingCopy) -> Iterator[ReplicaTransaction]:

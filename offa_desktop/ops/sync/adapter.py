@@ -200,6 +200,7 @@ class StoreSyncTransaction:
         self.state = tx.state  # CursorStore: plain strings both sides
         self.conflicts = _Conflicts(tx.conflicts)
         self.defer_derived = tx.defer_derived
+        self.take_new = tx.take_new
 
 
 class StoreSyncAdapter:
