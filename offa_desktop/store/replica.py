@@ -24,7 +24,7 @@ from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.store import derived, tables, verify
 from offa_desktop.store.bulk import by_collection, chunks, instant_column
 from offa_desktop.store.codec import sql_columns, to_api, to_sql_row
-from offa_desktop.store.db import WorkingCopy, hold_checkpoints, lean_cache
+from offa_desktop.store.db import WorkingCopy, lean_cache, space_checkpoints
 from offa_desktop.store.records import table
 from offa_desktop.store.replica_states import BaseState, RecordState
 from offa_desktop.store.types import utc_now
@@ -311,13 +311,13 @@ class ReplicaTransaction:
     def defer_derived(self) -> None:
         """For a bulk page: the search and list triggers are set aside until this transaction
         ends (put back before it commits) and the derived tables are flagged stale with it;
-        :func:`rebuild_derived` rebuilds them set-based afterwards. Its commit leaves the WAL
-        to the next ordinary commit's checkpoint (:func:`db.hold_checkpoints`)."""
+        :func:`rebuild_derived` rebuilds them set-based afterwards. Its commit checkpoints
+        less often (:func:`db.space_checkpoints`)."""
         if self._deferred:
             return
         self._stack.enter_context(derived.triggers_aside(self._conn))
         self._stack.enter_context(lean_cache(self._conn))
-        hold_checkpoints(self._conn)
+        space_checkpoints(self._conn)
         derived.mark_stale(self._conn)
         self._deferred = True
 
