@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -26,7 +27,7 @@ from offa_desktop.domain.contracts import RUNNING
 from offa_desktop.domain.deadlines import OPEN_REQUEST, Window, minimum_thresholds, window
 from offa_desktop.domain.forecast import P2_REQUIRED_DAYS
 from offa_desktop.domain.radar import Facts
-from offa_desktop.store.plain_sql import LIVE, id_array, select_rows
+from offa_desktop.store.plain_sql import LIVE, id_array, select_rows, select_rows_at_once
 
 _RUN = "(" + ", ".join(f"'{s}'" for s in RUNNING) + ")"
 _CONTRACT_COLS = (
@@ -38,7 +39,8 @@ _C_COLS = ", ".join(f"c.{c}" for c in _CONTRACT_NAMES)
 # what the rules read of a tutor (ix_tutors_radar and ix_tutors_radar_record hold it)
 _TUTOR_COLS = ("id, company_id, condition, experience_years, training_hours, criminal_record_date,"
                " certified")
-_TUTOR_COLS_T = ", ".join(f"t.{c.strip()}" for c in _TUTOR_COLS.split(","))
+_TUTOR_NAMES = tuple(c.strip() for c in _TUTOR_COLS.split(","))
+_TUTOR_COLS_T = ", ".join(f"t.{c}" for c in _TUTOR_NAMES)
 _CERTIFIED = (
     "(t.condition = 'validation' OR (coalesce(t.experience_years, 0) >= 5"
     " AND coalesce(t.training_hours, 0) >= 8))"
@@ -68,9 +70,16 @@ def _reference(conn: sqlite3.Connection, collection: str) -> list[dict[str, Any]
     return rows
 
 
-def load_facts(conn: sqlite3.Connection, today: date) -> tuple[Facts, Window]:
+def load_facts(
+    conn: sqlite3.Connection, today: date, second: sqlite3.Connection | None = None
+) -> tuple[Facts, Window]:
     """The candidate records of every rule on ``today`` (``Facts.candidates``, per rule) and
-    the records they refer to."""
+    the records they refer to.
+
+    With ``second`` (another connection to the copy), the costliest reads (``_read_aside``:
+    old criminal-record extracts, the P2 candidates, their tutors and units) run on it on a
+    thread while ``conn`` reads the rest: each comes back as one JSON text, so SQLite runs it
+    without the GIL and on two cores the radar waits for the longer half, not for both."""
     f = Facts(
         wage_references=_reference(conn, "wage_references"),
         pay_rates=_reference(conn, "pay_rates"),
@@ -95,17 +104,24 @@ def load_facts(conn: sqlite3.Connection, today: date) -> tuple[Facts, Window]:
     }
     candidates: dict[str, set[str]] = {}
     f.candidates = candidates
-    for rule, sql in _contract_candidates(conn, minimum_thresholds(f), w).items():
-        # a contracts query reads each candidate's row as it finds it (a second lookup by
-        # id was 37 ms for 5,000 contracts); a query on events names the contract only
-        ids = candidates[rule] = set()
-        for found in conn.execute(sql, params):
-            if found[0] is None:
-                continue
-            ids.add(str(found[0]))
-            if len(found) > 1 and found[0] not in f.contracts:
-                f.contracts[found[0]] = _contract(dict(zip(_CONTRACT_NAMES, found, strict=True)))
-    wanted = set().union(*candidates.values()) - set(f.contracts)
+    queries = _contract_candidates(conn, minimum_thresholds(f), w)
+    p2 = {"p2_at_risk": queries.pop("p2_at_risk")}
+    aside = Facts(candidates={})
+    if second is None:
+        _read_aside(conn, aside, p2, params)
+        _read_main(conn, f, queries, params)
+    else:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="radar") as pool:
+            reading = pool.submit(_read_aside, second, aside, p2, params)
+            _read_main(conn, f, queries, params)
+            reading.result()
+    assert aside.candidates is not None
+    candidates.update(aside.candidates)
+    for cid, contract in aside.contracts.items():
+        f.contracts.setdefault(cid, contract)
+    f.tutors, f.units, f.tutors_in_charge = aside.tutors, aside.units, aside.tutors_in_charge
+    # the notices' contracts (their query names the contract only)
+    wanted = set().union(*(candidates[rule] for rule in (*queries, *p2))) - set(f.contracts)
     for row in select_rows(
         conn,
         f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {LIVE}"
@@ -115,13 +131,41 @@ def load_facts(conn: sqlite3.Connection, today: date) -> tuple[Facts, Window]:
         f.contracts[row["id"]] = _contract(row)
     _events(conn, f)
     _follow_ups(conn, f, w)
-    _turning_18(conn, f, params)
+    _turning_18(conn, f, params)  # after the follow-ups: it reads only part of its contracts
+    return f, w
+
+
+def _read_main(
+    conn: sqlite3.Connection, f: Facts, queries: dict[str, str], params: dict[str, Any]
+) -> None:
+    """The contract rules' candidates (but P2's), the approvals, visits, claims, referrals."""
+    assert f.candidates is not None
+    for rule, sql in queries.items():
+        # a contracts query reads each candidate's row as it finds it (a second lookup by
+        # id was 37 ms for 5,000 contracts); a query on events names the contract only
+        ids = f.candidates[rule] = set()
+        for found in conn.execute(sql, params):
+            if found[0] is None:
+                continue
+            ids.add(str(found[0]))
+            if len(found) > 1 and found[0] not in f.contracts:
+                f.contracts[found[0]] = _contract(dict(zip(_CONTRACT_NAMES, found, strict=True)))
     _approvals(conn, f, params)
     _visits_and_claims(conn, f, params)
     _referrals(conn, f)
+
+
+def _read_aside(
+    conn: sqlite3.Connection, f: Facts, p2: dict[str, str], params: dict[str, Any]
+) -> None:
+    """Old criminal-record extracts, the P2 candidates and their tutors and units, each read
+    at once (``select_rows_at_once``)."""
+    assert f.candidates is not None
     _old_records(conn, f, params)
+    rows = select_rows_at_once(conn, _CONTRACT_NAMES, p2["p2_at_risk"], params)
+    f.candidates["p2_at_risk"] = {str(r["id"]) for r in rows if r["id"] is not None}
+    f.contracts.update((str(r["id"]), _contract(r)) for r in rows if r["id"] is not None)
     _places(conn, f)
-    return f, w
 
 
 def _p2_starts(conn: sqlite3.Connection, first_year: date) -> list[tuple[str, str]]:
@@ -178,7 +222,7 @@ def _contract_candidates(
         "notice_running": "SELECT DISTINCT contract_id FROM contract_events"
         " WHERE deleted IS 0 AND kind = 'termination'"
         " AND json_extract(details, '$.notice_end') BETWEEN :notice_from AND :notice_to",
-        "p2_at_risk": p2 or "SELECT NULL WHERE 0",
+        "p2_at_risk": p2 or f"SELECT {_CONTRACT_COLS} FROM contracts WHERE 0",
     }
 
 
@@ -274,8 +318,9 @@ def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> 
     if params["records_before"] is None:
         f.candidates["criminal_record_old"] = set()
         return
-    old = select_rows(
+    old = select_rows_at_once(
         conn,
+        _TUTOR_NAMES,
         f"SELECT {_TUTOR_COLS_T}"
         f" FROM tutors t WHERE t.{LIVE} AND t.criminal_record_date <= :records_before"
         " AND (EXISTS (SELECT 1 FROM contracts c WHERE c.tutor_id = t.id"
@@ -340,15 +385,17 @@ def _places(conn: sqlite3.Connection, f: Facts) -> None:
     (``radar_lines.naming_rows``)."""
     assert f.candidates is not None
     p2 = [f.contracts[c] for c in f.candidates["p2_at_risk"] if c in f.contracts]
-    p2_tutors = select_rows(
+    p2_tutors = select_rows_at_once(
         conn,
+        _TUTOR_NAMES,
         f"SELECT {_TUTOR_COLS} FROM tutors INDEXED BY ix_tutors_radar WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
-        id_array(c["tutor_id"] for c in p2 if c["tutor_id"] not in f.tutors),
+        id_array(c["tutor_id"] for c in p2 if c["tutor_id"] not in f.tutors),  # (read aside)
     )
     f.tutors.update(_by_id(p2_tutors))
-    p2_units = select_rows(
+    p2_units = select_rows_at_once(
         conn,
+        ("id", "region"),
         f"SELECT id, region FROM establishment_units WHERE {LIVE}"
         " AND id IN (SELECT value FROM json_each(?))",
         id_array(c["establishment_unit_id"] for c in p2),
