@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -111,6 +110,8 @@ def load_facts(
         _read_aside(conn, aside, p2, params)
         _read_main(conn, f, queries, params)
     else:
+        from concurrent.futures import ThreadPoolExecutor  # (not before the first paint)
+
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="radar") as pool:
             reading = pool.submit(_read_aside, second, aside, p2, params)
             _read_main(conn, f, queries, params)
