@@ -105,9 +105,9 @@ def p2_forecast(
     notes: list[str] = []
     if start_level != "a":
         notes.append(f"commence au niveau {str(start_level or '?').upper()} (A requis)")
-    if tutor is None or not tutor_is_certified(tutor):
-        notes.append("tuteur non agréé")
     uncertified = tutor is None or not tutor_is_certified(tutor)
+    if uncertified:
+        notes.append("tuteur non agréé")
     if reach > cut:
         notes.insert(0, f"270 jours impossibles avant le {format_date_fr(cut)}")
         state = LOST

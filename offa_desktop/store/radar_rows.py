@@ -47,7 +47,12 @@ _CERTIFIED = (
 
 
 def _money(cents: Any) -> str | None:
-    return None if cents is None else f"{Decimal(int(cents)).scaleb(-2):.2f}"
+    """Cents as the API writes money (``"1234.50"``): what ``f"{Decimal(cents).scaleb(-2):.2f}"``
+    writes, in integers (a radar converts thousands of pays)."""
+    if cents is None:
+        return None
+    whole, part = divmod(abs(int(cents)), 100)
+    return f"{'-' if int(cents) < 0 else ''}{whole}.{part:02d}"
 
 
 def _json(text: Any) -> Any:
@@ -241,15 +246,17 @@ def _events(conn: sqlite3.Connection, f: Facts) -> None:
 def _follow_ups(conn: sqlite3.Connection, f: Facts, w: Window) -> None:
     """Every contract of the learners whose contract ends soon (a follow-up contract?)."""
     assert f.candidates is not None
-    ending = [str(f.contracts[i]["learner_id"]) for i in f.candidates["contract_end"]
-              if i in f.contracts]
+    ending = {str(f.contracts[i]["learner_id"]) for i in f.candidates["contract_end"]
+              if i in f.contracts}
+    # their contracts read already (the only ones the query could find again)
+    known = [cid for cid, c in f.contracts.items() if str(c["learner_id"]) in ending]
     for row in select_rows(
         conn,
         f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {LIVE}"
         " AND learner_id IN (SELECT value FROM json_each(?))"
         " AND id NOT IN (SELECT value FROM json_each(?))",
         id_array(ending),
-        id_array(f.contracts),
+        id_array(known),
     ):
         f.contracts.setdefault(row["id"], _contract(row))
     for cid, c in f.contracts.items():

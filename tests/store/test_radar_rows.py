@@ -89,3 +89,11 @@ def test_candidates_find_what_every_record_finds(demo_copy: Path, shift: int, tw
         assert len(ids) <= 2 * listed.get(key, 0) + 25, (key, len(ids), listed.get(key))
     if shift == 0:
         assert len({rule for rule, *_ in expected}) >= 5
+
+
+@pytest.mark.parametrize("cents", [0, 1, 5, 99, 100, 101, 67580, 123456, -1, -5, -100, -12345])
+def test_pay_in_cents_written_as_the_api_writes_money(cents: int) -> None:
+    from decimal import Decimal
+
+    assert radar_rows._money(cents) == f"{Decimal(cents).scaleb(-2):.2f}"
+    assert radar_rows._money(None) is None
