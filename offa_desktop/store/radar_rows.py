@@ -113,13 +113,13 @@ def load_facts(
     aside = Facts(candidates={})
     if second is None:
         _read_aside(conn, aside, p2, params)
-        _read_main(conn, f, queries, params)
+        turning = _read_main(conn, f, queries, params)
     else:
         from concurrent.futures import ThreadPoolExecutor  # (not before the first paint)
 
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="radar") as pool:
             reading = pool.submit(_read_aside, second, aside, p2, params)
-            _read_main(conn, f, queries, params)
+            turning = _read_main(conn, f, queries, params)
             reading.result()
     assert aside.candidates is not None
     candidates.update(aside.candidates)
@@ -137,14 +137,16 @@ def load_facts(
         f.contracts[row["id"]] = _contract(row)
     _events(conn, f)
     _follow_ups(conn, f, w)
-    _turning_18(conn, f, params)  # after the follow-ups: it reads only part of its contracts
+    for row in turning:  # after the follow-ups: only part of these contracts was read
+        f.contracts.setdefault(row["id"], row)
     return f, w
 
 
 def _read_main(
     conn: sqlite3.Connection, f: Facts, queries: dict[str, str], params: dict[str, Any]
-) -> None:
-    """The contract rules' candidates (but P2's), the approvals, visits, claims, referrals."""
+) -> list[dict[str, Any]]:
+    """The contract rules' candidates (but P2's), the approvals, visits, claims, referrals,
+    the learners turning 18 (their contracts returned, see ``_turning_18``)."""
     assert f.candidates is not None
     for rule, sql in queries.items():
         # a contracts query reads each candidate's row as it finds it (a second lookup by
@@ -159,6 +161,7 @@ def _read_main(
     _approvals(conn, f, params)
     _visits_and_claims(conn, f, params)
     _referrals(conn, f)
+    return _turning_18(conn, f, params)
 
 
 def _read_aside(
@@ -263,8 +266,12 @@ def _follow_ups(conn: sqlite3.Connection, f: Facts, w: Window) -> None:
         f.learner_contracts.setdefault(str(c["learner_id"]), []).append(cid)
 
 
-def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
-    """Learners born in the window who have a running contract, and those contracts."""
+def _turning_18(
+    conn: sqlite3.Connection, f: Facts, params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Learners born in the window who have a running contract (into ``f``), and what the
+    rule reads of those contracts (returned: they go into ``f.contracts`` once the follow-up
+    contracts are read, which must not take them for whole rows)."""
     assert f.candidates is not None
     rows = select_rows(
         conn,
@@ -276,15 +283,13 @@ def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> N
     f.candidates["turns_18"] = {r["id"] for r in rows}
     f.learners.update(_by_id(rows))
     # what the rule reads of them (whose, running or not), from ix_contracts_radar_learner_of
-    # alone (a row read from the table is a page decrypted): no other rule looks at them, the
-    # follow-up contracts are read before
-    for row in select_rows(
+    # alone (a row read from the table is a page decrypted): no other rule looks at them
+    return select_rows(
         conn,
         f"SELECT id, learner_id, status FROM contracts WHERE {LIVE} AND status IN {_RUN}"
         " AND learner_id IN (SELECT value FROM json_each(?))",
         id_array(f.candidates["turns_18"]),
-    ):
-        f.contracts.setdefault(row["id"], row)
+    )
 
 
 # (not their tutor_ids: the store tells criminal_record_old the tutors in charge)
