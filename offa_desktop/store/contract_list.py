@@ -32,7 +32,7 @@ from offa_desktop.store.list_rows import (
     ContractRow,
     contract_row,
 )
-from offa_desktop.store.records import table
+from offa_desktop.store.records import table, unindexed
 from offa_desktop.store.search import fts_query, matching_ids
 from offa_desktop.store.tables import CONFLICTS, OP_CONFLICT, OP_FORBIDDEN, OP_REJECTED, OUTBOX
 
@@ -111,10 +111,12 @@ LIST_KEYS = Table(
 )
 
 
-def _filters(q: ContractQuery) -> list[ColumnElement[bool]]:
-    """The list's filters, on the contracts table alone (so counting needs no join)."""
+def _filters(q: ContractQuery, *, by_deleted: bool = True) -> list[ColumnElement[bool]]:
+    """The list's filters, on the contracts table alone (so counting needs no join);
+    ``by_deleted=False``: "not deleted" never chooses the index rows are read through."""
     c = table("contracts")
-    where: list[ColumnElement[bool]] = [c.c.deleted.is_(False)]
+    live = c.c.deleted if by_deleted else unindexed(c.c.deleted)
+    where: list[ColumnElement[bool]] = [live.is_(False)]
     if q.status:
         where.append(c.c.status == q.status)
     if q.operator:
@@ -190,7 +192,11 @@ def page_statement(q: ContractQuery, offset: int, limit: int) -> Select[Any]:
         .outerjoin(co, co.c.id == u.c.company_id)
         .outerjoin(tr, and_(tr.c.code == c.c.trade_code, tr.c.deleted.is_(False)))
         .outerjoin(op, and_(op.c.code == c.c.operator_code, op.c.deleted.is_(False)))
-        .where(*_filters(q))
+        # Never read through an index on "deleted": nearly every contract is live, and once
+        # ANALYZE has run SQLite would read them all that way and sort them for one page
+        # (2-4 s on an encrypted 100,000-contract copy) instead of reading the sort
+        # column's index in order and stopping after the page (1-5 ms).
+        .where(*_filters(q, by_deleted=False))
         .order_by(*(key.desc() if q.descending else key.asc() for key in keys))
         .offset(offset)
         .limit(limit)

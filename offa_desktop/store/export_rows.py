@@ -18,12 +18,10 @@ from typing import Any
 import orjson
 from sqlalchemy import ColumnElement, case, func, select, text
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.expression import UnaryExpression
-from sqlalchemy.sql.operators import custom_op
 
 from offa_desktop.domain.schema import COLLECTIONS, Kind
 from offa_desktop.store.codec import api_converter, to_api, to_columns
-from offa_desktop.store.records import table
+from offa_desktop.store.records import table, unindexed
 from offa_desktop.store.types import instant_str, parse_instant
 
 BATCH = 2000
@@ -144,11 +142,6 @@ def _names(session: Session, collection: str, rows: list[tuple[str, list[Any]]],
     return known
 
 
-def _unindexed(column: Any) -> Any:
-    """``+column``: the same value, which SQLite will not look up through an index."""
-    return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
-
-
 def _raw_converter(kind: Kind) -> Callable[[Any], Any] | None:
     """What turns a value as SQLite holds it into the batch's value of a field of ``kind``
     (what its column type reads, then the API form for instants and hours; dates stay as
@@ -206,7 +199,7 @@ def batches(
     fields = [f.name for f in spec.fields]
     # every condition with a unary plus: no index drives the read (a filter on an indexed
     # column would read the matching rows in that index's order, a page per row again)
-    where = _where(collection, filters, _unindexed)
+    where = _where(collection, filters, unindexed)
     statement = select(t.c.id, t.c.extra, *(
         _label_sql(collection, f.name) if f.kind is Kind.REF and f.ref and f.ref != "contracts"
         else t.c[f.name]  # a contract is named by its id: the value itself

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from offa_desktop.store.codec import to_api
 from offa_desktop.store.models import MODELS
@@ -19,6 +21,12 @@ def table(collection: str) -> Table:
     found = MODELS[collection].__table__
     assert isinstance(found, Table)
     return found
+
+
+def unindexed(column: Any) -> Any:
+    """``+column``: the same value, which SQLite will not look rows up by (a condition on it
+    cannot choose the index the rows are read through)."""
+    return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
 
 
 @dataclass(frozen=True)

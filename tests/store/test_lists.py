@@ -206,3 +206,51 @@ def test_sort_keys_follow_parents_arriving_late_and_renames(tmp_path: Path) -> N
         wc, "company", False
     )
     wc.close()
+
+
+def test_a_sorted_page_reads_the_sort_index_once_analyzed(tmp_path: Path) -> None:
+    """With the statistics ANALYZE gives a 100,000-contract copy (copied here into
+    sqlite_stat1: "deleted" one value for every row), no unfiltered sort reads every contract
+    and sorts them for one page (USE TEMP B-TREE FOR ORDER BY): 2-4 s on an encrypted copy,
+    against 1-5 ms reading the sort column's index in order."""
+    from sqlalchemy import text
+
+    from offa_desktop.store.contract_list import page_statement
+
+    wc = WorkingCopy.open(tmp_path / "wc.sqlite3")
+    try:
+        fill_working_copy(wc, 40, seed=3, today=TODAY)
+        with wc.engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
+            conn.execute(text(
+                "DELETE FROM sqlite_stat1 WHERE tbl IN ('contracts', 'list_contract_keys')"))
+            keys = {"ix_list_contract_keys_sync_key": "100000 100000 1",
+                    "ix_list_contract_keys_trade_key": "100000 5264 1",
+                    "ix_list_contract_keys_company_key": "100000 8 1",
+                    "ix_list_contract_keys_learner_key": "100000 2 1",
+                    "sqlite_autoindex_list_contract_keys_1": "100000 1"}
+            for index, stat in keys.items():
+                conn.execute(text("INSERT INTO sqlite_stat1 VALUES ('list_contract_keys', :i, :s)"),
+                             {"i": index, "s": stat})
+            stats = {"ix_contracts_figures": "100000 100000 51 22 4 2 1 1",
+                     "ix_contracts_live_status": "100000 100000 16667",
+                     "ix_contracts_operator_code_id": "100000 12500 1",
+                     "ix_contracts_start_date_id": "100000 51 1",
+                     "ix_contracts_end_date_id": "100000 46 1",
+                     "ix_contracts_level_id": "100000 33334 1",
+                     "ix_contracts_status_id": "100000 16667 1",
+                     "ix_contracts_status_start": "100000 16667 22",
+                     "sqlite_autoindex_contracts_1": "100000 1"}
+            for index, stat in stats.items():
+                conn.execute(text("INSERT INTO sqlite_stat1 VALUES ('contracts', :i, :s)"),
+                             {"i": index, "s": stat})
+            conn.execute(text("ANALYZE sqlite_schema"))  # the statistics read again
+            for sort in CONTRACT_SORTS:
+                for descending in (False, True):
+                    sql = str(page_statement(ContractQuery(sort=sort, descending=descending),
+                                             0, 100).compile(
+                        conn, compile_kwargs={"literal_binds": True}))
+                    plan = [r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+                    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, (sort, descending, plan)
+    finally:
+        wc.close()
