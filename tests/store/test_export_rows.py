@@ -6,11 +6,12 @@ batches of any size give the same rows."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import insert, text, update
 
 from offa_desktop import paths
 from offa_desktop.domain.schema import COLLECTIONS, Kind
@@ -37,6 +38,10 @@ def wc(tmp_path_factory: pytest.TempPathFactory) -> Any:
         db.execute(update(contracts).where(contracts.c.id == second).values(deleted=True))
         db.execute(update(contracts).where(contracts.c.id == third).values(
             referent_name="Ça & <là> \x01 😀"))
+        # an instant (stored with microseconds, exported as the API writes it)
+        db.execute(insert(table("documents")).values(
+            id="00000000-0000-4000-8000-000000000001", deleted=False, version=1, size=12,
+            created_at=datetime(2026, 11, 23, 9, 15, tzinfo=UTC)))
         db.commit()
     yield copy
     copy.close()
@@ -84,6 +89,9 @@ def test_every_collection_by_id_as_the_store_reads_it(wc: Any, collection: str) 
         got = _read(db, collection)
         assert [r[0] for r in got] == sorted(r[0] for r in got)
         assert _typed(got) == _typed(_expected(db, collection))
+        if collection == "documents":
+            fields = [f.name for f in COLLECTIONS["documents"].fields]
+            assert got[0][1][fields.index("created_at")] == "2026-11-23T09:15:00Z"
 
 
 def test_extra_deleted_filters_and_batch_sizes(wc: Any) -> None:
