@@ -197,13 +197,13 @@ def _sync(session: SyncSession, args: argparse.Namespace) -> int:
         session.login(account.server, account.username, password)
     verify = bool(getattr(args, "verify", False))  # sync --verify
     try:
-        report = session.sync_once(page_size=_page_size(), verify=verify)
+        report = session.sync_once(page_size=_page_size(), bulk_group=_bulk_group(), verify=verify)
     except LoginRequired as exc:
         if password is None:
             emit({"ok": False, "error": "login_required", "message": exc.message})
             return EXIT_FAILED
         session.login(account.server, account.username, password)
-        report = session.sync_once(page_size=_page_size(), verify=verify)
+        report = session.sync_once(page_size=_page_size(), bulk_group=_bulk_group(), verify=verify)
     logfile.names_changed()  # the people the sync brought: their names are redacted too
     emit(report.summary())
     return EXIT_OK
@@ -250,6 +250,11 @@ def _forget(session: SyncSession, args: argparse.Namespace) -> int:
 def _page_size() -> int | None:
     page = os.environ.get("OFFA_SYNC_PAGE_SIZE")  # tests: several pages out of little data
     return int(page) if page else None
+
+
+def _bulk_group() -> int | None:
+    group = os.environ.get("OFFA_SYNC_BULK_GROUP")  # tests: records a bulk transaction gathers
+    return int(group) if group else None
 
 
 def _records(session: SyncSession) -> Iterator[dict[str, Any]]:

@@ -156,6 +156,52 @@ def test_kill_between_bulk_pages_heals_at_the_next_open(seeded: Server, tmp_path
     device.close()
 
 
+def _cursor(path: Path) -> str | None:
+    raw = keyed.connect(path)
+    try:
+        row = raw.execute("SELECT value FROM sync_state WHERE key = 'cursor'").fetchone()
+    finally:
+        raw.close()
+    return None if row is None else str(row[0])
+
+
+def _records(path: Path) -> int:
+    raw = keyed.connect(path)
+    try:
+        return int(raw.execute("SELECT count(*) FROM base").fetchone()[0])
+    finally:
+        raw.close()
+
+
+def test_bulk_pages_commit_in_groups_and_a_kill_loses_only_the_open_group(
+    seeded: Server, tmp_path: Path
+) -> None:
+    """A bulk load gathers pages in one transaction (BULK_GROUP_RECORDS): killed while its
+    second page is applied, nothing of the group is there and the next sync starts again from
+    the start; killed after the first group's commit, those pages and their cursor are there and
+    the next sync continues from it. Either way the copy ends as the trigger path makes it."""
+    reference = _row_by_row(seeded, tmp_path)
+    size = BULK_MIN + 50
+    env = {"OFFA_SYNC_PAGE_SIZE": str(size), "OFFA_SYNC_BULK_GROUP": str(3 * size)}
+    device = _device(seeded, tmp_path)
+    path = device.session.wc.path
+    device.close()
+    done = device.sync(crash_at="pull_page_applied_before_commit:2", extra_env=env)
+    assert done.killed, done.stderr[-2000:]
+    assert _cursor(path) is None and _records(path) == 0  # the open group rolled back
+    done = device.sync(crash_at="pull_page_committed:1", extra_env=env)
+    assert done.killed, done.stderr[-2000:]
+    assert _cursor(path) is not None
+    # one group: three pages committed together (a change of a collection this client does
+    # not keep leaves no base)
+    assert 2 * size < _records(path) <= 3 * size
+    device.sync_here(page_size=BULK_MIN * 2)
+    with device.working_copy() as wc:
+        assert not _stale(wc.path)
+        assert derived(wc) == reference
+    device.close()
+
+
 def test_bulk_pages_after_the_first_are_larger(
     seeded: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -226,6 +226,7 @@ class SyncSession:
         progress: Callable[[Progress], None] | None = None,
         *,
         page_size: int | None = None,
+        bulk_group: int | None = None,
         verify: bool = False,
     ) -> SyncReport:
         """One sync, and its time kept (``LAST_SYNC_KEY``) for the status line: whoever syncs
@@ -237,6 +238,8 @@ class SyncSession:
         engine = self.engine(progress)
         if page_size:
             engine.page_size = page_size
+        if bulk_group is not None:
+            engine.bulk_group = bulk_group
         engine.verify = verify
         try:
             report = engine.sync_once()
