@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from offa_desktop import logfile, paths
-from offa_desktop.cli_import import import_file
 from offa_desktop.cli_output import (
     EXIT_FAILED,
     EXIT_OK,
@@ -88,7 +87,7 @@ def run_in(session: SyncSession, args: argparse.Namespace) -> int:
             "logout": _logout,
             "sync": _sync,
             "dump": _dump,
-            "import": import_file,
+            "import": _import_file,
             "forget": _forget,
         }[args.command]
         return handler(session, args)
@@ -107,6 +106,12 @@ def run_in(session: SyncSession, args: argparse.Namespace) -> int:
             "Erreur inattendue ; le détail est dans le journal (dossier logs des données). "
             "Vos modifications restent enregistrées.",
         )
+
+
+def _import_file(session: SyncSession, args: argparse.Namespace) -> int:
+    from offa_desktop.cli_import import import_file  # its readers: not for the other commands
+
+    return import_file(session, args)
 
 
 def _password() -> str:
