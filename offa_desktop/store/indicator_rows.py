@@ -73,21 +73,33 @@ def contract_counts(conn: sqlite3.Connection, f: Filters) -> list[tuple[str, str
         " GROUP BY +c.status, c.operator_code, c.trade_code, u.region", params)]  # covering
 
 
-# Without filters, each count in the order of an index of the live contracts (migration 0019:
-# no temporary b-tree, no lookup per contract); the region summed from the count by unit.
+# Without filters, each count in the order of an index the contracts have anyway (no temporary
+# b-tree, no lookup per contract; the region summed from the count by unit), every contract
+# counted, then the deleted ones (few: tombstones, found by ix_contracts_live_status) taken
+# away: indexes of the live contracts alone would cost every write (migration 0020).
 _MARGINALS = {
     "status": "SELECT c.status, count(*) FROM contracts c WHERE c.deleted IS 0"
               " GROUP BY c.status",  # ix_contracts_live_status
     "operator": "SELECT c.operator_code, count(*) FROM contracts c"
-                " INDEXED BY ix_contracts_live_operator WHERE c.deleted IS 0"
-                " GROUP BY c.operator_code",
-    "trade": "SELECT c.trade_code, count(*) FROM contracts c INDEXED BY ix_contracts_live_trade"
-             " WHERE c.deleted IS 0 GROUP BY c.trade_code",
+                " INDEXED BY ix_contracts_operator_code_id GROUP BY c.operator_code",
+    "trade": "SELECT c.trade_code, count(*) FROM contracts c INDEXED BY ix_contracts_trade_code"
+             " GROUP BY c.trade_code",
     "region": "SELECT u.region, sum(n) FROM (SELECT c.establishment_unit_id AS unit, count(*) AS n"
-              " FROM contracts c INDEXED BY ix_contracts_live_unit WHERE c.deleted IS 0"
+              " FROM contracts c INDEXED BY ix_contracts_establishment_unit_id"
               " GROUP BY c.establishment_unit_id)"
               " LEFT JOIN establishment_units u ON u.id = unit AND u.deleted IS 0"
               " GROUP BY u.region",
+}
+# deleted IS NOT 0 as two ranges of ix_contracts_figures (deleted, start, status, operator,
+# trade, unit, end): the few deleted contracts found at once, what is counted in the index
+_DELETED = "(c.deleted > 0 OR c.deleted < 0)"
+_DELETED_ROWS = f"contracts c INDEXED BY ix_contracts_figures WHERE {_DELETED}"
+_DELETED_BY = {
+    "operator": f"SELECT c.operator_code, count(*) FROM {_DELETED_ROWS} GROUP BY c.operator_code",
+    "trade": f"SELECT c.trade_code, count(*) FROM {_DELETED_ROWS} GROUP BY c.trade_code",
+    "region": "SELECT u.region, count(*) FROM (SELECT c.establishment_unit_id AS unit FROM"
+              f" {_DELETED_ROWS}) LEFT JOIN establishment_units u ON u.id = unit"
+              " AND u.deleted IS 0 GROUP BY u.region",
 }
 KEYS = ("status", "operator", "trade", "region")
 
@@ -104,7 +116,11 @@ def contract_figures(conn: sqlite3.Connection, f: Filters) -> dict[str, list[tup
         summed: dict[str, int] = {}
         for value, n in _pairs(conn, _MARGINALS[key], {}):
             summed[str(value or "")] = summed.get(str(value or ""), 0) + int(n)
-        out[key] = sorted(summed.items(), key=lambda p: (-p[1], p[0]))
+        if key in _DELETED_BY:
+            for value, n in _pairs(conn, _DELETED_BY[key], {}):
+                summed[str(value or "")] -= int(n)
+        out[key] = sorted(((v, n) for v, n in summed.items() if n),
+                          key=lambda p: (-p[1], p[0]))
     return out
 
 
@@ -142,14 +158,33 @@ def new_and_ended_per_month(
         conn, f"SELECT substr(c.start_date, 1, 7) AS m, count(*) FROM contracts c WHERE {where}"
         " AND c.status != 'draft' AND c.start_date BETWEEN :first AND :last GROUP BY m", params)}
     ended: dict[str, dict[str, int]] = {}
-    for month, reason, n in _pairs(
-        conn, "SELECT substr(e.effective_date, 1, 7) AS m, coalesce(e.reason_code, ''),"
-        " count(*) FROM contract_events e"
-        # the live contract found in its index, not its row (unless a filter reads the row)
-        " JOIN contracts c INDEXED BY ix_contracts_live_id ON c.id = e.contract_id"
-        f" WHERE e.{LIVE} AND e.kind = 'termination' AND {where}"
-        " AND e.effective_date BETWEEN :first AND :last GROUP BY m, e.reason_code", params):
+    terminations = ("SELECT substr(e.effective_date, 1, 7) AS m, coalesce(e.reason_code, ''),"
+                    " count(*) FROM contract_events e JOIN contracts c ON c.id = e.contract_id"
+                    f" WHERE e.{LIVE} AND e.kind = 'termination'"
+                    " AND e.effective_date BETWEEN :first AND :last {} GROUP BY m, e.reason_code")
+    if f != Filters():
+        found = _pairs(conn, terminations.format(f"AND {where}"), params)
+        gone: list[tuple[Any, ...]] = []
+    else:
+        # every contract's (its id found in the primary key's index, not its row), then the
+        # deleted contracts' taken away (few: tombstones, found by ix_contracts_live_status)
+        found = _pairs(conn, terminations.format(""), params)
+        gone = _pairs(  # from the deleted contracts to their terminations (CROSS JOIN: so)
+            conn, "SELECT substr(e.effective_date, 1, 7) AS m, coalesce(e.reason_code, ''),"
+            " count(*) FROM contracts c INDEXED BY ix_contracts_figures"
+            " CROSS JOIN contract_events e ON e.contract_id = c.id"
+            f" WHERE {_DELETED} AND e.{LIVE} AND e.kind = 'termination'"
+            " AND e.effective_date BETWEEN :first AND :last GROUP BY m, e.reason_code", params)
+    for month, reason, n in found:
         ended.setdefault(str(month), {})[str(reason)] = int(n)
+    for month, reason, n in gone:
+        left = ended[str(month)][str(reason)] - int(n)
+        if left:
+            ended[str(month)][str(reason)] = left
+        else:
+            del ended[str(month)][str(reason)]
+            if not ended[str(month)]:
+                del ended[str(month)]
     return span, new, ended
 
 

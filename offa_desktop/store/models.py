@@ -72,11 +72,6 @@ LIVE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         # looked up by learner thousands of times, few rows kept: narrow (migration 0018)
         ("ix_contracts_radar_learner_of", ("learner_id", "status", "id")),
         ("ix_contracts_radar_tutor", ("tutor_id", "status")),
-        # the indicators' counts without filters, in index order (migration 0019)
-        ("ix_contracts_live_operator", ("operator_code",)),
-        ("ix_contracts_live_trade", ("trade_code",)),
-        ("ix_contracts_live_unit", ("establishment_unit_id",)),
-        ("ix_contracts_live_id", ("id",)),
     ),
     "tutors": (
         ("ix_tutors_radar", ("id", "condition", "experience_years", "training_hours",
