@@ -160,11 +160,7 @@ def compute(
         who = profile or profile_of(conn)
         if who.user_id is None and user_id:
             who = replace(who, user_id=user_id)
-        second = plain_sql.connect(path)  # the costliest reads on a thread (load_facts)
-        try:
-            facts, _window = radar_rows.load_facts(conn, today, second)
-        finally:
-            second.close()
+        facts, _window = radar_rows.load_facts(conn, today)
         findings = find_all(facts, today)
         if who.role in ROLES_WITH_LESS:  # (every line is anyone else's)
             findings = [f for f in findings if _mine(f, facts, who)]

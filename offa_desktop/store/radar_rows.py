@@ -74,16 +74,15 @@ def _reference(conn: sqlite3.Connection, collection: str) -> list[dict[str, Any]
     return rows
 
 
-def load_facts(
-    conn: sqlite3.Connection, today: date, second: sqlite3.Connection | None = None
-) -> tuple[Facts, Window]:
+def load_facts(conn: sqlite3.Connection, today: date) -> tuple[Facts, Window]:
     """The candidate records of every rule on ``today`` (``Facts.candidates``, per rule) and
     the records they refer to.
 
-    With ``second`` (another connection to the copy), the costliest reads (``_read_aside``:
-    old criminal-record extracts, the P2 candidates, their tutors and units) run on it on a
-    thread while ``conn`` reads the rest: each comes back as one JSON text, so SQLite runs it
-    without the GIL and on two cores the radar waits for the longer half, not for both."""
+    The costliest reads (``_read_aside``: old criminal-record extracts, the P2 candidates,
+    their tutors and units) come back each as one JSON text: SQLite runs the query in one step
+    without the GIL, so the UI thread is not kept waiting by a worker taking the GIL back at
+    every row. (Reading them on a second connection on a thread was measured: slower, on this
+    2-core machine shared by everyone, than one connection.)"""
     f = Facts(
         wage_references=_reference(conn, "wage_references"),
         pay_rates=_reference(conn, "pay_rates"),
@@ -111,16 +110,8 @@ def load_facts(
     queries = _contract_candidates(conn, minimum_thresholds(f), w)
     p2 = {"p2_at_risk": queries.pop("p2_at_risk")}
     aside = Facts(candidates={})
-    if second is None:
-        _read_aside(conn, aside, p2, params)
-        turning = _read_main(conn, f, queries, params)
-    else:
-        from concurrent.futures import ThreadPoolExecutor  # (not before the first paint)
-
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="radar") as pool:
-            reading = pool.submit(_read_aside, second, aside, p2, params)
-            turning = _read_main(conn, f, queries, params)
-            reading.result()
+    _read_aside(conn, aside, p2, params)
+    turning = _read_main(conn, f, queries, params)
     assert aside.candidates is not None
     candidates.update(aside.candidates)
     for cid, contract in aside.contracts.items():

@@ -63,19 +63,15 @@ def findings(f: Facts, today: date) -> list[tuple[str, str, date, str]]:
     return sorted((x.rule, x.id, x.due, x.detail) for x in find_all(f, today))
 
 
-@pytest.mark.parametrize("two", [False, True], ids=["one connection", "two connections"])
 @pytest.mark.parametrize("shift", [-400, -120, -30, 0, 1, 45, 200])
-def test_candidates_find_what_every_record_finds(demo_copy: Path, shift: int, two: bool) -> None:
+def test_candidates_find_what_every_record_finds(demo_copy: Path, shift: int) -> None:
     today = TODAY + timedelta(days=shift)
     everything = every_record(demo_copy)
     conn = plain_sql.connect(demo_copy)
-    second = plain_sql.connect(demo_copy) if two else None  # half of it read on a thread
     try:
-        candidates, _window = radar_rows.load_facts(conn, today, second)
+        candidates, _window = radar_rows.load_facts(conn, today)
     finally:
         conn.close()
-        if second is not None:
-            second.close()
     expected = findings(everything, today)
     assert findings(candidates, today) == expected
     assert len(candidates.contracts) < len(everything.contracts)  # it did narrow
