@@ -21,7 +21,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -53,12 +53,15 @@ PAGE_SIZE = 1000
 # The first page stays small so progress shows and the next fetch starts early.
 BULK_PAGE_SIZE = 2500
 # A bulk load's pages are applied in transactions of at least this many records (or as many as
-# came in BULK_GROUP_SECONDS), each with the cursor of its last page: a kill or a cancel loses
-# at most that much, taken again from the last cursor committed. Each commit writes again every
-# index page its records touched, and random ids touch nearly all of them: encrypted load of
-# 100,000 records, 41 transactions of 2,500 -> 5 of 20,000: 3.1-4.3 s -> 1.8-1.9 s.
+# came in BULK_GROUP_SECONDS, or until the next page is late by BULK_AWAIT_SECONDS: never held
+# open while a slow network is waited for), each with the cursor of its last page: a kill or a
+# cancel loses at most that much, taken again from the last cursor committed. Each commit writes
+# again every index page its records touched, and random ids touch nearly all of them:
+# encrypted load of 100,000 records, 41 transactions of 2,500 -> 5 of 20,000: 3.1-4.3 s ->
+# 1.8-1.9 s. (The "since a bulk load's commits no longer checkpoint" above: every 64 MiB.)
 BULK_GROUP_RECORDS = 20_000
 BULK_GROUP_SECONDS = 1.0
+BULK_AWAIT_SECONDS = 0.2
 CHECKSUM_INTERVAL = 23 * 3600.0  # "about daily"
 ALL = "*"
 # A page of a first sync or re-pull this large is applied with the store's derived data (search
@@ -113,6 +116,7 @@ class SyncEngine:
         # None: BULK_GROUP_RECORDS, or a transaction per page when page_size is set (tests); a
         # number (tests, OFFA_SYNC_BULK_GROUP): records a bulk load's transaction gathers.
         self.bulk_group = bulk_group
+        self._ahead: Future[dict[str, Any]] | None = None  # the page _pages fetches ahead
         self.push_batch = push_batch
         self.checksum_interval = checksum_interval
         self.clock = clock
@@ -234,6 +238,7 @@ class SyncEngine:
                         held >= group
                         or not page.get("has_more")
                         or time.monotonic() - since >= BULK_GROUP_SECONDS
+                        or not self._next_page_ready()
                     ):
                         open_tx.close()  # commits
                         into, held = None, 0
@@ -249,6 +254,15 @@ class SyncEngine:
             self.store.rebuild_derived()
         if due and isinstance(page.get("checksum"), dict):
             self._check(page["checksum"], report)
+
+    def _next_page_ready(self) -> bool:
+        """True when the page being fetched ahead has come, or comes within
+        :data:`BULK_AWAIT_SECONDS`: a transaction left open for a slow fetch would keep the
+        copy's one writer (the window's edits) waiting."""
+        if self._ahead is None:
+            return True
+        done, _ = wait([self._ahead], timeout=BULK_AWAIT_SECONDS)
+        return bool(done)
 
     def _group(self, bulk: bool) -> int:
         """Records a pull's transaction gathers before it commits (0: a page each)."""
@@ -281,6 +295,7 @@ class SyncEngine:
                 ahead: Future[dict[str, Any]] | None = None
                 if page.get("has_more"):
                     ahead = pool.submit(self.client.pull, page["cursor"], rest, checksum)
+                self._ahead = ahead
                 yield page
                 if ahead is None:
                     return

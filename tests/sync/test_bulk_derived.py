@@ -5,6 +5,7 @@ next open of the working copy."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -199,6 +200,39 @@ def test_bulk_pages_commit_in_groups_and_a_kill_loses_only_the_open_group(
     with device.working_copy() as wc:
         assert not _stale(wc.path)
         assert derived(wc) == reference
+    device.close()
+
+
+def test_a_bulk_transaction_is_not_held_open_while_the_next_page_is_awaited(
+    seeded: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a slow network each page commits on its own, however large the group may be: the
+    copy's one writer (the window's edits) never waits for a fetch."""
+    import sync.engine
+
+    monkeypatch.setattr(sync.engine, "PAGE_SIZE", BULK_MIN)
+    monkeypatch.setattr(sync.engine, "BULK_PAGE_SIZE", BULK_MIN)
+    monkeypatch.setattr(sync.engine, "BULK_GROUP_SECONDS", 3600.0)
+    committed: list[str] = []
+    monkeypatch.setattr(sync.engine, "crash_point", committed.append)
+    device = _device(seeded, tmp_path)
+    engine = device.session.engine()
+    engine.bulk_group = 10**6  # never reached by its records
+    pull = engine.client.pull
+    fetched: list[int] = []
+
+    def slow(cursor: str | None, limit: int = 1000, checksum: bool = False) -> dict[str, object]:
+        if cursor is not None:
+            time.sleep(0.5)  # the network: applying the page before takes far less
+        fetched.append(limit)
+        return pull(cursor, limit, checksum)
+
+    engine.client.pull = slow  # type: ignore[method-assign]
+    engine.sync_once()
+    assert len(fetched) > 3
+    assert committed.count("pull_page_committed") == len(fetched)
+    records, ops, conflicts = device.dump()
+    assert ops == [] and conflicts == []
     device.close()
 
 
