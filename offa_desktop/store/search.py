@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, column, select, text
@@ -88,21 +89,39 @@ def _join(*parts: Any) -> str:
 
 def folded_words(value: str) -> list[str]:
     """The words of ``value`` as the index sees them: lower case, no accents, ł -> l."""
+    return list(_folded(value))
+
+
+@lru_cache(maxsize=8192)
+def _folded(value: str) -> tuple[str, ...]:
+    """:func:`folded_words`, remembered: search ranks a hundred candidates per key typed, and
+    names repeat (first names, cities); plain ASCII (most names) needs no Unicode work."""
+    if value.isascii():
+        return tuple(_WORD.findall(value.lower()))
     plain = unicodedata.normalize("NFKD", fold(value).casefold())
-    return _WORD.findall("".join(c for c in plain if not unicodedata.combining(c)))
+    return tuple(_WORD.findall("".join(c for c in plain if not unicodedata.combining(c))))
+
+
+@lru_cache(maxsize=8192)
+def _folded_text(value: str) -> str:
+    return " ".join(_folded(value))
 
 
 def match_rank(typed: str, names: Sequence[str]) -> int:
     """How well ``typed`` names a record whose names (most telling first: a person's last name,
     then first name) are ``names``: 0 when the first name starts with all of it, 1 when every
     word typed starts a word of the names, 2 for any other match (a city, a number)."""
-    words = folded_words(typed)
+    return _rank(_folded(typed), names)
+
+
+def _rank(words: tuple[str, ...], names: Sequence[str]) -> int:
+    """:func:`match_rank` with what was typed already folded (once per search)."""
     if not words:
         return 2
-    first = " ".join(folded_words(names[0])) if names else ""
+    first = _folded_text(names[0]) if names else ""
     if first.startswith(" ".join(words)):
         return 0
-    named = [w for name in names for w in folded_words(name)]
+    named = [w for name in names for w in _folded(name)]
     if all(any(n.startswith(w) for n in named) for w in words):
         return 1
     return 2
@@ -124,14 +143,12 @@ def _trades(session: Session) -> dict[str, str]:
     return {str(r[0]): str(r[1]) for r in session.execute(select(t.c.code, t.c.name)).all()}
 
 
-def _describe(
-    session: Session, collection: str, ids: list[str]
-) -> dict[str, tuple[str, str, tuple[str, ...]]]:
-    """id -> (title, subtitle, names to rank on)."""
+def _rows(session: Session, collection: str, ids: list[str]) -> Sequence[Any]:
+    """The rows of ``collection`` that :func:`_named` and :func:`_subtitle` read."""
     if collection == "contracts":
         names = ("contracts", "learners", "establishment_units", "companies")
         c, lr, u, co = (table(n) for n in names)
-        crows = session.execute(
+        return session.execute(
             select(
                 c.c.id, lr.c.last_name, lr.c.first_name, co.c.name, c.c.trade_code,
                 c.c.start_date, c.c.end_date,
@@ -142,57 +159,71 @@ def _describe(
             .outerjoin(co, co.c.id == u.c.company_id)
             .where(c.c.id.in_(ids))
         ).all()
-        trades = _trades(session)
-        out: dict[str, tuple[str, str, tuple[str, ...]]] = {}
-        for r in crows:
-            person = " ".join(p for p in (r[1], r[2]) if p)
-            period = (
-                f"{r[5]:%d/%m/%Y} – {r[6]:%d/%m/%Y}" if r[5] and r[6]
-                else f"{r[5]:%d/%m/%Y}" if r[5] else None
-            )
-            out[r[0]] = (
-                _join(person, r[3]),
-                _join(trades.get(str(r[4]), r[4]), period),
-                (str(r[1] or ""), str(r[2] or ""), str(r[3] or "")),
-            )
-        return out
     t = table(collection)
     if collection == "learners":
-        lrows = session.execute(
+        return session.execute(
             select(t.c.id, t.c.last_name, t.c.first_name, t.c.niss, t.c.postal_code, t.c.city)
             .where(t.c.id.in_(ids))
         ).all()
-        return {
-            r[0]: (
-                " ".join(p for p in (r[1], r[2]) if p),
-                _join(f"NISS {format_niss(r[3])}" if r[3] else None,
-                      " ".join(p for p in (r[4], r[5]) if p)),
-                (str(r[1] or ""), str(r[2] or "")),
-            )
-            for r in lrows
-        }
     if collection == "companies":
-        corows = session.execute(
+        return session.execute(
             select(t.c.id, t.c.name, t.c.enterprise_number).where(t.c.id.in_(ids))
         ).all()
-        return {
-            r[0]: (r[1] or "", f"BCE {format_enterprise_number(r[2])}" if r[2] else "",
-                   (str(r[1] or ""),))
-            for r in corows
-        }
-    rows = session.execute(
+    return session.execute(
         select(t.c.id, t.c.name, t.c.unit_number, t.c.postal_code, t.c.city)
         .where(t.c.id.in_(ids))
     ).all()
-    return {
-        r[0]: (
-            r[1] or "",
-            _join(" ".join(p for p in (r[3], r[4]) if p),
-                  f"n° {format_enterprise_number(r[2])}" if r[2] else None),
-            (str(r[1] or ""),),
+
+
+def _named(collection: str, r: Any) -> tuple[str, tuple[str, ...]]:
+    """A row of :func:`_rows` -> (title, names to rank on)."""
+    if collection == "contracts":
+        person = " ".join(p for p in (r[1], r[2]) if p)
+        return _join(person, r[3]), (str(r[1] or ""), str(r[2] or ""), str(r[3] or ""))
+    if collection == "learners":
+        return " ".join(p for p in (r[1], r[2]) if p), (str(r[1] or ""), str(r[2] or ""))
+    return r[1] or "", (str(r[1] or ""),)
+
+
+def _subtitle(collection: str, r: Any, trades: Callable[[], dict[str, str]]) -> str:
+    """A row of :func:`_rows` -> its subtitle (``trades``: code -> name, asked for when
+    needed)."""
+    if collection == "contracts":
+        period = (
+            f"{r[5]:%d/%m/%Y} – {r[6]:%d/%m/%Y}" if r[5] and r[6]
+            else f"{r[5]:%d/%m/%Y}" if r[5] else None
         )
-        for r in rows
-    }
+        return _join(trades().get(str(r[4]), r[4]), period)
+    if collection == "learners":
+        return _join(f"NISS {format_niss(r[3])}" if r[3] else None,
+                     " ".join(p for p in (r[4], r[5]) if p))
+    if collection == "companies":
+        return f"BCE {format_enterprise_number(r[2])}" if r[2] else ""
+    return _join(" ".join(p for p in (r[3], r[4]) if p),
+                 f"n° {format_enterprise_number(r[2])}" if r[2] else None)
+
+
+def _trades_once(session: Session) -> Callable[[], dict[str, str]]:
+    known: list[dict[str, str]] = []
+
+    def trades() -> dict[str, str]:
+        if not known:
+            known.append(_trades(session))
+        return known[0]
+
+    return trades
+
+
+def _describe(
+    session: Session, collection: str, ids: list[str]
+) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """id -> (title, subtitle, names to rank on)."""
+    trades = _trades_once(session)
+    out: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    for r in _rows(session, collection, ids):
+        title, names = _named(collection, r)
+        out[r[0]] = (title, _subtitle(collection, r, trades), names)
+    return out
 
 
 def _their_contracts(session: Session, learner_ids: list[str], limit: int) -> list[str]:
@@ -254,14 +285,20 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     for contract_id in _their_contracts(session, by_collection.get("learners", []), limit):
         if contract_id not in contracts:
             contracts.append(contract_id)
-    hits: list[tuple[int, int, str, SearchHit]] = []
+    words = _folded(typed)
+    hits: list[tuple[int, int, str, str, str, Any]] = []
     for collection, ids in by_collection.items():
-        for record_id, (title, subtitle, names) in _describe(session, collection, ids).items():
-            hit = SearchHit(collection, record_id, title, subtitle)
-            rank = -1 if record_id in referenced else match_rank(typed, names)
-            hits.append((rank, KIND_ORDER[collection], title.casefold(), hit))
+        kind = KIND_ORDER[collection]
+        for r in _rows(session, collection, ids) if ids else ():
+            title, names = _named(collection, r)
+            rank = -1 if r[0] in referenced else _rank(words, names)
+            hits.append((rank, kind, title.casefold(), collection, title, r))
     hits.sort(key=lambda h: h[:3])
-    return [h[3] for h in hits[:limit]]
+    trades = _trades_once(session)  # only the hits shown are described further
+    return [
+        SearchHit(collection, r[0], title, _subtitle(collection, r, trades))
+        for _, _, _, collection, title, r in hits[:limit]
+    ]
 
 
 _EVENT_NAMES = {
