@@ -281,14 +281,22 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     by_collection: dict[str, list[str]] = {"contracts": list(referenced)}
     for collection, record_id in found:
         by_collection.setdefault(collection, []).append(record_id)
-    contracts = by_collection.setdefault("contracts", [])
-    for contract_id in _their_contracts(session, by_collection.get("learners", []), limit):
-        if contract_id not in contracts:
-            contracts.append(contract_id)
     words = _folded(typed)
     hits: list[tuple[int, int, str, str, str, Any]] = []
-    for collection, ids in by_collection.items():
+    for collection in sorted(by_collection, key=KIND_ORDER.__getitem__):
         kind = KIND_ORDER[collection]
+        # A kind comes after the ones before it at equal rank: once ``limit`` hits of those
+        # rank at least as well as this kind's best can, none of its records is shown (a name
+        # typed finds twenty people named so before their contracts are read).
+        best = -1 if collection == "contracts" and referenced else 0
+        if sum(1 for h in hits if h[0] <= best) >= limit:
+            continue
+        ids = by_collection[collection]
+        if collection == "contracts":
+            for contract_id in _their_contracts(session, by_collection.get("learners", []),
+                                                limit):
+                if contract_id not in ids:
+                    ids.append(contract_id)
         for r in _rows(session, collection, ids) if ids else ():
             title, names = _named(collection, r)
             rank = -1 if r[0] in referenced else _rank(words, names)
