@@ -14,19 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from functools import lru_cache
-from typing import Any
-
-from stdnum import iban as std_iban
-from stdnum.be import bis as std_bis
-from stdnum.be import nn as std_nn
-from stdnum.be import ssn as std_ssn
-from stdnum.be import vat as std_vat
-from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
-from stdnum.util import clean
+from typing import TYPE_CHECKING, Any
 
 from offa_desktop.domain.errors import OffaError
 from offa_desktop.domain.problems import Problem, cap
 from offa_desktop.domain.schema import COLLECTIONS
+
+if TYPE_CHECKING:
+    from stdnum.exceptions import ValidationError
+
+# python-stdnum (~20 ms of imports) is imported by each check at its first use, not with this
+# module: the window's lists use the formatters below before their first paint, no check.
 
 
 class IdentifierError(OffaError, ValueError):
@@ -44,6 +42,8 @@ def _fail(field: str, label: str, what: str) -> IdentifierError:
 
 
 def _why(exc: ValidationError, digits: int) -> str:
+    from stdnum.exceptions import InvalidChecksum, InvalidLength
+
     if isinstance(exc, InvalidLength):
         return f"il faut {digits} chiffres."
     if isinstance(exc, InvalidChecksum):
@@ -55,6 +55,9 @@ def _why(exc: ValidationError, digits: int) -> str:
 def _valid_ssn(number: str) -> str | None:
     """python-stdnum's check of a national register or BIS number (its wire form), None when
     invalid. Cached: an import checks each number when reading it and again when saving."""
+    from stdnum.be import ssn as std_ssn
+    from stdnum.exceptions import ValidationError
+
     try:
         return str(std_ssn.validate(number))
     except ValidationError:
@@ -63,6 +66,9 @@ def _valid_ssn(number: str) -> str | None:
 
 def normalize_niss(value: str, *, field: str = "niss", label: str = "NISS") -> str:
     """A national register or BIS number -> its 11 digits (births from 2000 included)."""
+    from stdnum.be import ssn as std_ssn
+    from stdnum.exceptions import ValidationError
+
     number = std_ssn.compact(str(value))
     if not number.isdigit():
         raise _fail(field, label, "seuls des chiffres sont admis (11 chiffres).")
@@ -78,6 +84,10 @@ def normalize_niss(value: str, *, field: str = "niss", label: str = "NISS") -> s
 
 def niss_birth_date(niss: str) -> date | None:
     """The birth date a NISS or BIS number encodes, or None when it does not encode one fully."""
+    from stdnum.be import nn as std_nn
+    from stdnum.be import ssn as std_ssn
+    from stdnum.exceptions import ValidationError
+
     try:
         born: date | None = std_nn.get_birth_date(std_ssn.compact(niss))
     except ValidationError:
@@ -87,6 +97,8 @@ def niss_birth_date(niss: str) -> date | None:
 
 def niss_is_bis(niss: str) -> bool:
     """True for a BIS number (people not in the national register)."""
+    from stdnum.be import bis as std_bis
+
     return bool(std_bis.is_valid(niss))
 
 
@@ -98,6 +110,9 @@ def normalize_enterprise_number(
     value: str, *, field: str = "enterprise_number", label: str = "numéro d'entreprise"
 ) -> str:
     """A BCE enterprise number (``BE 0428.759.497``, ``428759497``) -> 10 digits."""
+    from stdnum.be import vat as std_vat
+    from stdnum.exceptions import ValidationError
+
     number = std_vat.compact(str(value))
     if not number.isdigit():
         raise _fail(field, label, "seuls des chiffres sont admis (10 chiffres, ex. 0428759497).")
@@ -114,6 +129,8 @@ def normalize_unit_number(
 ) -> str:
     """An establishment unit number (``2.123.456.789``) -> 10 digits, first digit 2 to 8,
     with the enterprise number's mod-97 check."""
+    from stdnum.util import clean
+
     number = clean(str(value), " -./").strip()
     if not number.isdigit():
         raise _fail(field, label, "seuls des chiffres sont admis (10 chiffres).")
@@ -128,6 +145,9 @@ def normalize_unit_number(
 
 def normalize_iban(value: str, *, field: str = "iban", label: str = "IBAN") -> str:
     """An IBAN (any spacing, any case) -> upper case without spaces."""
+    from stdnum import iban as std_iban
+    from stdnum.exceptions import InvalidChecksum, ValidationError
+
     number = std_iban.compact(str(value))
     try:
         return str(std_iban.validate(number))
@@ -148,8 +168,10 @@ def normalize_postal_code(
 
 
 def format_niss(niss: str) -> str:
-    """``85073003328`` -> ``85.07.30-033.28`` (how people read it)."""
-    return str(std_nn.format(niss)) if len(niss) == 11 and niss.isdigit() else niss
+    """``85073003328`` -> ``85.07.30-033.28`` (how people read it: python-stdnum's format)."""
+    if len(niss) != 11 or not niss.isdigit():
+        return niss
+    return f"{niss[:2]}.{niss[2:4]}.{niss[4:6]}-{niss[6:9]}.{niss[9:]}"
 
 
 def format_enterprise_number(number: str) -> str:

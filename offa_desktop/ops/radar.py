@@ -18,13 +18,12 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from offa_desktop.domain.deadlines import find_all
-from offa_desktop.domain.forecast import KIND_FR
 from offa_desktop.domain.radar import RULE_BY_CODE, RULES, Facts, Finding
-from offa_desktop.store import plain_sql, radar_lines, radar_rows
+from offa_desktop.store import plain_sql, radar_lines
 
-KINDS_FR = {**KIND_FR, "wal_learner": "Prime apprenant (Wallonie)",
-            "bxl_learner": "Prime apprenant (Bruxelles)"}
+# with domain.forecast's KIND_FR (``_words``)
+LEARNER_KINDS_FR = {"wal_learner": "Prime apprenant (Wallonie)",
+                    "bxl_learner": "Prime apprenant (Bruxelles)"}
 APPROVAL_RULES = ("approval_decision_due", "approval_decision_late")
 # the roles for whom some lines are someone else's to do (``_mine``)
 ROLES_WITH_LESS = ("coach", "secretariat")
@@ -155,6 +154,11 @@ def compute(
     first ones, in the group's order), ALL for every line. The home screen names the lines it
     shows and the rest of a group when it is unfolded (``name_items``): words are the costly
     part of a radar of 10,000 lines, and a folded group shows only its count."""
+    # The rules (domain.deadlines and what it imports, ~45 ms) load here, on the worker after
+    # the first paint, not with this module: ui/home.py imports it before the window paints.
+    from offa_desktop.domain.deadlines import find_all
+    from offa_desktop.store import radar_rows
+
     conn = plain_sql.connect(path)
     try:
         who = profile or profile_of(conn)
@@ -273,6 +277,9 @@ def _words(conn: sqlite3.Connection, items: Iterable[RadarItem]) -> dict[tuple[s
     for item in items:
         wanted.setdefault(item.collection, set()).add(item.id)
     rows = radar_lines.naming_rows(conn, wanted)
+    from offa_desktop.domain.forecast import KIND_FR  # at first use: not before the first paint
+
+    kinds_fr = {**KIND_FR, **LEARNER_KINDS_FR}
     out: dict[tuple[str, str], str] = {}
     for rid, row in rows.get("contracts", {}).items():
         out[("contracts", rid)] = _joined(_person(row), row["company"], row["trade"])
@@ -288,7 +295,7 @@ def _words(conn: sqlite3.Connection, items: Iterable[RadarItem]) -> dict[tuple[s
     for rid, row in rows.get("incentive_claims", {}).items():
         kind = str(row["kind_code"])
         out[("incentive_claims", rid)] = _joined(
-            KINDS_FR.get(kind, kind), row["company"], row["school_year"])
+            kinds_fr.get(kind, kind), row["company"], row["school_year"])
     for rid, text in radar_lines.referral_words(
         conn, wanted.get("mediation_referrals", ())
     ).items():

@@ -70,3 +70,17 @@ def test_sqlalchemy_requests_and_keyring_wait_for_the_first_paint(
     # (requests) and the credentials (keyring) load on workers after the first paint.
     assert "offa_desktop.store.first_look" in loaded_at_first_paint
     assert _loaded(loaded_at_first_paint, ("sqlalchemy", "requests", "keyring", "urllib3")) == []
+
+
+def test_radar_rules_identifier_checks_and_dialogs_wait_for_first_use(
+    loaded_at_first_paint: set[str],
+) -> None:
+    # "À faire" paints first, its radar computed on a worker after the paint (ops/radar.py
+    # imports the rules in ``compute``); python-stdnum only when an identifier is checked; the
+    # menus' dialogs and the spreadsheets' writers when their menu item is chosen.
+    assert "offa_desktop.ui.home" in loaded_at_first_paint  # the home screen did paint
+    assert _loaded(loaded_at_first_paint, (
+        "stdnum", "xlsxwriter", "openpyxl",
+        "offa_desktop.domain.deadlines", "offa_desktop.domain.forecast",
+        "offa_desktop.domain.rules", "offa_desktop.store.radar_rows",
+    )) == []
