@@ -14,7 +14,6 @@ after a first sync and then about daily; a mismatch re-pulls the collections con
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import secrets
@@ -22,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,8 @@ from sync.documents import DocumentQueue, send_pending
 from sync.errors import Cancelled, CursorExpired
 from sync.faults import crash_point
 from sync.lock import SyncLock
-from sync.merge import Absorber, Incoming
+from sync.merge import Absorber
+from sync.pages import ALL, apply_page, collector_paused
 from sync.ports import (
     Progress,
     SyncReport,
@@ -63,27 +63,10 @@ BULK_GROUP_RECORDS = 20_000
 BULK_GROUP_SECONDS = 1.0
 BULK_AWAIT_SECONDS = 0.2
 CHECKSUM_INTERVAL = 23 * 3600.0  # "about daily"
-ALL = "*"
 # A page of a first sync or re-pull this large is applied with the store's derived data (search
 # index, list keys) deferred, then rebuilt set-based once after the last page (store.derived).
 BULK_MIN = 200
 STALE = "derived_stale"  # sync_state: derived data deferred and not yet rebuilt
-
-
-@contextmanager
-def _collector_paused(pause: bool) -> Iterator[None]:
-    """Python's cycle collector held off for the block when ``pause`` (a bulk load): the pages'
-    change objects make no cycles, yet each allocation batch of a 5,000-record page triggered
-    young collections and, twice a first sync, a full one over every live page object (0.33 s
-    of the engine's 3.8 s CPU, 100,000 records). Back as it was at the end, whatever happens."""
-    paused = pause and gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 class SyncEngine:
@@ -219,7 +202,7 @@ class SyncEngine:
         done = 0
         group = self._group(bulk)
         try:
-            with _collector_paused(bulk), ExitStack() as open_tx:
+            with collector_paused(bulk), ExitStack() as open_tx:
                 into: SyncTransaction | None = None
                 held, since = 0, 0.0  # records in the open transaction, since when
                 for page in self._pages(cursor, due, bulk=bulk):
@@ -230,7 +213,7 @@ class SyncEngine:
                     if bulk and len(changes) >= BULK_MIN:
                         into.defer_derived()
                         stale = True
-                    self._apply_page(into, changes, report)
+                    apply_page(into, changes, report)
                     into.state.put("cursor", page["cursor"])
                     crash_point("pull_page_applied_before_commit")
                     held += len(changes)
@@ -305,62 +288,6 @@ class SyncEngine:
             # A fetch still in flight (cancel, crash) is left to end on its own.
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def _apply_page(
-        self,
-        tx: SyncTransaction,
-        changes: list[dict[str, Any]],
-        report: SyncReport,
-        *,
-        force: set[str] | None = None,
-        repair: set[str] | None = None,
-    ) -> None:
-        """Absorb a page; ``force``: collections taken again even when known (a re-pull);
-        ``repair``: collections whose records that change without a newer server version are
-        noted as repaired."""
-        ours = [c for c in changes if c.get("collection") in COLLECTIONS]
-        if len(ours) < len(changes):  # a newer server's collection: not ours to keep
-            log.warning("%d changes of unknown collections ignored", len(changes) - len(ours))
-        keys = [(c["collection"], c["id"]) for c in ours]
-        bases = tx.bases.get_many(keys)
-        ops = tx.outbox.for_records(keys)
-        conflicts = tx.conflicts.get_many(keys)
-        if repair is None and len(set(keys)) == len(keys):
-            # Records never seen here, with nothing local: taken as they are, in bulk (what
-            # Absorber.absorb does with them, without an object per record).
-            fresh: list[dict[str, Any]] = []
-            rest: list[dict[str, Any]] = []
-            for change, key in zip(ours, keys, strict=True):
-                if (
-                    key in bases
-                    or key in ops
-                    or key in conflicts
-                    or change.get("deleted")
-                    or change.get("data") is None
-                ):
-                    rest.append(change)
-                else:
-                    fresh.append(change)
-            if fresh:
-                tx.take_new(fresh)
-                if not report.everything:
-                    for change in fresh:
-                        report.touch(change["collection"], change["id"])
-            ours = rest
-        incoming = [Incoming.from_change(c) for c in ours]
-        repaired = [s for s in incoming if repair and s.collection in repair]
-        before = tx.records.get_many([s.key for s in repaired]) if repaired else {}
-        absorber = Absorber(tx, report)
-        for s in incoming:
-            forced = force is not None and (ALL in force or s.collection in force)
-            absorber.absorb(
-                s, bases.get(s.key), ops.get(s.key, []), conflicts.get(s.key), force=forced
-            )
-        if repaired:
-            # news (a version newer than the copy knew) is not a repair
-            known = [s for s in repaired if s.key not in bases or s.version <= bases[s.key].version]
-            note_repairs(report, before, {s.key: absorber.shown(s.key) for s in known})
-        absorber.flush()
-
     # --- checks and re-pulls ---------------------------------------------------------------
     def _check(self, server: dict[str, Any], report: SyncReport) -> None:
         """Compare the copy with the server's checksums; repair the collections found wrong."""
@@ -388,7 +315,7 @@ class SyncEngine:
         cursor: str | None = None
         done = 0
         page: dict[str, Any] = {}
-        with _collector_paused(True):
+        with collector_paused(True):
             for page in self._pages(None, True, bulk=True):
                 changes = page.get("changes") or []
                 for change in changes:
@@ -396,7 +323,7 @@ class SyncEngine:
                 with self.store.transaction() as tx:
                     if len(changes) >= BULK_MIN:
                         tx.defer_derived()
-                    self._apply_page(tx, changes, report, force=wanted, repair=repair)
+                    apply_page(tx, changes, report, force=wanted, repair=repair)
                     crash_point("resync_page_applied_before_commit")
                 cursor = page["cursor"]
                 done += len(changes)

@@ -7,7 +7,8 @@ within ``deadlines.window`` (the ranges outside which no rule can list a record)
 API-shaped records to the domain rules, which decide. Each query reads only the columns the
 rules look at, which the covering indexes of migration 0017 hold (``models.LIVE_INDEXES``): on
 an encrypted copy a row read from a wide table costs a 16 KiB page decrypted; the lines' words
-are read afterwards for the lines named (``radar_lines.py``). ``tests/store/test_radar_rows.py``
+are read afterwards for the lines named (``radar_lines.py``); the approvals, visits, claims and
+referrals in ``radar_cases.py``. ``tests/store/test_radar_rows.py``
 runs the rules over every record of a copy and checks they find the same as over these
 candidates.
 
@@ -23,10 +24,12 @@ from decimal import Decimal
 from typing import Any
 
 from offa_desktop.domain.contracts import RUNNING
-from offa_desktop.domain.deadlines import OPEN_REQUEST, Window, minimum_thresholds, window
+from offa_desktop.domain.deadlines import Window, minimum_thresholds, window
 from offa_desktop.domain.forecast import P2_REQUIRED_DAYS
 from offa_desktop.domain.radar import Facts
+from offa_desktop.store import radar_cases
 from offa_desktop.store.plain_sql import LIVE, id_array, select_rows, select_rows_at_once
+from offa_desktop.store.radar_cases import by_id
 
 _RUN = "(" + ", ".join(f"'{s}'" for s in RUNNING) + ")"
 _CONTRACT_COLS = (
@@ -149,9 +152,9 @@ def _read_main(
             ids.add(str(found[0]))
             if len(found) > 1 and found[0] not in f.contracts:
                 f.contracts[found[0]] = _contract(dict(zip(_CONTRACT_NAMES, found, strict=True)))
-    _approvals(conn, f, params)
-    _visits_and_claims(conn, f, params)
-    _referrals(conn, f)
+    radar_cases.approvals(conn, f, params)
+    radar_cases.visits_and_claims(conn, f, params)
+    radar_cases.referrals(conn, f)
     return _turning_18(conn, f, params)
 
 
@@ -272,7 +275,7 @@ def _turning_18(
         params,
     )
     f.candidates["turns_18"] = {r["id"] for r in rows}
-    f.learners.update(_by_id(rows))
+    f.learners.update(by_id(rows))
     # what the rule reads of them (whose, running or not), from ix_contracts_radar_learner_of
     # alone (a row read from the table is a page decrypted): no other rule looks at them
     return select_rows(
@@ -281,36 +284,6 @@ def _turning_18(
         " AND learner_id IN (SELECT value FROM json_each(?))",
         id_array(f.candidates["turns_18"]),
     )
-
-
-# (not their tutor_ids: the store tells criminal_record_old the tutors in charge)
-_APPROVAL_COLS = ("id, establishment_unit_id, trade_code, operator_code, status, requested_on,"
-                  " decided_on")
-
-
-def _by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Rows by their ``id``."""
-    return {row["id"]: row for row in rows}
-
-
-def _approval_rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
-    return select_rows(conn, sql, *params)
-
-
-def _approvals(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
-    """Requests waiting for a decision for 10 weeks or more, and suspended approvals."""
-    assert f.candidates is not None
-    statuses = ", ".join(f"'{s}'" for s in OPEN_REQUEST)
-    rows = _approval_rows(
-        conn,
-        f"SELECT {_APPROVAL_COLS} FROM approvals WHERE status IN ({statuses})"
-        f" AND requested_on <= :requested_until AND {LIVE}",
-        params,
-    )
-    f.candidates["approval_decision"] = {r["id"] for r in rows}
-    rows += _approval_rows(
-        conn, f"SELECT {_APPROVAL_COLS} FROM approvals WHERE {LIVE} AND status = 'suspended'")
-    f.approvals.update(_by_id(rows))
 
 
 def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
@@ -338,49 +311,7 @@ def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> 
     )
     f.candidates["criminal_record_old"] = {t["id"] for t in old}
     f.tutors_in_charge = set(f.candidates["criminal_record_old"])
-    f.tutors.update(_by_id(old))
-
-
-def _visits_and_claims(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
-    assert f.candidates is not None
-    planned = select_rows(
-        conn,
-        "SELECT id, kind, approval_id, contract_id, visitor_id, status, planned_on FROM visits"
-        f" WHERE {LIVE} AND status = 'planned' AND planned_on <= :visits_until",
-        params,
-    )
-    f.visits.update(_by_id(planned))
-    f.candidates["visit_unreported"] = set(f.visits)
-    missing = {v["approval_id"] for v in f.visits.values()} - set(f.approvals)
-    visit_approvals = _approval_rows(
-        conn,
-        f"SELECT {_APPROVAL_COLS} FROM approvals WHERE {LIVE}"
-        " AND id IN (SELECT value FROM json_each(?))",
-        id_array(missing),
-    )
-    f.approvals.update(_by_id(visit_approvals))
-    for row in select_rows(
-        conn,
-        "SELECT id, kind_code, company_id, school_year, status, updated_at FROM"
-        f" incentive_claims WHERE {LIVE} AND status = 'to_check' AND updated_at < :claims_before",
-        params,
-    ):
-        f.claims[row["id"]] = row
-        f.claim_since[row["id"]] = date.fromisoformat(str(row["updated_at"])[:10])
-    f.candidates["claim_unchecked"] = set(f.claims)
-
-
-def _referrals(conn: sqlite3.Connection, f: Facts) -> None:
-    """The referrals waiting on the Commission (few: every one is a candidate)."""
-    assert f.candidates is not None
-    waiting = select_rows(
-        conn,
-        "SELECT id, subject, contract_id, approval_id, operator_code, status, referred_on,"
-        f" mediation_on FROM mediation_referrals WHERE {LIVE}"
-        " AND status IN ('referred', 'in_mediation')",
-    )
-    f.referrals.update(_by_id(waiting))
-    f.candidates["referral_waiting"] = set(f.referrals)
+    f.tutors.update(by_id(old))
 
 
 def _places(conn: sqlite3.Connection, f: Facts) -> None:
@@ -396,7 +327,7 @@ def _places(conn: sqlite3.Connection, f: Facts) -> None:
         " AND id IN (SELECT value FROM json_each(?))",
         id_array(c["tutor_id"] for c in p2 if c["tutor_id"] not in f.tutors),  # (read aside)
     )
-    f.tutors.update(_by_id(p2_tutors))
+    f.tutors.update(by_id(p2_tutors))
     p2_units = select_rows_at_once(
         conn,
         ("id", "region"),
@@ -404,4 +335,4 @@ def _places(conn: sqlite3.Connection, f: Facts) -> None:
         " AND id IN (SELECT value FROM json_each(?))",
         id_array(c["establishment_unit_id"] for c in p2),
     )
-    f.units.update(_by_id(p2_units))
+    f.units.update(by_id(p2_units))
