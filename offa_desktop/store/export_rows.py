@@ -134,7 +134,7 @@ def _names(session: Session, collection: str, rows: list[tuple[str, list[Any]]],
         columns = _LABEL_COLUMNS.get(target, ("name",))
         found = session.execute(
             select(t.c.id, *(t.c[c] for c in columns)).where(t.c.id.in_(sorted(ids)))
-        ).tuples().all()
+        ).all()
         for row in found:
             name = str(row[0]) if target == "contracts" else _label(
                 target, dict(zip(columns, row[1:], strict=True)))
