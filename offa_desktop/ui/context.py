@@ -117,22 +117,15 @@ class AppContext:
         )
         window.sync.session_ready.connect(lambda: self.apply_role_defaults(window))
         self._add_menus(window)
-        from offa_desktop.ui import print_actions, record_actions
+        # the dialogs' menu items only: each dialog's module loads when its item is chosen
+        from offa_desktop.ui import feature_menus, record_actions
 
-        print_actions.install(self, window)
-        from offa_desktop.ui import export_dialog
-
-        export_dialog.install(self, window)
+        feature_menus.install_print(self, window)
+        feature_menus.install_export(self, window)
         record_actions.install(self, window)
-        from offa_desktop.ui import import_dialog
-
-        import_dialog.install(self, window)
-        from offa_desktop.ui import duplicates_dialog
-
-        duplicates_dialog.install(self, window)
-        from offa_desktop.ui import help_dialog
-
-        help_dialog.install(self, window)
+        feature_menus.install_import(self, window)
+        feature_menus.install_duplicates(self, window)
+        feature_menus.install_help(self, window)
         window.search = SearchPopup(window.search_box, window, self.working_copy, self.tasks)
         window.search.open_requested.connect(window.open_record)
         # After the first paint: the store loads SQLAlchemy, and the session requests and

@@ -14,18 +14,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from offa_desktop.ui.dialogs import ContextDialog, close_buttons, file_menu_action, show_kept
+from offa_desktop.ui.dialogs import ContextDialog, close_buttons, show_kept
 from offa_desktop.ui.tables import fill_rows, read_only_table
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("DuplicatesDialog", text)
-
-
-def install(context: Any, window: Any) -> None:
-    """Add «Doublons possibles…» to the Fichier menu, before Quitter."""
-    file_menu_action(window, tr("&Doublons possibles…"), "action-duplicates",
-                     lambda: show(context, window))  # fmt: skip
 
 
 def show(context: Any, window: Any) -> DuplicatesDialog:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from offa_desktop.ops import export
@@ -24,17 +23,6 @@ PAGE = 5000
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ExportDialog", text)
-
-
-def install(context: Any, window: Any) -> None:
-    """Add "Exporter…" (Ctrl+E) to the Fichier menu, before Quitter."""
-    action = window.menu_file.addAction(tr("&Exporter la liste…"))
-    action.setObjectName("action-export")
-    action.setShortcut(QKeySequence("Ctrl+E"))
-    action.triggered.connect(lambda: ask_and_export(context, window))
-    window.menu_file.removeAction(window.quit_action)
-    window.menu_file.addAction(window.quit_action)
-    window.export_action = action
 
 
 def plan(view: Any) -> tuple[list[export.ExportColumn], list[int], Any]:

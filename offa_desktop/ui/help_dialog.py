@@ -12,7 +12,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QMenu,
@@ -181,34 +181,6 @@ def demo_accounts_html() -> str:
         + html.escape(tr("Rôle")) + "</th><th align='left'>" + html.escape(tr("Nom"))
         + "</th></tr>" + rows + "</table>"
     )
-
-
-def install(context: Any, window: Any) -> None:
-    """Fill the Aide menu: shortcuts (F1 opens the guide), demo accounts in the demo."""
-    menu: QMenu = window.menu_help
-    guide = QAction(tr("&Guide : contrat et visite au clavier"), window)
-    guide.setObjectName("action-guide")
-    guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
-    guide.triggered.connect(lambda: _show(TextDialog(
-        tr("Guide"), guide_html(window), window, "guide-dialog")))
-    keys = QAction(tr("&Raccourcis clavier"), window)
-    keys.setObjectName("action-shortcuts")
-    keys.setShortcut(QKeySequence("Ctrl+/"))
-    keys.triggered.connect(lambda: _show(ShortcutsDialog(window)))
-    added = [guide, keys]
-    if getattr(context, "demo", None) is not None:
-        accounts = QAction(tr("Comptes de &démonstration"), window)
-        accounts.setObjectName("action-demo-accounts")
-        accounts.triggered.connect(lambda: _show(TextDialog(
-            tr("Comptes de démonstration"), demo_accounts_html(), window, "demo-accounts")))
-        added.append(accounts)
-    present = menu.actions()
-    if present:  # first in the menu, above what was there
-        menu.insertActions(present[0], added)
-        menu.insertSeparator(present[0])
-    else:
-        menu.addActions(added)
-    context.extras["help"] = (guide, keys)
 
 
 def _show(dialog: QDialog) -> QDialog:

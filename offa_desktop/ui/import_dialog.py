@@ -37,20 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from offa_desktop.domain.schema import COLLECTIONS
-from offa_desktop.ui.dialogs import ContextDialog, file_menu_action, show_kept
+from offa_desktop.ui.dialogs import ContextDialog, show_kept
 from offa_desktop.ui.import_tables import PROBLEM_TEXT, ColumnsTable, PreviewTable
 from offa_desktop.ui.tasks import debounced
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ImportDialog", text)
-
-
-def install(context: Any, window: Any) -> None:
-    """Add the action to the Fichier menu, before Quitter."""
-    window.import_list_action = file_menu_action(
-        window, tr("Importer une &liste (CSV, Excel)…"), "action-import-list",
-        lambda: show(context, window), "Ctrl+Shift+L")  # fmt: skip
 
 
 def show(context: Any, window: Any) -> ImportDialog:

@@ -5,35 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from offa_desktop.ui.batch_print import BatchPrintDialog, default_folder
 from offa_desktop.ui.print_preview import preview_record
 
 PRINT_KINDS = {"contracts": "contract", "approvals": "approval", "visits": "visit"}
 BATCH_LIMIT = 1000
-
-
-def install(context: Any, window: Any) -> None:
-    """Add the Impression menu to ``window``."""
-    menu = QMenu(QCoreApplication.translate("PrintActions", "&Impression"), window)
-    window.menuBar().insertMenu(window.menu_help.menuAction(), menu)
-    window.menu_print = menu
-    selected = menu.addAction(QCoreApplication.translate("PrintActions", "Aperçu et impression…"))
-    selected.setObjectName("action-print")
-    selected.setShortcut(QKeySequence("Ctrl+P"))
-    selected.triggered.connect(lambda: print_selected(context, window))
-    batch = menu.addAction(QCoreApplication.translate("PrintActions", "Imprimer toute la liste…"))
-    batch.setObjectName("action-print-batch")
-    batch.triggered.connect(lambda: print_list(context, window))
-    menu.addSeparator()
-    for kind, label in (
-        ("blank-contract", QCoreApplication.translate("PrintActions", "Contrat vierge")),
-        ("blank-visit", QCoreApplication.translate("PrintActions", "Rapport de visite vierge")),
-    ):
-        action = menu.addAction(label)
-        action.triggered.connect(lambda _=False, k=kind: preview_record(context, k, None, window))
 
 
 def print_selected(context: Any, window: Any) -> bool:

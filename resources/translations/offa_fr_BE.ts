@@ -28,11 +28,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Exporter la liste…</source>
+        <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export</source>
+        <source>Quitter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1462,10 +1462,6 @@ mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le d
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importer une &amp;liste (CSV, Excel)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>— ne pas importer —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1583,10 +1579,6 @@ mais aucun lecteur PDF n&apos;a pu l&apos;ouvrir sur cet ordinateur. Ouvrez-le d
     </message>
     <message>
         <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Doublons possibles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1919,6 +1911,20 @@ Transmettez ce rapport au support pour que l&apos;erreur soit corrigée.</source
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>&amp;Doublons possibles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>&amp;Exporter la liste…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ForgetFlow</name>
     <message>
         <source>Oublier cet ordinateur</source>
@@ -2106,6 +2112,10 @@ Oublier cet ordinateur ?</source>
     </message>
     <message>
         <source>Import impossible : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer une &amp;liste (CSV, Excel)…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2317,10 +2327,6 @@ Oublier cet ordinateur ?</source>
     </message>
     <message>
         <source>Une seconde fois :</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quitter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2674,10 +2680,6 @@ Continuer ?</source>
     </message>
     <message>
         <source>Repartir d&apos;une copie vide…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quitter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -27,12 +27,12 @@
         <translation>[Åbàñdõññér lés mõdîfîçàtîõñs ~~~~~~~~~]</translation>
     </message>
     <message>
-        <source>&amp;Exporter la liste…</source>
-        <translation>[&amp;Éxpõrtér là lîsté… ~~~~~~]</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>[Éxpõrt ~~]</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>[Qüîttér ~~]</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -1463,10 +1463,6 @@ màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàté
         <translation>[Sé réçõññéçtér… ~~~~~]</translation>
     </message>
     <message>
-        <source>Importer une &amp;liste (CSV, Excel)…</source>
-        <translation>[Împõrtér üñé &amp;lîsté (ÇSV, Éxçél)… ~~~~~~~~~~~]</translation>
-    </message>
-    <message>
         <source>— ne pas importer —</source>
         <translation>[— ñé pàs împõrtér — ~~~~~~]</translation>
     </message>
@@ -1585,10 +1581,6 @@ màîs àüçüñ léçtéür PDF ñ'à pü l'õüvrîr sür çét õrdîñàté
     <message>
         <source>La vérification a trouvé des fiches de la copie de travail différentes de celles du serveur et les a rétablies comme sur le serveur (%1). Vos modifications non envoyées et vos conflits sont conservés ; le détail est dans le journal.</source>
         <translation>[Là vérîfîçàtîõñ à trõüvé dés fîçhés dé là çõpîé dé tràvàîl dîfféréñtés dé çéllés dü sérvéür ét lés à rétàblîés çõmmé sür lé sérvéür (%1). Võs mõdîfîçàtîõñs ñõñ éñvõÿéés ét võs çõñflîts sõñt çõñsérvés ; lé détàîl ést dàñs lé jõürñàl. ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>&amp;Doublons possibles…</source>
-        <translation>[&amp;Dõüblõñs põssîblés… ~~~~~~]</translation>
     </message>
     <message>
         <source>Doublons possibles</source>
@@ -1927,6 +1919,20 @@ Tràñsméttéz çé ràppõrt àü süppõrt põür qüé l'érréür sõît ç
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>&amp;Doublons possibles…</source>
+        <translation>[&amp;Dõüblõñs põssîblés… ~~~~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>&amp;Exporter la liste…</source>
+        <translation>[&amp;Éxpõrtér là lîsté… ~~~~~~]</translation>
+    </message>
+</context>
+<context>
     <name>ForgetFlow</name>
     <message>
         <source>Oublier cet ordinateur</source>
@@ -2117,6 +2123,10 @@ Oublier cet ordinateur ?</source>
     <message>
         <source>Import impossible : </source>
         <translation>[Împõrt împõssîblé :  ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Importer une &amp;liste (CSV, Excel)…</source>
+        <translation>[Împõrtér üñé &amp;lîsté (ÇSV, Éxçél)… ~~~~~~~~~~~]</translation>
     </message>
 </context>
 <context>
@@ -2328,10 +2338,6 @@ Oublier cet ordinateur ?</source>
     <message>
         <source>Une seconde fois :</source>
         <translation>[Üñé séçõñdé fõîs : ~~~~~~]</translation>
-    </message>
-    <message>
-        <source>Quitter</source>
-        <translation>[Qüîttér ~~]</translation>
     </message>
     <message>
         <source>Mettre la copie de côté et repartir…</source>
@@ -2689,10 +2695,6 @@ Dés mõdîfîçàtîõñs ñõñ éñvõÿéés põürràîéñt s'ÿ trõüvé
     <message>
         <source>Repartir d'une copie vide…</source>
         <translation>[Répàrtîr d'üñé çõpîé vîdé… ~~~~~~~~]</translation>
-    </message>
-    <message>
-        <source>Quitter</source>
-        <translation>[Qüîttér ~~]</translation>
     </message>
     <message>
         <source>Fichier à restaurer</source>
