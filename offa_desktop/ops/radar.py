@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from offa_desktop.domain.radar import RULE_BY_CODE, RULES, Facts, Finding
-from offa_desktop.store import plain_sql, radar_lines
+from offa_desktop.store import plain_sql
 
 # with domain.forecast's KIND_FR (``_words``)
 LEARNER_KINDS_FR = {"wal_learner": "Prime apprenant (Wallonie)",
@@ -157,7 +157,7 @@ def compute(
     # The rules (domain.deadlines and what it imports, ~45 ms) load here, on the worker after
     # the first paint, not with this module: ui/home.py imports it before the window paints.
     from offa_desktop.domain.deadlines import find_all
-    from offa_desktop.store import radar_rows
+    from offa_desktop.store import radar_lines, radar_rows
 
     conn = plain_sql.connect(path)
     try:
@@ -276,9 +276,11 @@ def _words(conn: sqlite3.Connection, items: Iterable[RadarItem]) -> dict[tuple[s
     wanted: dict[str, set[str]] = {}
     for item in items:
         wanted.setdefault(item.collection, set()).add(item.id)
-    rows = radar_lines.naming_rows(conn, wanted)
-    from offa_desktop.domain.forecast import KIND_FR  # at first use: not before the first paint
+    # at first use, on a worker: not before the first paint (see ``compute``)
+    from offa_desktop.domain.forecast import KIND_FR
+    from offa_desktop.store import radar_lines
 
+    rows = radar_lines.naming_rows(conn, wanted)
     kinds_fr = {**KIND_FR, **LEARNER_KINDS_FR}
     out: dict[tuple[str, str], str] = {}
     for rid, row in rows.get("contracts", {}).items():

@@ -83,6 +83,7 @@ def test_radar_rules_identifier_checks_and_dialogs_wait_for_first_use(
         "stdnum", "xlsxwriter", "openpyxl",
         "offa_desktop.domain.deadlines", "offa_desktop.domain.forecast",
         "offa_desktop.domain.rules", "offa_desktop.store.radar_rows",
+        "offa_desktop.store.radar_lines",
         "offa_desktop.ops.export", "offa_desktop.ui.export_dialog", "offa_desktop.ui.import_dialog",
         "offa_desktop.ui.import_tables", "offa_desktop.ui.duplicates_dialog",
         "offa_desktop.ui.help_dialog", "offa_desktop.ui.print_actions",
