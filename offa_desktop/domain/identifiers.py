@@ -17,6 +17,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from offa_desktop.domain.errors import OffaError
+from offa_desktop.domain.identifier_formats import (  # re-exported: where they were
+    format_enterprise_number as format_enterprise_number,
+)
+from offa_desktop.domain.identifier_formats import format_iban as format_iban
+from offa_desktop.domain.identifier_formats import format_niss as format_niss
 from offa_desktop.domain.problems import Problem, cap
 from offa_desktop.domain.schema import COLLECTIONS
 
@@ -165,28 +170,6 @@ def normalize_postal_code(
     if len(number) != 4 or not number.isdigit() or number[0] == "0":
         raise _fail(field, label, "un code postal belge a 4 chiffres (1000 à 9999).")
     return number
-
-
-def format_niss(niss: str) -> str:
-    """``85073003328`` -> ``85.07.30-033.28`` (how people read it: python-stdnum's format)."""
-    if len(niss) != 11 or not niss.isdigit():
-        return niss
-    return f"{niss[:2]}.{niss[2:4]}.{niss[4:6]}-{niss[6:9]}.{niss[9:]}"
-
-
-def format_enterprise_number(number: str) -> str:
-    """``0428759497`` -> ``0428.759.497`` (the BCE's way); a unit number likewise
-    ``2.123.456.789``."""
-    if len(number) != 10 or not number.isdigit():
-        return number
-    if number[0] in "01":
-        return f"{number[:4]}.{number[4:7]}.{number[7:]}"
-    return f"{number[0]}.{number[1:4]}.{number[4:7]}.{number[7:]}"
-
-
-def format_iban(iban: str) -> str:
-    """``BE71096123456769`` -> ``BE71 0961 2345 6769``."""
-    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
 
 
 NORMALIZERS: dict[str, Callable[..., str]] = {

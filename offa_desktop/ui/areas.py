@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from offa_desktop.domain.identifiers import format_enterprise_number
+from offa_desktop.domain.identifier_formats import format_enterprise_number
 from offa_desktop.ui.area_kinds import (
     Area,
     Filter,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from offa_desktop.domain.identifiers import format_niss
+from offa_desktop.domain.identifier_formats import format_niss
 from offa_desktop.ui import area_kinds as kinds
 from offa_desktop.ui.table_model import Column
 
