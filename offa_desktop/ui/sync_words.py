@@ -8,9 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from offa_desktop.domain.problems import cap
-from offa_desktop.domain.schema import COLLECTIONS
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files tr("…") calls there
@@ -58,6 +55,10 @@ def progress_format(phase: str) -> str:
 
 def repaired(repaired: dict[str, int]) -> str:
     """What a repair did, in French: "... Tuteurs : 1 ; Entreprises : 2 ..."."""
+    # at a repair, not with the window: the schema is not needed before the first paint
+    from offa_desktop.domain.problems import cap
+    from offa_desktop.domain.schema import COLLECTIONS
+
     parts = [
         f"{cap(COLLECTIONS[c].label) if c in COLLECTIONS else c}\u00a0: {n}"
         for c, n in sorted(repaired.items())

@@ -81,6 +81,7 @@ def test_radar_rules_identifier_checks_and_dialogs_wait_for_first_use(
     assert "offa_desktop.ui.home" in loaded_at_first_paint  # the home screen did paint
     assert _loaded(loaded_at_first_paint, (
         "stdnum", "xlsxwriter", "openpyxl", "offa_desktop.domain.identifiers",
+        "offa_desktop.domain.schema", "offa_desktop.domain.problems",
         "offa_desktop.domain.deadlines", "offa_desktop.domain.forecast",
         "offa_desktop.domain.rules", "offa_desktop.store.radar_rows",
         "offa_desktop.store.radar_lines",
