@@ -229,9 +229,6 @@ def test_a_sorted_page_reads_the_sort_index_once_analyzed(tmp_path: Path) -> Non
                     "ix_list_contract_keys_company_key": "100000 8 1",
                     "ix_list_contract_keys_learner_key": "100000 2 1",
                     "sqlite_autoindex_list_contract_keys_1": "100000 1"}
-            for index, stat in keys.items():
-                conn.execute(text("INSERT INTO sqlite_stat1 VALUES ('list_contract_keys', :i, :s)"),
-                             {"i": index, "s": stat})
             stats = {"ix_contracts_figures": "100000 100000 51 22 4 2 1 1",
                      "ix_contracts_live_status": "100000 100000 16667",
                      "ix_contracts_operator_code_id": "100000 12500 1",
@@ -241,9 +238,10 @@ def test_a_sorted_page_reads_the_sort_index_once_analyzed(tmp_path: Path) -> Non
                      "ix_contracts_status_id": "100000 16667 1",
                      "ix_contracts_status_start": "100000 16667 22",
                      "sqlite_autoindex_contracts_1": "100000 1"}
-            for index, stat in stats.items():
-                conn.execute(text("INSERT INTO sqlite_stat1 VALUES ('contracts', :i, :s)"),
-                             {"i": index, "s": stat})
+            for table, by_index in (("list_contract_keys", keys), ("contracts", stats)):
+                for index, stat in by_index.items():
+                    conn.execute(text("INSERT INTO sqlite_stat1 VALUES (:t, :i, :s)"),
+                                 {"t": table, "i": index, "s": stat})
             conn.execute(text("ANALYZE sqlite_schema"))  # the statistics read again
             for sort in CONTRACT_SORTS:
                 for descending in (False, True):
