@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QPushButton, QRadioButton, QWidget, QWizard
 
 from offa_desktop.domain.choices import WEEKDAYS
 from offa_desktop.domain.dates import age_on, trial_period_end
+from offa_desktop.domain.errors import user_message
 from offa_desktop.domain.rules import MAJORITY
 from offa_desktop.domain.shapes import DAY_NAMES_FR
 from offa_desktop.domain.values import format_date_fr, format_money_fr, parse_date, parse_money
@@ -327,7 +328,7 @@ def _print_failed(window: QWidget | None, error: BaseException) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     log.error("contract print failed", exc_info=error)
-    message = str(getattr(error, "message", None) or error)
+    message = user_message(error)
     box = QMessageBox(QMessageBox.Icon.Warning, tr("Impression impossible"),
                       tr("Le contrat est enregistré, mais son impression a échoué\u00a0: %1")
                       .replace("%1", message), QMessageBox.StandardButton.Ok, window)
