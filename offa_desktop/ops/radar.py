@@ -14,11 +14,11 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from offa_desktop.domain.radar import RULE_BY_CODE, RULES, Facts, Finding
+from offa_desktop.ops.collector import paused_gc
 from offa_desktop.store import plain_sql
 
 # with domain.forecast's KIND_FR (``_words``)
@@ -154,8 +154,19 @@ def compute(
     first ones, in the group's order), ALL for every line. The home screen names the lines it
     shows and the rest of a group when it is unfolded (``name_items``): words are the costly
     part of a radar of 10,000 lines, and a folded group shows only its count."""
-    # The rules (domain.deadlines and what it imports, ~45 ms) load here, on the worker after
-    # the first paint, not with this module: ui/home.py imports it before the window paints.
+    # The rules (domain.deadlines and what it imports, ~45 ms) load in ``_compute``, on the
+    # worker after the first paint, not with this module: ui/home.py imports it before the
+    # window paints.
+    # no automatic GC meanwhile: a radar makes tens of thousands of small objects, most of
+    # them dying by reference counting; a full pass over them would cost more than it finds
+    # (and hold the GIL, so the UI thread, while the home screen computes on a worker)
+    with paused_gc():
+        return _compute(path, today, profile, user_id, named)
+
+
+def _compute(
+    path: Path, today: date, profile: Profile | None, user_id: str | None, named: int
+) -> Radar:
     from offa_desktop.domain.deadlines import find_all
     from offa_desktop.store import radar_lines, radar_rows
 
@@ -175,20 +186,19 @@ def compute(
         # lines held the GIL, and so the UI thread, for 13 ms; ids and rules hold no NUL)
         first = today.toordinal()
         heads: dict[date, str] = {}  # the part of a date, written once per date
-        for finding in findings:
-            if finding.due not in heads:
-                day = finding.due.toordinal()
-                heads[finding.due] = f"{0 if day < first else 1}{day:07d}"
-        keyed = sorted(
-            ((heads[due] + rid + "\x00" + rule, rule, collection, rid, due, detail)
-             for rule, collection, rid, due, detail in findings),
-            key=itemgetter(0),
-        )
+        for due in {f[3] for f in findings}:
+            day = due.toordinal()
+            heads[due] = f"{0 if day < first else 1}{day:07d}"
+        # the findings' places sorted by their strings (stable, as the strings were sorted
+        # with the lines beside them), each line made once, in order, as a plain tuple
+        keys = [heads[f[3]] + f[2] + "\x00" + f[0] for f in findings]
+        order = map(findings.__getitem__, sorted(range(len(keys)), key=keys.__getitem__))
+        make = tuple.__new__  # RadarItem(rule, collection, id, due, "", detail), a third faster
         if not snoozes:
-            radar.items = [RadarItem(rule, collection, rid, due, "", detail)
-                           for _key, rule, collection, rid, due, detail in keyed]
+            radar.items = [make(RadarItem, (rule, collection, rid, due, "", detail, None, ""))
+                           for rule, collection, rid, due, detail in order]
         else:
-            for _key, rule, collection, rid, due, detail in keyed:
+            for rule, collection, rid, due, detail in order:
                 item = RadarItem(rule, collection, rid, due, "", detail)
                 snooze = snoozes.get(item.key)
                 if snooze is None:

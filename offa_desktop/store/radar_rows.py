@@ -229,12 +229,28 @@ def _contract_candidates(
     }
 
 
+# the events the rules read, by kind: of which rule's candidates (``_events``)
+_EVENT_READERS = {
+    "amendment": ("contract_end",),  # a follow-up: an amendment dated after today
+    "level_change": ("p2_at_risk", "pay_below_minimum"),  # the start level, the pay's date
+    "termination": ("notice_running",),  # the notice (a running contract's P2: no end yet)
+}
+
+
 def _events(conn: sqlite3.Connection, f: Facts) -> None:
+    """The events of the kinds each rule reads, of its candidates only (a suspension no rule
+    reads; a trial's or a draft's contract, none of their events)."""
+    assert f.candidates is not None
+    wanted = {kind: id_array(set().union(*(f.candidates[rule] for rule in rules)))
+              for kind, rules in _EVENT_READERS.items()}
     for row in select_rows(
         conn,
-        f"SELECT contract_id, kind, effective_date, details FROM contract_events WHERE {LIVE}"
-        " AND contract_id IN (SELECT value FROM json_each(?)) ORDER BY effective_date, id",
-        id_array(f.contracts),
+        "SELECT contract_id, kind, effective_date, details FROM contract_events"
+        f" WHERE {LIVE} AND ("
+        + " OR ".join(f"(kind = '{kind}' AND contract_id IN (SELECT value FROM json_each(:{kind})))"
+                      for kind in _EVENT_READERS)
+        + ") ORDER BY effective_date, id",
+        wanted,
     ):
         row["details"] = _json(row["details"])
         f.events.setdefault(row["contract_id"], []).append(row)

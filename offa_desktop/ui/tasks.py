@@ -21,12 +21,10 @@ page and a form save take turns there and never on SQLite's busy timeout
 
 from __future__ import annotations
 
-import gc
 import itertools
 import logging
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -37,6 +35,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.errors import Cancelled as Cancelled  # raised by ctx.check()
 from offa_desktop.domain.errors import user_message
+from offa_desktop.ops.collector import paused_gc as paused_gc  # (re-exported: the UI's batches)
 
 log = logging.getLogger("offa.ui")
 
@@ -69,30 +68,6 @@ class TaskContext:
         """Raise :class:`Cancelled` when a cancel was requested (call between batches)."""
         if self._cancel.is_set():
             raise Cancelled()
-
-
-_gc_lock = threading.Lock()
-_gc_pauses = [0]
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No automatic garbage collection while a big batch (a first sync) runs on a worker.
-
-    A full pass over the objects such a batch keeps alive holds the GIL, and so the UI
-    thread, for 100-250 ms; most of them die by reference counting anyway, so one pass at
-    the end finds little left. Counted, so overlapping batches nest.
-    """
-    with _gc_lock:
-        _gc_pauses[0] += 1
-        gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses[0] -= 1
-            if not _gc_pauses[0]:
-                gc.enable()
 
 
 class _Relay(QObject):

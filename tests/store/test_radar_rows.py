@@ -93,3 +93,55 @@ def test_pay_in_cents_written_as_the_api_writes_money(cents: int) -> None:
 
     assert radar_rows._money(cents) == f"{Decimal(cents).scaleb(-2):.2f}"
     assert radar_rows._money(None) is None
+
+
+def test_the_events_each_rule_reads_are_read_for_its_candidates(
+    demo_copy: Path, tmp_path: Path
+) -> None:
+    """The store reads only the kinds of event a rule looks at, of that rule's candidates (the
+    demo has no amendment): an amendment after today puts a contract's end off, one dated today
+    does not; a level change from B takes a contract out of P2 at risk; the candidates find
+    what every record finds."""
+    import shutil
+    import uuid
+
+    from tests.store.server_rows import put_server_record
+
+    path = tmp_path / "wc.sqlite3"
+    shutil.copyfile(demo_copy, path)
+
+    def listed(rule: str) -> list[str]:
+        conn = plain_sql.connect(path)
+        try:
+            facts, _window = radar_rows.load_facts(conn, TODAY)
+        finally:
+            conn.close()
+        return sorted(x.id for x in find_all(facts, TODAY) if x.rule == rule)
+
+    ending, at_risk = listed("contract_end"), listed("p2_at_risk")
+    assert len(ending) >= 2 and at_risk
+    wc = WorkingCopy.open(path)
+    try:
+        with wc.unit_of_work() as uow:
+            for n, (contract, kind, on, details) in enumerate((
+                (ending[0], "amendment", TODAY + timedelta(days=5),
+                 {"changes": {"end_date": "2030-06-30"}}),
+                (ending[1], "amendment", TODAY, {"changes": {"end_date": "2030-06-30"}}),
+                (at_risk[0], "level_change", TODAY - timedelta(days=20),
+                 {"from_level": "b", "to_level": "c", "monthly_pay": "1400.00"}),
+            )):
+                put_server_record(uow, "contract_events", str(uuid.uuid4()), 900 + n, False,
+                                  {"contract_id": contract, "kind": kind,
+                                   "effective_date": on.isoformat(), "details": details},
+                                  "2026-11-01T00:00:00Z")
+    finally:
+        wc.close()
+    now_ending, now_at_risk = listed("contract_end"), listed("p2_at_risk")
+    assert ending[0] not in now_ending and ending[1] in now_ending
+    assert at_risk[0] not in now_at_risk
+    conn = plain_sql.connect(path)
+    try:
+        candidates, _window = radar_rows.load_facts(conn, TODAY)
+    finally:
+        conn.close()
+    assert findings(candidates, TODAY) == findings(every_record(path), TODAY)
