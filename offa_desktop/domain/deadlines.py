@@ -42,7 +42,7 @@ from offa_desktop.domain.dates import add_months, add_years, trial_period_end
 from offa_desktop.domain.forecast import (
     AT_RISK,
     effective_end_of,
-    p2_forecast,
+    p2_outlook,
     start_level_of,
 )
 from offa_desktop.domain.pay import compute_minimum
@@ -269,21 +269,22 @@ def notice_running(f: Facts, today: date) -> Iterator[Finding]:
 
 def p2_at_risk(f: Facts, today: date) -> Iterator[Finding]:
     for cid, c, unit in _running_with(f, "p2_at_risk", "establishment_unit_id", f.units):
-        if unit.get("region") != "wal":
+        start = get_date(c, "start_date")
+        if unit.get("region") != "wal" or start is None:
             continue
         events = f.events.get(cid, ())
-        forecast = p2_forecast(
-            c,
-            region="wal",
+        # what p2_forecast says of it (state, cut-off, days so far, 270th day, notes)
+        state, cut, so_far, reach, notes = p2_outlook(
+            start,
             start_level=start_level_of(c, events),
             tutor=f.tutors.get(str(c.get("tutor_id"))),
             end=effective_end_of(c, events),
             today=today,
+            terminated=c.get("status") == "terminated",
         )
-        if forecast.state == AT_RISK and forecast.cut_off and today <= forecast.cut_off:
-            assert forecast.last_date is not None
-            yield Finding("p2_at_risk", "contracts", cid, forecast.last_date,
-                          f"{forecast.days_so_far} jours sur 270 ; " + " ; ".join(forecast.notes))
+        if state == AT_RISK and today <= cut:
+            yield Finding("p2_at_risk", "contracts", cid, reach,
+                          f"{so_far} jours sur 270 ; " + " ; ".join(notes))
 
 
 def claim_unchecked(f: Facts, today: date) -> Iterator[Finding]:

@@ -97,11 +97,43 @@ def p2_forecast(
     if start is None or region != "wal":
         return Forecast("wal_p2", NOT_APPLICABLE, notes=("unité hors de Wallonie",)
                         if start is not None else ("contrat sans date de début",))
+    state, cut, so_far, reach, notes = p2_outlook(
+        start, start_level=start_level, tutor=tutor, end=end, today=today,
+        terminated=contract.get("status") == "terminated")
+    return Forecast(
+        "wal_p2",
+        state,
+        cut_off=cut,
+        days_so_far=so_far,
+        days_needed=max(0, P2_REQUIRED_DAYS - so_far),
+        required=P2_REQUIRED_DAYS,
+        projected=p2_days(start, end),
+        last_date=reach if reach <= cut else None,
+        notes=tuple(notes),
+    )
+
+
+_P2_SPAN = timedelta(days=P2_REQUIRED_DAYS - 1)  # from the start to the 270th day
+
+
+def p2_outlook(
+    start: date,
+    *,
+    start_level: Any,
+    tutor: Record | None,
+    end: date | None,
+    today: date,
+    terminated: bool,
+) -> tuple[str, date, int, date, list[str]]:
+    """What ``p2_forecast`` says of a Walloon contract started on ``start``, as ``(state,
+    cut-off, days so far, 270th day, notes)``: the radar's rule asks it of thousands of
+    contracts and keeps the few at risk (no Forecast made for the others)."""
     cut = school_year_end(start)
-    reach = start + timedelta(days=P2_REQUIRED_DAYS - 1)
-    last_counted = min(d for d in (today, end, cut) if d is not None)
+    reach = start + _P2_SPAN
+    last_counted = today if end is None or today <= end else end
+    if cut < last_counted:
+        last_counted = cut
     so_far = _counted(start, last_counted) if today >= start else 0
-    projected = p2_days(start, end)
     notes: list[str] = []
     if start_level != "a":
         notes.append(f"commence au niveau {str(start_level or '?').upper()} (A requis)")
@@ -115,22 +147,12 @@ def p2_forecast(
         state = LOST
     elif end is not None and end < reach and so_far < P2_REQUIRED_DAYS:
         notes.insert(0, f"le contrat s'arrête le {format_date_fr(end)}")
-        state = LOST if contract.get("status") == "terminated" or end < today else AT_RISK
+        state = LOST if terminated or end < today else AT_RISK
     elif uncertified:
         state = AT_RISK
     else:
         state = ACQUIRED if so_far >= P2_REQUIRED_DAYS else ON_TRACK
-    return Forecast(
-        "wal_p2",
-        state,
-        cut_off=cut,
-        days_so_far=so_far,
-        days_needed=max(0, P2_REQUIRED_DAYS - so_far),
-        required=P2_REQUIRED_DAYS,
-        projected=projected,
-        last_date=reach if reach <= cut else None,
-        notes=tuple(notes),
-    )
+    return state, cut, so_far, reach, notes
 
 
 def bxl_tutor_forecast(
@@ -217,6 +239,8 @@ def suspension_what_if(forecast_now: Forecast, *, label: str = "cette suspension
 def start_level_of(contract: Record, events: Sequence[Record]) -> Any:
     """The level a contract started at: its first level change's ``from_level``, else its
     level (as ``incentives.start_level``)."""
+    if not events:  # (most contracts)
+        return contract.get("level")
     changes = sorted(
         ((d, e) for e in events if e.get("kind") == "level_change"
          and (d := get_date(e, "effective_date")) is not None),

@@ -210,9 +210,10 @@ def tutor_is_certified(tutor: Mapping[str, Any]) -> bool:
     title."""
     if tutor.get("condition") == "validation":
         return True
-    years = get_int(tutor, "experience_years") or 0
+    if (get_int(tutor, "experience_years") or 0) < DESIGNATED_YEARS:
+        return False  # (the hours not read: a number read as a Decimal)
     training = get_number(tutor, "training_hours") or Decimal(0)
-    return years >= DESIGNATED_YEARS and training >= CERTIFIED_TRAINING_HOURS
+    return training >= CERTIFIED_TRAINING_HOURS
 
 
 def tutor_record_problems(tutor: Mapping[str, Any]) -> list[Problem]:

@@ -70,8 +70,10 @@ def format_percent_fr(percent: Decimal) -> str:
     return f"{text}{NBSP}%"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def format_date_fr(day: date) -> str:
-    """``date(2026, 8, 31)`` -> ``"31/08/2026"``."""
+    """``date(2026, 8, 31)`` -> ``"31/08/2026"``. (Cached: a radar writes 20,000 dates, a few
+    thousand different ones; a cached one costs a tenth.)"""
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
