@@ -58,6 +58,7 @@ def test_rebuild_folds_as_the_triggers_fold(tmp_path: Path) -> None:
     wc = WorkingCopy.open(tmp_path / "copy.sqlite3")
     names = [("Dupont", "Marc"), ("Wałęsa", "Bjørn"), ("Hélène", "Noël"), ("Straße", "Æsa"),
              ("ŁUKASZ", "Þóra"), ("Øvergaard", "ı")]  # fmt: skip
+    assert len({c for pair in names for n in pair for c in n} & {a for a, _ in FOLDS}) >= 5
     learners = [r for r in generate(len(names) * 3, seed=3, today=TODAY) if r[0] == "learners"]
     with wc.unit_of_work() as uow:
         for version, ((last, first), (collection, record_id, data)) in enumerate(
