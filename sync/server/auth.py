@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, and_, insert, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, insert, select, update
 
 from sync.server import clock
 from sync.server.errors import ApiError
@@ -74,6 +74,25 @@ LAST_USE_STEP = 300  # seconds: a login's last use is written at most this often
 
 # Whether a login still stands, and why it ended if not (read with it each time: ``_ended``).
 _STANDING = (login_sessions.c.revoked, login_sessions.c.ended_reason)
+
+
+# The caller of an access token: its user and whether its login stands. Built once: every
+# request of every route reads it, and building the statement (and its cache key) each time
+# cost as much as running it.
+_SESSION = (
+    select(
+        users.c.id,
+        users.c.username,
+        users.c.display_name,
+        users.c.role,
+        users.c.operator_code,
+        users.c.sectors,
+        login_sessions.c.last_used_at,
+        *_STANDING,
+    )
+    .join(login_sessions, login_sessions.c.user_id == users.c.id)
+    .where(login_sessions.c.id == bindparam("session_id"))
+)
 
 
 def _ended(reason: str | None) -> ApiError:
@@ -243,9 +262,12 @@ class Auth:
                 .values(last_used_at=clock.iso(now))
             )
 
-    def authenticate(self, token: str | None, conn: Connection | None = None) -> Principal:
+    def authenticate(
+        self, token: str | None, conn: Connection | None = None, *, within: bool = False
+    ) -> Principal:
         """The caller of a bearer token (the header's value after ``Bearer``), or 401 with the
-        documented code."""
+        documented code. With ``within``, the session is read in ``conn``'s transaction, which
+        stays open (a pull checks it in its page's snapshot: one transaction, not two)."""
         if not token:
             raise ApiError(401, "not_authenticated", "Veuillez vous connecter.")
         token = token.strip()
@@ -264,17 +286,14 @@ class Auth:
             raise ApiError(401, "not_authenticated", "Jeton d'accès non valable.") from None
         if exp < time.time():
             raise ApiError(401, "token_expired", "Jeton d'accès expiré.")
-        query = (
-            select(users, login_sessions.c.last_used_at, *_STANDING)
-            .join(login_sessions, login_sessions.c.user_id == users.c.id)
-            .where(login_sessions.c.id == session_id)
-        )
+        query, params = _SESSION, {"session_id": session_id}
         if conn is not None:
-            row = conn.execute(query).first()
-            conn.rollback()  # end the implicit read so the caller can begin its own
+            row = conn.execute(query, params).first()
+            if not within:
+                conn.rollback()  # end the implicit read so the caller can begin its own
         else:
             with self.engine.connect() as own:
-                row = own.execute(query).first()
+                row = own.execute(query, params).first()
         if row is None:
             raise ApiError(401, "token_revoked", "Session fermée : reconnectez-vous.")
         if row.revoked:

@@ -13,7 +13,7 @@ from sync.server.api_models import PullPage, PushResults
 from sync.server.errors import ApiError, malformed
 from sync.server.limits import Limits
 from sync.server.openapi import answers, body_limit
-from sync.server.pull import CURSOR, pull
+from sync.server.pull import CURSOR, encode_page, pull
 from sync.server.push import push_on
 from sync.server.routes.deps import BearerToken, ClientVersion, Context
 
@@ -27,6 +27,7 @@ MAX_OPS = 500
     responses={200: {"model": PullPage}, **answers(400, 401, 410, 426)},
 )
 async def pull_page(
+    request: Request,
     ctx: Context,
     token: BearerToken,
     _v: ClientVersion,
@@ -42,17 +43,21 @@ async def pull_page(
     limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
     checksum: Annotated[int, Query(ge=0, le=1)] = 0,
 ) -> Response:
-    def work() -> bytes:
-        # One worker thread and one connection for the bearer check and the page.
+    gzip = "gzip" in request.headers.get("accept-encoding", "")
+
+    def work() -> tuple[bytes, dict[str, str]]:
+        # One worker thread, one connection and one read transaction for the bearer check and
+        # the page; the page is compressed here too (``encode_page``), not on the event loop.
         with ctx.engine.connect() as conn:
-            who = ctx.auth.authenticate(token, conn)
             if not ctx.sqlite:
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
-                return pull(conn, who, cursor, limit, bool(checksum), ctx.auth.sign)
+                who = ctx.auth.authenticate(token, conn, within=True)
+                body = pull(conn, who, cursor, limit, bool(checksum), ctx.auth.sign)
+        return encode_page(body, gzip)
 
-    body = await run_in_threadpool(work)
-    return Response(body, media_type="application/json")
+    body, headers = await run_in_threadpool(work)
+    return Response(body, media_type="application/json", headers=headers)
 
 
 @router.post(
