@@ -1,9 +1,9 @@
 """Benchmarks of the reference server (``make bench``; figures in the report).
 
 - first pull of 100,000 records over HTTP, against the floor of the same pages pre-serialised
-  with orjson and served by the same stack (FastAPI + uvicorn, with the server's gzip
-  middleware when the server compressed its pages, as it does for clients asking for gzip;
-  same machine, same run);
+  with orjson and served by the same stack (FastAPI + uvicorn, gzipped at the server's level
+  for pages, ``pull.PAGE_GZIP_LEVEL``, when the server compressed its pages, as it does for
+  clients asking for gzip; same machine, same run);
 - a push of 500 update ops, on SQLite and on PostgreSQL.
 
 The server under load (many clients, 1 and 2 worker processes) is ``bench_load``.
@@ -95,12 +95,14 @@ from starlette.responses import Response
 folder = Path(sys.argv[1])
 pages = [p.read_bytes() for p in sorted(folder.glob("page-*.json"))]
 app = FastAPI()
-if sys.argv[3] == "gzip":  # the server's own compression, as its app sets it up
+if sys.argv[3] == "gzip":  # the server's own compression of its pages (pull.encode_page)
     from starlette.middleware.gzip import GZipMiddleware
 
-    from sync.server.app import GZIP_LEVEL, GZIP_MIN_BYTES
+    from sync.server.pull import PAGE_GZIP_LEVEL, PAGE_GZIP_MIN_BYTES
 
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
+    app.add_middleware(
+        GZipMiddleware, minimum_size=PAGE_GZIP_MIN_BYTES, compresslevel=PAGE_GZIP_LEVEL
+    )
 
 
 @app.get("/floor/{n}")
@@ -116,7 +118,7 @@ def _serve_floor(
     folder: Path, pages: list[bytes], encoding: str
 ) -> tuple[subprocess.Popen[bytes], str]:
     """The floor: the same page bytes served by the same HTTP stack (FastAPI + uvicorn in its own
-    process, with the server's gzip middleware when the server compressed its answers)."""
+    process, gzipped as the server gzips its pages when the server compressed its answers)."""
     for n, body in enumerate(pages):
         (folder / f"page-{n:05d}.json").write_bytes(body)
     port = free_port()
