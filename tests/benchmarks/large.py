@@ -11,6 +11,9 @@ list, list open and sort, search as you type and the incremental sync of 10 chan
                                                          # first time: the 1M copies are built
                                                          # and cached, ~14 min of CPU)
     OFFA_BENCH_LARGE_SIZES=1000,10000 python -m tests.benchmarks.large   # a quick look
+    OFFA_BENCH_LARGE_KEEP=folder python -m tests.benchmarks.large        # each size's rows
+                                     # kept in that folder; a size kept without error is not
+                                     # run again (a run stopped, or sizes run one at a time)
 
 Writes ``bench-large-results.json`` (every row of every size, and the growth checks); the exit
 code is 1 when a growth target is missed or a size failed to run.
@@ -66,6 +69,7 @@ def normalized(name: str, size: int) -> str:
 def run_size(size: int, folder: Path) -> dict[str, Any]:
     """Every module's rows at ``size`` (a process of its own: the sizes share nothing)."""
     output = folder / f"bench-{size}.json"
+    output.unlink(missing_ok=True)  # a kept run with errors is run again
     env = {
         **os.environ,
         "OFFA_BENCH_SIZE": str(size),  # store and window: demo working copy of that many contracts
@@ -148,12 +152,27 @@ def write(reports: dict[int, dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
     return rows, lines, not errors and not missed
 
 
+def kept(size: int, folder: Path) -> dict[str, Any] | None:
+    """The rows of ``size`` an earlier run kept in ``folder``, when it ran without error."""
+    output = folder / f"bench-{size}.json"
+    if not output.exists():
+        return None
+    report: dict[str, Any] = json.loads(output.read_text())
+    return report if report["results"] and not report["errors"] else None
+
+
 def main() -> int:
     passed = False
+    keep = os.environ.get("OFFA_BENCH_LARGE_KEEP")
     with tempfile.TemporaryDirectory(prefix="offa-bench-large-") as tmp:
+        folder = Path(keep) if keep else Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         reports: dict[int, dict[str, Any]] = {}
         for size in SIZES:
-            reports[size] = run_size(size, Path(tmp))
+            found = kept(size, folder) if keep else None
+            if found is not None:
+                print(f"=== {_n(size)} contracts: kept in {folder}", file=sys.stderr, flush=True)
+            reports[size] = found if found is not None else run_size(size, folder)
             # written after every size: a long run stopped at 1,000,000 keeps what it measured
             _rows, lines, passed = write(reports)
             print("\n".join(lines), file=sys.stderr, flush=True)
