@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from sqlalchemy.engine import Connection
 
 from offa_desktop.store.contract_list import FOLD_LETTERS
-from offa_desktop.store.search import FOLDS, WORDS
+from offa_desktop.store.search import BLOCKS, FOLDS, SPAN, TAIL, WORDS
 
 CHUNK = 15  # nested replace() calls per expression (SQLite's parser takes about 25)
 # In sync_state while the search index and list keys lag behind the records (rows were written
@@ -58,7 +58,15 @@ def mark_stale(conn: Connection) -> None:
 
 
 def is_stale(conn: Connection) -> bool:
-    row = conn.exec_driver_sql("SELECT 1 FROM sync_state WHERE key = ?", (STALE_KEY,)).first()
+    """The flag of :func:`mark_stale`, or search documents numbered outside the ranges of
+    kinds (store/search.py ``BLOCKS``): an index the triggers kept since before those ranges
+    (an older copy, a first sync too small to be loaded in bulk), whose kinds a search could
+    not tell apart cheaply. Two lookups."""
+    row = conn.exec_driver_sql(
+        "SELECT 1 FROM sync_state WHERE key = ? "
+        "UNION ALL SELECT 1 FROM search_docs WHERE docid < ? LIMIT 1",
+        (STALE_KEY, min(BLOCKS.values())),
+    ).first()
     return row is not None
 
 
@@ -122,15 +130,19 @@ def _search_terms(alias: str, columns: tuple[str, ...]) -> str:
 def rebuild_search(conn: Connection) -> None:
     """The search index of every live searchable record (the tables must be empty).
 
-    A record's document number is its row's ``rowid`` after the highest number already given
-    (unique, and the same in both statements): the index is filled straight from the rows in
-    their order, without joining back on ``search_docs`` by record id (a random lookup per
-    record through the id index: on an encrypted 100,000-record copy with a bulk load's small
-    page cache, 2.0 s of the index's 2.7 s went to those lookups' page reads), and without a
-    window function numbering the rows (its rows held in memory: 6 MB more peak RSS)."""
+    A record's document number is its row's ``rowid`` in its kind's range
+    (``search.BLOCKS``: unique, and the same in both statements), then a marker at
+    ``search.TAIL`` has the triggers number what they index afterwards above every range
+    (see store/search.py). The index is filled straight from the rows in their order, without
+    joining back on ``search_docs`` by record id (a random lookup per record through the id
+    index: on an encrypted 100,000-record copy with a bulk load's small page cache, 2.0 s of
+    the index's 2.7 s went to those lookups' page reads), and without a window function
+    numbering the rows (its rows held in memory: 6 MB more peak RSS)."""
     for collection, columns in WORDS.items():
-        after = conn.exec_driver_sql("SELECT coalesce(max(docid), 0) FROM search_docs").scalar()
-        number = f"{int(after or 0)} + r.rowid"
+        top = conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {collection}").scalar()
+        if int(top or 0) >= SPAN:  # never: a rowid counts the rows ever inserted
+            raise ValueError(f"{collection}: rowid {top} past its range of document numbers")
+        number = f"{BLOCKS[collection]} + r.rowid"
         live = f"FROM {collection} r WHERE NOT r.deleted ORDER BY r.rowid"
         conn.exec_driver_sql(
             f"INSERT INTO search_docs (docid, collection, record_id) "
@@ -140,6 +152,9 @@ def rebuild_search(conn: Connection) -> None:
             "INSERT INTO search_fts (rowid, collection, record_id, terms) "
             f"SELECT {number}, '{collection}', r.id, {_search_terms('r', columns)} {live}"
         )
+    conn.exec_driver_sql(
+        "INSERT INTO search_docs (docid, collection, record_id) VALUES (?, '', '')", (TAIL,)
+    )
 
 
 def rebuild_list_keys(conn: Connection) -> None:

@@ -95,11 +95,23 @@ def stored_revision(path: Path, *, copy: Path | None = None) -> str | None:
     return str(rows[0][0]) if rows else None
 
 
+# The lowest search document number the store's rebuild gives (``store.search.BLOCKS``; not
+# imported: it imports SQLAlchemy; tests/store/test_search_layout.py checks they agree).
+FIRST_BLOCK = 1 << 40
+
+
 def derived_stale(path: Path) -> bool:
     """True when a bulk load was interrupted before the search index and list keys were rebuilt
-    (the flag of ``store.derived``; a missing table means a file not migrated yet)."""
+    (the flag of ``store.derived``), or when the search index has documents numbered before
+    its kinds had ranges of their own (``store.derived.is_stale``); a missing table means a
+    file not migrated yet."""
     try:
-        return bool(read_only(path, "SELECT 1 FROM sync_state WHERE key = 'derived_stale'"))
+        return bool(read_only(
+            path,
+            "SELECT 1 FROM sync_state WHERE key = 'derived_stale' "
+            "UNION ALL SELECT 1 FROM search_docs WHERE docid < ? LIMIT 1",
+            (FIRST_BLOCK,),
+        ))  # fmt: skip
     except cipher.DatabaseError:
         return False
 

@@ -8,10 +8,12 @@ that have no Unicode decomposition (ł, ø, đ, ß, æ, œ...). Every word typed
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -39,6 +41,24 @@ WORDS: dict[str, tuple[str, ...]] = {
     "establishment_units": ("name", "unit_number", "postal_code", "city"),
     "contracts": ("referent_name", "company_signatory"),
 }
+# The order kinds come in when they match equally well: people first (what a search is for
+# most often), then their contracts, then companies, then units.
+KIND_ORDER = {"learners": 0, "contracts": 1, "companies": 2, "establishment_units": 3}
+
+# Document numbers (``search_docs.docid``, ``search_fts.rowid``). The store's rebuild
+# (store/derived.py: a first sync, a resync, the demo fill, an index found laid out otherwise)
+# gives each kind a range of its own, BLOCKS[kind] + the record's rowid, so that each kind's
+# most recently indexed matches are one FTS5 rowid range away, however many matches of other
+# kinds there are; and it puts a marker document (collection '') at TAIL, so that the triggers
+# number every record indexed afterwards (max + 1) above it, whatever kind. Below the first
+# range: documents the triggers numbered before any such rebuild (the next open rebuilds).
+SPAN = 1 << 40
+BLOCKS = {collection: (kind + 1) * SPAN for collection, kind in KIND_ORDER.items()}
+TAIL = (len(KIND_ORDER) + 1) * SPAN
+# Each kind's candidates for a search: its WINDOW × limit most recently indexed matches in
+# its range, and as many among the SCAN × limit most recent numbered outside the ranges.
+WINDOW = 2
+SCAN = 25
 _IDENTIFIER = re.compile(r"(?i)(?:be)?[\d\s./-]{4,}")
 _WORD = re.compile(r"\w+")
 
@@ -133,46 +153,49 @@ def best_first(typed: str, items: Sequence[T], names: Callable[[T], Sequence[str
     return sorted(items, key=lambda item: match_rank(typed, names(item)))
 
 
-# The order kinds come in when they match equally well: people first (what a search is for
-# most often), then their contracts, then companies, then units.
-KIND_ORDER = {"learners": 0, "contracts": 1, "companies": 2, "establishment_units": 3}
-
-
 def _trades(session: Session) -> dict[str, str]:
     t = table("trades")
     return {str(r[0]): str(r[1]) for r in session.execute(select(t.c.code, t.c.name)).all()}
 
 
+_IDS = "(SELECT value FROM json_each(?))"
+# collection -> the columns :func:`_named` and :func:`_subtitle` read, of the rows whose ids
+# are the JSON array bound.
+_ROWS = {
+    "contracts": (
+        "SELECT c.id, lr.last_name, lr.first_name, co.name, c.trade_code, c.start_date, "
+        "c.end_date FROM contracts c LEFT JOIN learners lr ON lr.id = c.learner_id "
+        "LEFT JOIN establishment_units u ON u.id = c.establishment_unit_id "
+        f"LEFT JOIN companies co ON co.id = u.company_id WHERE c.id IN {_IDS}"
+    ),
+    "learners": (
+        "SELECT id, last_name, first_name, niss, postal_code, city FROM learners "
+        f"WHERE id IN {_IDS}"
+    ),
+    "companies": f"SELECT id, name, enterprise_number FROM companies WHERE id IN {_IDS}",
+    "establishment_units": (
+        "SELECT id, name, unit_number, postal_code, city FROM establishment_units "
+        f"WHERE id IN {_IDS}"
+    ),
+}
+
+
+def _cursor(session: Session) -> Any:
+    """A DB-API cursor on the session's connection (its transaction): the search's few
+    statements, run at each key typed, without SQLAlchemy's compiling and result handling
+    (about half of a search's time on 100,000 records)."""
+    return session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+
+
 def _rows(session: Session, collection: str, ids: list[str]) -> Sequence[Any]:
-    """The rows of ``collection`` that :func:`_named` and :func:`_subtitle` read."""
-    if collection == "contracts":
-        names = ("contracts", "learners", "establishment_units", "companies")
-        c, lr, u, co = (table(n) for n in names)
-        return session.execute(
-            select(
-                c.c.id, lr.c.last_name, lr.c.first_name, co.c.name, c.c.trade_code,
-                c.c.start_date, c.c.end_date,
-            )
-            .select_from(c)
-            .outerjoin(lr, lr.c.id == c.c.learner_id)
-            .outerjoin(u, u.c.id == c.c.establishment_unit_id)
-            .outerjoin(co, co.c.id == u.c.company_id)
-            .where(c.c.id.in_(ids))
-        ).all()
-    t = table(collection)
-    if collection == "learners":
-        return session.execute(
-            select(t.c.id, t.c.last_name, t.c.first_name, t.c.niss, t.c.postal_code, t.c.city)
-            .where(t.c.id.in_(ids))
-        ).all()
-    if collection == "companies":
-        return session.execute(
-            select(t.c.id, t.c.name, t.c.enterprise_number).where(t.c.id.in_(ids))
-        ).all()
-    return session.execute(
-        select(t.c.id, t.c.name, t.c.unit_number, t.c.postal_code, t.c.city)
-        .where(t.c.id.in_(ids))
-    ).all()
+    """The rows of ``collection`` that :func:`_named` and :func:`_subtitle` read (dates as
+    the ISO text stored)."""
+    rows: Sequence[Any] = _cursor(session).execute(_ROWS[collection], (json.dumps(ids),)).fetchall()
+    return rows
+
+
+def _day(value: date | str) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _named(collection: str, r: Any) -> tuple[str, tuple[str, ...]]:
@@ -190,8 +213,8 @@ def _subtitle(collection: str, r: Any, trades: Callable[[], dict[str, str]]) -> 
     needed)."""
     if collection == "contracts":
         period = (
-            f"{r[5]:%d/%m/%Y} – {r[6]:%d/%m/%Y}" if r[5] and r[6]
-            else f"{r[5]:%d/%m/%Y}" if r[5] else None
+            f"{_day(r[5]):%d/%m/%Y} – {_day(r[6]):%d/%m/%Y}" if r[5] and r[6]
+            else f"{_day(r[5]):%d/%m/%Y}" if r[5] else None
         )
         return _join(trades().get(str(r[4]), r[4]), period)
     if collection == "learners":
@@ -226,21 +249,6 @@ def _describe(
     return out
 
 
-def _their_contracts(session: Session, learner_ids: list[str], limit: int) -> list[str]:
-    """The live contracts of these learners, latest start first: a learner's name finds their
-    contracts too (the index holds a contract's referent and signatory, not its learner)."""
-    if not learner_ids:
-        return []
-    c = table("contracts")
-    rows = session.execute(
-        select(c.c.id)
-        .where(c.c.learner_id.in_(learner_ids), c.c.deleted.is_(False))
-        .order_by(c.c.start_date.desc(), c.c.id)
-        .limit(limit)
-    ).all()
-    return [str(r[0]) for r in rows]
-
-
 # A printed reference («Contrat réf. 7F3A-2B91»): the first 8 hex digits of a record's id.
 _REFERENCE = re.compile(r"(?i)\s*(?:r[ée]f\.?\s*)?([0-9a-f]{4})-?([0-9a-f]{4})\s*")
 
@@ -259,45 +267,118 @@ def _by_reference(session: Session, typed: str) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
+def _in_block(collection: str) -> str:
+    low = BLOCKS[collection]
+    return (
+        f"SELECT * FROM (SELECT 0, '{collection}', record_id FROM search_fts "
+        f"WHERE search_fts MATCH :q AND rowid >= {low} AND rowid < {low + SPAN} "
+        "ORDER BY rowid DESC LIMIT :window)"
+    )
+
+
+def _outside(bound: str) -> str:
+    """The most recent matches numbered outside the ranges (``bound``), their kinds read from
+    ``search_docs`` (narrow rows), not from the index's content."""
+    return (
+        "SELECT * FROM (SELECT 1, d.collection, d.record_id FROM (SELECT rowid AS docid "
+        f"FROM search_fts WHERE search_fts MATCH :q AND {bound} "
+        "ORDER BY rowid DESC LIMIT :scan) m JOIN search_docs d ON d.docid = m.docid "
+        "ORDER BY m.docid DESC)"
+    )
+
+
+_FIRST = min(BLOCKS.values())
+# Whether documents are numbered after the marker (indexed since the last rebuild), and
+# before the first range (before any rebuild): two lookups. Each part of the candidates'
+# statement costs a prefix's merge even when it finds nothing (a word of more than 3 letters,
+# past the prefix indexes: about 1 ms on 100,000 contracts).
+_ZONES = (
+    f"SELECT (SELECT max(docid) FROM search_docs) > {TAIL}, "
+    f"(SELECT min(docid) FROM search_docs) < {_FIRST}"
+)
+# (any after the marker, any before the ranges) -> every candidate in one statement: each
+# kind's range, then those numbered outside the ranges.
+_CANDIDATES = {
+    (tail, before): " UNION ALL ".join((
+        *(_in_block(collection) for collection in KIND_ORDER),
+        *((_outside(f"rowid > {TAIL}"),) if tail else ()),
+        *((_outside(f"rowid < {_FIRST}"),) if before else ()),
+    ))
+    for tail in (False, True) for before in (False, True)
+}  # fmt: skip
+# The contracts named by the ids bound, and the latest live contracts (start date) of the
+# learners bound: a learner's name finds their contracts too (the index holds a contract's
+# referent and signatory, not its learner).
+_CONTRACTS_AND_THEIRS = _ROWS["contracts"].replace(
+    f"WHERE c.id IN {_IDS}",
+    f"WHERE c.id IN (SELECT value FROM json_each(?) UNION SELECT id FROM (SELECT id "
+    f"FROM contracts WHERE learner_id IN {_IDS} AND deleted IS 0 "
+    "ORDER BY start_date DESC, id LIMIT ?))",
+)
+
+
+def _candidates(session: Session, query: str, limit: int) -> dict[str, list[str]]:
+    """collection -> ids of matches of ``query``: each kind's ``WINDOW × limit`` most recently
+    indexed in its range (:data:`BLOCKS`), then as many of each kind among the
+    ``SCAN × limit`` most recent numbered outside the ranges (:data:`TAIL`)."""
+    window = limit * WINDOW
+    found: dict[str, list[str]] = {collection: [] for collection in KIND_ORDER}
+    outside: dict[str, int] = dict.fromkeys(KIND_ORDER, 0)
+    cursor = _cursor(session)
+    tail, before = cursor.execute(_ZONES).fetchone()
+    rows = cursor.execute(
+        _CANDIDATES[bool(tail), bool(before)],
+        {"q": query, "window": window, "scan": limit * SCAN},
+    ).fetchall()
+    for numbered_outside, collection, record_id in rows:
+        if numbered_outside:
+            if outside[collection] >= window:
+                continue
+            outside[collection] += 1
+        found[collection].append(record_id)
+    return found
+
+
 def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     """The ``limit`` best of the live records matching what was typed: by :func:`match_rank`
     (a name that starts with what was typed first), then learners, their contracts,
     companies, units (:data:`KIND_ORDER`), then by name.
 
-    Candidates are the ``5 × limit`` most recently indexed matches, ranked in Python: bm25
-    over every match takes a second for a one-letter prefix over 100,000 records, while every
-    word typed narrows the candidates."""
+    Candidates, ranked in Python, are each kind's ``WINDOW × limit`` most recently indexed
+    matches (one FTS5 rowid range per kind, :data:`BLOCKS`: a kind is never crowded out by
+    another's matches, as when a first sync indexed the contracts last), and as many of each
+    kind among the ``SCAN × limit`` most recent of the records indexed since (:data:`TAIL`);
+    a learner's contracts come with the learner. Not bm25 over every match: that takes a
+    second for a one-letter prefix over 100,000 records, while every word typed narrows the
+    candidates. A kind none of whose records can make the cut (``limit`` hits before it rank
+    as well as it can) is not read."""
     query = fts_query(typed)
     referenced = _by_reference(session, typed)
     if query is None and not referenced:
         return []
-    found = session.execute(
-        text(
-            "SELECT collection, record_id FROM search_fts WHERE search_fts MATCH :q "
-            "ORDER BY rowid DESC LIMIT :limit"
-        ),
-        {"q": query, "limit": limit * 5},
-    ).all() if query is not None else []
-    by_collection: dict[str, list[str]] = {"contracts": list(referenced)}
-    for collection, record_id in found:
-        by_collection.setdefault(collection, []).append(record_id)
+    found = _candidates(session, query, limit) if query is not None else {}
     words = _folded(typed)
     hits: list[tuple[int, int, str, str, str, Any]] = []
-    for collection in sorted(by_collection, key=KIND_ORDER.__getitem__):
-        kind = KIND_ORDER[collection]
+    learner_ids: list[str] = []
+    for collection, kind in KIND_ORDER.items():
         # A kind comes after the ones before it at equal rank: once ``limit`` hits of those
         # rank at least as well as this kind's best can, none of its records is shown (a name
         # typed finds twenty people named so before their contracts are read).
         best = -1 if collection == "contracts" and referenced else 0
         if sum(1 for h in hits if h[0] <= best) >= limit:
             continue
-        ids = by_collection[collection]
+        ids = found.get(collection, [])
         if collection == "contracts":
-            for contract_id in _their_contracts(session, by_collection.get("learners", []),
-                                                limit):
-                if contract_id not in ids:
-                    ids.append(contract_id)
-        for r in _rows(session, collection, ids) if ids else ():
+            ids = [*referenced, *ids]
+        if collection == "contracts" and learner_ids:
+            rows = _cursor(session).execute(
+                _CONTRACTS_AND_THEIRS, (json.dumps(ids), json.dumps(learner_ids), limit)
+            ).fetchall()
+        else:
+            rows = _rows(session, collection, ids) if ids else []
+        if collection == "learners":
+            learner_ids = ids
+        for r in rows:
             title, names = _named(collection, r)
             rank = -1 if r[0] in referenced else _rank(words, names)
             hits.append((rank, kind, title.casefold(), collection, title, r))

@@ -154,8 +154,9 @@ MART = [
 
 @pytest.mark.usefixtures("named")
 def test_search_order_best_names_first_then_kinds_then_names(wc: WorkingCopy) -> None:
-    """The order stays this whatever the limit (from 3: the candidates, 5 × limit, are then
-    every match): kinds that cannot make the cut are not read, the first ones stay."""
+    """The order stays this whatever the limit (from 3: each kind's candidates, 2 × limit of
+    its own, are then every match of it): kinds that cannot make the cut are not read, the
+    first ones stay."""
     with wc.session() as s:
         for typed in ("mart", "MÄRT", " mart "):
             for limit in range(3, len(MART) + 2):

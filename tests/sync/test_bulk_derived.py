@@ -64,7 +64,8 @@ def derived(wc: WorkingCopy) -> Derived:
                 "SELECT collection, record_id, terms FROM search_fts ORDER BY 1, 2",
                 "SELECT d.collection, d.record_id FROM search_docs d JOIN search_fts f "
                 "ON f.rowid = d.docid AND f.record_id = d.record_id ORDER BY 1, 2",
-                "SELECT count(*) FROM search_docs",
+                # the documents of records (a rebuild adds a marker, store/search.py TAIL)
+                "SELECT count(*) FROM search_docs WHERE collection <> ''",
                 "SELECT * FROM list_contract_keys ORDER BY contract_id",
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
             )
