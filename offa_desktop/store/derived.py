@@ -57,33 +57,34 @@ def mark_stale(conn: Connection) -> None:
     )
 
 
-def is_stale(conn: Connection) -> bool:
-    """The flag of :func:`mark_stale`, or search documents numbered outside the ranges of
-    kinds (store/search.py ``BLOCKS``): an index the triggers kept since before those ranges
-    (an older copy, a first sync too small to be loaded in bulk), whose kinds a search could
-    not tell apart cheaply. Two lookups."""
+def _flagged(conn: Connection) -> bool:
+    row = conn.exec_driver_sql("SELECT 1 FROM sync_state WHERE key = ?", (STALE_KEY,)).first()
+    return row is not None
+
+
+def _numbered_before(conn: Connection) -> bool:
+    """Search documents numbered below the ranges of kinds (store/search.py ``BLOCKS``): an
+    index the triggers kept since before those ranges (an older copy, a first sync too small
+    to be loaded in bulk), whose kinds a search cannot tell apart cheaply. One lookup."""
     row = conn.exec_driver_sql(
-        "SELECT 1 FROM sync_state WHERE key = ? "
-        "UNION ALL SELECT 1 FROM search_docs WHERE docid < ? LIMIT 1",
-        (STALE_KEY, min(BLOCKS.values())),
+        "SELECT 1 FROM search_docs WHERE docid < ? LIMIT 1", (min(BLOCKS.values()),)
     ).first()
     return row is not None
+
+
+def is_stale(conn: Connection) -> bool:
+    """The flag of :func:`mark_stale`, or a search index numbered before the ranges of kinds
+    (:func:`rebuild_if_stale` rebuilds it)."""
+    return _flagged(conn) or _numbered_before(conn)
 
 
 def rebuild(conn: Connection) -> None:
     """The search index and list keys rebuilt from scratch, whatever they held (rows kept by the
     triggers since the flag was set included), with the list's sync states from the outbox and
     conflicts; then the stale flag cleared. The triggers must be in place (they stay so)."""
-    fts = conn.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_fts'"
-    ).scalar_one()
-    if conn.exec_driver_sql("SELECT 1 FROM search_fts LIMIT 1").first() is not None:
-        conn.exec_driver_sql("DROP TABLE search_fts")  # faster than deleting row by row
-        conn.exec_driver_sql(fts)
-    conn.exec_driver_sql("DELETE FROM search_docs")
+    rebuild_search_index(conn)
     conn.exec_driver_sql("DELETE FROM list_contract_keys")
     with triggers_aside(conn):
-        rebuild_search(conn)
         rebuild_list_keys(conn)
         conn.exec_driver_sql(
             f"UPDATE list_contract_keys SET sync_key = {_SYNC_KEY} WHERE contract_id IN ("
@@ -93,12 +94,31 @@ def rebuild(conn: Connection) -> None:
     conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (STALE_KEY,))
 
 
+def rebuild_search_index(conn: Connection) -> None:
+    """The search index alone rebuilt from scratch, whatever it held (the triggers must be in
+    place; they stay so)."""
+    fts = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_fts'"
+    ).scalar_one()
+    if conn.exec_driver_sql("SELECT 1 FROM search_fts LIMIT 1").first() is not None:
+        conn.exec_driver_sql("DROP TABLE search_fts")  # faster than deleting row by row
+        conn.exec_driver_sql(fts)
+    conn.exec_driver_sql("DELETE FROM search_docs")
+    with triggers_aside(conn):
+        rebuild_search(conn)
+
+
 def rebuild_if_stale(conn: Connection) -> bool:
-    """:func:`rebuild` when the flag is set (a cheap lookup otherwise); True when it ran."""
-    if not is_stale(conn):
-        return False
-    rebuild(conn)
-    return True
+    """:func:`rebuild` when the flag is set; the search index alone when it is numbered before
+    the ranges of kinds (the list keys are sound); two cheap lookups otherwise. True when
+    either ran."""
+    if _flagged(conn):
+        rebuild(conn)
+        return True
+    if _numbered_before(conn):
+        rebuild_search_index(conn)
+        return True
+    return False
 
 
 _THIS = "list_contract_keys.contract_id"

@@ -358,5 +358,4 @@ def rebuild_derived(wc: WorkingCopy) -> bool:
         if not derived.is_stale(conn):
             return False
         with lean_cache(conn):
-            derived.rebuild(conn)
-        return True
+            return derived.rebuild_if_stale(conn)
