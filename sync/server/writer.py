@@ -20,6 +20,7 @@ be open.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -34,6 +35,15 @@ from sync.server.side_rows import INDEX_COLUMNS, KEYS_COLUMNS, NetRows, delete_r
 from sync.server.store import Data, Store, Stored, dumps, index_values
 
 RecordKey = tuple[str, str]
+
+# The queue of the version lock on PostgreSQL (``Writer._queue_for_lock``): an advisory lock
+# whose key is the counter table's oid (one queue per schema), in the one-key (bigint) space,
+# apart from the two-key locks of ``throttle``.
+_QUEUE_SQL = (
+    f"SELECT pg_advisory_xact_lock((4090::bigint << 32) + "
+    f"'{version_counter.name}'::regclass::oid::bigint)"
+)
+_COUNTER_SQL = f"UPDATE {version_counter.name} SET value = value RETURNING value"
 IndexKey = tuple[str, str, str]  # collection, field, value
 
 
@@ -49,6 +59,9 @@ class Writer(Store):
         self.shift = 0  # added to this writer's versions when written (optimistic)
         self.optimistic = False
         self.now = clock.now_iso()
+        # When the lock was taken and how long it was waited for (perf_counter seconds).
+        self.locked_at = 0.0
+        self.lock_wait = 0.0
         # Record writes wait here and go out in two executemany calls (see ``flush``).
         self._pending: dict[RecordKey, tuple[bool, dict[str, Any]]] = {}
         # Optimistic mode: the net changes of the index and keys, and the scope exits.
@@ -60,9 +73,39 @@ class Writer(Store):
 
     def lock(self) -> None:
         # The first statement of the transaction: takes the row lock (PostgreSQL) or the
-        # write lock (SQLite) until the commit, so versions commit in order.
-        self.conn.execute(update(version_counter).values(value=version_counter.c.value))
-        self.version = self.base = self.top = self.counter()
+        # write lock (SQLite) until the commit, so versions commit in order; it returns the
+        # counter's value (one round trip, not two).
+        self.version = self.base = self.top = self._take_lock()
+
+    def _take_lock(self) -> int:
+        """Take the lock; the counter's value."""
+        waiting = time.perf_counter()
+        if self.conn.dialect.name == "postgresql":
+            value = self._queue_for_lock()
+        else:
+            value = int(
+                self.conn.execute(
+                    update(version_counter)
+                    .values(value=version_counter.c.value)
+                    .returning(version_counter.c.value)
+                ).scalar_one()
+            )
+        self.locked_at = time.perf_counter()
+        self.lock_wait = self.locked_at - waiting
+        return value
+
+    def _queue_for_lock(self) -> int:
+        """PostgreSQL: wait in turn for a transaction-level advisory lock of this schema's
+        counter, then take the counter's row lock, which is then free (every writer queues
+        here first). Writers queueing directly on the row lock were not served in turn: a
+        waiter follows each committed row version to the next and queues again behind those
+        who came later, so that under load a push waited 5 times the median at p95. Both
+        statements go in one round trip (a pipeline), the answer read once."""
+        dbapi: Any = self.conn.connection.dbapi_connection
+        with dbapi.pipeline():
+            dbapi.execute(_QUEUE_SQL)
+            row = dbapi.execute(_COUNTER_SQL).fetchone()
+        return int(row[0])
 
     def start_optimistic(self) -> None:
         """Work without the lock from here; ``lock_and_check()`` before ``finish()``."""
@@ -79,14 +122,7 @@ class Writer(Store):
         """Take the lock; True when nothing read changed since ``base`` (the buffered writes
         stand, their versions shifted), False when the caller must settle again (now under the
         lock, the changed reads and every buffered write forgotten)."""
-        top = int(
-            self.conn.execute(
-                update(version_counter)
-                .values(value=version_counter.c.value)
-                .returning(version_counter.c.value)
-            ).scalar_one()
-        )
-        self.top = top
+        top = self.top = self._take_lock()
         if top == self.base:
             return True
         joined = records.outerjoin(

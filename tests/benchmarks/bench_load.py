@@ -195,6 +195,50 @@ def _describe(result: dict[str, Any], load: float) -> dict[str, Any]:
     }
 
 
+def _push_trace(path: str) -> dict[str, Any]:
+    """The pushes' own timings (``push.TRACE_ENV``, one file per server process): how many
+    were optimistic and settled again under the lock, the wait for the lock and its hold."""
+    import glob
+
+    rows = []
+    for name in glob.glob(path + ".*"):
+        with open(name, encoding="utf-8") as lines:
+            rows += [json.loads(line) for line in lines if line.strip()]
+        os.remove(name)
+    if not rows:
+        return {}
+
+    def cut(key: str, q: int) -> float:
+        values = sorted(r[key] for r in rows)
+        return round(float(values[min(len(values) - 1, len(values) * q // 100)]), 1)
+
+    return {
+        "pushes": len(rows),
+        "optimistic": sum(r["optimistic"] for r in rows),
+        "settled_again": sum(r["resettled"] for r in rows),
+        "lock_wait_median_ms": cut("wait_ms", 50),
+        "lock_wait_p95_ms": cut("wait_ms", 95),
+        "lock_hold_median_ms": cut("hold_ms", 50),
+        "lock_hold_p95_ms": cut("hold_ms", 95),
+    }
+
+
+def _traced(run: Any) -> tuple[Any, dict[str, Any]]:
+    """``run()``, the servers it starts writing their push timings; (its result, figures)."""
+    import tempfile
+
+    from sync.server.push import TRACE_ENV
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "push")
+        os.environ[TRACE_ENV] = path
+        try:
+            result = run()
+        finally:
+            os.environ.pop(TRACE_ENV, None)
+        return result, _push_trace(path)
+
+
 def _converged(result: dict[str, Any], truth: dict[str, str]) -> tuple[int, int]:
     total = ok = 0
     for username, digests in result["digests"].items():
@@ -208,22 +252,11 @@ def run_stress(pg_url: str, workers: int, duration: float) -> list[dict[str, Any
     with fresh_schema(pg_url) as url:
         _stress_data(url)
         load = os.getloadavg()[0]
-        with ServerProcess(url, init=False, workers=workers) as server:
-            result = _loadgen(
-                {
-                    "profile": "stress",
-                    "base": server.base_url,
-                    "clients": STRESS_CLIENTS,
-                    "duration": duration,
-                    "username": "offa",
-                    "password": PASSWORD,
-                    "watch": server.worker_pids() or [server.process.pid],  # type: ignore[union-attr]
-                }
-            )
-        result["errors"] += ["server traceback"] * _server_errors(server)  # stopped: its log
+        result, lock = _traced(lambda: _stress_served(url, workers, duration))
         ok, total = _converged(result, _truth(url))
     d = _describe(result, load)
     d["converged"] = f"{ok}/{total}"
+    d["push_lock"] = lock
     sound = d["errors"] == 0 and ok == total
     strict = workers == 2
     label = (
@@ -232,7 +265,9 @@ def run_stress(pg_url: str, workers: int, duration: float) -> list[dict[str, Any
         f"{ok}/{total} converged; generator {d['generator_cpu_share']:.0%} of the machine, "
         f"server {d['server_cpu_share']:.0%} ({d['server_cpu_ms_per_request']} ms CPU a request), "
         f"PostgreSQL {d['postgres_cpu_share']:.0%}, machine busy {d['machine_busy_share']:.0%}, "
-        f"load {load:.1f} before)"
+        f"load {load:.1f} before; version lock waited {lock.get('lock_wait_median_ms')} ms "
+        f"median, held {lock.get('lock_hold_median_ms')} ms median, "
+        f"{lock.get('settled_again')}/{lock.get('pushes')} pushes settled twice)"
     )
     return [
         _row(
@@ -250,6 +285,23 @@ def run_stress(pg_url: str, workers: int, duration: float) -> list[dict[str, Any
             d,
         ),
     ]
+
+
+def _stress_served(url: str, workers: int, duration: float) -> dict[str, Any]:
+    with ServerProcess(url, init=False, workers=workers) as server:
+        result = _loadgen(
+            {
+                "profile": "stress",
+                "base": server.base_url,
+                "clients": STRESS_CLIENTS,
+                "duration": duration,
+                "username": "offa",
+                "password": PASSWORD,
+                "watch": server.worker_pids() or [server.process.pid],  # type: ignore[union-attr]
+            }
+        )
+    result["errors"] += ["server traceback"] * _server_errors(server)  # stopped: its log
+    return result
 
 
 def run_realistic(pg_url: str, workers: int, duration: float) -> list[dict[str, Any]]:

@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select, text
 
+from sync.server import push as push_module
 from sync.server.db import make_engine
 from sync.server.models import history, records, version_counter
-from sync.server.push import Pusher, push_ops
+from sync.server.push import Contention, Pusher, push_ops
 from sync.server.scope import Principal
 from sync.server.writer import Writer
 from tests.server import factory as f
@@ -35,6 +36,14 @@ def engine(pg_url: str) -> Iterator[Engine]:
         made = make_engine(url)
         yield made
         made.dispose()
+
+
+@pytest.fixture(autouse=True)
+def calm(monkeypatch: pytest.MonkeyPatch) -> Contention:
+    """A process's contention as if no push had been settled again (pushes optimistic)."""
+    fresh = Contention()
+    monkeypatch.setattr(push_module, "CONTENTION", fresh)
+    return fresh
 
 
 def offa(engine: Engine) -> Principal:
@@ -202,3 +211,102 @@ def test_a_push_that_writes_nothing_leaves_the_counter_where_others_put_it(
     assert top == b_results[0]["version"]
     after = push(engine, [op("companies", a_id, "update", a_v, {"phone": "081 55 55 55"})])
     assert after[0]["status"] == "applied" and after[0]["version"] == top + 1
+
+
+def test_contention_turns_pushes_pessimistic_and_probes_until_it_is_gone() -> None:
+    crowd = Contention()
+    assert crowd.optimistic()
+    for _ in range(20):
+        crowd.note(True)  # settled again, push after push
+    chosen = [crowd.optimistic() for _ in range(3 * Contention.PROBE_EVERY)]
+    assert chosen.count(True) == 3  # one probe in PROBE_EVERY
+    assert not chosen[0] and chosen[Contention.PROBE_EVERY - 1]
+    for _ in range(20):
+        crowd.note(False)  # the probes kept their work: the crowd has gone
+    assert all(crowd.optimistic() for _ in range(Contention.PROBE_EVERY))
+
+
+def test_under_contention_a_push_takes_the_lock_first_and_settles_once(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, calm: Contention
+) -> None:
+    """Pushes of a crowded process lock first (no optimistic pass to throw away), with the
+    same outcome as an optimistic push: versions, history, op results, replay."""
+    companies = create_companies(engine, 2)
+    (a_id, a_v), (b_id, b_v) = companies.items()
+    calm.share = 1.0
+    settled: list[bool] = []
+    original = Pusher._settle_all
+
+    def settle_all(self: Pusher, ops: list[Any]) -> list[dict[str, Any]]:
+        settled.append(self.optimistic)
+        return original(self, ops)
+
+    monkeypatch.setattr(Pusher, "_settle_all", settle_all)
+    monkeypatch.setattr(Writer, "lock_and_check", lambda self: pytest.fail("optimistic"))
+    ops = [
+        op("companies", a_id, "update", a_v, {"phone": "081 66 66 66"}),
+        op("companies", b_id, "update", b_v - 1, {"phone": "081 77 77 77"}),
+    ]
+    with engine.connect() as conn:
+        top = conn.execute(select(version_counter.c.value)).scalar_one()
+    results = push_ops(engine, offa(engine), "d", ops, optimistic=True)
+    assert settled == [False]  # once, under the lock
+    assert [r["status"] for r in results] == ["applied", "conflict"]
+    assert results[0]["version"] == top + 1 and stored(engine, a_id)[0] == top + 1
+    with engine.connect() as conn:
+        assert conn.execute(select(version_counter.c.value)).scalar_one() == top + 1
+        logged = conn.execute(select(history.c.version).where(history.c.record_id == a_id))
+        assert max(logged.scalars()) == top + 1
+    assert push_ops(engine, offa(engine), "d", ops, optimistic=True) == results  # replayed
+
+
+def test_writers_waiting_for_the_version_lock_get_it_in_turn(engine: Engine) -> None:
+    """Each writer queues on an advisory lock before the counter's row lock: the waiters are
+    served in the order they came (on the row lock alone, a waiter re-queued behind later
+    ones each time a holder committed)."""
+    import threading
+    import time
+
+    holder = engine.connect()
+    holder.begin()
+    Writer(holder).lock()
+    order: list[int] = []
+    threads = []
+
+    def waiting() -> int:
+        with engine.connect() as conn:
+            return int(
+                conn.execute(
+                    select(func.count())
+                    .select_from(text("pg_locks"))
+                    .where(
+                        text(
+                            "locktype = 'advisory' AND NOT granted AND classid = 4090 "
+                            "AND objid = 'version_counter'::regclass::oid AND objsubid = 1"
+                        )
+                    )
+                ).scalar_one()
+            )
+
+    def writer(n: int) -> None:
+        with engine.begin() as conn:
+            Writer(conn).lock()
+            order.append(n)
+            time.sleep(0.05)  # holds the lock a moment: the next ones keep waiting
+
+    try:
+        for n in range(4):
+            before = waiting()
+            thread = threading.Thread(target=writer, args=(n,))
+            thread.start()
+            threads.append(thread)
+            deadline = time.monotonic() + 10
+            while waiting() == before:  # in the queue before the next one comes
+                assert time.monotonic() < deadline, "not queued on the version lock's queue"
+                time.sleep(0.01)
+    finally:
+        holder.commit()
+        holder.close()
+        for thread in threads:
+            thread.join(timeout=30)
+    assert order == [0, 1, 2, 3]
