@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from offa_desktop.domain.problems import Record, RuleContext
+if TYPE_CHECKING:  # (annotations only: the radar reads records without loading the checks)
+    from offa_desktop.domain.problems import Record, RuleContext
 from offa_desktop.domain.values import parse_date, parse_money
 
 T = TypeVar("T")

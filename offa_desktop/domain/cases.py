@@ -15,6 +15,7 @@ Commission d'agrément et de médiation.
 from __future__ import annotations
 
 from offa_desktop.domain.access import get_date
+from offa_desktop.domain.choices import REFERRAL_WAITING
 from offa_desktop.domain.problems import Problem, Record, RuleContext, problem
 from offa_desktop.domain.transitions import StatusMachine
 from offa_desktop.domain.values import format_date_fr
@@ -54,7 +55,7 @@ TRANSFERS = StatusMachine(
     "une mobilité",
 )
 # Statuses of a referral still waiting on the Commission (the radar shows them).
-WAITING = ("referred", "in_mediation")
+WAITING = REFERRAL_WAITING
 MAX_PLACES = 99
 ELSEWHERE = "l'apprenant n'est pas inscrit chez cet opérateur."
 CLOSING = "à remplir pour une saisine conciliée ou tranchée."

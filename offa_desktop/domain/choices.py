@@ -16,3 +16,8 @@ REFERRAL_SUBJECTS = ("contract", "approval")
 REFERRAL_STATUSES = ("referred", "in_mediation", "settled", "decided")
 TRANSFER_STATUSES = ("requested", "accepted", "refused", "cancelled")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# The statuses in which a contract runs (``contracts.RUNNING``), and those of a referral still
+# waiting on the Commission (``cases.WAITING``): here, where the radar reads them without
+# loading the status machines and the checks.
+CONTRACT_RUNNING = ("signed", "active", "suspended")
+REFERRAL_WAITING = ("referred", "in_mediation")

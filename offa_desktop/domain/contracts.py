@@ -27,6 +27,7 @@ from datetime import date
 from typing import Any
 
 from offa_desktop.domain.access import get_date
+from offa_desktop.domain.choices import CONTRACT_RUNNING
 from offa_desktop.domain.problems import Problem, RuleContext, problem
 from offa_desktop.domain.transitions import StatusMachine
 
@@ -38,7 +39,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "terminated": frozenset(),
     "ended": frozenset(),
 }
-RUNNING = ("signed", "active", "suspended")
+RUNNING = CONTRACT_RUNNING
 EVENT_FROM: dict[str, frozenset[str]] = {
     "termination": frozenset(RUNNING),
     "suspension": frozenset({"active"}),

@@ -36,8 +36,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from offa_desktop.domain.access import get_date, get_money, in_force
-from offa_desktop.domain.cases import WAITING
-from offa_desktop.domain.contracts import RUNNING
+from offa_desktop.domain.choices import CONTRACT_RUNNING as RUNNING
+from offa_desktop.domain.choices import REFERRAL_WAITING as WAITING
 from offa_desktop.domain.dates import add_months, add_years, trial_period_end
 from offa_desktop.domain.forecast import (
     AT_RISK,

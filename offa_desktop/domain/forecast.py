@@ -17,13 +17,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from offa_desktop.domain.access import get_date
 from offa_desktop.domain.dates import add_months, p2_days, school_year_end
-from offa_desktop.domain.problems import Record
-from offa_desktop.domain.rules import tutor_is_certified
+from offa_desktop.domain.tutor_conditions import tutor_is_certified
 from offa_desktop.domain.values import format_date_fr
+
+if TYPE_CHECKING:  # (annotations only: the radar loads this module without the checks)
+    from offa_desktop.domain.problems import Record
 
 P2_REQUIRED_DAYS = 270
 BXL_TUTOR_MONTHS = 6

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from offa_desktop.domain.access import get_money, in_force
-from offa_desktop.domain.problems import Record
 from offa_desktop.domain.values import round_cents
+
+if TYPE_CHECKING:
+    from offa_desktop.domain.problems import Record
 
 
 class ReferenceSource(Protocol):

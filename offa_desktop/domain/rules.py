@@ -15,11 +15,20 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from offa_desktop.domain.access import get_int, get_number
+from offa_desktop.domain.access import get_number
 from offa_desktop.domain.choices import WEEKDAYS
 from offa_desktop.domain.dates import age_on, latest_end_date
 from offa_desktop.domain.problems import Problem, problem
 from offa_desktop.domain.shapes import DAY_NAMES_FR, schedule_hours
+from offa_desktop.domain.tutor_conditions import (  # (re-exported: the checks' vocabulary)
+    CERTIFIED_TRAINING_HOURS as CERTIFIED_TRAINING_HOURS,
+)
+from offa_desktop.domain.tutor_conditions import DESIGNATED_YEARS as DESIGNATED_YEARS
+from offa_desktop.domain.tutor_conditions import (
+    DESIGNATED_YEARS_WITH_TITLE as DESIGNATED_YEARS_WITH_TITLE,
+)
+from offa_desktop.domain.tutor_conditions import tutor_is_certified as tutor_is_certified
+from offa_desktop.domain.tutor_conditions import tutor_is_designated as tutor_is_designated
 from offa_desktop.domain.values import format_date_fr, format_money_fr
 
 MIN_AGE = 15
@@ -29,9 +38,6 @@ DEFAULT_MAX_AGE = 25
 DEFAULT_MAX_WEEKLY_HOURS = Decimal(38)
 DEFAULT_MAX_DAILY_HOURS = Decimal(8)
 MIN_COMPANY_HOURS = Decimal(20)
-DESIGNATED_YEARS = 5
-DESIGNATED_YEARS_WITH_TITLE = 2
-CERTIFIED_TRAINING_HOURS = Decimal(8)
 
 C = "contracts"
 
@@ -191,29 +197,6 @@ def pay_problems(
 
 
 # --- tutors ---------------------------------------------------------------------------------
-
-
-def tutor_is_designated(tutor: Mapping[str, Any]) -> bool:
-    """Tuteur désigné: 5 years' experience (2 with a "chef d'entreprise" title), or a teaching
-    diploma / tutor-training certificate, or a validation title, as the declared condition says."""
-    condition = tutor.get("condition")
-    if condition in ("diploma", "validation"):
-        return True
-    years = get_int(tutor, "experience_years") or 0
-    if tutor.get("entrepreneur_title") is True:
-        return years >= DESIGNATED_YEARS_WITH_TITLE
-    return years >= DESIGNATED_YEARS
-
-
-def tutor_is_certified(tutor: Mapping[str, Any]) -> bool:
-    """Tuteur agréé: 5 years' experience AND at least 8 h of tutor training, or a validation
-    title."""
-    if tutor.get("condition") == "validation":
-        return True
-    if (get_int(tutor, "experience_years") or 0) < DESIGNATED_YEARS:
-        return False  # (the hours not read: a number read as a Decimal)
-    training = get_number(tutor, "training_hours") or Decimal(0)
-    return training >= CERTIFIED_TRAINING_HOURS
 
 
 def tutor_record_problems(tutor: Mapping[str, Any]) -> list[Problem]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from offa_desktop.domain.contracts import RUNNING
+from offa_desktop.domain.choices import CONTRACT_RUNNING as RUNNING
 from offa_desktop.store.plain_sql import LIVE, id_array, select_rows
 
 _RUN = "(" + ", ".join(f"'{s}'" for s in RUNNING) + ")"

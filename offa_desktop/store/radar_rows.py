@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from offa_desktop.domain.contracts import RUNNING
+from offa_desktop.domain.choices import CONTRACT_RUNNING as RUNNING
 from offa_desktop.domain.deadlines import Window, minimum_thresholds, window
 from offa_desktop.domain.forecast import P2_REQUIRED_DAYS
 from offa_desktop.domain.radar import Facts

@@ -88,3 +88,24 @@ def test_lines_come_in_order_key_then_rule_order(tmp_path: Path) -> None:
     expected = sorted(items, key=lambda i: (
         order_key(Finding(i.rule, i.collection, i.id, i.due, i.detail), today), i.rule))
     assert [i.key for i in items] == [i.key for i in expected]
+
+
+def test_the_radar_loads_no_record_checks() -> None:
+    """The home screen's radar runs right after the first paint: what it imports (its rules,
+    the P2 forecast, its reads) loads neither the record checks nor the schema, the status
+    machines, the shapes and identifiers they need (they load with the store afterwards)."""
+    probe = (
+        "import sys\n"
+        "import offa_desktop.ops.radar, offa_desktop.domain.deadlines\n"
+        "import offa_desktop.store.radar_rows, offa_desktop.store.radar_lines\n"
+        "import offa_desktop.domain.forecast\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60, check=True)
+    loaded = set(done.stdout.split())
+    assert "offa_desktop.domain.deadlines" in loaded
+    heavy = {"offa_desktop.domain." + m for m in (
+        "schema", "specs", "problems", "rules", "shapes", "identifiers", "transitions",
+        "contracts", "cases")}
+    assert sorted(loaded & heavy) == []
