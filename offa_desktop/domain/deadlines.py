@@ -171,7 +171,9 @@ def _has_follow_up(f: Facts, cid: str, contract: Record, start: date, today: dat
 
 def turns_18(f: Facts, today: date) -> Iterator[Finding]:
     horizon = today + timedelta(days=TURNS_18_DAYS)
-    with_contract = {str(c.get("learner_id")) for c in f.contracts.values() if _running(c)}
+    with_contract = f.learners_running
+    if with_contract is None:
+        with_contract = {str(c.get("learner_id")) for c in f.contracts.values() if _running(c)}
     for lid, learner in f.look_at("turns_18", f.learners):
         born = get_date(learner, "birth_date")
         if born is None or lid not in with_contract:

@@ -101,7 +101,8 @@ class Facts:
     (records a rule could list, plus those they refer to); a test fills it with everything and
     must find the same. ``events`` are contract events by contract id; ``claim_since`` the day
     each claim last changed (the API has no creation date); ``learner_contracts`` every
-    contract id of each learner present (to tell whether a follow-up contract exists).
+    contract id of each learner present (to tell whether a follow-up contract exists; the
+    store: of the learners whose contract_end candidates it read).
 
     ``candidates`` (``{rule key: ids}``, None = every record) names the records each rule
     looks at: the store's indexed date ranges, per rule, so that a rule does not examine the
@@ -127,6 +128,9 @@ class Facts:
     # or granted) among the candidates of criminal_record_old, as the store found them; None:
     # the rule finds them in ``contracts`` and ``approvals``
     tutors_in_charge: set[str] | None = None
+    # the learners with a running contract among the candidates of turns_18, as the store
+    # found them; None: the rule finds them in ``contracts``
+    learners_running: set[str] | None = None
 
     def look_at(self, key: str, records: Mapping[str, T]) -> Iterator[tuple[str, T]]:
         """``(id, record)`` of ``records`` the rule ``key`` must examine."""

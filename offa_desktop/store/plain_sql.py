@@ -30,7 +30,7 @@ def connect(path: Path) -> sqlite3.Connection:
 
 def id_array(values: Iterable[Any]) -> str:
     """A JSON array of ids, bound as one parameter and read with ``json_each``."""
-    return json.dumps(sorted({str(v) for v in values if v}))
+    return json.dumps([*{str(v) for v in values if v}])  # (any order: SQLite sorts them)
 
 
 def select_rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, Any]]:
@@ -41,11 +41,11 @@ def select_rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[s
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def select_rows_at_once(
+def rows_at_once(
     conn: sqlite3.Connection, columns: Sequence[str], sql: str, *params: Any
-) -> list[dict[str, Any]]:
-    """``select_rows`` of ``sql`` (whose result columns are ``columns``), its rows handed over
-    as one JSON text: SQLite runs the whole query in one step, without the GIL, where fetching
+) -> list[list[Any]]:
+    """The rows of ``sql`` (whose result columns are ``columns``) as lists, handed over as one
+    JSON text: SQLite runs the whole query in one step, without the GIL, where fetching
     row by row takes the GIL back for each row (on another thread, each time behind the
     thread that holds it). Values come as sqlite3 gives them (text, int, float, None)."""
     named = len(params) == 1 and isinstance(params[0], dict)
@@ -53,4 +53,13 @@ def select_rows_at_once(
         f"SELECT json_group_array(json_array({', '.join(columns)})) FROM ({sql})",  # noqa: S608
         params[0] if named else params,
     ).fetchone()[0]
-    return [dict(zip(columns, row, strict=True)) for row in json.loads(found)]
+    rows: list[list[Any]] = json.loads(found)
+    return rows
+
+
+def select_rows_at_once(
+    conn: sqlite3.Connection, columns: Sequence[str], sql: str, *params: Any
+) -> list[dict[str, Any]]:
+    """``rows_at_once`` as dicts (``select_rows`` of ``sql``, read in one step)."""
+    rows = rows_at_once(conn, columns, sql, *params)
+    return [dict(zip(columns, row, strict=True)) for row in rows]

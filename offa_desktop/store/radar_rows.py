@@ -28,7 +28,13 @@ from offa_desktop.domain.deadlines import Window, minimum_thresholds, window
 from offa_desktop.domain.forecast import P2_REQUIRED_DAYS
 from offa_desktop.domain.radar import Facts
 from offa_desktop.store import radar_cases
-from offa_desktop.store.plain_sql import LIVE, id_array, select_rows, select_rows_at_once
+from offa_desktop.store.plain_sql import (
+    LIVE,
+    id_array,
+    rows_at_once,
+    select_rows,
+    select_rows_at_once,
+)
 from offa_desktop.store.radar_cases import by_id
 
 _RUN = "(" + ", ".join(f"'{s}'" for s in RUNNING) + ")"
@@ -43,6 +49,10 @@ _TUTOR_COLS = ("id, company_id, condition, experience_years, training_hours, cri
                " certified")
 _TUTOR_NAMES = tuple(c.strip() for c in _TUTOR_COLS.split(","))
 _TUTOR_COLS_T = ", ".join(f"t.{c}" for c in _TUTOR_NAMES)
+# a P2 candidate's tutor, read with it (``_read_aside``)
+_P2_TUTOR_NAMES = tuple(f"t_{c}" for c in _TUTOR_NAMES)
+_P2_TUTOR_COLS = ", ".join(f"t.{c} AS t_{c}" for c in _TUTOR_NAMES)
+_P2_NAMES = (*_CONTRACT_NAMES, *_P2_TUTOR_NAMES, "u_region")
 _CERTIFIED = (
     "(t.condition = 'validation' OR (coalesce(t.experience_years, 0) >= 5"
     " AND coalesce(t.training_hours, 0) >= 8))"
@@ -114,7 +124,7 @@ def load_facts(conn: sqlite3.Connection, today: date) -> tuple[Facts, Window]:
     p2 = {"p2_at_risk": queries.pop("p2_at_risk")}
     aside = Facts(candidates={})
     _read_aside(conn, aside, p2, params)
-    turning = _read_main(conn, f, queries, params)
+    _read_main(conn, f, queries, params)
     assert aside.candidates is not None
     candidates.update(aside.candidates)
     for cid, contract in aside.contracts.items():
@@ -130,17 +140,15 @@ def load_facts(conn: sqlite3.Connection, today: date) -> tuple[Facts, Window]:
     ):
         f.contracts[row["id"]] = _contract(row)
     _events(conn, f)
-    _follow_ups(conn, f, w)
-    for row in turning:  # after the follow-ups: only part of these contracts was read
-        f.contracts.setdefault(row["id"], row)
+    _follow_ups(conn, f)
     return f, w
 
 
 def _read_main(
     conn: sqlite3.Connection, f: Facts, queries: dict[str, str], params: dict[str, Any]
-) -> list[dict[str, Any]]:
+) -> None:
     """The contract rules' candidates (but P2's), the approvals, visits, claims, referrals,
-    the learners turning 18 (their contracts returned, see ``_turning_18``)."""
+    the learners turning 18."""
     assert f.candidates is not None
     for rule, sql in queries.items():
         # a contracts query reads each candidate's row as it finds it (a second lookup by
@@ -155,20 +163,29 @@ def _read_main(
     radar_cases.approvals(conn, f, params)
     radar_cases.visits_and_claims(conn, f, params)
     radar_cases.referrals(conn, f)
-    return _turning_18(conn, f, params)
+    _turning_18(conn, f, params)
 
 
 def _read_aside(
     conn: sqlite3.Connection, f: Facts, p2: dict[str, str], params: dict[str, Any]
 ) -> None:
-    """Old criminal-record extracts, the P2 candidates and their tutors and units, each read
-    at once (``select_rows_at_once``)."""
+    """Old criminal-record extracts, the P2 candidates with their tutors and units' regions,
+    each read at once (``rows_at_once``)."""
     assert f.candidates is not None
     _old_records(conn, f, params)
-    rows = select_rows_at_once(conn, _CONTRACT_NAMES, p2["p2_at_risk"], params)
-    f.candidates["p2_at_risk"] = {str(r["id"]) for r in rows if r["id"] is not None}
-    f.contracts.update((str(r["id"]), _contract(r)) for r in rows if r["id"] is not None)
-    _places(conn, f)
+    found = f.candidates["p2_at_risk"] = set()
+    contract_end, tutor_end = len(_CONTRACT_NAMES), len(_CONTRACT_NAMES) + len(_TUTOR_NAMES)
+    for row in rows_at_once(conn, _P2_NAMES, p2["p2_at_risk"], params):
+        if row[0] is None:
+            continue
+        contract = _contract(dict(zip(_CONTRACT_NAMES, row[:contract_end], strict=True)))
+        found.add(str(row[0]))
+        f.contracts[str(row[0])] = contract
+        if row[contract_end] is not None:  # a live tutor
+            f.tutors.setdefault(row[contract_end], dict(
+                zip(_TUTOR_NAMES, row[contract_end:tutor_end], strict=True)))
+        unit = contract["establishment_unit_id"]
+        f.units.setdefault(unit, {"id": unit, "region": row[tutor_end]})
 
 
 def _p2_starts(conn: sqlite3.Connection, first_year: date) -> list[tuple[str, str]]:
@@ -200,16 +217,19 @@ def _contract_candidates(
         for level, value in sorted(thresholds.items())
         if level in ("a", "b", "c")
     ) or "SELECT NULL WHERE 0"
-    p2 = " UNION ALL ".join(f"""SELECT {_C_COLS} FROM contracts c
+    # each candidate with its tutor (the rule asks whether agréé) and its unit's region, read
+    # by the lookups that choose it: no second read of them by id
+    p2 = " UNION ALL ".join(f"""SELECT {_C_COLS}, {_P2_TUTOR_COLS}, u.region AS u_region
+          FROM contracts c
+          JOIN establishment_units u ON u.id = c.establishment_unit_id AND u.{LIVE}
+               AND u.region = 'wal'
+          LEFT JOIN tutors t INDEXED BY ix_tutors_radar ON t.id = c.tutor_id AND t.{LIVE}
           WHERE c.start_date BETWEEN '{first}' AND '{last}'
           AND c.{LIVE} AND +c.status IN {_RUN}
           AND (c.end_date < date(c.start_date, '+269 days')
-               OR NOT EXISTS (SELECT 1 FROM tutors t INDEXED BY ix_tutors_radar
-                              WHERE t.id = c.tutor_id AND t.{LIVE} AND {_CERTIFIED}))
+               OR t.id IS NULL OR NOT coalesce({_CERTIFIED}, 0))
           AND (c.level = 'a' OR EXISTS (SELECT 1 FROM contract_events e
-               WHERE e.contract_id = c.id AND e.{LIVE} AND e.kind = 'level_change'))
-          AND EXISTS (SELECT 1 FROM establishment_units u WHERE u.id = c.establishment_unit_id
-                      AND u.{LIVE} AND u.region = 'wal')"""
+               WHERE e.contract_id = c.id AND e.{LIVE} AND e.kind = 'level_change'))"""
                            for first, last in _p2_starts(conn, w.first_year_from))
     return {
         "trial_end": f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {LIVE} AND {running}"
@@ -225,7 +245,7 @@ def _contract_candidates(
         "notice_running": "SELECT DISTINCT contract_id FROM contract_events"
         " WHERE deleted IS 0 AND kind = 'termination'"
         " AND json_extract(details, '$.notice_end') BETWEEN :notice_from AND :notice_to",
-        "p2_at_risk": p2 or f"SELECT {_CONTRACT_COLS} FROM contracts WHERE 0",
+        "p2_at_risk": p2 or f"SELECT {', '.join(['NULL'] * len(_P2_NAMES))} WHERE 0",
     }
 
 
@@ -256,32 +276,34 @@ def _events(conn: sqlite3.Connection, f: Facts) -> None:
         f.events.setdefault(row["contract_id"], []).append(row)
 
 
-def _follow_ups(conn: sqlite3.Connection, f: Facts, w: Window) -> None:
-    """Every contract of the learners whose contract ends soon (a follow-up contract?)."""
+def _follow_ups(conn: sqlite3.Connection, f: Facts) -> None:
+    """Every contract of the learners whose contract ends soon (a follow-up contract?), and
+    those learners' contracts by learner (``Facts.learner_contracts``: no other rule reads it)."""
     assert f.candidates is not None
     ending = {str(f.contracts[i]["learner_id"]) for i in f.candidates["contract_end"]
               if i in f.contracts}
     # their contracts read already (the only ones the query could find again)
-    known = [cid for cid, c in f.contracts.items() if str(c["learner_id"]) in ending]
+    by_learner = f.learner_contracts
+    for cid, c in f.contracts.items():
+        learner = str(c["learner_id"])
+        if learner in ending:
+            by_learner.setdefault(learner, []).append(cid)
     for row in select_rows(
         conn,
         f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {LIVE}"
         " AND learner_id IN (SELECT value FROM json_each(?))"
         " AND id NOT IN (SELECT value FROM json_each(?))",
         id_array(ending),
-        id_array(known),
+        id_array(cid for ids in by_learner.values() for cid in ids),
     ):
-        f.contracts.setdefault(row["id"], _contract(row))
-    for cid, c in f.contracts.items():
-        f.learner_contracts.setdefault(str(c["learner_id"]), []).append(cid)
+        if row["id"] not in f.contracts:
+            f.contracts[row["id"]] = _contract(row)
+            by_learner.setdefault(str(row["learner_id"]), []).append(row["id"])
 
 
-def _turning_18(
-    conn: sqlite3.Connection, f: Facts, params: dict[str, Any]
-) -> list[dict[str, Any]]:
-    """Learners born in the window who have a running contract (into ``f``), and what the
-    rule reads of those contracts (returned: they go into ``f.contracts`` once the follow-up
-    contracts are read, which must not take them for whole rows)."""
+def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
+    """Learners born in the window who have a running contract (``Facts.learners_running``:
+    the rule does not look for their contracts)."""
     assert f.candidates is not None
     rows = select_rows(
         conn,
@@ -291,15 +313,8 @@ def _turning_18(
         params,
     )
     f.candidates["turns_18"] = {r["id"] for r in rows}
+    f.learners_running = set(f.candidates["turns_18"])
     f.learners.update(by_id(rows))
-    # what the rule reads of them (whose, running or not), from ix_contracts_radar_learner_of
-    # alone (a row read from the table is a page decrypted): no other rule looks at them
-    return select_rows(
-        conn,
-        f"SELECT id, learner_id, status FROM contracts WHERE {LIVE} AND status IN {_RUN}"
-        " AND learner_id IN (SELECT value FROM json_each(?))",
-        id_array(f.candidates["turns_18"]),
-    )
 
 
 def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
@@ -328,27 +343,3 @@ def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> 
     f.candidates["criminal_record_old"] = {t["id"] for t in old}
     f.tutors_in_charge = set(f.candidates["criminal_record_old"])
     f.tutors.update(by_id(old))
-
-
-def _places(conn: sqlite3.Connection, f: Facts) -> None:
-    """The tutors and units of the P2 candidates (the rule reads the unit's region and the
-    tutor's certification); what names the lines is read for the lines named only
-    (``radar_lines.naming_rows``)."""
-    assert f.candidates is not None
-    p2 = [f.contracts[c] for c in f.candidates["p2_at_risk"] if c in f.contracts]
-    p2_tutors = select_rows_at_once(
-        conn,
-        _TUTOR_NAMES,
-        f"SELECT {_TUTOR_COLS} FROM tutors INDEXED BY ix_tutors_radar WHERE {LIVE}"
-        " AND id IN (SELECT value FROM json_each(?))",
-        id_array(c["tutor_id"] for c in p2 if c["tutor_id"] not in f.tutors),  # (read aside)
-    )
-    f.tutors.update(by_id(p2_tutors))
-    p2_units = select_rows_at_once(
-        conn,
-        ("id", "region"),
-        f"SELECT id, region FROM establishment_units WHERE {LIVE}"
-        " AND id IN (SELECT value FROM json_each(?))",
-        id_array(c["establishment_unit_id"] for c in p2),
-    )
-    f.units.update(by_id(p2_units))
