@@ -62,15 +62,26 @@ def tr(text: str) -> str:
 Groups = list[tuple[str, list[RadarItem]]]
 
 
-def _compute(path: Path, today: date, user_id: str | None) -> tuple[Radar, Groups, int]:
-    """The radar, its groups and its count of late lines: all that walks its 10,000 lines is
+def late_by_rule(radar: Radar) -> dict[str, int]:
+    """How many lines of each rule are late (due before the radar's day)."""
+    late: dict[str, int] = {}
+    today = radar.today
+    for item in radar.items:
+        if item.due < today:
+            late[item.rule] = late.get(item.rule, 0) + 1
+    return late
+
+
+def _compute(
+    path: Path, today: date, user_id: str | None
+) -> tuple[Radar, Groups, dict[str, int]]:
+    """The radar, its groups and its late lines by rule: all that walks its 10,000 lines is
     done here, on the worker; the UI thread only swaps the model's data."""
     # no automatic GC meanwhile: a full pass over the radar's many small objects would hold
     # the GIL, and so the UI thread, for a few hundred ms (ui/tasks.paused_gc)
     with paused_gc():
         radar = compute(path, today, user_id=user_id, named=OPEN_GROUP_LINES)
-        late = sum(1 for i in radar.items if i.due < radar.today)
-        return radar, radar.groups(), late
+        return radar, radar.groups(), late_by_rule(radar)
 
 
 class RadarModel(QAbstractItemModel):
@@ -82,10 +93,13 @@ class RadarModel(QAbstractItemModel):
         self.radar: Radar | None = None
         self.groups: list[tuple[str, list[RadarItem]]] = []
         self.named: set[str] = set()  # the groups whose every line is named in words
+        self.titles: list[str] = []  # each group's title, written once per radar
         self.headers = (tr("Échéance"), tr("Fiche"), tr("Détail"))
+        self._late_fr, self._snoozed_fr = tr("%1 en retard"), tr("Reportées (%1)")
 
     def set_radar(self, radar: Radar, *, show_snoozed: bool = False,
-                  groups: Groups | None = None) -> None:
+                  groups: Groups | None = None, late: dict[str, int] | None = None) -> None:
+        """``late``: the late lines by rule (``late_by_rule``), when the worker counted them."""
         self.beginResetModel()
         self.radar = radar
         self.groups = list(groups) if groups is not None else radar.groups()
@@ -93,6 +107,9 @@ class RadarModel(QAbstractItemModel):
         if show_snoozed and radar.snoozed:
             self.groups.append((SNOOZED, list(radar.snoozed)))
             self.named.add(SNOOZED)  # every snoozed line comes named
+        # the titles once, not at each paint of a group's row (a count of its late lines)
+        late = late if late is not None else late_by_rule(radar)
+        self.titles = [self._title(key, items, late.get(key, 0)) for key, items in self.groups]
         self.endResetModel()
 
     def set_named(self, key: str, items: list[RadarItem]) -> None:
@@ -143,15 +160,15 @@ class RadarModel(QAbstractItemModel):
         return self.groups[int(index.internalId())][1][index.row()]
 
     def group_title(self, row: int) -> str:
-        key, items = self.groups[row]
+        return self.titles[row]
+
+    def _title(self, key: str, items: list[RadarItem], late: int) -> str:
         if key == SNOOZED:
-            return tr("Reportées (%1)").replace("%1", str(len(items)))
-        today = self.radar.today if self.radar else brussels_today()
-        late = sum(1 for i in items if i.due < today)
+            return self._snoozed_fr.replace("%1", str(len(items)))
         rule = RULE_BY_CODE[key]
         text = f"{rule.label} ({len(items)})"
         if late:
-            text += " · " + tr("%1 en retard").replace("%1", str(late))
+            text += " · " + self._late_fr.replace("%1", str(late))
         return text + " · " + SEVERITY_FR[rule.severity]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -296,7 +313,7 @@ class HomeView(QWidget):
         latest change set waiting for the running one to finish."""
         self._work.ask()
 
-    def _computed(self, found: tuple[Radar, Groups, int]) -> None:
+    def _computed(self, found: tuple[Radar, Groups, dict[str, int]]) -> None:
         radar, groups, late = found
         self._show(radar, groups, late)
         self.computed.emit(radar)
@@ -306,20 +323,22 @@ class HomeView(QWidget):
         self.failed.emit(error)
 
     def _show(self, radar: Radar | None, groups: Groups | None = None,
-              late: int | None = None) -> None:
+              late_by: dict[str, int] | None = None) -> None:
         if radar is None:
             return
         current = self.tree.currentIndex()
         item = self.model.item(current)
         self.radar = radar
-        self.model.set_radar(radar, show_snoozed=self.show_snoozed.isChecked(), groups=groups)
+        if late_by is None:
+            late_by = late_by_rule(radar)
+        self.model.set_radar(radar, show_snoozed=self.show_snoozed.isChecked(), groups=groups,
+                             late=late_by)
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
             # long groups start folded (their title gives the count): the page stays a summary
             if len(self.model.groups[row][1]) <= OPEN_GROUP_LINES:
                 self.tree.expand(self.model.index(row, 0))
-        if late is None:
-            late = sum(1 for i in radar.items if i.due < radar.today)
+        late = sum(late_by.values())
         text = tr("%1 ligne(s) au %2").replace("%1", str(len(radar.items))).replace(
             "%2", format_date_fr(radar.today))
         if late:
