@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Integer, MetaData, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import JSON, Boolean, Column, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase
 
 from offa_desktop.store.types import Instant
 
@@ -29,19 +28,19 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class SyncedRecord(Base):
-    """Columns shared by every table holding records of an API collection.
+def synced_columns() -> tuple[Column[Any], ...]:
+    """Columns shared by every table holding records of an API collection (new objects for
+    each table), after the collection's own.
 
     ``version`` is the server version (null while never synced), ``deleted`` a tombstone,
     ``extra`` the fields a newer server sent that this client does not know (kept, never dropped,
     sent back as they came).
     """
-
-    __abstract__ = True
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    version: Mapped[int | None] = mapped_column(Integer, index=True)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
-    updated_at: Mapped[datetime | None] = mapped_column(Instant)
-    updated_by: Mapped[str | None] = mapped_column(String(36))
-    extra: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
+    return (
+        Column("id", String(36), primary_key=True),
+        Column("version", Integer, index=True),
+        Column("deleted", Boolean, default=False, nullable=False),
+        Column("updated_at", Instant),
+        Column("updated_by", String(36)),
+        Column("extra", JSONValue),
+    )

@@ -1,7 +1,7 @@
 """What the client's migrations do more than once.
 
 - ``create_synced_table`` (0001, 0007, 0012): a collection's table: its fields (nullable), the
-  columns every synced record ends with (``base.SyncedRecord``), its primary key, and an index
+  columns every synced record ends with (``base.synced_columns``), its primary key, and an index
   on each field marked so and on ``version``.
 - ``columns`` (0001, 0007, 0012, 0014): a collection's fields read from a table, a line each.
 - ``create_indexes`` / ``drop_indexes`` (0011, 0013): indexes over several columns, analysed at

@@ -18,9 +18,7 @@ from offa_desktop.store.models import MODELS
 
 def table(collection: str) -> Table:
     """The table of a collection; KeyError for an unknown collection."""
-    found = MODELS[collection].__table__
-    assert isinstance(found, Table)
-    return found
+    return MODELS[collection]
 
 
 def unindexed(column: Any) -> Any:

@@ -9,6 +9,6 @@ from offa_desktop.store.models import MODELS
 def test_every_collection_has_its_table_and_columns() -> None:
     assert set(MODELS) == set(COLLECTIONS)
     for name, spec in COLLECTIONS.items():
-        columns = set(MODELS[name].__table__.columns.keys())
+        columns = set(MODELS[name].columns.keys())
         assert set(spec.field_names) <= columns
         assert {"id", "version", "deleted", "updated_at", "updated_by", "extra"} <= columns
