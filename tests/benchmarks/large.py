@@ -11,9 +11,10 @@ list, list open and sort, search as you type and the incremental sync of 10 chan
                                                          # first time: the 1M copies are built
                                                          # and cached, ~14 min of CPU)
     OFFA_BENCH_LARGE_SIZES=1000,10000 python -m tests.benchmarks.large   # a quick look
-    OFFA_BENCH_LARGE_KEEP=folder python -m tests.benchmarks.large        # each size's rows
-                                     # kept in that folder; a size kept without error is not
-                                     # run again (a run stopped, or sizes run one at a time)
+    OFFA_BENCH_LARGE_KEEP=folder python -m tests.benchmarks.large        # each size's and
+                                     # module's rows kept in that folder; one kept without error
+                                     # is not run again (a run stopped, or run in parts, e.g.
+                                     # OFFA_BENCH_LARGE_MODULES=sync while the copies build)
 
 Writes ``bench-large-results.json`` (every row of every size, and the growth checks); the exit
 code is 1 when a growth target is missed or a size failed to run.
@@ -37,7 +38,7 @@ OUTPUT = ROOT / "bench-large-results.json"
 SIZES = [
     int(s) for s in os.environ.get("OFFA_BENCH_LARGE_SIZES", "10000,100000,1000000").split(",")
 ]
-MODULES = ("store", "ui", "sync")
+MODULES = tuple(os.environ.get("OFFA_BENCH_LARGE_MODULES", "store,ui,sync").split(","))
 # (module, name with the size written N, and N/10 for the sync benchmark's smaller copy):
 # the largest size's figure may be at most this many times the next size's.
 GROWTH: dict[tuple[str, str], float] = {
@@ -66,22 +67,44 @@ def normalized(name: str, size: int) -> str:
     return name
 
 
-def run_size(size: int, folder: Path) -> dict[str, Any]:
-    """Every module's rows at ``size`` (a process of its own: the sizes share nothing)."""
-    output = folder / f"bench-{size}.json"
+def run_size(size: int, folder: Path, keep: bool = False) -> dict[str, Any]:
+    """Every module's rows at ``size``, each module in a process of its own (the sizes share
+    nothing); with ``keep``, a module whose rows ``folder`` kept without error is not run
+    again."""
+    reports = []
+    for module in MODULES:
+        found = kept(size, module, folder) if keep else None
+        if found is not None:
+            print(f"=== {_n(size)} contracts, {module}: kept in {folder}", file=sys.stderr)
+            reports.append(found)
+        else:
+            reports.append(run_module(size, module, folder))
+    return {
+        "results": [row for r in reports for row in r["results"]],
+        "errors": [error for r in reports for error in r["errors"]],
+    }
+
+
+def run_module(size: int, module: str, folder: Path) -> dict[str, Any]:
+    output = folder / f"bench-{size}-{module}.json"
     output.unlink(missing_ok=True)  # a kept run with errors is run again
     env = {
         **os.environ,
         "OFFA_BENCH_SIZE": str(size),  # store and window: demo working copy of that many contracts
         "OFFA_BENCH_RECORDS": str(size),  # sync: the server holds that many records
         "OFFA_BENCH_SKIP_SYNC": "1",  # the window's heartbeat during a sync has its own size
-        # generating 1,000,000 contracts only to time the generator: minutes, and no target
-        **({"OFFA_BENCH_SKIP_GENERATION": "1"} if size > 100_000 else {}),
+        # generating 1,000,000 contracts only to time the generator: minutes, and no target;
+        # the same for the sync's whole-process run and raw insert (two more syncs' worth)
+        **(
+            {"OFFA_BENCH_SKIP_GENERATION": "1", "OFFA_BENCH_SKIP_DIAGNOSTICS": "1"}
+            if size > 100_000
+            else {}
+        ),
         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
     }
-    print(f"=== {_n(size)} contracts", file=sys.stderr, flush=True)
+    print(f"=== {_n(size)} contracts, {module}", file=sys.stderr, flush=True)
     done = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.run", *MODULES, "--output", str(output)],
+        [sys.executable, "-m", "tests.benchmarks.run", module, "--output", str(output)],
         cwd=ROOT,
         env=env,
         check=False,
@@ -90,8 +113,18 @@ def run_size(size: int, folder: Path) -> dict[str, Any]:
         json.loads(output.read_text()) if output.exists() else {"results": [], "errors": []}
     )
     if done.returncode != 0 and not report["errors"]:
-        report["errors"].append({"module": "*", "error": f"exit code {done.returncode}"})
+        report["errors"].append({"module": module, "error": f"exit code {done.returncode}"})
     return report
+
+
+def kept(size: int, module: str, folder: Path) -> dict[str, Any] | None:
+    """The rows of ``module`` at ``size`` an earlier run kept in ``folder``, when it ran
+    without error."""
+    output = folder / f"bench-{size}-{module}.json"
+    if not output.exists():
+        return None
+    report: dict[str, Any] = json.loads(output.read_text())
+    return report if report["results"] and not report["errors"] else None
 
 
 def table(reports: dict[int, dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
@@ -152,15 +185,6 @@ def write(reports: dict[int, dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
     return rows, lines, not errors and not missed
 
 
-def kept(size: int, folder: Path) -> dict[str, Any] | None:
-    """The rows of ``size`` an earlier run kept in ``folder``, when it ran without error."""
-    output = folder / f"bench-{size}.json"
-    if not output.exists():
-        return None
-    report: dict[str, Any] = json.loads(output.read_text())
-    return report if report["results"] and not report["errors"] else None
-
-
 def main() -> int:
     passed = False
     keep = os.environ.get("OFFA_BENCH_LARGE_KEEP")
@@ -169,10 +193,7 @@ def main() -> int:
         folder.mkdir(parents=True, exist_ok=True)
         reports: dict[int, dict[str, Any]] = {}
         for size in SIZES:
-            found = kept(size, folder) if keep else None
-            if found is not None:
-                print(f"=== {_n(size)} contracts: kept in {folder}", file=sys.stderr, flush=True)
-            reports[size] = found if found is not None else run_size(size, folder)
+            reports[size] = run_size(size, folder, keep=bool(keep))
             # written after every size: a long run stopped at 1,000,000 keeps what it measured
             _rows, lines, passed = write(reports)
             print("\n".join(lines), file=sys.stderr, flush=True)
