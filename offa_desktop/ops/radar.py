@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -219,7 +219,7 @@ def _compute(
                     seen[item.rule] = seen.get(item.rule, 0) + 1
                     shown.append(n)
         wanted = [radar.items[n] for n in shown] + radar.snoozed  # few snoozed: each put off
-        words = _words(conn, wanted)
+        words = _words(conn, wanted, facts.contracts)
     finally:
         conn.close()
     for n in shown:
@@ -279,10 +279,15 @@ def _place(row: Any) -> str:
     return place
 
 
-def _words(conn: sqlite3.Connection, items: Iterable[RadarItem]) -> dict[tuple[str, str], str]:
+def _words(
+    conn: sqlite3.Connection,
+    items: Iterable[RadarItem],
+    contracts: Mapping[str, Mapping[str, Any]] | None = None,
+) -> dict[tuple[str, str], str]:
     """How each line names its record: learner — company — trade for a contract (a learner by
     its running contract), unit (city) — trade for an approval or its visit, tutor — company,
-    claim kind — company — year, a referral as ``radar_lines.referral_words`` says."""
+    claim kind — company — year, a referral as ``radar_lines.referral_words`` says.
+    ``contracts``: the contracts the rules read (their links: not read again)."""
     wanted: dict[str, set[str]] = {}
     for item in items:
         wanted.setdefault(item.collection, set()).add(item.id)
@@ -290,7 +295,7 @@ def _words(conn: sqlite3.Connection, items: Iterable[RadarItem]) -> dict[tuple[s
     from offa_desktop.domain.forecast import KIND_FR
     from offa_desktop.store import radar_lines
 
-    rows = radar_lines.naming_rows(conn, wanted)
+    rows = radar_lines.naming_rows(conn, wanted, contracts)
     kinds_fr = {**KIND_FR, **LEARNER_KINDS_FR}
     out: dict[tuple[str, str], str] = {}
     for rid, row in rows.get("contracts", {}).items():
