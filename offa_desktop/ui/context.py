@@ -143,10 +143,12 @@ class AppContext:
                 window.sync.start()
                 self.start_backups()
 
-        def after_paint() -> None:
-            if home is None or window.current_area() != "home":
-                the_rest()
+        radar_asked: list[bool] = []
+
+        def start_radar() -> None:
+            if radar_asked:
                 return
+            radar_asked.append(True)
             home.computed.connect(lambda _radar: QTimer.singleShot(0, the_rest))
             home.failed.connect(lambda _error: QTimer.singleShot(0, the_rest))
             home.refresh()
@@ -155,8 +157,20 @@ class AppContext:
             # fallback fired during a 2 s radar and the home screen took 6 s)
             QTimer.singleShot(RADAR_PATIENCE_MS, the_rest)
 
+        def at_paint() -> None:
+            # the home screen's first paint begins: its radar's worker starts now, its imports
+            # and reads running while the frame is drawn (on the other core), not after it
+            if home is not None and window.current_area() == "home":
+                start_radar()
+
+        def after_paint() -> None:
+            if home is None or window.current_area() != "home":
+                the_rest()
+            else:
+                start_radar()  # (when the home screen's own paint did not come first)
+
         self.extras["after_paint"] = AfterFirstPaint(
-            (self.first_paint_target(window), window), after_paint)
+            (self.first_paint_target(window), window), after_paint, at_paint)
         QTimer.singleShot(3000, window.sync.start)  # a window never painted (minimised)
         return window
 

@@ -28,20 +28,35 @@ class AfterFirstPaint(QObject):
     area, or the window when another area was shown before it): keeps start-up work out of the
     way of the window's first frame."""
 
-    def __init__(self, widgets: tuple[QWidget, ...], action: Any) -> None:
+    def __init__(self, widgets: tuple[QWidget, ...], action: Any,
+                 at_paint: Any = None) -> None:
+        """``at_paint``: called as the first paint of ``widgets[0]`` (the current area) begins,
+        when it comes before ``action`` runs: work handed to a worker there runs while the
+        frame is drawn."""
         super().__init__(widgets[0])
         self._action = action
+        self._action_due: Any = None
+        self._at_paint = at_paint
         self._widgets = widgets
         for widget in widgets:
             widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._action is not None:
-            action, self._action = self._action, None
-            for widget in self._widgets:
-                widget.removeEventFilter(self)
-            QTimer.singleShot(0, action)
+        if event.type() != QEvent.Type.Paint:
+            return False
+        if self._at_paint is not None and watched is self._widgets[0]:
+            at_paint, self._at_paint = self._at_paint, None
+            at_paint()
+        if self._action is not None:
+            self._action_due, self._action = self._action, None
+            QTimer.singleShot(0, self._act)
         return False
+
+    def _act(self) -> None:
+        self._at_paint = None  # (the area's own paint did not come with the first frame)
+        for widget in self._widgets:
+            widget.removeEventFilter(self)
+        self._action_due()
 
 
 def load_store_modules(wc: Any) -> None:

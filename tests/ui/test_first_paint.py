@@ -41,3 +41,28 @@ def test_first_page_from_the_first_look_then_the_store(qtbot: Any, demo_copy: Pa
         window.close()
     finally:
         context.close()
+
+
+def test_after_first_paint_starts_at_the_areas_paint_then_acts_once(qtbot: Any) -> None:
+    """``at_paint`` runs as the area's first paint begins (the radar's worker starts with the
+    frame), the action once just after that paint; neither again at later paints."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from offa_desktop.ui.startup import AfterFirstPaint
+
+    window = QWidget()
+    area = QLabel("À faire", window)
+    QVBoxLayout(window).addWidget(area)
+    qtbot.addWidget(window)
+    calls: list[str] = []
+    AfterFirstPaint((area, window), lambda: calls.append("after"),
+                    lambda: calls.append("at paint"))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: "after" in calls, timeout=5_000)
+    assert calls == ["at paint", "after"]
+    area.setText("encore")
+    area.repaint()
+    window.repaint()
+    qtbot.wait(50)
+    assert calls == ["at paint", "after"]
