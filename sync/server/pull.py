@@ -285,21 +285,26 @@ def _count_after(conn: Connection, who: Principal, after: int) -> int:
     return int(count)
 
 
-def _line(line: str, who: Principal) -> str:
+def _line(line: str, who: Principal) -> bytes:
+    """A change line's bytes, a learner's projected to what a coach reads.
+
+    Each line is encoded on its own: most are ASCII, copied as they are, where joining them
+    into one string first made it as wide as its widest character (one learner's name with a
+    ``’``) and its encoding four times slower (0.35 ms a page of 550 changes, against 0.08)."""
     if who.role == "coach" and line.startswith('{"collection":"learners"'):
         change = orjson.loads(line)
         if change["data"] is not None:
             change["data"] = who.project("learners", change["data"])
-        return orjson.dumps(change).decode()
-    return line
+        return orjson.dumps(change)
+    return line.encode()
 
 
-def _exit_line(collection: str, record_id: str, version: int, at: str) -> str:
+def _exit_line(collection: str, record_id: str, version: int, at: str) -> bytes:
     return (
         f'{{"collection":"{collection}","id":"{record_id}","version":{version},'
         f'"updated_at":"{at}","updated_by":null,"deleted":true,'
         f'"reason":"out_of_scope","data":null}}'
-    )
+    ).encode()
 
 
 # A page is gzipped by its route (``encode_page``) for a client that accepts it, past the size
@@ -358,10 +363,7 @@ def pull(
     if after > 0 and (after < purged or after > top or scope != scope_hash(who)):
         raise ApiError(410, "cursor_expired", EXPIRED)
     page: list[tuple[int, str]] = _run(conn, "page", who, after=after, limit=limit + 1)
-    if who.role == "coach":
-        rows: list[tuple[int, str]] = [(version, _line(line, who)) for version, line in page]
-    else:
-        rows = list(page)
+    rows: list[tuple[int, bytes]] = [(version, _line(line, who)) for version, line in page]
     if who.keys is not None:
         seen: dict[tuple[str, str], int] = {}
         exits = _run(conn, "exits", who, after=after, limit=limit + 1)
@@ -389,7 +391,7 @@ def pull(
     cursor_out = f"{unsigned}.{sign(unsigned)}"
     parts = [
         b'{"changes":[',
-        ",".join([line for _v, line in rows]).encode(),
+        b",".join([line for _v, line in rows]),
         b'],"cursor":"',
         cursor_out.encode(),
         b'","has_more":',
