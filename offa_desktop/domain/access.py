@@ -28,8 +28,15 @@ def _parsed(data: Mapping[str, Any], field: str, parse: Callable[[Any], T]) -> T
 
 
 def get_date(data: Mapping[str, Any], field: str) -> date | None:
-    """A date field, or None when absent or malformed."""
-    return _parsed(data, field, parse_date)
+    """A date field, or None when absent or malformed. (``_parsed`` written out: the radar
+    reads ~20,000 dates, and a call less is a third of this one.)"""
+    value = data.get(field)
+    if not isinstance(value, str):  # (what parse_date refuses)
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
 
 
 def get_money(data: Mapping[str, Any], field: str) -> Decimal | None:
