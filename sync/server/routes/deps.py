@@ -38,7 +38,10 @@ def version_tuple(text: str) -> tuple[int, ...] | None:
     return tuple(int(p) for p in match.group(1).split(".")[:6] if len(p) < 10)
 
 
-def context(request: Request) -> ServerContext:
+# ``context`` and ``bearer_token`` only read what the request holds: ``async`` so that FastAPI
+# calls them on the event loop, where a plain ``def`` dependency is sent to a worker thread
+# and back, for every request (two such hops cost a pull as much CPU as its bearer check).
+async def context(request: Request) -> ServerContext:
     found: ServerContext = request.app.state.offa
     return found
 
@@ -75,7 +78,7 @@ ClientVersion = Annotated[None, Depends(client_version)]
 bearer_scheme = HTTPBearer(scheme_name="bearer", auto_error=False)
 
 
-def bearer_token(
+async def bearer_token(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
 ) -> str | None:
     return credentials.credentials if credentials is not None else None
