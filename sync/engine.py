@@ -190,6 +190,8 @@ class SyncEngine:
             pending_resync = tx.state.get("resync")
             last_check = float(tx.state.get("checksum_at") or 0)
             stale = tx.state.get(STALE) is not None
+            # a first sync into a copy that never took a server record: every base is its own
+            new_copy = cursor is None and not pending_resync and tx.bases.none()
         if pending_resync:  # a re-pull killed midway: finish it first
             self.resync(json.loads(pending_resync), report)
             return
@@ -213,7 +215,7 @@ class SyncEngine:
                     if bulk and len(changes) >= BULK_MIN:
                         into.defer_derived()
                         stale = True
-                    apply_page(into, changes, report)
+                    apply_page(into, changes, report, first=new_copy)
                     into.state.put("cursor", page["cursor"])
                     crash_point("pull_page_applied_before_commit")
                     held += len(changes)

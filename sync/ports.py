@@ -178,6 +178,9 @@ class BaseSnapshots(Protocol):
     def live_versions(self, collection: str) -> Iterator[tuple[str, int]]:
         """``(id, version)`` of every live (not deleted) base of a collection."""
 
+    def none(self) -> bool:
+        """True when no record has a base (a copy that never took a server record)."""
+
 
 class CursorStore(Protocol):
     """Small sync state (table ``sync_state``): cursor, checksums, server and account facts."""

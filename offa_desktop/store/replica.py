@@ -209,6 +209,10 @@ class BaseRows:
                     )
                 )
 
+    def none(self) -> bool:
+        """True when the table holds no base at all."""
+        return self.conn.exec_driver_sql("SELECT 1 FROM base LIMIT 1").first() is None
+
     def live_versions(self, collection: str) -> Iterator[tuple[str, int]]:
         rows = self.conn.execute(
             select(_base.c.record_id, _base.c.version).where(

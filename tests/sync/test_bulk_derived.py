@@ -19,6 +19,7 @@ from offa_desktop.store.derived import STALE_KEY
 from offa_desktop.store.records import table
 from offa_desktop.store.search import search
 from sync.engine import BULK_MIN
+from sync.ports import Progress
 from sync.server.db import make_engine
 from sync.server.seed import seed_demo
 from tests import keyed
@@ -295,3 +296,56 @@ def test_a_bulk_page_keeps_a_lean_page_cache_then_gives_the_lists_theirs(tmp_pat
             assert db.execute(text("PRAGMA cache_size")).scalar_one() == -CACHE_KIB
     finally:
         wc.close()
+
+
+def test_a_first_sync_takes_a_record_again_when_a_later_page_brings_it(
+    seeded: Server, tmp_path: Path
+) -> None:
+    """A first sync looks up bases only where a local edit, a conflict or a deletion needs
+    them: a record a later page brings again (changed on the server meanwhile) is replaced by
+    its newer version, and one edited here between the pages merges with the server's change
+    (other field: no conflict), the edit kept and sent."""
+    from tests.sync.harness import Writer
+
+    device = _device(seeded, tmp_path)
+    writer_name = f"writer-{uuid.uuid4().hex[:6]}"
+    seeded.user(writer_name)
+    writer = Writer(seeded.url, writer_name)
+    writer.refresh()
+    path = device.session.wc.path
+    picked: list[str] = []
+
+    def change_both_sides(progress: Progress) -> None:
+        if progress.phase != "pull" or picked:
+            return
+        raw = keyed.connect(path)
+        try:
+            picked.extend(r[0] for r in raw.execute("SELECT id FROM companies ORDER BY id LIMIT 2"))
+        finally:
+            raw.close()
+        assert len(picked) == 2, "the first page holds no two companies"
+        for cid in picked:
+            assert writer.push("companies", cid, "update", {"name": f"Renommée {cid[:8]}"}) == (
+                "applied"
+            )
+        device.edit(lambda u: u.update("companies", picked[1], {"phone": "+32 2 555 00 11"}))
+
+    engine = device.session.engine(progress=change_both_sides)
+    engine.page_size = BULK_MIN
+    report = engine.sync_once()
+    assert picked and report.conflicts == 0 and report.resynced == 0, report
+    records, ops, conflicts = device.dump()
+    assert conflicts == [] and [(o["collection"], o["id"]) for o in ops] == [
+        ("companies", picked[1])
+    ]
+    for cid in picked:
+        assert records[("companies", cid)]["data"]["name"] == f"Renommée {cid[:8]}"
+        assert records[("companies", cid)]["version"] == writer.records[("companies", cid)][
+            "version"
+        ]
+    assert records[("companies", picked[1])]["data"]["phone"] == "+32 2 555 00 11"
+    again = device.session.engine()
+    again.verify = True  # every row against its base and the server: nothing to repair
+    second = again.sync_once()
+    assert second.applied == 1 and second.resynced == 0 and not second.repaired, second
+    device.close()

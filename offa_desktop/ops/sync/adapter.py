@@ -156,6 +156,9 @@ class _Bases:
     def delete_many(self, keys: Sequence[Key]) -> None:
         self.rows.delete_many(keys)
 
+    def none(self) -> bool:
+        return self.rows.none()
+
     def live_versions(self, collection: str) -> Iterator[tuple[str, int]]:
         return self.rows.live_versions(collection)
 
