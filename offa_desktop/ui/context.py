@@ -145,11 +145,23 @@ class AppContext:
 
         radar_asked: list[bool] = []
 
+        def after_radar(_radar: Any) -> None:
+            # the rest once the radar's lines are painted, not as soon as they are computed: a
+            # paint is a low-priority event, and the collector's full pass (tune_gc) and the
+            # store's loading on another worker came before it
+            if started:
+                return
+            if home.isVisible():
+                self.extras["after_radar"] = AfterFirstPaint(
+                    (home.first_paint_target(),), the_rest)
+            else:
+                QTimer.singleShot(0, the_rest)
+
         def start_radar() -> None:
             if radar_asked:
                 return
             radar_asked.append(True)
-            home.computed.connect(lambda _radar: QTimer.singleShot(0, the_rest))
+            home.computed.connect(after_radar)
             home.failed.connect(lambda _error: QTimer.singleShot(0, the_rest))
             home.refresh()
             # a radar that never answers: the rest after a while anyway (not sooner: loading
