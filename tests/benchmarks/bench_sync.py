@@ -201,9 +201,14 @@ def _first_sync(big: _Setup) -> tuple[list[dict[str, Any]], Any]:
     report = session.engine().sync_once()
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     assert report.pulled >= SIZE, report.pulled
-    tokens = session.creds.load(big.server.url, big.username)
-    floor = _floor(big.server.url, tokens.access, big.root)
     name = f"first sync of {_n(SIZE)} records"
+    if os.environ.get("OFFA_BENCH_SKIP_DIAGNOSTICS"):  # make bench-large past 100,000
+        row = result(name, elapsed, "s", None, FIRST_SYNC_TARGET_S)
+        row["records_per_s"], row["cpu_s"] = round(report.pulled / elapsed), round(cpu, 2)
+        return [row], session
+    # a fresh login: a first sync of 1,000,000 records outlasts the access token it began with
+    tokens = big.session("floor").creds.load(big.server.url, big.username)
+    floor = _floor(big.server.url, tokens.access, big.root)
     rows = [
         result(name, elapsed, "s", floor, FIRST_SYNC_TARGET_S),
         result(
@@ -373,6 +378,9 @@ def run() -> list[dict[str, Any]]:
             big_ms = _incremental(big, big_session)
         finally:
             big.stop()
+        if os.environ.get("OFFA_BENCH_SKIP_DIAGNOSTICS"):  # the smaller copy is the size below
+            name = f"incremental sync, 10 changes, {_n(SIZE)} records"
+            return [*rows, result(name, big_ms, "ms", None, INCREMENTAL_TARGET_MS)]
         small = _Setup(root / "small", SMALL)
         try:
             small_ms = _incremental(small, None)
