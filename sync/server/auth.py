@@ -299,12 +299,4 @@ class Auth:
         if row.revoked:
             raise _ended(row.ended_reason)
         self._note_use(session_id, row.last_used_at)
-        return Principal(
-            user_id=row.id,
-            username=row.username,
-            display_name=row.display_name,
-            role=row.role,
-            operator_code=row.operator_code,
-            sectors=tuple(orjson.loads(row.sectors)),
-            session_id=session_id,
-        )
+        return Principal.of_user(row, session_id)

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from offa_desktop.domain.scope import (
     COACH_LEARNER_FIELDS,
     PARTIAL_READERS,
@@ -48,6 +50,19 @@ class Principal(Actor):
     username: str
     display_name: str
     session_id: str
+
+    @classmethod
+    def of_user(cls, row: Any, session_id: str = "") -> Principal:
+        """The caller an account row of ``users`` (its columns by name) stands for."""
+        return cls(
+            user_id=row.id,
+            username=row.username,
+            display_name=row.display_name,
+            role=row.role,
+            operator_code=row.operator_code,
+            sectors=tuple(orjson.loads(row.sectors)),
+            session_id=session_id,
+        )
 
     def reads_documents(self, collection: str, record_keys: set[str] | frozenset[str]) -> bool:
         """Whether the caller reads the documents of a record of ``collection`` (its fields)."""

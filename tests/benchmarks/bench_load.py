@@ -69,15 +69,7 @@ def _truth(url: str) -> dict[str, str]:
         accounts = conn.execute(select(users)).all()
     engine.dispose()
     for account in accounts:
-        who = Principal(
-            user_id=account.id,
-            role=account.role,
-            operator_code=account.operator_code,
-            sectors=tuple(json.loads(account.sectors)),
-            username=account.username,
-            display_name=account.display_name,
-            session_id="",
-        )
+        who = Principal.of_user(account)
         seen = sorted((c, i, v) for c, i, v in live if who.reads(keys.get((c, i), set())))
         text = "\n".join(f"{c}/{i}:{v}" for c, i, v in seen)
         out[account.username] = hashlib.sha256(text.encode()).hexdigest()
@@ -287,41 +279,29 @@ def run_stress(pg_url: str, workers: int, duration: float) -> list[dict[str, Any
     ]
 
 
-def _stress_served(url: str, workers: int, duration: float) -> dict[str, Any]:
+def _served(url: str, workers: int, cfg: dict[str, Any]) -> dict[str, Any]:
+    """One profile's load generator against a server of ``workers`` processes on ``url``; the
+    server's logged tracebacks counted as errors."""
     with ServerProcess(url, init=False, workers=workers) as server:
-        result = _loadgen(
-            {
-                "profile": "stress",
-                "base": server.base_url,
-                "clients": STRESS_CLIENTS,
-                "duration": duration,
-                "username": "offa",
-                "password": PASSWORD,
-                "watch": server.worker_pids() or [server.process.pid],  # type: ignore[union-attr]
-            }
-        )
+        watch = server.worker_pids() or [server.process.pid]  # type: ignore[union-attr]
+        result = _loadgen({**cfg, "base": server.base_url, "watch": watch})
     result["errors"] += ["server traceback"] * _server_errors(server)  # stopped: its log
     return result
+
+
+def _stress_served(url: str, workers: int, duration: float) -> dict[str, Any]:
+    cfg = {"profile": "stress", "clients": STRESS_CLIENTS, "duration": duration,
+           "username": "offa", "password": PASSWORD}  # fmt: skip
+    return _served(url, workers, cfg)
 
 
 def run_realistic(pg_url: str, workers: int, duration: float) -> list[dict[str, Any]]:
     with fresh_schema(pg_url) as url:
         names = _realistic_data(url)
         load = os.getloadavg()[0]
-        with ServerProcess(url, init=False, workers=workers) as server:
-            result = _loadgen(
-                {
-                    "profile": "realistic",
-                    "base": server.base_url,
-                    "users": names,
-                    "password": PASSWORD,
-                    "period": PERIOD,
-                    "compression": COMPRESSION,
-                    "duration": duration,
-                    "watch": server.worker_pids() or [server.process.pid],  # type: ignore[union-attr]
-                }
-            )
-        result["errors"] += ["server traceback"] * _server_errors(server)  # stopped: its log
+        cfg = {"profile": "realistic", "users": names, "password": PASSWORD, "period": PERIOD,
+               "compression": COMPRESSION, "duration": duration}  # fmt: skip
+        result = _served(url, workers, cfg)
         ok, total = _converged(result, _truth(url))
     d = _describe(result, load)
     d["converged"] = f"{ok}/{total}"

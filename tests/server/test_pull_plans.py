@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-import orjson
 import pytest
 from sqlalchemy import Connection, func, select
 
@@ -27,15 +26,7 @@ PG_URL = os.environ.get("OFFA_TEST_POSTGRES_URL")
 
 def _caller(conn: Connection, role: str) -> Principal:
     row = conn.execute(select(users).where(users.c.role == role).limit(1)).one()
-    return Principal(
-        user_id=row.id,
-        role=row.role,
-        operator_code=row.operator_code,
-        sectors=tuple(orjson.loads(row.sectors)),
-        username=row.username,
-        display_name=row.display_name,
-        session_id="",
-    )
+    return Principal.of_user(row)
 
 
 def _top(conn: Connection) -> int:
