@@ -8,7 +8,6 @@ that have no Unicode decomposition (ł, ø, đ, ß, æ, œ...). Every word typed
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -21,6 +20,7 @@ from sqlalchemy import Select, column, select, text
 from sqlalchemy.orm import Session
 
 from offa_desktop.domain.identifiers import format_enterprise_number, format_niss
+from offa_desktop.store.plain_sql import id_array
 from offa_desktop.store.records import table
 
 T = TypeVar("T")
@@ -190,12 +190,12 @@ def _cursor(session: Session) -> Any:
 def _rows(session: Session, collection: str, ids: list[str]) -> Sequence[Any]:
     """The rows of ``collection`` that :func:`_named` and :func:`_subtitle` read (dates as
     the ISO text stored)."""
-    rows: Sequence[Any] = _cursor(session).execute(_ROWS[collection], (json.dumps(ids),)).fetchall()
+    rows: Sequence[Any] = _cursor(session).execute(_ROWS[collection], (id_array(ids),)).fetchall()
     return rows
 
 
-def _day(value: date | str) -> date:
-    return date.fromisoformat(value) if isinstance(value, str) else value
+def _day(value: str) -> date:
+    return date.fromisoformat(value)  # _rows reads the ISO text stored
 
 
 def _named(collection: str, r: Any) -> tuple[str, tuple[str, ...]]:
@@ -372,7 +372,7 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
             ids = [*referenced, *ids]
         if collection == "contracts" and learner_ids:
             rows = _cursor(session).execute(
-                _CONTRACTS_AND_THEIRS, (json.dumps(ids), json.dumps(learner_ids), limit)
+                _CONTRACTS_AND_THEIRS, (id_array(ids), id_array(learner_ids), limit)
             ).fetchall()
         else:
             rows = _rows(session, collection, ids) if ids else []
