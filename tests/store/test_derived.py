@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from offa_desktop.demo.generator import generate
 from offa_desktop.store import derived
 from offa_desktop.store.db import WorkingCopy
@@ -73,3 +75,61 @@ def test_rebuild_folds_as_the_triggers_fold(tmp_path: Path) -> None:
         derived.rebuild(uow.session.connection())
     assert _derived(wc) == by_triggers
     wc.close()
+
+
+def _rows(wc: WorkingCopy) -> list[list[tuple[object, ...]]]:
+    """Some tables' rows but their last change's instant (the fill's clock, to the second)."""
+    out = []
+    with wc.engine.connect() as conn:
+        for name in ("contracts", "learners", "companies", "visits", "base"):
+            columns = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({name})")]
+            kept = ", ".join(c for c in columns if c != "updated_at")
+            sql = f"SELECT rowid, {kept} FROM {name} ORDER BY rowid"
+            out.append([tuple(r) for r in conn.exec_driver_sql(sql).all()])
+    return out
+
+
+def test_a_fill_in_several_transactions_makes_what_one_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows committed every few records (the 1,000,000-contract copy commits every 100,000),
+    the derived tables built once at the end: the same rows, index and keys as one transaction;
+    a fill stopped before that last step leaves the derived tables flagged stale, and the next
+    open rebuilds them."""
+    one = WorkingCopy.open(tmp_path / "one.sqlite3")
+    fill_working_copy(one, 60, seed=8, today=TODAY, commit_every=10**9)
+    many = WorkingCopy.open(tmp_path / "many.sqlite3")
+    commits = []
+    real_uow = many.unit_of_work
+
+    def counted() -> object:
+        commits.append(1)
+        return real_uow()
+
+    monkeypatch.setattr(many, "unit_of_work", counted)
+    fill_working_copy(many, 60, seed=8, today=TODAY, commit_every=37)
+    assert len(commits) > 5  # ~330 records: 9 transactions of rows, the derived tables' one
+    assert _rows(many) == _rows(one) and _derived(many) == _derived(one)
+    with many.engine.connect() as conn:
+        assert not derived.is_stale(conn)
+    one.close()
+    many.close()
+
+    stopped = WorkingCopy.open(tmp_path / "stopped.sqlite3")
+
+    def killed(conn: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(derived, "rebuild", killed)
+        with pytest.raises(KeyboardInterrupt):
+            fill_working_copy(stopped, 60, seed=8, today=TODAY, commit_every=37)
+    with stopped.engine.connect() as conn:
+        assert derived.is_stale(conn)
+        assert conn.exec_driver_sql("SELECT count(*) FROM list_contract_keys").scalar() == 0
+    stopped.close()
+    reopened = WorkingCopy.open(tmp_path / "stopped.sqlite3")
+    one = WorkingCopy.open(tmp_path / "one.sqlite3")
+    assert _rows(reopened) == _rows(one) and _derived(reopened) == _derived(one)
+    reopened.close()
+    one.close()
