@@ -9,6 +9,7 @@ follows migrations 0002 to 0006; a migration changing those triggers must change
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -21,6 +22,9 @@ CHUNK = 15  # nested replace() calls per expression (SQLite's parser takes about
 # In sync_state while the search index and list keys lag behind the records (rows were written
 # with the triggers set aside): set in the same transaction as those rows, cleared by rebuild().
 STALE_KEY = "derived_stale"
+# In sync_state while the explicit indexes are dropped for a bulk load (the demo fill of a large
+# copy): their SQL, put back by restore_indexes() (at the fill's end, or at the next open).
+INDEXES_KEY = "indexes_aside"
 
 
 @contextmanager
@@ -57,6 +61,45 @@ def mark_stale(conn: Connection) -> None:
     )
 
 
+def set_indexes_aside(conn: Connection) -> None:
+    """Drops every explicit index (the primary keys' and unique constraints' own stay), their
+    SQL kept in sync_state under :data:`INDEXES_KEY` in the same transaction, for a load too
+    large for its indexes to stay in the page cache: a row's insert into an index on a random
+    key (ids, dates) then reads and writes back an encrypted page of it. Built again by
+    :func:`restore_indexes`, each in one sorted pass. Nothing to drop: nothing written."""
+    rows = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "ORDER BY tbl_name, name"
+    ).all()
+    if not rows:
+        return
+    saved = _saved_indexes(conn) + [sql for _, sql in rows]
+    conn.exec_driver_sql(
+        "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (INDEXES_KEY, json.dumps(saved)),
+    )
+    for name, _ in rows:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+
+
+def _saved_indexes(conn: Connection) -> list[str]:
+    row = conn.exec_driver_sql("SELECT value FROM sync_state WHERE key = ?", (INDEXES_KEY,)).first()
+    return [str(sql) for sql in json.loads(row[0])] if row is not None else []
+
+
+def restore_indexes(conn: Connection) -> bool:
+    """The indexes :func:`set_indexes_aside` dropped, created again as they were; True when
+    there were some."""
+    saved = _saved_indexes(conn)
+    if not saved:
+        return False
+    for sql in saved:
+        conn.exec_driver_sql(sql)
+    conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (INDEXES_KEY,))
+    return True
+
+
 def _flagged(conn: Connection) -> bool:
     row = conn.exec_driver_sql("SELECT 1 FROM sync_state WHERE key = ?", (STALE_KEY,)).first()
     return row is not None
@@ -73,9 +116,9 @@ def _numbered_before(conn: Connection) -> bool:
 
 
 def is_stale(conn: Connection) -> bool:
-    """The flag of :func:`mark_stale`, or a search index numbered before the ranges of kinds
-    (:func:`rebuild_if_stale` rebuilds it)."""
-    return _flagged(conn) or _numbered_before(conn)
+    """The flag of :func:`mark_stale`, indexes set aside, or a search index numbered before the
+    ranges of kinds (:func:`rebuild_if_stale` rebuilds them)."""
+    return _flagged(conn) or bool(_saved_indexes(conn)) or _numbered_before(conn)
 
 
 def rebuild(conn: Connection) -> None:
@@ -109,11 +152,14 @@ def rebuild_search_index(conn: Connection) -> None:
 
 
 def rebuild_if_stale(conn: Connection) -> bool:
-    """:func:`rebuild` when the flag is set; the search index alone when it is numbered before
-    the ranges of kinds (the list keys are sound); two cheap lookups otherwise. True when
-    either ran."""
+    """:func:`rebuild` when the flag is set; the indexes a bulk load set aside created again
+    (:func:`restore_indexes`); the search index alone when it is numbered before the ranges of
+    kinds (the list keys are sound); three cheap lookups otherwise. True when any ran."""
     if _flagged(conn):
         rebuild(conn)
+        restore_indexes(conn)
+        return True
+    if restore_indexes(conn):
         return True
     if _numbered_before(conn):
         rebuild_search_index(conn)

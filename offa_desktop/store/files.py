@@ -102,13 +102,13 @@ FIRST_BLOCK = 1 << 40
 
 def derived_stale(path: Path) -> bool:
     """True when a bulk load was interrupted before the search index and list keys were rebuilt
-    (the flag of ``store.derived``), or when the search index has documents numbered before
-    its kinds had ranges of their own (``store.derived.is_stale``); a missing table means a
-    file not migrated yet."""
+    or the indexes it set aside created again (the flags of ``store.derived``), or when the
+    search index has documents numbered before its kinds had ranges of their own
+    (``store.derived.is_stale``); a missing table means a file not migrated yet."""
     try:
         return bool(read_only(
             path,
-            "SELECT 1 FROM sync_state WHERE key = 'derived_stale' "
+            "SELECT 1 FROM sync_state WHERE key IN ('derived_stale', 'indexes_aside') "
             "UNION ALL SELECT 1 FROM search_docs WHERE docid < ? LIMIT 1",
             (FIRST_BLOCK,),
         ))  # fmt: skip

@@ -78,9 +78,14 @@ def test_rebuild_folds_as_the_triggers_fold(tmp_path: Path) -> None:
 
 
 def _rows(wc: WorkingCopy) -> list[list[tuple[object, ...]]]:
-    """Some tables' rows but their last change's instant (the fill's clock, to the second)."""
-    out = []
+    """The schema (indexes included), some tables' rows but their last change's instant (the
+    fill's clock, to the second)."""
     with wc.engine.connect() as conn:
+        schema = conn.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' "
+            "ORDER BY 2"
+        ).all()  # the statistics: a fill's end, not a rebuild at the next open
+        out = [[tuple(r) for r in schema]]
         for name in ("contracts", "learners", "companies", "visits", "base"):
             columns = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({name})")]
             kept = ", ".join(c for c in columns if c != "updated_at")
@@ -93,11 +98,12 @@ def test_a_fill_in_several_transactions_makes_what_one_makes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rows committed every few records (the 1,000,000-contract copy commits every 100,000),
-    the derived tables built once at the end: the same rows, index and keys as one transaction;
-    a fill stopped before that last step leaves the derived tables flagged stale, and the next
-    open rebuilds them."""
+    the derived tables built once at the end, the explicit indexes set aside and built again
+    after them: the same rows, schema, search index and keys as one transaction with the
+    indexes in place; a fill stopped before that end leaves the derived tables and the indexes
+    flagged, and the next open rebuilds them."""
     one = WorkingCopy.open(tmp_path / "one.sqlite3")
-    fill_working_copy(one, 60, seed=8, today=TODAY, commit_every=10**9)
+    fill_working_copy(one, 60, seed=8, today=TODAY, commit_every=10**9, indexes_aside=False)
     many = WorkingCopy.open(tmp_path / "many.sqlite3")
     commits = []
     real_uow = many.unit_of_work
@@ -107,7 +113,7 @@ def test_a_fill_in_several_transactions_makes_what_one_makes(
         return real_uow()
 
     monkeypatch.setattr(many, "unit_of_work", counted)
-    fill_working_copy(many, 60, seed=8, today=TODAY, commit_every=37)
+    fill_working_copy(many, 60, seed=8, today=TODAY, commit_every=37, indexes_aside=True)
     assert len(commits) > 5  # ~330 records: 9 transactions of rows, the derived tables' one
     assert _rows(many) == _rows(one) and _derived(many) == _derived(one)
     with many.engine.connect() as conn:
@@ -123,10 +129,14 @@ def test_a_fill_in_several_transactions_makes_what_one_makes(
     with monkeypatch.context() as m:
         m.setattr(derived, "rebuild", killed)
         with pytest.raises(KeyboardInterrupt):
-            fill_working_copy(stopped, 60, seed=8, today=TODAY, commit_every=37)
+            fill_working_copy(stopped, 60, seed=8, today=TODAY, commit_every=37,
+                              indexes_aside=True)  # fmt: skip
     with stopped.engine.connect() as conn:
         assert derived.is_stale(conn)
         assert conn.exec_driver_sql("SELECT count(*) FROM list_contract_keys").scalar() == 0
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'ix_contracts_learner_id'"
+        ).scalar() == 0  # fmt: skip
     stopped.close()
     reopened = WorkingCopy.open(tmp_path / "stopped.sqlite3")
     one = WorkingCopy.open(tmp_path / "one.sqlite3")
