@@ -4,7 +4,8 @@ A bulk load (the demo fill, the pages of a first sync) sets the triggers aside, 
 rows, rebuilds these tables in a few statements and puts the triggers back:
 the same content as the triggers would have made row by row (tests/store/test_derived.py
 compares both), in a fraction of the time. The SQL here
-follows migrations 0002 to 0006; a migration changing those triggers must change it too.
+follows migrations 0002 to 0006 and 0019 (the radar's tutors in charge); a migration changing
+those triggers must change it too.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def bulk_load(conn: Connection) -> Iterator[None]:
         yield
         rebuild_search(conn)
         rebuild_list_keys(conn)
+        rebuild_tutors_in_charge(conn)
 
 
 @contextmanager
@@ -134,7 +136,29 @@ def rebuild(conn: Connection) -> None:
             "SELECT record_id FROM outbox WHERE collection = 'contracts' "
             "UNION SELECT record_id FROM conflicts WHERE collection = 'contracts')"
         )
+    rebuild_tutors_in_charge(conn)
     conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (STALE_KEY,))
+
+
+# migration 0019: the tutors of the running contracts and of the approvals being instructed or
+# granted (``tutor_ids``' text values, when valid JSON), each with how many name it
+_CONTRACT_IN_CHARGE = "c.deleted IS 0 AND c.status IN ('signed', 'active', 'suspended')"
+_APPROVAL_IN_CHARGE = "a.deleted IS 0 AND a.status IN ('requested', 'under_review', 'granted')"
+_IN_CHARGE = (
+    "INSERT INTO radar_tutors_in_charge (tutor_id, n) SELECT tutor_id, count(*) FROM ("
+    f"SELECT c.tutor_id FROM contracts c WHERE c.tutor_id IS NOT NULL AND {_CONTRACT_IN_CHARGE}"
+    " UNION ALL SELECT j.value FROM approvals a,"
+    " json_each(CASE WHEN json_valid(a.tutor_ids) THEN a.tutor_ids END) j"
+    f" WHERE j.type = 'text' AND {_APPROVAL_IN_CHARGE}) GROUP BY tutor_id"
+)
+
+
+def rebuild_tutors_in_charge(conn: Connection) -> None:
+    """The radar's tutors in charge (migration 0019) counted again from the contracts and
+    approvals, whatever the table held (its triggers set aside meanwhile, or in place: it
+    writes no contract or approval)."""
+    conn.exec_driver_sql("DELETE FROM radar_tutors_in_charge")
+    conn.exec_driver_sql(_IN_CHARGE)
 
 
 def rebuild_search_index(conn: Connection) -> None:

@@ -319,9 +319,10 @@ def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> N
 
 def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
     """Tutors whose criminal-record extract is past the limit and who are in charge (of a
-    running contract, or named by an approval of their company's units being instructed or
-    granted): one query, each condition an indexed EXISTS (``Facts.tutors_in_charge``: the
-    rule does not rebuild it from contracts and approvals read for it)."""
+    running contract, or named by an approval being instructed or granted): the old extracts
+    by date, each looked up among the tutors in charge that migration 0019's triggers keep
+    (``Facts.tutors_in_charge``: the rule does not rebuild it from contracts and approvals
+    read for it)."""
     assert f.candidates is not None
     if params["records_before"] is None:
         f.candidates["criminal_record_old"] = set()
@@ -329,15 +330,9 @@ def _old_records(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> 
     old = select_rows_at_once(
         conn,
         _TUTOR_NAMES,
-        f"SELECT {_TUTOR_COLS_T}"
-        f" FROM tutors t WHERE t.{LIVE} AND t.criminal_record_date <= :records_before"
-        " AND (EXISTS (SELECT 1 FROM contracts c WHERE c.tutor_id = t.id"
-        f"  AND c.{LIVE} AND +c.status IN {_RUN})"
-        " OR EXISTS (SELECT 1 FROM establishment_units u"
-        "  JOIN approvals a ON a.establishment_unit_id = u.id"
-        f"  WHERE u.company_id = t.company_id AND u.{LIVE} AND a.{LIVE}"
-        "  AND a.status IN ('requested', 'under_review', 'granted')"
-        "  AND EXISTS (SELECT 1 FROM json_each(a.tutor_ids) j WHERE j.value = t.id)))",
+        f"SELECT {_TUTOR_COLS_T} FROM tutors t INDEXED BY ix_tutors_radar_record"
+        f" WHERE t.{LIVE} AND t.criminal_record_date <= :records_before"
+        " AND EXISTS (SELECT 1 FROM radar_tutors_in_charge r WHERE r.tutor_id = t.id)",
         params,
     )
     f.candidates["criminal_record_old"] = {t["id"] for t in old}

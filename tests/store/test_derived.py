@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -38,6 +39,12 @@ def _derived(wc: WorkingCopy) -> tuple[list[tuple[object, ...]], ...]:
     )
 
 
+def _in_charge(wc: WorkingCopy) -> list[tuple[object, ...]]:
+    with wc.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT * FROM radar_tutors_in_charge ORDER BY 1").all()
+    return [tuple(r) for r in rows]
+
+
 def test_bulk_fill_makes_what_the_triggers_make(tmp_path: Path) -> None:
     bulk = WorkingCopy.open(tmp_path / "bulk.sqlite3")
     fill_working_copy(bulk, 60, seed=8, today=TODAY, base=False)
@@ -50,6 +57,13 @@ def test_bulk_fill_makes_what_the_triggers_make(tmp_path: Path) -> None:
     assert len(search) == len(docs) > 100 and len(keys) == 60
     assert any("ł" in str(r) or "é" in str(r) for r in keys) is False  # folded keys
     assert (search, docs, keys, triggers) == _derived(by_row)
+    # the radar's tutors in charge (migration 0019), kept row by row, as a rebuild counts them
+    # (the bulk fill writes later states of a few records: its own count, rebuilt at its end)
+    in_charge = _in_charge(by_row)
+    assert len(in_charge) > 20 and len(_in_charge(bulk)) > 20
+    with by_row.unit_of_work() as uow:
+        derived.rebuild_tutors_in_charge(uow.session.connection())
+    assert _in_charge(by_row) == in_charge
     bulk.close()
     by_row.close()
 
@@ -116,6 +130,7 @@ def test_a_fill_in_several_transactions_makes_what_one_makes(
     fill_working_copy(many, 60, seed=8, today=TODAY, commit_every=37, indexes_aside=True)
     assert len(commits) > 5  # ~330 records: 9 transactions of rows, the derived tables' one
     assert _rows(many) == _rows(one) and _derived(many) == _derived(one)
+    assert _in_charge(many) == _in_charge(one) != []
     with many.engine.connect() as conn:
         assert not derived.is_stale(conn)
     one.close()
@@ -141,5 +156,55 @@ def test_a_fill_in_several_transactions_makes_what_one_makes(
     reopened = WorkingCopy.open(tmp_path / "stopped.sqlite3")
     one = WorkingCopy.open(tmp_path / "one.sqlite3")
     assert _rows(reopened) == _rows(one) and _derived(reopened) == _derived(one)
+    assert _in_charge(reopened) == _in_charge(one)
     reopened.close()
     one.close()
+
+
+def test_tutors_in_charge_kept_by_the_triggers_as_a_rebuild_counts_them(tmp_path: Path) -> None:
+    """Migration 0019's table after contracts and approvals change their tutors, status or
+    deletion (through the unit of work and as the sync writes them) holds what a rebuild
+    counts from the records; a tutor no longer named leaves it."""
+    wc = WorkingCopy.open(tmp_path / "copy.sqlite3")
+    fill_working_copy(wc, 40, seed=5, today=TODAY, base=False)
+    with wc.engine.connect() as conn:
+        contracts = conn.exec_driver_sql(
+            "SELECT id, tutor_id FROM contracts WHERE status IN ('signed', 'active')"
+            " AND tutor_id IS NOT NULL ORDER BY id LIMIT 3").all()
+        approvals = conn.exec_driver_sql(
+            "SELECT id, tutor_ids FROM approvals WHERE status = 'granted'"
+            " AND json_array_length(tutor_ids) > 0 ORDER BY id LIMIT 3").all()
+        tutors = [r[0] for r in conn.exec_driver_sql("SELECT id FROM tutors ORDER BY id")]
+    assert len(contracts) == 3 and len(approvals) == 3
+    before = _in_charge(wc)
+    loner = next(t for t in tutors if t not in {str(r[0]) for r in before})
+    with wc.unit_of_work() as uow:  # as the sync writes them (no validation)
+        conn = uow.session.connection()
+        conn.exec_driver_sql("UPDATE contracts SET status = 'ended' WHERE id = ?",
+                             (contracts[0][0],))
+        conn.exec_driver_sql("UPDATE contracts SET tutor_id = ? WHERE id = ?",
+                             (loner, contracts[1][0]))
+        conn.exec_driver_sql("UPDATE contracts SET deleted = 1 WHERE id = ?", (contracts[2][0],))
+        conn.exec_driver_sql("UPDATE approvals SET tutor_ids = ? WHERE id = ?",
+                             (json.dumps([loner, loner, 7]), approvals[0][0]))
+        conn.exec_driver_sql("UPDATE approvals SET status = 'refused' WHERE id = ?",
+                             (approvals[1][0],))
+        conn.exec_driver_sql("UPDATE approvals SET tutor_ids = 'not json' WHERE id = ?",
+                             (approvals[2][0],))
+        conn.exec_driver_sql("DELETE FROM contracts WHERE id = ?", (contracts[0][0],))
+    after = _in_charge(wc)
+    assert after != before and (loner, 3) in after
+    assert all(n > 0 for _, n in after)
+    with wc.unit_of_work() as uow:
+        derived.rebuild_tutors_in_charge(uow.session.connection())
+    assert _in_charge(wc) == after
+    with wc.unit_of_work() as uow:  # a unit of work's own edits, then deletions
+        uow.update("contracts", str(contracts[1][0]), {"tutor_id": contracts[1][1]})
+        conn = uow.session.connection()
+        conn.exec_driver_sql("DELETE FROM approvals WHERE id = ?", (approvals[0][0],))
+    kept = _in_charge(wc)
+    assert loner not in {r[0] for r in kept}
+    with wc.unit_of_work() as uow:
+        derived.rebuild_tutors_in_charge(uow.session.connection())
+    assert _in_charge(wc) == kept
+    wc.close()
