@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -183,7 +183,7 @@ class RadarModel(QAbstractItemModel):
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.ForegroundRole and key != SNOOZED:
-                return QBrush(SEVERITY_COLOURS[RULE_BY_CODE[key].severity])
+                return SEVERITY_COLOURS[RULE_BY_CODE[key].severity]
             if role == Qt.ItemDataRole.ToolTipRole and key != SNOOZED:
                 return RULE_BY_CODE[key].legal
             return None
@@ -200,7 +200,7 @@ class RadarModel(QAbstractItemModel):
                     "%1", format_date_fr(item.snoozed_until)).replace("%2", item.snooze_reason)
             return item.detail
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and item.due < today:
-            return QBrush(LATE)
+            return LATE
         if role == Qt.ItemDataRole.ToolTipRole:
             late = tr("en retard depuis le %1").replace("%1", format_date_fr(item.due))
             return late if item.due < today else item.detail
