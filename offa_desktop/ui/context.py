@@ -20,7 +20,6 @@ from offa_desktop.ui.preferences import Preferences
 from offa_desktop.ui.startup import (
     AfterFirstPaint,
     fill_demo_if_empty,
-    load_radar_modules,
     load_store_modules,
     start_demo_session,
     tune_gc,
@@ -64,11 +63,6 @@ class AppContext:
         from offa_desktop.store.db import WorkingCopy
 
         prefs = Preferences(folder)
-        tasks = TaskManager()
-        # the home screen's radar modules load on a worker meanwhile (the copy's checks below
-        # are SQLite's C code, which lets go of the GIL)
-        tasks.background(load_radar_modules).failure(
-            lambda error: log.warning("radar modules not preloaded", exc_info=error)).run()
         demo = None
         if demo_size is not None:
             folder = folder / DEMO_FOLDER
@@ -94,7 +88,7 @@ class AppContext:
             from offa_desktop.store.first_look import FirstLook
 
             first_look = FirstLook(wc.path)
-        return cls(folder, wc, tasks, settings, session, demo, prefs,
+        return cls(folder, wc, TaskManager(), settings, session, demo, prefs,
                    first_look=first_look)
 
     def build_window(self, *, auto_sync: bool = True) -> Any:

@@ -68,15 +68,6 @@ def load_store_modules(wc: Any) -> None:
         pass
 
 
-def load_radar_modules() -> None:
-    """Import what the home screen's radar computes with (its rules, the store's readers of its
-    rows and words): on a worker while the UI thread opens the working copy, whose checks run in
-    SQLite's C code and let go of the GIL, so the radar started at the first paint begins with
-    its reads rather than with ~25 ms of imports (ops/radar.py imports them at first use)."""
-    from offa_desktop.domain import deadlines, forecast  # noqa: F401
-    from offa_desktop.store import radar_lines, radar_rows  # noqa: F401
-
-
 def start_demo_session(folder: Path, size: int, user: str | None = None) -> Any:
     """The embedded server and a synced demo session; None with ``OFFA_DEMO_OFFLINE=1``
     (then the demo generator fills a local working copy, no server)."""

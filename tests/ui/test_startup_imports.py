@@ -75,16 +75,16 @@ def test_sqlalchemy_requests_and_keyring_wait_for_the_first_paint(
 def test_radar_rules_identifier_checks_and_dialogs_wait_for_first_use(
     loaded_at_first_paint: set[str],
 ) -> None:
-    # "À faire" paints first, its radar computed on a worker after the paint (the rules and
-    # the radar's readers, domain.deadlines and store.radar_*, are imported by a worker while
-    # the UI thread opens the copy: ui/startup.load_radar_modules); python-stdnum only when an
-    # identifier is checked; the menus' dialogs and the spreadsheets' writers when their menu
-    # item is chosen.
+    # "À faire" paints first, its radar computed on a worker after the paint (ops/radar.py
+    # imports the rules in ``compute``); python-stdnum only when an identifier is checked; the
+    # menus' dialogs and the spreadsheets' writers when their menu item is chosen.
     assert "offa_desktop.ui.home" in loaded_at_first_paint  # the home screen did paint
     assert _loaded(loaded_at_first_paint, (
         "stdnum", "xlsxwriter", "openpyxl", "offa_desktop.domain.identifiers",
         "offa_desktop.domain.schema", "offa_desktop.domain.problems",
-        "offa_desktop.domain.rules",
+        "offa_desktop.domain.deadlines", "offa_desktop.domain.forecast",
+        "offa_desktop.domain.rules", "offa_desktop.store.radar_rows",
+        "offa_desktop.store.radar_lines",
         "offa_desktop.ops.export", "offa_desktop.ui.export_dialog", "offa_desktop.ui.import_dialog",
         "offa_desktop.ui.import_tables", "offa_desktop.ui.duplicates_dialog",
         "offa_desktop.ui.help_dialog", "offa_desktop.ui.print_actions",
