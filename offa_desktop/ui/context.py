@@ -31,6 +31,7 @@ DEMO_FOLDER = "demo"
 # How often the window looks whether an automatic backup is due (store.backups spaces them).
 BACKUP_CHECK_MS = 10 * 60_000
 RADAR_PATIENCE_MS = 15_000  # start-up waits this long at most for the home screen's radar
+UNPAINTED_SYNC_MS = 3000  # a window not painted by then (minimised) opens its session anyway
 
 
 @dataclass
@@ -169,21 +170,32 @@ class AppContext:
             # fallback fired during a 2 s radar and the home screen took 6 s)
             QTimer.singleShot(RADAR_PATIENCE_MS, the_rest)
 
+        painted: list[bool] = []
+
         def at_paint() -> None:
             # the home screen's first paint begins: its radar's worker starts now, its imports
             # and reads running while the frame is drawn (on the other core), not after it
+            painted.append(True)
             if home is not None and window.current_area() == "home":
                 start_radar()
 
         def after_paint() -> None:
+            painted.append(True)
             if home is None or window.current_area() != "home":
                 the_rest()
             else:
                 start_radar()  # (when the home screen's own paint did not come first)
 
+        def never_painted() -> None:
+            # only a window never painted (minimised): a painted one opens its session with the
+            # rest, once the radar's lines are painted (a session opened 3 s in, its imports
+            # on a worker, held the GIL against a radar still computing on a busy machine)
+            if not painted:
+                window.sync.start()
+
         self.extras["after_paint"] = AfterFirstPaint(
             (self.first_paint_target(window), window), after_paint, at_paint)
-        QTimer.singleShot(3000, window.sync.start)  # a window never painted (minimised)
+        QTimer.singleShot(UNPAINTED_SYNC_MS, never_painted)
         return window
 
     def apply_role_defaults(self, window: Any) -> None:

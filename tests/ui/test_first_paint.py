@@ -66,3 +66,51 @@ def test_after_first_paint_starts_at_the_areas_paint_then_acts_once(qtbot: Any) 
     window.repaint()
     qtbot.wait(50)
     assert calls == ["at paint", "after"]
+
+
+def test_session_opens_after_the_home_lines_or_unpainted_after_a_while(
+    qtbot: Any, demo_copy: Path, monkeypatch: Any
+) -> None:
+    """A painted window opens its sync session with the rest of start-up, once "À faire" shows
+    its lines, however long its radar takes; a window never painted (minimised) opens it after
+    ``UNPAINTED_SYNC_MS``."""
+    import threading
+
+    from offa_desktop.ui import context as context_module
+    from offa_desktop.ui import home as home_module
+
+    monkeypatch.setattr(context_module, "UNPAINTED_SYNC_MS", 1000)
+    release = threading.Event()
+    compute = home_module._compute
+
+    def slow_radar(*args: Any) -> Any:
+        release.wait(20)
+        return compute(*args)
+
+    monkeypatch.setattr(home_module, "_compute", slow_radar)
+    context = AppContext.open(demo_copy)
+    try:
+        window = context.build_window(auto_sync=False)
+        qtbot.addWidget(window)
+        home = window.pages["home"]
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(1500)  # painted, past UNPAINTED_SYNC_MS, the radar still computing
+        assert home.radar is None and not window.sync._started
+        with qtbot.waitSignal(home.computed, timeout=30_000):
+            release.set()
+        qtbot.waitUntil(lambda: window.sync._started, timeout=10_000)
+        qtbot.waitUntil(lambda: not context.tasks.busy, timeout=20_000)
+        window.close()
+    finally:
+        release.set()
+        context.close()
+
+    context = AppContext.open(demo_copy)
+    try:
+        window = context.build_window(auto_sync=False)  # never shown
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.sync._started, timeout=5_000)
+        qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
+    finally:
+        context.close()
