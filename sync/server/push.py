@@ -23,7 +23,7 @@ import threading
 import time
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 
 from offa_desktop.domain import overrides
@@ -37,6 +37,7 @@ from sync.server import scope
 from sync.server.models import history, op_results
 from sync.server.rules import ServerRuleContext
 from sync.server.scope import Principal
+from sync.server.side_rows import inserting, write_many
 from sync.server.store import Data, dumps, loads
 from sync.server.writer import Writer
 
@@ -140,6 +141,31 @@ def _trace(path: str, pusher: Pusher, ops: int, started: float) -> None:
         out.write(dumps(line) + "\n")
 
 
+RESULT_COLUMNS = ("op_id", "user_id", "result", "created_at")
+HISTORY_COLUMNS = (
+    "collection",
+    "record_id",
+    "version",
+    "at",
+    "user_id",
+    "user_name",
+    "device_id",
+    "op_id",
+    "kind",
+    "before",
+    "after",
+    "resolution",
+)
+
+
+def _insert_results() -> Any:
+    return inserting(op_results, RESULT_COLUMNS)
+
+
+def _insert_history() -> Any:
+    return inserting(history, HISTORY_COLUMNS)
+
+
 class Pusher:
     """Settles the ops of one push for one caller inside one write transaction."""
 
@@ -155,18 +181,21 @@ class Pusher:
         self._seen: dict[str, tuple[str, dict[str, Any]]] = {}
         self._new: list[dict[str, Any]] = []  # results settled by this push (stored after)
         self._history: list[dict[str, Any]] = []
+        self._lead: str | None = None  # PostgreSQL: what the first reads open with (run)
 
     def run(self, ops: list[Any]) -> list[dict[str, Any]]:
         """Settle and write every op; the caller commits (``engine.begin()``). A concurrent
         push that stored one of these op ids first makes the commit fail (IntegrityError):
         the caller then runs the push again, which returns the stored results."""
         w = self.writer
-        if self.optimistic:
+        if w.conn.dialect.name == "postgresql":
+            # taken with the opening reads, in their round trip (``Writer.open_push``); under
+            # the lock, index and key rows are kept and the writes sent as one pipeline
+            self._lead = "counter" if self.optimistic else "lock"
+        elif self.optimistic:
             w.start_optimistic()
         else:
             w.lock()
-            if w.conn.dialect.name == "postgresql":
-                w.buffer()  # index and key rows kept, the writes sent as one pipeline
         results = self._settle_all(ops)
         if self.optimistic and not w.lock_and_check():
             self.resettled = True
@@ -188,10 +217,8 @@ class Pusher:
         for row in self._history:
             row["version"] = w.final(row["version"])
         with w.batch():  # the writes under the lock in one round trip (PostgreSQL)
-            if stored:
-                w.conn.execute(insert(op_results).inline(), stored)
-            if self._history:
-                w.conn.execute(insert(history).inline(), self._history)
+            write_many(w.conn, "insert op_results", _insert_results, stored)
+            write_many(w.conn, "insert history", _insert_history, self._history)
             w.finish()
         return results
 
@@ -205,6 +232,18 @@ class Pusher:
     def _prefetch(self, ops: list[Any]) -> None:
         valid = [o for o in ops if isinstance(o, dict)]
         op_ids = [o["op_id"] for o in valid if is_uuid(o.get("op_id"))]
+        pairs = [
+            (o["collection"], o["id"])
+            for o in valid
+            if isinstance(o.get("collection"), str)
+            and o["collection"] in COLLECTIONS
+            and is_uuid(o.get("id"))
+        ]
+        if self.writer.conn.dialect.name == "postgresql":
+            lead, self._lead = self._lead, None  # the lead statement goes with the first reads
+            for op_id, user_id, result in self.writer.open_push(lead, op_ids, pairs):
+                self._seen[op_id] = (user_id, loads(result))
+            return
         for start in range(0, len(op_ids), 500):
             rows = self.writer.conn.execute(
                 select(op_results.c.op_id, op_results.c.user_id, op_results.c.result).where(
@@ -213,13 +252,7 @@ class Pusher:
             )
             for row in rows:
                 self._seen[row.op_id] = (row.user_id, loads(row.result))
-        self.writer.prefetch(
-            (o["collection"], o["id"])
-            for o in valid
-            if isinstance(o.get("collection"), str)
-            and o["collection"] in COLLECTIONS
-            and is_uuid(o.get("id"))
-        )
+        self.writer.prefetch(pairs)
 
     def settle(self, op: Any) -> dict[str, Any]:
         if not isinstance(op, dict):

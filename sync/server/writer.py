@@ -30,9 +30,24 @@ from sqlalchemy import Connection, and_, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sync.server import clock
-from sync.server.models import record_index, record_keys, records, scope_exits, version_counter
-from sync.server.side_rows import INDEX_COLUMNS, KEYS_COLUMNS, NetRows, delete_rows, insert_rows
-from sync.server.store import Data, Store, Stored, dumps, index_values
+from sync.server.models import (
+    op_results,
+    record_index,
+    record_keys,
+    records,
+    scope_exits,
+    version_counter,
+)
+from sync.server.side_rows import (
+    INDEX_COLUMNS,
+    KEYS_COLUMNS,
+    NetRows,
+    delete_rows,
+    insert_rows,
+    inserting,
+    write_many,
+)
+from sync.server.store import Data, Store, Stored, dumps, index_values, loads
 
 RecordKey = tuple[str, str]
 
@@ -44,6 +59,25 @@ _QUEUE_SQL = (
     f"'{version_counter.name}'::regclass::oid::bigint)"
 )
 _COUNTER_SQL = f"UPDATE {version_counter.name} SET value = value RETURNING value"
+_COUNTER_READ_SQL = f"SELECT value FROM {version_counter.name}"
+# A push's opening reads on PostgreSQL (``Writer.open_push``), sent in one pipeline.
+_RESULTS_SQL = f"SELECT op_id, user_id, result FROM {op_results.name} WHERE op_id = ANY(%s)"
+_RECORDS_SQL = (
+    f"SELECT collection, id, version, deleted, data, updated_at, updated_by FROM {records.name} "
+    "WHERE collection = %s AND id = ANY(%s)"
+)
+_KEYS_SQL = (
+    f"SELECT record_id, key FROM {record_keys.name} WHERE collection = %s AND record_id = ANY(%s)"
+)
+# What committed since an optimistic writer's base (``lock_and_check``): records and their
+# index rows.
+_CHANGED_SQL = (
+    f"SELECT r.collection, r.id, i.field, i.value FROM {records.name} r "
+    f"LEFT OUTER JOIN {record_index.name} i "
+    "ON i.collection = r.collection AND i.record_id = r.id WHERE r.version > %s"
+)
+RECORD_COLUMNS = ("collection", "id", "version", "deleted", "data", "updated_at", "updated_by")
+EXIT_COLUMNS = ("version", "collection", "record_id", "key", "at")
 IndexKey = tuple[str, str, str]  # collection, field, value
 
 
@@ -118,25 +152,98 @@ class Writer(Store):
         then writes one statement per table instead of two per record."""
         self.optimistic = True
 
+    def open_push(
+        self, lead: str | None, op_ids: list[str], pairs: Iterable[RecordKey]
+    ) -> list[tuple[str, str, str]]:
+        """PostgreSQL: a push's opening reads in one round trip (a pipeline), their answers
+        read once: ``lead`` first (``"lock"``: take the version lock, as ``lock()`` then
+        ``buffer()``; ``"counter"``: start optimistic, as ``start_optimistic()``; None:
+        nothing), then the stored results of ``op_ids`` (returned: op id, user id, result
+        text) and the records ``pairs`` not read yet with their scope keys (as ``prefetch``).
+        Pessimistic, a push held the lock for 4 round trips before its first op (lock, op
+        results, records, keys) and each, on a busy machine, also waited its turn for the
+        process's GIL and a core when its answer came."""
+        by_collection: dict[str, list[str]] = {}
+        for collection, record_id in pairs:
+            if (collection, record_id) not in self._cache:
+                by_collection.setdefault(collection, []).append(record_id)
+                self._cache[(collection, record_id)] = None
+        dbapi: Any = self.conn.connection.dbapi_connection
+        waiting = time.perf_counter()
+        with dbapi.pipeline():
+            head = None
+            if lead == "lock":
+                dbapi.execute(_QUEUE_SQL)
+                head = dbapi.execute(_COUNTER_SQL)
+            elif lead == "counter":
+                head = dbapi.execute(_COUNTER_READ_SQL)
+            stored = dbapi.execute(_RESULTS_SQL, (op_ids,)) if op_ids else None
+            reads = [
+                (c, ids, dbapi.execute(_RECORDS_SQL, (c, ids)), dbapi.execute(_KEYS_SQL, (c, ids)))
+                for c, ids in by_collection.items()
+            ]
+        if head is not None:
+            value = int(head.fetchone()[0])
+            self.version = self.base = self.top = value
+            self.optimistic = True  # optimistic, or under the lock with the writes buffered
+            if lead == "lock":
+                self.locked_at = time.perf_counter()
+                self.lock_wait = self.locked_at - waiting
+        for collection, ids, found, keys in reads:
+            for record_id in ids:
+                self.read_ids.add((collection, record_id))
+                self._keys[(collection, record_id)] = set()
+            for row in found.fetchall():
+                self._cache[(collection, row[1])] = Stored(
+                    row[0], row[1], row[2], bool(row[3]), loads(row[4]), row[5], row[6]
+                )
+            for record_id, key in keys.fetchall():
+                self._keys[(collection, record_id)].add(key)
+        return [] if stored is None else list(stored.fetchall())
+
     def lock_and_check(self) -> bool:
         """Take the lock; True when nothing read changed since ``base`` (the buffered writes
         stand, their versions shifted), False when the caller must settle again (now under the
         lock, the changed reads and every buffered write forgotten)."""
-        top = self.top = self._take_lock()
-        if top == self.base:
-            return True
-        joined = records.outerjoin(
-            record_index,
-            and_(
-                record_index.c.collection == records.c.collection,
-                record_index.c.record_id == records.c.id,
-            ),
-        )
-        rows = self.conn.execute(
-            select(records.c.collection, records.c.id, record_index.c.field, record_index.c.value)
-            .select_from(joined)
-            .where(records.c.version > self.base)
-        ).all()
+        if self.conn.dialect.name == "postgresql":
+            # the lock and what committed since ``base`` in one round trip: each statement of
+            # a READ COMMITTED transaction sees what committed before it, so the read that
+            # follows the lock sees every commit before it
+            waiting = time.perf_counter()
+            dbapi: Any = self.conn.connection.dbapi_connection
+            with dbapi.pipeline():
+                dbapi.execute(_QUEUE_SQL)
+                head = dbapi.execute(_COUNTER_SQL)
+                changed_rows = dbapi.execute(_CHANGED_SQL, (self.base,))
+            top = self.top = int(head.fetchone()[0])
+            self.locked_at = time.perf_counter()
+            self.lock_wait = self.locked_at - waiting
+            if top == self.base:
+                return True
+            rows: list[Any] = list(changed_rows.fetchall())
+        else:
+            top = self.top = self._take_lock()
+            if top == self.base:
+                return True
+            joined = records.outerjoin(
+                record_index,
+                and_(
+                    record_index.c.collection == records.c.collection,
+                    record_index.c.record_id == records.c.id,
+                ),
+            )
+            rows = list(
+                self.conn.execute(
+                    select(
+                        records.c.collection,
+                        records.c.id,
+                        record_index.c.field,
+                        record_index.c.value,
+                    )
+                    .select_from(joined)
+                    .where(records.c.version > self.base)
+                ).all()
+            )
         changed = {(c, i) for c, i, _f, _v in rows}
         finds = {(c, f, v) for c, _i, f, v in rows if f is not None}
         collections = {c for c, _i in changed}
@@ -204,7 +311,12 @@ class Writer(Store):
         self.flush()
         # never below what others committed meanwhile (a writer may have written nothing)
         value = max(self.top, self.final(self.version))
-        self.conn.execute(update(version_counter).values(value=value))
+        write_many(
+            self.conn,
+            "counter",
+            lambda: update(version_counter).values(value=bindparam("value")),
+            [{"value": value}],
+        )
 
     # -- writing -------------------------------------------------------------------------
 
@@ -219,37 +331,22 @@ class Writer(Store):
                 else:
                     updates.append({"b_collection": collection, "b_id": record_id, **row})
             self._pending = {}
-            if inserts:
-                self.conn.execute(insert(records).inline(), inserts)
-            if updates:
-                self.conn.execute(
-                    update(records)
-                    .where(
-                        and_(
-                            records.c.collection == bindparam("b_collection"),
-                            records.c.id == bindparam("b_id"),
-                        )
-                    )
-                    .values(
-                        version=bindparam("version"),
-                        deleted=bindparam("deleted"),
-                        data=bindparam("data"),
-                        updated_at=bindparam("updated_at"),
-                        updated_by=bindparam("updated_by"),
-                    ),
-                    updates,
-                )
+            write_many(
+                self.conn, "insert records", lambda: inserting(records, RECORD_COLUMNS), inserts
+            )
+            write_many(self.conn, "update records", _record_update, updates)
         if self.optimistic:
             self._flush_buffers()
 
     def _flush_buffers(self) -> None:
         self._index.flush(self.conn, record_index, INDEX_COLUMNS)
         self._scope_keys.flush(self.conn, record_keys, KEYS_COLUMNS)
-        if self._exits:
-            self.conn.execute(
-                insert(scope_exits).inline(),  # no RETURNING: it may run in a pipeline
-                [{**row, "version": self.final(row["version"])} for row in self._exits],
-            )
+        write_many(
+            self.conn,
+            "insert scope_exits",
+            lambda: inserting(scope_exits, EXIT_COLUMNS),
+            [{**row, "version": self.final(row["version"])} for row in self._exits],
+        )
         self._exits.clear()
 
     def put(
@@ -396,3 +493,22 @@ class Writer(Store):
         gone = {(c, i, f) for (c, f, v), ids in removed if v == value for i in ids}
         added = [(c, i, f) for (c, f, v), ids in added_ids if v == value for i in ids]
         return [r for r in found if r not in gone] + added
+
+
+def _record_update() -> Any:
+    return (
+        update(records)
+        .where(
+            and_(
+                records.c.collection == bindparam("b_collection"),
+                records.c.id == bindparam("b_id"),
+            )
+        )
+        .values(
+            version=bindparam("version"),
+            deleted=bindparam("deleted"),
+            data=bindparam("data"),
+            updated_at=bindparam("updated_at"),
+            updated_by=bindparam("updated_by"),
+        )
+    )
