@@ -113,6 +113,7 @@ def push_on(
     try:
         with conn.begin():
             pusher = Pusher(conn, who, device, optimistic=optimistic and CONTENTION.optimistic())
+            pusher.commit = True  # with its writes (PostgreSQL); the block's end then has none
             results = pusher.run(ops)
         if pusher.optimistic:
             CONTENTION.note(pusher.resettled)
@@ -124,7 +125,9 @@ def push_on(
         # a concurrent push stored one of these op ids first (a client that resent a push
         # still in flight): settled again under the lock, it returns the stored results
         with conn.begin():
-            return Pusher(conn, who, device).run(ops)
+            again = Pusher(conn, who, device)
+            again.commit = True
+            return again.run(ops)
 
 
 def _trace(path: str, pusher: Pusher, ops: int, started: float) -> None:
@@ -182,6 +185,9 @@ class Pusher:
         self._new: list[dict[str, Any]] = []  # results settled by this push (stored after)
         self._history: list[dict[str, Any]] = []
         self._lead: str | None = None  # PostgreSQL: what the first reads open with (run)
+        # Commit with the writes, in their pipeline (``Writer.batch``): the caller's
+        # transaction block then finds nothing left to commit.
+        self.commit = False
 
     def run(self, ops: list[Any]) -> list[dict[str, Any]]:
         """Settle and write every op; the caller commits (``engine.begin()``). A concurrent
@@ -216,7 +222,8 @@ class Pusher:
         ]
         for row in self._history:
             row["version"] = w.final(row["version"])
-        with w.batch():  # the writes under the lock in one round trip (PostgreSQL)
+        # the writes under the lock in one round trip (PostgreSQL), the commit too if asked
+        with w.batch(commit=self.commit):
             write_many(w.conn, "insert op_results", _insert_results, stored)
             write_many(w.conn, "insert history", _insert_history, self._history)
             w.finish()

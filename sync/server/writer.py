@@ -281,21 +281,26 @@ class Writer(Store):
         self.shift = 0
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self, *, commit: bool = False) -> Iterator[None]:
         """The statements inside sent in one PostgreSQL pipeline, their answers read once at
         the end: the writes an optimistic writer makes under the lock then cost one round trip
-        instead of one each (the lock is held for less time). A failed statement raises when
-        the block ends; a unique violation as SQLAlchemy's ``IntegrityError``, as outside.
-        Nothing changes on SQLite or for a pessimistic writer."""
+        instead of one each (the lock is held for less time). With ``commit``, the
+        transaction's COMMIT goes in the same pipeline (one round trip fewer holding the lock;
+        the caller's ``conn.begin()`` block then finds it committed, and its own commit sends
+        nothing). A failed statement raises when the block ends (the transaction then rolled
+        back, not committed); a unique violation as SQLAlchemy's ``IntegrityError``, as
+        outside. Nothing changes on SQLite or for a pessimistic writer."""
         if not self.optimistic or self.conn.dialect.name != "postgresql":
             yield
             return
         import psycopg
 
-        dbapi = self.conn.connection.dbapi_connection
+        dbapi: Any = self.conn.connection.dbapi_connection
         try:
-            with dbapi.pipeline():  # type: ignore[union-attr]
+            with dbapi.pipeline():
                 yield
+                if commit:
+                    dbapi.commit()
         except psycopg.IntegrityError as exc:
             raise IntegrityError(None, None, exc) from exc
 
