@@ -59,9 +59,9 @@ bench: $(STAMP)
 # the table of the three sizes and the growth targets. The copies are built once and kept
 # (.bench-cache/wc-N, shared by the store and window benchmarks; the sync server's in
 # ~/.cache/offa-bench). The 1M server database: 110 s of CPU (tests/benchmarks/server_copy.py).
-# The 1M working copy (the demo fill, one transaction of ~5.1 million records) slows as it grows:
-# 1.25 million records in 5.9 min of CPU, 30 min wall at load 12, the rate down to a fifth of a
-# small copy's; it was never finished (see tests/benchmarks/large.py). OFFA_BENCH_LARGE_KEEP,
+# The 1M working copy (the demo fill, ~5.1 million records, committed every 100,000, its indexes
+# built at the end): 10-14 s of CPU per 100,000 records, flat (see tests/benchmarks/large.py);
+# on a loaded shared machine it takes hours of wall time: build it once. OFFA_BENCH_LARGE_KEEP,
 # _MODULES, _TABLE_ONLY run it in parts; OFFA_BENCH_LARGE_SIZES=1000,10000 for a quick look;
 # bench-large-results.json is written after each size.
 bench-large: $(STAMP)

@@ -19,14 +19,16 @@ list, list open and sort, search as you type and the incremental sync of 10 chan
 
 The copies: the sync server's 1,000,000 records take 110 s of CPU (``server_copy``, the rows
 ``setup.put_records`` writes, in bulk). The 1,000,000-contract working copy is the demo fill of
-``bench_store.data_folder``, about 5.1 million records in one transaction: on a 2-core machine
-at load 12 it had written 1.25 million after 5.9 min of CPU (30 min wall), at a fifth of the
-rate of a 20,000-contract fill (1,400 records per CPU-second against 6,800), 94 % of the
-samples in SQLite's inserts (likely: indexes on random ids far past the 64 MiB page cache, so
-that most inserts read back and decrypt pages spilled to a WAL of several GB); it has never
-been finished. Cheaper ways not yet measured: commits every 100,000 records or so (the derived
-tables flagged stale and rebuilt once at the end, as a first sync does), a larger page cache
-for the fill.
+``bench_store.data_folder``, about 5.1 million records. Written in one transaction, it slowed
+to a fifth of a small fill's rate (1,400 records per CPU-second after 1.25 million); with a
+commit every 100,000 records alone (``demo_fill.COMMIT_EVERY``) the CPU per 100,000 still grew
+(15 -> 33 s over the first 500,000: inserts into indexes on random keys, ids and dates, past
+the page cache, each reading back and re-encrypting a page). From 20,000 contracts the fill
+sets the explicit indexes aside and builds them at its end, each in one sorted pass, with a
+page cache of about 1 KiB a contract for the primary keys that stay: 8-15 s of CPU per 100,000
+records, flat to the end of the rows (5,148,154 records in 62 min wall at load 11-17, nice 15
+then 10). 100,000 contracts: 79.5 s of CPU (181 s in one transaction). Build once, keep the
+folder, and run the modules in parts.
 
 Writes ``bench-large-results.json`` (every row of every size, and the growth checks); the exit
 code is 1 when a growth target is missed or a size failed to run.
