@@ -69,6 +69,12 @@ BULK_MIN = 200
 STALE = "derived_stale"  # sync_state: derived data deferred and not yet rebuilt
 
 
+def _expected(done: int, changes: list[Any], page: dict[str, Any]) -> int:
+    """About how many records a pull brings in all, known at this page (``remaining``: those
+    after it, API.md)."""
+    return done + len(changes) + int(page.get("remaining") or 0)
+
+
 class SyncEngine:
     """Syncs one working copy with one server account."""
 
@@ -213,7 +219,7 @@ class SyncEngine:
                         into = open_tx.enter_context(self.store.transaction())
                         since = time.monotonic()
                     if bulk and len(changes) >= BULK_MIN:
-                        into.defer_derived()
+                        into.defer_derived(_expected(done, changes, page))
                         stale = True
                     apply_page(into, changes, report, first=new_copy)
                     into.state.put("cursor", page["cursor"])
@@ -324,7 +330,7 @@ class SyncEngine:
                     seen.setdefault(change["collection"], set()).add(change["id"])
                 with self.store.transaction() as tx:
                     if len(changes) >= BULK_MIN:
-                        tx.defer_derived()
+                        tx.defer_derived(_expected(done, changes, page))
                     apply_page(tx, changes, report, force=wanted, repair=repair)
                     crash_point("resync_page_applied_before_commit")
                 cursor = page["cursor"]

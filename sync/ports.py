@@ -226,11 +226,12 @@ class SyncTransaction(Protocol):
     @property
     def conflicts(self) -> ConflictStore: ...
 
-    def defer_derived(self) -> None:
+    def defer_derived(self, records: int = 0) -> None:
         """Bulk hook, for a large page of a first sync or a re-pull: the store may set aside
         the upkeep of its derived data (search index, list keys) until this transaction ends,
         flagging it stale in the same transaction, so :meth:`SyncStore.rebuild_derived` redoes
-        it set-based after the last page. A store without derived data does nothing."""
+        it set-based after the last page; ``records``: about how many the whole load brings
+        (the store may size its caches for them). A store without derived data does nothing."""
 
     def take_new(self, changes: Sequence[Mapping[str, Any]]) -> None:
         """Pulled changes (API.md's change objects, live, of known collections, one per

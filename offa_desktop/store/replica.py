@@ -24,7 +24,7 @@ from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.store import derived, tables, verify
 from offa_desktop.store.bulk import by_collection, chunks, instant_column
 from offa_desktop.store.codec import sql_columns, to_api, to_sql_row
-from offa_desktop.store.db import WorkingCopy, lean_cache, space_checkpoints
+from offa_desktop.store.db import WorkingCopy, bulk_cache_kib, lean_cache, space_checkpoints
 from offa_desktop.store.records import table
 from offa_desktop.store.replica_states import BaseState, RecordState
 from offa_desktop.store.types import utc_now
@@ -312,15 +312,16 @@ class ReplicaTransaction:
         self._stack = stack
         self._deferred = False
 
-    def defer_derived(self) -> None:
+    def defer_derived(self, records: int = 0) -> None:
         """For a bulk page: the search and list triggers are set aside until this transaction
         ends (put back before it commits) and the derived tables are flagged stale with it;
         :func:`rebuild_derived` rebuilds them set-based afterwards. Its commit checkpoints
-        less often (:func:`db.space_checkpoints`)."""
+        less often (:func:`db.space_checkpoints`); its page cache is sized for the ``records``
+        the whole load brings (:func:`db.bulk_cache_kib`)."""
         if self._deferred:
             return
         self._stack.enter_context(derived.triggers_aside(self._conn))
-        self._stack.enter_context(lean_cache(self._conn))
+        self._stack.enter_context(lean_cache(self._conn, bulk_cache_kib(records)))
         space_checkpoints(self._conn)
         derived.mark_stale(self._conn)
         self._deferred = True

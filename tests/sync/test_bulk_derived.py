@@ -281,7 +281,7 @@ def test_a_bulk_page_keeps_a_lean_page_cache_then_gives_the_lists_theirs(tmp_pat
     100,000 records filled 64 MiB it never read again: 172 MB peak RSS instead of 118); the
     connection has its 64 MiB again afterwards, for the lists."""
     from offa_desktop.store import replica
-    from offa_desktop.store.db import BULK_CACHE_KIB, CACHE_KIB
+    from offa_desktop.store.db import BULK_CACHE_KIB, CACHE_KIB, bulk_cache_kib
 
     wc = WorkingCopy.open(tmp_path / "copy.sqlite3")
     try:
@@ -291,6 +291,13 @@ def test_a_bulk_page_keeps_a_lean_page_cache_then_gives_the_lists_theirs(tmp_pat
             tx.defer_derived()
             assert raw.execute("PRAGMA cache_size").fetchone()[0] == -BULK_CACHE_KIB
         assert raw.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+        # a load of 1,000,000 records caches what its random ids need (not 8 MiB)
+        with replica.transaction(wc) as tx:
+            tx.defer_derived(1_000_000)
+            big = -raw.execute("PRAGMA cache_size").fetchone()[0]
+            assert big == bulk_cache_kib(1_000_000) > 100 * 1024
+        assert raw.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+        assert bulk_cache_kib(1_000) == BULK_CACHE_KIB
         assert replica.rebuild_derived(wc)  # the page flagged the derived tables stale
         with wc.session() as db:
             assert db.execute(text("PRAGMA cache_size")).scalar_one() == -CACHE_KIB
