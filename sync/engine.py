@@ -40,7 +40,7 @@ from sync.ports import (
     SyncTransaction,
 )
 from sync.pushing import PUSH_BATCH, select_batch, settle, wire
-from sync.repair import after_repair, inspect, log_repairs, note_repairs
+from sync.repair import after_repair, copy_checksums, inspect, log_repairs, note_repairs
 
 log = logging.getLogger("offa.sync")
 
@@ -241,10 +241,28 @@ class SyncEngine:
             log.warning("curseur expiré : tout est repris depuis le début")
             self.resync([ALL], report)
             return
+        server = page.get("checksum") if due else None
+        if stale and isinstance(server, dict):
+            # The copy's checksums summed from a snapshot on another thread while the derived
+            # data are rebuilt (SQLite's statements there leave the interpreter free): only a
+            # sync changes the versions summed, and this one holds the sync lock.
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="offa-check")
+            try:
+                summed = pool.submit(self._sums, list(server))
+                self.store.rebuild_derived()
+                sums = summed.result()
+            finally:
+                pool.shutdown(wait=True)
+            self._check(server, report, sums)
+            return
         if stale:
             self.store.rebuild_derived()
-        if due and isinstance(page.get("checksum"), dict):
-            self._check(page["checksum"], report)
+        if isinstance(server, dict):
+            self._check(server, report)
+
+    def _sums(self, collections: list[str]) -> dict[str, tuple[int, int]]:
+        with self.store.snapshot() as view:
+            return copy_checksums(view, collections)
 
     def _next_page_ready(self) -> bool:
         """True when the page being fetched ahead has come, or comes within
@@ -297,11 +315,17 @@ class SyncEngine:
             pool.shutdown(wait=False, cancel_futures=True)
 
     # --- checks and re-pulls ---------------------------------------------------------------
-    def _check(self, server: dict[str, Any], report: SyncReport) -> None:
-        """Compare the copy with the server's checksums; repair the collections found wrong."""
+    def _check(
+        self,
+        server: dict[str, Any],
+        report: SyncReport,
+        sums: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
+        """Compare the copy with the server's checksums; repair the collections found wrong.
+        ``sums``: the copy's checksums, already summed from what is committed."""
         report.checked = True
         with self.store.transaction() as tx:
-            found = inspect(tx, server, thorough=self.verify)
+            found = inspect(tx, server, thorough=self.verify, sums=sums)
             tx.state.put("checksum_at", str(self.clock()))
             wrong = found.collections
             if wrong:

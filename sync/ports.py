@@ -246,6 +246,11 @@ class SyncStore(Protocol):
     def transaction(self) -> AbstractContextManager[SyncTransaction]:
         """A transaction that commits on normal exit and rolls back on an exception."""
 
+    def snapshot(self) -> AbstractContextManager[SyncTransaction]:
+        """A read-only view of what is committed, on a connection of its own that takes no
+        write lock: it may be read on another thread while a transaction writes (nothing may
+        be written through it)."""
+
     def rebuild_derived(self) -> bool:
         """Bulk hook, after the last page: the derived data deferred by
         :meth:`SyncTransaction.defer_derived` rebuilt in one transaction and the stale flag

@@ -72,14 +72,29 @@ class Finding:
         return " ; ".join(parts)
 
 
-def inspect(tx: SyncTransaction, server: Mapping[str, Any], *, thorough: bool) -> Finding:
+def copy_checksums(
+    tx: SyncTransaction, collections: Iterable[str]
+) -> dict[str, tuple[int, int]]:
+    """:func:`copy_checksum` of each of these collections this client keeps."""
+    return {c: copy_checksum(tx, c) for c in collections if c in COLLECTIONS}
+
+
+def inspect(
+    tx: SyncTransaction,
+    server: Mapping[str, Any],
+    *,
+    thorough: bool,
+    sums: Mapping[str, tuple[int, int]] | None = None,
+) -> Finding:
     """Compare the copy with the server's checksums (and its records with their bases);
-    the collections found right get their checksum stored as summed from the copy."""
+    the collections found right get their checksum stored as summed from the copy.
+    ``sums``: the copy's checksums when already summed (:func:`copy_checksums`, from a
+    snapshot of the same records)."""
     found = Finding()
     for collection in sorted(server):
         if collection not in COLLECTIONS:
             continue  # a newer server's collection: not kept here
-        mine = copy_checksum(tx, collection)
+        mine = sums[collection] if sums is not None else copy_checksum(tx, collection)
         suspects = tx.records.suspects(collection, thorough)
         if mine != server_checksum(server[collection]):
             found.wrong.append(collection)

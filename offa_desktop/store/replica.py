@@ -356,6 +356,14 @@ def transaction(wc: WorkingCopy) -> Iterator[ReplicaTransaction]:
         yield ReplicaTransaction(uow.session.connection(), stack)
 
 
+@contextmanager
+def snapshot(wc: WorkingCopy) -> Iterator[ReplicaTransaction]:
+    """The sync tables read in one snapshot of what is committed (a read session: no write
+    lock, so another thread's unit of work may write meanwhile); it never commits."""
+    with wc.session() as session, ExitStack() as stack:
+        yield ReplicaTransaction(session.connection(), stack)
+
+
 def rebuild_derived(wc: WorkingCopy) -> bool:
     """The search index and list keys rebuilt when flagged stale; True when it ran."""
     with wc.unit_of_work() as uow:

@@ -5,6 +5,8 @@ next open of the working copy."""
 
 from __future__ import annotations
 
+import json
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -120,6 +122,37 @@ def test_first_sync_in_bulk_equals_the_trigger_path(seeded: Server, tmp_path: Pa
         with wc.session() as db:
             hits = search(db, "zygomorphe ebeni")
         assert [h.id for h in hits] == [cid]
+    device.close()
+
+
+def test_a_bulk_first_sync_sums_its_checksums_while_the_derived_data_are_rebuilt(
+    seeded: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check after a bulk first sync: the copy's checksums summed from a snapshot on
+    another thread during the rebuild, found equal to the server's (no re-pull) and stored."""
+    from sync import engine as engine_module
+
+    summed = engine_module.copy_checksums
+    threads: list[str] = []
+
+    def spy(tx: object, collections: list[str]) -> dict[str, tuple[int, int]]:
+        threads.append(threading.current_thread().name)
+        return summed(tx, collections)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_module, "copy_checksums", spy)
+    device = _device(seeded, tmp_path)
+    report = device.sync_here(page_size=BULK_MIN)
+    assert report.pulled > BULK_MIN * 3 and report.checked and report.resynced == 0
+    assert len(threads) == 1 and threads[0] != threading.current_thread().name
+    with device.working_copy() as wc, wc.session() as db:
+        stored = dict(
+            db.execute(text("SELECT key, value FROM sync_state WHERE key LIKE 'checksum:%'")).all()
+        )
+        t = table("companies")
+        live = (t.c.version.is_not(None), t.c.deleted.is_(False))
+        companies = db.execute(select(t.c.id).where(*live)).all()
+    # (the state's values are JSON text)
+    assert json.loads(stored["checksum:companies"]).startswith(f"{len(companies)}:")
     device.close()
 
 

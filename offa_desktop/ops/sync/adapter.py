@@ -217,5 +217,10 @@ class StoreSyncAdapter:
         with replica.transaction(self.wc) as tx:
             yield StoreSyncTransaction(tx)
 
+    @contextmanager
+    def snapshot(self) -> Iterator[StoreSyncTransaction]:
+        with replica.snapshot(self.wc) as tx:
+            yield StoreSyncTransaction(tx)
+
     def rebuild_derived(self) -> bool:
         return replica.rebuild_derived(self.wc)
