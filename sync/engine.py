@@ -67,6 +67,9 @@ CHECKSUM_INTERVAL = 23 * 3600.0  # "about daily"
 # index, list keys) deferred, then rebuilt set-based once after the last page (store.derived).
 BULK_MIN = 200
 STALE = "derived_stale"  # sync_state: derived data deferred and not yet rebuilt
+# Where a page fetched ahead carries the store's prepare_new of its changes (not an API key:
+# API.md's keys are words).
+PREPARED = " prepared"
 
 
 def _expected(done: int, changes: list[Any], page: dict[str, Any]) -> int:
@@ -221,7 +224,7 @@ class SyncEngine:
                     if bulk and len(changes) >= BULK_MIN:
                         into.defer_derived(_expected(done, changes, page))
                         stale = True
-                    apply_page(into, changes, report, first=new_copy)
+                    apply_page(into, changes, report, first=new_copy, prepared=page.get(PREPARED))
                     into.state.put("cursor", page["cursor"])
                     crash_point("pull_page_applied_before_commit")
                     held += len(changes)
@@ -297,13 +300,14 @@ class SyncEngine:
         """
         first, rest = self._limits(bulk)
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="offa-pull")
+        fetch = self._fetch_prepared if bulk else self.client.pull
         try:
             self._check_cancel()
             page = self.client.pull(cursor, first, checksum=checksum)
             while True:
                 ahead: Future[dict[str, Any]] | None = None
                 if page.get("has_more"):
-                    ahead = pool.submit(self.client.pull, page["cursor"], rest, checksum)
+                    ahead = pool.submit(fetch, page["cursor"], rest, checksum)
                 self._ahead = ahead
                 yield page
                 if ahead is None:
@@ -313,6 +317,16 @@ class SyncEngine:
         finally:
             # A fetch still in flight (cancel, crash) is left to end on its own.
             pool.shutdown(wait=False, cancel_futures=True)
+
+    def _fetch_prepared(self, cursor: str, limit: int, checksum: bool) -> dict[str, Any]:
+        """A page of a bulk pull fetched, and what the store will write of its changes
+        computed on this (fetching) thread, under :data:`PREPARED`: the main thread's work on
+        the page before is mostly SQLite's, which leaves the interpreter free."""
+        page = self.client.pull(cursor, limit, checksum)
+        changes = page.get("changes") or []
+        if len(changes) >= BULK_MIN:
+            page[PREPARED] = self.store.prepare_new(changes)
+        return page
 
     # --- checks and re-pulls ---------------------------------------------------------------
     def _check(
@@ -355,7 +369,14 @@ class SyncEngine:
                 with self.store.transaction() as tx:
                     if len(changes) >= BULK_MIN:
                         tx.defer_derived(_expected(done, changes, page))
-                    apply_page(tx, changes, report, force=wanted, repair=repair)
+                    apply_page(
+                        tx,
+                        changes,
+                        report,
+                        force=wanted,
+                        repair=repair,
+                        prepared=page.get(PREPARED),
+                    )
                     crash_point("resync_page_applied_before_commit")
                 cursor = page["cursor"]
                 done += len(changes)

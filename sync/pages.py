@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -44,12 +44,24 @@ def apply_page(
     force: set[str] | None = None,
     repair: set[str] | None = None,
     first: bool = False,
+    prepared: Sequence[Any] | None = None,
 ) -> None:
     """Absorb a page; ``force``: collections taken again even when known (a re-pull);
     ``repair``: collections whose records that change without a newer server version are
     noted as repaired; ``first``: a page of a pull from the start into a copy that held no
-    base when the pull began (a first sync)."""
-    ours = [c for c in changes if c.get("collection") in COLLECTIONS]
+    base when the pull began (a first sync); ``prepared``: the store's ``prepare_new`` of
+    ``changes``, in their order (computed ahead)."""
+    if prepared is not None and len(prepared) == len(changes):
+        pairs = [
+            (c, p)
+            for c, p in zip(changes, prepared, strict=True)
+            if c.get("collection") in COLLECTIONS
+        ]
+        ours = [c for c, _ in pairs]
+        ahead: list[Any] | None = [p for _, p in pairs]
+    else:
+        ours = [c for c in changes if c.get("collection") in COLLECTIONS]
+        ahead = None
     if len(ours) < len(changes):  # a newer server's collection: not ours to keep
         log.warning("%d changes of unknown collections ignored", len(changes) - len(ours))
     keys = [(c["collection"], c["id"]) for c in ours]
@@ -72,8 +84,9 @@ def apply_page(
         # Records never seen here, with nothing local: taken as they are, in bulk (what
         # Absorber.absorb does with them, without an object per record).
         fresh: list[dict[str, Any]] = []
+        fresh_ahead: list[Any] = []
         rest: list[dict[str, Any]] = []
-        for change, key in zip(ours, keys, strict=True):
+        for i, (change, key) in enumerate(zip(ours, keys, strict=True)):
             if (
                 key in bases
                 or key in ops
@@ -84,8 +97,10 @@ def apply_page(
                 rest.append(change)
             else:
                 fresh.append(change)
+                if ahead is not None:
+                    fresh_ahead.append(ahead[i])
         if fresh:
-            tx.take_new(fresh)
+            tx.take_new(fresh, fresh_ahead if ahead is not None else None)
             if not report.everything:
                 for change in fresh:
                     report.touch(change["collection"], change["id"])

@@ -233,11 +233,14 @@ class SyncTransaction(Protocol):
         it set-based after the last page; ``records``: about how many the whole load brings
         (the store may size its caches for them). A store without derived data does nothing."""
 
-    def take_new(self, changes: Sequence[Mapping[str, Any]]) -> None:
+    def take_new(
+        self, changes: Sequence[Mapping[str, Any]], prepared: Sequence[Any] | None = None
+    ) -> None:
         """Pulled changes (API.md's change objects, live, of known collections, one per
         record) of records this copy has never seen and holds no edit or conflict of: each
         written as the server sent it, and as its base, as :meth:`sync.merge.Absorber.absorb`
-        would, without an object per record (most of a first sync)."""
+        would, without an object per record (most of a first sync). ``prepared``: what
+        :meth:`SyncStore.prepare_new` gave for these changes, in their order."""
 
 
 class SyncStore(Protocol):
@@ -245,6 +248,11 @@ class SyncStore(Protocol):
 
     def transaction(self) -> AbstractContextManager[SyncTransaction]:
         """A transaction that commits on normal exit and rolls back on an exception."""
+
+    def prepare_new(self, changes: Sequence[Mapping[str, Any]]) -> Sequence[Any]:
+        """What :meth:`SyncTransaction.take_new` would compute of each change (in their
+        order), computed ahead without a transaction: called on the thread that fetched a page
+        of a bulk pull, while the page before is written."""
 
     def snapshot(self) -> AbstractContextManager[SyncTransaction]:
         """A read-only view of what is committed, on a connection of its own that takes no

@@ -119,6 +119,11 @@ BULK_CACHE_BYTES_PER_RECORD = 128
 BULK_CACHE_MAX_KIB = 256 * 1024
 
 
+# The page cache of a scan reading each page once (the check's sum of every row's version): it
+# runs beside the rebuild after a first sync, whose cache it would add to the peak RSS.
+SCAN_CACHE_KIB = 2048
+
+
 def bulk_cache_kib(records: int) -> int:
     """The page cache (KiB) of a bulk load bringing about ``records`` records in all."""
     wanted = records * BULK_CACHE_BYTES_PER_RECORD // 1024

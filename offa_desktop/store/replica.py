@@ -24,7 +24,13 @@ from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.store import derived, tables, verify
 from offa_desktop.store.bulk import by_collection, chunks, instant_column
 from offa_desktop.store.codec import sql_columns, to_api, to_sql_row
-from offa_desktop.store.db import WorkingCopy, bulk_cache_kib, lean_cache, space_checkpoints
+from offa_desktop.store.db import (
+    SCAN_CACHE_KIB,
+    WorkingCopy,
+    bulk_cache_kib,
+    lean_cache,
+    space_checkpoints,
+)
 from offa_desktop.store.records import table
 from offa_desktop.store.replica_states import BaseState, RecordState
 from offa_desktop.store.types import utc_now
@@ -154,9 +160,9 @@ class RecordRows:
     def versions(self, collection: str) -> Iterator[tuple[str, int]]:
         """``(id, version)`` of the records this copy says the server holds live, read from
         the rows themselves (:func:`offa_desktop.store.verify.versions`). A scan of every row,
-        with the small page cache of a bulk load: pages read once are not kept (a first sync's
-        check of 100,000 records took 6 MB more peak RSS with the full cache)."""
-        with lean_cache(self.conn):
+        with a small page cache: pages read once are not kept (a first sync's check of 100,000
+        records took 6 MB more peak RSS with the full cache)."""
+        with lean_cache(self.conn, SCAN_CACHE_KIB):
             yield from verify.versions(self.conn, collection)
 
     def suspects(self, collection: str, thorough: bool = False) -> list[str]:
@@ -326,27 +332,59 @@ class ReplicaTransaction:
         derived.mark_stale(self._conn)
         self._deferred = True
 
-    def take_new(self, changes: Sequence[Mapping[str, Any]]) -> None:
+    def take_new(
+        self,
+        changes: Sequence[Mapping[str, Any]],
+        prepared: Sequence[Prepared | None] | None = None,
+    ) -> None:
         """Records never seen here, as the pull sent them (change objects of API.md, live, one
-        per record, no local edit or conflict): each row and its base written in one pass
-        over the change objects, as :meth:`RecordRows.put_many` and :meth:`BaseRows.put_many`
-        write them (a first sync's 100,000 records build no object of their own)."""
+        per record, no local edit or conflict): each row and its base written as
+        :meth:`RecordRows.put_many` and :meth:`BaseRows.put_many` write them (a first sync's
+        100,000 records build no object of their own). ``prepared``: :func:`prepare_new` of
+        these changes, when already computed (on the thread that fetched them)."""
+        if prepared is None:
+            prepared = prepare_new(changes)
         grouped: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
         bases: list[tuple[str, str, int, str]] = []
-        dumps = orjson.dumps
-        for change in changes:
-            collection, record_id, data = change["collection"], change["id"], change["data"]
-            version = int(change["version"])
-            row = to_sql_row(collection, record_id, version, data)
-            grouped[collection].append(
-                (*row[:3], instant_column(change.get("updated_at")), change.get("updated_by"),
-                 *row[5:])
-            )  # fmt: skip
-            bases.append((collection, record_id, version, dumps(data).decode()))
+        for item, change in zip(prepared, changes, strict=True):
+            if item is None:
+                raise ValueError(f"not a live record of a known collection: {change.get('id')}")
+            grouped[item[0]].append(item[1])
+            bases.append(item[2])
         for collection, rows in grouped.items():
             self._conn.exec_driver_sql(_upsert_sql(collection), rows)
         if bases:
             self._conn.exec_driver_sql(_BASE_UPSERT, bases)
+
+
+# What take_new writes of one change: its collection, its row, its base row.
+Prepared = tuple[str, tuple[Any, ...], tuple[str, str, int, str]]
+
+
+def prepare_new(changes: Sequence[Mapping[str, Any]]) -> list[Prepared | None]:
+    """The row and base :meth:`ReplicaTransaction.take_new` writes for each change (None for a
+    deletion, a change without data or of an unknown collection): plain values, no connection
+    needed, so the thread that fetched a page computes them while the page before is written
+    (SQLite's inserts leave the interpreter free)."""
+    found: list[Prepared | None] = []
+    dumps = orjson.dumps
+    for change in changes:
+        collection, data = change.get("collection"), change.get("data")
+        if collection not in COLLECTIONS or data is None or change.get("deleted"):
+            found.append(None)
+            continue
+        record_id = change["id"]
+        version = int(change["version"])
+        row = to_sql_row(collection, record_id, version, data)
+        found.append(
+            (
+                collection,
+                (*row[:3], instant_column(change.get("updated_at")), change.get("updated_by"),
+                 *row[5:]),
+                (collection, record_id, version, dumps(data).decode()),
+            )
+        )  # fmt: skip
+    return found
 
 
 @contextmanager

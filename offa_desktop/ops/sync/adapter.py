@@ -8,7 +8,7 @@ store as they are (they carry the attributes of the store's Protocols), so a fir
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -216,6 +216,9 @@ class StoreSyncAdapter:
     def transaction(self) -> Iterator[StoreSyncTransaction]:
         with replica.transaction(self.wc) as tx:
             yield StoreSyncTransaction(tx)
+
+    def prepare_new(self, changes: Sequence[Mapping[str, Any]]) -> list[Any]:
+        return replica.prepare_new(changes)
 
     @contextmanager
     def snapshot(self) -> Iterator[StoreSyncTransaction]:
