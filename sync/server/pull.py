@@ -252,6 +252,20 @@ def _run(conn: Connection, name: str, who: Principal | None, **values: Any) -> l
     return found
 
 
+def _run_together(
+    conn: Connection, runs: list[tuple[str, Principal | None, dict[str, Any]]]
+) -> list[list[Any]]:
+    """The rows of several compiled statements (as ``_run``); on PostgreSQL sent in one
+    pipeline, one round trip for all (they read one snapshot: the pull's transaction is
+    REPEATABLE READ)."""
+    if conn.dialect.name != "postgresql":
+        return [_run(conn, name, who, **values) for name, who, values in runs]
+    dbapi: Any = conn.connection.dbapi_connection
+    with dbapi.pipeline():
+        cursors = [dbapi.execute(*_bound(conn, name, who, **values)) for name, who, values in runs]
+    return [list(cursor.fetchall()) for cursor in cursors]
+
+
 def page_statement(conn: Connection, who: Principal, after: int, limit: int) -> tuple[str, Any]:
     """The SQL text and DBAPI parameters of the query of a page (to ``EXPLAIN`` it)."""
     return _bound(conn, "page", who, after=after, limit=limit)
@@ -357,16 +371,25 @@ def pull(
     """One page of the feed as JSON bytes; ``conn`` is inside a read transaction; ``sign``
     signs cursors (``Auth.sign``)."""
     after, estimate, stamp, scope = parse_cursor(cursor, sign)
-    ((top_value, horizon_value),) = _run(conn, "positions", None)
+    # the counter, the page and the scope exits read together (one round trip on PostgreSQL);
+    # the page is thrown away when the cursor turns out expired
+    runs: list[tuple[str, Principal | None, dict[str, Any]]] = [
+        ("positions", None, {}),
+        ("page", who, {"after": after, "limit": limit + 1}),
+    ]
+    if who.keys is not None:
+        runs.append(("exits", who, {"after": after, "limit": limit + 1}))
+    found = _run_together(conn, runs)
+    ((top_value, horizon_value),) = found[0]
     top = int(top_value)
     purged = int(horizon_value) if horizon_value else 0
     if after > 0 and (after < purged or after > top or scope != scope_hash(who)):
         raise ApiError(410, "cursor_expired", EXPIRED)
-    page: list[tuple[int, str]] = _run(conn, "page", who, after=after, limit=limit + 1)
+    page: list[tuple[int, str]] = found[1]
     rows: list[tuple[int, bytes]] = [(version, _line(line, who)) for version, line in page]
     if who.keys is not None:
         seen: dict[tuple[str, str], int] = {}
-        exits = _run(conn, "exits", who, after=after, limit=limit + 1)
+        exits = found[2]
         for version, collection, record_id, _at in exits:
             seen[(collection, record_id)] = version
         rows += [

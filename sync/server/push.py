@@ -37,7 +37,7 @@ from sync.server import scope
 from sync.server.models import history, op_results
 from sync.server.rules import ServerRuleContext
 from sync.server.scope import Principal
-from sync.server.side_rows import inserting, write_many
+from sync.server.side_rows import inserting, unnest_insert, write_many
 from sync.server.store import Data, dumps, loads
 from sync.server.writer import Writer
 
@@ -107,11 +107,13 @@ def push_ops(
 def push_on(
     conn: Connection, who: Principal, device: str, ops: list[Any], *, optimistic: bool
 ) -> list[dict[str, Any]]:
-    """``push_ops`` on a connection outside any transaction (the route's, which has just
-    checked the bearer token on it: one connection from the pool for the whole request)."""
+    """``push_ops`` on a connection (the route's, which has just checked the bearer token on
+    it: one connection from the pool for the whole request), outside any transaction or in
+    one begun by READ COMMITTED reads (the route's bearer check on PostgreSQL)."""
     started = time.perf_counter()
+    begun = conn.get_transaction()
     try:
-        with conn.begin():
+        with begun if begun is not None else conn.begin():
             pusher = Pusher(conn, who, device, optimistic=optimistic and CONTENTION.optimistic())
             pusher.commit = True  # with its writes (PostgreSQL); the block's end then has none
             results = pusher.run(ops)
@@ -159,6 +161,10 @@ HISTORY_COLUMNS = (
     "after",
     "resolution",
 )
+
+
+_RESULTS_ROWS = unnest_insert(op_results, RESULT_COLUMNS)
+_HISTORY_ROWS = unnest_insert(history, HISTORY_COLUMNS)
 
 
 def _insert_results() -> Any:
@@ -224,8 +230,8 @@ class Pusher:
             row["version"] = w.final(row["version"])
         # the writes under the lock in one round trip (PostgreSQL), the commit too if asked
         with w.batch(commit=self.commit):
-            write_many(w.conn, "insert op_results", _insert_results, stored)
-            write_many(w.conn, "insert history", _insert_history, self._history)
+            write_many(w.conn, "insert op_results", _insert_results, stored, _RESULTS_ROWS)
+            write_many(w.conn, "insert history", _insert_history, self._history, _HISTORY_ROWS)
             w.finish()
         return results
 

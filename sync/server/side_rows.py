@@ -9,9 +9,22 @@ locked. Both go through :func:`delete_rows` and :func:`insert_rows`, one stateme
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, delete, insert
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Connection,
+    Integer,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    insert,
+)
 
 Group = tuple[str, ...]
 
@@ -60,7 +73,7 @@ def _rows(changes: dict[Group, set[str]]) -> list[tuple[str, ...]]:
 def delete_rows(
     conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[str]]
 ) -> None:
-    """Delete the rows whose ``columns`` hold these values (one executemany)."""
+    """Delete the rows whose ``columns`` hold these values (one statement)."""
     if rows:
 
         def build() -> Any:
@@ -68,16 +81,28 @@ def delete_rows(
             return delete(table).where(where)
 
         bound = [{f"b_{name}": v for name, v in zip(columns, row, strict=True)} for row in rows]
-        write_many(conn, f"delete {table.name} {columns}", build, bound)
+        write_many(
+            conn,
+            f"delete {table.name} {columns}",
+            build,
+            bound,
+            unnest_delete(table, tuple(columns)),
+        )
 
 
 def insert_rows(
     conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[str]]
 ) -> None:
-    """Insert these rows (one executemany)."""
+    """Insert these rows (one statement)."""
     if rows:
         bound = [dict(zip(columns, row, strict=True)) for row in rows]
-        write_many(conn, f"insert {table.name} {columns}", lambda: inserting(table, columns), bound)
+        write_many(
+            conn,
+            f"insert {table.name} {columns}",
+            lambda: inserting(table, columns),
+            bound,
+            unnest_insert(table, tuple(columns)),
+        )
 
 
 def inserting(table: Table, columns: Sequence[str]) -> Any:
@@ -86,27 +111,96 @@ def inserting(table: Table, columns: Sequence[str]) -> Any:
     return insert(table).values({name: bindparam(name) for name in columns}).inline()
 
 
+@dataclass(frozen=True)
+class Unnest:
+    """A PostgreSQL statement that writes many rows at once: the rows' values go as one
+    array a column (``%s`` each, in ``keys`` order), read back as rows with ``unnest``."""
+
+    sql: str
+    keys: tuple[str, ...]  # the keys of the row dicts, one array each
+
+    def params(self, rows: list[Any]) -> list[list[Any]]:
+        return [[row[key] for row in rows] for key in self.keys]
+
+
+def _array_type(column: Column[Any]) -> str:
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return "boolean"
+    if isinstance(kind, BigInteger):
+        return "bigint"
+    if isinstance(kind, Integer):
+        return "integer"
+    return "text"
+
+
+def _unnest(table: Table, columns: tuple[str, ...]) -> str:
+    arrays = ", ".join(f"%s::{_array_type(table.c[name])}[]" for name in columns)
+    return f"unnest({arrays}) AS u({', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)})"
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+@cache
+def unnest_insert(table: Table, columns: tuple[str, ...]) -> Unnest:
+    """INSERT of rows whose keys are the column names."""
+    names = ", ".join(_q(c) for c in columns)
+    sql = f"INSERT INTO {table.name} ({names}) SELECT {names} FROM {_unnest(table, columns)}"
+    return Unnest(sql, columns)
+
+
+@cache
+def unnest_delete(table: Table, columns: tuple[str, ...]) -> Unnest:
+    """DELETE of the rows matching all ``columns`` (row keys ``b_<column>``)."""
+    match = " AND ".join(f"t.{_q(c)} = u.{_q(c)}" for c in columns)
+    sql = f"DELETE FROM {table.name} AS t USING {_unnest(table, columns)} WHERE {match}"
+    return Unnest(sql, tuple(f"b_{c}" for c in columns))
+
+
+@cache
+def unnest_update(table: Table, keys: tuple[str, ...], values: tuple[str, ...]) -> Unnest:
+    """UPDATE of ``values`` in the rows matching ``keys`` (row keys ``b_<key>``, then the
+    value columns' names)."""
+    sets = ", ".join(f"{_q(c)} = u.{_q(c)}" for c in values)
+    match = " AND ".join(f"t.{_q(c)} = u.{_q(c)}" for c in keys)
+    sql = f"UPDATE {table.name} AS t SET {sets} FROM {_unnest(table, keys + values)} WHERE {match}"
+    return Unnest(sql, tuple(f"b_{c}" for c in keys) + values)
+
+
 # Statements compiled once for PostgreSQL (``write_many``), by name.
 _PG_SQL: dict[str, str] = {}
 
 
-def write_many(conn: Connection, name: str, build: Callable[[], Any], rows: list[Any]) -> None:
-    """Run the statement ``build()`` (named bind parameters) once for each row (a dict).
+def write_many(
+    conn: Connection,
+    name: str,
+    build: Callable[[], Any],
+    rows: list[Any],
+    unnest: Unnest | None = None,
+) -> None:
+    """Run the statement ``build()`` (named bind parameters) for each row (a dict).
 
-    On PostgreSQL the statement is compiled once (cached under ``name``) and its rows go to
-    psycopg's ``executemany`` on the connection's DBAPI cursor, inside the writer's pipeline
-    when it has one: SQLAlchemy's statement cache, parameter processing and result objects
+    On PostgreSQL, with ``unnest``, all the rows go in one statement (one array a column);
+    else the statement is compiled once (cached under ``name``) and its rows go to psycopg's
+    ``executemany``; either way on the connection's DBAPI cursor, inside the writer's pipeline
+    when it has one. SQLAlchemy's statement cache, parameter processing and result objects
     cost more CPU than the writes themselves (a push of 20 edits spent about a fifth of its
-    CPU there), and that CPU was spent holding the version lock. Elsewhere (SQLite) through
-    SQLAlchemy."""
+    CPU there), and an executemany in a pipeline sends and polls row by row: CPU spent
+    holding the version lock. Elsewhere (SQLite) through SQLAlchemy."""
     if not rows:
         return
     if conn.dialect.name != "postgresql":
         conn.execute(build(), rows)
         return
+    # (a client-side cursor holds nothing on the server; not closed here, as in a pipeline
+    # its results are still to come)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    if unnest is not None:
+        cursor.execute(unnest.sql, unnest.params(rows))
+        return
     sql = _PG_SQL.get(name)
     if sql is None:
         sql = _PG_SQL[name] = str(build().compile(dialect=conn.dialect))
-    # (a client-side cursor holds nothing on the server; not closed here, as in a pipeline
-    # its results are still to come)
-    conn.connection.dbapi_connection.cursor().executemany(sql, rows)  # type: ignore[union-attr]
+    cursor.executemany(sql, rows)

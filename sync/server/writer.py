@@ -45,6 +45,8 @@ from sync.server.side_rows import (
     delete_rows,
     insert_rows,
     inserting,
+    unnest_insert,
+    unnest_update,
     write_many,
 )
 from sync.server.store import Data, Store, Stored, dumps, index_values, loads
@@ -337,9 +339,19 @@ class Writer(Store):
                     updates.append({"b_collection": collection, "b_id": record_id, **row})
             self._pending = {}
             write_many(
-                self.conn, "insert records", lambda: inserting(records, RECORD_COLUMNS), inserts
+                self.conn,
+                "insert records",
+                lambda: inserting(records, RECORD_COLUMNS),
+                inserts,
+                unnest_insert(records, RECORD_COLUMNS),
             )
-            write_many(self.conn, "update records", _record_update, updates)
+            write_many(
+                self.conn,
+                "update records",
+                _record_update,
+                updates,
+                unnest_update(records, ("collection", "id"), RECORD_COLUMNS[2:]),
+            )
         if self.optimistic:
             self._flush_buffers()
 
@@ -351,6 +363,7 @@ class Writer(Store):
             "insert scope_exits",
             lambda: inserting(scope_exits, EXIT_COLUMNS),
             [{**row, "version": self.final(row["version"])} for row in self._exits],
+            unnest_insert(scope_exits, EXIT_COLUMNS),
         )
         self._exits.clear()
 

@@ -83,7 +83,12 @@ async def push(request: Request, ctx: Context, token: BearerToken, _v: ClientVer
         # One worker thread and one connection for the bearer check (401 first, as a
         # dependency gave it), the body's checks and the push.
         with ctx.engine.connect() as conn:
-            who = ctx.auth.authenticate(token, conn)
+            # PostgreSQL: the token's session read in the push's own transaction (READ
+            # COMMITTED: it fixes no snapshot for what follows), not in one ended by a
+            # ROLLBACK round trip. SQLite: in its own, as a read that opened the push's
+            # transaction would make its write fail at once when another writer had committed
+            # meanwhile, instead of waiting for the lock.
+            who = ctx.auth.authenticate(token, conn, within=not ctx.sqlite)
             device, ops = _push_body(raw)
             return push_on(conn, who, device, ops, optimistic=not ctx.sqlite)
 
