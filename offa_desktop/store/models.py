@@ -75,12 +75,17 @@ LIVE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("ix_contracts_radar_tutor", ("tutor_id", "status")),
     ),
     "tutors": (
-        ("ix_tutors_radar", ("id", "condition", "experience_years", "training_hours",
-                             "certified", "criminal_record_date", "company_id")),
+        # P2's lookups by id: what says whether agréé, no more (migration 0020)
+        ("ix_tutors_radar_p2", ("id", "condition", "experience_years", "training_hours")),
         ("ix_tutors_radar_record", ("criminal_record_date", "id", "company_id", "condition",
                                     "experience_years", "training_hours", "certified")),
     ),
-    "learners": (("ix_learners_radar_birth", ("birth_date", "id")),),
+    "learners": (
+        ("ix_learners_radar_birth", ("birth_date", "id")),
+        # the names of the lines shown (store/radar_lines.py, migration 0020)
+        ("ix_learners_radar_name", ("id", "last_name", "first_name")),
+    ),
+    "companies": (("ix_companies_radar_name", ("id", "name")),),
     "contract_events": (("ix_contract_events_radar", ("contract_id", "kind")),),
     "establishment_units": (("ix_establishment_units_radar_company", ("company_id", "id")),),
     "approvals": (

@@ -55,13 +55,17 @@ _NAMING: dict[str, str] = {
 
 
 # contracts whose links (learner, unit, trade) the caller has read already: the same words
-# without reading each contract's row again (a page of the table decrypted per line)
+# without reading each contract's row again (a page of the table decrypted per line); the
+# learner's and company's names from narrow indexes, not their wide rows (migration 0020:
+# without statistics SQLite would take the primary keys)
 _CONTRACTS_LINKED = (
     "SELECT j.value ->> 0 AS id, l.last_name, l.first_name, co.name AS company,"
     " t.name AS trade FROM json_each(?) j"
-    " LEFT JOIN learners l ON l.id = j.value ->> 1 AND l.deleted IS 0"
+    " LEFT JOIN learners l INDEXED BY ix_learners_radar_name"
+    "  ON l.id = j.value ->> 1 AND l.deleted IS 0"
     " LEFT JOIN establishment_units u ON u.id = j.value ->> 2 AND u.deleted IS 0"
-    " LEFT JOIN companies co ON co.id = u.company_id AND co.deleted IS 0"
+    " LEFT JOIN companies co INDEXED BY ix_companies_radar_name"
+    "  ON co.id = u.company_id AND co.deleted IS 0"
     " LEFT JOIN trades t ON t.code = j.value ->> 3 AND t.deleted IS 0"
 )
 

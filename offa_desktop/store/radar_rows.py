@@ -44,14 +44,16 @@ _CONTRACT_COLS = (
 )
 _CONTRACT_NAMES = tuple(c.strip() for c in _CONTRACT_COLS.split(","))
 _C_COLS = ", ".join(f"c.{c}" for c in _CONTRACT_NAMES)
-# what the rules read of a tutor (ix_tutors_radar and ix_tutors_radar_record hold it)
+# what the rules read of a tutor (ix_tutors_radar_record holds it; P2 reads less)
 _TUTOR_COLS = ("id, company_id, condition, experience_years, training_hours, criminal_record_date,"
                " certified")
 _TUTOR_NAMES = tuple(c.strip() for c in _TUTOR_COLS.split(","))
 _TUTOR_COLS_T = ", ".join(f"t.{c}" for c in _TUTOR_NAMES)
-# a P2 candidate's tutor, read with it (``_read_aside``)
-_P2_TUTOR_NAMES = tuple(f"t_{c}" for c in _TUTOR_NAMES)
-_P2_TUTOR_COLS = ", ".join(f"t.{c} AS t_{c}" for c in _TUTOR_NAMES)
+# a P2 candidate's tutor, read with it (``_read_aside``): what says whether it is agréé (the
+# rule reads nothing else of it), in the narrow ix_tutors_radar_p2 (migration 0020)
+_P2_TUTOR_READ = ("id", "condition", "experience_years", "training_hours")
+_P2_TUTOR_NAMES = tuple(f"t_{c}" for c in _P2_TUTOR_READ)
+_P2_TUTOR_COLS = ", ".join(f"t.{c} AS t_{c}" for c in _P2_TUTOR_READ)
 _P2_NAMES = (*_CONTRACT_NAMES, *_P2_TUTOR_NAMES, "u_region")
 _CERTIFIED = (
     "(t.condition = 'validation' OR (coalesce(t.experience_years, 0) >= 5"
@@ -174,7 +176,7 @@ def _read_aside(
     assert f.candidates is not None
     _old_records(conn, f, params)
     found = f.candidates["p2_at_risk"] = set()
-    contract_end, tutor_end = len(_CONTRACT_NAMES), len(_CONTRACT_NAMES) + len(_TUTOR_NAMES)
+    contract_end, tutor_end = len(_CONTRACT_NAMES), len(_CONTRACT_NAMES) + len(_P2_TUTOR_READ)
     for row in rows_at_once(conn, _P2_NAMES, p2["p2_at_risk"], params):
         if row[0] is None:
             continue
@@ -183,7 +185,7 @@ def _read_aside(
         f.contracts[str(row[0])] = contract
         if row[contract_end] is not None:  # a live tutor
             f.tutors.setdefault(row[contract_end], dict(
-                zip(_TUTOR_NAMES, row[contract_end:tutor_end], strict=True)))
+                zip(_P2_TUTOR_READ, row[contract_end:tutor_end], strict=True)))
         unit = contract["establishment_unit_id"]
         f.units.setdefault(unit, {"id": unit, "region": row[tutor_end]})
 
@@ -223,7 +225,7 @@ def _contract_candidates(
           FROM contracts c
           JOIN establishment_units u ON u.id = c.establishment_unit_id AND u.{LIVE}
                AND u.region = 'wal'
-          LEFT JOIN tutors t INDEXED BY ix_tutors_radar ON t.id = c.tutor_id AND t.{LIVE}
+          LEFT JOIN tutors t INDEXED BY ix_tutors_radar_p2 ON t.id = c.tutor_id AND t.{LIVE}
           WHERE c.start_date BETWEEN '{first}' AND '{last}'
           AND c.{LIVE} AND +c.status IN {_RUN}
           AND (c.end_date < date(c.start_date, '+269 days')
