@@ -31,7 +31,6 @@ from sqlalchemy.exc import IntegrityError
 
 from sync.server import clock
 from sync.server.models import (
-    op_results,
     record_index,
     record_keys,
     records,
@@ -50,36 +49,21 @@ from sync.server.side_rows import (
     write_many,
 )
 from sync.server.store import Data, Store, Stored, dumps, index_values, loads
+from sync.server.writer_sql import (
+    CHANGED_SQL,
+    COUNTER_READ_SQL,
+    COUNTER_SQL,
+    EXIT_COLUMNS,
+    KEYS_SQL,
+    QUEUE_SQL,
+    RECORD_COLUMNS,
+    RECORDS_SQL,
+    RESULTS_SQL,
+    record_update,
+)
 
 RecordKey = tuple[str, str]
 
-# The queue of the version lock on PostgreSQL (``Writer._queue_for_lock``): an advisory lock
-# whose key is the counter table's oid (one queue per schema), in the one-key (bigint) space,
-# apart from the two-key locks of ``throttle``.
-_QUEUE_SQL = (
-    f"SELECT pg_advisory_xact_lock((4090::bigint << 32) + "
-    f"'{version_counter.name}'::regclass::oid::bigint)"
-)
-_COUNTER_SQL = f"UPDATE {version_counter.name} SET value = value RETURNING value"
-_COUNTER_READ_SQL = f"SELECT value FROM {version_counter.name}"
-# A push's opening reads on PostgreSQL (``Writer.open_push``), sent in one pipeline.
-_RESULTS_SQL = f"SELECT op_id, user_id, result FROM {op_results.name} WHERE op_id = ANY(%s)"
-_RECORDS_SQL = (
-    f"SELECT collection, id, version, deleted, data, updated_at, updated_by FROM {records.name} "
-    "WHERE collection = %s AND id = ANY(%s)"
-)
-_KEYS_SQL = (
-    f"SELECT record_id, key FROM {record_keys.name} WHERE collection = %s AND record_id = ANY(%s)"
-)
-# What committed since an optimistic writer's base (``lock_and_check``): records and their
-# index rows.
-_CHANGED_SQL = (
-    f"SELECT r.collection, r.id, i.field, i.value FROM {records.name} r "
-    f"LEFT OUTER JOIN {record_index.name} i "
-    "ON i.collection = r.collection AND i.record_id = r.id WHERE r.version > %s"
-)
-RECORD_COLUMNS = ("collection", "id", "version", "deleted", "data", "updated_at", "updated_by")
-EXIT_COLUMNS = ("version", "collection", "record_id", "key", "at")
 IndexKey = tuple[str, str, str]  # collection, field, value
 
 
@@ -139,8 +123,8 @@ class Writer(Store):
         statements go in one round trip (a pipeline), the answer read once."""
         dbapi: Any = self.conn.connection.dbapi_connection
         with dbapi.pipeline():
-            dbapi.execute(_QUEUE_SQL)
-            row = dbapi.execute(_COUNTER_SQL).fetchone()
+            dbapi.execute(QUEUE_SQL)
+            row = dbapi.execute(COUNTER_SQL).fetchone()
         return int(row[0])
 
     def start_optimistic(self) -> None:
@@ -175,13 +159,13 @@ class Writer(Store):
         with dbapi.pipeline():
             head = None
             if lead == "lock":
-                dbapi.execute(_QUEUE_SQL)
-                head = dbapi.execute(_COUNTER_SQL)
+                dbapi.execute(QUEUE_SQL)
+                head = dbapi.execute(COUNTER_SQL)
             elif lead == "counter":
-                head = dbapi.execute(_COUNTER_READ_SQL)
-            stored = dbapi.execute(_RESULTS_SQL, (op_ids,)) if op_ids else None
+                head = dbapi.execute(COUNTER_READ_SQL)
+            stored = dbapi.execute(RESULTS_SQL, (op_ids,)) if op_ids else None
             reads = [
-                (c, ids, dbapi.execute(_RECORDS_SQL, (c, ids)), dbapi.execute(_KEYS_SQL, (c, ids)))
+                (c, ids, dbapi.execute(RECORDS_SQL, (c, ids)), dbapi.execute(KEYS_SQL, (c, ids)))
                 for c, ids in by_collection.items()
             ]
         if head is not None:
@@ -214,9 +198,9 @@ class Writer(Store):
             waiting = time.perf_counter()
             dbapi: Any = self.conn.connection.dbapi_connection
             with dbapi.pipeline():
-                dbapi.execute(_QUEUE_SQL)
-                head = dbapi.execute(_COUNTER_SQL)
-                changed_rows = dbapi.execute(_CHANGED_SQL, (self.base,))
+                dbapi.execute(QUEUE_SQL)
+                head = dbapi.execute(COUNTER_SQL)
+                changed_rows = dbapi.execute(CHANGED_SQL, (self.base,))
             top = self.top = int(head.fetchone()[0])
             self.locked_at = time.perf_counter()
             self.lock_wait = self.locked_at - waiting
@@ -348,7 +332,7 @@ class Writer(Store):
             write_many(
                 self.conn,
                 "update records",
-                _record_update,
+                record_update,
                 updates,
                 unnest_update(records, ("collection", "id"), RECORD_COLUMNS[2:]),
             )
@@ -511,22 +495,3 @@ class Writer(Store):
         gone = {(c, i, f) for (c, f, v), ids in removed if v == value for i in ids}
         added = [(c, i, f) for (c, f, v), ids in added_ids if v == value for i in ids]
         return [r for r in found if r not in gone] + added
-
-
-def _record_update() -> Any:
-    return (
-        update(records)
-        .where(
-            and_(
-                records.c.collection == bindparam("b_collection"),
-                records.c.id == bindparam("b_id"),
-            )
-        )
-        .values(
-            version=bindparam("version"),
-            deleted=bindparam("deleted"),
-            data=bindparam("data"),
-            updated_at=bindparam("updated_at"),
-            updated_by=bindparam("updated_by"),
-        )
-    )
