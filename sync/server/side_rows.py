@@ -123,6 +123,10 @@ class Unnest:
         return [[row[key] for row in rows] for key in self.keys]
 
 
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
 def _array_type(column: Column[Any]) -> str:
     kind = column.type
     if isinstance(kind, Boolean):
@@ -136,11 +140,7 @@ def _array_type(column: Column[Any]) -> str:
 
 def _unnest(table: Table, columns: tuple[str, ...]) -> str:
     arrays = ", ".join(f"%s::{_array_type(table.c[name])}[]" for name in columns)
-    return f"unnest({arrays}) AS u({', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)})"
-
-
-def _q(name: str) -> str:
-    return f'"{name}"'
+    return f"unnest({arrays}) AS u({', '.join(_q(c) for c in columns)})"
 
 
 @cache
