@@ -4,7 +4,8 @@ A bulk load (the demo fill, the pages of a first sync) sets the triggers aside, 
 rows, rebuilds these tables in a few statements and puts the triggers back:
 the same content as the triggers would have made row by row (tests/store/test_derived.py
 compares both), in a fraction of the time. The SQL here
-follows migrations 0002 to 0006 and 0019 (the radar's tutors in charge); a migration changing
+follows migrations 0002 to 0006, 0019 (the radar's tutors in charge) and 0021 (the radar's
+learners); a migration changing
 those triggers must change it too.
 """
 
@@ -39,6 +40,7 @@ def bulk_load(conn: Connection) -> Iterator[None]:
         rebuild_search(conn)
         rebuild_list_keys(conn)
         rebuild_tutors_in_charge(conn)
+        rebuild_learners(conn)
 
 
 @contextmanager
@@ -137,6 +139,7 @@ def rebuild(conn: Connection) -> None:
             "UNION SELECT record_id FROM conflicts WHERE collection = 'contracts')"
         )
     rebuild_tutors_in_charge(conn)
+    rebuild_learners(conn)
     conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (STALE_KEY,))
 
 
@@ -159,6 +162,29 @@ def rebuild_tutors_in_charge(conn: Connection) -> None:
     writes no contract or approval)."""
     conn.exec_driver_sql("DELETE FROM radar_tutors_in_charge")
     conn.exec_driver_sql(_IN_CHARGE)
+
+
+# migration 0021: each learner with a live contract, its birth date, its running contracts
+# counted, its live contracts when several (the migration's FILL, which its triggers follow)
+_LEARNERS = (
+    "INSERT INTO radar_learners (learner_id, birth_date, running, contracts)"
+    " SELECT c.learner_id,"
+    " (SELECT l.birth_date FROM learners l WHERE l.id = c.learner_id AND l.deleted IS 0),"
+    " count(CASE WHEN c.status IN ('signed', 'active', 'suspended') THEN 1 END),"
+    " CASE WHEN count(*) > 1 THEN"
+    " json_group_array(json_array(c.id, c.status, c.start_date, c.supersedes_id)) END"
+    " FROM (SELECT learner_id, id, status, start_date, supersedes_id FROM contracts"
+    " WHERE deleted IS 0 AND learner_id IS NOT NULL ORDER BY learner_id, id) c"
+    " GROUP BY c.learner_id"
+)
+
+
+def rebuild_learners(conn: Connection) -> None:
+    """The radar's learners (migration 0021) made again from the contracts and learners,
+    whatever the table held (its triggers set aside meanwhile, or in place: it writes no
+    contract or learner)."""
+    conn.exec_driver_sql("DELETE FROM radar_learners")
+    conn.exec_driver_sql(_LEARNERS)
 
 
 def rebuild_search_index(conn: Connection) -> None:

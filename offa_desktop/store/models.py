@@ -70,8 +70,6 @@ LIVE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "contracts": (
         ("ix_contracts_radar_start", ("start_date", "end_date", *_RADAR_CONTRACT)),
         ("ix_contracts_radar_end", ("end_date", "start_date", *_RADAR_CONTRACT)),
-        # looked up by learner thousands of times, few rows kept: narrow (migration 0018)
-        ("ix_contracts_radar_learner_of", ("learner_id", "status", "id")),
         ("ix_contracts_radar_tutor", ("tutor_id", "status")),
     ),
     "tutors": (

@@ -280,38 +280,45 @@ def _events(conn: sqlite3.Connection, f: Facts) -> None:
 
 def _follow_ups(conn: sqlite3.Connection, f: Facts) -> None:
     """Every contract of the learners whose contract ends soon (a follow-up contract?), and
-    those learners' contracts by learner (``Facts.learner_contracts``: no other rule reads it)."""
+    those learners' contracts by learner (``Facts.learner_contracts``: no other rule reads it).
+    A learner with one live contract has only the one ending; those with several are read from
+    ``radar_learners`` (migration 0021: each one's live contracts, as ``[id, status,
+    start_date, supersedes_id]``, all the rule reads of them), not looked up in the contracts."""
     assert f.candidates is not None
     ending = {str(f.contracts[i]["learner_id"]) for i in f.candidates["contract_end"]
               if i in f.contracts}
-    # their contracts read already (the only ones the query could find again)
+    # their contracts read already (the only ones of a learner with a single contract)
     by_learner = f.learner_contracts
     for cid, c in f.contracts.items():
         learner = str(c["learner_id"])
         if learner in ending:
             by_learner.setdefault(learner, []).append(cid)
-    for row in select_rows(
+    for learner, contracts in rows_at_once(
         conn,
-        f"SELECT {_CONTRACT_COLS} FROM contracts WHERE {LIVE}"
-        " AND learner_id IN (SELECT value FROM json_each(?))"
-        " AND id NOT IN (SELECT value FROM json_each(?))",
+        ("learner_id", "contracts"),
+        "SELECT r.learner_id, r.contracts FROM radar_learners r"
+        " INDEXED BY ix_radar_learners_several WHERE r.contracts IS NOT NULL"
+        " AND r.learner_id IN (SELECT value FROM json_each(?))",
         id_array(ending),
-        id_array(cid for ids in by_learner.values() for cid in ids),
     ):
-        if row["id"] not in f.contracts:
-            f.contracts[row["id"]] = _contract(row)
-            by_learner.setdefault(str(row["learner_id"]), []).append(row["id"])
+        known = by_learner.setdefault(learner, [])
+        for cid, status, start, supersedes in json.loads(contracts):
+            if cid not in f.contracts:
+                f.contracts[cid] = {"id": cid, "learner_id": learner, "status": status,
+                                    "start_date": start, "supersedes_id": supersedes}
+                known.append(cid)
 
 
 def _turning_18(conn: sqlite3.Connection, f: Facts, params: dict[str, Any]) -> None:
     """Learners born in the window who have a running contract (``Facts.learners_running``:
-    the rule does not look for their contracts)."""
+    the rule does not look for their contracts), from ``radar_learners`` (migration 0021: the
+    birth date of each live learner with a running contract, in a partial index)."""
     assert f.candidates is not None
     rows = select_rows(
         conn,
-        f"SELECT l.id, l.birth_date FROM learners l WHERE l.{LIVE}"
-        " AND l.birth_date BETWEEN :born_from AND :born_to AND EXISTS (SELECT 1 FROM contracts"
-        f" c WHERE c.learner_id = l.id AND c.{LIVE} AND +c.status IN {_RUN})",
+        "SELECT r.learner_id AS id, r.birth_date FROM radar_learners r"
+        " INDEXED BY ix_radar_learners_birth WHERE r.running > 0"
+        " AND r.birth_date BETWEEN :born_from AND :born_to",
         params,
     )
     f.candidates["turns_18"] = {r["id"] for r in rows}

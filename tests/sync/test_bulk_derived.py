@@ -80,6 +80,9 @@ def derived(wc: WorkingCopy) -> Derived:
         found.append([(r.id, r.company_name, r.sync_state) for r in rows])
         rows = contract_rows(db, ContractQuery(sort="learner", text="e"), limit=CONTRACTS)
         found.append([(r.id, r.learner_name) for r in rows])
+    with wc.engine.connect() as conn:  # the radar's tables (migrations 0019, 0021)
+        found += [[tuple(r) for r in conn.exec_driver_sql(f"SELECT * FROM {name} ORDER BY 1")]
+                  for name in ("radar_tutors_in_charge", "radar_learners")]
     return tuple(found)
 
 
@@ -112,6 +115,7 @@ def test_first_sync_in_bulk_equals_the_trigger_path(seeded: Server, tmp_path: Pa
         assert not _stale(wc.path)
         bulk = derived(wc)
         assert len(bulk[0]) > 300 and len(bulk[3]) == CONTRACTS and bulk[5] and bulk[7]
+        assert bulk[8] and bulk[9]  # the radar's tables
         assert bulk == reference
         # the triggers are back: a local edit is searchable and listed at once
         t = table("companies")
