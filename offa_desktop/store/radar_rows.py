@@ -17,6 +17,7 @@ Read-only connection on a working copy that ``WorkingCopy.open`` has checked and
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from datetime import date, timedelta
@@ -63,11 +64,16 @@ _CERTIFIED = (
 
 def _money(cents: Any) -> str | None:
     """Cents as the API writes money (``"1234.50"``): what ``f"{Decimal(cents).scaleb(-2):.2f}"``
-    writes, in integers (a radar converts thousands of pays)."""
+    writes, in integers (a radar converts thousands of pays, a few hundred different ones)."""
     if cents is None:
         return None
-    whole, part = divmod(abs(int(cents)), 100)
-    return f"{'-' if int(cents) < 0 else ''}{whole}.{part:02d}"
+    return _cents_text(int(cents))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _cents_text(cents: int) -> str:
+    whole, part = divmod(abs(cents), 100)
+    return f"{'-' if cents < 0 else ''}{whole}.{part:02d}"
 
 
 def _json(text: Any) -> Any:
@@ -75,6 +81,13 @@ def _json(text: Any) -> Any:
 
 
 def _contract(row: dict[str, Any]) -> dict[str, Any]:
+    row["monthly_pay"] = _money(row["monthly_pay"])
+    return row
+
+
+def _contract_of(values: Any) -> dict[str, Any]:
+    """A contract's record from its values in ``_CONTRACT_NAMES``' order."""
+    row = dict(zip(_CONTRACT_NAMES, values, strict=True))
     row["monthly_pay"] = _money(row["monthly_pay"])
     return row
 
@@ -152,16 +165,16 @@ def _read_main(
     """The contract rules' candidates (but P2's), the approvals, visits, claims, referrals,
     the learners turning 18."""
     assert f.candidates is not None
+    contracts = f.contracts
     for rule, sql in queries.items():
         # a contracts query reads each candidate's row as it finds it (a second lookup by
         # id was 37 ms for 5,000 contracts); a query on events names the contract only
-        ids = f.candidates[rule] = set()
-        for found in conn.execute(sql, params):
-            if found[0] is None:
-                continue
-            ids.add(str(found[0]))
-            if len(found) > 1 and found[0] not in f.contracts:
-                f.contracts[found[0]] = _contract(dict(zip(_CONTRACT_NAMES, found, strict=True)))
+        rows = conn.execute(sql, params).fetchall()
+        f.candidates[rule] = {str(found[0]) for found in rows if found[0] is not None}
+        if rows and len(rows[0]) > 1:
+            for found in rows:
+                if found[0] is not None and found[0] not in contracts:
+                    contracts[found[0]] = _contract_of(found)
     radar_cases.approvals(conn, f, params)
     radar_cases.visits_and_claims(conn, f, params)
     radar_cases.referrals(conn, f)
@@ -180,7 +193,7 @@ def _read_aside(
     for row in rows_at_once(conn, _P2_NAMES, p2["p2_at_risk"], params):
         if row[0] is None:
             continue
-        contract = _contract(dict(zip(_CONTRACT_NAMES, row[:contract_end], strict=True)))
+        contract = _contract_of(row[:contract_end])
         found.add(str(row[0]))
         f.contracts[str(row[0])] = contract
         if row[contract_end] is not None:  # a live tutor
