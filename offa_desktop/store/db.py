@@ -103,19 +103,23 @@ CACHE_KIB = 65536
 # the derived tables after them): written pages are not read again, and a 64 MiB cache filled
 # by 100,000 records took a first sync's process from 118 to 172 MB peak RSS for no time gained.
 BULK_CACHE_KIB = 8192
-# ... except what the load's random ids need: each record lands at a random place in two
-# indexes (its table's id, the base's (collection, id)), about 2 x 60 bytes once the pages are
+# ... except what the load's random ids need: each record lands at a random place in the
+# indexes led by its id (its table's id, the base's (collection, id), and since migration 0020
+# the live rows' (id, name) of companies and learners), about 60 bytes each once the pages are
 # split, and every page of those indexes is hit again and again. Past the cache, each insert
 # reads (decrypts) a page evicted a moment before and writes (encrypts) another: a first sync of
 # 1,000,000 records took 19.9 times the 100,000 one. So a bulk load of N records caches about
-# N x BULK_CACHE_BYTES_PER_RECORD (100,000: 12 MiB; 1,000,000: 122 MiB), within
+# N x BULK_CACHE_BYTES_PER_RECORD (100,000: 19 MiB; 1,000,000: 183 MiB), within
 # BULK_CACHE_MAX_KIB. Measured (bytes the process read and wrote, loaded machine): the engine's
 # first sync of 100,000 records, 8 -> 12 MiB, 425-470 -> 284-300 MB read, 355-392 -> 305-338 MB
 # written, its inserts' CPU 3.1-3.5 -> 2.3-2.6 s; 300,000 companies and their bases loaded as a
 # first sync does (2,500 a page, 20,000 a transaction), 8 -> 37 MiB: 3,966 -> 378 MB read,
-# 3,765 -> 684 MB written, 31.0 -> 10.3 s CPU. (16 MiB at 100,000 read less again, 215 MB, but
-# took the headless sync to 114 MiB peak RSS, against 120 MB.)
-BULK_CACHE_BYTES_PER_RECORD = 128
+# 3,765 -> 684 MB written, 31.0 -> 10.3 s CPU. 12 -> 19 MiB (128 -> 192 bytes a record) once
+# 0020's (id, name) index made the companies three such indexes: 105,028 companies (A/B
+# alternated with main, CPU): engine 4.36/4.54 -> 3.73/3.71 s, its companies' inserts 1.3-1.4 ->
+# 0.9-1.0 s; headless process 5.15/5.32 -> 4.52/4.66 s CPU, peak RSS 110.3 -> 112.8 MB (the
+# peak is the rebuild's, after the load; 256 bytes a record took it to about 120 MB).
+BULK_CACHE_BYTES_PER_RECORD = 192
 BULK_CACHE_MAX_KIB = 256 * 1024
 
 
