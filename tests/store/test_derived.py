@@ -45,6 +45,12 @@ def _in_charge(wc: WorkingCopy) -> list[tuple[object, ...]]:
     return [tuple(r) for r in rows]
 
 
+def _learners(wc: WorkingCopy) -> list[tuple[object, ...]]:
+    with wc.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT * FROM radar_learners ORDER BY 1").all()
+    return [tuple(r) for r in rows]
+
+
 def test_bulk_fill_makes_what_the_triggers_make(tmp_path: Path) -> None:
     bulk = WorkingCopy.open(tmp_path / "bulk.sqlite3")
     fill_working_copy(bulk, 60, seed=8, today=TODAY, base=False)
@@ -131,6 +137,7 @@ def test_a_fill_in_several_transactions_makes_what_one_makes(
     assert len(commits) > 5  # ~330 records: 9 transactions of rows, the derived tables' one
     assert _rows(many) == _rows(one) and _derived(many) == _derived(one)
     assert _in_charge(many) == _in_charge(one) != []
+    assert _learners(many) == _learners(one) != []  # the radar's learners (0021)
     with many.engine.connect() as conn:
         assert not derived.is_stale(conn)
     one.close()
@@ -157,6 +164,7 @@ def test_a_fill_in_several_transactions_makes_what_one_makes(
     one = WorkingCopy.open(tmp_path / "one.sqlite3")
     assert _rows(reopened) == _rows(one) and _derived(reopened) == _derived(one)
     assert _in_charge(reopened) == _in_charge(one)
+    assert _learners(reopened) == _learners(one)
     reopened.close()
     one.close()
 
