@@ -226,12 +226,14 @@ class SyncTransaction(Protocol):
     @property
     def conflicts(self) -> ConflictStore: ...
 
-    def defer_derived(self, records: int = 0) -> None:
+    def defer_derived(self, records: int = 0, indexes_aside: bool = False) -> None:
         """Bulk hook, for a large page of a first sync or a re-pull: the store may set aside
         the upkeep of its derived data (search index, list keys) until this transaction ends,
         flagging it stale in the same transaction, so :meth:`SyncStore.rebuild_derived` redoes
         it set-based after the last page; ``records``: about how many the whole load brings
-        (the store may size its caches for them). A store without derived data does nothing."""
+        (the store may size its caches for them); ``indexes_aside``: a large first sync into a
+        copy that held no server record, whose indexes the store may build once at the rebuild
+        instead of row by row. A store without derived data does nothing."""
 
     def take_new(
         self, changes: Sequence[Mapping[str, Any]], prepared: Sequence[Any] | None = None

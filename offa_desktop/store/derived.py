@@ -12,7 +12,7 @@ those triggers must change it too.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.engine import Connection
@@ -27,6 +27,24 @@ STALE_KEY = "derived_stale"
 # In sync_state while the explicit indexes are dropped for a bulk load (the demo fill of a large
 # copy): their SQL, put back by restore_indexes() (at the fill's end, or at the next open).
 INDEXES_KEY = "indexes_aside"
+# Indexes a reader names with INDEXED BY (the radar's, the indicators'): SQLite refuses a
+# statement naming an index that does not exist, so a load that sets the indexes aside while the
+# window may read (a first sync, between its commits) keeps these in place
+# (tests/store/test_derived.py finds every INDEXED BY of the client's SQL here).
+READ_BY_NAME = frozenset(
+    {
+        "ix_companies_radar_name",
+        "ix_contracts_establishment_unit_id",
+        "ix_contracts_figures",
+        "ix_contracts_operator_code_id",
+        "ix_contracts_trade_code",
+        "ix_learners_radar_name",
+        "ix_radar_learners_birth",
+        "ix_radar_learners_several",
+        "ix_tutors_radar_p2",
+        "ix_tutors_radar_record",
+    }
+)
 
 
 @contextmanager
@@ -65,16 +83,21 @@ def mark_stale(conn: Connection) -> None:
     )
 
 
-def set_indexes_aside(conn: Connection) -> None:
-    """Drops every explicit index (the primary keys' and unique constraints' own stay), their
-    SQL kept in sync_state under :data:`INDEXES_KEY` in the same transaction, for a load too
-    large for its indexes to stay in the page cache: a row's insert into an index on a random
-    key (ids, dates) then reads and writes back an encrypted page of it. Built again by
-    :func:`restore_indexes`, each in one sorted pass. Nothing to drop: nothing written."""
-    rows = conn.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        "ORDER BY tbl_name, name"
-    ).all()
+def set_indexes_aside(conn: Connection, keep: Container[str] = ()) -> None:
+    """Drops every explicit index but those named in ``keep`` (the primary keys' and unique
+    constraints' own stay), their SQL kept in sync_state under :data:`INDEXES_KEY` in the same
+    transaction, for a load too large for its indexes to stay in the page cache: a row's insert
+    into an index on a random key (ids, dates) then reads and writes back an encrypted page of
+    it. Built again by :func:`restore_indexes`, each in one sorted pass. Nothing to drop (so at
+    each transaction of a load after its first): nothing written."""
+    rows = [
+        (name, sql)
+        for name, sql in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "ORDER BY tbl_name, name"
+        ).all()
+        if name not in keep
+    ]
     if not rows:
         return
     saved = _saved_indexes(conn) + [sql for _, sql in rows]

@@ -318,18 +318,23 @@ class ReplicaTransaction:
         self._stack = stack
         self._deferred = False
 
-    def defer_derived(self, records: int = 0) -> None:
+    def defer_derived(self, records: int = 0, indexes_aside: bool = False) -> None:
         """For a bulk page: the search and list triggers are set aside until this transaction
         ends (put back before it commits) and the derived tables are flagged stale with it;
         :func:`rebuild_derived` rebuilds them set-based afterwards. Its commit checkpoints
         less often (:func:`db.space_checkpoints`); its page cache is sized for the ``records``
-        the whole load brings (:func:`db.bulk_cache_kib`)."""
+        the whole load brings (:func:`db.bulk_cache_kib`). ``indexes_aside`` (a first sync's
+        large load into a new copy): the explicit indexes, but those a reader names
+        (:data:`derived.READ_BY_NAME`), dropped with the first such page and built once by the
+        rebuild (a kill meanwhile: at the next open, ``derived.rebuild_if_stale``)."""
         if self._deferred:
             return
         self._stack.enter_context(derived.triggers_aside(self._conn))
         self._stack.enter_context(lean_cache(self._conn, bulk_cache_kib(records)))
         space_checkpoints(self._conn)
         derived.mark_stale(self._conn)
+        if indexes_aside:
+            derived.set_indexes_aside(self._conn, keep=derived.READ_BY_NAME)
         self._deferred = True
 
     def take_new(

@@ -216,3 +216,50 @@ def test_tutors_in_charge_kept_by_the_triggers_as_a_rebuild_counts_them(tmp_path
         derived.rebuild_tutors_in_charge(uow.session.connection())
     assert _in_charge(wc) == kept
     wc.close()
+
+
+def test_every_index_a_reader_names_is_kept_when_a_first_sync_sets_indexes_aside(
+    tmp_path: Path,
+) -> None:
+    """SQLite refuses a statement with ``INDEXED BY`` an index that does not exist: a first
+    sync sets the indexes aside while the window may read, so it keeps every index the client's
+    SQL names (derived.READ_BY_NAME), each an index of the schema, and drops the others."""
+    import re
+
+    root = Path(derived.__file__).resolve().parents[1]
+    named = {
+        name
+        for path in root.rglob("*.py")
+        for name in re.findall(r"INDEXED BY (\w+)", path.read_text(encoding="utf-8"))
+    }
+    wc = WorkingCopy.open(tmp_path / "c.sqlite3")
+    try:
+        with wc.engine.begin() as conn:
+            every = {
+                str(r[0])
+                for r in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                )
+            }
+            assert derived.READ_BY_NAME <= every
+            assert named & every == derived.READ_BY_NAME  # (``named``: words of comments too)
+            derived.set_indexes_aside(conn, keep=derived.READ_BY_NAME)
+            left = {
+                str(r[0])
+                for r in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                )
+            }
+            assert left == derived.READ_BY_NAME
+            derived.set_indexes_aside(conn, keep=derived.READ_BY_NAME)  # nothing more to drop
+            assert len(derived._saved_indexes(conn)) == len(every) - len(left)
+            assert derived.restore_indexes(conn)
+            back = {
+                str(r[0])
+                for r in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                )
+            }
+            assert back == every
+    finally:
+        wc.close()

@@ -17,7 +17,7 @@ from sqlalchemy import select, text
 
 from offa_desktop.store.contract_list import ContractQuery, contract_rows
 from offa_desktop.store.db import WorkingCopy
-from offa_desktop.store.derived import STALE_KEY
+from offa_desktop.store.derived import READ_BY_NAME, STALE_KEY
 from offa_desktop.store.records import table
 from offa_desktop.store.search import search
 from sync.engine import BULK_MIN
@@ -126,6 +126,58 @@ def test_first_sync_in_bulk_equals_the_trigger_path(seeded: Server, tmp_path: Pa
         with wc.session() as db:
             hits = search(db, "zygomorphe ebeni")
         assert [h.id for h in hits] == [cid]
+    device.close()
+
+
+def _indexes(path: Path) -> list[tuple[object, ...]]:
+    raw = keyed.connect(path)
+    try:
+        rows = raw.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        ).fetchall()
+    finally:
+        raw.close()
+    return [tuple(r) for r in rows]
+
+
+def test_a_first_sync_with_its_indexes_aside_ends_as_the_trigger_path(
+    seeded: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large first sync builds the copy's indexes once after the last page (all but those a
+    reader names, which stay): the same indexes and derived data as the trigger path, and a
+    kill between its commits leaves the named indexes in place and heals at the next open."""
+    from sync import engine as engine_module
+
+    reference_device = _device(seeded, tmp_path)
+    reference_device.sync_here(page_size=BULK_MIN // 2)
+    with reference_device.working_copy() as wc:
+        reference, reference_indexes = derived(wc), _indexes(wc.path)
+    reference_device.close()
+    monkeypatch.setattr(engine_module, "INDEXES_ASIDE_FROM", 0)
+    device = _device(seeded, tmp_path)
+    path = device.session.wc.path
+    device.close()
+    page = {"OFFA_SYNC_PAGE_SIZE": str(BULK_MIN + 50)}
+    done = device.sync(crash_at="pull_page_committed:2", extra_env=page)
+    assert done.killed, done.stderr[-2000:]
+    during = {str(row[0]) for row in _indexes(path) if row[2] is not None}
+    assert during == READ_BY_NAME  # the others aside, their SQL kept
+    assert len(_indexes(path)) < len(reference_indexes)
+    WorkingCopy.open(path).close()  # as the app would after the crash
+    assert _indexes(path) == reference_indexes and not _stale(path)
+    device.sync_here(page_size=BULK_MIN * 2)
+    with device.working_copy() as wc:
+        assert derived(wc) == reference
+    assert _indexes(path) == reference_indexes
+    device.close()
+    # a whole first sync with its indexes aside
+    device = _device(seeded, tmp_path)
+    report = device.sync_here(page_size=BULK_MIN)
+    assert report.pulled > BULK_MIN * 3
+    with device.working_copy() as wc:
+        assert not _stale(wc.path)
+        assert derived(wc) == reference
+        assert _indexes(wc.path) == reference_indexes
     device.close()
 
 
