@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import orjson
@@ -255,3 +255,57 @@ def to_sql_row(
     stamp = _sql_instant(updated_at) if updated_at else None
     head = (record_id, version, 0, stamp, None, _sql_json(extra) if extra else None)
     return head + tuple(values)
+
+
+# What :func:`row_builder` makes: a record's SQLite tuple with the server's stamp in it.
+RowBuilder = Callable[[str, int | None, Mapping[str, Any], str | None, str | None], tuple[Any, ...]]
+
+
+@cache
+def row_builder(collection: str) -> RowBuilder:
+    """``build(record_id, version, data, updated_at, updated_by)``: :func:`to_sql_row` with the
+    two stamp columns given as stored (a first sync's rows), for the usual record (no field
+    this client does not know, every value of its kind) written out as straight-line code, one
+    line a field (a loop over the plan with a call per value was half of a first sync's
+    preparation of its rows); anything else, and any value a conversion refuses, through
+    :func:`to_sql_row` itself, so the tuple is always the same (tests/store/test_codec.py)."""
+    plan = _SQL_PLAN[collection]
+    known = frozenset(_KINDS[collection])
+    scope: dict[str, Any] = {"_known": known, "_to_sql_row": to_sql_row, "_str": str}
+    lines = [
+        "def build(record_id, version, data, updated_at, updated_by):",
+        "    if not data.keys() <= _known:",
+        "        return _slow(record_id, version, data, updated_at, updated_by)",
+        "    get = data.get",
+    ]
+    for i, (name, convert) in enumerate(plan):
+        lines.append(f"    v{i} = get({name!r})")
+        if convert is None:
+            lines.append(f"    if v{i} is not None and v{i}.__class__ is not _str:")
+            lines.append("        return _slow(record_id, version, data, updated_at, updated_by)")
+        else:
+            scope[f"_c{i}"] = convert
+            lines += [
+                f"    if v{i} is not None:",
+                "        try:",
+                f"            v{i} = _c{i}(v{i})",
+                "        except (ValueError, TypeError, ArithmeticError):",
+                "            return _slow(record_id, version, data, updated_at, updated_by)",
+            ]
+    values = "".join(f"v{i}, " for i in range(len(plan)))
+    lines.append(f"    return (record_id, version, 0, updated_at, updated_by, None, {values})")
+
+    def slow(
+        record_id: str,
+        version: int | None,
+        data: Mapping[str, Any],
+        updated_at: str | None,
+        updated_by: str | None,
+    ) -> tuple[Any, ...]:
+        row = to_sql_row(collection, record_id, version, data)
+        return (*row[:3], updated_at, updated_by, *row[5:])
+
+    scope["_slow"] = slow
+    exec("\n".join(lines), scope)  # noqa: S102 (the code is made here, from the schema)
+    built: RowBuilder = scope["build"]
+    return built

@@ -23,7 +23,7 @@ from sqlalchemy.dialects.sqlite import insert
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.store import derived, tables, verify
 from offa_desktop.store.bulk import by_collection, chunks, instant_column
-from offa_desktop.store.codec import sql_columns, to_api, to_sql_row
+from offa_desktop.store.codec import row_builder, sql_columns, to_api, to_sql_row
 from offa_desktop.store.db import (
     SCAN_CACHE_KIB,
     WorkingCopy,
@@ -380,15 +380,9 @@ def prepare_new(changes: Sequence[Mapping[str, Any]]) -> list[Prepared | None]:
             continue
         record_id = change["id"]
         version = int(change["version"])
-        row = to_sql_row(collection, record_id, version, data)
-        found.append(
-            (
-                collection,
-                (*row[:3], instant_column(change.get("updated_at")), change.get("updated_by"),
-                 *row[5:]),
-                (collection, record_id, version, dumps(data).decode()),
-            )
-        )  # fmt: skip
+        stamp = instant_column(change.get("updated_at"))
+        row = row_builder(collection)(record_id, version, data, stamp, change.get("updated_by"))
+        found.append((collection, row, (collection, record_id, version, dumps(data).decode())))
     return found
 
 
