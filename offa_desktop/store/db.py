@@ -34,6 +34,7 @@ from offa_desktop.store.files import (
 )
 from offa_desktop.store.files import companions as _companions
 from offa_desktop.store.files import marker as _marker
+from offa_desktop.store.search_terms import VOCABULARY_DDL
 
 if TYPE_CHECKING:  # SQLAlchemy is imported on first use of the store, not at start-up
     from alembic.config import Config
@@ -188,6 +189,9 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     for pragma in PRAGMAS:
         dbapi_conn.execute(f"PRAGMA {pragma}")
+    # the search index's vocabulary (store/search_terms.py), in the connection's own temporary
+    # schema: made here, outside any transaction, as a read session's would roll it back
+    dbapi_conn.execute(VOCABULARY_DDL)
 
 
 def _on_begin(conn: Connection) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from offa_desktop.domain.identifiers import format_enterprise_number, format_niss
 from offa_desktop.store.plain_sql import id_array
 from offa_desktop.store.records import table
+from offa_desktop.store.search_terms import match_query, prefix
 
 T = TypeVar("T")
 
@@ -67,19 +68,21 @@ def fold(value: str) -> str:
     return value.translate(_FOLD_TABLE)
 
 
-def fts_query(typed: str) -> str | None:
-    """What a person typed -> an FTS5 query (every word a prefix), or None when it holds no word.
+def query_words(typed: str) -> list[str]:
+    """The words of what a person typed, as the FTS5 query takes them (each a prefix).
 
     A number typed with separators (``05.03.12-123.45``, ``BE 0403.170.701``) is one word.
     """
     typed = fold(typed.strip())
     if _IDENTIFIER.fullmatch(typed) and sum(c.isdigit() for c in typed) >= 4:
-        words = ["".join(c for c in typed if c.isdigit())]
-    else:
-        words = _WORD.findall(typed)
-    if not words:
-        return None
-    return " ".join(f'"{w}"*' for w in words)
+        return ["".join(c for c in typed if c.isdigit())]
+    return _WORD.findall(typed)
+
+
+def fts_query(typed: str) -> str | None:
+    """What a person typed -> an FTS5 query (every word a prefix), or None when it holds no word."""
+    words = query_words(typed)
+    return " ".join(prefix(w) for w in words) if words else None
 
 
 def matching_ids(collection: str, query: str) -> Select[Any]:
@@ -317,14 +320,18 @@ _CONTRACTS_AND_THEIRS = _ROWS["contracts"].replace(
 )
 
 
-def _candidates(session: Session, query: str, limit: int) -> dict[str, list[str]]:
-    """collection -> ids of matches of ``query``: each kind's ``WINDOW × limit`` most recently
-    indexed in its range (:data:`BLOCKS`), then as many of each kind among the
-    ``SCAN × limit`` most recent numbered outside the ranges (:data:`TAIL`)."""
+def _candidates(session: Session, words: list[str], limit: int) -> dict[str, list[str]]:
+    """collection -> ids of the documents matching every word (a prefix): each kind's
+    ``WINDOW × limit`` most recently indexed in its range (:data:`BLOCKS`), then as many of
+    each kind among the ``SCAN × limit`` most recent numbered outside the ranges
+    (:data:`TAIL`). The long words spelled as their terms (store/search_terms.py)."""
     window = limit * WINDOW
     found: dict[str, list[str]] = {collection: [] for collection in KIND_ORDER}
     outside: dict[str, int] = dict.fromkeys(KIND_ORDER, 0)
     cursor = _cursor(session)
+    query = match_query(cursor, words)
+    if query is None:  # a word starts no term
+        return found
     tail, before = cursor.execute(_ZONES).fetchone()
     rows = cursor.execute(
         _CANDIDATES[bool(tail), bool(before)],
@@ -352,11 +359,11 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     second for a one-letter prefix over 100,000 records, while every word typed narrows the
     candidates. A kind none of whose records can make the cut (``limit`` hits before it rank
     as well as it can) is not read."""
-    query = fts_query(typed)
+    query = query_words(typed)
     referenced = _by_reference(session, typed)
-    if query is None and not referenced:
+    if not query and not referenced:
         return []
-    found = _candidates(session, query, limit) if query is not None else {}
+    found = _candidates(session, query, limit) if query else {}
     words = _folded(typed)
     hits: list[tuple[int, int, str, str, str, Any]] = []
     learner_ids: list[str] = []
