@@ -266,6 +266,15 @@ def _search_terms(alias: str, columns: tuple[str, ...]) -> str:
     return f"CASE WHEN {ascii} THEN {words} ELSE {folded} END"
 
 
+def searchable_records(conn: Connection) -> int:
+    """About how many records the search index holds when rebuilt (their tables' largest
+    rowid: a lookup each), for the rebuild's page cache (db.rebuild_cache_kib)."""
+    return sum(
+        int(conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {t}").scalar() or 0)
+        for t in WORDS
+    )
+
+
 def rebuild_search(conn: Connection) -> None:
     """The search index of every live searchable record (the tables must be empty).
 

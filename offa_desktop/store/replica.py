@@ -29,6 +29,7 @@ from offa_desktop.store.db import (
     WorkingCopy,
     bulk_cache_kib,
     lean_cache,
+    rebuild_cache_kib,
     space_checkpoints,
 )
 from offa_desktop.store.records import table
@@ -407,5 +408,5 @@ def rebuild_derived(wc: WorkingCopy) -> bool:
         conn = uow.session.connection()
         if not derived.is_stale(conn):
             return False
-        with lean_cache(conn):
+        with lean_cache(conn, rebuild_cache_kib(derived.searchable_records(conn))):
             return derived.rebuild_if_stale(conn)
