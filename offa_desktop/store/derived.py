@@ -37,11 +37,13 @@ READ_BY_NAME = frozenset(
         "ix_contracts_establishment_unit_id",
         "ix_contracts_figures",
         "ix_contracts_operator_code_id",
+        "ix_contract_events_radar_level",
         "ix_contracts_trade_code",
+        "ix_establishment_units_radar_wal",
         "ix_learners_radar_name",
         "ix_radar_learners_birth",
         "ix_radar_learners_several",
-        "ix_tutors_radar_p2",
+        "ix_tutors_radar_certified",
         "ix_tutors_radar_record",
     }
 )

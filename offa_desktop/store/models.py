@@ -73,13 +73,10 @@ LIVE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("ix_contracts_radar_tutor", ("tutor_id", "status")),
     ),
     "tutors": (
-        # P2's lookups by id: what says whether agréé, no more (migration 0020)
-        ("ix_tutors_radar_p2", ("id", "condition", "experience_years", "training_hours")),
         ("ix_tutors_radar_record", ("criminal_record_date", "id", "company_id", "condition",
                                     "experience_years", "training_hours", "certified")),
     ),
     "learners": (
-        ("ix_learners_radar_birth", ("birth_date", "id")),
         # the names of the lines shown (store/radar_lines.py, migration 0020)
         ("ix_learners_radar_name", ("id", "last_name", "first_name")),
     ),
@@ -94,6 +91,18 @@ LIVE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "incentive_claims": (("ix_incentive_claims_radar", ("status", "updated_at", "id",
                                                         "kind_code", "company_id",
                                                         "school_year")),),
+}  # fmt: skip
+# P2 at risk's lookups (store/radar_rows.py, migration 0023): live rows of one kind only, so
+# that a lookup asking "is it of that kind?" reads a fraction of the pages: (name, columns, kind)
+RADAR_KIND_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
+    "contract_events": (("ix_contract_events_radar_level", ("contract_id",),
+                         "kind = 'level_change'"),),
+    "establishment_units": (("ix_establishment_units_radar_wal", ("id",), "region = 'wal'"),),
+    # agréé (domain.tutor_conditions.tutor_is_certified), with the columns the rule reads
+    "tutors": (("ix_tutors_radar_certified", ("id", "condition", "experience_years",
+                                               "training_hours"),
+                "(condition = 'validation' OR (coalesce(experience_years, 0) >= 5"
+                " AND coalesce(training_hours, 0) >= 8))"),),
 }  # fmt: skip
 # Columns a big list sorts on: indexed with the id as tie-breaker, so a page is read in index
 # order even when many rows share a value (a level, a status).
@@ -126,6 +135,8 @@ def _table(spec: CollectionSpec) -> Table:
         *synced_columns(),
         *(Index(name, *cols) for name, cols in composite),
         *(Index(name, *cols, sqlite_where=text("deleted IS 0")) for name, cols in live),
+        *(Index(name, *cols, sqlite_where=text(f"deleted IS 0 AND {where}"))
+          for name, cols, where in RADAR_KIND_INDEXES.get(spec.name, ())),
         info={"doc": f"{spec.label.capitalize()} ({kind} collection ``{spec.name}``)."},
     )
 

@@ -50,12 +50,16 @@ _TUTOR_COLS = ("id, company_id, condition, experience_years, training_hours, cri
                " certified")
 _TUTOR_NAMES = tuple(c.strip() for c in _TUTOR_COLS.split(","))
 _TUTOR_COLS_T = ", ".join(f"t.{c}" for c in _TUTOR_NAMES)
-# a P2 candidate's tutor, read with it (``_read_aside``): what says whether it is agréé (the
-# rule reads nothing else of it), in the narrow ix_tutors_radar_p2 (migration 0020)
+# a P2 candidate's tutor, read with it (``_read_aside``) when it is agréé: what says so (the
+# rule reads nothing else of it), in ix_tutors_radar_certified, which holds the agréé tutors
+# only (migration 0023: a tutor not found there is not agréé, as the rule says of a tutor it
+# does not know)
 _P2_TUTOR_READ = ("id", "condition", "experience_years", "training_hours")
 _P2_TUTOR_NAMES = tuple(f"t_{c}" for c in _P2_TUTOR_READ)
 _P2_TUTOR_COLS = ", ".join(f"t.{c} AS t_{c}" for c in _P2_TUTOR_READ)
 _P2_NAMES = (*_CONTRACT_NAMES, *_P2_TUTOR_NAMES, "u_region")
+# agréé, as ix_tutors_radar_certified's condition says it (SQLite uses that index for a lookup
+# that says it too)
 _CERTIFIED = (
     "(t.condition = 'validation' OR (coalesce(t.experience_years, 0) >= 5"
     " AND coalesce(t.training_hours, 0) >= 8))"
@@ -224,7 +228,9 @@ def _contract_candidates(
     keeps SQLite on the date index where the statuses are most of the table. P2: started at
     level A (or a level change since), its 270th day (start + 269 days) by 31 August of the
     start's school year (what the start ranges of ``_p2_starts`` say: no date computed per
-    contract), in Wallonia, and an end date before it or a tutor not agréé."""
+    contract), in Wallonia, and an end date before it or a tutor not agréé; each lookup in a
+    partial index of the rows that qualify (migration 0023: level changes, Walloon units,
+    agréé tutors), a fraction of the pages of an index of every row."""
     running = f"+status IN {_RUN}"
     pay = " UNION ALL ".join(
         f"SELECT {_CONTRACT_COLS} FROM contracts WHERE level = '{level}' AND monthly_pay < "
@@ -232,18 +238,20 @@ def _contract_candidates(
         for level, value in sorted(thresholds.items())
         if level in ("a", "b", "c")
     ) or "SELECT NULL WHERE 0"
-    # each candidate with its tutor (the rule asks whether agréé) and its unit's region, read
-    # by the lookups that choose it: no second read of them by id
-    p2 = " UNION ALL ".join(f"""SELECT {_C_COLS}, {_P2_TUTOR_COLS}, u.region AS u_region
+    # each candidate with its tutor when agréé (the rule asks whether it is) and its unit's
+    # region ('wal': found in the Walloon units), read by the lookups that choose it: no second
+    # read of them by id
+    p2 = " UNION ALL ".join(f"""SELECT {_C_COLS}, {_P2_TUTOR_COLS}, 'wal' AS u_region
           FROM contracts c
-          JOIN establishment_units u ON u.id = c.establishment_unit_id AND u.{LIVE}
-               AND u.region = 'wal'
-          LEFT JOIN tutors t INDEXED BY ix_tutors_radar_p2 ON t.id = c.tutor_id AND t.{LIVE}
+          JOIN establishment_units u INDEXED BY ix_establishment_units_radar_wal
+               ON u.id = c.establishment_unit_id AND u.{LIVE} AND u.region = 'wal'
+          LEFT JOIN tutors t INDEXED BY ix_tutors_radar_certified
+               ON t.id = c.tutor_id AND t.{LIVE} AND {_CERTIFIED}
           WHERE c.start_date BETWEEN '{first}' AND '{last}'
           AND c.{LIVE} AND +c.status IN {_RUN}
-          AND (c.end_date < date(c.start_date, '+269 days')
-               OR t.id IS NULL OR NOT coalesce({_CERTIFIED}, 0))
+          AND (c.end_date < date(c.start_date, '+269 days') OR t.id IS NULL)
           AND (c.level = 'a' OR EXISTS (SELECT 1 FROM contract_events e
+               INDEXED BY ix_contract_events_radar_level
                WHERE e.contract_id = c.id AND e.{LIVE} AND e.kind = 'level_change'))"""
                            for first, last in _p2_starts(conn, w.first_year_from))
     return {

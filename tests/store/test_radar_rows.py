@@ -145,3 +145,66 @@ def test_the_events_each_rule_reads_are_read_for_its_candidates(
     finally:
         conn.close()
     assert findings(candidates, TODAY) == findings(every_record(path), TODAY)
+
+
+def test_p2_reads_agreed_tutors_and_walloon_units_from_their_partial_indexes(
+    demo_copy: Path, tmp_path: Path
+) -> None:
+    """P2 looks its candidates' tutors up among the agréé ones only and their units among the
+    Walloon ones (migration 0023's partial indexes): a tutor made agréé at the very threshold
+    (5 years, 8.0 hours) takes its contract out of P2 at risk, 7.5 hours does not, the same
+    tutor deleted puts it back (a tutor the rule does not know is not agréé); a unit moved out
+    of Wallonia takes its contract out; each time the candidates find what every record finds."""
+    import shutil
+
+    from tests.store.server_rows import put_server_record
+
+    path = tmp_path / "wc.sqlite3"
+    shutil.copyfile(demo_copy, path)
+
+    def at_risk() -> dict[str, str]:
+        conn = plain_sql.connect(path)
+        try:
+            facts, _window = radar_rows.load_facts(conn, TODAY)
+        finally:
+            conn.close()
+        found = {x.id: x.detail for x in find_all(facts, TODAY) if x.rule == "p2_at_risk"}
+        expected = findings(every_record(path), TODAY)
+        assert findings(facts, TODAY) == expected
+        return found
+
+    before = at_risk()
+    everything = every_record(path)
+    by_tutor: dict[str, str] = {}
+    for cid, detail in sorted(before.items()):
+        tutor = everything.contracts[cid].get("tutor_id")
+        if "tuteur non agréé" in detail and "s'arrête" not in detail and tutor:
+            by_tutor.setdefault(str(tutor), cid)
+    # (a tutor may have several contracts: only these two are asserted)
+    (agreed_tutor, agreed), (short_tutor, short) = list(by_tutor.items())[:2]
+    unit_of = {cid: str(everything.contracts[cid]["establishment_unit_id"]) for cid in before}
+    moved = next(cid for cid in sorted(before) if cid not in (agreed, short)
+                 and list(unit_of.values()).count(unit_of[cid]) == 1
+                 and unit_of[cid] not in (unit_of[agreed], unit_of[short]))
+
+    def put(collection: str, rid: str, version: int, deleted: bool, **changes: Any) -> None:
+        record = {**(everything.tutors if collection == "tutors" else everything.units)[rid],
+                  **changes}
+        wc = WorkingCopy.open(path)
+        try:
+            with wc.unit_of_work() as uow:
+                put_server_record(uow, collection, rid, version, deleted, record,
+                                  "2026-11-02T00:00:00Z")
+        finally:
+            wc.close()
+
+    put("tutors", agreed_tutor, 901, False, condition="experience", experience_years=5,
+        training_hours=8.0)
+    put("tutors", short_tutor, 901, False, condition="experience", experience_years=5,
+        training_hours=7.5)
+    put("establishment_units", unit_of[moved], 901, False, region="bxl")
+    now = at_risk()
+    assert agreed not in now and short in now and moved not in now
+    put("tutors", agreed_tutor, 902, True)
+    assert agreed in at_risk()
+
