@@ -170,7 +170,7 @@ def _compute(
     from offa_desktop.domain.deadlines import find_all
     from offa_desktop.store import radar_lines, radar_rows
 
-    conn = plain_sql.connect(path)
+    conn = plain_sql.connect(path, plain_sql.RADAR_CACHE_KIB)
     try:
         who = profile or profile_of(conn)
         if who.user_id is None and user_id:
@@ -236,7 +236,7 @@ def _named(item: RadarItem, words: dict[tuple[str, str], str]) -> RadarItem:
 def name_items(path: Path, items: Iterable[RadarItem]) -> list[RadarItem]:
     """``items`` named in words (a group unfolded on the home screen)."""
     items = list(items)
-    conn = plain_sql.connect(path)
+    conn = plain_sql.connect(path, plain_sql.RADAR_CACHE_KIB)
     try:
         words = _words(conn, items)
     finally:

@@ -208,3 +208,29 @@ def test_p2_reads_agreed_tutors_and_walloon_units_from_their_partial_indexes(
     put("tutors", agreed_tutor, 902, True)
     assert agreed in at_risk()
 
+
+def test_the_radars_connections_keep_a_smaller_page_cache(
+    demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A compute and the naming of an unfolded group read with RADAR_CACHE_KIB of page cache
+    (fewer page faults in a fresh process), other readers with CACHE_KIB."""
+    from offa_desktop.ops import radar
+
+    sizes: list[int] = []
+    real = plain_sql.connect
+
+    def spied(path: Path, *args: Any) -> Any:
+        conn = real(path, *args)
+        sizes.append(-conn.execute("PRAGMA cache_size").fetchone()[0])
+        return conn
+
+    monkeypatch.setattr(plain_sql, "connect", spied)
+    result = radar.compute(demo_copy, TODAY, named=1)
+    radar.name_items(demo_copy, result.items[:5])
+    assert sizes == [plain_sql.RADAR_CACHE_KIB] * 2
+    assert plain_sql.RADAR_CACHE_KIB < plain_sql.CACHE_KIB
+    conn = real(demo_copy)
+    try:
+        assert -conn.execute("PRAGMA cache_size").fetchone()[0] == plain_sql.CACHE_KIB
+    finally:
+        conn.close()
