@@ -96,7 +96,9 @@ def _gone(path: Path, reason: str, detail: str = "") -> WorkingCopyGone:
 
 def _backup(path: Path, revision: str | None) -> Path:
     """A verified backup before a migration (kept with the others, see ``store.backups``)."""
-    return backups.take(path, f"before-{revision or 'none'}").path
+    return backups.take(
+        path, f"before-{revision or 'none'}", check=backups.BEFORE_MIGRATION_CHECK
+    ).path
 
 
 CACHE_KIB = 65536

@@ -7,6 +7,7 @@ import itertools
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -158,3 +159,69 @@ def test_starting_empty_is_a_choice_that_keeps_the_old_file(tmp_path: Path) -> N
     wc = WorkingCopy.open(path)
     wc.close()
     assert _outbox(path) == [] and read_identity(path) == copy_id(path)
+
+
+def _old_copy(path: Path) -> None:
+    """A copy at the schema before the last migration, with rows in many pages."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from offa_desktop.store.db import alembic_config
+
+    _copy_with_edit(path)
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "-1")
+    engine.dispose()
+
+
+def test_the_backup_before_a_migration_is_quick_checked_and_sound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app waits for it before the copy opens: PRAGMA quick_check (every page read, every
+    b-tree and record checked) instead of integrity_check's index lookups, minutes on a large
+    copy. The backup is still whole: integrity_check finds it sound, with the copy's rows."""
+    path = tmp_path / "wc.sqlite3"
+    _old_copy(path)
+    before = _outbox(path)
+    checks: list[str] = []
+    integrity = backups.integrity
+
+    def recorded(file: Path, *, copy: Path | None = None, check: str = "integrity_check") -> Any:
+        checks.append(check)
+        return integrity(file, copy=copy, check=check)
+
+    monkeypatch.setattr(backups, "integrity", recorded)
+    wc = WorkingCopy.open(path)
+    wc.close()
+    assert checks == ["quick_check"]
+    assert wc.backup is not None and "-before-" in wc.backup.name
+    assert integrity(wc.backup) is None  # the full check
+    assert _outbox(wc.backup) == before != []
+
+
+@pytest.mark.parametrize("damage", ["truncated", "page_header"])
+def test_the_quick_check_refuses_a_damaged_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    path = tmp_path / "wc.sqlite3"
+    _copy_with_edit(path)
+    copy_file = backups.copy_file
+
+    def damaged(source: Path, target: Path, key: bytes | None = None) -> None:
+        copy_file(source, target, key)
+        data = bytearray(target.read_bytes())
+        page = int.from_bytes(data[16:18], "big") or 65536
+        assert len(data) > 8 * page
+        if damage == "truncated":
+            del data[len(data) // 2 :]
+        else:  # a b-tree page's type byte, in the middle of the file
+            data[(len(data) // page // 2) * page] = 0x2A
+        target.write_bytes(bytes(data))
+
+    monkeypatch.setattr(backups, "copy_file", damaged)
+    with pytest.raises(backups.BackupFailed, match="quick_check"):
+        backups.take(path, "before-0021", check="quick_check")
+    assert backups.backups(path) == []
