@@ -25,6 +25,9 @@ from offa_desktop.store import plain_sql
 LEARNER_KINDS_FR = {"wal_learner": "Prime apprenant (Wallonie)",
                     "bxl_learner": "Prime apprenant (Bruxelles)"}
 APPROVAL_RULES = ("approval_decision_due", "approval_decision_late")
+# naming more lines than this (every line, a long group unfolded) reads with the larger page
+# cache (``plain_sql.RADAR_CACHE_KIB``: the home screen names ~150 lines at first)
+NAMING_FEW = 500
 # the roles for whom some lines are someone else's to do (``_mine``)
 ROLES_WITH_LESS = ("coach", "secretariat")
 
@@ -219,6 +222,8 @@ def _compute(
                     seen[item.rule] = seen.get(item.rule, 0) + 1
                     shown.append(n)
         wanted = [radar.items[n] for n in shown] + radar.snoozed  # few snoozed: each put off
+        if len(wanted) > NAMING_FEW:
+            plain_sql.set_cache(conn, plain_sql.CACHE_KIB)
         words = _words(conn, wanted, facts.contracts)
     finally:
         conn.close()
@@ -236,7 +241,8 @@ def _named(item: RadarItem, words: dict[tuple[str, str], str]) -> RadarItem:
 def name_items(path: Path, items: Iterable[RadarItem]) -> list[RadarItem]:
     """``items`` named in words (a group unfolded on the home screen)."""
     items = list(items)
-    conn = plain_sql.connect(path, plain_sql.RADAR_CACHE_KIB)
+    conn = plain_sql.connect(path, plain_sql.RADAR_CACHE_KIB if len(items) <= NAMING_FEW
+                             else plain_sql.CACHE_KIB)
     try:
         words = _words(conn, items)
     finally:

@@ -213,18 +213,25 @@ def test_the_radars_connections_keep_a_smaller_page_cache(
     demo_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A compute and the naming of an unfolded group read with RADAR_CACHE_KIB of page cache
-    (fewer page faults in a fresh process), other readers with CACHE_KIB."""
+    (fewer page faults in a fresh process), other readers with CACHE_KIB; naming more than
+    NAMING_FEW lines (every line: the same pages read again) with CACHE_KIB."""
     from offa_desktop.ops import radar
 
-    sizes: list[int] = []
+    sizes: list[int] = []  # each connection's page cache when it is closed
     real = plain_sql.connect
 
-    def spied(path: Path, *args: Any) -> Any:
-        conn = real(path, *args)
-        sizes.append(-conn.execute("PRAGMA cache_size").fetchone()[0])
-        return conn
+    class Spied:
+        def __init__(self, conn: Any) -> None:
+            self.conn = conn
 
-    monkeypatch.setattr(plain_sql, "connect", spied)
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.conn, name)
+
+        def close(self) -> None:
+            sizes.append(-self.conn.execute("PRAGMA cache_size").fetchone()[0])
+            self.conn.close()
+
+    monkeypatch.setattr(plain_sql, "connect", lambda path, *args: Spied(real(path, *args)))
     result = radar.compute(demo_copy, TODAY, named=1)
     radar.name_items(demo_copy, result.items[:5])
     assert sizes == [plain_sql.RADAR_CACHE_KIB] * 2
@@ -234,3 +241,13 @@ def test_the_radars_connections_keep_a_smaller_page_cache(
         assert -conn.execute("PRAGMA cache_size").fetchone()[0] == plain_sql.CACHE_KIB
     finally:
         conn.close()
+    groups = len(result.by_rule())  # named=1: a line named per group
+    assert len(result.items) > groups + 1
+    monkeypatch.setattr(radar, "NAMING_FEW", groups)
+    sizes.clear()
+    radar.compute(demo_copy, TODAY)
+    radar.compute(demo_copy, TODAY, named=1)
+    radar.name_items(demo_copy, result.items[:groups + 1])
+    radar.name_items(demo_copy, result.items[:groups])
+    assert sizes == [plain_sql.CACHE_KIB, plain_sql.RADAR_CACHE_KIB,
+                     plain_sql.CACHE_KIB, plain_sql.RADAR_CACHE_KIB]
