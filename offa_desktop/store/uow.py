@@ -20,12 +20,10 @@ from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.effects import side_effects
 from offa_desktop.domain.errors import OffaError
 from offa_desktop.domain.permissions import Forbidden, Write
-from offa_desktop.domain.problems import Problem, RuleContext
+from offa_desktop.domain.problems import Problem, RuleContext, ValidationError
 from offa_desktop.domain.schema import COLLECTIONS, REFERENCE_COLLECTIONS, Kind
 from offa_desktop.domain.scope import Actor
-from offa_desktop.domain.stamps import stamped
 from offa_desktop.domain.uniqueness import UNIQUE_FIELDS, duplicate_message
-from offa_desktop.domain.validation import ValidationError, blocking, validate_record
 from offa_desktop.store import outbox, roles
 from offa_desktop.store.bulk_edits import PrefetchedUnique, insert_created, known_ids
 from offa_desktop.store.codec import to_api, to_columns
@@ -241,6 +239,8 @@ class UnitOfWork:
     ) -> dict[str, Any]:
         """What the writer fills in itself (``domain.stamps``): a claim's checks at a status
         change, a new override's author and time (the server stamps them again)."""
+        from offa_desktop.domain.stamps import stamped  # the record rules: see _validate
+
         return stamped(
             collection, data, previous, self.context, by=self.user_id, at=instant_str(utc_now()),
             record_id=record_id,
@@ -254,6 +254,11 @@ class UnitOfWork:
         record_id: str,
         ctx: RuleContext | None = None,
     ) -> None:
+        # here, not at the top (nor domain.stamps): the record rules are half of the domain's
+        # import, which a process that only syncs (``offa-desktop sync``: the store, never an
+        # edit) never needs
+        from offa_desktop.domain.validation import blocking, validate_record
+
         found = validate_record(
             collection, data, previous=previous, ctx=ctx or self.context, record_id=record_id
         )

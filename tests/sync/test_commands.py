@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import os
 import random
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
 from tests.sync.data import company
-from tests.sync.harness import PASSWORD, Device, ForkResult, Server
+from tests.sync.harness import PASSWORD, ROOT, Device, ForkResult, Server
 
 SUMMARY_KEYS = {
     "ok",
@@ -202,3 +204,32 @@ def test_import_keep_valid_takes_good_lines_and_names_refused_ones(
     assert d.run("import", str(tmp_path / "missing.jsonl")).status == 1
     summary = d.run("sync").summary()
     assert summary["applied"] == 4 and summary["rejected"] == 0
+
+
+SYNC_PROBE = """
+import json, sys
+from offa_desktop import cli
+code = cli.main(["--data-dir", sys.argv[1], "sync"])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_headless_sync_never_loads_the_record_rules(server: Server, tmp_path: Path) -> None:
+    """``offa-desktop sync`` writes the server's records, never a person's edit: the record
+    rules (half of the domain's import, 18 modules) wait for an edit (store.uow, domain.stamps,
+    ops.sync.conflicts import them where used)."""
+    d = _new(server, tmp_path)
+    d.login()
+    d.sync_until_done()
+    d.edit(lambda u: u.create("companies", company(random.Random(3))))  # validated here
+    done = subprocess.run(
+        [sys.executable, "-c", SYNC_PROBE, str(d.folder)], capture_output=True, text=True,
+        cwd=ROOT, env={**os.environ, **d.env}, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert json.loads(lines[0])["applied"] == 1, done.stdout
+    modules = set(json.loads(lines[-1])["modules"])
+    assert {"offa_desktop.store.uow", "offa_desktop.store.replica", "sync.engine"} <= modules
+    assert not {m for m in modules if m.startswith("offa_desktop.domain.") and "rules" in m}
+    assert "offa_desktop.domain.validation" not in modules

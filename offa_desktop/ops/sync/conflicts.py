@@ -10,7 +10,6 @@ from typing import Any
 
 from offa_desktop.domain.changes import ChangeSet
 from offa_desktop.domain.problems import Problem
-from offa_desktop.domain.validation import check_fields
 from offa_desktop.ops.sync.adapter import StoreSyncAdapter
 from offa_desktop.store import queries
 from offa_desktop.store.db import WorkingCopy
@@ -53,6 +52,10 @@ def resolution_problems(
     collection: str, choices: Mapping[str, tuple[Choice, Any]], conflict: Conflict
 ) -> list[Problem]:
     """Field checks of the values the choices keep (a typed value must be valid)."""
+    # here, not at the top: the rules it loads are half of the domain's import, which a
+    # headless ``offa-desktop sync`` (this module's other users) never needs
+    from offa_desktop.domain.validation import check_fields
+
     values: dict[str, Any] = {}
     for name, (choice, edited) in choices.items():
         detail = conflict.fields.get(name) or {}
