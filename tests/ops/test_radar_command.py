@@ -21,6 +21,8 @@ def radar(data_dir: Path, *args: str) -> tuple[int, list[dict[str, Any]]]:
         capture_output=True, text=True, timeout=120,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
+    # a run that printed nothing says why (its standard error), not only that a list differed
+    assert done.stdout.strip(), f"radar {args} exited {done.returncode}: {done.stderr[-2000:]}"
     return done.returncode, [json.loads(line) for line in done.stdout.splitlines()]
 
 
