@@ -371,7 +371,7 @@ def prepare_new(changes: Sequence[Mapping[str, Any]]) -> list[Prepared | None]:
     """The row and base :meth:`ReplicaTransaction.take_new` writes for each change (None for a
     deletion, a change without data or of an unknown collection): plain values, no connection
     needed, so the thread that fetched a page computes them while the page before is written
-    (SQLite's inserts leave the interpreter free)."""
+    (see ``SyncEngine._fetch_prepared`` for what truly overlaps)."""
     found: list[Prepared | None] = []
     dumps = orjson.dumps
     for change in changes:
