@@ -8,6 +8,9 @@ from contextlib import contextmanager
 from urllib.parse import quote
 
 import psycopg
+from sqlalchemy import Engine
+
+from sync.server.db import make_engine
 
 
 @contextmanager
@@ -24,3 +27,17 @@ def fresh_schema(pg_url: str) -> Iterator[str]:
     finally:
         with psycopg.connect(plain, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{name}" CASCADE')
+
+
+@contextmanager
+def prepared_engine(pg_url: str) -> Iterator[Engine]:
+    """An engine on a fresh schema with the server's tables, reference data and test users."""
+    from tests.server.conftest import prepare
+
+    with fresh_schema(pg_url) as url:
+        prepare(url)
+        engine = make_engine(url)
+        try:
+            yield engine
+        finally:
+            engine.dispose()

@@ -16,26 +16,21 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 
 from sync.server import push as push_module
-from sync.server.db import make_engine
 from sync.server.models import history, records, version_counter
 from sync.server.push import Contention, Pusher, push_ops
 from sync.server.scope import Principal
 from sync.server.writer import Writer
 from tests.server import factory as f
 from tests.server.api import op
-from tests.server.conftest import prepare
-from tests.server.pg import fresh_schema
+from tests.server.pg import prepared_engine
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
 def engine(pg_url: str) -> Iterator[Engine]:
-    with fresh_schema(pg_url) as url:
-        prepare(url)
-        made = make_engine(url)
+    with prepared_engine(pg_url) as made:
         yield made
-        made.dispose()
 
 
 @pytest.fixture(autouse=True)

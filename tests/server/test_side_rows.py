@@ -10,13 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, Engine, select, update
 
-from sync.server.db import make_engine
 from sync.server.models import records
 from sync.server.side_rows import unnest_delete, unnest_insert, unnest_update, write_many
 from sync.server.writer_sql import RECORD_COLUMNS, record_update
 from tests.server import factory as f
-from tests.server.conftest import prepare
-from tests.server.pg import fresh_schema
+from tests.server.pg import prepared_engine
 
 pytestmark = pytest.mark.postgres
 
@@ -25,11 +23,8 @@ ODD = ['a "quoted" \\ back\\slash', "{braces, commas}", "é ü 🙂 \n tab\t", "
 
 @pytest.fixture(scope="module")
 def engine(pg_url: str) -> Iterator[Engine]:
-    with fresh_schema(pg_url) as url:
-        prepare(url)
-        made = make_engine(url)
+    with prepared_engine(pg_url) as made:
         yield made
-        made.dispose()
 
 
 def _row(record_id: str, n: int, text: str) -> dict[str, Any]:

@@ -22,10 +22,8 @@ from offa_desktop.store.records import table
 from offa_desktop.store.search import search
 from sync.engine import BULK_MIN
 from sync.ports import Progress
-from sync.server.db import make_engine
-from sync.server.seed import seed_demo
 from tests import keyed
-from tests.sync.harness import Device, Server
+from tests.sync.harness import Device, Server, seeded_server
 
 CONTRACTS = 120
 Derived = tuple[list[tuple[object, ...]], ...]
@@ -34,14 +32,7 @@ Derived = tuple[list[tuple[object, ...]], ...]
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server of its own with demo data: enough records for pages of the bulk size."""
-    folder = tmp_path_factory.mktemp("bulk-server")
-    url = f"sqlite:///{folder / 'server.sqlite3'}"
-    srv = Server(url)
-    engine = make_engine(url)
-    try:
-        seed_demo(engine, CONTRACTS, seed=5)
-    finally:
-        engine.dispose()
+    srv = seeded_server(tmp_path_factory.mktemp("bulk-server"), CONTRACTS, seed=5)
     srv.start()
     try:
         yield srv
@@ -154,12 +145,7 @@ def test_a_first_sync_with_its_indexes_aside_ends_as_the_trigger_path(
         reference, reference_indexes = derived(wc), _indexes(wc.path)
     reference_device.close()
     monkeypatch.setattr(engine_module, "INDEXES_ASIDE_FROM", 0)
-    device = _device(seeded, tmp_path)
-    path = device.session.wc.path
-    device.close()
-    page = {"OFFA_SYNC_PAGE_SIZE": str(BULK_MIN + 50)}
-    done = device.sync(crash_at="pull_page_committed:2", extra_env=page)
-    assert done.killed, done.stderr[-2000:]
+    device, path = _killed_after_two_bulk_pages(seeded, tmp_path)
     during = {str(row[0]) for row in _indexes(path) if row[2] is not None}
     assert during == READ_BY_NAME  # the others aside, their SQL kept
     assert len(_indexes(path)) < len(reference_indexes)
@@ -212,14 +198,21 @@ def test_a_bulk_first_sync_sums_its_checksums_while_the_derived_data_are_rebuilt
     device.close()
 
 
-def test_kill_between_bulk_pages_heals_at_the_next_open(seeded: Server, tmp_path: Path) -> None:
-    reference = _row_by_row(seeded, tmp_path)
+def _killed_after_two_bulk_pages(seeded: Server, tmp_path: Path) -> tuple[Device, Path]:
+    """A new device whose first sync (pages just over the bulk size) is killed once its second
+    page has committed: the device and its copy's path."""
     device = _device(seeded, tmp_path)
     path = device.session.wc.path
     device.close()
     page = {"OFFA_SYNC_PAGE_SIZE": str(BULK_MIN + 50)}
     done = device.sync(crash_at="pull_page_committed:2", extra_env=page)
     assert done.killed, done.stderr[-2000:]
+    return device, path
+
+
+def test_kill_between_bulk_pages_heals_at_the_next_open(seeded: Server, tmp_path: Path) -> None:
+    reference = _row_by_row(seeded, tmp_path)
+    device, path = _killed_after_two_bulk_pages(seeded, tmp_path)
     # two pages committed with the triggers aside: flagged stale, the triggers all in place
     assert _stale(path)
     raw = keyed.connect(path)

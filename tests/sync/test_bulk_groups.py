@@ -13,9 +13,7 @@ import pytest
 
 import sync.engine
 from sync.engine import BULK_MIN, _group_scale
-from sync.server.db import make_engine
-from sync.server.seed import seed_demo
-from tests.sync.harness import Device, Server
+from tests.sync.harness import Device, Server, seeded_server
 
 
 def test_the_scale_is_one_up_to_ten_groups() -> None:
@@ -25,14 +23,7 @@ def test_the_scale_is_one_up_to_ten_groups() -> None:
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("groups-server")
-    url = f"sqlite:///{folder / 'server.sqlite3'}"
-    srv = Server(url)
-    engine = make_engine(url)
-    try:
-        seed_demo(engine, 150, seed=7)
-    finally:
-        engine.dispose()
+    srv = seeded_server(tmp_path_factory.mktemp("groups-server"), 150, seed=7)
     srv.start()
     try:
         yield srv

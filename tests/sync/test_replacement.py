@@ -19,20 +19,14 @@ from offa_desktop.ops.printing import rendering
 from offa_desktop.ops.records import writes
 from offa_desktop.printing.facts import reference
 from offa_desktop.store import queries
-from sync.server.db import make_engine
-from sync.server.seed import seed_demo
 from tests.printing.pdfread import pages_text
-from tests.sync.harness import Device, Server
+from tests.sync.harness import Device, seeded_server
 
 
 @pytest.fixture(scope="module")
 def device(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Device]:
     root = tmp_path_factory.mktemp("replace")
-    url = f"sqlite:///{root / 'server.sqlite3'}"
-    server = Server(url)
-    engine = make_engine(url)
-    seed_demo(engine, 20, seed=3)
-    engine.dispose()
+    server = seeded_server(root, 20, seed=3)
     server.start()
     try:
         server.user("secretaire", "offa")
