@@ -4,7 +4,7 @@ Revision ID: 0023
 Revises: 0021
 Create Date: 2026-12-07
 
-(0022 is the search engineer's: chain this one after it when it lands first.)
+(No 0022: that number was kept for a search change which then needed no migration.)
 
 P2 at risk looks up each of its ~5,000 candidates (a 100,000-contract copy, contracts started
 from September to early December) in three indexes: its level changes (``ix_contract_events_radar``
