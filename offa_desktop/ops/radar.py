@@ -222,8 +222,7 @@ def _compute(
                     seen[item.rule] = seen.get(item.rule, 0) + 1
                     shown.append(n)
         wanted = [radar.items[n] for n in shown] + radar.snoozed  # few snoozed: each put off
-        if len(wanted) > NAMING_FEW:
-            plain_sql.set_cache(conn, plain_sql.CACHE_KIB)
+        plain_sql.set_cache(conn, _naming_cache(len(wanted)))
         words = _words(conn, wanted, facts.contracts)
     finally:
         conn.close()
@@ -238,11 +237,15 @@ def _named(item: RadarItem, words: dict[tuple[str, str], str]) -> RadarItem:
     return item if found is None else item._replace(record=found)
 
 
+def _naming_cache(lines: int) -> int:
+    """The page cache (KiB) for naming ``lines`` lines (see :data:`NAMING_FEW`)."""
+    return plain_sql.RADAR_CACHE_KIB if lines <= NAMING_FEW else plain_sql.CACHE_KIB
+
+
 def name_items(path: Path, items: Iterable[RadarItem]) -> list[RadarItem]:
     """``items`` named in words (a group unfolded on the home screen)."""
     items = list(items)
-    conn = plain_sql.connect(path, plain_sql.RADAR_CACHE_KIB if len(items) <= NAMING_FEW
-                             else plain_sql.CACHE_KIB)
+    conn = plain_sql.connect(path, _naming_cache(len(items)))
     try:
         words = _words(conn, items)
     finally:

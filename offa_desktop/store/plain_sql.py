@@ -32,7 +32,7 @@ def connect(path: Path, cache_kib: int = CACHE_KIB) -> sqlite3.Connection:
     """A read-only connection (usable from a worker thread; SQLCipher with the copy's key when
     it is encrypted, see ``store.cipher``), its page cache ``cache_kib`` KiB."""
     conn = cipher.connect(path, readonly=True, timeout=30, check_same_thread=False)
-    conn.execute(f"PRAGMA cache_size = -{cache_kib}")
+    set_cache(conn, cache_kib)
     return conn
 
 
