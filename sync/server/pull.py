@@ -38,6 +38,7 @@ from sqlalchemy import (
 from sync.server.errors import ApiError, malformed
 from sync.server.models import record_keys, records, scope_exits, server_meta, version_counter
 from sync.server.scope import PRIVATE_COLLECTIONS, Principal
+from sync.server.writer_sql import PULL_BARRIER_SQL
 
 ESTIMATE_TTL = 300  # seconds a cursor's "remaining" estimate is trusted
 EXPIRED = "Le point de reprise de la synchronisation a expiré : tout sera relu depuis le début."
@@ -257,12 +258,18 @@ def _run_together(
 ) -> list[list[Any]]:
     """The rows of several compiled statements (as ``_run``); on PostgreSQL sent in one
     pipeline, one round trip for all (they read one snapshot: the pull's transaction is
-    REPEATABLE READ)."""
+    REPEATABLE READ), with the WAL flush barrier of what they read: pushes commit
+    asynchronously (``Writer.batch``), and a version handed out that a crash then lost would
+    be issued again with other data, which the client, past it, would skip. When the WAL is
+    not yet flushed past this snapshot's commits, the barrier makes the pull's own COMMIT (the
+    transaction's end, before the answer leaves) flush it."""
     if conn.dialect.name != "postgresql":
         return [_run(conn, name, who, **values) for name, who, values in runs]
     dbapi: Any = conn.connection.dbapi_connection
     with dbapi.pipeline():
         cursors = [dbapi.execute(*_bound(conn, name, who, **values)) for name, who, values in runs]
+        # the WAL flush barrier (after the snapshot, as these reads): see ``PULL_BARRIER_SQL``
+        dbapi.execute(PULL_BARRIER_SQL)
     return [list(cursor.fetchall()) for cursor in cursors]
 
 

@@ -134,12 +134,18 @@ def push_on(
 
 def _trace(path: str, pusher: Pusher, ops: int, started: float) -> None:
     w, ended = pusher.writer, time.perf_counter()
+    if w.released:  # PostgreSQL: the lock's grant and release on the server's clock
+        wait, hold = w.granted - w.lock_sent, w.released - w.granted
+        flush = w.flushed - w.released  # the commit's flush barrier, after the release
+    else:
+        wait, hold, flush = w.lock_wait, ended - w.locked_at, 0.0
     line = {
         "optimistic": pusher.optimistic,
         "resettled": pusher.resettled,
         "ops": ops,
-        "wait_ms": round(w.lock_wait * 1000, 2),  # for the version lock
-        "hold_ms": round((ended - w.locked_at) * 1000, 2),  # from the lock to the commit
+        "wait_ms": round(wait * 1000, 2),  # for the version lock
+        "hold_ms": round(hold * 1000, 2),  # from the lock to the commit
+        "flush_ms": round(flush * 1000, 2),
         "total_ms": round((ended - started) * 1000, 2),
     }
     with open(f"{path}.{os.getpid()}", "a", encoding="utf-8") as out:

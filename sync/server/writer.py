@@ -50,7 +50,10 @@ from sync.server.side_rows import (
 )
 from sync.server.store import Data, Store, Stored, dumps, index_values, loads
 from sync.server.writer_sql import (
+    ASYNC_COMMIT_SQL,
+    BARRIER_SQL,
     CHANGED_SQL,
+    CLOCK_SQL,
     COUNTER_READ_SQL,
     COUNTER_SQL,
     EXIT_COLUMNS,
@@ -79,9 +82,15 @@ class Writer(Store):
         self.shift = 0  # added to this writer's versions when written (optimistic)
         self.optimistic = False
         self.now = clock.now_iso()
-        # When the lock was taken and how long it was waited for (perf_counter seconds).
+        # When the lock was taken and how long it was waited for (perf_counter seconds); on
+        # PostgreSQL also when it was sent for, granted and released (``time.time()`` and the
+        # server's clock, seconds), and when the commit's flush barrier answered.
         self.locked_at = 0.0
         self.lock_wait = 0.0
+        self.lock_sent = 0.0
+        self.granted = 0.0
+        self.released = 0.0
+        self.flushed = 0.0
         # Record writes wait here and go out in two executemany calls (see ``flush``).
         self._pending: dict[RecordKey, tuple[bool, dict[str, Any]]] = {}
         # Optimistic mode: the net changes of the index and keys, and the scope exits.
@@ -122,9 +131,11 @@ class Writer(Store):
         who came later, so that under load a push waited 5 times the median at p95. Both
         statements go in one round trip (a pipeline), the answer read once."""
         dbapi: Any = self.conn.connection.dbapi_connection
+        self.lock_sent = time.time()
         with dbapi.pipeline():
             dbapi.execute(QUEUE_SQL)
             row = dbapi.execute(COUNTER_SQL).fetchone()
+        self.granted = float(row[1])
         return int(row[0])
 
     def start_optimistic(self) -> None:
@@ -156,6 +167,7 @@ class Writer(Store):
                 self._cache[(collection, record_id)] = None
         dbapi: Any = self.conn.connection.dbapi_connection
         waiting = time.perf_counter()
+        self.lock_sent = time.time()
         with dbapi.pipeline():
             head = None
             if lead == "lock":
@@ -169,12 +181,14 @@ class Writer(Store):
                 for c, ids in by_collection.items()
             ]
         if head is not None:
-            value = int(head.fetchone()[0])
+            first = head.fetchone()
+            value = int(first[0])
             self.version = self.base = self.top = value
             self.optimistic = True  # optimistic, or under the lock with the writes buffered
             if lead == "lock":
                 self.locked_at = time.perf_counter()
                 self.lock_wait = self.locked_at - waiting
+                self.granted = float(first[1])
         for collection, ids, found, keys in reads:
             for record_id in ids:
                 self.read_ids.add((collection, record_id))
@@ -196,12 +210,14 @@ class Writer(Store):
             # a READ COMMITTED transaction sees what committed before it, so the read that
             # follows the lock sees every commit before it
             waiting = time.perf_counter()
+            self.lock_sent = time.time()
             dbapi: Any = self.conn.connection.dbapi_connection
             with dbapi.pipeline():
                 dbapi.execute(QUEUE_SQL)
                 head = dbapi.execute(COUNTER_SQL)
                 changed_rows = dbapi.execute(CHANGED_SQL, (self.base,))
-            top = self.top = int(head.fetchone()[0])
+            value, self.granted = head.fetchone()
+            top = self.top = int(value)
             self.locked_at = time.perf_counter()
             self.lock_wait = self.locked_at - waiting
             if top == self.base:
@@ -273,9 +289,18 @@ class Writer(Store):
         instead of one each (the lock is held for less time). With ``commit``, the
         transaction's COMMIT goes in the same pipeline (one round trip fewer holding the lock;
         the caller's ``conn.begin()`` block then finds it committed, and its own commit sends
-        nothing). A failed statement raises when the block ends (the transaction then rolled
-        back, not committed); a unique violation as SQLAlchemy's ``IntegrityError``, as
-        outside. Nothing changes on SQLite or for a pessimistic writer."""
+        nothing), and it is asynchronous: the lock is released as soon as the commit record is
+        in the WAL, not after its fsync (about 4 ms on our machine, most of the lock's hold).
+        Its flush barrier follows in the same pipeline (``BARRIER_SQL``, a transaction of its
+        own committed with the session's ``synchronous_commit``), so the answers come back
+        only once the WAL is flushed past this commit: nothing is answered that a crash could
+        lose. Versions still commit in order (the lock is held to the commit record, and the
+        WAL is written in order), so a crash loses at most a suffix of commits nobody was
+        told of: an unflushed commit was answered to no pusher, and no pull handed it out
+        (``pull.pull``'s barrier). A failed statement raises when the block ends (the
+        transaction then rolled back, not committed); a unique violation as SQLAlchemy's
+        ``IntegrityError``, as outside. Nothing changes on SQLite or for a pessimistic
+        writer."""
         if not self.optimistic or self.conn.dialect.name != "postgresql":
             yield
             return
@@ -284,9 +309,16 @@ class Writer(Store):
         dbapi: Any = self.conn.connection.dbapi_connection
         try:
             with dbapi.pipeline():
+                if commit:
+                    dbapi.execute(ASYNC_COMMIT_SQL)
                 yield
                 if commit:
+                    clock = dbapi.execute(CLOCK_SQL)
                     dbapi.commit()
+                    self.released = float(clock.fetchone()[0])
+                    dbapi.execute(BARRIER_SQL)
+                    dbapi.commit()
+                    self.flushed = time.time()
         except psycopg.IntegrityError as exc:
             raise IntegrityError(None, None, exc) from exc
 

@@ -17,7 +17,11 @@ QUEUE_SQL = (
     f"SELECT pg_advisory_xact_lock((4090::bigint << 32) + "
     f"'{version_counter.name}'::regclass::oid::bigint)"
 )
-COUNTER_SQL = f"UPDATE {version_counter.name} SET value = value RETURNING value"
+# (with the server's clock: when the lock was granted, for the push trace)
+COUNTER_SQL = (
+    f"UPDATE {version_counter.name} SET value = value RETURNING value, "
+    "extract(epoch FROM clock_timestamp())::float8"
+)
 COUNTER_READ_SQL = f"SELECT value FROM {version_counter.name}"
 # A push's opening reads on PostgreSQL (``Writer.open_push``), sent in one pipeline.
 RESULTS_SQL = f"SELECT op_id, user_id, result FROM {op_results.name} WHERE op_id = ANY(%s)"
@@ -34,6 +38,30 @@ CHANGED_SQL = (
     f"SELECT r.collection, r.id, i.field, i.value FROM {records.name} r "
     f"LEFT OUTER JOIN {record_index.name} i "
     "ON i.collection = r.collection AND i.record_id = r.id WHERE r.version > %s"
+)
+# The WAL flush barrier (``Writer.batch``; ``pull.pull``). A push commits with
+# ``synchronous_commit`` off, so that the version lock (held to the commit) is not held across
+# the WAL's fsync. Before anything it read or wrote is answered, the WAL must be flushed past
+# its commit: a transaction that writes WAL (a transactional logical message: an xid and a
+# record, a no-op at redo) and commits with the session's ``synchronous_commit`` flushes the
+# WAL up to its own commit record, hence past every commit before it (PostgreSQL's
+# ``RecordTransactionCommit``: ``XLogFlush`` only when the transaction has an xid *and* wrote
+# WAL before its commit record; ``SELECT pg_current_xact_id()`` alone assigns an xid but writes
+# nothing, and commits without a flush). Concurrent flushes are grouped by ``XLogFlush``.
+ASYNC_COMMIT_SQL = "SET LOCAL synchronous_commit TO off"
+BARRIER_SQL = "SELECT pg_logical_emit_message(true, 'offa_flush', '')"
+# The server's clock right before a push's COMMIT: when the lock is released, give or take the
+# commit record (the push trace's hold).
+CLOCK_SQL = "SELECT extract(epoch FROM clock_timestamp())::float8"
+# A pull's barrier, in its own read transaction (after its snapshot): the commits its snapshot
+# sees all put their commit records in the WAL before it was taken, so before the current
+# insert position; when the WAL is flushed past that position nothing it reads can be lost
+# and its COMMIT writes nothing. Otherwise (or with synchronous standbys, whose flush this does
+# not see) the message makes the pull's COMMIT flush the WAL through it.
+PULL_BARRIER_SQL = (
+    "SELECT CASE WHEN pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn() "
+    "OR current_setting('synchronous_standby_names') <> '' "
+    "THEN pg_logical_emit_message(true, 'offa_flush', '') END"
 )
 RECORD_COLUMNS = ("collection", "id", "version", "deleted", "data", "updated_at", "updated_by")
 EXIT_COLUMNS = ("version", "collection", "record_id", "key", "at")

@@ -201,7 +201,7 @@ def _push_trace(path: str) -> dict[str, Any]:
         return {}
 
     def cut(key: str, q: int) -> float:
-        values = sorted(r[key] for r in rows)
+        values = sorted(r.get(key, 0.0) for r in rows)
         return round(float(values[min(len(values) - 1, len(values) * q // 100)]), 1)
 
     return {
@@ -212,6 +212,9 @@ def _push_trace(path: str) -> dict[str, Any]:
         "lock_wait_p95_ms": cut("wait_ms", 95),
         "lock_hold_median_ms": cut("hold_ms", 50),
         "lock_hold_p95_ms": cut("hold_ms", 95),
+        "lock_hold_mean_ms": round(sum(r["hold_ms"] for r in rows) / len(rows), 2),
+        "flush_median_ms": cut("flush_ms", 50),  # the commit's flush barrier, lock released
+        "flush_p95_ms": cut("flush_ms", 95),
     }
 
 
@@ -258,7 +261,9 @@ def run_stress(pg_url: str, workers: int, duration: float) -> list[dict[str, Any
         f"server {d['server_cpu_share']:.0%} ({d['server_cpu_ms_per_request']} ms CPU a request), "
         f"PostgreSQL {d['postgres_cpu_share']:.0%}, machine busy {d['machine_busy_share']:.0%}, "
         f"load {load:.1f} before; version lock waited {lock.get('lock_wait_median_ms')} ms "
-        f"median, held {lock.get('lock_hold_median_ms')} ms median, "
+        f"median, held {lock.get('lock_hold_median_ms')} ms median "
+        f"(p95 {lock.get('lock_hold_p95_ms')}), flush barrier {lock.get('flush_median_ms')} ms "
+        "median, "
         f"{lock.get('settled_again')}/{lock.get('pushes')} pushes settled twice)"
     )
     return [

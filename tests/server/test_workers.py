@@ -184,6 +184,95 @@ def test_no_change_skipped_across_workers(workers: tuple[ServerProcess, str]) ->
         client.close()
 
 
+def _histories(url: str, ids: list[str]) -> dict[str, list[int]]:
+    from sqlalchemy import select
+
+    from sync.server.db import make_engine
+    from sync.server.models import history
+
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(history.c.record_id, history.c.version).where(history.c.record_id.in_(ids))
+        ).all()
+    engine.dispose()
+    found: dict[str, list[int]] = {i: [] for i in ids}
+    for record_id, version in rows:
+        found[record_id].append(version)
+    return found
+
+
+def test_pullers_never_skip_a_version(workers: tuple[ServerProcess, str]) -> None:
+    """Pushes (asynchronous commits, each behind its flush barrier) interleaved with pulls of
+    small pages on both workers: after every pull that reached the end, a puller holds, for
+    each record, exactly its last version at or below the cursor's (from the history), never
+    an older one (a version skipped) nor a newer one."""
+    server, url = workers
+    seed = ApiClient(server.base_url, "offa", PASSWORD)
+    ids = [f.new_id() for _ in range(40)]
+    created = seed.push([op("companies", i, "create", None, f.company()) for i in ids])
+    versions = {i: r["version"] for i, r in zip(ids, created, strict=True)}
+    seed.close()
+    stop = threading.Event()
+    errors: list[str] = []
+    states: list[tuple[int, dict[str, int]]] = []  # (cursor version, record -> version)
+    pullers = [ApiClient(server.base_url, "offa", PASSWORD, device=f"q{n}") for n in range(4)]
+
+    def pusher(n: int) -> None:
+        rnd = random.Random(100 + n)
+        client = ApiClient(server.base_url, "offa", PASSWORD, device=f"v{n}")
+        try:
+            for step in range(25):
+                chosen = rnd.sample(ids, 4)
+                ops = [
+                    op("companies", i, "update", versions[i], {"phone": f"04{n} {step:04d}"})
+                    for i in chosen
+                ]
+                for i, r in zip(chosen, client.push(ops), strict=True):
+                    if r["status"] == "applied":
+                        versions[i] = max(versions[i], r["version"])
+                    elif r["status"] == "conflict":
+                        versions[i] = max(versions[i], r["server"]["version"])
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(repr(exc))
+        finally:
+            client.close()
+
+    def puller(client: ApiClient) -> None:
+        try:
+            while not stop.is_set():
+                client.pull_all(limit=7)
+                assert client.cursor is not None
+                top = int(client.cursor.split(".")[1])
+                mine = {i: v for (c, i), (v, _d) in client.replica.items() if i in versions}
+                states.append((top, mine))
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(repr(exc))
+
+    pushing = [threading.Thread(target=pusher, args=(n,)) for n in range(6)]
+    pulling = [threading.Thread(target=puller, args=(c,)) for c in pullers]
+    for t in pushing + pulling:
+        t.start()
+    for t in pushing:
+        t.join()
+    stop.set()
+    for t in pulling:
+        t.join()
+    for client in pullers:
+        client.close()
+    assert not errors, errors[:5]
+    histories = _histories(url, ids)
+    assert sum(len(v) for v in histories.values()) > 40 + 200  # the pushes did apply
+    assert len(states) > 20
+    wrong = []
+    for top, mine in states:
+        for record_id, written in histories.items():
+            expected = max((v for v in written if v <= top), default=None)
+            if mine.get(record_id) != expected:
+                wrong.append((top, record_id, mine.get(record_id), expected))
+    assert not wrong, wrong[:5]
+
+
 def test_sqlite_keeps_one_process_and_says_so(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'one.sqlite3'}"
     server = ServerProcess(url, workers=3)
