@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 import time
 from typing import Any
 
@@ -35,6 +34,7 @@ from offa_desktop.domain.stamps import stamped
 from offa_desktop.domain.validation import blocking, validate_record
 from sync.server import scope
 from sync.server.models import history, op_results
+from sync.server.push_contention import CONTENTION, TRACE_ENV, write_trace
 from sync.server.rules import ServerRuleContext
 from sync.server.scope import Principal
 from sync.server.side_rows import inserting, unnest_insert, write_many
@@ -61,41 +61,6 @@ def _forbidden(op_id: str, message: str) -> dict[str, Any]:
     return {"op_id": op_id, "status": "forbidden", "message": message}
 
 
-class Contention:
-    """This process's recent share of optimistic pushes settled again under the lock (a moving
-    average), and whether the next push should be optimistic."""
-
-    ALPHA = 0.1  # weight of the latest push in the average
-    HIGH = 0.5  # past this share, pushes take the lock first...
-    PROBE_EVERY = 8  # ...but one in this many stays optimistic, to measure the share again
-
-    def __init__(self) -> None:
-        self.share = 0.0
-        self._skipped = 0
-        self._guard = threading.Lock()
-
-    def optimistic(self) -> bool:
-        with self._guard:
-            if self.share < self.HIGH:
-                return True
-            self._skipped += 1
-            if self._skipped >= self.PROBE_EVERY:
-                self._skipped = 0
-                return True
-            return False
-
-    def note(self, resettled: bool) -> None:
-        with self._guard:
-            self.share += self.ALPHA * (float(resettled) - self.share)
-
-
-CONTENTION = Contention()
-
-# A file to which each push appends one JSON line of timings (``OFFA_SERVER_PUSH_TRACE``: a
-# path, each process writing to ``<path>.<pid>``): the load benchmark's lock figures.
-TRACE_ENV = "OFFA_SERVER_PUSH_TRACE"
-
-
 def push_ops(
     engine: Engine, who: Principal, device: str, ops: list[Any], *, optimistic: bool
 ) -> list[dict[str, Any]]:
@@ -109,7 +74,8 @@ def push_on(
 ) -> list[dict[str, Any]]:
     """``push_ops`` on a connection (the route's, which has just checked the bearer token on
     it: one connection from the pool for the whole request), outside any transaction or in
-    one begun by READ COMMITTED reads (the route's bearer check on PostgreSQL)."""
+    one begun by READ COMMITTED reads (the route's bearer check on PostgreSQL). The route
+    goes through ``push_group.push_on``, which groups concurrent pushes on PostgreSQL."""
     started = time.perf_counter()
     begun = conn.get_transaction()
     try:
@@ -121,7 +87,7 @@ def push_on(
             CONTENTION.note(pusher.resettled)
         trace = os.environ.get(TRACE_ENV)
         if trace:
-            _trace(trace, pusher, len(ops), started)
+            write_trace(trace, pusher.writer, pusher, len(ops), started)
         return results
     except IntegrityError:
         # a concurrent push stored one of these op ids first (a client that resent a push
@@ -130,26 +96,6 @@ def push_on(
             again = Pusher(conn, who, device)
             again.commit = True
             return again.run(ops)
-
-
-def _trace(path: str, pusher: Pusher, ops: int, started: float) -> None:
-    w, ended = pusher.writer, time.perf_counter()
-    if w.released:  # PostgreSQL: the lock's grant and release on the server's clock
-        wait, hold = w.granted - w.lock_sent, w.released - w.granted
-        flush = w.flushed - w.released  # the commit's flush barrier, after the release
-    else:
-        wait, hold, flush = w.lock_wait, ended - w.locked_at, 0.0
-    line = {
-        "optimistic": pusher.optimistic,
-        "resettled": pusher.resettled,
-        "ops": ops,
-        "wait_ms": round(wait * 1000, 2),  # for the version lock
-        "hold_ms": round(hold * 1000, 2),  # from the lock to the commit
-        "flush_ms": round(flush * 1000, 2),
-        "total_ms": round((ended - started) * 1000, 2),
-    }
-    with open(f"{path}.{os.getpid()}", "a", encoding="utf-8") as out:
-        out.write(dumps(line) + "\n")
 
 
 RESULT_COLUMNS = ("op_id", "user_id", "result", "created_at")
@@ -181,19 +127,49 @@ def _insert_history() -> Any:
     return inserting(history, HISTORY_COLUMNS)
 
 
+def wanted(ops: list[Any]) -> tuple[list[str], list[tuple[str, str]]]:
+    """What a push's opening reads fetch: its op ids' stored results, its records."""
+    valid = [o for o in ops if isinstance(o, dict)]
+    op_ids = [o["op_id"] for o in valid if is_uuid(o.get("op_id"))]
+    pairs = [
+        (o["collection"], o["id"])
+        for o in valid
+        if isinstance(o.get("collection"), str)
+        and o["collection"] in COLLECTIONS
+        and is_uuid(o.get("id"))
+    ]
+    return op_ids, pairs
+
+
+def write_rows(w: Writer, stored: list[dict[str, Any]], changes: list[dict[str, Any]]) -> None:
+    """A push's (or a group's) writes: op results, history, then the writer's own."""
+    write_many(w.conn, "insert op_results", _insert_results, stored, _RESULTS_ROWS)
+    write_many(w.conn, "insert history", _insert_history, changes, _HISTORY_ROWS)
+    w.finish()
+
+
 class Pusher:
     """Settles the ops of one push for one caller inside one write transaction."""
 
     def __init__(
-        self, conn: Connection, who: Principal, device_id: str, *, optimistic: bool = False
+        self,
+        conn: Connection,
+        who: Principal,
+        device_id: str,
+        *,
+        optimistic: bool = False,
+        writer: Writer | None = None,
+        seen: dict[str, tuple[str, dict[str, Any]]] | None = None,
     ) -> None:
-        self.writer = Writer(conn)
+        # a group's pushes (``push_group``) share one writer, under the lock, and the op
+        # results stored or settled before theirs (``seen``: op id -> user id, result)
+        self.writer = writer if writer is not None else Writer(conn)
         self.who = who
         self.device_id = device_id
         self.optimistic = optimistic
         self.resettled = False  # settled again under the lock (optimistic, reads changed)
         self.ctx = ServerRuleContext(self.writer)
-        self._seen: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._seen: dict[str, tuple[str, dict[str, Any]]] = {} if seen is None else seen
         self._new: list[dict[str, Any]] = []  # results settled by this push (stored after)
         self._history: list[dict[str, Any]] = []
         self._lead: str | None = None  # PostgreSQL: what the first reads open with (run)
@@ -218,6 +194,22 @@ class Pusher:
         if self.optimistic and not w.lock_and_check():
             self.resettled = True
             results = self._settle_all(ops)  # under the lock now, on the reads still valid
+        stored, changes = self.rows()
+        # the writes under the lock in one round trip (PostgreSQL), the commit too if asked
+        with w.batch(commit=self.commit):
+            write_rows(w, stored, changes)
+        return results
+
+    def settle_in_group(self, ops: list[Any]) -> list[dict[str, Any]]:
+        """Settle under the lock a group already holds, on the group's writer and opening
+        reads (``push_group``); ``rows()`` then gives what to write."""
+        self._new.clear()
+        self._history.clear()
+        return [self.settle(op) for op in ops]
+
+    def rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The op results to store and the history rows, versions final."""
+        w = self.writer
         shifted: set[int] = set()
         for result in self._new:
             if id(result) not in shifted and isinstance(result.get("version"), int):
@@ -234,12 +226,7 @@ class Pusher:
         ]
         for row in self._history:
             row["version"] = w.final(row["version"])
-        # the writes under the lock in one round trip (PostgreSQL), the commit too if asked
-        with w.batch(commit=self.commit):
-            write_many(w.conn, "insert op_results", _insert_results, stored, _RESULTS_ROWS)
-            write_many(w.conn, "insert history", _insert_history, self._history, _HISTORY_ROWS)
-            w.finish()
-        return results
+        return stored, self._history
 
     def _settle_all(self, ops: list[Any]) -> list[dict[str, Any]]:
         self._seen.clear()
@@ -249,15 +236,7 @@ class Pusher:
         return [self.settle(op) for op in ops]
 
     def _prefetch(self, ops: list[Any]) -> None:
-        valid = [o for o in ops if isinstance(o, dict)]
-        op_ids = [o["op_id"] for o in valid if is_uuid(o.get("op_id"))]
-        pairs = [
-            (o["collection"], o["id"])
-            for o in valid
-            if isinstance(o.get("collection"), str)
-            and o["collection"] in COLLECTIONS
-            and is_uuid(o.get("id"))
-        ]
+        op_ids, pairs = wanted(ops)
         if self.writer.conn.dialect.name == "postgresql":
             lead, self._lead = self._lead, None  # the lead statement goes with the first reads
             for op_id, user_id, result in self.writer.open_push(lead, op_ids, pairs):

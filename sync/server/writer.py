@@ -21,7 +21,7 @@ be open.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
@@ -283,7 +283,9 @@ class Writer(Store):
         self.shift = 0
 
     @contextmanager
-    def batch(self, *, commit: bool = False) -> Iterator[None]:
+    def batch(
+        self, *, commit: bool = False, committed: Callable[[], None] | None = None
+    ) -> Iterator[None]:
         """The statements inside sent in one PostgreSQL pipeline, their answers read once at
         the end: the writes an optimistic writer makes under the lock then cost one round trip
         instead of one each (the lock is held for less time). With ``commit``, the
@@ -291,12 +293,13 @@ class Writer(Store):
         the caller's ``conn.begin()`` block then finds it committed, and its own commit sends
         nothing), and it is asynchronous: the lock is released as soon as the commit record is
         in the WAL, not after its fsync (about 4 ms on our machine, most of the lock's hold).
-        Its flush barrier follows in the same pipeline (``BARRIER_SQL``, a transaction of its
-        own committed with the session's ``synchronous_commit``), so the answers come back
-        only once the WAL is flushed past this commit: nothing is answered that a crash could
-        lose. Versions still commit in order (the lock is held to the commit record, and the
-        WAL is written in order), so a crash loses at most a suffix of commits nobody was
-        told of: an unflushed commit was answered to no pusher, and no pull handed it out
+        Its flush barrier follows once the COMMIT answered (``BARRIER_SQL``, a transaction of
+        its own committed with the session's ``synchronous_commit``), so the block ends only
+        once the WAL is flushed past this commit: nothing is answered that a crash could lose.
+        ``committed``, if given, is called in between (the lock is free, nothing is to be
+        answered yet). Versions still commit in order (the lock is held to the commit record,
+        and the WAL is written in order), so a crash loses at most a suffix of commits nobody
+        was told of: an unflushed commit was answered to no pusher, and no pull handed it out
         (``pull.pull``'s barrier). A failed statement raises when the block ends (the
         transaction then rolled back, not committed); a unique violation as SQLAlchemy's
         ``IntegrityError``, as outside. Nothing changes on SQLite or for a pessimistic
@@ -316,6 +319,8 @@ class Writer(Store):
                     clock = dbapi.execute(CLOCK_SQL)
                     dbapi.commit()
                     self.released = float(clock.fetchone()[0])
+                    if committed is not None:
+                        committed()
                     dbapi.execute(BARRIER_SQL)
                     dbapi.commit()
                     self.flushed = time.time()

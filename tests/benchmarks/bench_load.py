@@ -213,6 +213,8 @@ def _push_trace(path: str) -> dict[str, Any]:
         "lock_hold_median_ms": cut("hold_ms", 50),
         "lock_hold_p95_ms": cut("hold_ms", 95),
         "lock_hold_mean_ms": round(sum(r["hold_ms"] for r in rows) / len(rows), 2),
+        # pushes settled in one transaction (``push_group``), averaged over the pushes
+        "group_mean": round(sum(r.get("group", 1) for r in rows) / len(rows), 2),
         "flush_median_ms": cut("flush_ms", 50),  # the commit's flush barrier, lock released
         "flush_p95_ms": cut("flush_ms", 95),
     }
@@ -222,7 +224,7 @@ def _traced(run: Any) -> tuple[Any, dict[str, Any]]:
     """``run()``, the servers it starts writing their push timings; (its result, figures)."""
     import tempfile
 
-    from sync.server.push import TRACE_ENV
+    from sync.server.push_contention import TRACE_ENV
 
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "push")

@@ -17,7 +17,8 @@ from sqlalchemy import Engine, func, select, text
 
 from sync.server import push as push_module
 from sync.server.models import history, records, version_counter
-from sync.server.push import Contention, Pusher, push_ops
+from sync.server.push import Pusher, push_ops
+from sync.server.push_contention import Contention
 from sync.server.scope import Principal
 from sync.server.writer import Writer
 from tests.server import factory as f

@@ -14,7 +14,7 @@ from sync.server.errors import ApiError, malformed
 from sync.server.limits import Limits
 from sync.server.openapi import answers, body_limit
 from sync.server.pull import CURSOR, encode_page, pull
-from sync.server.push import push_on
+from sync.server.push_group import push_on
 from sync.server.routes.deps import BearerToken, ClientVersion, Context
 
 router = APIRouter(tags=["sync"])
