@@ -12,6 +12,7 @@ from sync.server import openapi
 from sync.server.auth import Auth
 from sync.server.db import is_sqlite, make_engine
 from sync.server.errors import install
+from sync.server.fastpath import FastPath
 from sync.server.limits import BodyGuard, Limits
 from sync.server.routes import ROUTERS
 from sync.server.routes.deps import ServerContext, version_tuple
@@ -56,6 +57,9 @@ def create_app(
     # The routes themselves (FastAPI keeps included routers as wrappers in ``app.routes``).
     routes = [route for router in ROUTERS for route in router.routes]
     install(app, routes)
+    # Innermost of ours: plain pulls and pushes answered without FastAPI's routing and
+    # dependencies, compressed and bounded as every answer (``fastpath``).
+    app.add_middleware(FastPath, ctx=app.state.offa)
     app.add_middleware(
         GZipMiddleware,
         minimum_size=GZIP_MIN_BYTES,

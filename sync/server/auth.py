@@ -18,6 +18,7 @@ import secrets
 import struct
 import time
 import uuid
+from collections import namedtuple
 from datetime import timedelta
 from typing import Any
 
@@ -93,6 +94,26 @@ _SESSION = (
     .join(login_sessions, login_sessions.c.user_id == users.c.id)
     .where(login_sessions.c.id == bindparam("session_id"))
 )
+
+
+# ``_SESSION`` compiled once for PostgreSQL, and the names of its columns.
+_SESSION_SQL: list[str] = []
+SessionRow = namedtuple(  # type: ignore[misc]
+    "SessionRow", [column.name for column in _SESSION.selected_columns]
+)
+
+
+def _session_row(conn: Connection, session_id: str) -> Any:
+    """``_SESSION``'s row (PostgreSQL) in ``conn``'s transaction, begun here if need be, run
+    on the DBAPI connection: the bearer check of every request, where SQLAlchemy's execution
+    (result set-up, row processing) cost more than the query's own round trip."""
+    if not _SESSION_SQL:
+        _SESSION_SQL.append(str(_SESSION.compile(dialect=conn.dialect)))
+    if not conn.in_transaction():
+        conn.begin()  # as ``conn.execute`` would have (autobegin): the caller commits it
+    dbapi: Any = conn.connection.dbapi_connection
+    found = dbapi.execute(_SESSION_SQL[0], {"session_id": session_id}).fetchone()
+    return None if found is None else SessionRow(*found)
 
 
 def _ended(reason: str | None) -> ApiError:
@@ -287,7 +308,9 @@ class Auth:
         if exp < time.time():
             raise ApiError(401, "token_expired", "Jeton d'accès expiré.")
         query, params = _SESSION, {"session_id": session_id}
-        if conn is not None:
+        if conn is not None and within and conn.dialect.name == "postgresql":
+            row = _session_row(conn, session_id)
+        elif conn is not None:
             row = conn.execute(query, params).first()
             if not within:
                 conn.rollback()  # end the implicit read so the caller can begin its own

@@ -60,6 +60,11 @@ async def client_version(
         ),
     ] = None,
 ) -> None:
+    check_client_version(ctx, x_client_version)
+
+
+def check_client_version(ctx: ServerContext, x_client_version: str | None) -> None:
+    """426 for a client older than the server's minimum (``fastpath`` calls it too)."""
     if ctx.minimum is None or x_client_version is None:
         return
     given = version_tuple(x_client_version)

@@ -15,7 +15,7 @@ from sync.server.limits import Limits
 from sync.server.openapi import answers, body_limit
 from sync.server.pull import CURSOR, encode_page, pull
 from sync.server.push_group import push_on
-from sync.server.routes.deps import BearerToken, ClientVersion, Context
+from sync.server.routes.deps import BearerToken, ClientVersion, Context, ServerContext
 
 router = APIRouter(tags=["sync"])
 MAX_OPS = 500
@@ -44,20 +44,23 @@ async def pull_page(
     checksum: Annotated[int, Query(ge=0, le=1)] = 0,
 ) -> Response:
     gzip = "gzip" in request.headers.get("accept-encoding", "")
-
-    def work() -> tuple[bytes, dict[str, str]]:
-        # One worker thread, one connection and one read transaction for the bearer check and
-        # the page; the page is compressed here too (``encode_page``), not on the event loop.
-        with ctx.engine.connect() as conn:
-            if not ctx.sqlite:
-                conn = conn.execution_options(isolation_level="REPEATABLE READ")
-            with conn.begin():
-                who = ctx.auth.authenticate(token, conn, within=True)
-                body = pull(conn, who, cursor, limit, bool(checksum), ctx.auth.sign)
-        return encode_page(body, gzip)
-
-    body, headers = await run_in_threadpool(work)
+    body, headers = await run_in_threadpool(pull_answer, ctx, token, cursor, limit, checksum, gzip)
     return Response(body, media_type="application/json", headers=headers)
+
+
+def pull_answer(
+    ctx: ServerContext, token: str | None, cursor: str | None, limit: int, checksum: int, gzip: bool
+) -> tuple[bytes, dict[str, str]]:
+    """A pull's answer body and headers (in a worker thread; ``fastpath`` calls it too)."""
+    # One worker thread, one connection and one read transaction for the bearer check and the
+    # page; the page is compressed here too (``encode_page``), not on the event loop.
+    with ctx.engine.connect() as conn:
+        if not ctx.sqlite:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            who = ctx.auth.authenticate(token, conn, within=True)
+            body = pull(conn, who, cursor, limit, bool(checksum), ctx.auth.sign)
+    return encode_page(body, gzip)
 
 
 @router.post(
@@ -78,22 +81,26 @@ async def pull_page(
 )
 async def push(request: Request, ctx: Context, token: BearerToken, _v: ClientVersion) -> Response:
     raw = await request.body()
+    return Response(await run_in_threadpool(push_answer, ctx, token, raw), media_type=JSON)
 
-    def work() -> list[dict[str, Any]]:
-        # One worker thread and one connection for the bearer check (401 first, as a
-        # dependency gave it), the body's checks and the push.
-        with ctx.engine.connect() as conn:
-            # PostgreSQL: the token's session read in the push's own transaction (READ
-            # COMMITTED: it fixes no snapshot for what follows), not in one ended by a
-            # ROLLBACK round trip. SQLite: in its own, as a read that opened the push's
-            # transaction would make its write fail at once when another writer had committed
-            # meanwhile, instead of waiting for the lock.
-            who = ctx.auth.authenticate(token, conn, within=not ctx.sqlite)
-            device, ops = _push_body(raw)
-            return push_on(conn, who, device, ops, optimistic=not ctx.sqlite)
 
-    results = await run_in_threadpool(work)
-    return Response(orjson.dumps({"results": results}), media_type="application/json")
+JSON = "application/json"
+
+
+def push_answer(ctx: ServerContext, token: str | None, raw: bytes) -> bytes:
+    """A push's answer body (in a worker thread; ``fastpath`` calls it too)."""
+    # One worker thread and one connection for the bearer check (401 first, as a dependency
+    # gave it), the body's checks and the push.
+    with ctx.engine.connect() as conn:
+        # PostgreSQL: the token's session read in the push's own transaction (READ COMMITTED:
+        # it fixes no snapshot for what follows), not in one ended by a ROLLBACK round trip.
+        # SQLite: in its own, as a read that opened the push's transaction would make its
+        # write fail at once when another writer had committed meanwhile, instead of waiting
+        # for the lock.
+        who = ctx.auth.authenticate(token, conn, within=not ctx.sqlite)
+        device, ops = _push_body(raw)
+        results = push_on(conn, who, device, ops, optimistic=not ctx.sqlite)
+    return orjson.dumps({"results": results})
 
 
 def _push_body(raw: bytes) -> tuple[str, list[Any]]:
