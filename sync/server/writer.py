@@ -70,6 +70,14 @@ RecordKey = tuple[str, str]
 IndexKey = tuple[str, str, str]  # collection, field, value
 
 
+def _joined(ids: list[str]) -> str:
+    """Ids as one comma-separated text (``writer_sql.IDS``)."""
+    text = ",".join(ids)
+    if text.count(",") != len(ids) - 1:
+        raise ValueError("an id with a comma")  # never: the callers pass checked UUIDs
+    return text
+
+
 class Writer(Store):
     """Writes inside one write transaction: ``lock()`` (or ``start_optimistic()`` then
     ``lock_and_check()``) first, ``finish()`` last."""
@@ -175,10 +183,11 @@ class Writer(Store):
                 head = dbapi.execute(COUNTER_SQL)
             elif lead == "counter":
                 head = dbapi.execute(COUNTER_READ_SQL)
-            stored = dbapi.execute(RESULTS_SQL, (op_ids,)) if op_ids else None
+            stored = dbapi.execute(RESULTS_SQL, (_joined(op_ids),)) if op_ids else None
             reads = [
-                (c, ids, dbapi.execute(RECORDS_SQL, (c, ids)), dbapi.execute(KEYS_SQL, (c, ids)))
+                (c, ids, dbapi.execute(RECORDS_SQL, (c, text)), dbapi.execute(KEYS_SQL, (c, text)))
                 for c, ids in by_collection.items()
+                for text in [_joined(ids)]
             ]
         if head is not None:
             first = head.fetchone()

@@ -24,13 +24,17 @@ COUNTER_SQL = (
 )
 COUNTER_READ_SQL = f"SELECT value FROM {version_counter.name}"
 # A push's opening reads on PostgreSQL (``Writer.open_push``), sent in one pipeline.
-RESULTS_SQL = f"SELECT op_id, user_id, result FROM {op_results.name} WHERE op_id = ANY(%s)"
+# The ids go as one text, comma-separated (UUIDs, checked by the caller): a Python list was
+# dumped by psycopg element by element, ~8 % of a push's CPU.
+IDS = "string_to_array(%s, ',')"
+RESULTS_SQL = f"SELECT op_id, user_id, result FROM {op_results.name} WHERE op_id = ANY({IDS})"
 RECORDS_SQL = (
     f"SELECT collection, id, version, deleted, data, updated_at, updated_by FROM {records.name} "
-    "WHERE collection = %s AND id = ANY(%s)"
+    f"WHERE collection = %s AND id = ANY({IDS})"
 )
 KEYS_SQL = (
-    f"SELECT record_id, key FROM {record_keys.name} WHERE collection = %s AND record_id = ANY(%s)"
+    f"SELECT record_id, key FROM {record_keys.name} "
+    f"WHERE collection = %s AND record_id = ANY({IDS})"
 )
 # What committed since an optimistic writer's base (``lock_and_check``): records and their
 # index rows.
