@@ -32,7 +32,7 @@ from sync.errors import Cancelled, CursorExpired
 from sync.faults import crash_point
 from sync.lock import SyncLock
 from sync.merge import Absorber
-from sync.pages import ALL, apply_page, collector_paused
+from sync.pages import ALL, apply_page, collector_paused, switching_often
 from sync.ports import (
     Progress,
     SyncReport,
@@ -235,7 +235,7 @@ class SyncEngine:
         done = 0
         group = self._group(bulk)
         try:
-            with collector_paused(bulk), ExitStack() as open_tx:
+            with collector_paused(bulk), switching_often(bulk), ExitStack() as open_tx:
                 into: SyncTransaction | None = None
                 held, since = 0, 0.0  # records in the open transaction, since when
                 scale = 1.0  # _group_scale of the load, once known
@@ -347,12 +347,12 @@ class SyncEngine:
     def _fetch_prepared(self, cursor: str, limit: int, checksum: bool) -> dict[str, Any]:
         """A page of a bulk pull fetched, and what the store will write of its changes
         computed on this (fetching) thread, under :data:`PREPARED`. It overlaps the main
-        thread's long SQLite calls (commits), not its inserts: an executemany gives the
-        interpreter up only for each row's step, which the main thread takes back before this
-        one wakes, so their Python and the inserts take turns (105,028 records replayed, load
-        1.5-2.5: wall 3.1-3.3 s for 2.9-3.1 s of CPU of all threads; one INSERT ... SELECT
-        over json_each a page instead, which holds nothing: +0.6 s main-thread CPU and a
-        longer wall, so not done)."""
+        thread's long SQLite calls (commits) and, with the switch interval a bulk load sets
+        (``pages.switching_often``), part of its inserts: an executemany gives the interpreter
+        up only for each row's step, and with Python's default 5 ms this thread, once it had
+        the interpreter, kept it up to 5 ms while the main thread waited (one INSERT ...
+        SELECT over json_each a page instead, which holds nothing: +0.6 s main-thread CPU and
+        a longer wall; 64 rows an INSERT: +0.6 s main-thread CPU; neither done)."""
         page = self.client.pull(cursor, limit, checksum)
         changes = page.get("changes") or []
         if len(changes) >= BULK_MIN:
@@ -392,7 +392,7 @@ class SyncEngine:
         cursor: str | None = None
         done = 0
         page: dict[str, Any] = {}
-        with collector_paused(True):
+        with collector_paused(True), switching_often(True):
             for page in self._pages(None, True, bulk=True):
                 changes = page.get("changes") or []
                 for change in changes:
