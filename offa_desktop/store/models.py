@@ -71,6 +71,8 @@ LIVE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("ix_contracts_radar_start", ("start_date", "end_date", *_RADAR_CONTRACT)),
         ("ix_contracts_radar_end", ("end_date", "start_date", *_RADAR_CONTRACT)),
         ("ix_contracts_radar_tutor", ("tutor_id", "status")),
+        # a learner's latest contracts, for the search (store/search_rows.py, migration 0024)
+        ("ix_contracts_search_learner", ("learner_id", "start_date", "id")),
     ),
     "tutors": (
         ("ix_tutors_radar_record", ("criminal_record_date", "id", "company_id", "condition",
@@ -82,7 +84,11 @@ LIVE_INDEXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
     "companies": (("ix_companies_radar_name", ("id", "name")),),
     "contract_events": (("ix_contract_events_radar", ("contract_id", "kind")),),
-    "establishment_units": (("ix_establishment_units_radar_company", ("company_id", "id")),),
+    "establishment_units": (
+        ("ix_establishment_units_radar_company", ("company_id", "id")),
+        # a contract's company, for the search (store/search_rows.py, migration 0024)
+        ("ix_establishment_units_search_company", ("id", "company_id")),
+    ),
     "approvals": (
         ("ix_approvals_radar", ("status", "requested_on", "id", "operator_code", "decided_on",
                                 "establishment_unit_id", "trade_code")),
