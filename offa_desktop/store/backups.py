@@ -1,12 +1,13 @@
 """Backups of the working copy, with sqlite3 (SQLCipher for an encrypted copy) only.
 
 A backup is a consistent copy (SQLite's backup API, the WAL included) in the data folder's
-``backups`` folder, private to the user, verified with ``PRAGMA integrity_check`` as soon as it
-is written: a copy that fails is deleted at once and never pushes a good one out of the
-rotation. A backup of an encrypted copy is encrypted with the copy's key (``store.cipher``).
-The last ``KEEP`` are kept. They are taken before a migration, before a restore sets a
-file aside, and now and then while the copy is used (``take_if_due``: when the copy changed
-since the newest backup and that one is older than ``spacing()``).
+``backups`` folder, private to the user, verified as soon as it is written (``PRAGMA
+integrity_check``, or ``quick_check`` on a large copy: see ``check_for``): a copy that fails is
+deleted at once and never pushes a good one out of the rotation. A backup of an encrypted copy
+is encrypted with the copy's key (``store.cipher``). The last ``KEEP`` are kept. They are taken
+before a migration, before a restore sets a file aside, and now and then while the copy is used
+(``take_if_due``: when the copy changed since the newest backup and that one is older than
+``spacing()``).
 
 Names sort by time: ``working-copy-20261123T091500123456Z[-reason].sqlite3``.
 """
@@ -102,6 +103,28 @@ def latest(path: Path) -> Backup | None:
 # the copy had it. On the 1,000,000-contract demo copy (8.7 GB) that is more than 10 min of
 # CPU; quick_check 36.5 s (100,000 contracts, 0.9 GB: 3.8 s). Other backups: integrity_check.
 BEFORE_MIGRATION_CHECK = "quick_check"
+# The other backups (automatic ones, every ``spacing()`` while the copy changes): the full
+# integrity_check on a copy up to this size, quick_check on a larger one. What integrity_check
+# adds is the lookup of every index entry against its row: it costs what the rest does many
+# times over, and more so as the copy grows (encrypted demo copies, CPU: 10,000 contracts,
+# 94 MB: 1.4 s against quick_check's 0.3 s; 100,000 contracts, 0.9 GB: 66 s against 2.3 s;
+# 1,000,000, 8.7 GB: more than 10 min against 36 s, every 30 minutes of use). And what it
+# alone finds is the least harmful damage: the backup API copies the copy's pages as they are,
+# so an index at odds with its table in a backup was so in the copy, and an index is derived
+# from its table (REINDEX makes it again); quick_check still reads every page (each one's
+# HMAC checked by SQLCipher: a page torn, flipped, misplaced or missing fails, as does a
+# truncated file), every b-tree, every record and the free list: the tables' data, what a
+# restore must bring back, is whole. tests/store/test_backups.py damages backups both ways.
+FULL_CHECK_BYTES = 128 * 1024 * 1024
+
+
+def check_for(path: Path) -> str:
+    """The check an automatic backup of the copy ``path`` gets (``FULL_CHECK_BYTES``)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return "integrity_check" if size <= FULL_CHECK_BYTES else "quick_check"
 
 
 def integrity(
@@ -143,9 +166,9 @@ def copy_file(source: Path, target: Path, key: bytes | None = None) -> None:
         src.close()
 
 
-def take(path: Path, reason: str = "auto", *, check: str = "integrity_check") -> Backup:
-    """Back ``path`` up now, verify the backup (PRAGMA ``check``), then keep only the last
-    ``KEEP``.
+def take(path: Path, reason: str = "auto", *, check: str | None = None) -> Backup:
+    """Back ``path`` up now, verify the backup (PRAGMA ``check``, by default the one
+    ``check_for`` chooses for the copy's size), then keep only the last ``KEEP``.
 
     BackupFailed (nothing kept) when the copy cannot be read or the backup fails its check.
     """
@@ -154,6 +177,7 @@ def take(path: Path, reason: str = "auto", *, check: str = "integrity_check") ->
     taken = datetime.now(UTC)
     suffix = "" if reason == "auto" else f"-{reason}"
     target = where / f"{_prefix(path)}{taken.strftime(_STAMP)}{suffix}{path.suffix}"
+    check = check or check_for(path)
     try:
         copy_file(path, target, cipher.key_for(path))
         problem = integrity(target, copy=path, check=check)
@@ -176,7 +200,7 @@ def take(path: Path, reason: str = "auto", *, check: str = "integrity_check") ->
         )
     for stale in backups(path)[KEEP:]:
         stale.path.unlink(missing_ok=True)
-    log.info("working copy backed up to %s (verified)", target)
+    log.info("working copy backed up to %s (verified: PRAGMA %s)", target, check)
     return Backup(target, taken, reason)
 
 

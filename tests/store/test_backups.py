@@ -202,26 +202,103 @@ def test_the_backup_before_a_migration_is_quick_checked_and_sound(
     assert _outbox(wc.backup) == before != []
 
 
+def _damaging(damage: str) -> Any:
+    """A ``copy_file`` that writes the backup, then damages it so (``truncated``: its second
+    half lost; ``page_header``: a b-tree page's type byte; ``record``: one byte of a record in
+    the middle of the file, which only an encrypted page's HMAC tells)."""
+    copy_file = backups.copy_file
+
+    def damaged(source: Path, target: Path, key: bytes | None = None) -> None:
+        copy_file(source, target, key)
+        data = bytearray(target.read_bytes())
+        page = 16384 if key is not None else int.from_bytes(data[16:18], "big") or 65536
+        assert len(data) > 8 * page
+        middle = (len(data) // page // 2) * page
+        if damage == "truncated":
+            del data[len(data) // 2 :]
+        elif damage == "page_header":  # a b-tree page's type byte, in the middle of the file
+            data[middle] = 0x2A
+        else:
+            data[middle + page // 2] ^= 0x01
+        target.write_bytes(bytes(data))
+
+    return damaged
+
+
 @pytest.mark.parametrize("damage", ["truncated", "page_header"])
 def test_the_quick_check_refuses_a_damaged_backup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
     path = tmp_path / "wc.sqlite3"
     _copy_with_edit(path)
-    copy_file = backups.copy_file
-
-    def damaged(source: Path, target: Path, key: bytes | None = None) -> None:
-        copy_file(source, target, key)
-        data = bytearray(target.read_bytes())
-        page = int.from_bytes(data[16:18], "big") or 65536
-        assert len(data) > 8 * page
-        if damage == "truncated":
-            del data[len(data) // 2 :]
-        else:  # a b-tree page's type byte, in the middle of the file
-            data[(len(data) // page // 2) * page] = 0x2A
-        target.write_bytes(bytes(data))
-
-    monkeypatch.setattr(backups, "copy_file", damaged)
+    monkeypatch.setattr(backups, "copy_file", _damaging(damage))
     with pytest.raises(backups.BackupFailed, match="quick_check"):
         backups.take(path, "before-0021", check="quick_check")
     assert backups.backups(path) == []
+
+
+def _checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The PRAGMA each backup's check runs, in order."""
+    checks: list[str] = []
+    integrity = backups.integrity
+
+    def recorded(file: Path, *, copy: Path | None = None, check: str = "integrity_check") -> Any:
+        checks.append(check)
+        return integrity(file, copy=copy, check=check)
+
+    monkeypatch.setattr(backups, "integrity", recorded)
+    return checks
+
+
+def test_automatic_backups_of_a_large_copy_are_quick_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """integrity_check up to FULL_CHECK_BYTES, quick_check past it (minutes of CPU saved at
+    every automatic backup of a large copy); an explicit check is kept."""
+    path = tmp_path / "wc.sqlite3"
+    _copy_with_edit(path)
+    checks = _checks(monkeypatch)
+    monkeypatch.setenv(backups.SPACING_ENV, "0")
+    assert path.stat().st_size <= backups.FULL_CHECK_BYTES
+    assert backups.take_if_due(path) is not None
+    monkeypatch.setattr(backups, "FULL_CHECK_BYTES", path.stat().st_size - 1)
+    _copy_with_edit(path)
+    assert backups.take_if_due(path) is not None
+    backups.take(path, "before-0024", check=backups.BEFORE_MIGRATION_CHECK)
+    assert checks == ["integrity_check", "quick_check", "quick_check"]
+    for kept in backups.backups(path):
+        assert backups.integrity(kept.path) is None  # whole: the full check finds them sound
+
+
+@pytest.mark.parametrize(
+    ("damage", "key"),
+    [("truncated", None), ("page_header", None), ("truncated", bytes(range(32))),
+     ("page_header", bytes(range(32))), ("record", bytes(range(32)))],
+)
+def test_an_automatic_backup_damaged_is_refused_however_large_the_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str, key: bytes | None
+) -> None:
+    """The quick_check of a large copy's automatic backup still refuses a damaged one (an
+    encrypted one down to a single byte of a record: SQLCipher checks each page's HMAC as it
+    reads it); the good backups stay."""
+    from offa_desktop.store import cipher
+
+    path = tmp_path / "wc.sqlite3"
+    if key is not None:
+        cipher.register_key(path, key)
+    try:
+        _copy_with_edit(path)
+        monkeypatch.setenv(backups.SPACING_ENV, "0")
+        good = backups.take_if_due(path)
+        assert good is not None
+        checks = _checks(monkeypatch)
+        monkeypatch.setattr(backups, "FULL_CHECK_BYTES", 0)
+        monkeypatch.setattr(backups, "copy_file", _damaging(damage))
+        _copy_with_edit(path)
+        with pytest.raises(backups.BackupFailed, match="quick_check"):
+            backups.take(path)
+        assert backups.take_if_due(path) is None  # automatic: logged, not raised
+        assert checks == ["quick_check", "quick_check"]
+        assert [b.path for b in backups.backups(path)] == [good.path]
+    finally:
+        cipher.forget_key(path)
