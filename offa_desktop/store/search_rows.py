@@ -14,7 +14,8 @@ and each contract's learner, unit and company. So:
 - a contract's learner names, unit's company and company name come from narrow indexes
   (``ix_learners_radar_name``, ``ix_establishment_units_search_company``,
   ``ix_companies_radar_name``: live rows), each looked up once per search; a deleted one (not
-  in those indexes) from its table, as the joins read it.
+  in those indexes) from its table, as the joins read it; and a contract's company only when
+  the contract may be shown (store/search.py ``_contract_hits``).
 
 The rows are those the joins of store/search.py gave, in the same order (by id): the hits and
 their order do not change (tests/store/test_search_rows.py).
@@ -47,7 +48,7 @@ _BY_ID = {
 # The latest live contracts (start date) of the learners bound, from the index that holds
 # what the order needs: ids and rowids, no row read.
 LEARNERS_CONTRACTS = (
-    "SELECT id, rowid FROM contracts INDEXED BY ix_contracts_search_learner "
+    "SELECT id, rowid, learner_id FROM contracts INDEXED BY ix_contracts_search_learner "
     f"WHERE learner_id IN {_IDS} AND deleted IS 0 ORDER BY start_date DESC, id LIMIT ?"
 )
 # (collection, the narrow index of its live rows, the columns read): a contract's names.
@@ -83,30 +84,46 @@ def contract_rows(
     learners: Sequence[str],
     limit: int,
     known: dict[str, tuple[Any, ...]],
-) -> list[tuple[Any, ...]]:
+) -> tuple[list[tuple[Any, ...]], dict[str, int]]:
     """The contracts ``wanted`` names (as :func:`rows`) and the ``limit`` latest live ones of
-    ``learners``, as (id, learner's last name, first name, company's name, trade code, start
-    date, end date), ordered by id. ``known``: learners already read, by id (their rows of
+    ``learners``, as (id, learner's last name, first name, unit id, trade code, start date,
+    end date), ordered by id; and those of the learners' contracts whose own row was not read
+    (id -> rowid: their unit, trade and dates None, for :func:`contract_columns` if they are
+    shown: their learner, which ranks them, is the index's). The unit's company is
+    :func:`company_names`'. ``known``: learners already read, by id (their rows of
     :data:`COLUMNS`), not read again."""
-    wanted = list(wanted)
+    contracts = {r[0]: r for r in rows(cursor, "contracts", wanted)}
+    unread: dict[str, int] = {}
     if learners:
-        wanted += [
-            (str(r[0]), int(r[1]))
-            for r in cursor.execute(LEARNERS_CONTRACTS, (id_array(learners), limit)).fetchall()
-        ]
-    contracts = rows(cursor, "contracts", wanted)
-    if not contracts:
-        return []
+        for record_id, rowid, learner_id in cursor.execute(
+            LEARNERS_CONTRACTS, (id_array(learners), limit)
+        ).fetchall():
+            if record_id not in contracts:
+                contracts[record_id] = (record_id, learner_id, None, None, None, None)
+                unread[record_id] = int(rowid)
     people = {key: (row[1], row[2]) for key, row in known.items()}
-    people.update(_names(cursor, "learners", {c[1] for c in contracts} - people.keys()))
-    units = _names(cursor, "establishment_units", {c[2] for c in contracts})
-    firms = _names(cursor, "companies", {u[0] for u in units.values()})
-    out = []
-    for record_id, learner_id, unit_id, trade, start, end in contracts:
-        last, first = people.get(learner_id, (None, None))
-        company = units.get(unit_id, (None,))[0]
-        out.append((record_id, last, first, firms.get(company, (None,))[0], trade, start, end))
-    return out
+    people.update(_names(cursor, "learners", {c[1] for c in contracts.values()} - people.keys()))
+    return [
+        (record_id, *people.get(learner_id, (None, None)), unit_id, trade, start, end)
+        for record_id, learner_id, unit_id, trade, start, end in (
+            contracts[key] for key in sorted(contracts)
+        )
+    ], unread
+
+
+def contract_columns(cursor: Any, unread: dict[str, int]) -> dict[str, tuple[Any, ...]]:
+    """id -> (unit id, trade code, start date, end date) of the contracts ``unread`` names
+    (id -> rowid, as :func:`contract_rows` gives them)."""
+    found = rows(cursor, "contracts", list(unread.items())) if unread else []
+    return {r[0]: tuple(r[2:]) for r in found}
+
+
+def company_names(cursor: Any, units: set[Any]) -> dict[str, Any]:
+    """unit id -> its company's name (None: no company, or none found), as the joins read
+    them."""
+    found = _names(cursor, "establishment_units", set(units))
+    firms = _names(cursor, "companies", {u[0] for u in found.values()})
+    return {unit: firms.get(company, (None,))[0] for unit, (company,) in found.items()}
 
 
 def _names(cursor: Any, collection: str, ids: set[Any]) -> dict[str, tuple[Any, ...]]:
