@@ -7,16 +7,17 @@ and companies still named; and a contract's printed reference found in any case.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from offa_desktop.store import search as S
 from offa_desktop.store import search_rows
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.demo_fill import fill_working_copy
 from offa_desktop.store.plain_sql import id_array
-from offa_desktop.store.search import BLOCKS, search
+from offa_desktop.store.search import BLOCKS, SearchHit, search
 
 _IDS = "(SELECT value FROM json_each(?))"
 # The joins by id store/search.py read before store/search_rows.py (the reference).
@@ -41,14 +42,43 @@ JOINED = {
 }
 
 
-def joined_rows(cursor: Any, collection: str, wanted: Sequence[tuple[str, int | None]]) -> Any:
-    return cursor.execute(JOINED[collection], (id_array(r for r, _ in wanted),)).fetchall()
-
-
-def joined_contracts(cursor: Any, wanted: Sequence[tuple[str, int | None]],
-                     learners: Sequence[str], limit: int, known: Any) -> Any:
-    ids = id_array(r for r, _ in wanted)
-    return cursor.execute(JOINED["contracts"], (ids, id_array(learners), limit)).fetchall()
+def joined_search(session: Any, typed: str, limit: int) -> list[SearchHit]:
+    """store/search.py's search() as it read its rows before store/search_rows.py: every
+    candidate's row, and every contract's with its learner, unit and company, by joins on the
+    ids (a printed reference by ``id LIKE``)."""
+    cursor = S._cursor(session)
+    query = S.query_words(typed)
+    match = S._REFERENCE.fullmatch(typed)
+    referenced = [r[0] for r in cursor.execute(
+        "SELECT id FROM contracts WHERE id LIKE ? AND deleted IS 0 LIMIT 5",
+        ((match.group(1) + match.group(2)).lower() + "%",)).fetchall()] if match else []
+    if not query and not referenced:
+        return []
+    found = S._candidates(session, query, limit) if query else {}
+    words = S._folded(typed)
+    hits: list[tuple[int, int, str, str, str, Any]] = []
+    learner_ids: list[str] = []
+    for collection, kind in S.KIND_ORDER.items():
+        best = -1 if collection == "contracts" and referenced else 0
+        if sum(1 for h in hits if h[0] <= best) >= limit:
+            continue
+        ids = [record_id for record_id, _ in found.get(collection, [])]
+        if collection == "contracts":
+            ids = [*referenced, *ids]
+            rows = cursor.execute(JOINED[collection],
+                                  (id_array(ids), id_array(learner_ids), limit)).fetchall()
+        else:
+            rows = cursor.execute(JOINED[collection], (id_array(ids),)).fetchall()
+        if collection == "learners":
+            learner_ids = ids
+        for r in rows:
+            title, names = S._named(collection, r)
+            rank = -1 if r[0] in referenced else S._rank(words, names)
+            hits.append((rank, kind, title.casefold(), collection, title, r))
+    hits.sort(key=lambda h: h[:3])
+    trades = S._trades_once(session)
+    return [SearchHit(collection, r[0], title, S._subtitle(collection, r, trades))
+            for _, _, _, collection, title, r in hits[:limit]]
 
 
 @pytest.fixture(scope="module")
@@ -81,16 +111,16 @@ def _typed(wc: WorkingCopy, rng: random.Random) -> list[str]:
     return typed
 
 
-def _hits(wc: WorkingCopy, typed: list[str]) -> list[list[tuple[str, str, str, str]]]:
+def _hits(wc: WorkingCopy, typed: list[str], how: Any = search) -> list[list[tuple[str, ...]]]:
     with wc.session() as s:
-        return [[(h.collection, h.id, h.title, h.subtitle) for h in search(s, text, limit)]
+        return [[(h.collection, h.id, h.title, h.subtitle) for h in how(s, text, limit)]
                 for text in typed for limit in (5, 20)]
 
 
 def _same_as_the_joins(
     wc: WorkingCopy, typed: list[str], monkeypatch: pytest.MonkeyPatch,
     read: list[tuple[str, int, int]],
-) -> list[list[tuple[str, str, str, str]]]:
+) -> list[list[tuple[str, ...]]]:
     """The hits of ``typed``, checked equal to the joins' (``read``: (collection, the rowid
     its document's number said, its row's rowid) of each row found)."""
     real = search_rows.rows
@@ -108,10 +138,7 @@ def _same_as_the_joins(
     with monkeypatch.context() as patched:
         patched.setattr(search_rows, "rows", spied)
         ours = _hits(wc, typed)
-    with monkeypatch.context() as patched:
-        patched.setattr(search_rows, "rows", joined_rows)
-        patched.setattr(search_rows, "contract_rows", joined_contracts)
-        assert ours == _hits(wc, typed)
+    assert ours == _hits(wc, typed, joined_search)
     return ours
 
 
