@@ -56,8 +56,9 @@ def _check_source(source: Path, path: Path) -> None:
     """The file to restore over the copy ``path``, read with that copy's key when encrypted."""
     if not source.is_file() or source.stat().st_size == 0:
         raise BadBackup(f"« {source} » n'existe pas ou est vide : rien à restaurer.")
+    check = backups.check_for(source)  # quick_check past FULL_CHECK_BYTES (minutes saved)
     try:
-        problem = backups.integrity(source, copy=path)
+        problem = backups.integrity(source, copy=path, check=check)
     except cipher.KeyRequired as exc:
         raise BadBackup(
             f"« {source} » est chiffré et la clé de la copie de travail n'est pas connue : "
@@ -71,7 +72,7 @@ def _check_source(source: Path, path: Path) -> None:
         ) from exc
     if problem is not None:
         raise BadBackup(
-            f"« {source} » est endommagé (PRAGMA integrity_check : {problem}) : choisissez une "
+            f"« {source} » est endommagé (PRAGMA {check} : {problem}) : choisissez une "
             "autre sauvegarde."
         )
     if not is_working_copy(source, copy=path) or stored_revision(source, copy=path) is None:
@@ -105,7 +106,7 @@ def restore(path: Path, source: Path | None = None) -> Restored:
         temp.unlink(missing_ok=True)
         # Encrypted with the copy's key when there is one (a plain backup is encrypted here).
         backups.copy_file(source, temp, cipher.key_for(path))
-        problem = backups.integrity(temp, copy=path)
+        problem = backups.integrity(temp, copy=path, check=backups.check_for(temp))
         if problem is not None:
             temp.unlink(missing_ok=True)
             raise BadBackup(f"La copie restaurée a échoué à sa vérification : {problem}.")

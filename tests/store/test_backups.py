@@ -302,3 +302,26 @@ def test_an_automatic_backup_damaged_is_refused_however_large_the_copy(
         assert [b.path for b in backups.backups(path)] == [good.path]
     finally:
         cipher.forget_key(path)
+
+
+def test_restoring_a_large_backup_quick_checks_it_and_refuses_it_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A restore checks the file to restore and the restored copy as an automatic backup is
+    checked (quick_check past FULL_CHECK_BYTES: a 1,000,000-contract backup's two
+    integrity_checks were more than 20 min of CPU): a damaged one is still refused."""
+    path = tmp_path / "wc.sqlite3"
+    made = _copy_with_edit(path)
+    monkeypatch.setattr(backups, "FULL_CHECK_BYTES", 0)
+    good = backups.take(path)
+    damaged = tmp_path / "damaged.sqlite3"
+    data = good.path.read_bytes()
+    damaged.write_bytes(data[: len(data) // 2])
+    checks = _checks(monkeypatch)
+    with pytest.raises(BadBackup, match="quick_check"):
+        restore(path, damaged)
+    assert checks == ["quick_check"]
+    path.unlink()
+    assert restore(path, good.path).source == good.path
+    assert checks == ["quick_check"] * 3
+    assert _outbox(path) == [made]
