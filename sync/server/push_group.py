@@ -104,15 +104,14 @@ class Group:
                 # one waits for its flush barrier
                 settle_group(conn, group, committed=hand_over)
             except Exception:  # noqa: BLE001 - each push is settled again alone
-                for other in group[1:]:
-                    other.done.set()  # results None, lead False: alone
+                release(group)  # results None, lead False: alone
                 hand_over()
                 return alone()
-            for other in group[1:]:
-                other.done.set()
+            release(group)
             assert mine.results is not None
             return mine.results
         finally:
+            release(group)  # (whatever happened: none waits for ever)
             hand_over()
 
     def _hand_over(self) -> None:
@@ -124,6 +123,12 @@ class Group:
                 head.done.set()
             else:
                 self._leading = False
+
+
+def release(group: list[_Push]) -> None:
+    """Wake the group's other pushes: each returns its results, or is settled alone."""
+    for other in group[1:]:
+        other.done.set()
 
 
 def settle_group(
