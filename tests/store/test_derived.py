@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from offa_desktop.demo.generator import generate
-from offa_desktop.store import derived
+from offa_desktop.store import derived, search_rows
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.demo_fill import fill_working_copy, reference_records
 from offa_desktop.store.search import FOLDS
@@ -232,6 +232,13 @@ def test_every_index_a_reader_names_is_kept_when_a_first_sync_sets_indexes_aside
         for path in root.rglob("*.py")
         for name in re.findall(r"INDEXED BY (\w+)", path.read_text(encoding="utf-8"))
     }
+    # an index named through a variable: search_rows takes it from its _NAMES (any other such
+    # place must be added here)
+    dynamic = sorted(
+        path.name for path in root.rglob("*.py") if "INDEXED BY {" in path.read_text("utf-8")
+    )
+    assert dynamic == ["search_rows.py"]
+    named |= {index for index, _ in search_rows._NAMES.values()}
     wc = WorkingCopy.open(tmp_path / "c.sqlite3")
     try:
         with wc.engine.begin() as conn:
