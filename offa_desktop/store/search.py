@@ -390,9 +390,9 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
         if collection == "contracts":
             wanted = [*((r, None) for r in referenced), *wanted]
             if wanted or learner_ids:
-                rows, unread = search_rows.contract_rows(
+                rows, rowids = search_rows.contract_rows(
                     cursor, wanted, learner_ids, limit, learners)
-                hits += _contract_hits(cursor, rows, unread, words, referenced, hits, limit)
+                hits += _contract_hits(cursor, rows, rowids, words, referenced, hits, limit)
             continue
         rows = search_rows.rows(cursor, collection, wanted) if wanted else []
         if collection == "learners":
@@ -411,32 +411,29 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
 
 
 def _contract_hits(
-    cursor: Any, rows: Sequence[Any], unread: dict[str, int], words: tuple[str, ...],
+    cursor: Any, rows: Sequence[Any], rowids: dict[str, int], words: tuple[str, ...],
     referenced: list[str], hits: list[tuple[int, int, str, str, str, Any]], limit: int,
 ) -> list[tuple[int, int, str, str, str, Any]]:
-    """The hits of contract ``rows`` (store/search_rows.py's: a unit id where the company's
-    name goes, and ``unread`` ones whose own columns are still to read), their companies and
-    own columns read only for the contracts that may be shown. Its learner's names rank a
-    contract (0, 1; or 2, then 1 or 2 with its company's name); one that ``limit`` hits precede
-    whatever its company (``hits``, the learners', and the contracts ranked better) is never
-    shown, nor does it move one that is: it keeps the rank its learner gives (2: the worst it
-    can have) and no company. A referenced one ranks first."""
+    """The hits of contract ``rows`` (id, learner's last and first names: store/search_rows.py),
+    their own columns and company read (by ``rowids``) only for the contracts that may be
+    shown. Its learner's names rank a contract (0, 1; or 2, then 1 or 2 with its company's
+    name); one that ``limit`` hits precede whatever its company (``hits``, the learners', and
+    the contracts ranked better) is never shown, nor does it move one that is: it keeps the
+    rank its learner gives (2: the worst it can have) and no company. A referenced one ranks
+    first."""
     kind = KIND_ORDER["contracts"]
     ranked = [(-1 if r[0] in referenced else _rank(words, (r[1] or "", r[2] or "")), r)
               for r in rows]  # fmt: skip
     before = [sum(1 for h in hits if h[0] <= rank) + sum(1 for k, _ in ranked if k < rank)
               for rank in range(-1, 2)]  # fmt: skip
-    shown = {r[0] for rank, r in ranked if before[min(rank, 1) + 1] < limit}
-    own = search_rows.contract_columns(
-        cursor, {key: rowid for key, rowid in unread.items() if key in shown})
-    ranked = [(rank, (*r[:3], *own[r[0]]) if r[0] in own else r) for rank, r in ranked]
-    names = search_rows.company_names(cursor, {r[3] for _, r in ranked if r[0] in shown})
+    shown = {r[0]: rowids[r[0]] for rank, r in ranked if before[min(rank, 1) + 1] < limit}
+    details = search_rows.contract_details(cursor, shown)
     out = []
     for rank, r in ranked:
-        row = (*r[:3], names.get(r[3]) if r[0] in shown else None, *r[4:])
-        title, names_of = _named("contracts", row)
-        if r[0] in shown and rank >= 0:
-            rank = _rank(words, names_of)
+        row = (*r, *details.get(r[0], (None, None, None, None)))
+        title, names = _named("contracts", row)
+        if r[0] in details and rank >= 0:
+            rank = _rank(words, names)
         out.append((rank, kind, title.casefold(), "contracts", title, row))
     return out
 

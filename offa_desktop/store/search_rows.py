@@ -78,6 +78,26 @@ def rows(
     return [found[key] for key in sorted(found)]
 
 
+_PEOPLE = {
+    key: (
+        "SELECT c.rowid, c.id, c.learner_id, lr.id, lr.last_name, lr.first_name FROM contracts c "
+        "LEFT JOIN learners lr INDEXED BY ix_learners_radar_name ON lr.id = c.learner_id "
+        f"AND lr.deleted IS 0 WHERE c.{key} IN {_IDS}"
+    )
+    for key in ("rowid", "id")
+}
+# A contract's own columns and its unit's company's name, the live unit and company from their
+# narrow indexes (a deleted one: store.search_rows._deleted_companies).
+_DETAILS = (
+    "SELECT c.rowid, c.id, c.establishment_unit_id, c.trade_code, c.start_date, c.end_date, "
+    "u.id, u.company_id, co.id, co.name FROM contracts c "
+    "LEFT JOIN establishment_units u INDEXED BY ix_establishment_units_search_company "
+    "ON u.id = c.establishment_unit_id AND u.deleted IS 0 "
+    "LEFT JOIN companies co INDEXED BY ix_companies_radar_name "
+    f"ON co.id = u.company_id AND co.deleted IS 0 WHERE c.rowid IN {_IDS}"
+)
+
+
 def contract_rows(
     cursor: Any,
     wanted: Sequence[tuple[str, int | None]],
@@ -86,44 +106,61 @@ def contract_rows(
     known: dict[str, tuple[Any, ...]],
 ) -> tuple[list[tuple[Any, ...]], dict[str, int]]:
     """The contracts ``wanted`` names (as :func:`rows`) and the ``limit`` latest live ones of
-    ``learners``, as (id, learner's last name, first name, unit id, trade code, start date,
-    end date), ordered by id; and those of the learners' contracts whose own row was not read
-    (id -> rowid: their unit, trade and dates None, for :func:`contract_columns` if they are
-    shown: their learner, which ranks them, is the index's). The unit's company is
-    :func:`company_names`'. ``known``: learners already read, by id (their rows of
-    :data:`COLUMNS`), not read again."""
-    contracts = {r[0]: r for r in rows(cursor, "contracts", wanted)}
-    unread: dict[str, int] = {}
+    ``learners``, as (id, learner's last name, first name), ordered by id, and each one's
+    rowid (for :func:`contract_details`, read only for those that may be shown). ``known``:
+    learners already read, by id (their rows of :data:`COLUMNS`), not read again."""
+    found: dict[str, tuple[int, Any, Any]] = {}  # id -> (rowid, learner id, names or None)
+    guesses = {rowid: record_id for record_id, rowid in wanted if rowid is not None}
+    if guesses:
+        for rowid, record_id, learner, live, last, first in cursor.execute(
+            _PEOPLE["rowid"], (_ints(guesses),)
+        ).fetchall():
+            if guesses.get(rowid) == record_id:
+                found[record_id] = (rowid, learner, (last, first) if live is not None else None)
+    missing = [record_id for record_id, _ in wanted if record_id not in found]
+    if missing:
+        for rowid, record_id, learner, live, last, first in cursor.execute(
+            _PEOPLE["id"], (id_array(missing),)
+        ).fetchall():
+            found[record_id] = (rowid, learner, (last, first) if live is not None else None)
     if learners:
-        for record_id, rowid, learner_id in cursor.execute(
+        for record_id, rowid, learner in cursor.execute(
             LEARNERS_CONTRACTS, (id_array(learners), limit)
         ).fetchall():
-            if record_id not in contracts:
-                contracts[record_id] = (record_id, learner_id, None, None, None, None)
-                unread[record_id] = int(rowid)
+            found.setdefault(record_id, (int(rowid), learner, None))
     people = {key: (row[1], row[2]) for key, row in known.items()}
-    people.update(_names(cursor, "learners", {c[1] for c in contracts.values()} - people.keys()))
-    return [
-        (record_id, *people.get(learner_id, (None, None)), unit_id, trade, start, end)
-        for record_id, learner_id, unit_id, trade, start, end in (
-            contracts[key] for key in sorted(contracts)
-        )
-    ], unread
+    unnamed = {learner for _, learner, names in found.values() if names is None}
+    people.update(_names(cursor, "learners", unnamed - people.keys()))
+    out = []
+    for record_id in sorted(found):
+        _, learner, names = found[record_id]
+        out.append((record_id, *(names or people.get(learner, (None, None)))))
+    return out, {record_id: rowid for record_id, (rowid, _, _) in found.items()}
 
 
-def contract_columns(cursor: Any, unread: dict[str, int]) -> dict[str, tuple[Any, ...]]:
-    """id -> (unit id, trade code, start date, end date) of the contracts ``unread`` names
-    (id -> rowid, as :func:`contract_rows` gives them)."""
-    found = rows(cursor, "contracts", list(unread.items())) if unread else []
-    return {r[0]: tuple(r[2:]) for r in found}
-
-
-def company_names(cursor: Any, units: set[Any]) -> dict[str, Any]:
-    """unit id -> its company's name (None: no company, or none found), as the joins read
-    them."""
-    found = _names(cursor, "establishment_units", set(units))
-    firms = _names(cursor, "companies", {u[0] for u in found.values()})
-    return {unit: firms.get(company, (None,))[0] for unit, (company,) in found.items()}
+def contract_details(cursor: Any, rowids: dict[str, int]) -> dict[str, tuple[Any, ...]]:
+    """id -> (company's name, trade code, start date, end date) of the contracts ``rowids``
+    names (id -> rowid), their unit's company as the joins read it (None: none found)."""
+    if not rowids:
+        return {}
+    rows = [r for r in cursor.execute(_DETAILS, (_ints(rowids.values()),)).fetchall()
+            if rowids.get(r[1]) == r[0]]  # fmt: skip
+    # a deleted unit or company (not in the live indexes): from its table
+    units = _names(cursor, "establishment_units",
+                   {r[2] for r in rows if r[6] is None} - {None})  # fmt: skip
+    firms = _names(cursor, "companies", {
+        company for r in rows
+        for company in ((r[7],) if r[6] is not None else units.get(r[2], (None,)))
+        if company is not None and (r[6] is None or r[8] is None)
+    })  # fmt: skip
+    out = {}
+    for _, record_id, unit, trade, start, end, live_unit, company, live_company, name in rows:
+        if live_unit is None:
+            company = units.get(unit, (None,))[0]
+        if live_unit is None or live_company is None:
+            name = firms.get(company, (None,))[0]
+        out[record_id] = (name, trade, start, end)
+    return out
 
 
 def _names(cursor: Any, collection: str, ids: set[Any]) -> dict[str, tuple[Any, ...]]:

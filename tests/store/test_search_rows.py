@@ -135,8 +135,17 @@ def _same_as_the_joins(
                 read.append((collection, said[row[0]], rowid))
         return found
 
+    real_contracts = search_rows.contract_rows
+
+    def spied_contracts(cursor: Any, wanted: Any, *args: Any) -> Any:
+        found, rowids = real_contracts(cursor, wanted, *args)
+        read.extend(("contracts", said, rowids[record_id]) for record_id, said in wanted
+                    if said is not None and record_id in rowids)
+        return found, rowids
+
     with monkeypatch.context() as patched:
         patched.setattr(search_rows, "rows", spied)
+        patched.setattr(search_rows, "contract_rows", spied_contracts)
         ours = _hits(wc, typed)
     assert ours == _hits(wc, typed, joined_search)
     return ours
@@ -168,15 +177,18 @@ def test_rows_found_elsewhere_than_the_index_says_are_read_by_id(
         _sql(wc, "UPDATE learners SET rowid = ? WHERE rowid = ?", first[0], second[0])
         _sql(wc, "UPDATE learners SET rowid = ? WHERE rowid = -1", second[0])
         _sql(wc, "UPDATE contracts SET rowid = rowid + 100000 WHERE rowid % 3 = 0")
-        learner_id, unit_id = _sql(
-            wc, "SELECT learner_id, establishment_unit_id FROM contracts ORDER BY id LIMIT 1")[0]
+        learner_id, unit_id, referent, signatory = _sql(
+            wc, "SELECT learner_id, establishment_unit_id, referent_name, company_signatory "
+                "FROM contracts WHERE deleted IS 0 ORDER BY id LIMIT 1")[0]
         company_id = _sql(wc, "SELECT company_id FROM establishment_units WHERE id = ?",
                           unit_id)[0][0]
         for table, record_id in (("learners", learner_id), ("establishment_units", unit_id),
                                  ("companies", company_id)):
             _sql(wc, f"UPDATE {table} SET deleted = 1 WHERE id = ?", record_id)  # noqa: S608
         named = _sql(wc, "SELECT last_name FROM learners WHERE id = ?", learner_id)[0][0]
-        typed = [first[1], second[1], first[1][:3], second[1][:3], named,
+        # the contract found by its referent and signatory: its learner, unit and company
+        # deleted, still named
+        typed = [first[1], second[1], first[1][:3], second[1][:3], named, referent, signatory,
                  *_typed(wc, random.Random(8))]
         read: list[tuple[str, int, int]] = []
         hits = _same_as_the_joins(wc, typed, monkeypatch, read)
