@@ -389,9 +389,9 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
         wanted = found.get(collection, [])
         if collection == "contracts":
             wanted = [*((r, None) for r in referenced), *wanted]
-            if wanted or learner_ids:
-                rows, rowids = search_rows.contract_rows(
-                    cursor, wanted, learner_ids, limit, learners)
+            theirs = learner_ids if _theirs_may_show(hits, learner_ids, limit) else []
+            if wanted or theirs:
+                rows, rowids = search_rows.contract_rows(cursor, wanted, theirs, limit, learners)
                 hits += _contract_hits(cursor, rows, rowids, words, referenced, hits, limit)
             continue
         rows = search_rows.rows(cursor, collection, wanted) if wanted else []
@@ -408,6 +408,19 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
         SearchHit(collection, r[0], title, _subtitle(collection, r, trades))
         for _, _, _, collection, title, r in hits[:limit]
     ]
+
+
+def _theirs_may_show(
+    hits: list[tuple[int, int, str, str, str, Any]], learners: list[str], limit: int
+) -> bool:
+    """Whether a contract of the ``learners`` found may be shown: it ranks as its learner
+    does (the same names), or 1 at best when the learner ranks 2 (its company's name may
+    count). One that ``limit`` learners (``hits``) precede is never shown, nor does it move one
+    that is (whatever ranks after it ranks after them): then they are not read (1,000,000
+    contracts: «Be Lacr», forty learners ranked 1, forty index lookups saved)."""
+    ranks = {h[5][0]: h[0] for h in hits}
+    return any(sum(1 for h in hits if h[0] <= min(ranks.get(learner, 0), 1)) < limit
+               for learner in learners)  # fmt: skip
 
 
 def _contract_hits(
