@@ -12,11 +12,13 @@ those triggers must change it too.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Container, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.engine import Connection
 
+from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.store.contract_list import FOLD_LETTERS
 from offa_desktop.store.search import BLOCKS, FOLDS, SPAN, TAIL, WORDS
 
@@ -87,24 +89,34 @@ def mark_stale(conn: Connection) -> None:
     )
 
 
-def set_indexes_aside(conn: Connection, keep: Container[str] = ()) -> None:
+def set_indexes_aside(conn: Connection, keep: Container[str] = (), stand_ins: bool = False) -> None:
     """Drops every explicit index but those named in ``keep`` (the primary keys' and unique
     constraints' own stay), their SQL kept in sync_state under :data:`INDEXES_KEY` in the same
     transaction, for a load too large for its indexes to stay in the page cache: a row's insert
     into an index on a random key (ids, dates) then reads and writes back an encrypted page of
     it. Built again by :func:`restore_indexes`, each in one sorted pass. Nothing to drop (so at
-    each transaction of a load after its first): nothing written."""
-    rows = [
-        (name, sql)
-        for name, sql in conn.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            "ORDER BY tbl_name, name"
-        ).all()
-        if name not in keep
+    each transaction of a load after its first): nothing written.
+
+    ``stand_ins`` (a first sync): each index of ``keep`` on a collection's table is replaced by
+    a stand-in of the same name (:func:`_stand_in`), its own SQL kept with the others': a
+    statement naming it with INDEXED BY still runs, and finds the same rows (by a scan of the
+    stand-in), while the load's inserts no longer write an index led by a random id at each
+    row (``ix_companies_radar_name``: 100,126 records, the inserts 0.63-0.70 -> 0.46-0.50 s
+    CPU, the commits -0.03 to -0.06 s, its build in the rebuild +0.07 s)."""
+    every = conn.exec_driver_sql(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "ORDER BY tbl_name, name"
+    ).all()
+    rows = [(name, sql) for name, _, sql in every if name not in keep]
+    standing = [
+        (name, sql, _stand_in(name, table, sql))
+        for name, table, sql in every
+        if stand_ins and name in keep and table in COLLECTIONS
     ]
-    if not rows:
+    standing = [(name, sql, stand_in) for name, sql, stand_in in standing if sql != stand_in]
+    if not rows and not standing:
         return
-    saved = _saved_indexes(conn) + [sql for _, sql in rows]
+    saved = _saved_indexes(conn) + [sql for _, sql in rows] + [sql for _, sql, _ in standing]
     conn.exec_driver_sql(
         "INSERT INTO sync_state (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -112,6 +124,21 @@ def set_indexes_aside(conn: Connection, keep: Container[str] = ()) -> None:
     )
     for name, _ in rows:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    for name, _, stand_in in standing:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        conn.exec_driver_sql(stand_in)
+
+
+def _stand_in(name: str, table: str, sql: str) -> str:
+    """The SQL of an index's stand-in during a load: its name, table and condition (a partial
+    index stays usable by the same statements), on the ``deleted`` column alone, whose rows are
+    appended in rowid order instead of landing at a random place."""
+    _, where, condition = sql.partition(" WHERE ")
+    head = f'CREATE INDEX "{name}" ON "{table}" (deleted)'
+    return f"{head} WHERE {condition}" if where else head
+
+
+_INDEX_NAME = re.compile(r'CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?"?(\w+)"?')
 
 
 def _saved_indexes(conn: Connection) -> list[str]:
@@ -120,12 +147,16 @@ def _saved_indexes(conn: Connection) -> list[str]:
 
 
 def restore_indexes(conn: Connection) -> bool:
-    """The indexes :func:`set_indexes_aside` dropped, created again as they were; True when
-    there were some."""
+    """The indexes :func:`set_indexes_aside` dropped or replaced by a stand-in, created again
+    as they were (the stand-in dropped first); True when there were some."""
     saved = _saved_indexes(conn)
     if not saved:
         return False
     for sql in saved:
+        found = _INDEX_NAME.match(sql)
+        if found is None:
+            raise ValueError(f"not an index's SQL: {sql[:60]}")
+        conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{found.group(1)}"')
         conn.exec_driver_sql(sql)
     conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (INDEXES_KEY,))
     return True

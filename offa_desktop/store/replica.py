@@ -335,7 +335,7 @@ class ReplicaTransaction:
         space_checkpoints(self._conn)
         derived.mark_stale(self._conn)
         if indexes_aside:
-            derived.set_indexes_aside(self._conn, keep=derived.READ_BY_NAME)
+            derived.set_indexes_aside(self._conn, keep=derived.READ_BY_NAME, stand_ins=True)
         self._deferred = True
 
     def take_new(
