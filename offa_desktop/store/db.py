@@ -34,7 +34,7 @@ from offa_desktop.store.files import (
 )
 from offa_desktop.store.files import companions as _companions
 from offa_desktop.store.files import marker as _marker
-from offa_desktop.store.search_terms import VOCABULARY_DDL
+from offa_desktop.store.search_terms import FOLD_DDL, VOCABULARY_DDL
 
 if TYPE_CHECKING:  # SQLAlchemy is imported on first use of the store, not at start-up
     from alembic.config import Config
@@ -211,6 +211,8 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     # the search index's vocabulary (store/search_terms.py), in the connection's own temporary
     # schema: made here, outside any transaction, as a read session's would roll it back
     dbapi_conn.execute(VOCABULARY_DDL)
+    for ddl in FOLD_DDL:  # the tokenizer's table, for the accented words typed
+        dbapi_conn.execute(ddl)
 
 
 def _on_begin(conn: Connection) -> None:

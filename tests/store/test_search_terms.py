@@ -42,13 +42,18 @@ def test_a_long_word_is_spelled_as_the_terms_it_starts(wc: WorkingCopy) -> None:
         assert match_query(cursor, ["Marc"]) == '("marc" OR "marcel" OR "marchal" OR "marco")'
         assert match_query(cursor, ["MARCH", "ju"]) == '("marchal") AND "ju"*'
         assert match_query(cursor, ["Mar"]) == '"Mar"*'  # the prefix indexes' own
-        assert match_query(cursor, ["Marè"]) == '"Marè"*'  # the tokenizer folds it: a prefix
+        # an accented word: the term the index's tokenizer makes of it (marè -> mare)
+        assert match_query(cursor, ["Marè"]) == '("mares")'
+        assert match_query(cursor, ["MARÈS", "in"]) == '("mares") AND "in"*'
+        assert match_query(cursor, ["Mïr"]) == '"Mïr"*'  # short: the prefix indexes' own
+        assert match_query(cursor, ["Marèz"]) is None  # its term starts no term of the index
         assert match_query(cursor, ["Marcz"]) is None  # starts no term: nothing matches
         birth = niss("2005-06-07", 1)[:6]
         assert match_query(cursor, [birth]) == "(" + " OR ".join(
             f'"{niss("2005-06-07", n)}"' for n in range(1, 6)) + ")"
     assert found(wc, "marc") == {"Marchal Julie", "Marcel Léo", "Marco Paul", "Dubois Marc"}
     assert found(wc, "Marcz") == set()
+    assert found(wc, "marè") == found(wc, "MARES") == {"Marès Inès"}
 
 
 def found(wc: WorkingCopy, typed: str) -> set[str]:
@@ -126,3 +131,50 @@ def test_a_connection_without_the_vocabulary_searches_with_prefixes(demo: Workin
         s.connection().exec_driver_sql(f"DROP TABLE temp.{search_terms.VOCABULARY}")
         assert match_query(_cursor(s), [word]) == f'"{word}"*'
         assert queries.search(s, last) == before
+
+
+def test_the_folding_table_uses_the_index_s_own_tokenizer(demo: WorkingCopy) -> None:
+    """An accented word is read by a table of the same tokenizer as the index: were they ever
+    to differ, a typed word's term could be another than the one FTS5 matches."""
+    with demo.session() as s:
+        (sql,) = _cursor(s).execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()
+        assert search_terms.TOKENIZE in sql
+        assert search_terms._term_of(_cursor(s), "Liège") == "liege"
+        # the tokenizer keeps ł (search.fold folds it before): not a plain term, a prefix
+        assert search_terms._term_of(_cursor(s), "Łódź") == "łodz"
+        assert match_query(_cursor(s), ["Łódź"]) == '"Łódź"*'
+        assert search_terms._term_of(_cursor(s), "Ştefănescu") == "stefanescu"
+
+
+def test_accented_words_find_what_their_prefixes_find(
+    demo: WorkingCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed words with accents (names and cities of the demo), spelled as the terms of the
+    tokenizer's folding: the same hits in the same order as the prefixes."""
+    with demo.session() as s:
+        rows = _cursor(s).execute("SELECT last_name, first_name, city FROM learners").fetchall()
+    words = sorted({w for row in rows for value in row if value for w in query_words(value)
+                    if not w.isascii() and len(w) > 4})  # fmt: skip
+    assert len(words) >= 10
+    typed = [w[:n] for w in words for n in (4, 5, len(w))]
+    typed += [f"{w[:5]} {first[:2]}" for w, (_, first, _) in zip(words, rows, strict=False)]
+    folded = []
+    term_of = search_terms._term_of
+
+    def counted(cursor: Any, word: str) -> str | None:
+        folded.append(word)
+        return term_of(cursor, word)
+
+    def shown() -> list[list[tuple[str, str]]]:
+        with demo.session() as s:
+            return [[(h.collection, h.id) for h in queries.search(s, text, limit)]
+                    for text in typed for limit in (5, 20)]
+
+    search_terms._FOLDED.clear()
+    monkeypatch.setattr(search_terms, "_term_of", counted)
+    spelled = shown()
+    monkeypatch.setattr(search_terms, "_terms", lambda cursor, word: None)
+    assert spelled == shown()
+    assert len(folded) >= len(words)  # the accented words went through the tokenizer
+    assert sum(1 for hits in spelled if hits) > len(spelled) * 3 // 4
