@@ -186,19 +186,12 @@ def test_the_backup_before_a_migration_is_quick_checked_and_sound(
     path = tmp_path / "wc.sqlite3"
     _old_copy(path)
     before = _outbox(path)
-    checks: list[str] = []
-    integrity = backups.integrity
-
-    def recorded(file: Path, *, copy: Path | None = None, check: str = "integrity_check") -> Any:
-        checks.append(check)
-        return integrity(file, copy=copy, check=check)
-
-    monkeypatch.setattr(backups, "integrity", recorded)
+    checks = _checks(monkeypatch)
     wc = WorkingCopy.open(path)
     wc.close()
     assert checks == ["quick_check"]
     assert wc.backup is not None and "-before-" in wc.backup.name
-    assert integrity(wc.backup) is None  # the full check
+    assert backups.integrity(wc.backup) is None  # the full check
     assert _outbox(wc.backup) == before != []
 
 

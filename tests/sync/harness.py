@@ -130,22 +130,6 @@ class Server:
         return uid
 
 
-def seeded_server(folder: Path, contracts: int, seed: int) -> Server:
-    """A server of its own on a SQLite file in ``folder`` with the demo's records (``contracts``
-    contracts and what they need), not started."""
-    from sync.server.db import make_engine
-    from sync.server.seed import seed_demo
-
-    url = f"sqlite:///{folder / 'server.sqlite3'}"
-    server = Server(url)
-    engine = make_engine(url)
-    try:
-        seed_demo(engine, contracts, seed=seed)
-    finally:
-        engine.dispose()
-    return server
-
-
 def api(url: str, username: str) -> ApiClient:
     """A logged-in API client (a direct server writer, or the checker)."""
     client = ApiClient(url, client_version=CLIENT_VERSION, retry=FAST_RETRY)

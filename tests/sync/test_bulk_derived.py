@@ -23,7 +23,8 @@ from offa_desktop.store.search import search
 from sync.engine import BULK_MIN
 from sync.ports import Progress
 from tests import keyed
-from tests.sync.harness import Device, Server, seeded_server
+from tests.sync.harness import Device, Server
+from tests.sync.seeded import new_device, running
 
 CONTRACTS = 120
 Derived = tuple[list[tuple[object, ...]], ...]
@@ -31,21 +32,12 @@ Derived = tuple[list[tuple[object, ...]], ...]
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server of its own with demo data: enough records for pages of the bulk size."""
-    srv = seeded_server(tmp_path_factory.mktemp("bulk-server"), CONTRACTS, seed=5)
-    srv.start()
-    try:
-        yield srv
-    finally:
-        srv.stop()
+    with running(tmp_path_factory.mktemp("bulk-server"), CONTRACTS, seed=5) as server:
+        yield server
 
 
 def _device(server: Server, root: Path) -> Device:
-    username = f"bulk-{uuid.uuid4().hex[:6]}"
-    server.user(username)
-    device = Device(root / username, username, server.url)
-    device.login()
-    return device
+    return new_device(server, root, "bulk")
 
 
 def derived(wc: WorkingCopy) -> Derived:

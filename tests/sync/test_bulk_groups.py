@@ -13,7 +13,8 @@ import pytest
 
 import sync.engine
 from sync.engine import BULK_MIN, _group_scale
-from tests.sync.harness import Device, Server, seeded_server
+from tests.sync.harness import Device, Server
+from tests.sync.seeded import running
 
 
 def test_the_scale_is_one_up_to_ten_groups() -> None:
@@ -23,12 +24,8 @@ def test_the_scale_is_one_up_to_ten_groups() -> None:
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    srv = seeded_server(tmp_path_factory.mktemp("groups-server"), 150, seed=7)
-    srv.start()
-    try:
-        yield srv
-    finally:
-        srv.stop()
+    with running(tmp_path_factory.mktemp("groups-server"), 150, seed=7) as server:
+        yield server
 
 
 def _first_sync(server: Server, root: Path, monkeypatch: pytest.MonkeyPatch,

@@ -16,7 +16,8 @@ import pytest
 import sync.engine
 from sync.engine import BULK_MIN
 from sync.pages import BULK_SWITCH_INTERVAL, switching_often
-from tests.sync.harness import Device, Server, seeded_server
+from tests.sync.harness import Device, Server
+from tests.sync.seeded import new_device, running
 
 
 def test_the_interval_comes_back_after_an_error() -> None:
@@ -32,20 +33,12 @@ def test_the_interval_comes_back_after_an_error() -> None:
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    srv = seeded_server(tmp_path_factory.mktemp("switching-server"), 60, seed=3)
-    srv.start()
-    try:
-        yield srv
-    finally:
-        srv.stop()
+    with running(tmp_path_factory.mktemp("switching-server"), 60, seed=3) as server:
+        yield server
 
 
 def _device(server: Server, root: Path) -> Device:
-    username = f"switch-{uuid.uuid4().hex[:6]}"
-    server.user(username)
-    device = Device(root / username, username, server.url)
-    device.login()
-    return device
+    return new_device(server, root, "switch")
 
 
 def test_a_first_sync_writes_its_pages_switching_often(

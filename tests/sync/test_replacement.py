@@ -20,7 +20,8 @@ from offa_desktop.ops.records import writes
 from offa_desktop.printing.facts import reference
 from offa_desktop.store import queries
 from tests.printing.pdfread import pages_text
-from tests.sync.harness import Device, seeded_server
+from tests.sync.harness import Device
+from tests.sync.seeded import seeded_server
 
 
 @pytest.fixture(scope="module")
