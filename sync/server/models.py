@@ -41,6 +41,15 @@ version_counter = Table(
     Column("value", BigInteger, nullable=False),
 )
 
+# The highest version known flushed, a row per PostgreSQL backend that wrote one (migration
+# 0005; ``writer_sql.MARK_SQL``, ``pull.pull``).
+durable_marks = Table(
+    "durable_marks",
+    metadata,
+    Column("backend", Integer, primary_key=True, autoincrement=False),
+    Column("version", BigInteger, nullable=False),
+)
+
 server_meta = Table(
     "server_meta",
     metadata,

@@ -36,7 +36,14 @@ from sqlalchemy import (
 )
 
 from sync.server.errors import ApiError, malformed
-from sync.server.models import record_keys, records, scope_exits, server_meta, version_counter
+from sync.server.models import (
+    durable_marks,
+    record_keys,
+    records,
+    scope_exits,
+    server_meta,
+    version_counter,
+)
 from sync.server.scope import PRIVATE_COLLECTIONS, Principal
 from sync.server.writer_sql import PULL_BARRIER_SQL
 
@@ -220,6 +227,7 @@ def _exit_statement(count: int) -> Any:
 _POSITIONS = select(
     select(version_counter.c.value).scalar_subquery(),
     select(server_meta.c.value).where(server_meta.c.key == "purge_horizon").scalar_subquery(),
+    select(func.max(durable_marks.c.version)).scalar_subquery(),
 )
 
 _COMPILED: dict[tuple[str, str, int | None], tuple[str, Any, dict[str, Any]]] = {}
@@ -258,19 +266,23 @@ def _run_together(
 ) -> list[list[Any]]:
     """The rows of several compiled statements (as ``_run``); on PostgreSQL sent in one
     pipeline, one round trip for all (they read one snapshot: the pull's transaction is
-    REPEATABLE READ), with the WAL flush barrier of what they read: pushes commit
-    asynchronously (``Writer.batch``), and a version handed out that a crash then lost would
-    be issued again with other data, which the client, past it, would skip. When the WAL is
-    not yet flushed past this snapshot's commits, the barrier makes the pull's own COMMIT (the
-    transaction's end, before the answer leaves) flush it."""
+    REPEATABLE READ)."""
     if conn.dialect.name != "postgresql":
         return [_run(conn, name, who, **values) for name, who, values in runs]
     dbapi: Any = conn.connection.dbapi_connection
     with dbapi.pipeline():
         cursors = [dbapi.execute(*_bound(conn, name, who, **values)) for name, who, values in runs]
-        # the WAL flush barrier (after the snapshot, as these reads): see ``PULL_BARRIER_SQL``
-        dbapi.execute(PULL_BARRIER_SQL)
     return [list(cursor.fetchall()) for cursor in cursors]
+
+
+def _flush_barrier(conn: Connection) -> None:
+    """The WAL flush barrier of what this pull read (PostgreSQL, after its snapshot): pushes
+    commit asynchronously (``Writer.batch``), and a version handed out that a crash then lost
+    would be issued again with other data, which the client, past it, would skip. When the
+    WAL is not yet flushed past this snapshot's commits, ``PULL_BARRIER_SQL`` makes the pull's
+    own COMMIT (the transaction's end, before the answer leaves) flush it."""
+    dbapi: Any = conn.connection.dbapi_connection
+    dbapi.execute(PULL_BARRIER_SQL).fetchall()
 
 
 def page_statement(conn: Connection, who: Principal, after: int, limit: int) -> tuple[str, Any]:
@@ -367,6 +379,42 @@ def checksums(conn: Connection, who: Principal) -> dict[str, dict[str, Any]]:
     return {c: {"count": n, "hash": format(h % (1 << 256), "064x")} for c, (n, h) in sums.items()}
 
 
+def _durable(
+    conn: Connection,
+    rows: list[tuple[int, bytes]],
+    limit: int,
+    after: int,
+    new_after: int,
+    mark_value: Any,
+    top: int,
+) -> tuple[int, bool, int | None]:
+    """PostgreSQL: a page that hands out nothing a crash could lose, without waiting for a
+    WAL flush when it can: (cursor, has_more, changes left past the cursor when known).
+
+    ``rows`` are the caller's changes after ``after`` in version order (all of them when at
+    most ``limit``), ``new_after`` the cursor the page would give. Everything up to the
+    greatest durable mark (``writer_sql.MARK_SQL``) is flushed: a page whose cursor is at or
+    below it is answered as it is. Past it, the page stops at the mark when that moves the
+    cursor and hands out a change or the caller has none past the mark: ``has_more`` then says
+    whether it has any, and the client takes them at its next pull (the checksum of a last
+    page is the state at the mark, the caller's records being the same up to the top).
+    Otherwise the page is answered whole behind the flush barrier, as without marks. A mark
+    above the counter (its table outlived a reset of the versions) is not trusted."""
+    mark = int(mark_value) if mark_value is not None else 0
+    if mark > top:
+        mark = 0
+    if new_after <= mark:
+        return new_after, len(rows) > limit, None
+    if mark > after:
+        kept = sum(1 for version, _line in rows[:limit] if version <= mark)
+        past = len(rows) > kept
+        if kept or not past:
+            exact = None if len(rows) > limit else len(rows) - kept
+            return mark, past, exact
+    _flush_barrier(conn)
+    return new_after, len(rows) > limit, None
+
+
 def pull(
     conn: Connection,
     who: Principal,
@@ -387,7 +435,7 @@ def pull(
     if who.keys is not None:
         runs.append(("exits", who, {"after": after, "limit": limit + 1}))
     found = _run_together(conn, runs)
-    ((top_value, horizon_value),) = found[0]
+    ((top_value, horizon_value, mark_value),) = found[0]
     top = int(top_value)
     purged = int(horizon_value) if horizon_value else 0
     if after > 0 and (after < purged or after > top or scope != scope_hash(who)):
@@ -409,10 +457,17 @@ def pull(
         ]
         rows.sort(key=lambda item: item[0])
     has_more = len(rows) > limit
-    rows = rows[:limit]
-    new_after = rows[-1][0] if has_more else top
+    new_after = rows[limit - 1][0] if has_more else top
+    above: int | None = None  # the caller's changes past the page, when known exactly
+    if conn.dialect.name == "postgresql":
+        new_after, has_more, above = _durable(conn, rows, limit, after, new_after, mark_value, top)
+        rows = [row for row in rows[:limit] if row[0] <= new_after]
+    else:
+        rows = rows[:limit]
     now = time.time()
-    if estimate is not None and now - stamp < ESTIMATE_TTL and has_more:
+    if above is not None:
+        remaining, stamp_out = above, now
+    elif estimate is not None and now - stamp < ESTIMATE_TTL and has_more:
         remaining = max(estimate - len(rows), 1)
         stamp_out = stamp
     elif has_more:

@@ -20,6 +20,7 @@ be open.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -29,7 +30,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from sync.server import clock
+from sync.server import clock, writer_sql
 from sync.server.models import (
     record_index,
     record_keys,
@@ -58,6 +59,8 @@ from sync.server.writer_sql import (
     COUNTER_SQL,
     EXIT_COLUMNS,
     KEYS_SQL,
+    MARK_PRUNE_SQL,
+    MARK_SQL,
     QUEUE_SQL,
     RECORD_COLUMNS,
     RECORDS_SQL,
@@ -68,6 +71,17 @@ from sync.server.writer_sql import (
 RecordKey = tuple[str, str]
 
 IndexKey = tuple[str, str, str]  # collection, field, value
+
+
+_MARKS = itertools.count(1)
+
+
+def _mark(dbapi: Any, value: int) -> None:
+    """The durable mark ``value`` in this transaction (``MARK_SQL``), and now and then the
+    rows below it deleted (``MARK_PRUNE_SQL``)."""
+    dbapi.execute(MARK_SQL, (value,))
+    if next(_MARKS) % writer_sql.MARK_PRUNE_EVERY == 0:
+        dbapi.execute(MARK_PRUNE_SQL, (value,))
 
 
 def _joined(ids: list[str]) -> str:
@@ -99,6 +113,10 @@ class Writer(Store):
         self.granted = 0.0
         self.released = 0.0
         self.flushed = 0.0
+        # The counter as ``finish()`` wrote it, and whether the commit is asynchronous
+        # (``batch(commit=True)``): what the durable mark names (``writer_sql.MARK_SQL``).
+        self.committed_top = 0
+        self.async_commit = False
         # Record writes wait here and go out in two executemany calls (see ``flush``).
         self._pending: dict[RecordKey, tuple[bool, dict[str, Any]]] = {}
         # Optimistic mode: the net changes of the index and keys, and the scope exits.
@@ -322,6 +340,7 @@ class Writer(Store):
         try:
             with dbapi.pipeline():
                 if commit:
+                    self.async_commit = True
                     dbapi.execute(ASYNC_COMMIT_SQL)
                 yield
                 if commit:
@@ -330,7 +349,11 @@ class Writer(Store):
                     self.released = float(clock.fetchone()[0])
                     if committed is not None:
                         committed()
-                    dbapi.execute(BARRIER_SQL)
+                    if self.committed_top:
+                        # the barrier names what it makes durable (``MARK_SQL``)
+                        _mark(dbapi, self.committed_top)
+                    else:
+                        dbapi.execute(BARRIER_SQL)
                     dbapi.commit()
                     self.flushed = time.time()
         except psycopg.IntegrityError as exc:
@@ -354,6 +377,11 @@ class Writer(Store):
             lambda: update(version_counter).values(value=bindparam("value")),
             [{"value": value}],
         )
+        self.committed_top = value
+        if self.conn.dialect.name == "postgresql" and not self.async_commit:
+            # committed synchronously: the mark goes with the versions (``MARK_SQL``); an
+            # asynchronous commit's mark goes in its flush barrier (``batch``)
+            _mark(self.conn.connection.dbapi_connection, value)
 
     # -- writing -------------------------------------------------------------------------
 

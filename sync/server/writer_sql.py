@@ -54,6 +54,28 @@ CHANGED_SQL = (
 # nothing, and commits without a flush). Concurrent flushes are grouped by ``XLogFlush``.
 ASYNC_COMMIT_SQL = "SET LOCAL synchronous_commit TO off"
 BARRIER_SQL = "SELECT pg_logical_emit_message(true, 'offa_flush', '')"
+# The durable mark (migration 0005): the highest version this transaction's commit makes
+# durable, in this backend's own row (no other backend's transaction waits on it). Written in
+# a transaction that commits with the session's ``synchronous_commit`` (a push's flush
+# barrier, ``Writer.batch``, in place of the logical message: the row's write is WAL enough;
+# a writer committing synchronously, with its versions, ``Writer.finish``): PostgreSQL shows
+# a commit to other snapshots only after ``RecordTransactionCommit`` flushed it (the
+# transaction leaves the proc array after), so a snapshot that sees the row sees a version
+# whose commit, and every earlier commit (versions commit in order under the lock, the WAL is
+# sequential), is flushed. A pull hands out up to the greatest mark without a barrier.
+MARK_SQL = (
+    "INSERT INTO durable_marks (backend, version) VALUES (pg_backend_pid(), %s) "
+    "ON CONFLICT (backend) DO UPDATE SET version = excluded.version"
+)
+# Rows below the mark being written are of no use once it commits (a pull reads the greatest):
+# those of backends gone (a pooled connection closed), and of live ones, which write theirs
+# again. Deleted now and then (``MARK_PRUNE_EVERY`` marks of a process), those another
+# transaction holds skipped, so the table stays a few rows whatever the connections' churn.
+MARK_PRUNE_SQL = (
+    "DELETE FROM durable_marks WHERE backend IN (SELECT backend FROM durable_marks "
+    "WHERE version < %s AND backend <> pg_backend_pid() FOR UPDATE SKIP LOCKED)"
+)
+MARK_PRUNE_EVERY = 64
 # The server's clock right before a push's COMMIT: when the lock is released, give or take the
 # commit record (the push trace's hold).
 CLOCK_SQL = "SELECT extract(epoch FROM clock_timestamp())::float8"

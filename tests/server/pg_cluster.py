@@ -43,6 +43,8 @@ class Cluster:
         self.port = free_port()
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
         self.process: subprocess.Popen[bytes] | None = None
+        # PostgreSQL's settings beyond the shipped ones (``-c name=value`` pairs)
+        self.settings: list[str] = []
         subprocess.run(
             _as_owner(str(BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres"),
             check=True,
@@ -62,6 +64,7 @@ class Cluster:
                 "listen_addresses=127.0.0.1",
                 "-c",
                 f"unix_socket_directories={self.folder}",
+                *self.settings,
             ),
             stdout=subprocess.DEVNULL,
             stderr=open(self.folder / "log", "ab"),  # noqa: SIM115 - the child owns it
