@@ -20,17 +20,15 @@ be open.
 
 from __future__ import annotations
 
-import itertools
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, insert, select, update
-from sqlalchemy.exc import IntegrityError
 
-from sync.server import clock, writer_sql
+from sync.server import clock, writer_pg
 from sync.server.models import (
     record_index,
     record_keys,
@@ -49,47 +47,19 @@ from sync.server.side_rows import (
     unnest_update,
     write_many,
 )
-from sync.server.store import Data, Store, Stored, dumps, index_values, loads
+from sync.server.store import Data, Store, Stored, dumps, index_values
 from sync.server.writer_sql import (
-    ASYNC_COMMIT_SQL,
-    BARRIER_SQL,
     CHANGED_SQL,
-    CLOCK_SQL,
-    COUNTER_READ_SQL,
     COUNTER_SQL,
     EXIT_COLUMNS,
-    KEYS_SQL,
-    MARK_PRUNE_SQL,
-    MARK_SQL,
     QUEUE_SQL,
     RECORD_COLUMNS,
-    RECORDS_SQL,
-    RESULTS_SQL,
     record_update,
 )
 
 RecordKey = tuple[str, str]
 
 IndexKey = tuple[str, str, str]  # collection, field, value
-
-
-_MARKS = itertools.count(1)
-
-
-def _mark(dbapi: Any, value: int) -> None:
-    """The durable mark ``value`` in this transaction (``MARK_SQL``), and now and then the
-    rows below it deleted (``MARK_PRUNE_SQL``)."""
-    dbapi.execute(MARK_SQL, (value,))
-    if next(_MARKS) % writer_sql.MARK_PRUNE_EVERY == 0:
-        dbapi.execute(MARK_PRUNE_SQL, (value,))
-
-
-def _joined(ids: list[str]) -> str:
-    """Ids as one comma-separated text (``writer_sql.IDS``)."""
-    text = ",".join(ids)
-    if text.count(",") != len(ids) - 1:
-        raise ValueError("an id with a comma")  # never: the callers pass checked UUIDs
-    return text
 
 
 class Writer(Store):
@@ -178,55 +148,8 @@ class Writer(Store):
     def open_push(
         self, lead: str | None, op_ids: list[str], pairs: Iterable[RecordKey]
     ) -> list[tuple[str, str, str]]:
-        """PostgreSQL: a push's opening reads in one round trip (a pipeline), their answers
-        read once: ``lead`` first (``"lock"``: take the version lock, as ``lock()`` then
-        ``buffer()``; ``"counter"``: start optimistic, as ``start_optimistic()``; None:
-        nothing), then the stored results of ``op_ids`` (returned: op id, user id, result
-        text) and the records ``pairs`` not read yet with their scope keys (as ``prefetch``).
-        Pessimistic, a push held the lock for 4 round trips before its first op (lock, op
-        results, records, keys) and each, on a busy machine, also waited its turn for the
-        process's GIL and a core when its answer came."""
-        by_collection: dict[str, list[str]] = {}
-        for collection, record_id in pairs:
-            if (collection, record_id) not in self._cache:
-                by_collection.setdefault(collection, []).append(record_id)
-                self._cache[(collection, record_id)] = None
-        dbapi: Any = self.conn.connection.dbapi_connection
-        waiting = time.perf_counter()
-        self.lock_sent = time.time()
-        with dbapi.pipeline():
-            head = None
-            if lead == "lock":
-                dbapi.execute(QUEUE_SQL)
-                head = dbapi.execute(COUNTER_SQL)
-            elif lead == "counter":
-                head = dbapi.execute(COUNTER_READ_SQL)
-            stored = dbapi.execute(RESULTS_SQL, (_joined(op_ids),)) if op_ids else None
-            reads = [
-                (c, ids, dbapi.execute(RECORDS_SQL, (c, text)), dbapi.execute(KEYS_SQL, (c, text)))
-                for c, ids in by_collection.items()
-                for text in [_joined(ids)]
-            ]
-        if head is not None:
-            first = head.fetchone()
-            value = int(first[0])
-            self.version = self.base = self.top = value
-            self.optimistic = True  # optimistic, or under the lock with the writes buffered
-            if lead == "lock":
-                self.locked_at = time.perf_counter()
-                self.lock_wait = self.locked_at - waiting
-                self.granted = float(first[1])
-        for collection, ids, found, keys in reads:
-            for record_id in ids:
-                self.read_ids.add((collection, record_id))
-                self._keys[(collection, record_id)] = set()
-            for row in found.fetchall():
-                self._cache[(collection, row[1])] = Stored(
-                    row[0], row[1], row[2], bool(row[3]), loads(row[4]), row[5], row[6]
-                )
-            for record_id, key in keys.fetchall():
-                self._keys[(collection, record_id)].add(key)
-        return [] if stored is None else list(stored.fetchall())
+        """A push's opening reads in one round trip (``writer_pg.open_push``)."""
+        return writer_pg.open_push(self, lead, op_ids, pairs)
 
     def lock_and_check(self) -> bool:
         """Take the lock; True when nothing read changed since ``base`` (the buffered writes
@@ -309,55 +232,12 @@ class Writer(Store):
         self.version = self.base = self.top = top
         self.shift = 0
 
-    @contextmanager
     def batch(
         self, *, commit: bool = False, committed: Callable[[], None] | None = None
-    ) -> Iterator[None]:
-        """The statements inside sent in one PostgreSQL pipeline, their answers read once at
-        the end: the writes an optimistic writer makes under the lock then cost one round trip
-        instead of one each (the lock is held for less time). With ``commit``, the
-        transaction's COMMIT goes in the same pipeline (one round trip fewer holding the lock;
-        the caller's ``conn.begin()`` block then finds it committed, and its own commit sends
-        nothing), and it is asynchronous: the lock is released as soon as the commit record is
-        in the WAL, not after its fsync (about 4 ms on our machine, most of the lock's hold).
-        Its flush barrier follows once the COMMIT answered (``BARRIER_SQL``, a transaction of
-        its own committed with the session's ``synchronous_commit``), so the block ends only
-        once the WAL is flushed past this commit: nothing is answered that a crash could lose.
-        ``committed``, if given, is called in between (the lock is free, nothing is to be
-        answered yet). Versions still commit in order (the lock is held to the commit record,
-        and the WAL is written in order), so a crash loses at most a suffix of commits nobody
-        was told of: an unflushed commit was answered to no pusher, and no pull handed it out
-        (``pull.pull``'s barrier). A failed statement raises when the block ends (the
-        transaction then rolled back, not committed); a unique violation as SQLAlchemy's
-        ``IntegrityError``, as outside. Nothing changes on SQLite or for a pessimistic
-        writer."""
-        if not self.optimistic or self.conn.dialect.name != "postgresql":
-            yield
-            return
-        import psycopg
-
-        dbapi: Any = self.conn.connection.dbapi_connection
-        try:
-            with dbapi.pipeline():
-                if commit:
-                    self.async_commit = True
-                    dbapi.execute(ASYNC_COMMIT_SQL)
-                yield
-                if commit:
-                    clock = dbapi.execute(CLOCK_SQL)
-                    dbapi.commit()
-                    self.released = float(clock.fetchone()[0])
-                    if committed is not None:
-                        committed()
-                    if self.committed_top:
-                        # the barrier names what it makes durable (``MARK_SQL``)
-                        _mark(dbapi, self.committed_top)
-                    else:
-                        dbapi.execute(BARRIER_SQL)
-                    dbapi.commit()
-                    self.flushed = time.time()
-        except psycopg.IntegrityError as exc:
-            raise IntegrityError(None, None, exc) from exc
+    ) -> AbstractContextManager[None]:
+        """The statements inside in one pipeline, with ``commit`` an asynchronous COMMIT and
+        its flush barrier (``writer_pg.pipelined``)."""
+        return writer_pg.pipelined(self, commit, committed)
 
     def next_version(self) -> int:
         self.version += 1
@@ -381,7 +261,7 @@ class Writer(Store):
         if self.conn.dialect.name == "postgresql" and not self.async_commit:
             # committed synchronously: the mark goes with the versions (``MARK_SQL``); an
             # asynchronous commit's mark goes in its flush barrier (``batch``)
-            _mark(self.conn.connection.dbapi_connection, value)
+            writer_pg.mark(self.conn.connection.dbapi_connection, value)
 
     # -- writing -------------------------------------------------------------------------
 
