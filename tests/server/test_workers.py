@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -119,63 +119,74 @@ def test_failed_logins_are_counted_across_workers(workers: tuple[ServerProcess, 
     assert statuses == [401] * limits.per_pair + [429] * 6
 
 
-def test_no_change_skipped_across_workers(workers: tuple[ServerProcess, str]) -> None:
-    """Pushers and pullers on both workers at once; every puller ends with the server's state."""
-    server, url = workers
-    seed = ApiClient(server.base_url, "offa", PASSWORD)
-    ids = [f.new_id() for _ in range(60)]
-    created = seed.push([op("companies", i, "create", None, f.company()) for i in ids])
-    versions = {i: r["version"] for i, r in zip(ids, created, strict=True)}
-    seed.close()
-    stop = threading.Event()
-    errors: list[str] = []
-    pullers = [ApiClient(server.base_url, "offa", PASSWORD, device=f"p{n}") for n in range(6)]
+class _Edits:
+    """Companies created by one push, then edited by pushers on both workers while pullers
+    pull (each in its thread, its own connections): what both tests below run."""
 
-    def pusher(n: int) -> None:
-        rnd = random.Random(n)
-        client = ApiClient(server.base_url, "offa", PASSWORD, device=f"w{n}")
+    def __init__(self, server: ServerProcess, count: int) -> None:
+        self.base_url = server.base_url
+        seed = ApiClient(server.base_url, "offa", PASSWORD)
+        self.ids = [f.new_id() for _ in range(count)]
+        created = seed.push([op("companies", i, "create", None, f.company()) for i in self.ids])
+        self.versions = {i: r["version"] for i, r in zip(self.ids, created, strict=True)}
+        seed.close()
+        self.stop = threading.Event()
+        self.errors: list[str] = []
+
+    def pusher(self, device: str, seed: int, pushes: int, size: int) -> None:
+        """``pushes`` pushes of ``size`` phone numbers changed, from the versions known."""
+        rnd = random.Random(seed)
+        client = ApiClient(self.base_url, "offa", PASSWORD, device=device)
         try:
-            for _ in range(15):
-                chosen = rnd.sample(ids, 10)
-                ops = [
-                    op(
-                        "companies",
-                        i,
-                        "update",
-                        versions[i],
-                        {"phone": f"0470 {rnd.randrange(10**6)}"},
-                    )
-                    for i in chosen
-                ]
+            for step in range(pushes):
+                chosen = rnd.sample(self.ids, size)
+                phone = {"phone": f"04{seed % 100:02d} {step:04d} {rnd.randrange(10**4)}"}
+                ops = [op("companies", i, "update", self.versions[i], phone) for i in chosen]
                 for i, r in zip(chosen, client.push(ops), strict=True):
                     if r["status"] == "applied":
-                        versions[i] = max(versions[i], r["version"])
+                        self.versions[i] = max(self.versions[i], r["version"])
                     elif r["status"] == "conflict":
-                        versions[i] = max(versions[i], r["server"]["version"])
+                        self.versions[i] = max(self.versions[i], r["server"]["version"])
                     else:
-                        errors.append(str(r))
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(repr(exc))
+                        self.errors.append(str(r))
+        except Exception as exc:  # noqa: BLE001 - reported by the test
+            self.errors.append(repr(exc))
         finally:
             client.close()
 
-    def puller(client: ApiClient) -> None:
-        try:
-            while not stop.is_set():
-                client.pull_page(limit=50)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(repr(exc))
+    def run(
+        self,
+        pushers: list[threading.Thread],
+        pull: Callable[[ApiClient], None],
+        pullers: list[ApiClient],
+    ) -> None:
+        """The pushers to their end, ``pull(client)`` in a loop meanwhile for each puller."""
 
-    pushing = [threading.Thread(target=pusher, args=(n,)) for n in range(6)]
-    pulling = [threading.Thread(target=puller, args=(c,)) for c in pullers]
-    for t in pushing + pulling:
-        t.start()
-    for t in pushing:
-        t.join()
-    stop.set()
-    for t in pulling:
-        t.join()
-    assert not errors, errors[:5]
+        def puller(client: ApiClient) -> None:
+            try:
+                while not self.stop.is_set():
+                    pull(client)
+            except Exception as exc:  # noqa: BLE001 - reported by the test
+                self.errors.append(repr(exc))
+
+        pulling = [threading.Thread(target=puller, args=(c,)) for c in pullers]
+        for t in pushers + pulling:
+            t.start()
+        for t in pushers:
+            t.join()
+        self.stop.set()
+        for t in pulling:
+            t.join()
+
+
+def test_no_change_skipped_across_workers(workers: tuple[ServerProcess, str]) -> None:
+    """Pushers and pullers on both workers at once; every puller ends with the server's state."""
+    server, url = workers
+    edits = _Edits(server, 60)
+    pullers = [ApiClient(server.base_url, "offa", PASSWORD, device=f"p{n}") for n in range(6)]
+    pushing = [threading.Thread(target=edits.pusher, args=(f"w{n}", n, 15, 10)) for n in range(6)]
+    edits.run(pushing, lambda client: client.pull_page(limit=50), pullers)
+    assert not edits.errors, edits.errors[:5]
     truth = server_state(url)
     for client in pullers:
         client.pull_all()
@@ -208,59 +219,25 @@ def test_pullers_never_skip_a_version(workers: tuple[ServerProcess, str]) -> Non
     each record, exactly its last version at or below the cursor's (from the history), never
     an older one (a version skipped) nor a newer one."""
     server, url = workers
-    seed = ApiClient(server.base_url, "offa", PASSWORD)
-    ids = [f.new_id() for _ in range(40)]
-    created = seed.push([op("companies", i, "create", None, f.company()) for i in ids])
-    versions = {i: r["version"] for i, r in zip(ids, created, strict=True)}
-    seed.close()
-    stop = threading.Event()
-    errors: list[str] = []
+    edits = _Edits(server, 40)
+    ids, versions = edits.ids, edits.versions
     states: list[tuple[int, dict[str, int]]] = []  # (cursor version, record -> version)
     pullers = [ApiClient(server.base_url, "offa", PASSWORD, device=f"q{n}") for n in range(4)]
 
-    def pusher(n: int) -> None:
-        rnd = random.Random(100 + n)
-        client = ApiClient(server.base_url, "offa", PASSWORD, device=f"v{n}")
-        try:
-            for step in range(25):
-                chosen = rnd.sample(ids, 4)
-                ops = [
-                    op("companies", i, "update", versions[i], {"phone": f"04{n} {step:04d}"})
-                    for i in chosen
-                ]
-                for i, r in zip(chosen, client.push(ops), strict=True):
-                    if r["status"] == "applied":
-                        versions[i] = max(versions[i], r["version"])
-                    elif r["status"] == "conflict":
-                        versions[i] = max(versions[i], r["server"]["version"])
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(repr(exc))
-        finally:
-            client.close()
+    def pull(client: ApiClient) -> None:
+        client.pull_all(limit=7)
+        assert client.cursor is not None
+        top = int(client.cursor.split(".")[1])
+        mine = {i: v for (c, i), (v, _d) in client.replica.items() if i in versions}
+        states.append((top, mine))
 
-    def puller(client: ApiClient) -> None:
-        try:
-            while not stop.is_set():
-                client.pull_all(limit=7)
-                assert client.cursor is not None
-                top = int(client.cursor.split(".")[1])
-                mine = {i: v for (c, i), (v, _d) in client.replica.items() if i in versions}
-                states.append((top, mine))
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(repr(exc))
-
-    pushing = [threading.Thread(target=pusher, args=(n,)) for n in range(6)]
-    pulling = [threading.Thread(target=puller, args=(c,)) for c in pullers]
-    for t in pushing + pulling:
-        t.start()
-    for t in pushing:
-        t.join()
-    stop.set()
-    for t in pulling:
-        t.join()
+    pushing = [
+        threading.Thread(target=edits.pusher, args=(f"v{n}", 100 + n, 25, 4)) for n in range(4)
+    ]
+    edits.run(pushing, pull, pullers)
     for client in pullers:
         client.close()
-    assert not errors, errors[:5]
+    assert not edits.errors, edits.errors[:5]
     histories = _histories(url, ids)
     assert sum(len(v) for v in histories.values()) > 40 + 200  # the pushes did apply
     assert len(states) > 20
