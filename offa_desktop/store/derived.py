@@ -20,7 +20,8 @@ from sqlalchemy.engine import Connection
 
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.store.contract_list import FOLD_LETTERS
-from offa_desktop.store.search import BLOCKS, FOLDS, SPAN, TAIL, WORDS
+from offa_desktop.store.search import FOLDS, WORDS
+from offa_desktop.store.search_candidates import BLOCKS, SPAN, TAIL
 
 CHUNK = 15  # nested replace() calls per expression (SQLite's parser takes about 25)
 # In sync_state while the search index and list keys lag behind the records (rows were written

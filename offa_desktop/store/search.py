@@ -24,7 +24,8 @@ from offa_desktop.domain.identifiers import format_enterprise_number, format_nis
 from offa_desktop.store import search_rows
 from offa_desktop.store.plain_sql import id_array
 from offa_desktop.store.records import table
-from offa_desktop.store.search_terms import match_query, prefix
+from offa_desktop.store.search_candidates import KIND_ORDER, Candidates
+from offa_desktop.store.search_terms import prefix
 
 T = TypeVar("T")
 
@@ -44,24 +45,6 @@ WORDS: dict[str, tuple[str, ...]] = {
     "establishment_units": ("name", "unit_number", "postal_code", "city"),
     "contracts": ("referent_name", "company_signatory"),
 }
-# The order kinds come in when they match equally well: people first (what a search is for
-# most often), then their contracts, then companies, then units.
-KIND_ORDER = {"learners": 0, "contracts": 1, "companies": 2, "establishment_units": 3}
-
-# Document numbers (``search_docs.docid``, ``search_fts.rowid``). The store's rebuild
-# (store/derived.py: a first sync, a resync, the demo fill, an index found laid out otherwise)
-# gives each kind a range of its own, BLOCKS[kind] + the record's rowid, so that each kind's
-# most recently indexed matches are one FTS5 rowid range away, however many matches of other
-# kinds there are; and it puts a marker document (collection '') at TAIL, so that the triggers
-# number every record indexed afterwards (max + 1) above it, whatever kind. Below the first
-# range: documents the triggers numbered before any such rebuild (the next open rebuilds).
-SPAN = 1 << 40
-BLOCKS = {collection: (kind + 1) * SPAN for collection, kind in KIND_ORDER.items()}
-TAIL = (len(KIND_ORDER) + 1) * SPAN
-# Each kind's candidates for a search: its WINDOW × limit most recently indexed matches in
-# its range, and as many among the SCAN × limit most recent numbered outside the ranges.
-WINDOW = 2
-SCAN = 25
 _IDENTIFIER = re.compile(r"(?i)(?:be)?[\d\s./-]{4,}")
 _WORD = re.compile(r"\w+")
 
@@ -74,8 +57,13 @@ def query_words(typed: str) -> list[str]:
     """The words of what a person typed, as the FTS5 query takes them (each a prefix).
 
     A number typed with separators (``05.03.12-123.45``, ``BE 0403.170.701``) is one word.
+    An accent typed as a combining mark (decomposed text, pasted from elsewhere) is joined to
+    its letter, or dropped when no letter has it (the index drops it: «0́0» is «00», not two
+    words).
     """
-    typed = fold(typed.strip())
+    typed = fold(unicodedata.normalize("NFC", typed.strip()))
+    if not typed.isascii():
+        typed = "".join(c for c in typed if not unicodedata.combining(c))
     if _IDENTIFIER.fullmatch(typed) and sum(c.isdigit() for c in typed) >= 4:
         return ["".join(c for c in typed if c.isdigit())]
     return _WORD.findall(typed)
@@ -283,79 +271,6 @@ def _after(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _in_block(collection: str) -> str:
-    """A kind's most recent matches in its range, with the rowid their number says
-    (store/search_rows.py), their ids read from ``search_docs`` (a third of the index's
-    content rows' width: 1,000,000 contracts, 20 -> 17.5 pages a search)."""
-    low = BLOCKS[collection]
-    return (
-        f"SELECT * FROM (SELECT 0, '{collection}', d.record_id, m.docid - {low} FROM (SELECT "
-        f"rowid AS docid FROM search_fts WHERE search_fts MATCH :q AND rowid >= {low} AND "
-        f"rowid < {low + SPAN} ORDER BY rowid DESC LIMIT :window) m "
-        "JOIN search_docs d ON d.docid = m.docid ORDER BY m.docid DESC)"
-    )
-
-
-def _outside(bound: str) -> str:
-    """The most recent matches numbered outside the ranges (``bound``), their kinds read from
-    ``search_docs`` (narrow rows), not from the index's content."""
-    return (
-        "SELECT * FROM (SELECT 1, d.collection, d.record_id, NULL FROM (SELECT rowid AS docid "
-        f"FROM search_fts WHERE search_fts MATCH :q AND {bound} "
-        "ORDER BY rowid DESC LIMIT :scan) m JOIN search_docs d ON d.docid = m.docid "
-        "ORDER BY m.docid DESC)"
-    )
-
-
-_FIRST = min(BLOCKS.values())
-# Whether documents are numbered after the marker (indexed since the last rebuild), and
-# before the first range (before any rebuild): two lookups. Each part of the candidates'
-# statement costs a prefix's merge even when it finds nothing (a word of more than 3 letters,
-# past the prefix indexes: about 1 ms on 100,000 contracts).
-_ZONES = (
-    f"SELECT (SELECT max(docid) FROM search_docs) > {TAIL}, "
-    f"(SELECT min(docid) FROM search_docs) < {_FIRST}"
-)
-# (any after the marker, any before the ranges) -> every candidate in one statement: each
-# kind's range, then those numbered outside the ranges.
-_CANDIDATES = {
-    (tail, before): " UNION ALL ".join((
-        *(_in_block(collection) for collection in KIND_ORDER),
-        *((_outside(f"rowid > {TAIL}"),) if tail else ()),
-        *((_outside(f"rowid < {_FIRST}"),) if before else ()),
-    ))
-    for tail in (False, True) for before in (False, True)
-}  # fmt: skip
-def _candidates(
-    session: Session, words: list[str], limit: int
-) -> dict[str, list[tuple[str, int | None]]]:
-    """collection -> (id, rowid or None) of the records whose documents match every word (a
-    prefix): the rowid their document's number in its kind's range says (store/search_rows.py),
-    of each kind's
-    ``WINDOW × limit`` most recently indexed in its range (:data:`BLOCKS`), then as many of
-    each kind among the ``SCAN × limit`` most recent numbered outside the ranges
-    (:data:`TAIL`). The long words spelled as their terms (store/search_terms.py)."""
-    window = limit * WINDOW
-    found: dict[str, list[tuple[str, int | None]]] = {collection: [] for collection in KIND_ORDER}
-    outside: dict[str, int] = dict.fromkeys(KIND_ORDER, 0)
-    cursor = _cursor(session)
-    query = match_query(cursor, words)
-    if query is None:  # a word starts no term
-        return found
-    tail, before = cursor.execute(_ZONES).fetchone()
-    rows = cursor.execute(
-        _CANDIDATES[bool(tail), bool(before)],
-        {"q": query, "window": window, "scan": limit * SCAN},
-    ).fetchall()
-    for numbered_outside, collection, record_id, rowid in rows:
-        if numbered_outside:
-            if outside[collection] >= window:
-                continue
-            outside[collection] += 1
-        found[collection].append((record_id, rowid))
-    return found
-
-
 def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     """The ``limit`` best of the live records matching what was typed: by :func:`match_rank`
     (a name that starts with what was typed first), then learners, their contracts,
@@ -373,7 +288,7 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     referenced = _by_reference(session, typed)
     if not query and not referenced:
         return []
-    found = _candidates(session, query, limit) if query else {}
+    found = Candidates(_cursor(session), query, limit)
     words = _folded(typed)
     hits: list[tuple[int, int, str, str, str, Any]] = []
     learner_ids: list[str] = []
@@ -386,7 +301,8 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
         best = -1 if collection == "contracts" and referenced else 0
         if sum(1 for h in hits if h[0] <= best) >= limit:
             continue
-        wanted = found.get(collection, [])
+        # once ``limit`` hits rank 1 or better, one of this kind shows only if it ranks 0
+        wanted = found.of(collection, sum(1 for h in hits if h[0] <= 1) >= limit)
         if collection == "contracts":
             wanted = [*((r, None) for r in referenced), *wanted]
             theirs = learner_ids if _theirs_may_show(hits, learner_ids, limit) else []

@@ -67,16 +67,30 @@ def match_query(cursor: Any, words: Sequence[str]) -> str | None:
     """The FTS5 query matching the documents that hold a term starting with each of ``words``
     (every word a prefix, :func:`prefix`), the words past the prefix indexes spelled as their
     terms when they can be; None when one of them starts no term (nothing matches)."""
-    parts = []
+    return joined(spelled(cursor, words))
+
+
+def spelled(cursor: Any, words: Sequence[str]) -> list[tuple[str, list[str] | None]] | None:
+    """Each of ``words`` with the index's terms it starts (None: it stays a prefix), read once
+    a search for both of its queries (store/search_candidates.py); None when one of them
+    starts no term (nothing matches)."""
+    out = []
     for word in words:
         terms = _terms(cursor, word)
-        if terms is None:
-            parts.append(prefix(word))
-        elif not terms:
+        if terms is not None and not terms:
             return None
-        else:
-            parts.append("(" + " OR ".join(f'"{t}"' for t in terms) + ")")
-    return " AND ".join(parts)
+        out.append((word, terms))
+    return out
+
+
+def joined(words: list[tuple[str, list[str] | None]] | None) -> str | None:
+    """:func:`spelled`'s words as the query of :func:`match_query`."""
+    if words is None:
+        return None
+    return " AND ".join(
+        prefix(word) if terms is None else "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
+        for word, terms in words
+    )
 
 
 def _terms(cursor: Any, word: str) -> list[str] | None:

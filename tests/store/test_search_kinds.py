@@ -12,7 +12,8 @@ import pytest
 
 from offa_desktop.store import files, replica
 from offa_desktop.store.db import WorkingCopy
-from offa_desktop.store.search import BLOCKS, TAIL, search
+from offa_desktop.store.search import search
+from offa_desktop.store.search_candidates import BLOCKS, TAIL
 from tests.store.conftest import company, enterprise_number, learner, next_version, niss
 from tests.store.server_rows import put_server_record
 

@@ -17,7 +17,8 @@ from offa_desktop.store import search_rows
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.demo_fill import fill_working_copy
 from offa_desktop.store.plain_sql import id_array
-from offa_desktop.store.search import BLOCKS, SearchHit, search
+from offa_desktop.store.search import SearchHit, search
+from offa_desktop.store.search_candidates import BLOCKS
 
 _IDS = "(SELECT value FROM json_each(?))"
 # The joins by id store/search.py read before store/search_rows.py (the reference).
@@ -47,7 +48,7 @@ def joined_search(session: Any, typed: str, limit: int) -> list[SearchHit]:
         ((match.group(1) + match.group(2)).lower() + "%",)).fetchall()] if match else []
     if not query and not referenced:
         return []
-    found = S._candidates(session, query, limit) if query else {}
+    found = S.Candidates(cursor, query, limit)
     words = S._folded(typed)
     hits: list[tuple[int, int, str, str, str, Any]] = []
     learner_ids: list[str] = []
@@ -55,7 +56,8 @@ def joined_search(session: Any, typed: str, limit: int) -> list[SearchHit]:
         best = -1 if collection == "contracts" and referenced else 0
         if sum(1 for h in hits if h[0] <= best) >= limit:
             continue
-        ids = [record_id for record_id, _ in found.get(collection, [])]
+        ids = [record_id for record_id, _ in
+               found.of(collection, sum(1 for h in hits if h[0] <= 1) >= limit)]
         if collection == "contracts":
             ids = [*referenced, *ids]
             rows = cursor.execute(JOINED[collection],
