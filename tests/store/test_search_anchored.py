@@ -18,11 +18,13 @@ from hypothesis import strategies as st
 
 from offa_desktop.store import search_candidates
 from offa_desktop.store.db import WorkingCopy
-from offa_desktop.store.demo_fill import fill_working_copy
 from offa_desktop.store.search import match_rank, query_words, search
 from offa_desktop.store.search_candidates import Candidates
+from tests.store import test_search_rows
 from tests.store.conftest import company, enterprise_number
 from tests.store.test_search_rows import _typed
+
+demo = test_search_rows.demo  # its demo copy of 400 contracts
 
 # Letters as names hold them, and what may trip a tokenizer: letters without decomposition
 # (folded by hand), ligatures, a dotted capital I, a title-case digraph, full-width letters,
@@ -89,14 +91,6 @@ def test_the_anchored_query_finds_every_name_starting_with_what_was_typed(
     if in_full and match_rank(typed, (name,)) == 0:
         event("a name starting with what was typed")
         assert in_anchored, (name, typed, anchored)
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkingCopy]:
-    wc = WorkingCopy.open(tmp_path_factory.mktemp("demo") / "working-copy.sqlite3")
-    fill_working_copy(wc, 400, seed=5)
-    yield wc
-    wc.close()
 
 
 def _hits(wc: WorkingCopy, typed: list[str]) -> list[list[tuple[str, ...]]]:
