@@ -283,7 +283,8 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     a learner's contracts come with the learner. Not bm25 over every match: that takes a
     second for a one-letter prefix over 100,000 records, while every word typed narrows the
     candidates. A kind none of whose records can make the cut (``limit`` hits before it rank
-    as well as it can) is not read."""
+    as well as it can) is not read; companies and units that could only show ranked 0 are read
+    with a query anchored at their names' start (store/search_candidates.py)."""
     query = query_words(typed)
     referenced = _by_reference(session, typed)
     if not query and not referenced:
