@@ -270,3 +270,31 @@ def test_every_index_a_reader_names_is_kept_when_a_first_sync_sets_indexes_aside
             assert back == every
     finally:
         wc.close()
+
+
+def _segments(wc: WorkingCopy) -> tuple[int, dict[str, object]]:
+    with wc.engine.connect() as conn:
+        count = conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM search_fts_idx").scalar()
+        config = dict(conn.exec_driver_sql("SELECT k, v FROM search_fts_config").all())
+    return int(count or 0), config
+
+
+def test_the_rebuilt_index_is_one_segment_and_merges_as_before(tmp_path: Path) -> None:
+    """The rebuild leaves FTS5's index in one segment (a search reads each word from one
+    b-tree), even when FTS5 wrote many along the way (here its in-memory buffer made tiny),
+    and FTS5's merges of the triggers' later segments as they were."""
+    wc = WorkingCopy.open(tmp_path / "copy.sqlite3")
+    with wc.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 2048)")
+    fill_working_copy(wc, 60, seed=8, today=TODAY, base=False)
+    count, config = _segments(wc)
+    assert count == 1
+    assert config["automerge"] == derived.AUTOMERGE
+    with wc.engine.begin() as conn:  # what FTS5 writes without the rebuild's merge
+        conn.exec_driver_sql("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)")
+        conn.exec_driver_sql(
+            "INSERT INTO search_fts (rowid, collection, record_id, terms) "
+            "SELECT rowid + 100000, collection, record_id, terms FROM search_fts"
+        )
+    assert _segments(wc)[0] > 2
+    wc.close()
