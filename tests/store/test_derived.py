@@ -298,3 +298,37 @@ def test_the_rebuilt_index_is_one_segment_and_merges_as_before(tmp_path: Path) -
         )
     assert _segments(wc)[0] > 2
     wc.close()
+
+
+def test_a_copy_rebuilt_before_gets_its_index_in_one_segment(tmp_path: Path) -> None:
+    """Migration 0025: a copy whose index FTS5 left in several segments (as every rebuild did
+    before) gets them merged into one, the same documents found."""
+    from alembic import command
+
+    from offa_desktop.store.db import alembic_config
+
+    wc = WorkingCopy.open(tmp_path / "copy.sqlite3")
+    fill_working_copy(wc, 60, seed=8, today=TODAY, base=False)
+    with wc.engine.begin() as conn:  # as FTS5 wrote it before the rebuild's merge
+        conn.exec_driver_sql("INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 2048)")
+        rows = conn.exec_driver_sql(
+            "SELECT rowid, collection, record_id, terms FROM search_fts"
+        ).all()
+        conn.exec_driver_sql("DELETE FROM search_fts")
+        conn.exec_driver_sql("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)")
+        for row in rows:
+            conn.exec_driver_sql(
+                "INSERT INTO search_fts (rowid, collection, record_id, terms) VALUES (?, ?, ?, ?)",
+                tuple(row),
+            )
+        conn.exec_driver_sql("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)")
+    before = _derived(wc)[0]
+    assert _segments(wc)[0] > 2
+    cfg = alembic_config()
+    with wc.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0024")
+        command.upgrade(cfg, "head")
+    assert _segments(wc)[0] == 1
+    assert _derived(wc)[0] == before
+    wc.close()
