@@ -335,9 +335,11 @@ def _theirs_may_show(
     count). One that ``limit`` learners (``hits``) precede is never shown, nor does it move one
     that is (whatever ranks after it ranks after them): then they are not read (1,000,000
     contracts: «Be Lacr», forty learners ranked 1, forty index lookups saved)."""
+    if not learners:
+        return False
     ranks = {h[5][0]: h[0] for h in hits}
-    return any(sum(1 for h in hits if h[0] <= min(ranks.get(learner, 0), 1)) < limit
-               for learner in learners)  # fmt: skip
+    best = min(min(ranks.get(learner, 0), 1) for learner in learners)  # the likeliest to show
+    return sum(1 for h in hits if h[0] <= best) < limit
 
 
 def _contract_hits(
