@@ -289,12 +289,12 @@ def search(session: Session, typed: str, limit: int = 20) -> list[SearchHit]:
     referenced = _by_reference(session, typed)
     if not query and not referenced:
         return []
-    found = Candidates(_cursor(session), query, limit)
+    cursor = _cursor(session)
+    found = Candidates(cursor, query, limit)
     words = _folded(typed)
     hits: list[tuple[int, int, str, str, str, Any]] = []
     learner_ids: list[str] = []
     learners: dict[str, tuple[Any, ...]] = {}
-    cursor = _cursor(session)
     for collection, kind in KIND_ORDER.items():
         # A kind comes after the ones before it at equal rank: once ``limit`` hits of those
         # rank at least as well as this kind's best can, none of its records is shown (a name
