@@ -45,6 +45,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # (so never a piece of an id like d02fa1da), and never a segment of a UUID (an all-letter
 # segment such as "-beef-" would otherwise be one).
 _UUID = r"[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}"
+# An id standing on its own (not a piece of a longer run of a token's characters).
+_UUID_SPLIT = re.compile(rf"(?<![A-Za-z0-9_-])({_UUID})(?![A-Za-z0-9_-])")
 _NAME_OR_ID = re.compile(
     rf"(?P<id>{_UUID})|(?<![^\W_])(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)(?![^\W_])"
 )
@@ -74,11 +76,20 @@ def name_words(names: Iterable[str | None]) -> frozenset[str]:
 
 def redact(text: str, names: frozenset[str] = frozenset()) -> str:
     """``text`` with NISS, IBANs, e-mail addresses, secrets and the words of ``names``
-    (from :func:`name_words`) replaced by marks."""
+    (from :func:`name_words`) replaced by marks. Record ids (UUIDs) stay whole: 11 of their
+    digits in a row, hyphens or not, would otherwise read as a NISS (1 UUID in 140)."""
     if not text:
         return text
+    # Secrets by their names first, even one shaped as an id.
     text = _BEARER.sub(lambda m: f"{m.group(1)} {SECRET_MARK}", text)
     text = _KEYED.sub(lambda m: m.group(1) + SECRET_MARK, text)
+    pieces = _UUID_SPLIT.split(text)
+    if len(pieces) > 1:  # the ids at odd places, kept; what lies between them, redacted
+        return "".join(p if i % 2 else _redact(p, names) for i, p in enumerate(pieces))
+    return _redact(text, names)
+
+
+def _redact(text: str, names: frozenset[str]) -> str:
     text = _EMAIL.sub(EMAIL_MARK, text)
     text = _IBAN.sub(IBAN_MARK, text)
     text = _OPAQUE.sub(_opaque, text)

@@ -6,15 +6,18 @@ log are searched for the NISS, IBANs, names and tokens it used."""
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from offa_desktop import logfile
-from offa_desktop.domain.redaction import NISS_MARK, name_words, redact
+from offa_desktop.domain.redaction import NISS_MARK, SECRET_MARK, name_words, redact
 from offa_desktop.store.records import table
 from sync.server.testing import run_cli
 from tests.sync.harness import Device, Server
@@ -150,6 +153,21 @@ def test_redact_keeps_what_a_developer_needs() -> None:
                  "id 0d0c2f1e-cafe-4abc-8def-123456789012"):  # fmt: skip
         assert redact(text, ids) == text, text
     assert redact("tuteur Beef, entreprise Cafe", ids) == "tuteur [nom], entreprise [nom]"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.uuids(), st.sampled_from(["record {}", "({}),", "tutors/{}: 3", "{}\n{}"]))
+@example(uuid.UUID("0a1b2c3d-4e5f-4a7b-8c9d-a12345678901"), "id {}")  # 11 digits: not a NISS
+@example(uuid.UUID("0a1b2c3d-4e5f-4a7b-8c12-345678901bcd"), "{}")  # across a hyphen
+def test_an_id_is_never_taken_for_a_niss(id_: uuid.UUID, shape: str) -> None:
+    """A record's id stays whole in the log (1 UUID in 140 holds 11 digits a NISS could be);
+    a NISS beside it, a secret named as one and a token holding an id's shape still go."""
+    text = shape.format(id_, id_)
+    assert redact(text, name_words(["Dubois"])) == text
+    assert redact(f"{id_} 85073003328") == f"{id_} {NISS_MARK}"
+    assert redact(f"password={id_}") == f"password={SECRET_MARK}"
+    token = f"aB3dEfGh{id_}Xy9"
+    assert redact(f"jeton {token}") == f"jeton {SECRET_MARK}"
 
 
 def test_names_are_read_off_the_logging_thread() -> None:
