@@ -249,12 +249,13 @@ def rebuild_learners(conn: Connection) -> None:
 def rebuild_search_index(conn: Connection) -> None:
     """The search index alone rebuilt from scratch, whatever it held (the triggers must be in
     place; they stay so)."""
-    fts = conn.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_fts'"
-    ).scalar_one()
-    if conn.exec_driver_sql("SELECT 1 FROM search_fts LIMIT 1").first() is not None:
-        conn.exec_driver_sql("DROP TABLE search_fts")  # faster than deleting row by row
-        conn.exec_driver_sql(fts)
+    for index in SEARCH_INDEXES:
+        fts = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (index,)
+        ).scalar_one()
+        if conn.exec_driver_sql(f"SELECT 1 FROM {index} LIMIT 1").first() is not None:
+            conn.exec_driver_sql(f"DROP TABLE {index}")  # faster than deleting row by row
+            conn.exec_driver_sql(fts)
     conn.exec_driver_sql("DELETE FROM search_docs")
     with triggers_aside(conn):
         rebuild_search(conn)
@@ -327,7 +328,8 @@ def rebuild_search(conn: Connection) -> None:
     one (``optimize``), and its merges are put back as they were (:data:`AUTOMERGE`): each word
     a search reads is then one b-tree's, not one per segment's (1,000,000 contracts: 13
     segments; 100,000: 6), for about what the merges along the way cost."""
-    conn.exec_driver_sql(_AUTOMERGE, (0,))
+    for index in SEARCH_INDEXES:
+        conn.exec_driver_sql(_AUTOMERGE.format(index), (0,))
     for collection, columns in WORDS.items():
         top = conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {collection}").scalar()
         if int(top or 0) >= SPAN:  # never: a rowid counts the rows ever inserted
@@ -342,16 +344,26 @@ def rebuild_search(conn: Connection) -> None:
             "INSERT INTO search_fts (rowid, collection, record_id, terms) "
             f"SELECT {number}, '{collection}', r.id, {_search_terms('r', columns)} {live}"
         )
+        if collection == "learners":  # their names alone too (migration 0026)
+            conn.exec_driver_sql(
+                "INSERT INTO search_names (rowid, names) "
+                f"SELECT {number}, {_search_terms('r', NAMES)} {live}"
+            )
     conn.exec_driver_sql(
         "INSERT INTO search_docs (docid, collection, record_id) VALUES (?, '', '')", (TAIL,)
     )
-    conn.exec_driver_sql("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
-    conn.exec_driver_sql(_AUTOMERGE, (AUTOMERGE,))
+    for index in SEARCH_INDEXES:
+        conn.exec_driver_sql(f"INSERT INTO {index} ({index}) VALUES ('optimize')")
+        conn.exec_driver_sql(_AUTOMERGE.format(index), (AUTOMERGE,))
 
 
+# The FTS5 indexes of the search: every searchable word, and the learners' names alone
+# (migration 0026), under the same document numbers.
+SEARCH_INDEXES = ("search_fts", "search_names")
+NAMES = ("last_name", "first_name")
 # FTS5's own default: a level's segments merged once this many wait (the triggers' edits).
 AUTOMERGE = 4
-_AUTOMERGE = "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ?)"
+_AUTOMERGE = "INSERT INTO {0} ({0}, rank) VALUES ('automerge', ?)"
 
 
 def rebuild_list_keys(conn: Connection) -> None:

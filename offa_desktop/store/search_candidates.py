@@ -77,17 +77,27 @@ _ZONES = (
     f"SELECT (SELECT max(docid) FROM search_docs) > {TAIL}, "
     f"(SELECT min(docid) FROM search_docs) < {_FIRST}"
 )
-# (any after the marker, any before the ranges) -> the first statement: the ranges of the
-# kinds not in NAMED_FIRST, then those numbered outside the ranges (every kind).
-_STATEMENT = {
+# The ranges of the kinds not in NAMED_FIRST, in one statement; (any after the marker, any
+# before the ranges) -> the statement of those numbered outside the ranges (every kind).
+_RANGES = " UNION ALL ".join(
+    _in_block(collection) for collection in KIND_ORDER if collection not in NAMED_FIRST
+)
+_OUTSIDE = {
     (tail, before): " UNION ALL ".join((
-        *(_in_block(collection) for collection in KIND_ORDER if collection not in NAMED_FIRST),
         *((_outside(f"rowid > {TAIL}"),) if tail else ()),
         *((_outside(f"rowid < {_FIRST}"),) if before else ()),
     ))
     for tail in (False, True) for before in (False, True)
 }  # fmt: skip
 _BLOCK = {collection: _in_block(collection) for collection in NAMED_FIRST}
+# The learners every word typed names (migration 0026: their names alone, under the numbers of
+# their documents), the most recently indexed first.
+_NAMED = (
+    "SELECT d.record_id, m.docid FROM (SELECT rowid AS docid FROM search_names "
+    "WHERE search_names MATCH :q ORDER BY rowid DESC LIMIT :window) m "
+    "JOIN search_docs d ON d.docid = m.docid ORDER BY m.docid DESC"
+)
+_LEARNERS = BLOCKS["learners"]
 
 
 class Candidates:
@@ -96,8 +106,8 @@ class Candidates:
     (store/search_rows.py), of each kind's ``WINDOW × limit`` most recently indexed in its
     range (:data:`BLOCKS`), then as many of each kind among the ``SCAN × limit`` most recent
     numbered outside the ranges (:data:`TAIL`). The long words spelled as their terms
-    (store/search_terms.py), read once. The ranges of :data:`NAMED_FIRST` are read when asked
-    for (:meth:`of`)."""
+    (store/search_terms.py), read once; each part read when first asked for (:meth:`of`).
+    The learners their names alone find: :meth:`named`."""
 
     def __init__(self, cursor: Any, words: list[str], limit: int) -> None:
         self._cursor = cursor
@@ -106,14 +116,38 @@ class Candidates:
         self._outside: dict[str, list[tuple[str, int | None]]] = {c: [] for c in KIND_ORDER}
         self._words = spelled(cursor, words) if words else None
         self._query = joined(self._words)
-        self._pending = set(NAMED_FIRST)
-        if self._query is None:  # no word, or a word starts no term: nothing matches
-            self._pending.clear()
-            return
-        tail, before = cursor.execute(_ZONES).fetchone()
-        rows = cursor.execute(
-            _STATEMENT[bool(tail), bool(before)],
-            {"q": self._query, "window": self._window, "scan": limit * SCAN},
+        self._scan = limit * SCAN
+        # read when first asked for (:meth:`of`): the documents numbered outside the ranges,
+        # the ranges of the kinds not in NAMED_FIRST (one statement), each of NAMED_FIRST's
+        parts = ("outside", "ranges", *NAMED_FIRST)
+        self._pending = set(parts) if self._query is not None else set()
+
+    def named(self) -> list[tuple[str, int | None]]:
+        """The learners every word typed names (:data:`_NAMED`): ``WINDOW × limit`` of them,
+        the most recently indexed first (those a search ranks 0 or 1), each with the rowid
+        its document's number says, or None when numbered outside the learners' range."""
+        if self._query is None:
+            return []
+        return [
+            (record_id, docid - _LEARNERS if _LEARNERS <= docid < _LEARNERS + SPAN else None)
+            for record_id, docid in self._cursor.execute(
+                _NAMED, {"q": self._query, "window": self._window}
+            ).fetchall()
+        ]
+
+    def _read(self, part: str) -> None:
+        """Reads ``part``: "outside" (the documents numbered outside the ranges, every kind's;
+        two lookups when there are none) or "ranges" (:data:`_RANGES`)."""
+        self._pending.discard(part)
+        if part == "outside":
+            tail, before = self._cursor.execute(_ZONES).fetchone()
+            statement = _OUTSIDE[bool(tail), bool(before)]
+            if not statement:
+                return
+        else:
+            statement = _RANGES
+        rows = self._cursor.execute(
+            statement, {"q": self._query, "window": self._window, "scan": self._scan}
         ).fetchall()
         for numbered_outside, collection, record_id, rowid in rows:
             if not numbered_outside:
@@ -125,6 +159,10 @@ class Candidates:
         """``collection``'s candidates; ``named_first``: only those whose name may start with
         the words typed are wanted (a kind of :data:`NAMED_FIRST` is then read with the query
         anchored at its documents' start, when the words make one: :meth:`anchored`)."""
+        if "outside" in self._pending:
+            self._read("outside")
+        if "ranges" in self._pending and collection not in NAMED_FIRST:
+            self._read("ranges")
         if collection in self._pending:
             self._pending.discard(collection)
             query = (self.anchored() if named_first else None) or self._query

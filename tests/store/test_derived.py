@@ -27,6 +27,10 @@ def _derived(wc: WorkingCopy) -> tuple[list[tuple[object, ...]], ...]:
             "SELECT d.collection, d.record_id FROM search_docs d JOIN search_fts f "
             "ON f.rowid = d.docid AND f.record_id = d.record_id ORDER BY 1, 2"
         ).all()
+        names = conn.exec_driver_sql(
+            "SELECT d.collection, d.record_id, n.names FROM search_names n "
+            "JOIN search_docs d ON d.docid = n.rowid ORDER BY 1, 2"
+        ).all()
         keys = conn.exec_driver_sql("SELECT * FROM list_contract_keys ORDER BY contract_id").all()
         triggers = conn.exec_driver_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
@@ -34,6 +38,7 @@ def _derived(wc: WorkingCopy) -> tuple[list[tuple[object, ...]], ...]:
     return (
         [tuple(r) for r in search],
         [tuple(r) for r in docs],
+        [tuple(r) for r in names],
         [tuple(r) for r in keys],
         [tuple(r) for r in triggers],
     )
@@ -59,10 +64,12 @@ def test_bulk_fill_makes_what_the_triggers_make(tmp_path: Path) -> None:
     with by_row.unit_of_work() as uow:
         for version, (collection, record_id, data) in enumerate(records, start=1):
             put_server_record(uow, collection, record_id, version, False, data, None, None)
-    search, docs, keys, triggers = _derived(bulk)
+    search, docs, names, keys, triggers = _derived(bulk)
     assert len(search) == len(docs) > 100 and len(keys) == 60
+    # the learners' names alone (migration 0026), each under its document's number
+    assert len(names) == sum(1 for c, *_ in docs if c == "learners") > 20
     assert any("ł" in str(r) or "é" in str(r) for r in keys) is False  # folded keys
-    assert (search, docs, keys, triggers) == _derived(by_row)
+    assert (search, docs, names, keys, triggers) == _derived(by_row)
     # the radar's tutors in charge (migration 0019), kept row by row, as a rebuild counts them
     # (the bulk fill writes later states of a few records: its own count, rebuilt at its end)
     in_charge = _in_charge(by_row)
@@ -91,6 +98,7 @@ def test_rebuild_folds_as_the_triggers_fold(tmp_path: Path) -> None:
     by_triggers = _derived(wc)
     terms = " ".join(str(row[2]) for row in by_triggers[0])
     assert all(word in terms for word in ("Dupont", "Walęsa Bjorn", "Hélène", "Strasse AEsa"))
+    assert {r[2] for r in by_triggers[2]} >= {"Walęsa Bjorn", "Strasse AEsa", "LUKASZ THóra"}
     with wc.unit_of_work() as uow:
         derived.rebuild(uow.session.connection())
     assert _derived(wc) == by_triggers
@@ -332,3 +340,50 @@ def test_a_copy_rebuilt_before_gets_its_index_in_one_segment(tmp_path: Path) -> 
     assert _segments(wc)[0] == 1
     assert _derived(wc)[0] == before
     wc.close()
+
+
+def test_a_copy_gets_its_learners_names_indexed_wherever_their_documents_are(
+    tmp_path: Path,
+) -> None:
+    """Migration 0026: the names' index filled from the rows, each learner under its document's
+    number, whether the rebuild numbered it where its row is, the triggers numbered it since,
+    or its row moved since (found by id); and the triggers keep it after."""
+    from alembic import command
+
+    from offa_desktop.store.db import alembic_config
+
+    wc = WorkingCopy.open(tmp_path / "copy.sqlite3")
+    fill_working_copy(wc, 60, seed=8, today=TODAY, base=False)
+    with wc.engine.begin() as conn:
+        first, second, third = [r[0] for r in conn.exec_driver_sql(
+            "SELECT id FROM learners WHERE NOT deleted ORDER BY rowid LIMIT 3").all()]  # fmt: skip
+        conn.exec_driver_sql("UPDATE learners SET last_name = 'Łęcki' WHERE id = ?", (first,))
+        conn.exec_driver_sql("UPDATE learners SET rowid = rowid + 5000 WHERE id = ?", (second,))
+        conn.exec_driver_sql("UPDATE learners SET deleted = 1 WHERE id = ?", (third,))
+    expected = _derived(wc)[2]
+    assert ("learners", first, "Lęcki " + str(_first_name(wc, first))) in expected
+    assert second in {r[1] for r in expected} and third not in {r[1] for r in expected}
+    cfg = alembic_config()
+    with wc.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0025")
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'search_names'").scalar() == 0
+        command.upgrade(cfg, "head")
+    assert _derived(wc)[2] == expected
+    with wc.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE learners SET first_name = 'Zoé' WHERE id = ?", (second,))
+    assert [r[2] for r in _derived(wc)[2] if r[1] == second] == [_last_name(wc, second) + " Zoé"]
+    wc.close()
+
+
+def _first_name(wc: WorkingCopy, learner: str) -> str:
+    with wc.engine.connect() as conn:
+        return str(conn.exec_driver_sql(
+            "SELECT first_name FROM learners WHERE id = ?", (learner,)).scalar())  # fmt: skip
+
+
+def _last_name(wc: WorkingCopy, learner: str) -> str:
+    with wc.engine.connect() as conn:
+        return str(conn.exec_driver_sql(
+            "SELECT last_name FROM learners WHERE id = ?", (learner,)).scalar())  # fmt: skip

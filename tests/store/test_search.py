@@ -97,6 +97,14 @@ def test_index_follows_edits_and_deletions(wc: WorkingCopy, ids: dict[str, str])
     with wc.unit_of_work() as uow:  # the server brings it back to life
         put_server_record(uow, "learners", ids["learner"], 20, False, learner(), None, None)
     assert found(wc, "walesa") == {ids["learner"]}
+    with wc.engine.connect() as conn:  # the names' own index (0026) followed each step
+        names = conn.exec_driver_sql(
+            "SELECT d.collection, d.record_id, n.names FROM search_names n "
+            "LEFT JOIN search_docs d ON d.docid = n.rowid"
+        ).all()
+        live = conn.exec_driver_sql("SELECT count(*) FROM learners WHERE NOT deleted").scalar()
+    assert len(names) == live and all(c == "learners" for c, *_ in names)
+    assert [n for _, i, n in names if i == ids["learner"]] == ["Walęsa Hélène"]  # ł folded by hand
 
 
 def test_fts_query_quotes_every_word() -> None:

@@ -56,24 +56,37 @@ def joined_search(session: Any, typed: str, limit: int) -> list[SearchHit]:
         best = -1 if collection == "contracts" and referenced else 0
         if sum(1 for h in hits if h[0] <= best) >= limit:
             continue
-        ids = [record_id for record_id, _ in
-               found.of(collection, sum(1 for h in hits if h[0] <= 1) >= limit)]
-        if collection == "contracts":
-            ids = [*referenced, *ids]
+        ranked = sum(1 for h in hits if h[0] <= 1) >= limit
+        if collection == "learners":  # those named first, the others while too few rank <= 1
+            learner_ids = [record_id for record_id, _ in found.named()]
+            _joined_hits(cursor, collection, learner_ids, words, referenced, hits)
+            if sum(1 for h in hits if h[0] <= 1) < limit:
+                rest = [i for i, _ in found.of(collection) if i not in learner_ids]
+                _joined_hits(cursor, collection, rest, words, referenced, hits)
+                learner_ids += rest
+            continue
+        if collection == "contracts":  # by their own words only while too few rank <= 1
+            ids = [*referenced, *([] if ranked else [i for i, _ in found.of(collection)])]
             rows = cursor.execute(JOINED[collection],
                                   (id_array(ids), id_array(learner_ids), limit)).fetchall()
-        else:
-            rows = cursor.execute(JOINED[collection], (id_array(ids),)).fetchall()
-        if collection == "learners":
-            learner_ids = ids
-        for r in rows:
-            title, names = S._named(collection, r)
-            rank = -1 if r[0] in referenced else S._rank(words, names)
-            hits.append((rank, kind, title.casefold(), collection, title, r))
-    hits.sort(key=lambda h: h[:3])
+            hits += [(-1 if r[0] in referenced else S._rank(words, names), kind,
+                      title.casefold(), collection, title, r)
+                     for r in rows for title, names in [S._named(collection, r)]]
+            continue
+        ids = [record_id for record_id, _ in found.of(collection, ranked)]
+        _joined_hits(cursor, collection, ids, words, referenced, hits)
+    hits.sort(key=lambda h: (*h[:3], h[5][0]))
     trades = S._trades_once(session)
     return [SearchHit(collection, r[0], title, S._subtitle(collection, r, trades))
             for _, _, _, collection, title, r in hits[:limit]]
+
+
+def _joined_hits(cursor: Any, collection: str, ids: list[str], words: tuple[str, ...],
+                 referenced: list[str], hits: list[Any]) -> None:
+    for r in cursor.execute(JOINED[collection], (id_array(ids),)).fetchall():
+        title, names = S._named(collection, r)
+        rank = -1 if r[0] in referenced else S._rank(words, names)
+        hits.append((rank, S.KIND_ORDER[collection], title.casefold(), collection, title, r))
 
 
 @pytest.fixture(scope="module")
