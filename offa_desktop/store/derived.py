@@ -4,8 +4,8 @@ A bulk load (the demo fill, the pages of a first sync) sets the triggers aside, 
 rows, rebuilds these tables in a few statements and puts the triggers back:
 the same content as the triggers would have made row by row (tests/store/test_derived.py
 compares both), in a fraction of the time. The SQL here
-follows migrations 0002 to 0006, 0019 (the radar's tutors in charge) and 0021 (the radar's
-learners); a migration changing
+follows migrations 0002 to 0006, 0019 (the radar's tutors in charge), 0021 (the radar's
+learners) and 0026 (the learners' names' own index); a migration changing
 those triggers must change it too.
 """
 
@@ -247,8 +247,8 @@ def rebuild_learners(conn: Connection) -> None:
 
 
 def rebuild_search_index(conn: Connection) -> None:
-    """The search index alone rebuilt from scratch, whatever it held (the triggers must be in
-    place; they stay so)."""
+    """The search indexes alone (:data:`SEARCH_INDEXES`) rebuilt from scratch, whatever they
+    held (the triggers must be in place; they stay so)."""
     for index in SEARCH_INDEXES:
         fts = conn.exec_driver_sql(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (index,)
