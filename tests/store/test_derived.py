@@ -361,7 +361,7 @@ def test_a_copy_gets_its_learners_names_indexed_wherever_their_documents_are(
         conn.exec_driver_sql("UPDATE learners SET rowid = rowid + 5000 WHERE id = ?", (second,))
         conn.exec_driver_sql("UPDATE learners SET deleted = 1 WHERE id = ?", (third,))
     expected = _derived(wc)[2]
-    assert ("learners", first, "Lęcki " + str(_first_name(wc, first))) in expected
+    assert ("learners", first, "Lęcki " + _learner(wc, first, "first_name")) in expected
     assert second in {r[1] for r in expected} and third not in {r[1] for r in expected}
     cfg = alembic_config()
     with wc.engine.begin() as conn:
@@ -373,17 +373,12 @@ def test_a_copy_gets_its_learners_names_indexed_wherever_their_documents_are(
     assert _derived(wc)[2] == expected
     with wc.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE learners SET first_name = 'Zoé' WHERE id = ?", (second,))
-    assert [r[2] for r in _derived(wc)[2] if r[1] == second] == [_last_name(wc, second) + " Zoé"]
+    renamed = [r[2] for r in _derived(wc)[2] if r[1] == second]
+    assert renamed == [_learner(wc, second, "last_name") + " Zoé"]
     wc.close()
 
 
-def _first_name(wc: WorkingCopy, learner: str) -> str:
+def _learner(wc: WorkingCopy, learner: str, column: str) -> str:
     with wc.engine.connect() as conn:
         return str(conn.exec_driver_sql(
-            "SELECT first_name FROM learners WHERE id = ?", (learner,)).scalar())  # fmt: skip
-
-
-def _last_name(wc: WorkingCopy, learner: str) -> str:
-    with wc.engine.connect() as conn:
-        return str(conn.exec_driver_sql(
-            "SELECT last_name FROM learners WHERE id = ?", (learner,)).scalar())  # fmt: skip
+            f"SELECT {column} FROM learners WHERE id = ?", (learner,)).scalar())  # fmt: skip
