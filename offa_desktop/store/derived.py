@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 
 from offa_desktop.domain.schema import COLLECTIONS
 from offa_desktop.store.contract_list import FOLD_LETTERS
-from offa_desktop.store.search import FOLDS, WORDS
+from offa_desktop.store.search import FOLDS, NAMES, WORDS
 from offa_desktop.store.search_candidates import BLOCKS, SPAN, TAIL
 
 CHUNK = 15  # nested replace() calls per expression (SQLite's parser takes about 25)
@@ -360,7 +360,6 @@ def rebuild_search(conn: Connection) -> None:
 # The FTS5 indexes of the search: every searchable word, and the learners' names alone
 # (migration 0026), under the same document numbers.
 SEARCH_INDEXES = ("search_fts", "search_names")
-NAMES = ("last_name", "first_name")
 # FTS5's own default: a level's segments merged once this many wait (the triggers' edits).
 AUTOMERGE = 4
 _AUTOMERGE = "INSERT INTO {0} ({0}, rank) VALUES ('automerge', ?)"

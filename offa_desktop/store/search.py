@@ -45,6 +45,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "establishment_units": ("name", "unit_number", "postal_code", "city"),
     "contracts": ("referent_name", "company_signatory"),
 }
+# The learners' columns their names' own index holds (migration 0026: ``search_names``).
+NAMES = WORDS["learners"][:2]
 _IDENTIFIER = re.compile(r"(?i)(?:be)?[\d\s./-]{4,}")
 _WORD = re.compile(r"\w+")
 
