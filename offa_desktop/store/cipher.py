@@ -192,15 +192,20 @@ def connect_with(
     uri_params: str = "",
 ) -> sqlite3.Connection:
     """Open ``path`` with ``key``: SQLCipher keyed and checked when the file is encrypted or
-    new (empty or absent) and a key is given; the standard library's sqlite3 for a plain file
-    or without a key. KeyRequired for an encrypted file without key, WrongKey when the key
-    does not open it."""
+    new (empty or absent) and a key is given; SQLCipher's SQLite without a key for a plain file
+    or without a key (one SQLite for every copy: 3.43+ for the search, migration 0027).
+    KeyRequired for an encrypted file without key, WrongKey when the key does not open it."""
     path = Path(path)
     uri = _uri(path, readonly, uri_params)
     if key is None and could_be_encrypted(path):
         raise KeyRequired(path)
-    if key is None or is_plain(path):  # (garbage of another length: sqlite3 says what it is)
-        return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
+    if key is None or is_plain(path):  # (garbage of another length: SQLite says what it is)
+        # SQLCipher's SQLite without a key: a plain file, read by the same SQLite as the
+        # encrypted ones (the search indexes need 3.43+, migration 0027)
+        plain = _sqlcipher.connect(
+            uri, uri=True, timeout=timeout, check_same_thread=check_same_thread
+        )
+        return cast(sqlite3.Connection, plain)
     _configure()
     conn = _sqlcipher.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
     try:

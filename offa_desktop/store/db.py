@@ -224,14 +224,14 @@ def _on_begin(conn: Connection) -> None:
 
 def make_engine(path: Path) -> Engine:
     """The engine of the copy at ``path``: its connections are ``cipher.connect``'s, with the
-    key registered now (SQLCipher, and its driver's errors mapped by SQLAlchemy, when the file is
-    encrypted or new with a key; the standard library's sqlite3 otherwise)."""
+    key registered now: SQLCipher's driver (its errors mapped by SQLAlchemy) for every copy,
+    keyed when the file is encrypted or new with a key, plain otherwise (one SQLite for all:
+    the search indexes need 3.43+, migration 0027)."""
     import sqlite3
 
     from sqlalchemy import create_engine, event
 
     key = cipher.key_for(path)
-    keyed = key is not None and not cipher.is_plain(path)
 
     def creator() -> sqlite3.Connection:
         return cipher.connect_with(path, key, timeout=30, check_same_thread=False)
@@ -239,7 +239,7 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",  # a file: the pool of a file, not of :memory:
         creator=creator,
-        module=cipher.driver if keyed else sqlite3,
+        module=cipher.driver,
         hide_parameters=True,  # an error's text (logged) never quotes records: personal data
     )
     event.listen(engine, "connect", _on_connect)

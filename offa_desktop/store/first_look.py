@@ -1,4 +1,4 @@
-"""The first page of the contracts list read with the standard library's sqlite3.
+"""The first page of the contracts list read with a DB-API connection alone (no SQLAlchemy).
 
 Importing SQLAlchemy and building the store's tables costs about 0.25 s, more than everything
 else start-up does. The window's first list (contracts, the default area, unfiltered) is

@@ -1,4 +1,4 @@
-"""Reading a working copy with the standard library's sqlite3 only: the radar and the
+"""Reading a working copy with a DB-API connection only (``cipher.connect``): the radar and the
 indicators paint right after start-up's first paint, before the store's SQLAlchemy side is
 loaded (``first_look.py`` explains the cost)."""
 

@@ -1,4 +1,4 @@
-"""The records the deadline radar reads, with the standard library's sqlite3 only.
+"""The records the deadline radar reads, with a DB-API connection only (no SQLAlchemy).
 
 The radar paints the home screen right after start-up's first paint, before the store's
 SQLAlchemy side is loaded (``first_look.py`` explains the cost), and it must stay within

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -69,13 +68,14 @@ def _median(work: Callable[[], Any]) -> tuple[float, Any]:
 def run() -> list[dict[str, Any]]:
     from offa_desktop.domain.schema import COLLECTIONS
     from offa_desktop.ops.sync.adapter import StoreSyncAdapter
+    from offa_desktop.store import cipher
     from offa_desktop.store.db import WorkingCopy
     from sync.repair import MOD, copy_checksum
 
     path = copy_file()
     wc = WorkingCopy.open(path)
     store = StoreSyncAdapter(wc)
-    raw = sqlite3.connect(path)
+    raw = cipher.driver.connect(path)  # the store's SQLite (migration 0027 needs 3.43+)
     names = list(COLLECTIONS)
 
     def ours(thorough: bool) -> Callable[[], tuple[int, int]]:

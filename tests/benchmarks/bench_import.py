@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import tempfile
 import time
 import uuid
@@ -91,7 +90,9 @@ def timed_import(copy: Path, csv_file: Path) -> tuple[float, float]:
 
 
 def timed_floor(copy: Path, rows: list[dict[str, Any]]) -> float:
-    conn = sqlite3.connect(copy)
+    from offa_desktop.store import cipher
+
+    conn = cipher.driver.connect(copy)  # the store's SQLite (migration 0027 needs 3.43+)
     conn.execute("PRAGMA journal_mode=WAL")
     try:
         started = time.perf_counter()

@@ -166,11 +166,13 @@ def _store_floor(root: Path, records: int) -> float:
     """Diagnostic: the same companies inserted with raw sqlite3 straight into a working copy's
     ``companies`` table (its indexes and the store's search and list triggers), 1,000 a
     transaction: what the store's schema alone costs a first sync."""
+    from offa_desktop.store import cipher
     from offa_desktop.store.db import WorkingCopy
 
     path = root / "store-floor.sqlite3"
     WorkingCopy.open(path).close()
-    db = sqlite3.connect(path, isolation_level=None)
+    # SQLCipher's SQLite, as the store's (its search indexes need 3.43+: migration 0027)
+    db = cipher.driver.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     items = _companies(records, random.Random(records))

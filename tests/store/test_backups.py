@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from offa_desktop.store import backups, queries
+from offa_desktop.store import backups, cipher, queries
 from offa_desktop.store.copy_errors import WorkingCopyBusy, WorkingCopyGone
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.files import copy_id, read_identity
@@ -169,7 +169,7 @@ def _old_copy(path: Path) -> None:
     from offa_desktop.store.db import alembic_config
 
     _copy_with_edit(path)
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", module=cipher.driver)
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -274,7 +274,6 @@ def test_an_automatic_backup_damaged_is_refused_however_large_the_copy(
     """The quick_check of a large copy's automatic backup still refuses a damaged one (an
     encrypted one down to a single byte of a record: SQLCipher checks each page's HMAC as it
     reads it); the good backups stay."""
-    from offa_desktop.store import cipher
 
     path = tmp_path / "wc.sqlite3"
     if key is not None:

@@ -307,3 +307,29 @@ def test_erase_removes_the_key_file_and_what_an_encryption_left(tmp_path: Path) 
         (tmp_path / name).write_bytes(b"x")
     erase_copy(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_plain_copy_is_read_by_the_same_sqlite_as_an_encrypted_one(tmp_path: Path) -> None:
+    """Migration 0027's search indexes (FTS5 ``contentless_delete``) need SQLite 3.43 or later;
+    the standard library's may be older (3.40 here): a plain copy (a copy before issue 16, the
+    tests' copies) is opened with SQLCipher's SQLite, without a key, like the encrypted ones, so
+    its triggers can write the index."""
+    wc = WorkingCopy.open(tmp_path / "wc.sqlite3")
+    assert cipher.key_for(wc.path) is None and not cipher.is_encrypted(wc.path)
+    conn = cipher.connect(wc.path)
+    try:
+        assert isinstance(conn, cipher.driver.Connection)
+        version = conn.execute("SELECT sqlite_version()").fetchone()[0]
+        assert tuple(int(p) for p in version.split(".")) >= (3, 43)
+    finally:
+        conn.close()
+    assert wc.engine.dialect.dbapi is cipher.driver
+    load_reference(wc)
+    with wc.unit_of_work() as uow:  # the learners' triggers write both contentless indexes
+        uow.create("learners", learner(last_name=NAME, niss=NISS))
+    with wc.engine.connect() as conn2:
+        found = conn2.exec_driver_sql(
+            "SELECT count(*) FROM search_names WHERE search_names MATCH ?", (NAME,)
+        ).scalar()
+    assert found == 1
+    wc.close()

@@ -14,7 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from offa_desktop.store import queries
+from offa_desktop.store import cipher, queries
 from offa_desktop.store.db import (
     CorruptWorkingCopy,
     WorkingCopy,
@@ -63,7 +63,7 @@ def test_existing_file_with_loose_mode_is_made_private(tmp_path: Path) -> None:
 def test_migrations_from_empty_match_the_models(tmp_path: Path) -> None:
     path = tmp_path / "wc.sqlite3"
     WorkingCopy.open(path).close()
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", module=cipher.driver)
     with engine.connect() as conn:
         ctx = MigrationContext.configure(
             conn,
@@ -85,7 +85,7 @@ def test_migrations_from_empty_match_the_models(tmp_path: Path) -> None:
 def test_downgrade_to_empty_and_up_again(tmp_path: Path) -> None:
     path = tmp_path / "wc.sqlite3"
     WorkingCopy.open(path).close()
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", module=cipher.driver)
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -98,7 +98,7 @@ def test_downgrade_to_empty_and_up_again(tmp_path: Path) -> None:
 
 def test_old_file_is_backed_up_then_migrated_with_its_data(tmp_path: Path) -> None:
     path = tmp_path / "wc.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", module=cipher.driver)
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -185,7 +185,7 @@ def test_contracts_of_a_file_at_0002_get_their_sort_keys(tmp_path: Path) -> None
     from offa_desktop.store.contract_list import ContractQuery, contract_rows
 
     path = tmp_path / "wc.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", module=cipher.driver)
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -267,7 +267,7 @@ def test_0008_moves_overrides_a_newer_server_sent_out_of_extra(tmp_path: Path) -
     import json
 
     path = tmp_path / "wc.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", module=cipher.driver)
     cfg = alembic_config()
     entry = {"rule": "incentive_checks", "reason": "Vérifié sur pièces.", "by": None,
              "at": "2026-11-23T09:15:00Z", "failed": ["once"]}  # fmt: skip

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, event, func, select
 
 from offa_desktop.ops.records import writes
 from offa_desktop.ops.sync.adapter import StoreSyncAdapter
-from offa_desktop.store import db
+from offa_desktop.store import cipher, db
 from offa_desktop.store.db import WorkingCopy
 from offa_desktop.store.records import table
 from tests.store.conftest import company
@@ -21,7 +21,9 @@ def test_a_sync_page_and_a_form_save_take_turns(wc: WorkingCopy) -> None:
     # The same copy with SQLite's busy timeout cut to 50 ms: a save that reached SQLite while
     # the sync's transaction is open would fail with "database is locked" (the sync below holds
     # it for 400 ms), so a save that succeeds waited on the store's own lock.
-    engine = create_engine(f"sqlite:///{wc.path}", connect_args={"timeout": 0.05})
+    engine = create_engine(
+        f"sqlite:///{wc.path}", module=cipher.driver, connect_args={"timeout": 0.05}
+    )  # SQLCipher's SQLite, as every copy's (the search indexes need 3.43+: migration 0027)
     event.listen(engine, "connect", db._on_connect)
     event.listen(engine, "begin", db._on_begin)
     copy = WorkingCopy(wc.path, engine=engine)

@@ -17,6 +17,7 @@ from typing import Any
 from alembic import command
 from sqlalchemy import create_engine
 
+from offa_desktop.store import cipher
 from offa_desktop.store.db import alembic_config
 
 SNAPSHOT = Path(__file__).with_name("released_schema.json")
@@ -25,7 +26,7 @@ RELEASED = [f"{n:04d}" for n in range(1, 15)]
 
 def schemas(path: Path) -> dict[str, list[list[Any]]]:
     """``sqlite_master`` after each released migration, upgraded one at a time from empty."""
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", module=cipher.driver)
     cfg = alembic_config()
     found: dict[str, list[list[Any]]] = {}
     with engine.begin() as conn:
