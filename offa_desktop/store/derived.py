@@ -5,7 +5,8 @@ rows, rebuilds these tables in a few statements and puts the triggers back:
 the same content as the triggers would have made row by row (tests/store/test_derived.py
 compares both), in a fraction of the time. The SQL here
 follows migrations 0002 to 0006, 0019 (the radar's tutors in charge), 0021 (the radar's
-learners) and 0026 (the learners' names' own index); a migration changing
+learners), 0026 (the learners' names' own index) and 0027 (both indexes contentless: the
+words alone, under the documents' numbers); a migration changing
 those triggers must change it too.
 """
 
@@ -340,9 +341,9 @@ def rebuild_search(conn: Connection) -> None:
             f"INSERT INTO search_docs (docid, collection, record_id) "
             f"SELECT {number}, '{collection}', r.id {live}"
         )
-        conn.exec_driver_sql(
-            "INSERT INTO search_fts (rowid, collection, record_id, terms) "
-            f"SELECT {number}, '{collection}', r.id, {_search_terms('r', columns)} {live}"
+        conn.exec_driver_sql(  # the words alone: the index keeps no content (0027)
+            f"INSERT INTO search_fts (rowid, terms) SELECT {number}, "
+            f"{_search_terms('r', columns)} {live}"
         )
         if collection == "learners":  # their names alone too (migration 0026)
             conn.exec_driver_sql(

@@ -26,7 +26,7 @@ COPY_ID_KEY = "copy_id"
 UNKNOWN_ID = "?"
 # The newest migration. Opening a file already at this revision needs no Alembic at all (it
 # costs ~0.5 s to import at start-up); tests/store/test_db.py checks it equals Alembic's head.
-SCHEMA_HEAD = "0026"
+SCHEMA_HEAD = "0027"
 # Files up to this size get the full PRAGMA quick_check at every open (about 0.1 s); larger ones
 # get it only after an unclean shutdown (a crash, a kill, a power cut), and otherwise a cheap
 # structural check, the full one being left to WorkingCopy.verify() in a worker.

@@ -79,9 +79,9 @@ def fts_query(typed: str) -> str | None:
 
 def matching_ids(collection: str, query: str) -> Select[Any]:
     """Ids of ``collection``'s live records matching an FTS query (from :func:`fts_query`)."""
-    return (
+    return (  # the index holds the words alone (migration 0027): its documents' records here
         select(column("record_id"))
-        .select_from(text("search_fts"))
+        .select_from(text("search_fts JOIN search_docs ON search_docs.docid = search_fts.rowid"))
         .where(text("search_fts MATCH :fts_q"), column("collection") == collection)
         .params(fts_q=query)
     )

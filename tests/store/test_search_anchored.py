@@ -54,7 +54,9 @@ def copy(tmp_path_factory: pytest.TempPathFactory, template_copy: Path) -> Itera
 
 def _matches(cursor: Any, query: str, record_id: str) -> bool:
     rows = cursor.execute(
-        "SELECT record_id FROM search_fts WHERE search_fts MATCH ?", (query,)
+        "SELECT d.record_id FROM search_fts f JOIN search_docs d ON d.docid = f.rowid "
+        "WHERE search_fts MATCH ?",
+        (query,),
     ).fetchall()
     return record_id in {r[0] for r in rows}
 

@@ -11,6 +11,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -23,6 +24,7 @@ from offa_desktop.store.search import search
 from sync.engine import BULK_MIN
 from sync.ports import Progress
 from tests import keyed
+from tests.store.indexed import indexed_records, indexed_words
 from tests.sync.harness import Device, Server
 from tests.sync.seeded import new_device, running
 
@@ -44,12 +46,10 @@ def derived(wc: WorkingCopy) -> Derived:
     """The derived tables' content (not their row ids), the triggers, and what the search and
     the contracts list sorted by company show."""
     with wc.engine.connect() as conn:
-        found = [
+        found: list[Any] = [indexed_words(conn), indexed_records(conn)]
+        found += [
             [tuple(r) for r in conn.exec_driver_sql(sql).all()]
             for sql in (
-                "SELECT collection, record_id, terms FROM search_fts ORDER BY 1, 2",
-                "SELECT d.collection, d.record_id FROM search_docs d JOIN search_fts f "
-                "ON f.rowid = d.docid AND f.record_id = d.record_id ORDER BY 1, 2",
                 # the documents of records (a rebuild adds a marker, store/search.py TAIL)
                 "SELECT count(*) FROM search_docs WHERE collection <> ''",
                 "SELECT * FROM list_contract_keys ORDER BY contract_id",
