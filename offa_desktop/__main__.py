@@ -1,8 +1,7 @@
 import multiprocessing
-import sys
 
-from offa_desktop.cli import main
+from offa_desktop.cli import console
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # the bundle's printing pool re-runs this executable
-    sys.exit(main())
+    console()

@@ -8,7 +8,10 @@ Each command lives beside this file (``cli_sync.py``, ``cli_print.py``; their ou
 from __future__ import annotations
 
 import argparse
+import atexit
+import os
 import sys
+import threading
 from collections.abc import Sequence
 
 from offa_desktop.demo.accounts import DEMO_ACCOUNTS
@@ -129,7 +132,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    return _run(build_parser().parse_args(argv))
+
+
+def console() -> None:
+    """The ``offa-desktop`` command (and ``python -m offa_desktop``): :func:`main`, then, when a
+    headless command succeeded and left no other thread, the process ends without the
+    interpreter's teardown (freeing every object and module one by one: 0.09 s of a first
+    sync's 3.6, measured), its output flushed and its exit handlers run first (logging's files
+    closed, temporary files' finalizers), so nothing is left undone but freeing memory. The
+    window, a failure, or a thread still running (a page fetched ahead when a sync stopped)
+    exit as Python does."""
+    args = build_parser().parse_args()
+    code = _run(args)
+    if args.command is not None and code == 0 and threading.active_count() == 1:
+        _exit_now(code)
+    sys.exit(code)
+
+
+def _exit_now(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # closed, or a pipe already gone
+            pass
+    atexit._run_exitfuncs()
+    os._exit(code)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command in ("login", "logout", "sync", "dump", "import", "forget"):
         from offa_desktop import cli_sync
 
@@ -160,4 +191,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console()
