@@ -40,11 +40,11 @@ TABLES = {  # each index: its columns as 0005 and 0026 made them, and its words'
 # The triggers' inserts, as 0002 and 0026 wrote them and as this migration writes them.
 _FULL = re.compile(
     r"INSERT INTO search_fts \(rowid, collection, record_id, terms\) "
-    r"SELECT last_insert_rowid\(\), '(\w+)', NEW\.id, "
+    r"SELECT last_insert_rowid\(\), '\w+', NEW\.id, "
 )
 BARE = "INSERT INTO search_fts (rowid, terms) SELECT last_insert_rowid(), "
 _BARE = re.compile(re.escape(BARE))
-_TRIGGER = re.compile(r"CREATE TRIGGER (search_(\w+)_(?:insert|update|delete)) ")
+_TRIGGER = re.compile(r"CREATE TRIGGER search_(\w+)_(?:insert|update|delete) ")
 
 # Letters unicode61 cannot fold (no Unicode decomposition): folded by hand (0002's).
 FOLDS = (
@@ -90,7 +90,7 @@ def _content_sql(sql: str) -> str:
     found = _TRIGGER.match(sql)
     if found is None:
         raise ValueError(f"not a search trigger: {sql[:80]}")
-    collection = found.group(2)
+    collection = found.group(1)
     full = (
         "INSERT INTO search_fts (rowid, collection, record_id, terms) "
         f"SELECT last_insert_rowid(), '{collection}', NEW.id, "
